@@ -1,0 +1,12 @@
+#pragma once
+
+#include "cli.h"
+
+// One function per subcommand, each in its own cmd_<name>.cpp.
+namespace swb::cli {
+
+int runValidate(const QStringList &args, Io &io);
+int runCost(const QStringList &args, Io &io);
+int runNew(const QStringList &args, Io &io);
+
+} // namespace swb::cli

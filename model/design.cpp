@@ -1,0 +1,171 @@
+#include "model/design.h"
+
+#include "model/parametercatalogue.h"
+
+namespace swb {
+
+namespace {
+
+struct FaultKindInfo {
+    FaultKind kind;
+    const char *id;
+    const char *name;
+    ComponentKind target;
+};
+
+constexpr FaultKindInfo kFaultKinds[] = {
+    {FaultKind::BadDeploy, "bad-deploy", "Bad deploy", ComponentKind::Lambda},
+    {FaultKind::DownstreamOutage, "downstream-outage", "Downstream outage",
+     ComponentKind::Downstream},
+    {FaultKind::TrafficSpike, "traffic-spike", "Traffic spike", ComponentKind::TrafficSource},
+};
+
+} // namespace
+
+QString faultKindId(FaultKind kind)
+{
+    return QLatin1String(kFaultKinds[int(kind)].id);
+}
+
+QString faultKindName(FaultKind kind)
+{
+    return QLatin1String(kFaultKinds[int(kind)].name);
+}
+
+bool faultKindFromId(const QString &id, FaultKind *kind)
+{
+    for (const auto &info : kFaultKinds) {
+        if (id == QLatin1String(info.id)) {
+            *kind = info.kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+ComponentKind faultTargetKind(FaultKind kind)
+{
+    return kFaultKinds[int(kind)].target;
+}
+
+QString validateFault(const Fault &fault, const Design &design)
+{
+    const Component *target = design.component(fault.target);
+    if (!target)
+        return QStringLiteral("%1: its target block does not exist").arg(faultKindName(fault.kind));
+    if (target->kind != faultTargetKind(fault.kind))
+        return QStringLiteral("%1 applies to a %2, not to '%3' (%4)")
+            .arg(faultKindName(fault.kind), componentKindName(faultTargetKind(fault.kind)),
+                 target->name, componentKindName(target->kind));
+    if (!(fault.start >= 0))
+        return QStringLiteral("%1 on '%2': start %3 s must be 0 or later")
+            .arg(faultKindName(fault.kind), target->name)
+            .arg(fault.start);
+    if (!(fault.duration > 0))
+        return QStringLiteral("%1 on '%2': duration %3 s must be above 0")
+            .arg(faultKindName(fault.kind), target->name)
+            .arg(fault.duration);
+    if (!(fault.errorRate >= 0 && fault.errorRate <= 1))
+        return QStringLiteral("%1 on '%2': error rate %3 must be between 0 and 1")
+            .arg(faultKindName(fault.kind), target->name)
+            .arg(fault.errorRate);
+    if (!(fault.durationFactor > 0 && fault.durationFactor <= 1000))
+        return QStringLiteral("%1 on '%2': duration factor %3 must be above 0 and at most 1000")
+            .arg(faultKindName(fault.kind), target->name)
+            .arg(fault.durationFactor);
+    if (!(fault.rateFactor >= 0 && fault.rateFactor <= 1000))
+        return QStringLiteral("%1 on '%2': rate factor %3 must be between 0 and 1000")
+            .arg(faultKindName(fault.kind), target->name)
+            .arg(fault.rateFactor);
+    return {};
+}
+
+Design::Design()
+    : settings(catalogue::defaultProjectParams())
+{
+}
+
+const Component *Design::component(ComponentId id) const
+{
+    auto it = components.constFind(id);
+    return it == components.cend() ? nullptr : &it.value();
+}
+
+const Connection *Design::connection(ConnectionId id) const
+{
+    auto it = connections.constFind(id);
+    return it == connections.cend() ? nullptr : &it.value();
+}
+
+const Component *Design::componentByName(const QString &componentName) const
+{
+    for (const Component &c : components) {
+        if (c.name == componentName)
+            return &c;
+    }
+    return nullptr;
+}
+
+QList<ConnectionId> Design::connectionsOf(ComponentId id) const
+{
+    QList<ConnectionId> ids;
+    for (const Connection &c : connections) {
+        if (c.source == id || c.target == id)
+            ids.append(c.id);
+    }
+    return ids;
+}
+
+QList<const Connection *> Design::outgoing(ComponentId id) const
+{
+    QList<const Connection *> list;
+    for (const Connection &c : connections) {
+        if (c.source == id)
+            list.append(&c);
+    }
+    return list;
+}
+
+QList<const Connection *> Design::incoming(ComponentId id) const
+{
+    QList<const Connection *> list;
+    for (const Connection &c : connections) {
+        if (c.target == id)
+            list.append(&c);
+    }
+    return list;
+}
+
+QString Design::uniqueName(const QString &base) const
+{
+    const QString stem = base.trimmed().isEmpty() ? QStringLiteral("block") : base.trimmed();
+    if (!componentByName(stem))
+        return stem;
+    for (int n = 2;; ++n) {
+        const QString candidate = stem + QLatin1Char(' ') + QString::number(n);
+        if (!componentByName(candidate))
+            return candidate;
+    }
+}
+
+Component Design::makeComponent(ComponentKind kind, const QString &componentName, QPointF position)
+{
+    Component c;
+    c.id = allocateId();
+    c.kind = kind;
+    c.name = uniqueName(componentName.isEmpty() ? componentKindName(kind) : componentName);
+    c.position = position;
+    c.params = catalogue::defaultComponentParams(kind);
+    return c;
+}
+
+QVariant Design::setting(const QString &key) const
+{
+    auto it = settings.constFind(key);
+    if (it != settings.cend())
+        return it.value();
+    const ParamSpec *spec = catalogue::findProjectParam(key);
+    return spec ? spec->defaultValue : QVariant();
+}
+
+} // namespace swb

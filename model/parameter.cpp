@@ -1,0 +1,112 @@
+#include "model/parameter.h"
+
+#include <cmath>
+
+namespace swb {
+
+namespace {
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 12);
+}
+
+} // namespace
+
+QString ParamSpec::rangeText() const
+{
+    switch (type) {
+    case ParamType::Boolean:
+        return QStringLiteral("true or false");
+    case ParamType::Choice:
+        return choices.join(QStringLiteral(", "));
+    case ParamType::Text:
+        return QStringLiteral("any text");
+    case ParamType::Integer:
+    case ParamType::Real:
+        break;
+    }
+    QString range = number(minimum) + QStringLiteral(" to ") + number(maximum);
+    if (!unit.isEmpty())
+        range += QLatin1Char(' ') + unit;
+    if (sentinel)
+        range = number(*sentinel) + QStringLiteral(" (not set) or ") + range;
+    return range;
+}
+
+std::optional<QVariant> normalizeValue(const ParamSpec &spec, const QVariant &value, QString *error)
+{
+    auto fail = [&](const QString &why) -> std::optional<QVariant> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    switch (spec.type) {
+    case ParamType::Boolean: {
+        if (value.typeId() == QMetaType::Bool)
+            return value;
+        const QString text = value.toString().trimmed().toLower();
+        if (text == QLatin1String("true") || text == QLatin1String("1")
+            || text == QLatin1String("yes") || text == QLatin1String("on"))
+            return QVariant(true);
+        if (text == QLatin1String("false") || text == QLatin1String("0")
+            || text == QLatin1String("no") || text == QLatin1String("off"))
+            return QVariant(false);
+        return fail(QStringLiteral("must be true or false"));
+    }
+    case ParamType::Choice: {
+        const QString text = value.toString().trimmed();
+        for (const QString &choice : spec.choices) {
+            if (choice.compare(text, Qt::CaseInsensitive) == 0)
+                return QVariant(choice);
+        }
+        return fail(QStringLiteral("must be one of %1").arg(spec.choices.join(QStringLiteral(", "))));
+    }
+    case ParamType::Text:
+        return QVariant(value.toString());
+    case ParamType::Integer:
+    case ParamType::Real:
+        break;
+    }
+    bool ok = false;
+    double v = value.toDouble(&ok);
+    if (!ok) {
+        QString text = value.toString().trimmed();
+        if (!spec.unit.isEmpty() && text.endsWith(spec.unit))
+            text.chop(spec.unit.size());
+        v = text.trimmed().toDouble(&ok);
+    }
+    if (!ok || !std::isfinite(v))
+        return fail(QStringLiteral("must be a number from %1").arg(spec.rangeText()));
+    if (spec.type == ParamType::Integer && v != std::floor(v))
+        return fail(QStringLiteral("must be a whole number from %1").arg(spec.rangeText()));
+    const bool isSentinel = spec.sentinel && v == *spec.sentinel;
+    if (!isSentinel && (v < spec.minimum || v > spec.maximum))
+        return fail(QStringLiteral("is out of range; allowed %1").arg(spec.rangeText()));
+    if (spec.type == ParamType::Integer)
+        return QVariant(static_cast<qlonglong>(v));
+    return QVariant(v);
+}
+
+QString formatValue(const ParamSpec &spec, const QVariant &value)
+{
+    QString text;
+    switch (spec.type) {
+    case ParamType::Boolean:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case ParamType::Choice:
+    case ParamType::Text:
+        return value.toString();
+    case ParamType::Integer:
+        text = QString::number(value.toLongLong());
+        break;
+    case ParamType::Real:
+        text = number(value.toDouble());
+        break;
+    }
+    if (!spec.unit.isEmpty())
+        text += QLatin1Char(' ') + spec.unit;
+    return text;
+}
+
+} // namespace swb
