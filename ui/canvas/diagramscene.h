@@ -1,0 +1,111 @@
+#pragma once
+
+#include "model/ids.h"
+#include "model/kinds.h"
+#include "ui/canvas/blockoverlay.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+
+#include <functional>
+#include <optional>
+
+namespace swb {
+
+class BlockItem;
+class Document;
+class Design;
+class WireItem;
+class WireDragController;
+class RenameEditor;
+
+// The node editor's scene. It mirrors document->design(): it builds items at construction and
+// afterwards changes ONLY in response to the Document's signals. Every gesture (move, wire,
+// delete, rename, paste, drop) becomes one Document call, i.e. one undo command; items hold ids
+// and read the model, so nothing a save needs lives here.
+class DiagramScene : public QGraphicsScene {
+    Q_OBJECT
+
+public:
+    explicit DiagramScene(Document *document, QObject *parent = nullptr);
+    ~DiagramScene() override;
+
+    Document *document() const { return m_document; }
+
+    BlockItem *blockItem(ComponentId id) const { return m_blocks.value(id); }
+    WireItem *wireItem(ConnectionId id) const { return m_wires.value(id); }
+
+    QList<ComponentId> selectedComponents() const;
+    QList<ConnectionId> selectedConnections() const;
+    void selectItems(const QList<ComponentId> &components,
+                     const QList<ConnectionId> &connections = {});
+    // Bounding rect of all items plus a margin (fit-to-view, minimap, diagram export).
+    QRectF itemsBoundingRectWithMargin() const;
+
+    // Creates a block centred on scenePos (snapped to the grid); used by palette drops.
+    ComponentId createComponent(ComponentKind kind, QPointF scenePos);
+
+    // Edit actions; each is one undo step.
+    void deleteSelection();
+    void copySelection();      // to the system clipboard (kDesignFragmentMime + plain-text JSON)
+    void paste();              // from the system clipboard; selects what was pasted
+    void duplicateSelection(); // copy + paste without touching the clipboard
+    void selectAll();
+
+    // Opens the in-place name editor of a block (also on double-click of its name).
+    void beginRename(ComponentId id);
+    bool isRenaming() const;
+
+    // Playback hooks: visual no-ops until set.
+    void setBlockOverlay(ComponentId id, const BlockOverlay &overlay);
+    void setWireFlow(ConnectionId id, double intensity, int health);
+    void clearLiveState();
+
+    // When a dropped wire fits several connection kinds, this picks one (nullopt = cancel). The
+    // default pops up a QMenu at screenPos; tests install their own.
+    using KindChooser =
+        std::function<std::optional<ConnectionKind>(const QList<ConnectionKind> &, QPoint)>;
+    void setConnectionKindChooser(KindChooser chooser);
+
+    static QPointF snapToGrid(QPointF p);
+
+Q_SIGNALS:
+    void selectionIdsChanged();
+    // A message for the status bar: an illegal wire's reason, a refused name, what was pasted.
+    void statusMessage(const QString &text, int timeoutMs);
+    // Double-click on a block outside its name (e.g. the inspector focuses its first field).
+    void componentActivated(swb::ComponentId id);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    void rebuild();
+    void onComponentAdded(ComponentId id);
+    void onComponentRemoved(ComponentId id);
+    void onComponentChanged(ComponentId id);
+    void onConnectionAdded(ConnectionId id);
+    void onConnectionRemoved(ConnectionId id);
+    void onConnectionChanged(ConnectionId id);
+    void updateWiresOf(ComponentId id);
+    void commitMoves();
+    Design selectionFragment() const;
+    void insertAndSelect(const Design &fragment, QPointF offset, const QString &text);
+
+    friend class BlockItem;
+    void blockMoved(ComponentId id); // live re-route of a block's wires while dragging
+
+    Document *m_document;
+    QHash<ComponentId, BlockItem *> m_blocks;
+    QHash<ConnectionId, WireItem *> m_wires;
+    WireDragController *m_wireDrag;
+    RenameEditor *m_renameEditor = nullptr;
+    int m_dragCounter = 0;
+    int m_pasteCount = 0;
+    bool m_moving = false;
+};
+
+} // namespace swb

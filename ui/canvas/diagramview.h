@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QGraphicsView>
+
+class QMimeData;
+
+namespace swb {
+
+class DiagramScene;
+
+// The canvas view: zoom (Ctrl +/-, Ctrl+wheel, Ctrl+0 fit), pan (middle drag, Space+drag, wheel
+// scrolls), rubber-band selection, edit keys, and drops of palette blocks (kComponentKindMime).
+class DiagramView : public QGraphicsView {
+    Q_OBJECT
+
+public:
+    explicit DiagramView(DiagramScene *scene, QWidget *parent = nullptr);
+
+    DiagramScene *diagramScene() const { return m_scene; }
+
+    double zoom() const; // 1.0 = 100%
+    void setZoom(double zoom, const QPointF *anchorScenePos = nullptr);
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void fitToView();
+
+    static constexpr double kMinZoom = 0.1;
+    static constexpr double kMaxZoom = 4.0;
+
+Q_SIGNALS:
+    void zoomChanged(double zoom);
+    // The visible scene rect changed (scroll, zoom, resize): the minimap redraws.
+    void visibleRectChanged();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    bool acceptsDrag(const QMimeData *mime) const;
+
+    DiagramScene *m_scene;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace swb

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "model/kinds.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QPixmap>
+
+namespace swb {
+
+// Block icons: one SVG per kind in resources/icons/<componentKindId>.svg, drawn for this project
+// (simple glyphs, not AWS's trademarked artwork), coloured by family: compute orange, application
+// integration pink, API purple, streams violet, external grey.
+
+QString iconResourcePath(ComponentKind kind); // ":/icons/lambda.svg"
+QColor kindColor(ComponentKind kind);         // the family colour (block accents)
+QIcon iconFor(ComponentKind kind);
+// Rendered at size x size device pixels, cached; devicePixelRatio is set on the result.
+QPixmap pixmapFor(ComponentKind kind, int size, qreal devicePixelRatio = 1.0);
+
+} // namespace swb
