@@ -1,0 +1,259 @@
+// Rules that need more than one parameter, or a parameter and the wiring around it: what the
+// per-parameter ranges of the catalogue cannot express. Facts from reference/aws-behaviour.md;
+// each rule names its AWS source.
+
+#include "model/analysisrules.h"
+
+#include <algorithm>
+
+namespace swb::analysis {
+
+namespace {
+
+using K = ComponentKind;
+using C = ConnectionKind;
+
+qlonglong intOf(const Component &c, const char *key) {
+    return param(c, QLatin1String(key)).toLongLong();
+}
+
+qlonglong intOf(const Connection &w, const Design &d, const char *key) {
+    return param(w, d, QLatin1String(key)).toLongLong();
+}
+
+bool hasOutgoing(const Design &design, ComponentId id, ConnectionKind kind) {
+    const QList<const Connection *> out = design.outgoing(id);
+    return std::any_of(out.cbegin(), out.cend(), [&](const Connection *w) {
+        return w->kind == kind && design.component(w->target);
+    });
+}
+
+void add(QList<Finding> *findings, Severity severity, const char *code, const QString &message,
+         QList<ComponentId> components, QList<ConnectionId> connections = {}) {
+    findings->append(
+        {severity, QLatin1String(code), message, std::move(components), std::move(connections)});
+}
+
+// API Gateway integration timeouts. HTTP APIs: at most 30 s, a hard limit (http-api-quotas.html).
+// REST: 50 ms to 29 s; since 2024-06-04 Regional/private REST APIs may exceed 29 s only through a
+// quota request, which may also lower the account throttle (What's New 2024-06).
+void checkApi(const Component &api, QList<Finding> *findings) {
+    const double timeout = param(api, QStringLiteral("integrationTimeout")).toDouble();
+    const bool http = param(api, QStringLiteral("type")).toString() == QLatin1String("HTTP");
+    if (http && timeout > 30000)
+        add(findings, Severity::Error, findingcode::HttpApiTimeout,
+            QStringLiteral("HTTP API %1: integration timeout %2 ms is above the hard limit of "
+                           "30,000 ms; use a REST API or a shorter timeout")
+                .arg(quoted(api.name))
+                .arg(timeout),
+            {api.id});
+    else if (!http && timeout > 29000)
+        add(findings, Severity::Warning, findingcode::RestApiTimeout,
+            QStringLiteral("REST API %1: integration timeout %2 ms is above 29,000 ms, which needs "
+                           "a quota increase (Regional or private APIs only) and may lower the "
+                           "account throttle")
+                .arg(quoted(api.name))
+                .arg(timeout),
+            {api.id});
+}
+
+// Lambda concurrency. Reservations must leave at least 100 unreserved executions of the account
+// pool (API_PutFunctionConcurrency); provisioned concurrency cannot exceed the function's
+// reserved concurrency when one is set (provisioned-concurrency.html).
+void checkConcurrency(const Design &design, QList<Finding> *findings) {
+    const qlonglong pool = design.setting(QStringLiteral("accountConcurrency")).toLongLong();
+    qlonglong reservedSum = 0;
+    QList<ComponentId> reservedIds;
+    QStringList reservedNames;
+    for (const Component &fn : design.components) {
+        if (fn.kind != K::Lambda)
+            continue;
+        const qlonglong reserved = intOf(fn, "reservedConcurrency");
+        const qlonglong provisioned = intOf(fn, "provisionedConcurrency");
+        if (reserved > pool)
+            add(findings, Severity::Error, findingcode::ReservedAbovePool,
+                QStringLiteral("Lambda %1: reserved concurrency %2 is above the account pool of "
+                               "%3")
+                    .arg(quoted(fn.name))
+                    .arg(reserved)
+                    .arg(pool),
+                {fn.id});
+        if (reserved >= 0) {
+            reservedSum += reserved;
+            reservedIds.append(fn.id);
+            reservedNames.append(quoted(fn.name));
+            if (provisioned > reserved)
+                add(findings, Severity::Error, findingcode::ProvisionedAboveReserved,
+                    QStringLiteral("Lambda %1: provisioned concurrency %2 is above its reserved "
+                                   "concurrency %3; AWS refuses it")
+                        .arg(quoted(fn.name))
+                        .arg(provisioned)
+                        .arg(reserved),
+                    {fn.id});
+        }
+    }
+    if (!reservedIds.isEmpty() && pool - reservedSum < 100)
+        add(findings, Severity::Error, findingcode::UnreservedBelowMinimum,
+            QStringLiteral("Reserved concurrency of %1 adds up to %2, leaving %3 of the account "
+                           "pool of %4 unreserved; AWS requires at least 100")
+                .arg(reservedNames.join(QStringLiteral(", ")))
+                .arg(reservedSum)
+                .arg(pool - reservedSum)
+                .arg(pool),
+            reservedIds);
+}
+
+// An SQS event source mapping (services-sqs-configure.html, services-sqs-parameters.html,
+// API_ScalingConfig).
+void checkSqsMapping(const Design &design, const Connection &esm, const Component &queue,
+                     const Component &fn, QList<Finding> *findings) {
+    const QString where = QStringLiteral("%1 -> %2").arg(quoted(queue.name), quoted(fn.name));
+    // Lambda rejects a mapping whose function timeout exceeds the queue's visibility timeout;
+    // AWS recommends at least 6 x the function timeout so retries of throttled batches do not
+    // make messages reappear while still being processed.
+    const qlonglong visibility = intOf(queue, "visibilityTimeout");
+    const qlonglong timeout = intOf(fn, "timeout");
+    if (visibility < timeout)
+        add(findings, Severity::Error, findingcode::VisibilityBelowFunctionTimeout,
+            QStringLiteral("%1: visibility timeout %2 s of queue %3 is shorter than the timeout "
+                           "%4 s of function %5; Lambda refuses this event source mapping")
+                .arg(where)
+                .arg(visibility)
+                .arg(quoted(queue.name))
+                .arg(timeout)
+                .arg(quoted(fn.name)),
+            {queue.id, fn.id}, {esm.id});
+    else if (visibility < 6 * timeout)
+        add(findings, Severity::Warning, findingcode::VisibilityTimeoutShort,
+            QStringLiteral("%1: visibility timeout %2 s is below 6 x the function timeout (%3 s); "
+                           "messages may reappear and be processed twice")
+                .arg(where)
+                .arg(visibility)
+                .arg(6 * timeout),
+            {queue.id, fn.id}, {esm.id});
+
+    const qlonglong batch = intOf(esm, design, "batchSize");
+    const qlonglong window = intOf(esm, design, "batchingWindow");
+    if (isFifo(queue)) {
+        // FIFO: BatchSize at most 10 and no batching window.
+        if (batch > 10 || window > 0)
+            add(findings, Severity::Error, findingcode::FifoEsmBatch,
+                QStringLiteral("%1: FIFO queues allow a batch size of at most 10 and no batching "
+                               "window (batch size %2, window %3 s)")
+                    .arg(where)
+                    .arg(batch)
+                    .arg(window),
+                {queue.id, fn.id}, {esm.id});
+    } else if (batch > 10 && window < 1) {
+        add(findings, Severity::Error, findingcode::SqsBatchWindow,
+            QStringLiteral("%1: a batch size of %2 (above 10) needs a batching window of at "
+                           "least 1 s (it is %3 s)")
+                .arg(where)
+                .arg(batch)
+                .arg(window),
+            {queue.id, fn.id}, {esm.id});
+    }
+
+    // MaximumConcurrency above the function's reserved concurrency: the pollers invoke more than
+    // the function may run and the excess is throttled back to the queue.
+    const qlonglong maxConcurrency = intOf(esm, design, "maximumConcurrency");
+    const qlonglong reserved = intOf(fn, "reservedConcurrency");
+    if (maxConcurrency >= 0 && reserved >= 0 && maxConcurrency > reserved)
+        add(findings, Severity::Warning, findingcode::EsmConcurrencyAboveReserved,
+            QStringLiteral("%1: maximum concurrency %2 is above the function's reserved "
+                           "concurrency %3; the excess invokes are throttled")
+                .arg(where)
+                .arg(maxConcurrency)
+                .arg(reserved),
+            {queue.id, fn.id}, {esm.id});
+}
+
+} // namespace
+
+void checkSettings(const Design &design, QList<Finding> *findings) {
+    for (const Component &c : design.components) {
+        if (c.kind == K::ApiGateway)
+            checkApi(c, findings);
+    }
+    checkConcurrency(design, findings);
+    for (const Connection &w : design.connections) {
+        const Component *src = design.component(w.source);
+        const Component *dst = design.component(w.target);
+        if (w.kind == C::EventSourceMapping && src && dst && src->kind == K::SqsQueue
+            && dst->kind == K::Lambda)
+            checkSqsMapping(design, w, *src, *dst, findings);
+    }
+    // A state machine without a Task state does no work (Step Functions' Task states invoke the
+    // Lambdas and integrations; concepts-standard-vs-express.md).
+    for (const Component &c : design.components) {
+        if (c.kind == K::StepFunctions && !hasOutgoing(design, c.id, C::ServiceIntegration))
+            add(findings, Severity::Warning, findingcode::StateMachineNoTask,
+                QStringLiteral("State machine %1 has no Task state: wire it to the Lambdas or "
+                               "services it calls")
+                    .arg(quoted(c.name)),
+                {c.id});
+    }
+}
+
+void checkFailureHandling(const Design &design, QList<Finding> *findings) {
+    for (const Component &c : design.components) {
+        const QList<const Connection *> in = design.incoming(c.id);
+        if (c.kind == K::Lambda) {
+            // Async invokes (and SNS, which invokes Lambda asynchronously) are retried twice and
+            // then discarded unless an on-failure destination or DLQ is set
+            // (invocation-async-retain-records.html; the 2018 talk: "turn this on!").
+            const bool async = std::any_of(in.cbegin(), in.cend(), [&](const Connection *w) {
+                return w->kind == C::AsyncInvoke || w->kind == C::Subscription;
+            });
+            if (async && !hasOutgoing(design, c.id, C::OnFailure))
+                add(findings, Severity::Warning, findingcode::AsyncNoFailureDestination,
+                    QStringLiteral("Lambda %1 is invoked asynchronously but has no on-failure "
+                                   "destination or DLQ: events that fail their retries or exceed "
+                                   "the maximum event age are lost")
+                        .arg(quoted(c.name)),
+                    {c.id});
+        } else if (c.kind == K::SqsQueue) {
+            // Without a redrive policy a failing message returns after every visibility timeout
+            // until retention deletes it, using concurrency all along (sqs-dead-letter-queues).
+            const bool consumed = hasOutgoing(design, c.id, C::EventSourceMapping);
+            if (consumed && !hasOutgoing(design, c.id, C::Redrive))
+                add(findings, Severity::Warning, findingcode::QueueNoDlq,
+                    QStringLiteral("Queue %1 is consumed by Lambda but has no dead-letter queue: "
+                                   "a failing message is retried until its retention expires, "
+                                   "then lost")
+                        .arg(quoted(c.name)),
+                    {c.id});
+        } else if (c.kind == K::KinesisStream) {
+            // A failing batch blocks its shard until it succeeds, MaximumRetryAttempts is used up
+            // or MaximumRecordAgeInSeconds passes; both default to -1 (infinite), so a poison
+            // record blocks the shard until retention expires. Records given up are sent to the
+            // on-failure destination, or discarded without one (services-kinesis-parameters).
+            const bool destination = hasOutgoing(design, c.id, C::OnFailure);
+            for (const Connection *esm : design.outgoing(c.id)) {
+                if (esm->kind != C::EventSourceMapping || !design.component(esm->target))
+                    continue;
+                const Component &fn = *design.component(esm->target);
+                const bool infinite = intOf(*esm, design, "maxRetryAttempts") < 0
+                                      && intOf(*esm, design, "maxRecordAge") < 0;
+                if (infinite)
+                    add(findings, Severity::Warning, findingcode::StreamPoisonBlocks,
+                        QStringLiteral("%1 -> %2: retries and record age are unlimited, so one "
+                                       "failing record blocks its shard until retention "
+                                       "expires%3; set maximum retry attempts or record age")
+                            .arg(quoted(c.name), quoted(fn.name),
+                                 destination ? QString()
+                                             : QStringLiteral(" and is then lost (no on-failure "
+                                                              "destination)")),
+                        {c.id, fn.id}, {esm->id});
+                else if (!destination)
+                    add(findings, Severity::Warning, findingcode::StreamNoFailureDestination,
+                        QStringLiteral("%1 -> %2: batches that exhaust their retries are "
+                                       "discarded; add an on-failure destination to keep them")
+                            .arg(quoted(c.name), quoted(fn.name)),
+                        {c.id, fn.id}, {esm->id});
+            }
+        }
+    }
+}
+
+} // namespace swb::analysis
