@@ -1,0 +1,313 @@
+#include "sim/scenariobuilder.h"
+
+#include "sim/scenariobuilder_p.h"
+#include "sim/trafficreplay.h"
+
+#include "model/parametercatalogue.h"
+
+#include <QDir>
+
+namespace swb {
+
+namespace detail {
+
+void Builder::mapSettings() {
+    const QVariantMap defaults = catalogue::defaultProjectParams();
+    auto setting = [&](const char *key) {
+        const QString k = QLatin1String(key);
+        return m_design.settings.contains(k) ? m_design.settings.value(k) : defaults.value(k);
+    };
+    m_sc.durationSeconds = m_options.durationSeconds.value_or(setting("duration").toDouble());
+    m_sc.seed = m_options.seed.value_or(quint64(setting("seed").toLongLong()));
+    m_sc.binWidthSeconds = m_options.binWidthSeconds;
+    core::Account &a = m_sc.account;
+    a.concurrencyLimit = u32(setting("accountConcurrency").toDouble());
+    // One switch for both 2018 rules: Lambda's account burst + 500/min and the SQS pollers'
+    // +60/min to 1,000 (ref §1, §4 "Before late 2023").
+    const bool legacy = setting("scalingModel").toString() == QLatin1String("2018");
+    a.scaling = legacy ? core::ScalingMode::Legacy2018 : core::ScalingMode::Current;
+    a.sqsPollerScaling = a.scaling;
+    a.legacyBurst = u32(setting("legacyBurst").toDouble());
+    a.apiRateLimit = setting("apiAccountRate").toDouble();
+    a.apiBurstLimit = setting("apiAccountBurst").toDouble();
+}
+
+void Builder::mapComponent(const Component &c) {
+    const core::ComponentKind kind = toCoreKind(c.kind);
+    const QVariantMap &p = c.params;
+    std::uint32_t index = 0;
+    switch (c.kind) {
+    case CK::TrafficSource:
+        index = u32(double(m_sc.sources.size()));
+        m_sc.sources.push_back(makeSource(c));
+        break;
+    case CK::ApiGateway: {
+        core::ApiGateway api;
+        api.name = utf8(c.name);
+        api.flavour = str(p, "type") == QLatin1String("HTTP") ? core::ApiFlavour::Http
+                                                              : core::ApiFlavour::Rest;
+        api.rateLimit = num(p, "rateLimit");
+        api.burstLimit = num(p, "burstLimit");
+        api.integrationTimeoutMs = num(p, "integrationTimeout"); // ms -> ms
+        index = u32(double(m_sc.apis.size()));
+        m_sc.apis.push_back(api);
+        break;
+    }
+    case CK::SnsTopic: {
+        core::SnsTopic topic;
+        topic.name = utf8(c.name);
+        topic.type = str(p, "type") == QLatin1String("FIFO") ? core::TopicType::Fifo
+                                                             : core::TopicType::Standard;
+        if (num(p, "publishQuota") != 30000)
+            note(Severity::Info, "sim-approx-publish-quota",
+                 QStringLiteral("Topic %1: the publish quota is not simulated (publishes are "
+                                "never throttled by SNS in a run)")
+                     .arg(QLatin1Char('\'') + c.name + QLatin1Char('\'')),
+                 {c.id});
+        index = u32(double(m_sc.topics.size()));
+        m_sc.topics.push_back(topic);
+        break;
+    }
+    case CK::SqsQueue: {
+        core::SqsQueue q;
+        q.name = utf8(c.name);
+        q.type = str(p, "type") == QLatin1String("FIFO") ? core::QueueType::Fifo
+                                                         : core::QueueType::Standard;
+        q.visibilityTimeoutSeconds = num(p, "visibilityTimeout");
+        q.retentionSeconds = num(p, "retentionPeriod");
+        q.delaySeconds = num(p, "deliveryDelay");
+        q.messageGroupCount = u32(num(p, "messageGroups"));
+        q.maxReceiveCount = 0; // set by its Redrive wire
+        index = u32(double(m_sc.queues.size()));
+        m_sc.queues.push_back(q);
+        break;
+    }
+    case CK::KinesisStream:
+        index = u32(double(m_sc.streams.size()));
+        m_sc.streams.push_back(makeStream(c));
+        break;
+    case CK::StepFunctions: {
+        core::StepFunctions sm;
+        sm.name = utf8(c.name);
+        sm.type = str(p, "type") == QLatin1String("Express") ? core::WorkflowType::Express
+                                                             : core::WorkflowType::Standard;
+        index = u32(double(m_sc.stateMachines.size()));
+        m_sc.stateMachines.push_back(sm);
+        break;
+    }
+    case CK::Lambda:
+        index = u32(double(m_sc.lambdas.size()));
+        m_sc.lambdas.push_back(makeLambda(c));
+        break;
+    case CK::Downstream: {
+        core::Downstream d;
+        d.name = utf8(c.name);
+        d.capacityTps = num(p, "capacity");
+        d.maxConnections = u32(num(p, "maxConnections"));
+        d.latencyMeanMs = num(p, "latency");
+        if (num(p, "errorRate") > 0)
+            note(Severity::Info, "sim-approx-downstream-errors",
+                 QStringLiteral("Downstream '%1': its base error rate is not simulated; only "
+                                "overload (capacity, connections) and outages fail calls")
+                     .arg(c.name),
+                 {c.id});
+        index = u32(double(m_sc.downstreams.size()));
+        m_sc.downstreams.push_back(d);
+        break;
+    }
+    }
+    const core::ComponentRef r{kind, index};
+    m_out->refs.insert(c.id, r);
+    m_out->names.insert(c.id, c.name);
+    auto &slot = m_out->byKind[std::size_t(kind)];
+    if (slot.size() <= index)
+        slot.resize(index + 1, InvalidId);
+    slot[index] = c.id;
+}
+
+core::TrafficSource Builder::makeSource(const Component &c) {
+    const QVariantMap &p = c.params;
+    core::TrafficSource s;
+    s.name = utf8(c.name);
+    s.ratePerSecond = num(p, "rate");
+    const QString pattern = str(p, "pattern");
+    if (pattern == QLatin1String("constant")) {
+        s.pattern = core::TrafficPattern::Constant;
+    } else if (pattern == QLatin1String("diurnal")) {
+        s.pattern = core::TrafficPattern::Diurnal;
+        // Catalogue: f = peak / mean. Core: a cosine around the mean with max/min = F, so
+        // peak = mean * 2F / (F + 1) and F = f / (2 - f); a cosine cannot peak above twice
+        // its mean without going negative, so f >= 2 is capped there.
+        const double f = num(p, "peakFactor");
+        s.diurnalPeakFactor = f < 1.999 ? f / (2 - f) : 1999;
+        if (f > 2)
+            note(Severity::Info, "sim-approx-diurnal-peak",
+                 QStringLiteral("Traffic '%1': a diurnal peak of %2 x the mean is simulated "
+                                "as 2 x (a daily cosine cannot go higher and keep its mean)")
+                     .arg(c.name)
+                     .arg(f),
+                 {c.id});
+        if (num(p, "peakHour") != 12)
+            note(Severity::Info, "sim-approx-diurnal-hour",
+                 QStringLiteral("Traffic '%1': the simulated day peaks at 12:00 (hour %2 is "
+                                "not simulated); the run starts at midnight")
+                     .arg(c.name)
+                     .arg(num(p, "peakHour")),
+                 {c.id});
+    } else if (pattern == QLatin1String("spike")) {
+        s.pattern = core::TrafficPattern::Spike;
+    } else if (pattern == QLatin1String("step")) {
+        s.pattern = core::TrafficPattern::Step;
+    } else if (pattern == QLatin1String("replay")) {
+        s.pattern = core::TrafficPattern::Replay;
+        loadReplay(c, &s);
+    } else {
+        s.pattern = core::TrafficPattern::Poisson;
+    }
+    s.startSeconds = num(p, "spikeStart");
+    s.durationSeconds = num(p, "spikeDuration");
+    s.multiplier = num(p, "spikeMultiplier");
+    s.payloadMeanBytes = num(p, "payloadSize") * 1024.0; // KB -> bytes
+    const QString dist = str(p, "payloadDistribution");
+    s.payloadDistribution = dist == QLatin1String("exponential") ? core::Distribution::Exponential
+                            : dist == QLatin1String("lognormal") ? core::Distribution::LogNormal
+                                                                 : core::Distribution::Fixed;
+    QList<AttributeValue> values;
+    QString error;
+    if (!parseAttributes(str(p, "attributes"), &values, &error)) {
+        note(Severity::Error, "sim-bad-attributes",
+             QStringLiteral("Traffic '%1', parameter 'attributes': %2").arg(c.name, error), {c.id});
+    }
+    AttributeBuckets buckets;
+    if (makeBuckets(values, &buckets))
+        s.attributeValueCount = buckets.count;
+    m_attributes.insert(c.id, values);
+    return s;
+}
+
+void Builder::loadReplay(const Component &c, core::TrafficSource *s) {
+    QString file = str(c.params, "replayFile");
+    if (file.isEmpty()) {
+        note(
+            Severity::Error, "sim-replay-file",
+            QStringLiteral("Traffic '%1' replays a CSV file but 'replayFile' is empty").arg(c.name),
+            {c.id});
+        return;
+    }
+    if (QDir::isRelativePath(file) && !m_options.baseDirectory.isEmpty())
+        file = QDir(m_options.baseDirectory).filePath(file);
+    QString error;
+    if (!loadReplayCsv(file, &s->replay, &error))
+        note(Severity::Error, "sim-replay-file",
+             QStringLiteral("Traffic '%1': %2").arg(c.name, error), {c.id});
+}
+
+core::KinesisStream Builder::makeStream(const Component &c) {
+    const QVariantMap &p = c.params;
+    core::KinesisStream k;
+    k.name = utf8(c.name);
+    if (str(p, "capacityMode") == QLatin1String("On-demand")) {
+        // On-demand starts at 4 MB/s write (ref §5) = the write capacity of 4 shards; its
+        // later scaling (to 10 GB/s) is not simulated.
+        k.mode = core::StreamMode::OnDemand;
+        k.shards = 4;
+        note(Severity::Info, "sim-approx-on-demand",
+             QStringLiteral("Stream '%1' (on-demand) runs as 4 shards, its starting 4 MB/s "
+                            "write capacity; on-demand scale-up is not simulated")
+                 .arg(c.name),
+             {c.id});
+    } else {
+        k.shards = u32(num(p, "shards"));
+    }
+    k.retentionHours = num(p, "retentionHours");
+    k.partitionKeyCount = u32(num(p, "partitionKeys"));
+    const double hot = num(p, "hotKeyShare");
+    if (hot > 0) {
+        k.skew = core::KeySkew::HotKey;
+        k.hotKeyFraction = hot;
+    }
+    return k;
+}
+
+core::LambdaFunction Builder::makeLambda(const Component &c) {
+    const QVariantMap &p = c.params;
+    core::LambdaFunction f;
+    f.name = utf8(c.name);
+    f.memoryMb = u32(num(p, "memory"));
+    f.timeoutSeconds = num(p, "timeout");
+    f.reservedConcurrency = std::int32_t(num(p, "reservedConcurrency")); // -1 = not set
+    f.provisionedConcurrency = u32(num(p, "provisionedConcurrency"));
+    f.durationMeanMs = num(p, "duration");
+    f.durationCv = num(p, "durationCv");
+    f.durationDistribution =
+        f.durationCv > 0 ? core::Distribution::LogNormal : core::Distribution::Fixed;
+    f.errorRate = num(p, "errorRate");
+    f.coldStartMs = num(p, "coldStart");
+    f.idleExpirySeconds = num(p, "idleExpiry");
+    f.architecture = str(p, "architecture") == QLatin1String("arm64") ? core::Architecture::Arm
+                                                                      : core::Architecture::X86;
+    f.async.maxRetryAttempts = u32(num(p, "maxRetryAttempts"));
+    f.async.maxEventAgeSeconds = num(p, "maxEventAge");
+    return f;
+}
+
+} // namespace detail
+
+using CK = ComponentKind;
+
+core::ComponentKind toCoreKind(ComponentKind kind) {
+    switch (kind) {
+    case CK::TrafficSource:
+        return core::ComponentKind::TrafficSource;
+    case CK::ApiGateway:
+        return core::ComponentKind::ApiGateway;
+    case CK::SnsTopic:
+        return core::ComponentKind::SnsTopic;
+    case CK::SqsQueue:
+        return core::ComponentKind::SqsQueue;
+    case CK::KinesisStream:
+        return core::ComponentKind::KinesisStream;
+    case CK::StepFunctions:
+        return core::ComponentKind::StepFunctions;
+    case CK::Lambda:
+        return core::ComponentKind::Lambda;
+    case CK::Downstream:
+        return core::ComponentKind::Downstream;
+    }
+    return core::ComponentKind::None;
+}
+
+ComponentId BuildResult::componentOf(core::ComponentRef ref) const {
+    const auto k = std::size_t(ref.kind);
+    if (!ref.valid() || k >= byKind.size() || ref.index >= byKind[k].size())
+        return InvalidId;
+    return byKind[k][ref.index];
+}
+
+QList<BuildFinding> BuildResult::errors() const {
+    QList<BuildFinding> out;
+    for (const BuildFinding &f : findings) {
+        if (f.severity == BuildFinding::Severity::Error)
+            out.append(f);
+    }
+    return out;
+}
+
+BuildResult buildScenario(const Design &design, const BuildOptions &options) {
+    BuildResult result;
+    result.byKind.resize(std::size_t(core::ComponentKind::Downstream) + 1);
+    if (options.runAnalysis)
+        detail::appendAnalysisFindings(design, &result);
+    detail::Builder(design, options, &result).run();
+    result.ok = result.errors().isEmpty();
+    return result;
+}
+
+QString BuildResult::errorText() const {
+    QStringList lines;
+    for (const BuildFinding &f : errors())
+        lines.append(QStringLiteral("error  %1  %2").arg(f.code, f.message));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace swb

@@ -1,0 +1,322 @@
+// The wiring half of the scenario builder: connections become core::Edge records (with their event
+// source mapping and subscription settings), Step Functions Task wires become the state machine's
+// task chain, failure wires become DLQ / on-failure references, model faults become core faults.
+// Everything the core cannot run as drawn is refused here with an Error finding.
+
+#include "sim/scenariobuilder_p.h"
+
+#include "model/analysis.h"
+
+#include <QSet>
+
+namespace swb::detail {
+
+void appendAnalysisFindings(const Design &design, BuildResult *out) {
+    for (const Finding &f : analyze(design)) {
+        const auto severity = f.severity == swb::Severity::Error ? BuildFinding::Severity::Error
+                              : f.severity == swb::Severity::Warning
+                                  ? BuildFinding::Severity::Warning
+                                  : BuildFinding::Severity::Info;
+        out->findings.append({severity, f.code, f.message, f.components, f.connections});
+    }
+}
+
+void Builder::mapConnections() {
+    QHash<ComponentId, QList<ConnectionId>> traffic, apiRoutes, lambdaCalls;
+    for (const Connection &w : m_design.connections) {
+        const Component *src = m_design.component(w.source);
+        const Component *dst = m_design.component(w.target);
+        if (!src || !dst)
+            continue; // the Document never keeps dangling wires
+        const QVariantMap &p = w.params;
+        switch (w.kind) {
+        case ConnectionKind::Traffic:
+            traffic[w.source].append(w.id);
+            addEdge(w, EK::Traffic);
+            break;
+        case ConnectionKind::SyncInvoke:
+            if (src->kind == CK::Lambda && dst->kind == CK::Lambda) {
+                note(Severity::Error, "sim-sync-lambda-to-lambda",
+                     QStringLiteral("%1 calls %2 synchronously (RequestResponse): the simulator "
+                                    "does not run function-to-function sync calls; use an async "
+                                    "invoke, a queue or a Step Functions task")
+                         .arg(name(w.source), name(w.target)),
+                     {w.source, w.target}, {w.id});
+                break;
+            }
+            if (src->kind == CK::ApiGateway)
+                apiRoutes[w.source].append(w.id);
+            if (src->kind == CK::Lambda) {
+                lambdaCalls[w.source].append(w.id);
+                if (num(p, "callsPerInvocation") != 1)
+                    note(Severity::Info, "sim-approx-calls-per-invocation",
+                         QStringLiteral("%1 -> %2: the simulator makes one call per invocation "
+                                        "(%3 calls per invocation are not simulated)")
+                             .arg(name(w.source), name(w.target))
+                             .arg(num(p, "callsPerInvocation")),
+                         {w.source, w.target}, {w.id});
+            }
+            addEdge(w, EK::SyncInvoke);
+            break;
+        case ConnectionKind::AsyncInvoke:
+            if (src->kind == CK::ApiGateway)
+                apiRoutes[w.source].append(w.id);
+            addEdge(w, EK::AsyncInvoke);
+            break;
+        case ConnectionKind::EventSourceMapping: {
+            addEdge(w, EK::EventSourceMapping);
+            core::EsmConfig &esm = m_sc.edges.back().esm;
+            esm.batchSize = u32(num(p, "batchSize")); // catalogue default: SQS 10, Kinesis 100
+            esm.batchingWindowSeconds = num(p, "batchingWindow");
+            esm.reportBatchItemFailures = flag(p, "reportBatchItemFailures");
+            if (src->kind == CK::SqsQueue) {
+                const double maxConc = num(p, "maximumConcurrency");
+                esm.maximumConcurrency = maxConc < 0 ? 0 : u32(maxConc); // -1 = not set
+            } else {
+                esm.parallelizationFactor = u32(num(p, "parallelizationFactor"));
+                esm.maxRetryAttempts = std::int32_t(num(p, "maxRetryAttempts")); // -1 infinite
+                esm.maxRecordAgeSeconds = num(p, "maxRecordAge");                // -1 infinite
+                esm.bisectOnError = flag(p, "bisectOnError");
+            }
+            break;
+        }
+        case ConnectionKind::Subscription:
+            addEdge(w, EK::Subscription);
+            break; // filters: mapSubscriptionFilters(), DLQ: mapFailureWires()
+        case ConnectionKind::ServiceIntegration:
+            if (src->kind == CK::StepFunctions)
+                break; // a Task state: mapTasks()
+            if (src->kind == CK::ApiGateway)
+                apiRoutes[w.source].append(w.id);
+            addEdge(w, EK::ServiceIntegration);
+            break;
+        case ConnectionKind::OnFailure:
+        case ConnectionKind::Redrive:
+            break; // mapFailureWires()
+        }
+    }
+    // The core sends a source's load to one entry block, routes an API's requests to one
+    // integration and gives a function one dependency: refuse designs that need more.
+    auto refuseMany = [this](const QHash<ComponentId, QList<ConnectionId>> &byBlock,
+                             const char *code, const char *what) {
+        for (auto it = byBlock.cbegin(); it != byBlock.cend(); ++it) {
+            if (it.value().size() > 1)
+                note(Severity::Error, code,
+                     QStringLiteral("%1 has %2 %3; the simulator supports one. %4")
+                         .arg(name(it.key()))
+                         .arg(it.value().size())
+                         .arg(QLatin1String(what),
+                              QStringLiteral("Split it into one block per wire.")),
+                     {it.key()}, it.value());
+        }
+    };
+    refuseMany(traffic, "sim-traffic-targets", "traffic wires");
+    refuseMany(apiRoutes, "sim-api-integrations", "integrations");
+    refuseMany(lambdaCalls, "sim-lambda-dependencies", "synchronous dependencies");
+}
+
+void Builder::mapFailureWires() {
+    QHash<ComponentId, QList<const Connection *>> failures;
+    for (const Connection &w : m_design.connections) {
+        if (w.kind == ConnectionKind::OnFailure || w.kind == ConnectionKind::Redrive)
+            failures[w.source].append(&w);
+    }
+    for (auto it = failures.cbegin(); it != failures.cend(); ++it) {
+        const Component *src = m_design.component(it.key());
+        const QList<const Connection *> &wires = it.value();
+        QList<ConnectionId> ids;
+        for (const Connection *w : wires)
+            ids.append(w->id);
+        // Lambda may have both an on-failure destination and a DLQ (ref §1); queues, topics'
+        // subscriptions and stream mappings have one.
+        const int allowed = src->kind == CK::Lambda ? 2 : 1;
+        if (wires.size() > allowed) {
+            note(Severity::Error, "sim-failure-destinations",
+                 QStringLiteral("%1 has %2 failure wires; AWS allows %3")
+                     .arg(name(src->id))
+                     .arg(wires.size())
+                     .arg(allowed == 2 ? QStringLiteral("an on-failure destination and a DLQ")
+                                       : QStringLiteral("one")),
+                 {src->id}, ids);
+            continue;
+        }
+        for (int i = 0; i < wires.size(); ++i) {
+            const Connection &w = *wires[i];
+            switch (src->kind) {
+            case CK::Lambda: // async on-failure destination, then DLQ
+                addEdge(w, i == 0 ? EK::OnFailure : EK::DeadLetter);
+                break;
+            case CK::SqsQueue: // RedrivePolicy{deadLetterTargetArn, maxReceiveCount} (ref §4)
+                m_sc.queues[ref(src->id).index].maxReceiveCount =
+                    u32(num(w.params, "maxReceiveCount"));
+                addEdge(w, EK::Redrive);
+                break;
+            case CK::SnsTopic: // every subscription's RedrivePolicy DLQ (ref §3)
+                for (core::Edge &e : m_sc.edges) {
+                    if (e.kind == EK::Subscription && e.from == ref(src->id))
+                        e.sub.deadLetter = ref(w.target);
+                }
+                break;
+            case CK::KinesisStream: // the stream mappings' on-failure destination (ref §5)
+                for (core::Edge &e : m_sc.edges) {
+                    if (e.kind == EK::EventSourceMapping && e.from == ref(src->id))
+                        e.esm.onFailure = ref(w.target);
+                }
+                break;
+            default:
+                break; // the wiring rules allow no other failure source
+            }
+        }
+    }
+}
+
+void Builder::mapTasks() {
+    // Task states run in the order of their wires' "order" parameter (ties: wire id).
+    QHash<ComponentId, QList<const Connection *>> tasks;
+    for (const Connection &w : m_design.connections) {
+        const Component *src = m_design.component(w.source);
+        if (w.kind == ConnectionKind::ServiceIntegration && src && src->kind == CK::StepFunctions)
+            tasks[w.source].append(&w);
+    }
+    for (auto it = tasks.begin(); it != tasks.end(); ++it) {
+        QList<const Connection *> &wires = it.value();
+        std::stable_sort(wires.begin(), wires.end(), [](const Connection *a, const Connection *b) {
+            return num(a->params, "order") < num(b->params, "order");
+        });
+        core::StepFunctions &sm = m_sc.stateMachines[ref(it.key()).index];
+        for (const Connection *w : wires) {
+            const Component *dst = m_design.component(w->target);
+            if (dst->kind != CK::Lambda) {
+                note(Severity::Error, "sim-sfn-task-target",
+                     QStringLiteral("%1: the Task calling %2 (%3) cannot be simulated; the "
+                                    "simulator runs Task states that invoke Lambda functions")
+                         .arg(name(it.key()), name(dst->id), componentKindName(dst->kind)),
+                     {it.key(), dst->id}, {w->id});
+                continue;
+            }
+            const QVariantMap &p = w->params;
+            core::SfnTask task;
+            task.lambdaIndex = ref(dst->id).index;
+            task.retry.intervalSeconds = num(p, "retryInterval");
+            task.retry.maxAttempts = u32(num(p, "retryMaxAttempts"));
+            task.retry.backoffRate = num(p, "retryBackoffRate");
+            const double maxDelay = num(p, "retryMaxDelay");
+            task.retry.maxDelaySeconds = maxDelay < 0 ? 0 : maxDelay; // -1 = no cap = core 0
+            task.retry.jitter = str(p, "retryJitter") == QLatin1String("FULL")
+                                    ? core::JitterStrategy::Full
+                                    : core::JitterStrategy::None;
+            task.catchAll = flag(p, "catch");
+            sm.tasks.push_back(task);
+        }
+    }
+}
+
+void Builder::mapSubscriptionFilters() {
+    // Which traffic sources' messages can reach each topic (over any wire, failures included).
+    auto upstreamSources = [this](ComponentId topic) {
+        QList<ComponentId> sources, todo{topic};
+        QSet<ComponentId> seen{topic};
+        while (!todo.isEmpty()) {
+            const ComponentId id = todo.takeLast();
+            for (const Connection *w : m_design.incoming(id)) {
+                if (seen.contains(w->source))
+                    continue;
+                seen.insert(w->source);
+                if (m_design.component(w->source)->kind == CK::TrafficSource)
+                    sources.append(w->source);
+                else
+                    todo.append(w->source);
+            }
+        }
+        std::sort(sources.begin(), sources.end());
+        return sources;
+    };
+    for (const Connection &w : m_design.connections) {
+        if (w.kind != ConnectionKind::Subscription || !m_edgeOf.contains(w.id))
+            continue;
+        core::SubscriptionConfig &sub = m_sc.edges[m_edgeOf.value(w.id)].sub;
+        const QString policyText = str(w.params, "filterPolicy").trimmed();
+        if (policyText.isEmpty()) {
+            sub.filterMatchProbability = num(w.params, "filterMatch");
+            continue;
+        }
+        QList<FilterRule> policy;
+        QString error;
+        if (!parseFilterPolicy(policyText, &policy, &error)) {
+            note(Severity::Error, "sim-bad-filter-policy",
+                 QStringLiteral("Subscription %1 -> %2, parameter 'filterPolicy': %3")
+                     .arg(name(w.source), name(w.target), error),
+                 {w.source, w.target}, {w.id});
+            continue;
+        }
+        const QList<ComponentId> sources = upstreamSources(w.source);
+        // Masks are exact when every source feeding the topic carries the same attribute list
+        // with one attribute name: the core then draws the value per message.
+        bool sameLayout = !sources.isEmpty();
+        for (ComponentId s : sources) {
+            const Component *c = m_design.component(s);
+            sameLayout = sameLayout
+                         && str(c->params, "attributes")
+                                == str(m_design.component(sources.first())->params, "attributes");
+        }
+        AttributeBuckets buckets;
+        const QList<AttributeValue> first =
+            sources.isEmpty() ? QList<AttributeValue>() : m_attributes.value(sources.first());
+        if (sameLayout && makeBuckets(first, &buckets)) {
+            sub.filterValueMask = filterMask(first, buckets, policy);
+            sub.filterMatchProbability = sub.filterValueMask ? 1.0 : 0.0;
+        } else {
+            // Mean match probability over the sources (a source's own attribute draws are kept).
+            double p = 0;
+            for (ComponentId s : sources)
+                p += matchProbability(m_attributes.value(s), policy);
+            sub.filterMatchProbability = sources.isEmpty() ? 0 : p / double(sources.size());
+            if (!sources.isEmpty())
+                note(Severity::Info, "sim-approx-filter-probability",
+                     QStringLiteral("Subscription %1 -> %2: its filter policy is simulated as a "
+                                    "match probability of %3 (the traffic's attributes use "
+                                    "several names or differ between sources)")
+                         .arg(name(w.source), name(w.target))
+                         .arg(sub.filterMatchProbability),
+                     {w.source, w.target}, {w.id});
+        }
+        if (sub.filterValueMask == 0 && sub.filterMatchProbability == 0)
+            note(Severity::Warning, "sim-filter-matches-nothing",
+                 QStringLiteral("Subscription %1 -> %2: filter policy '%3' matches none of the "
+                                "traffic's message attributes, so nothing is delivered")
+                     .arg(name(w.source), name(w.target), policyText),
+                 {w.source, w.target}, {w.id});
+    }
+}
+
+void Builder::mapFaults() {
+    for (const Fault &f : m_design.faults) {
+        const QString problem = validateFault(f, m_design);
+        if (!problem.isEmpty()) {
+            note(Severity::Error, "sim-bad-fault", problem, {f.target});
+            continue;
+        }
+        core::Fault cf;
+        cf.target = ref(f.target);
+        cf.startSeconds = f.start;
+        cf.durationSeconds = f.duration;
+        switch (f.kind) {
+        case FaultKind::BadDeploy:
+            cf.kind = core::FaultKind::BadDeploy;
+            cf.errorRate = f.errorRate;
+            cf.durationMultiplier = f.durationFactor;
+            break;
+        case FaultKind::DownstreamOutage: // the dependency refuses every request
+            cf.kind = core::FaultKind::DownstreamOutage;
+            cf.errorRate = 1.0;
+            break;
+        case FaultKind::TrafficSpike:
+            cf.kind = core::FaultKind::TrafficSpike;
+            cf.rateMultiplier = f.rateFactor;
+            break;
+        }
+        m_sc.faults.push_back(cf);
+    }
+}
+
+} // namespace swb::detail
