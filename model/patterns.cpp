@@ -1,0 +1,265 @@
+#include "model/patterns.h"
+
+#include "model/document.h"
+#include "model/layout.h"
+
+#include <QDebug>
+
+#include <utility>
+
+// Numbers are picked so each pattern runs comfortably inside AWS's defaults (1,000 account
+// concurrency, 10,000 req/s API throttle, 1 MB/s or 1,000 records/s per shard) and follows AWS's
+// own advice: visibility timeout >= 6 x function timeout, a DLQ or on-failure destination on every
+// asynchronous path, maximum concurrency <= reserved concurrency, finite Kinesis retries.
+
+namespace swb {
+
+namespace {
+
+using Params = std::initializer_list<std::pair<const char *, QVariant>>;
+using K = ComponentKind;
+using C = ConnectionKind;
+
+// Builds a design through Document edits, so every value goes through the same validation as a
+// user's edit; a refused value is a bug in this file and makes the pattern fail loudly.
+class Builder {
+public:
+    explicit Builder(const QString &name) { check(m_document.setProjectName(name, &m_error)); }
+
+    ComponentId add(K kind, const QString &name, Params params = {}) {
+        const ComponentId id = m_document.addComponent(kind, QPointF(), name);
+        for (const auto &[key, value] : params)
+            check(m_document.setComponentParam(id, QLatin1String(key), value, &m_error));
+        return id;
+    }
+
+    ConnectionId wire(ComponentId source, ComponentId target, C kind, Params params = {}) {
+        const ConnectionId id = m_document.connectComponents(source, target, kind, &m_error);
+        check(id != InvalidId);
+        for (const auto &[key, value] : params)
+            check(m_document.setConnectionParam(id, QLatin1String(key), value, &m_error));
+        return id;
+    }
+
+    std::optional<Design> finish() {
+        if (!m_ok)
+            return std::nullopt;
+        Design design = m_document.design();
+        const QHash<ComponentId, QPointF> positions = autoLayout(design);
+        for (Component &c : design.components)
+            c.position = positions.value(c.id);
+        return design;
+    }
+
+private:
+    void check(bool ok) {
+        if (!ok && m_ok) {
+            qWarning().noquote() << "pattern" << m_document.design().name << ":" << m_error;
+            m_ok = false;
+        }
+    }
+
+    Document m_document;
+    QString m_error;
+    bool m_ok = true;
+};
+
+ComponentId traffic(Builder &b, const QString &name, double rate, double payloadKb) {
+    return b.add(
+        K::TrafficSource, name,
+        {{"pattern", QStringLiteral("poisson")}, {"rate", rate}, {"payloadSize", payloadKb}});
+}
+
+// A dead-letter queue keeps failed messages for the maximum 14 days, time to inspect and redrive.
+ComponentId deadLetterQueue(Builder &b, const QString &name) {
+    return b.add(K::SqsQueue, name, {{"retentionPeriod", 1209600}});
+}
+
+std::optional<Design> apiLambda() {
+    Builder b(QStringLiteral("Orders microservice (API Gateway -> Lambda)"));
+    const auto source = traffic(b, QStringLiteral("orders-traffic"), 100, 2);
+    const auto api = b.add(K::ApiGateway, QStringLiteral("orders-api"),
+                           {{"type", QStringLiteral("HTTP")}, {"integrationTimeout", 10000}});
+    const auto fn =
+        b.add(K::Lambda, QStringLiteral("orders-service"),
+              {{"memory", 512}, {"timeout", 10}, {"duration", 80}, {"reservedConcurrency", 50}});
+    const auto db = b.add(K::Downstream, QStringLiteral("orders-db"),
+                          {{"protocol", QStringLiteral("Database")},
+                           {"capacity", 1000},
+                           {"maxConnections", 50},
+                           {"latency", 10}});
+    b.wire(source, api, C::Traffic);
+    b.wire(api, fn, C::SyncInvoke);
+    b.wire(fn, db, C::SyncInvoke);
+    return b.finish();
+}
+
+std::optional<Design> snsFanout() {
+    Builder b(QStringLiteral("Order events fan-out (SNS -> Lambda, SNS -> SQS -> Lambda)"));
+    const auto source = traffic(b, QStringLiteral("order-events-traffic"), 50, 4);
+    const auto topic = b.add(K::SnsTopic, QStringLiteral("order-events"));
+    const auto notify = b.add(K::Lambda, QStringLiteral("notify-customer"),
+                              {{"memory", 256}, {"timeout", 10}, {"duration", 200}});
+    const auto notifyDlq = deadLetterQueue(b, QStringLiteral("notify-customer-dlq"));
+    const auto queue =
+        b.add(K::SqsQueue, QStringLiteral("billing-queue"), {{"visibilityTimeout", 60}});
+    const auto worker =
+        b.add(K::Lambda, QStringLiteral("billing-worker"),
+              {{"memory", 512}, {"timeout", 10}, {"duration", 150}, {"reservedConcurrency", 20}});
+    const auto billingDlq = deadLetterQueue(b, QStringLiteral("billing-dlq"));
+    b.wire(source, topic, C::Traffic);
+    b.wire(topic, notify, C::Subscription);
+    b.wire(topic, queue, C::Subscription);
+    b.wire(notify, notifyDlq, C::OnFailure);
+    b.wire(queue, worker, C::EventSourceMapping,
+           {{"batchSize", 10}, {"maximumConcurrency", 10}, {"reportBatchItemFailures", true}});
+    b.wire(queue, billingDlq, C::Redrive, {{"maxReceiveCount", 5}});
+    return b.finish();
+}
+
+std::optional<Design> sqsLambda() {
+    Builder b(QStringLiteral("Job queue (SQS -> Lambda with a DLQ)"));
+    const auto source = traffic(b, QStringLiteral("jobs-traffic"), 200, 8);
+    const auto queue =
+        b.add(K::SqsQueue, QStringLiteral("jobs-queue"), {{"visibilityTimeout", 180}});
+    const auto worker =
+        b.add(K::Lambda, QStringLiteral("job-worker"),
+              {{"memory", 1024}, {"timeout", 30}, {"duration", 500}, {"reservedConcurrency", 100}});
+    const auto dlq = deadLetterQueue(b, QStringLiteral("jobs-dlq"));
+    b.wire(source, queue, C::Traffic);
+    b.wire(queue, worker, C::EventSourceMapping,
+           {{"batchSize", 10}, {"maximumConcurrency", 50}, {"reportBatchItemFailures", true}});
+    b.wire(queue, dlq, C::Redrive, {{"maxReceiveCount", 3}});
+    return b.finish();
+}
+
+std::optional<Design> kinesisLambda() {
+    Builder b(QStringLiteral("Clickstream (Kinesis -> Lambda with an on-failure destination)"));
+    const auto source = traffic(b, QStringLiteral("clicks-traffic"), 800, 1);
+    const auto stream = b.add(
+        K::KinesisStream, QStringLiteral("clickstream"),
+        {{"capacityMode", QStringLiteral("Provisioned")}, {"shards", 2}, {"partitionKeys", 10000}});
+    const auto fn = b.add(K::Lambda, QStringLiteral("click-processor"),
+                          {{"memory", 512}, {"timeout", 60}, {"duration", 200}});
+    const auto failures = deadLetterQueue(b, QStringLiteral("clickstream-failures"));
+    b.wire(source, stream, C::Traffic);
+    b.wire(stream, fn, C::EventSourceMapping,
+           {{"batchSize", 100},
+            {"parallelizationFactor", 2},
+            {"maxRetryAttempts", 3},
+            {"maxRecordAge", 3600},
+            {"bisectOnError", true},
+            {"reportBatchItemFailures", true}});
+    b.wire(stream, failures, C::OnFailure);
+    return b.finish();
+}
+
+std::optional<Design> apiStepFunctions() {
+    Builder b(QStringLiteral("Checkout workflow (API Gateway -> Step Functions -> Lambdas)"));
+    const auto source = traffic(b, QStringLiteral("checkout-traffic"), 20, 2);
+    const auto api =
+        b.add(K::ApiGateway, QStringLiteral("checkout-api"), {{"type", QStringLiteral("REST")}});
+    const auto workflow = b.add(K::StepFunctions, QStringLiteral("checkout-workflow"),
+                                {{"type", QStringLiteral("Standard")}});
+    const auto validate = b.add(K::Lambda, QStringLiteral("validate-order"),
+                                {{"memory", 256}, {"timeout", 5}, {"duration", 50}});
+    const auto charge =
+        b.add(K::Lambda, QStringLiteral("charge-payment"),
+              {{"memory", 512}, {"timeout", 15}, {"duration", 300}, {"errorRate", 0.02}});
+    const auto ship = b.add(K::Lambda, QStringLiteral("ship-order"),
+                            {{"memory", 256}, {"timeout", 10}, {"duration", 100}});
+    const auto provider = b.add(K::Downstream, QStringLiteral("payment-provider"),
+                                {{"protocol", QStringLiteral("HTTP API")},
+                                 {"capacity", 100},
+                                 {"maxConnections", 50},
+                                 {"latency", 200}});
+    b.wire(source, api, C::Traffic);
+    b.wire(api, workflow, C::ServiceIntegration);
+    // Task states in order 1, 2, 3 (connectComponents appends each to the chain).
+    b.wire(workflow, validate, C::ServiceIntegration, {{"retryMaxAttempts", 2}});
+    b.wire(workflow, charge, C::ServiceIntegration,
+           {{"retryInterval", 2},
+            {"retryMaxAttempts", 3},
+            {"retryBackoffRate", 2.0},
+            {"retryJitter", QStringLiteral("FULL")}});
+    b.wire(workflow, ship, C::ServiceIntegration, {{"retryMaxAttempts", 3}});
+    b.wire(charge, provider, C::SyncInvoke);
+    return b.finish();
+}
+
+struct PatternInfo {
+    const char *id;
+    const char *title;
+    const char *description;
+    std::optional<Design> (*make)();
+};
+
+const PatternInfo kPatterns[] = {
+    {"api-lambda", "API Gateway -> Lambda (sync microservice)",
+     "An HTTP API proxies each request synchronously to a Lambda function that uses a database. "
+     "100 req/s Poisson, 2 KB payloads; 512 MB function, 80 ms mean duration, 10 s timeout (the "
+     "API's integration timeout is also 10 s); reserved concurrency 50 matches the database's 50 "
+     "connections, so a surge is throttled (429) at the API instead of overwhelming the "
+     "database. Errors go back to the caller: AWS never retries a sync invoke.",
+     &apiLambda},
+    {"sns-fanout", "SNS fan-out to Lambda and SQS",
+     "A standard SNS topic receives 50 msg/s (4 KB) and fans out to a notification function "
+     "(256 MB, 200 ms, async with 2 retries, failures to an on-failure SQS queue) and to a "
+     "billing queue read by a worker (10-message batches, maximum concurrency 10 within reserved "
+     "concurrency 20, partial batch response). The queue's visibility timeout is 60 s (6 x the "
+     "10 s timeout); after 5 receives a message moves to the billing DLQ (kept 14 days).",
+     &snsFanout},
+    {"sqs-lambda", "SQS -> Lambda with a DLQ",
+     "200 msg/s (8 KB) into a standard queue polled by a worker in batches of 10 with partial "
+     "batch response; 1,024 MB, 500 ms mean, 30 s timeout, reserved concurrency 100 and the "
+     "mapping's maximum concurrency 50. Visibility timeout 180 s (6 x 30 s); after 3 failed "
+     "receives a message is redriven to the DLQ (kept 14 days).",
+     &sqsLambda},
+    {"kinesis-lambda", "Kinesis -> Lambda with an on-failure destination",
+     "800 records/s (1 KB) over 10,000 partition keys into 2 provisioned shards (capacity 2,000 "
+     "records/s). Lambda reads batches of 100 with parallelization factor 2 (4 concurrent "
+     "batches); a failing batch is bisected and retried at most 3 times or for at most 1 hour, "
+     "then its metadata goes to an SQS on-failure queue so one poison record cannot block a "
+     "shard for the 24 h retention.",
+     &kinesisLambda},
+    {"api-stepfunctions", "API Gateway -> Step Functions -> Lambdas",
+     "A REST API starts a Standard state machine for each of 20 req/s. Three Task states run in "
+     "order: validate-order (2 retries), charge-payment (calls a payment provider with 100 req/s "
+     "capacity and 200 ms latency; 2% errors; 3 retries from 2 s, backoff 2, full jitter) and "
+     "ship-order (3 retries). Every retry is a billed state transition.",
+     &apiStepFunctions},
+};
+
+const PatternInfo *find(const QString &id) {
+    for (const PatternInfo &p : kPatterns) {
+        if (id == QLatin1String(p.id))
+            return &p;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QStringList patternIds() {
+    QStringList ids;
+    for (const PatternInfo &p : kPatterns)
+        ids.append(QLatin1String(p.id));
+    return ids;
+}
+
+QString patternTitle(const QString &id) {
+    const PatternInfo *p = find(id);
+    return p ? QString::fromUtf8(p->title) : QString();
+}
+
+QString patternDescription(const QString &id) {
+    const PatternInfo *p = find(id);
+    return p ? QString::fromUtf8(p->description) : QString();
+}
+
+std::optional<Design> makePattern(const QString &id) {
+    const PatternInfo *p = find(id);
+    return p ? p->make() : std::nullopt;
+}
+
+} // namespace swb
