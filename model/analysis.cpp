@@ -276,6 +276,7 @@ QString severityId(Severity severity) {
 
 QList<Finding> analyze(const Design &design) {
     QList<Finding> findings;
+    analysis::checkWiring(design, &findings);
     analysis::checkSettings(design, &findings);
     analysis::checkFailureHandling(design, &findings);
     analysis::checkGraph(design, &findings);

@@ -25,6 +25,7 @@ struct Finding {
 
 // Stable codes of every rule analyze() applies (see analysis.cpp for each rule and its source).
 namespace findingcode {
+inline constexpr char IllegalWire[] = "illegal-wire";
 inline constexpr char Cycle[] = "cycle";
 inline constexpr char Unreachable[] = "unreachable";
 inline constexpr char NoTrafficSource[] = "no-traffic-source";

@@ -4,6 +4,8 @@
 
 #include "model/analysisrules.h"
 
+#include "model/wiringrules.h"
+
 #include <algorithm>
 
 namespace swb::analysis {

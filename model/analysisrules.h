@@ -10,6 +10,8 @@ namespace swb::analysis {
 void checkGraph(const Design &design, QList<Finding> *findings);
 // Failure handling on async, queue and stream paths.
 void checkFailureHandling(const Design &design, QList<Finding> *findings);
+// Wires the AWS rules refuse (a file may hold them: the reader does not enforce wiringrules.h).
+void checkWiring(const Design &design, QList<Finding> *findings);
 // Cross-field settings: timeouts, batching, concurrency.
 void checkSettings(const Design &design, QList<Finding> *findings);
 
