@@ -84,6 +84,31 @@ public:
         return std::exp(mu + std::sqrt(s2) * normal());
     }
 
+    // A draw with the given mean from a scenario Distribution; cv = sd / mean where it applies.
+    // Results are clamped at 0 (sizes and durations cannot be negative).
+    double draw(int distribution, double mean, double cv) {
+        double v = mean;
+        switch (distribution) {
+        case 0:
+            break; // Fixed
+        case 1:
+            v = exponential(mean);
+            break;
+        case 2:
+            v = logNormalMeanCv(mean, cv);
+            break;
+        case 3:
+            v = normal(mean, cv * mean);
+            break;
+        case 4:
+            v = uniform(mean * (1 - 1.7320508075688772 * cv), mean * (1 + 1.7320508075688772 * cv));
+            break;
+        default:
+            break;
+        }
+        return v < 0 ? 0 : v;
+    }
+
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::uint64_t m_s[4] = {};

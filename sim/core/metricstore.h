@@ -1,0 +1,74 @@
+#pragma once
+// Fixed-width time bins for every metric series. A series is (component, name, aggregation):
+//   Sum  - count or total accrued during the bin (invocations, GB-s, requests...)
+//   Max  - peak of a gauge during the bin (concurrency, backlog, iterator age); the gauge's value
+//          carries over into the next bin
+//   Last - value sampled when the bin closes (percentiles, ledger counters)
+// Memory is bins x series doubles: a run's length changes the bin count, never the per-event cost.
+
+#include "core/scenario.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace swb::core {
+
+enum class Aggregation : std::uint8_t { Sum, Max, Last };
+
+struct SeriesInfo {
+    ComponentRef component; // kind None = account/global series
+    std::string name;       // e.g. "lambda.concurrency", see the table in simulation.h
+    std::string unit;
+    Aggregation aggregation = Aggregation::Sum;
+};
+
+class MetricStore {
+public:
+    static constexpr std::uint32_t kNoSeries = UINT32_MAX;
+
+    std::uint32_t addSeries(ComponentRef c, std::string name, std::string unit, Aggregation a);
+    void start(double binWidthSeconds);
+
+    // Recording (hot path, inline).
+    void add(std::uint32_t s, double v) { m_cur[s] += v; }
+    void gauge(std::uint32_t s, double v) {
+        m_gauge[s] = v;
+        if (v > m_cur[s])
+            m_cur[s] = v;
+    }
+    // Peak of a per-event value (e.g. a duration) within this bin; nothing carries over.
+    void peak(std::uint32_t s, double v) {
+        if (v > m_cur[s])
+            m_cur[s] = v;
+    }
+    void setLast(std::uint32_t s, double v) { m_cur[s] = v; }
+    double current(std::uint32_t s) const { return m_cur[s]; }
+    void closeBin();
+
+    // Reading.
+    const std::vector<SeriesInfo> &catalog() const { return m_series; }
+    std::size_t seriesCount() const { return m_series.size(); }
+    std::size_t binCount() const {
+        return m_bins.size() / (m_series.empty() ? 1 : m_series.size());
+    }
+    double binWidthSeconds() const { return m_binWidth; }
+    double value(std::size_t bin, std::uint32_t s) const {
+        return m_bins[bin * m_series.size() + s];
+    }
+    const double *row(std::size_t bin) const { return m_bins.data() + bin * m_series.size(); }
+    // Sum series: total over closed bins; Max: peak; Last: last closed value.
+    double summary(std::uint32_t s) const { return m_summary[s]; }
+    std::uint32_t find(ComponentRef c, std::string_view name) const;
+    // FNV-1a over the bit patterns of every closed bin: equal iff runs are byte-identical.
+    std::uint64_t fingerprint() const;
+
+private:
+    std::vector<SeriesInfo> m_series;
+    std::vector<double> m_cur, m_gauge, m_summary;
+    std::vector<double> m_bins;
+    double m_binWidth = 1;
+};
+
+} // namespace swb::core

@@ -1,0 +1,81 @@
+#pragma once
+// Public face of the simulation core. Build a Scenario, construct a Simulation, run it in slices
+// (runUntil) or to the end (run), and read metric bins, the ledger and the fingerprint.
+//
+// Metric series (per component unless noted; aggregation S = Sum per bin, M = Max, L = Last):
+//   lambda.*      concurrency M, invocations S, throttles S, errors S, timeouts S, retries S,
+//                 cold_starts S, duration_ms_sum S, duration_ms_max M, async_queue M,
+//                 dlq S (events sent to DLQ/on-failure), billed_requests S, billed_gb_s S
+//   account.*     concurrency M, unreserved_concurrency M                       (kind None)
+//   apigw.*       requests S, throttled_429 S, errors_5xx S, timeouts_504 S, latency_ms_sum S,
+//                 latency_ms_max M, billed_requests S
+//   sns.*         publishes S, deliveries S, delivery_failures S, delivery_retries S, dlq S,
+//                 filtered S, billed_publishes S (64 KB chunks), billed_http_deliveries S
+//   sqs.*         visible M, in_flight M, oldest_age_s M, sent S, receives S, deletes S,
+//                 to_dlq S, dlq_received S, expired S, pollers M, billed_requests S
+//   kinesis.*     incoming_records S, incoming_bytes S, write_throttles S, iterator_age_s M,
+//                 shard<i>.iterator_age_s M (first 64 shards), blocked_shards M,
+//                 on_failure S, expired S, billed_put_units S (25 KB)
+//   sfn.*         executions S, start_throttles S, transitions S, retries S, failures S,
+//                 caught S, succeeded S, billed_express_requests S, billed_express_gb_s S
+//   downstream.*  calls S, rejections S, connections M
+//   source.*      generated S, e2e_p50_ms L, e2e_p95_ms L, e2e_p99_ms L, e2e_count S
+//                 (end-to-end latency from creation to final success, per entry path = source)
+//   ledger.*      produced, in_flight, succeeded, dead_lettered, expired, rejected, dropped  L
+
+#include "core/ledger.h"
+#include "core/metricstore.h"
+#include "core/scenario.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace swb::core {
+
+class Simulation;
+class Engine;
+
+// Observer called once per closed bin, on the thread that runs the simulation. Implementations
+// should copy what they need (e.g. store.row(bin)) and return quickly.
+class FrameSink {
+public:
+    virtual ~FrameSink() = default;
+    virtual void onBinClosed(const Simulation &sim, std::size_t bin) = 0;
+};
+
+class Simulation {
+public:
+    explicit Simulation(const Scenario &scenario);
+    ~Simulation();
+    Simulation(const Simulation &) = delete;
+    Simulation &operator=(const Simulation &) = delete;
+
+    // Problems found while compiling the scenario (unknown indices, unsupported wiring); the run
+    // still proceeds and ignores the offending edge.
+    const std::vector<std::string> &warnings() const;
+
+    // Processes one event (closing any bins it passes). False once the run is finished.
+    bool step();
+    // Processes every event before `seconds` and closes every bin ending at or before it.
+    void runUntil(double seconds);
+    void run() { runUntil(durationSeconds()); }
+    bool finished() const;
+    double now() const; // seconds
+    double durationSeconds() const;
+
+    void setFrameSink(FrameSink *sink); // not owned; nullptr to detach
+    const MetricStore &metrics() const;
+    const Ledger &ledger() const;
+    std::uint64_t fingerprint() const { return metrics().fingerprint(); }
+    std::uint64_t eventsProcessed() const;
+    // Whole-run end-to-end latency quantile (ms) for the entry path of a traffic source.
+    double latencyQuantileMs(std::uint32_t sourceIndex, double q) const;
+
+    Engine &engine(); // internal state, for white-box tests only
+
+private:
+    std::unique_ptr<Engine> m_engine;
+};
+
+} // namespace swb::core

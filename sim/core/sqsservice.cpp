@@ -1,0 +1,334 @@
+// SQS (ref §4): standard and FIFO queues with delay, visibility timeout, receive count, redrive to
+// a DLQ after maxReceiveCount and retention expiry; the Lambda event source mapping with poller
+// scale-up, maximum concurrency, batch size, batching window and partial batch responses.
+#include "core/engine.h"
+#include "core/metricids.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace swb::core {
+
+namespace {
+constexpr double kSixMb = 6.0 * 1024 * 1024; // sync invoke payload cap bounds a batch (ref §4)
+}
+
+void Engine::addSqsEsm(std::uint32_t e) {
+    const Edge &E = m_sc.edges[e];
+    SqsEsm X;
+    X.cfg = E.esm;
+    X.fn = E.to.index;
+    X.queue = E.from.index;
+    X.cfg.batchSize = std::max<std::uint32_t>(1, X.cfg.batchSize);
+    QueueState &Q = m_queues[X.queue];
+    if (Q.fifo)
+        X.cfg.batchSize = std::min<std::uint32_t>(10, X.cfg.batchSize); // FIFO max 10 (ref §4)
+    // Poller scale-up (ref §4, services-sqs-scaling): start at 5 concurrent batches, then
+    // +300/min to 1,250 (current) or +60/min to 1,000 (before late 2023); capped by
+    // ScalingConfig.MaximumConcurrency when set.
+    const bool legacy = m_sc.account.sqsPollerScaling == ScalingMode::Legacy2018;
+    X.rampPerSecond = legacy ? 1.0 : 5.0;
+    X.cap = legacy ? 1000 : 1250;
+    if (X.cfg.maximumConcurrency > 0)
+        X.cap = std::min<double>(X.cap, X.cfg.maximumConcurrency);
+    X.limit = std::min<double>(std::max<std::uint32_t>(1, X.cfg.startingPollers), X.cap);
+    const double fnTimeout = m_lambdas[X.fn].cfg->timeoutSeconds;
+    if (fnTimeout > Q.cfg->visibilityTimeoutSeconds)
+        m_warnings.push_back(Q.cfg->name
+                             + ": visibility timeout below the function timeout "
+                               "(Lambda rejects this event source mapping)");
+    Q.esms.push_back(static_cast<std::uint32_t>(m_sqsEsms.size()));
+    m_sqsEsms.push_back(X);
+}
+
+bool Engine::sqsSend(std::uint32_t q, std::uint32_t msg) {
+    QueueState &Q = m_queues[q];
+    Message &m = m_msgs[msg];
+    m_metrics.add(Q.m + QmSent, 1);
+    // Every API call is a request; each 64 KB chunk counts as one (ref §4 "Pricing").
+    m_metrics.add(Q.m + QmBilledRequests, std::max(1.0, std::ceil(m.bytes / 65536.0)));
+    m.since = m_q.now(); // retention counts from the send
+    m.aux = q;
+    m.receiveCount = 0;
+    if (Q.fifo)
+        m.ctx = m.key % static_cast<std::uint32_t>(Q.groups.size()); // MessageGroupId
+    if (Q.cfg->delaySeconds > 0) {
+        ++Q.delayed;
+        m_q.scheduleIn(secondsToTicks(Q.cfg->delaySeconds), EvSqsDelayed, msg, m.gen);
+        return true;
+    }
+    sqsMakeVisible(q, msg, false);
+    return true;
+}
+
+void Engine::onSqsDelayed(std::uint32_t msg, std::uint32_t gen) {
+    if (m_msgs[msg].gen != gen)
+        return;
+    --m_queues[m_msgs[msg].aux].delayed;
+    sqsMakeVisible(m_msgs[msg].aux, msg, false);
+}
+
+void Engine::sqsMakeVisible(std::uint32_t q, std::uint32_t msg, bool front) {
+    QueueState &Q = m_queues[q];
+    if (Q.fifo) {
+        const std::uint32_t g = m_msgs[msg].ctx;
+        const bool wasEmpty = Q.groups[g].empty();
+        front ? Q.groups[g].pushFront(msg) : Q.groups[g].pushBack(msg);
+        if (wasEmpty && !Q.groupBusy[g])
+            Q.readyGroups.pushBack(g);
+    } else {
+        front ? Q.visible.pushFront(msg) : Q.visible.pushBack(msg);
+    }
+    ++Q.visibleCount;
+    m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
+    for (std::uint32_t x : Q.esms)
+        esmDispatch(x);
+}
+
+// Messages past the retention period are deleted by SQS (ref §4 "Retention").
+void Engine::expireFront(QueueState &Q, RingDeque<std::uint32_t> &dq) {
+    const Ticks limit = secondsToTicks(Q.cfg->retentionSeconds);
+    while (!dq.empty() && m_q.now() - m_msgs[dq.front()].since >= limit) {
+        const std::uint32_t id = dq.front();
+        dq.popFront();
+        --Q.visibleCount;
+        m_metrics.add(Q.m + QmExpired, 1);
+        finish(id, &Ledger::expired);
+    }
+}
+
+std::uint32_t Engine::allocBatch() {
+    if (!m_freeBatches.empty()) {
+        const std::uint32_t b = m_freeBatches.back();
+        m_freeBatches.pop_back();
+        return b;
+    }
+    m_batches.emplace_back();
+    return static_cast<std::uint32_t>(m_batches.size() - 1);
+}
+
+void Engine::freeBatch(std::uint32_t b) {
+    SqsBatch &B = m_batches[b];
+    B.msgs.clear();
+    B.failed.clear();
+    ++B.gen;
+    m_freeBatches.push_back(b);
+}
+
+void Engine::esmDispatch(std::uint32_t x) {
+    SqsEsm &X = m_sqsEsms[x];
+    QueueState &Q = m_queues[X.queue];
+    const Ticks now = m_q.now();
+    while (X.inFlight < static_cast<std::uint32_t>(X.limit) && Q.visibleCount > 0) {
+        if (!Q.fifo) {
+            expireFront(Q, Q.visible);
+            if (Q.visible.empty())
+                break;
+            // Batching window: wait until the batch is full or the window has passed since the
+            // oldest message arrived (MaximumBatchingWindowInSeconds, ref §4). Not for FIFO.
+            if (X.cfg.batchingWindowSeconds > 0 && Q.visibleCount < X.cfg.batchSize) {
+                const Ticks due =
+                    m_msgs[Q.visible.front()].since + secondsToTicks(X.cfg.batchingWindowSeconds);
+                if (due > now) {
+                    if (X.wakeAt > due) {
+                        X.wakeAt = due;
+                        m_q.schedule(due, EvEsmWake, x);
+                    }
+                    break;
+                }
+            }
+        }
+        if (!lambdaCanStart(X.fn)) {
+            // The function throttles: the mapping backs off and retries a second later.
+            const Ticks due = now + kTicksPerSecond;
+            if (X.wakeAt == kNever || X.wakeAt < now) {
+                X.wakeAt = due;
+                m_q.schedule(due, EvEsmWake, x);
+            }
+            break;
+        }
+        const std::uint32_t b = allocBatch();
+        SqsBatch &B = m_batches[b];
+        B.esm = x;
+        B.receivedAt = now;
+        B.group = kNone;
+        double bytes = 0;
+        RingDeque<std::uint32_t> *src = &Q.visible;
+        if (Q.fifo) {
+            // FIFO: one message group at a time, in order; the group stays locked until the
+            // batch is deleted or returns (ref §4 "FIFO").
+            while (!Q.readyGroups.empty() && Q.groups[Q.readyGroups.front()].empty())
+                Q.readyGroups.popFront();
+            if (Q.readyGroups.empty()) {
+                freeBatch(b);
+                break;
+            }
+            B.group = Q.readyGroups.front();
+            Q.readyGroups.popFront();
+            Q.groupBusy[B.group] = 1;
+            src = &Q.groups[B.group];
+            expireFront(Q, *src);
+        }
+        bool poison = false;
+        while (!src->empty() && B.msgs.size() < X.cfg.batchSize) {
+            const std::uint32_t id = src->front();
+            if (!B.msgs.empty() && bytes + m_msgs[id].bytes > kSixMb)
+                break;
+            src->popFront();
+            bytes += m_msgs[id].bytes;
+            ++m_msgs[id].receiveCount;
+            poison = poison || m_msgs[id].poison;
+            B.msgs.push_back(id);
+        }
+        const auto n = static_cast<std::uint32_t>(B.msgs.size());
+        if (n == 0) {
+            if (Q.fifo)
+                Q.groupBusy[B.group] = 0;
+            freeBatch(b);
+            continue;
+        }
+        Q.visibleCount -= n;
+        Q.inFlight += n;
+        ++X.inFlight;
+        m_metrics.add(Q.m + QmReceives, n);
+        m_metrics.add(Q.m + QmBilledRequests, std::ceil(n / 10.0)); // <= 10 per ReceiveMessage
+        m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
+        m_metrics.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
+        // With ReportBatchItemFailures the function reports the poison messages and succeeds.
+        const bool fail = poison && !X.cfg.reportBatchItemFailures;
+        if (lambdaStart(X.fn, InvokeKind::SqsBatch, b, B.gen, fail) == kNone) {
+            // Cannot happen after lambdaCanStart; return the messages untouched to be safe.
+            for (std::uint32_t i = n; i-- > 0;)
+                (Q.fifo ? Q.groups[B.group] : Q.visible).pushFront(B.msgs[i]);
+            Q.visibleCount += n;
+            Q.inFlight -= n;
+            --X.inFlight;
+            if (Q.fifo) {
+                Q.groupBusy[B.group] = 0;
+                Q.readyGroups.pushFront(B.group);
+            }
+            freeBatch(b);
+            break;
+        }
+    }
+}
+
+void Engine::sqsBatchDone(const Invocation &inv) {
+    const std::uint32_t b = inv.ctx;
+    if (m_batches[b].gen != inv.ctxGen)
+        return;
+    const std::uint32_t x = m_batches[b].esm;
+    SqsEsm &X = m_sqsEsms[x];
+    QueueState &Q = m_queues[X.queue];
+    --X.inFlight;
+    // Without a partial batch response a function error returns the whole batch; with
+    // ReportBatchItemFailures only the reported (poison) messages return (ref §4).
+    // lambdaSucceeded() may start other batches (and grow m_batches): index, never hold a ref.
+    std::size_t kept = 0, deleted = 0;
+    for (std::size_t i = 0; i < m_batches[b].msgs.size(); ++i) {
+        const std::uint32_t id = m_batches[b].msgs[i];
+        const bool failed = inv.error || (X.cfg.reportBatchItemFailures && m_msgs[id].poison);
+        if (failed) {
+            m_batches[b].msgs[kept++] = id;
+            continue;
+        }
+        ++deleted;
+        --Q.inFlight;
+        lambdaSucceeded(X.fn, id);
+    }
+    SqsBatch &B2 = m_batches[b];
+    B2.msgs.resize(kept);
+    if (deleted) {
+        m_metrics.add(Q.m + QmDeletes, static_cast<double>(deleted));
+        m_metrics.add(Q.m + QmBilledRequests, std::ceil(deleted / 10.0)); // DeleteMessageBatch
+    }
+    m_metrics.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
+    if (kept) {
+        // Failed messages stay invisible until the visibility timeout from their receive.
+        const Ticks back = B2.receivedAt + secondsToTicks(Q.cfg->visibilityTimeoutSeconds);
+        m_q.schedule(back, EvSqsReturn, b, B2.gen);
+    } else {
+        if (Q.fifo) {
+            Q.groupBusy[B2.group] = 0;
+            if (!Q.groups[B2.group].empty())
+                Q.readyGroups.pushBack(B2.group);
+        }
+        freeBatch(b);
+    }
+    esmDispatch(x);
+}
+
+void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen) {
+    if (m_batches[b].gen != gen)
+        return;
+    const std::uint32_t x = m_batches[b].esm;
+    QueueState &Q = m_queues[m_sqsEsms[x].queue];
+    const std::uint32_t group = m_batches[b].group;
+    const Ticks retention = secondsToTicks(Q.cfg->retentionSeconds);
+    for (std::size_t i = m_batches[b].msgs.size(); i-- > 0;) {
+        const std::uint32_t id = m_batches[b].msgs[i];
+        --Q.inFlight;
+        if (Q.cfg->maxReceiveCount > 0 && m_msgs[id].receiveCount >= Q.cfg->maxReceiveCount
+            && Q.redrive != kNone) {
+            // Redrive policy: received maxReceiveCount times without a delete -> DLQ (ref §4).
+            m_metrics.add(Q.m + QmToDlq, 1);
+            deadLetter({ComponentKind::SqsQueue, Q.redrive}, id);
+        } else if (m_q.now() - m_msgs[id].since >= retention) {
+            m_metrics.add(Q.m + QmExpired, 1);
+            finish(id, &Ledger::expired);
+        } else {
+            // Visible again; placed first as the oldest (standard order is best effort).
+            (Q.fifo ? Q.groups[group] : Q.visible).pushFront(id);
+            ++Q.visibleCount;
+        }
+    }
+    if (Q.fifo) {
+        Q.groupBusy[group] = 0;
+        if (!Q.groups[group].empty())
+            Q.readyGroups.pushBack(group);
+    }
+    m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
+    m_metrics.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
+    freeBatch(b);
+    for (std::uint32_t e : Q.esms)
+        esmDispatch(e);
+}
+
+void Engine::onEsmTick(std::uint32_t x) {
+    SqsEsm &X = m_sqsEsms[x];
+    QueueState &Q = m_queues[X.queue];
+    if (Q.visibleCount > 0 && X.inFlight >= static_cast<std::uint32_t>(X.limit))
+        X.limit = std::min(X.cap, X.limit + X.rampPerSecond); // backlog: add pollers
+    else if (Q.visibleCount == 0 && X.inFlight < static_cast<std::uint32_t>(X.limit))
+        X.limit = std::max(std::min<double>(X.cfg.startingPollers, X.cap),
+                           X.limit - X.rampPerSecond); // idle: drop back towards 5
+    if (Q.visibleCount == 0) // idle pollers long-poll (20 s): empty receives are billed
+        m_metrics.add(Q.m + QmBilledRequests, std::floor(X.limit) / 20.0);
+    m_metrics.gauge(Q.m + QmPollers, std::floor(X.limit));
+    if (m_q.now() + kTicksPerSecond < m_end)
+        m_q.scheduleIn(kTicksPerSecond, EvEsmTick, x);
+    esmDispatch(x);
+}
+
+void Engine::sampleQueues() {
+    const Ticks now = m_q.now();
+    for (QueueState &Q : m_queues) {
+        Ticks oldest = now;
+        if (Q.fifo) {
+            for (auto &g : Q.groups) {
+                expireFront(Q, g);
+                if (!g.empty())
+                    oldest = std::min(oldest, m_msgs[g.front()].since);
+            }
+        } else {
+            expireFront(Q, Q.visible);
+            if (!Q.visible.empty())
+                oldest = m_msgs[Q.visible.front()].since;
+        }
+        m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
+        m_metrics.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
+        m_metrics.gauge(Q.m + QmOldestAge, ticksToSeconds(now - oldest));
+    }
+}
+
+} // namespace swb::core
