@@ -1,0 +1,156 @@
+#include "sim/resultswriter.h"
+
+#include "model/fileformat.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace swb {
+
+namespace {
+
+QJsonValue number(double v) {
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QString severityName(BuildFinding::Severity s) {
+    switch (s) {
+    case BuildFinding::Severity::Error:
+        return QStringLiteral("error");
+    case BuildFinding::Severity::Warning:
+        return QStringLiteral("warning");
+    case BuildFinding::Severity::Info:
+        break;
+    }
+    return QStringLiteral("info");
+}
+
+QString csvCell(const QString &text) {
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+        && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QJsonObject summaryJson(const RunResults &r) {
+    QJsonArray components;
+    for (const ComponentSummary &c : r.summary.components) {
+        components.append(QJsonObject{
+            {QStringLiteral("id"), double(c.id)},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("kind"), componentKindId(c.kind)},
+            {QStringLiteral("peakConcurrency"), number(c.peakConcurrency)},
+            {QStringLiteral("throttles"), number(c.throttles)},
+            {QStringLiteral("maxBacklog"), number(c.maxBacklog)},
+            {QStringLiteral("maxIteratorAgeS"), number(c.maxIteratorAgeS)},
+            {QStringLiteral("dlqCount"), number(c.dlqCount)},
+            {QStringLiteral("latencyP99Ms"), number(c.latencyP99Ms)},
+            {QStringLiteral("errors"), number(c.errors)},
+            {QStringLiteral("retries"), number(c.retries)},
+            {QStringLiteral("monthlyCostUsd"), number(c.monthlyCostUsd)},
+        });
+    }
+    return {
+        {QStringLiteral("components"), components},
+        {QStringLiteral("peakAccountConcurrency"), r.summary.peakAccountConcurrency},
+        {QStringLiteral("monthlyCostUsd"), number(r.summary.monthlyCostUsd)},
+        {QStringLiteral("costNotes"), QJsonArray::fromStringList(r.summary.costNotes)},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(r.summary.warnings)},
+    };
+}
+
+} // namespace
+
+QByteArray resultsToJson(const RunResults &r) {
+    const LedgerSnapshot &l = r.summary.ledger;
+    const QJsonObject metadata{
+        {QStringLiteral("design"), r.metadata.designName},
+        {QStringLiteral("seed"), QString::number(r.metadata.seed)},
+        {QStringLiteral("durationSeconds"), r.metadata.durationSeconds},
+        {QStringLiteral("binWidthSeconds"), r.metadata.binWidthSeconds},
+        {QStringLiteral("bins"), double(r.binCount())},
+        {QStringLiteral("catalogueDate"), r.metadata.catalogueDate},
+        {QStringLiteral("events"), double(r.summary.events)},
+        {QStringLiteral("wallSeconds"), r.summary.wallSeconds},
+        {QStringLiteral("fingerprint"), QString::number(r.summary.fingerprint, 16)},
+    };
+    const QJsonObject ledger{
+        {QStringLiteral("produced"), double(l.produced)},
+        {QStringLiteral("inFlight"), double(l.inFlight)},
+        {QStringLiteral("succeeded"), double(l.succeeded)},
+        {QStringLiteral("deadLettered"), double(l.deadLettered)},
+        {QStringLiteral("expired"), double(l.expired)},
+        {QStringLiteral("rejected"), double(l.rejected)},
+        {QStringLiteral("dropped"), double(l.dropped)},
+    };
+    QJsonArray findings;
+    for (const BuildFinding &f : r.build.findings) {
+        findings.append(QJsonObject{{QStringLiteral("severity"), severityName(f.severity)},
+                                    {QStringLiteral("code"), f.code},
+                                    {QStringLiteral("message"), f.message}});
+    }
+    QJsonArray series;
+    const qint64 bins = r.binCount();
+    for (int s = 0; s < r.catalog.series.size(); ++s) {
+        const SeriesEntry &e = r.catalog.series[s];
+        QJsonArray values;
+        for (qint64 b = 0; b < bins; ++b)
+            values.append(number(r.value(b, s)));
+        series.append(QJsonObject{{QStringLiteral("name"), e.name},
+                                  {QStringLiteral("component"), e.componentName},
+                                  {QStringLiteral("componentId"), double(e.component)},
+                                  {QStringLiteral("unit"), e.unit},
+                                  {QStringLiteral("aggregation"), e.aggregation},
+                                  {QStringLiteral("values"), values}});
+    }
+    const QJsonObject root{
+        {QStringLiteral("format"), QStringLiteral("swb-simulation-results")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("metadata"), metadata},
+        {QStringLiteral("ledger"), ledger},
+        {QStringLiteral("summary"), summaryJson(r)},
+        {QStringLiteral("findings"), findings},
+        {QStringLiteral("series"), series},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray resultsToCsv(const RunResults &r) {
+    QString out;
+    out += QStringLiteral("time_s");
+    for (const SeriesEntry &e : r.catalog.series)
+        out += QLatin1Char(',') + csvCell(e.title());
+    out += QLatin1Char('\n');
+    const qint64 bins = r.binCount();
+    const int n = int(r.catalog.series.size());
+    for (qint64 b = 0; b < bins; ++b) {
+        out += QString::number(double(b) * r.catalog.binWidthSeconds, 'g', 12);
+        for (int s = 0; s < n; ++s)
+            out += QLatin1Char(',') + QString::number(r.value(b, s), 'g', 15);
+        out += QLatin1Char('\n');
+    }
+    return out.toUtf8();
+}
+
+bool writeResults(const RunResults &results, const QString &path, QString *error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QByteArray data;
+    if (suffix == QLatin1String("json")) {
+        data = resultsToJson(results);
+    } else if (suffix == QLatin1String("csv")) {
+        data = resultsToCsv(results);
+    } else {
+        *error = QStringLiteral("'%1': unknown results format '.%2' (allowed: .json, .csv)")
+                     .arg(path, suffix);
+        return false;
+    }
+    return writeFileAtomically(path, data, error);
+}
+
+} // namespace swb

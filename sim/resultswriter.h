@@ -1,0 +1,44 @@
+#pragma once
+// Result files of a run (issue 6), written atomically (QSaveFile: a failed write leaves an old
+// file intact).
+//
+// JSON (results.json):
+//   { "format": "swb-simulation-results", "version": 1,
+//     "metadata": { "design", "seed", "durationSeconds", "binWidthSeconds", "bins",
+//                   "catalogueDate" (prices used for the cost, "" if none), "events",
+//                   "wallSeconds", "fingerprint" (hex; equal iff two runs are byte-identical) },
+//     "ledger":   { "produced", "inFlight", "succeeded", "deadLettered", "expired", "rejected",
+//                   "dropped" }                      (units of work at the end of the run)
+//     "summary":  { "components": [ { "id", "name", "kind", "peakConcurrency", "throttles",
+//                   "maxBacklog", "maxIteratorAgeS", "dlqCount", "latencyP99Ms", "errors",
+//                   "retries", "monthlyCostUsd" } ],  (null = not applicable to the kind)
+//                   "peakAccountConcurrency", "monthlyCostUsd", "costNotes", "warnings" },
+//     "findings": [ { "severity", "code", "message" } ],
+//     "series":   [ { "name", "component", "componentId" (0 = account/ledger), "unit",
+//                     "aggregation", "values": [ one number per bin ] } ] }
+//   Series names, units and aggregations are those of sim/core/simulation.h: "sum" = total in
+//   the bin, "max" = peak during the bin, "last" = value at the end of the bin.
+//
+// CSV (results.csv): a header row, then one row per bin.
+//   time_s                         start of the bin, simulated seconds (the row covers
+//                                  [time_s, time_s + bin width))
+//   "component/series [unit]"      one column per series, in the JSON's order, e.g.
+//                                  "order-worker/lambda.concurrency [environments]",
+//                                  "orders-queue/sqs.visible [messages]",
+//                                  "account/account.concurrency [environments]",
+//                                  "ledger/ledger.produced [units]"
+
+#include "sim/runresults.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace swb {
+
+QByteArray resultsToJson(const RunResults &results);
+QByteArray resultsToCsv(const RunResults &results);
+
+// The format is chosen by the suffix (.json or .csv). False with the reason (naming the path).
+bool writeResults(const RunResults &results, const QString &path, QString *error);
+
+} // namespace swb
