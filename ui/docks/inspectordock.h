@@ -1,0 +1,68 @@
+#pragma once
+
+#include "model/ids.h"
+#include "model/parameter.h"
+
+#include <QDockWidget>
+#include <QList>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QScrollArea;
+
+namespace swb {
+
+class Document;
+class ParameterEditor;
+
+// Shows and edits the selected block, the selected wire, or the project settings when nothing is
+// selected. Editors are generated from the parameter catalogue; every change goes through the
+// Document's undoable setters, and the editors re-read the model on its change signals (so undo
+// and edits made elsewhere show at once).
+class InspectorDock : public QDockWidget {
+    Q_OBJECT
+
+public:
+    enum class Mode { Project, Component, Connection, Multiple };
+
+    explicit InspectorDock(Document *document, QWidget *parent = nullptr);
+
+    void setSelection(const QList<ComponentId> &components, const QList<ConnectionId> &connections);
+
+    Mode mode() const { return m_mode; }
+    qint64 currentId() const { return m_id; }
+    ParameterEditor *editor(const QString &key) const;
+    QList<ParameterEditor *> editors() const { return m_editors; }
+    // The name field (block or project name); null for wires and multiple selections.
+    QLineEdit *nameEdit() const { return m_nameEdit; }
+    QString nameError() const;
+    // Step Functions: the targets of its Task states, in chain order (empty otherwise).
+    QStringList taskChain() const;
+
+private:
+    void rebuild();
+    void refreshValues();
+    void buildProject(QFormLayout *form);
+    void buildComponent(QFormLayout *form);
+    void buildConnection(QFormLayout *form);
+    void addNameField(QFormLayout *form, const QString &label);
+    void addEditors(QFormLayout *form, const QList<ParamSpec> &specs);
+    void commitName();
+    void commitValue(const QString &key, const QVariant &value);
+    void refreshTaskChain();
+    QString headerText() const;
+
+    Document *m_document;
+    Mode m_mode = Mode::Project;
+    qint64 m_id = InvalidId;
+    int m_selectionCount = 0;
+    QScrollArea *m_scroll;
+    QLabel *m_header = nullptr;
+    QLineEdit *m_nameEdit = nullptr;
+    QLabel *m_nameError = nullptr;
+    QLabel *m_taskChain = nullptr;
+    QList<ParameterEditor *> m_editors;
+};
+
+} // namespace swb

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/parameter.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace swb {
+
+// The typed editor of one catalogue parameter: a line edit with its unit for numbers and text, a
+// check box for flags, a combo box for choices; the AWS help text as tooltip and as a short note
+// underneath. Input is checked against the catalogue range before anything reaches the model: an
+// invalid value gets a red frame and an inline message with the allowed range, and is not
+// committed. The value shown always comes from the model (setValue) so undo refreshes it.
+class ParameterEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ParameterEditor(const ParamSpec &spec, QWidget *parent = nullptr);
+
+    const ParamSpec &spec() const { return m_spec; }
+    QString key() const { return m_spec.key; }
+
+    // Shows the model's value and clears any error.
+    void setValue(const QVariant &value);
+    QVariant value() const { return m_value; }
+    // Shows a refusal (from the editor's own check or from the Document).
+    void showError(const QString &message);
+    void clearError();
+    bool hasError() const;
+    QString errorText() const;
+
+    // The widget that takes input (QLineEdit, QCheckBox or QComboBox), for focus and tests.
+    QWidget *inputWidget() const;
+
+Q_SIGNALS:
+    // A valid, normalised value different from the model's.
+    void valueCommitted(const QString &key, const QVariant &value);
+
+private:
+    void commitText();
+    void commit(const QVariant &raw);
+
+    ParamSpec m_spec;
+    QVariant m_value;
+    QLineEdit *m_lineEdit = nullptr;
+    QCheckBox *m_checkBox = nullptr;
+    QComboBox *m_comboBox = nullptr;
+    QLabel *m_errorLabel = nullptr;
+};
+
+// The first sentence of a help text, for the note under an editor (the tooltip has it all).
+QString shortHelp(const QString &help);
+
+} // namespace swb

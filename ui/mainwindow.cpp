@@ -1,0 +1,225 @@
+#include "ui/mainwindow.h"
+
+#include "model/document.h"
+#include "model/layout.h"
+#include "ui/canvas/diagramscene.h"
+#include "ui/canvas/diagramview.h"
+#include "ui/canvas/minimapview.h"
+#include "ui/docks/findingsdock.h"
+#include "ui/docks/inspectordock.h"
+#include "ui/docks/palettedock.h"
+#include "ui/fileactions.h"
+#include "ui/prompter.h"
+#include "ui/recovery.h"
+#include "ui/recoverydialog.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QGraphicsItem>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace swb {
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+constexpr int kStateVersion = 1; // bump when the set of docks changes
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new Document(this))
+    , m_scene(new DiagramScene(m_document, this))
+    , m_view(new DiagramView(m_scene, this))
+    , m_files(new FileActions(m_document, this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_view);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    createDocks();
+    createMenus();
+
+    m_zoomLabel = new QLabel(this);
+    m_findingsLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_findingsLabel);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    auto showZoom = [this](double zoom) {
+        m_zoomLabel->setText(tr("Zoom %1%").arg(qRound(zoom * 100)));
+    };
+    connect(m_view, &DiagramView::zoomChanged, this, showZoom);
+    showZoom(m_view->zoom());
+    connect(m_findings, &FindingsDock::summaryChanged, m_findingsLabel, &QLabel::setText);
+    m_findings->refresh();
+
+    connect(m_scene, &DiagramScene::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_files, &FileActions::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_scene, &DiagramScene::selectionIdsChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_scene, &DiagramScene::componentActivated, this, [this] {
+        m_inspector->show();
+        m_inspector->raise();
+        if (m_inspector->nameEdit())
+            m_inspector->nameEdit()->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_palette, &PaletteDock::kindActivated, this, &MainWindow::addComponentAtCentre);
+    connect(m_findings, &FindingsDock::findingActivated, this, &MainWindow::selectAndReveal);
+
+    connect(m_document, &Document::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::projectChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::designReset, this, [this] {
+        updateTitle();
+        // A new or opened design is shown whole.
+        m_view->fitToView();
+    });
+    updateTitle();
+    updateEditActions();
+    readSettings();
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks() {
+    m_palette = new PaletteDock(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_palette);
+
+    auto *overview = new QDockWidget(tr("Overview"), this);
+    overview->setObjectName(QStringLiteral("overviewDock"));
+    m_minimap = new MinimapView(m_view, overview);
+    overview->setWidget(m_minimap);
+    addDockWidget(Qt::LeftDockWidgetArea, overview);
+
+    m_inspector = new InspectorDock(m_document, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+
+    m_findings = new FindingsDock(m_document, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_findings);
+
+    // Side docks take the full height; the findings sit under the canvas only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({m_palette, m_inspector}, {220, 320}, Qt::Horizontal);
+    resizeDocks({m_palette, overview}, {420, 160}, Qt::Vertical);
+    resizeDocks({m_findings}, {140}, Qt::Vertical);
+}
+
+void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter) {
+    m_files->setPrompter(std::move(prompter));
+}
+
+void MainWindow::setAutosaveInterval(int ms) {
+    m_files->autosaver()->setInterval(ms);
+}
+
+bool MainWindow::openFile(const QString &path) {
+    return m_files->openFile(path);
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(tr("%1[*] \u2014 Serverless Workbench").arg(m_files->displayName()));
+    setWindowModified(m_document->isModified());
+    setWindowFilePath(m_document->filePath());
+}
+
+void MainWindow::onSelectionChanged() {
+    m_inspector->setSelection(m_scene->selectedComponents(), m_scene->selectedConnections());
+    updateEditActions();
+}
+
+void MainWindow::selectAndReveal(const QList<qint64> &components,
+                                 const QList<qint64> &connections) {
+    m_scene->selectItems(components, connections);
+    QRectF area;
+    for (QGraphicsItem *item : m_scene->selectedItems())
+        area |= item->sceneBoundingRect();
+    if (!area.isNull())
+        m_view->ensureVisible(area, 40, 40);
+}
+
+void MainWindow::addComponentAtCentre(ComponentKind kind) {
+    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    // Shift along the diagonal until no block sits at this spot, so double-clicking the palette
+    // three times gives three visible blocks, not a stack.
+    QPointF spot = DiagramScene::snapToGrid(centre);
+    const QPointF half(kBlockSize.width() / 2, kBlockSize.height() / 2);
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        bool taken = false;
+        for (const Component &c : m_document->design().components) {
+            const QPointF d = c.position - (spot - half);
+            taken = taken || (qAbs(d.x()) < 20 && qAbs(d.y()) < 20);
+        }
+        if (!taken)
+            break;
+        spot += QPointF(30, 30);
+    }
+    const ComponentId id = m_scene->createComponent(kind, spot);
+    if (id != InvalidId)
+        m_scene->selectItems({id});
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::autoLayout() {
+    const QHash<ComponentId, QPointF> positions = swb::autoLayout(m_document->design());
+    if (positions.isEmpty())
+        return;
+    m_document->moveComponents(positions, 0, tr("Auto-layout"));
+    m_view->fitToView();
+}
+
+int MainWindow::offerRecovery() {
+    const QList<RecoveryEntry> entries = recovery::entries();
+    if (entries.isEmpty())
+        return 0;
+    RecoveryDialog dialog(entries, this);
+    dialog.exec();
+    const QList<RecoveryEntry> chosen = dialog.chosenEntries();
+    if (dialog.choice() == RecoveryDialog::Choice::Discard) {
+        for (const RecoveryEntry &entry : chosen)
+            recovery::remove(entry.id);
+        return 0;
+    }
+    if (dialog.choice() != RecoveryDialog::Choice::Recover)
+        return 0;
+    int recovered = 0;
+    for (const RecoveryEntry &entry : chosen) {
+        MainWindow *target = this;
+        if (recovered > 0 || m_document->isModified()) {
+            target = new MainWindow;
+            target->setAttribute(Qt::WA_DeleteOnClose);
+            target->show();
+        }
+        recovered += target->m_files->recover(entry) ? 1 : 0;
+    }
+    return recovered;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    m_files->closed();
+    event->accept();
+}
+
+void MainWindow::readSettings() {
+    QSettings settings;
+    const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+    restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+}
+
+void MainWindow::writeSettings() {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kStateVersion));
+}
+
+} // namespace swb

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "model/kinds.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+
+namespace swb {
+
+class DiagramScene;
+class DiagramView;
+class Document;
+class FileActions;
+class FindingsDock;
+class InspectorDock;
+class MinimapView;
+class PaletteDock;
+class Prompter;
+
+// The editor window: the canvas in the centre, the block palette, inspector, findings and
+// overview docks, menus with the standard shortcuts, and a status bar. File handling lives in
+// FileActions, menus in mainwindowmenus.cpp; this class wires the parts together.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Document *document() const { return m_document; }
+    DiagramScene *scene() const { return m_scene; }
+    DiagramView *view() const { return m_view; }
+    PaletteDock *paletteDock() const { return m_palette; }
+    InspectorDock *inspectorDock() const { return m_inspector; }
+    FindingsDock *findingsDock() const { return m_findings; }
+    FileActions *files() const { return m_files; }
+
+    // Dialog strategy (tests inject one that answers file dialogs).
+    void setPrompter(std::unique_ptr<Prompter> prompter);
+    void setAutosaveInterval(int ms);
+
+    bool openFile(const QString &path);
+    // Adds a block of the kind near the centre of the visible canvas (palette double-click),
+    // shifted so repeated adds do not stack on each other; selects it.
+    void addComponentAtCentre(ComponentKind kind);
+    // Lays the whole design out left to right as one undo step ("Auto-layout").
+    void autoLayout();
+    // Shows the recovery dialog if autosave copies were left by a crash; returns how many
+    // designs were recovered (the first into this window, the others into new windows).
+    int offerRecovery();
+
+    // The QAction with this objectName ("actionSave", "actionUndo", ...), for tests.
+    QAction *action(const QString &objectName) const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createDocks();
+    void createMenus(); // mainwindowmenus.cpp
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void rebuildRecentMenu();
+    void updateTitle();
+    void updateEditActions();
+    void onSelectionChanged();
+    void selectAndReveal(const QList<qint64> &components, const QList<qint64> &connections);
+    void readSettings();
+    void writeSettings();
+
+    Document *m_document;
+    DiagramScene *m_scene;
+    DiagramView *m_view;
+    MinimapView *m_minimap = nullptr;
+    FileActions *m_files;
+    PaletteDock *m_palette = nullptr;
+    InspectorDock *m_inspector = nullptr;
+    FindingsDock *m_findings = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_zoomLabel = nullptr;
+    QLabel *m_findingsLabel = nullptr;
+};
+
+} // namespace swb
