@@ -8,7 +8,8 @@
 
 namespace swb::core {
 
-bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg) {
+bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
+{
     ApiState &A = m_apis[api];
     const Ticks now = m_q.now();
     m_metrics.add(A.m + AmRequests, 1);
@@ -56,7 +57,8 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg) {
     return ok;
 }
 
-void Engine::apiLambdaDone(const Invocation &inv) {
+void Engine::apiLambdaDone(const Invocation &inv)
+{
     const std::uint32_t msg = inv.ctx;
     if (m_msgs[msg].gen != inv.ctxGen)
         return;

@@ -2,12 +2,21 @@
 // Helpers shared by the benchmarks: peak resident memory from /proc (Linux), 0 elsewhere.
 
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <cstring>
 
 namespace swb::core {
 
-inline double peakRssMb() {
+// Processor time of this process in seconds: on a shared 2-core machine the wall clock also
+// measures other processes, so benchmarks print both.
+inline double cpuSeconds()
+{
+    return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
+
+inline double peakRssMb()
+{
     std::FILE *f = std::fopen("/proc/self/status", "r");
     if (!f)
         return 0;

@@ -8,7 +8,8 @@
 
 namespace swb::core {
 
-bool Engine::downstreamCall(std::uint32_t d, double &latencyMs) {
+bool Engine::downstreamCall(std::uint32_t d, double &latencyMs)
+{
     DownstreamState &D = m_downs[d];
     latencyMs = 0;
     m_metrics.add(D.m + DmCalls, 1);

@@ -11,7 +11,8 @@ namespace swb::core {
 namespace {
 
 template<std::size_t N>
-std::uint32_t addSeries(MetricStore &ms, ComponentRef c, const MetricName (&names)[N]) {
+std::uint32_t addSeries(MetricStore &ms, ComponentRef c, const MetricName (&names)[N])
+{
     std::uint32_t base = MetricStore::kNoSeries;
     for (const MetricName &n : names) {
         const std::uint32_t s = ms.addSeries(c, n.name, n.unit, n.agg);
@@ -21,11 +22,13 @@ std::uint32_t addSeries(MetricStore &ms, ComponentRef c, const MetricName (&name
     return base;
 }
 
-std::uint64_t rngId(ComponentKind k, std::uint32_t i) {
+std::uint64_t rngId(ComponentKind k, std::uint32_t i)
+{
     return (static_cast<std::uint64_t>(k) << 32) | i;
 }
 
-std::size_t countOf(const Scenario &sc, ComponentKind k) {
+std::size_t countOf(const Scenario &sc, ComponentKind k)
+{
     switch (k) {
     case ComponentKind::TrafficSource:
         return sc.sources.size();
@@ -52,11 +55,13 @@ std::size_t countOf(const Scenario &sc, ComponentKind k) {
 } // namespace
 
 Engine::Engine(const Scenario &sc)
-    : m_sc(sc) {
+    : m_sc(sc)
+{
     compile();
 }
 
-void Engine::compile() {
+void Engine::compile()
+{
     const Scenario &sc = m_sc;
     double bw = sc.binWidthSeconds;
     if (bw <= 0)
@@ -79,6 +84,9 @@ void Engine::compile() {
         LambdaState &L = m_lambdas[i];
         L.cfg = &f;
         L.rng.reseed(streamSeed(sc.seed, rngId(ComponentKind::Lambda, i)));
+        const double s2 = std::log1p(f.durationCv * f.durationCv);
+        L.logSigma = std::sqrt(s2);
+        L.logMuOffset = -0.5 * s2;
         L.scaling.init(1000, 100); // +1,000 environments per 10 s, continuous refill (ref §1)
         if (f.reservedConcurrency >= 0) {
             reservedSum += static_cast<std::uint32_t>(f.reservedConcurrency);
@@ -181,7 +189,8 @@ void Engine::compile() {
             scheduleNextArrival(i);
 }
 
-void Engine::compileEdge(std::uint32_t e) {
+void Engine::compileEdge(std::uint32_t e)
+{
     const Edge &E = m_sc.edges[e];
     auto ok = [&](ComponentRef r) { return r.valid() && r.index < countOf(m_sc, r.kind); };
     if (!ok(E.from) || !ok(E.to)) {
@@ -243,7 +252,8 @@ void Engine::compileEdge(std::uint32_t e) {
 
 // ---- run loop -------------------------------------------------------------------------------
 
-bool Engine::step() {
+bool Engine::step()
+{
     while (!finished() && m_q.nextTime() >= m_binEnd) {
         m_q.advanceTo(m_binEnd);
         closeBin();
@@ -257,7 +267,8 @@ bool Engine::step() {
     return true;
 }
 
-void Engine::runUntil(Ticks until) {
+void Engine::runUntil(Ticks until)
+{
     until = std::min(until, m_end);
     Event e;
     while (!finished()) {
@@ -277,7 +288,8 @@ void Engine::runUntil(Ticks until) {
     }
 }
 
-void Engine::dispatch(const Event &e) {
+void Engine::dispatch(const Event &e)
+{
     switch (e.type) {
     case EvArrival:
         onArrival(e.entity);
@@ -320,7 +332,8 @@ void Engine::dispatch(const Event &e) {
     }
 }
 
-void Engine::closeBin() {
+void Engine::closeBin()
+{
     sampleLambdas();
     sampleQueues();
     sampleStreams();
@@ -348,7 +361,8 @@ void Engine::closeBin() {
 
 // ---- messages, ledger, routing --------------------------------------------------------------
 
-std::uint32_t Engine::newMessage(Ticks created, std::uint16_t path) {
+std::uint32_t Engine::newMessage(Ticks created, std::uint16_t path)
+{
     std::uint32_t id;
     if (!m_freeMsgs.empty()) {
         id = m_freeMsgs.back();
@@ -369,7 +383,8 @@ std::uint32_t Engine::newMessage(Ticks created, std::uint16_t path) {
     return id;
 }
 
-std::uint32_t Engine::copyMessage(std::uint32_t src) {
+std::uint32_t Engine::copyMessage(std::uint32_t src)
+{
     const Message copy = m_msgs[src];
     const std::uint32_t id = newMessage(copy.created, copy.path);
     Message &m = m_msgs[id];
@@ -380,37 +395,43 @@ std::uint32_t Engine::copyMessage(std::uint32_t src) {
     return id;
 }
 
-void Engine::finish(std::uint32_t id, std::uint64_t Ledger::*outcome) {
+void Engine::finish(std::uint32_t id, std::uint64_t Ledger::*outcome)
+{
     ++(m_ledger.*outcome);
     ++m_msgs[id].gen;
     m_freeMsgs.push_back(id);
     --m_liveMsgs;
 }
 
-void Engine::transfer(std::uint32_t id) {
+void Engine::transfer(std::uint32_t id)
+{
     ++m_msgs[id].gen;
     m_freeMsgs.push_back(id);
     --m_liveMsgs;
 }
 
-void Engine::drop(std::uint32_t id, DropReason why) {
+void Engine::drop(std::uint32_t id, DropReason why)
+{
     ++m_ledger.droppedBy[static_cast<int>(why)];
     finish(id, &Ledger::dropped);
 }
 
-void Engine::recordE2e(std::uint16_t path, Ticks created) {
+void Engine::recordE2e(std::uint16_t path, Ticks created)
+{
     if (path < m_sources.size()) {
         m_sources[path].binHist.record(m_q.now() - created);
         m_metrics.add(m_sources[path].m + SrE2eCount, 1);
     }
 }
 
-void Engine::succeed(std::uint32_t id) {
+void Engine::succeed(std::uint32_t id)
+{
     recordE2e(m_msgs[id].path, m_msgs[id].created);
     finish(id, &Ledger::succeeded);
 }
 
-bool Engine::deliver(ComponentRef to, std::uint32_t msg) {
+bool Engine::deliver(ComponentRef to, std::uint32_t msg)
+{
     m_msgs[msg].since = m_q.now();
     switch (to.kind) {
     case ComponentKind::ApiGateway:
@@ -445,7 +466,8 @@ bool Engine::deliver(ComponentRef to, std::uint32_t msg) {
 
 // DLQs and on-failure destinations are sinks: the unit is counted as dead-lettered and shows in
 // the destination's depth/counters, but is not consumed further (see simulation.h).
-void Engine::deadLetter(ComponentRef to, std::uint32_t msg) {
+void Engine::deadLetter(ComponentRef to, std::uint32_t msg)
+{
     switch (to.kind) {
     case ComponentKind::SqsQueue:
         ++m_queues[to.index].dlqHeld;
@@ -460,7 +482,8 @@ void Engine::deadLetter(ComponentRef to, std::uint32_t msg) {
     finish(msg, &Ledger::deadLettered);
 }
 
-const Fault *Engine::activeFault(FaultKind k, ComponentRef c) const {
+const Fault *Engine::activeFault(FaultKind k, ComponentRef c) const
+{
     const Ticks now = m_q.now();
     for (const Fault &f : m_sc.faults)
         if (f.kind == k && f.target == c && now >= secondsToTicks(f.startSeconds)

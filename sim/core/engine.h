@@ -78,6 +78,7 @@ struct LambdaState {
     RingDeque<Ticks> idle;         // warm on-demand environments by release time (front = oldest)
     TokenBucket scaling;           // current rule: +1,000 environments per 10 s per function
     Rng rng;
+    double logSigma = 0, logMuOffset = 0; // lognormal shape from durationCv, precomputed
     std::uint32_t downstream = kNone;
     ComponentRef onFailure, dlq;
     std::vector<ComponentRef> outputs; // sends one message to each on success
@@ -183,7 +184,8 @@ struct SourceState {
     std::uint32_t m = 0;
 };
 
-class Engine {
+class Engine
+{
 public:
     explicit Engine(const Scenario &sc);
 

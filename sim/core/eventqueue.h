@@ -14,13 +14,16 @@ inline constexpr Ticks kTicksPerSecond = 1'000'000;
 inline constexpr Ticks kTicksPerMs = 1'000;
 inline constexpr Ticks kNever = INT64_MAX;
 
-inline Ticks secondsToTicks(double s) {
+inline Ticks secondsToTicks(double s)
+{
     return static_cast<Ticks>(s * 1e6 + (s >= 0 ? 0.5 : -0.5));
 }
-inline Ticks msToTicks(double ms) {
+inline Ticks msToTicks(double ms)
+{
     return static_cast<Ticks>(ms * 1e3 + (ms >= 0 ? 0.5 : -0.5));
 }
-inline double ticksToSeconds(Ticks t) {
+inline double ticksToSeconds(Ticks t)
+{
     return static_cast<double>(t) * 1e-6;
 }
 
@@ -35,9 +38,11 @@ struct Event {
 };
 static_assert(sizeof(Event) == 32);
 
-class EventQueue {
+class EventQueue
+{
 public:
-    EventQueue() {
+    EventQueue()
+    {
         m_heap.reserve(1024);
         m_ring.resize(1024);
     }
@@ -48,14 +53,16 @@ public:
     bool empty() const { return size() == 0; }
 
     // Time of the next event, kNever when empty.
-    Ticks nextTime() const {
+    Ticks nextTime() const
+    {
         if (m_ringCount)
             return m_now; // ring events are due now
         return m_heap.empty() ? kNever : m_heap.front().time;
     }
 
     void schedule(Ticks at, std::uint16_t type, std::uint32_t entity, std::uint32_t gen = 0,
-                  std::uint32_t aux = 0, std::uint16_t small = 0) {
+                  std::uint32_t aux = 0, std::uint16_t small = 0)
+    {
         Event e{at < m_now ? m_now : at, m_seq++, entity, type, small, gen, aux};
         if (e.time == m_now)
             pushRing(e);
@@ -63,12 +70,14 @@ public:
             pushHeap(e);
     }
     void scheduleIn(Ticks delay, std::uint16_t type, std::uint32_t entity, std::uint32_t gen = 0,
-                    std::uint32_t aux = 0, std::uint16_t small = 0) {
+                    std::uint32_t aux = 0, std::uint16_t small = 0)
+    {
         schedule(m_now + delay, type, entity, gen, aux, small);
     }
 
     // Removes the earliest event into `out` and advances the clock. Returns false when empty.
-    bool pop(Event &out) {
+    bool pop(Event &out)
+    {
         if (m_ringCount) {
             const Event &r = m_ring[m_ringHead];
             // A heap event at the same time with a smaller seq was scheduled first.
@@ -90,17 +99,22 @@ public:
     }
 
     // Moves the clock forward without an event (used by runUntil at the end of a slice).
-    void advanceTo(Ticks t) {
+    void advanceTo(Ticks t)
+    {
         if (t > m_now && nextTime() >= t)
             m_now = t;
     }
 
 private:
-    static bool less(const Event &a, const Event &b) {
-        return a.time < b.time || (a.time == b.time && a.seq < b.seq);
+    // Branch-free comparison: the heap's child selection is the kernel's hottest code and its
+    // outcome is unpredictable, so avoid mispredicted branches.
+    static bool less(const Event &a, const Event &b)
+    {
+        return (a.time < b.time) | ((a.time == b.time) & (a.seq < b.seq));
     }
 
-    void pushRing(const Event &e) {
+    void pushRing(const Event &e)
+    {
         if (m_ringCount == m_ring.size())
             growRing();
         m_ring[(m_ringHead + m_ringCount) & (m_ring.size() - 1)] = e;
@@ -108,7 +122,8 @@ private:
     }
     void growRing();
 
-    void pushHeap(const Event &e) {
+    void pushHeap(const Event &e)
+    {
         std::size_t i = m_heap.size();
         m_heap.push_back(e);
         Event *h = m_heap.data();
@@ -122,7 +137,8 @@ private:
         h[i] = e;
     }
 
-    void popHeap() {
+    void popHeap()
+    {
         const Event last = m_heap.back();
         m_heap.pop_back();
         const std::size_t n = m_heap.size();
@@ -135,10 +151,15 @@ private:
             if (c >= n)
                 break;
             std::size_t m = c;
-            const std::size_t end = c + 4 < n ? c + 4 : n;
-            for (std::size_t k = c + 1; k < end; ++k)
-                if (less(h[k], h[m]))
-                    m = k;
+            if (c + 4 <= n) {
+                const std::size_t m01 = less(h[c + 1], h[c]) ? c + 1 : c;
+                const std::size_t m23 = less(h[c + 3], h[c + 2]) ? c + 3 : c + 2;
+                m = less(h[m23], h[m01]) ? m23 : m01;
+            } else {
+                for (std::size_t k = c + 1; k < n; ++k)
+                    if (less(h[k], h[m]))
+                        m = k;
+            }
             if (!less(h[m], last))
                 break;
             h[i] = h[m];

@@ -17,13 +17,15 @@ constexpr double kMiB = 1024.0 * 1024.0;
 constexpr double kSixMb = 6.0 * kMiB;
 constexpr std::uint32_t kMaxShardSeries = 64;
 
-std::uint64_t mixKey(std::uint64_t k, std::uint64_t salt) {
+std::uint64_t mixKey(std::uint64_t k, std::uint64_t salt)
+{
     std::uint64_t s = k * 0x9E3779B97F4A7C15ull + salt;
     return splitmix64(s);
 }
 } // namespace
 
-void Engine::initStream(std::uint32_t i) {
+void Engine::initStream(std::uint32_t i)
+{
     StreamState &S = m_streams[i];
     S.cfg = &m_sc.streams[i];
     const std::uint32_t shards = std::max<std::uint32_t>(1, S.cfg->shards);
@@ -70,7 +72,8 @@ void Engine::initStream(std::uint32_t i) {
                             Aggregation::Max);
 }
 
-void Engine::addKinesisEsm(std::uint32_t e) {
+void Engine::addKinesisEsm(std::uint32_t e)
+{
     const Edge &E = m_sc.edges[e];
     KinesisEsm X;
     X.cfg = E.esm;
@@ -84,7 +87,8 @@ void Engine::addKinesisEsm(std::uint32_t e) {
     m_kinEsms.push_back(std::move(X));
 }
 
-bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg) {
+bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
+{
     StreamState &S = m_streams[si];
     const Ticks now = m_q.now();
     const auto keys = static_cast<std::uint32_t>(S.keyShard.size());
@@ -134,7 +138,8 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg) {
     return true;
 }
 
-Ticks Engine::nextPollTick(const StreamState &S, std::uint32_t shard, Ticks t) const {
+Ticks Engine::nextPollTick(const StreamState &S, std::uint32_t shard, Ticks t) const
+{
     const Ticks phase = S.pollPhase[shard];
     if (t <= phase)
         return phase;
@@ -142,14 +147,16 @@ Ticks Engine::nextPollTick(const StreamState &S, std::uint32_t shard, Ticks t) c
     return phase + k * kTicksPerSecond;
 }
 
-void Engine::recordOutcome(const Record &r, std::uint64_t Ledger::*outcome) {
+void Engine::recordOutcome(const Record &r, std::uint64_t Ledger::*outcome)
+{
     if (outcome == &Ledger::succeeded)
         recordE2e(r.path, r.created);
     ++(m_ledger.*outcome);
     --m_liveRecords;
 }
 
-void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool fromPut) {
+void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool fromPut)
+{
     KinesisEsm &X = m_kinEsms[x];
     Lane &L = X.lanes[li];
     StreamState &S = m_streams[X.stream];
@@ -217,7 +224,8 @@ void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool fromPut) {
     lambdaStart(X.fn, InvokeKind::KinesisBatch, x, 0, poison, li);
 }
 
-void Engine::kinesisBatchDone(const Invocation &inv) {
+void Engine::kinesisBatchDone(const Invocation &inv)
+{
     const std::uint32_t x = inv.ctx, li = inv.aux;
     KinesisEsm &X = m_kinEsms[x];
     StreamState &S = m_streams[X.stream];
@@ -298,7 +306,8 @@ void Engine::kinesisBatchDone(const Invocation &inv) {
     laneTry(x, li, false); // retried at once, in order: the lane stays blocked meanwhile
 }
 
-void Engine::sampleStreams() {
+void Engine::sampleStreams()
+{
     const Ticks now = m_q.now();
     for (std::uint32_t si = 0; si < m_streams.size(); ++si) {
         StreamState &S = m_streams[si];

@@ -14,7 +14,8 @@ constexpr Ticks kAsyncThrottleMaxBackoff = 300 * kTicksPerSecond; // ref §1: ba
 }
 
 // Can an invocation of `fn` start now without a throttle?
-bool Engine::lambdaCanStart(std::uint32_t fn) {
+bool Engine::lambdaCanStart(std::uint32_t fn)
+{
     LambdaState &L = m_lambdas[fn];
     if (L.pcBusy < L.pc)
         return true;
@@ -36,7 +37,8 @@ bool Engine::lambdaCanStart(std::uint32_t fn) {
 }
 
 std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32_t ctx,
-                                  std::uint32_t ctxGen, bool batchPoison, std::uint32_t aux) {
+                                  std::uint32_t ctxGen, bool batchPoison, std::uint32_t aux)
+{
     LambdaState &L = m_lambdas[fn];
     const LambdaFunction &cfg = *L.cfg;
     const Ticks now = m_q.now();
@@ -76,7 +78,10 @@ std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32
         if (f->errorRate >= 0)
             errRate = f->errorRate;
     }
-    double ms = L.rng.draw(static_cast<int>(cfg.durationDistribution), meanMs, cfg.durationCv);
+    double ms =
+        cfg.durationDistribution == Distribution::LogNormal && cfg.durationCv > 0
+            ? L.rng.logNormalShaped(meanMs, L.logSigma, L.logMuOffset)
+            : L.rng.draw(static_cast<int>(cfg.durationDistribution), meanMs, cfg.durationCv);
     bool error = L.rng.bernoulli(errRate) || batchPoison;
     if (L.downstream != kNone) {
         double latencyMs = 0;
@@ -120,7 +125,8 @@ std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32
     return id;
 }
 
-void Engine::onLambdaDone(std::uint32_t id, std::uint32_t gen) {
+void Engine::onLambdaDone(std::uint32_t id, std::uint32_t gen)
+{
     if (m_invs[id].gen != gen)
         return;
     const Invocation I = m_invs[id];
@@ -182,7 +188,8 @@ void Engine::onLambdaDone(std::uint32_t id, std::uint32_t gen) {
     }
 }
 
-void Engine::lambdaAsync(std::uint32_t fn, std::uint32_t msg) {
+void Engine::lambdaAsync(std::uint32_t fn, std::uint32_t msg)
+{
     LambdaState &L = m_lambdas[fn];
     Message &m = m_msgs[msg];
     m.ctx = fn;
@@ -199,7 +206,8 @@ void Engine::lambdaAsync(std::uint32_t fn, std::uint32_t msg) {
     asyncTry(fn, msg);
 }
 
-void Engine::asyncTry(std::uint32_t fn, std::uint32_t msg) {
+void Engine::asyncTry(std::uint32_t fn, std::uint32_t msg)
+{
     LambdaState &L = m_lambdas[fn];
     Message &m = m_msgs[msg];
     if (lambdaStart(fn, InvokeKind::Async, msg, m.gen, m.poison != 0) != kNone)
@@ -215,7 +223,8 @@ void Engine::asyncTry(std::uint32_t fn, std::uint32_t msg) {
     m_q.schedule(std::min(m_q.now() + backoff, deadline), EvAsyncRetry, msg, m.gen);
 }
 
-void Engine::onAsyncRetry(std::uint32_t msg, std::uint32_t gen) {
+void Engine::onAsyncRetry(std::uint32_t msg, std::uint32_t gen)
+{
     Message &m = m_msgs[msg];
     if (m.gen != gen)
         return;
@@ -232,7 +241,8 @@ void Engine::onAsyncRetry(std::uint32_t msg, std::uint32_t gen) {
 
 // Exhausted retries or expired: on-failure destination, else DLQ, else discarded (ref §1
 // "Destinations / DLQ").
-void Engine::asyncFinalFailure(std::uint32_t fn, std::uint32_t msg, bool expired) {
+void Engine::asyncFinalFailure(std::uint32_t fn, std::uint32_t msg, bool expired)
+{
     LambdaState &L = m_lambdas[fn];
     if (L.onFailure.valid() || L.dlq.valid()) {
         m_metrics.add(L.m + LmDlq, 1);
@@ -246,7 +256,8 @@ void Engine::asyncFinalFailure(std::uint32_t fn, std::uint32_t msg, bool expired
 
 // A processed message either ends here (end-to-end latency recorded) or continues to the
 // function's outputs (one message each).
-void Engine::lambdaSucceeded(std::uint32_t fn, std::uint32_t msg) {
+void Engine::lambdaSucceeded(std::uint32_t fn, std::uint32_t msg)
+{
     const LambdaState &L = m_lambdas[fn];
     if (L.outputs.empty()) {
         succeed(msg);
@@ -257,7 +268,8 @@ void Engine::lambdaSucceeded(std::uint32_t fn, std::uint32_t msg) {
     deliver(L.outputs[0], msg);
 }
 
-void Engine::sampleLambdas() {
+void Engine::sampleLambdas()
+{
     for (LambdaState &L : m_lambdas)
         m_metrics.gauge(L.m + LmConcurrency, L.pcBusy + L.onDemandBusy);
 }

@@ -9,22 +9,26 @@
 
 namespace swb::core {
 
-class LatencyHistogram {
+class LatencyHistogram
+{
 public:
     static constexpr int kSubBits = 7;
     static constexpr int kSub = 1 << kSubBits; // 128
     static constexpr int kMaxShift = 40;       // values up to ~2^47 us (4.4 years)
     static constexpr int kBuckets = 2 * kSub + kMaxShift * kSub;
 
-    void clear() {
+    void clear()
+    {
         m_counts.fill(0);
         m_total = 0;
     }
-    void record(std::int64_t us) {
+    void record(std::int64_t us)
+    {
         ++m_counts[index(us < 0 ? 0 : static_cast<std::uint64_t>(us))];
         ++m_total;
     }
-    void merge(const LatencyHistogram &o) {
+    void merge(const LatencyHistogram &o)
+    {
         for (int i = 0; i < kBuckets; ++i)
             m_counts[i] += o.m_counts[i];
         m_total += o.m_total;
@@ -32,7 +36,8 @@ public:
     std::uint64_t count() const { return m_total; }
 
     // Value (microseconds) at quantile q in [0, 1]; 0 when empty.
-    double quantile(double q) const {
+    double quantile(double q) const
+    {
         if (m_total == 0)
             return 0;
         std::uint64_t rank = static_cast<std::uint64_t>(q * static_cast<double>(m_total - 1)) + 1;
@@ -45,7 +50,8 @@ public:
         return midpoint(kBuckets - 1);
     }
 
-    static int index(std::uint64_t v) {
+    static int index(std::uint64_t v)
+    {
         if (v < 2 * kSub)
             return static_cast<int>(v);
         int shift = std::bit_width(v) - 1 - kSubBits; // >= 1
@@ -53,7 +59,8 @@ public:
             return kBuckets - 1;
         return 2 * kSub + (shift - 1) * kSub + static_cast<int>((v >> shift) - kSub);
     }
-    static double midpoint(int i) {
+    static double midpoint(int i)
+    {
         if (i < 2 * kSub)
             return i;
         const int shift = (i - 2 * kSub) / kSub + 1;

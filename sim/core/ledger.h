@@ -33,7 +33,8 @@ struct Ledger {
     std::uint64_t droppedBy[static_cast<int>(DropReason::Count)] = {};
     std::uint64_t inFlight = 0; // counted from storage by the engine
 
-    std::uint64_t terminal() const {
+    std::uint64_t terminal() const
+    {
         return succeeded + deadLettered + expired + rejected + dropped;
     }
     bool balanced() const { return produced == inFlight + terminal(); }

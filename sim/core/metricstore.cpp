@@ -5,12 +5,14 @@
 namespace swb::core {
 
 std::uint32_t MetricStore::addSeries(ComponentRef c, std::string name, std::string unit,
-                                     Aggregation a) {
+                                     Aggregation a)
+{
     m_series.push_back({c, std::move(name), std::move(unit), a});
     return static_cast<std::uint32_t>(m_series.size() - 1);
 }
 
-void MetricStore::start(double binWidthSeconds) {
+void MetricStore::start(double binWidthSeconds)
+{
     m_binWidth = binWidthSeconds;
     m_cur.assign(m_series.size(), 0.0);
     m_gauge.assign(m_series.size(), 0.0);
@@ -18,7 +20,8 @@ void MetricStore::start(double binWidthSeconds) {
     m_bins.clear();
 }
 
-void MetricStore::closeBin() {
+void MetricStore::closeBin()
+{
     const std::size_t n = m_series.size();
     m_bins.insert(m_bins.end(), m_cur.begin(), m_cur.end());
     for (std::size_t s = 0; s < n; ++s) {
@@ -39,14 +42,16 @@ void MetricStore::closeBin() {
     }
 }
 
-std::uint32_t MetricStore::find(ComponentRef c, std::string_view name) const {
+std::uint32_t MetricStore::find(ComponentRef c, std::string_view name) const
+{
     for (std::size_t s = 0; s < m_series.size(); ++s)
         if (m_series[s].component == c && m_series[s].name == name)
             return static_cast<std::uint32_t>(s);
     return kNoSeries;
 }
 
-std::uint64_t MetricStore::fingerprint() const {
+std::uint64_t MetricStore::fingerprint() const
+{
     std::uint64_t h = 0xcbf29ce484222325ull;
     auto mix = [&h](const void *p, std::size_t len) {
         const auto *b = static_cast<const unsigned char *>(p);

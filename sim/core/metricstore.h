@@ -24,7 +24,8 @@ struct SeriesInfo {
     Aggregation aggregation = Aggregation::Sum;
 };
 
-class MetricStore {
+class MetricStore
+{
 public:
     static constexpr std::uint32_t kNoSeries = UINT32_MAX;
 
@@ -33,13 +34,15 @@ public:
 
     // Recording (hot path, inline).
     void add(std::uint32_t s, double v) { m_cur[s] += v; }
-    void gauge(std::uint32_t s, double v) {
+    void gauge(std::uint32_t s, double v)
+    {
         m_gauge[s] = v;
         if (v > m_cur[s])
             m_cur[s] = v;
     }
     // Peak of a per-event value (e.g. a duration) within this bin; nothing carries over.
-    void peak(std::uint32_t s, double v) {
+    void peak(std::uint32_t s, double v)
+    {
         if (v > m_cur[s])
             m_cur[s] = v;
     }
@@ -50,11 +53,13 @@ public:
     // Reading.
     const std::vector<SeriesInfo> &catalog() const { return m_series; }
     std::size_t seriesCount() const { return m_series.size(); }
-    std::size_t binCount() const {
+    std::size_t binCount() const
+    {
         return m_bins.size() / (m_series.empty() ? 1 : m_series.size());
     }
     double binWidthSeconds() const { return m_binWidth; }
-    double value(std::size_t bin, std::uint32_t s) const {
+    double value(std::size_t bin, std::uint32_t s) const
+    {
         return m_bins[bin * m_series.size() + s];
     }
     const double *row(std::size_t bin) const { return m_bins.data() + bin * m_series.size(); }

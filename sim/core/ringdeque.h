@@ -7,7 +7,9 @@
 
 namespace swb::core {
 
-template<typename T> class RingDeque {
+template<typename T>
+class RingDeque
+{
 public:
     std::size_t size() const { return m_count; }
     bool empty() const { return m_count == 0; }
@@ -16,24 +18,28 @@ public:
     T &operator[](std::size_t i) { return m_buf[(m_head + i) & (m_buf.size() - 1)]; }
     const T &operator[](std::size_t i) const { return m_buf[(m_head + i) & (m_buf.size() - 1)]; }
 
-    void pushBack(const T &v) {
+    void pushBack(const T &v)
+    {
         if (m_count == m_buf.size())
             grow();
         m_buf[(m_head + m_count) & (m_buf.size() - 1)] = v;
         ++m_count;
     }
-    void pushFront(const T &v) {
+    void pushFront(const T &v)
+    {
         if (m_count == m_buf.size())
             grow();
         m_head = (m_head + m_buf.size() - 1) & (m_buf.size() - 1);
         m_buf[m_head] = v;
         ++m_count;
     }
-    void popFront() {
+    void popFront()
+    {
         m_head = (m_head + 1) & (m_buf.size() - 1);
         --m_count;
     }
-    void popFrontN(std::size_t n) {
+    void popFrontN(std::size_t n)
+    {
         m_head = (m_head + n) & (m_buf.size() - 1);
         m_count -= n;
     }
@@ -41,7 +47,8 @@ public:
     T &back() { return m_buf[(m_head + m_count - 1) & (m_buf.size() - 1)]; }
 
 private:
-    void grow() {
+    void grow()
+    {
         std::vector<T> bigger(m_buf.empty() ? 8 : m_buf.size() * 2);
         for (std::size_t i = 0; i < m_count; ++i)
             bigger[i] = (*this)[i];

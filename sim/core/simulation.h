@@ -38,13 +38,15 @@ class Engine;
 
 // Observer called once per closed bin, on the thread that runs the simulation. Implementations
 // should copy what they need (e.g. store.row(bin)) and return quickly.
-class FrameSink {
+class FrameSink
+{
 public:
     virtual ~FrameSink() = default;
     virtual void onBinClosed(const Simulation &sim, std::size_t bin) = 0;
 };
 
-class Simulation {
+class Simulation
+{
 public:
     explicit Simulation(const Scenario &scenario);
     ~Simulation();

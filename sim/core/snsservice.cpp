@@ -12,7 +12,8 @@ namespace {
 
 // Delay before retry number `retry` (1-based), or -1 when the policy is exhausted
 // (sns-message-delivery-retries.html, ref §3 table). SNS adds jitter; this model does not.
-double retryDelaySeconds(DeliveryPolicy p, std::uint32_t retry) {
+double retryDelaySeconds(DeliveryPolicy p, std::uint32_t retry)
+{
     switch (p) {
     case DeliveryPolicy::Auto:
     case DeliveryPolicy::AwsManaged:
@@ -45,7 +46,8 @@ double retryDelaySeconds(DeliveryPolicy p, std::uint32_t retry) {
 
 } // namespace
 
-bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg) {
+bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
+{
     TopicState &T = m_topics[topic];
     Message &m = m_msgs[msg];
     m_metrics.add(T.m + SmPublishes, 1);
@@ -79,7 +81,8 @@ bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg) {
     return true;
 }
 
-void Engine::snsAttempt(std::uint32_t msg) {
+void Engine::snsAttempt(std::uint32_t msg)
+{
     Message &m = m_msgs[msg];
     const Edge &E = m_sc.edges[m.ctx];
     TopicState &T = m_topics[m.aux];
@@ -129,7 +132,8 @@ void Engine::snsAttempt(std::uint32_t msg) {
     m_q.scheduleIn(secondsToTicks(delay), EvSnsRetry, msg, m.gen);
 }
 
-void Engine::onSnsRetry(std::uint32_t msg, std::uint32_t gen) {
+void Engine::onSnsRetry(std::uint32_t msg, std::uint32_t gen)
+{
     if (m_msgs[msg].gen == gen)
         snsAttempt(msg);
 }

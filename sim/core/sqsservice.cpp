@@ -13,7 +13,8 @@ namespace {
 constexpr double kSixMb = 6.0 * 1024 * 1024; // sync invoke payload cap bounds a batch (ref §4)
 }
 
-void Engine::addSqsEsm(std::uint32_t e) {
+void Engine::addSqsEsm(std::uint32_t e)
+{
     const Edge &E = m_sc.edges[e];
     SqsEsm X;
     X.cfg = E.esm;
@@ -41,7 +42,8 @@ void Engine::addSqsEsm(std::uint32_t e) {
     m_sqsEsms.push_back(X);
 }
 
-bool Engine::sqsSend(std::uint32_t q, std::uint32_t msg) {
+bool Engine::sqsSend(std::uint32_t q, std::uint32_t msg)
+{
     QueueState &Q = m_queues[q];
     Message &m = m_msgs[msg];
     m_metrics.add(Q.m + QmSent, 1);
@@ -61,14 +63,16 @@ bool Engine::sqsSend(std::uint32_t q, std::uint32_t msg) {
     return true;
 }
 
-void Engine::onSqsDelayed(std::uint32_t msg, std::uint32_t gen) {
+void Engine::onSqsDelayed(std::uint32_t msg, std::uint32_t gen)
+{
     if (m_msgs[msg].gen != gen)
         return;
     --m_queues[m_msgs[msg].aux].delayed;
     sqsMakeVisible(m_msgs[msg].aux, msg, false);
 }
 
-void Engine::sqsMakeVisible(std::uint32_t q, std::uint32_t msg, bool front) {
+void Engine::sqsMakeVisible(std::uint32_t q, std::uint32_t msg, bool front)
+{
     QueueState &Q = m_queues[q];
     if (Q.fifo) {
         const std::uint32_t g = m_msgs[msg].ctx;
@@ -86,7 +90,8 @@ void Engine::sqsMakeVisible(std::uint32_t q, std::uint32_t msg, bool front) {
 }
 
 // Messages past the retention period are deleted by SQS (ref §4 "Retention").
-void Engine::expireFront(QueueState &Q, RingDeque<std::uint32_t> &dq) {
+void Engine::expireFront(QueueState &Q, RingDeque<std::uint32_t> &dq)
+{
     const Ticks limit = secondsToTicks(Q.cfg->retentionSeconds);
     while (!dq.empty() && m_q.now() - m_msgs[dq.front()].since >= limit) {
         const std::uint32_t id = dq.front();
@@ -97,7 +102,8 @@ void Engine::expireFront(QueueState &Q, RingDeque<std::uint32_t> &dq) {
     }
 }
 
-std::uint32_t Engine::allocBatch() {
+std::uint32_t Engine::allocBatch()
+{
     if (!m_freeBatches.empty()) {
         const std::uint32_t b = m_freeBatches.back();
         m_freeBatches.pop_back();
@@ -107,7 +113,8 @@ std::uint32_t Engine::allocBatch() {
     return static_cast<std::uint32_t>(m_batches.size() - 1);
 }
 
-void Engine::freeBatch(std::uint32_t b) {
+void Engine::freeBatch(std::uint32_t b)
+{
     SqsBatch &B = m_batches[b];
     B.msgs.clear();
     B.failed.clear();
@@ -115,7 +122,8 @@ void Engine::freeBatch(std::uint32_t b) {
     m_freeBatches.push_back(b);
 }
 
-void Engine::esmDispatch(std::uint32_t x) {
+void Engine::esmDispatch(std::uint32_t x)
+{
     SqsEsm &X = m_sqsEsms[x];
     QueueState &Q = m_queues[X.queue];
     const Ticks now = m_q.now();
@@ -213,7 +221,8 @@ void Engine::esmDispatch(std::uint32_t x) {
     }
 }
 
-void Engine::sqsBatchDone(const Invocation &inv) {
+void Engine::sqsBatchDone(const Invocation &inv)
+{
     const std::uint32_t b = inv.ctx;
     if (m_batches[b].gen != inv.ctxGen)
         return;
@@ -258,7 +267,8 @@ void Engine::sqsBatchDone(const Invocation &inv) {
     esmDispatch(x);
 }
 
-void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen) {
+void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen)
+{
     if (m_batches[b].gen != gen)
         return;
     const std::uint32_t x = m_batches[b].esm;
@@ -294,7 +304,8 @@ void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen) {
         esmDispatch(e);
 }
 
-void Engine::onEsmTick(std::uint32_t x) {
+void Engine::onEsmTick(std::uint32_t x)
+{
     SqsEsm &X = m_sqsEsms[x];
     QueueState &Q = m_queues[X.queue];
     if (Q.visibleCount > 0 && X.inFlight >= static_cast<std::uint32_t>(X.limit))
@@ -310,7 +321,8 @@ void Engine::onEsmTick(std::uint32_t x) {
     esmDispatch(x);
 }
 
-void Engine::sampleQueues() {
+void Engine::sampleQueues()
+{
     const Ticks now = m_q.now();
     for (QueueState &Q : m_queues) {
         Ticks oldest = now;

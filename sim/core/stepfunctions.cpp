@@ -9,7 +9,8 @@
 
 namespace swb::core {
 
-bool Engine::sfnStart(std::uint32_t sm, std::uint32_t msg) {
+bool Engine::sfnStart(std::uint32_t sm, std::uint32_t msg)
+{
     SfnState &S = m_sfns[sm];
     // StartExecution is throttled by a token bucket (ref §6 table).
     if (!S.starts.take(m_q.now())) {
@@ -34,7 +35,8 @@ bool Engine::sfnStart(std::uint32_t sm, std::uint32_t msg) {
     return true;
 }
 
-void Engine::sfnRunTask(std::uint32_t msg) {
+void Engine::sfnRunTask(std::uint32_t msg)
+{
     const Message &m = m_msgs[msg];
     SfnState &S = m_sfns[m.aux];
     const SfnTask &task = S.cfg->tasks[m.ctx];
@@ -47,7 +49,8 @@ void Engine::sfnRunTask(std::uint32_t msg) {
         sfnHandleError(msg); // Lambda.TooManyRequestsException is a retriable task error
 }
 
-void Engine::sfnTaskDone(const Invocation &inv) {
+void Engine::sfnTaskDone(const Invocation &inv)
+{
     const std::uint32_t msg = inv.ctx;
     if (m_msgs[msg].gen != inv.ctxGen)
         return;
@@ -68,7 +71,8 @@ void Engine::sfnTaskDone(const Invocation &inv) {
     sfnRunTask(msg);
 }
 
-void Engine::sfnHandleError(std::uint32_t msg) {
+void Engine::sfnHandleError(std::uint32_t msg)
+{
     Message &m = m_msgs[msg];
     SfnState &S = m_sfns[m.aux];
     const SfnTask &task = S.cfg->tasks[m.ctx];
@@ -100,7 +104,8 @@ void Engine::sfnHandleError(std::uint32_t msg) {
 }
 
 // Express workflows bill duration rounded up to 100 ms at 64 MB memory chunks (ref §6).
-void Engine::sfnEnd(std::uint32_t msg) {
+void Engine::sfnEnd(std::uint32_t msg)
+{
     const Message &m = m_msgs[msg];
     const SfnState &S = m_sfns[m.aux];
     if (S.cfg->type != WorkflowType::Express)
@@ -109,7 +114,8 @@ void Engine::sfnEnd(std::uint32_t msg) {
     m_metrics.add(S.m + FmBilledExpressGbS, sec * 64.0 / 1024.0);
 }
 
-void Engine::onSfnRetry(std::uint32_t msg, std::uint32_t gen) {
+void Engine::onSfnRetry(std::uint32_t msg, std::uint32_t gen)
+{
     if (m_msgs[msg].gen == gen)
         sfnRunTask(msg);
 }

@@ -12,13 +12,15 @@ struct TokenBucket {
     double tokens = 0;
     Ticks at = 0;
 
-    void init(double cap, double rate) {
+    void init(double cap, double rate)
+    {
         capacity = cap;
         ratePerSecond = rate;
         tokens = cap;
         at = 0;
     }
-    void refill(Ticks now) {
+    void refill(Ticks now)
+    {
         if (now > at) {
             tokens += ratePerSecond * ticksToSeconds(now - at);
             if (tokens > capacity)
@@ -26,19 +28,22 @@ struct TokenBucket {
             at = now;
         }
     }
-    bool take(Ticks now, double n = 1.0) {
+    bool take(Ticks now, double n = 1.0)
+    {
         refill(now);
         if (tokens + 1e-9 < n)
             return false;
         tokens -= n;
         return true;
     }
-    double available(Ticks now) {
+    double available(Ticks now)
+    {
         refill(now);
         return tokens;
     }
     // Time at which `n` tokens will be available (kNever if the rate is 0).
-    Ticks readyAt(Ticks now, double n) {
+    Ticks readyAt(Ticks now, double n)
+    {
         refill(now);
         if (tokens >= n)
             return now;

@@ -13,7 +13,8 @@ namespace {
 constexpr double kTwoPi = 6.283185307179586;
 }
 
-double Engine::rateAt(const SourceState &S, Ticks t) const {
+double Engine::rateAt(const SourceState &S, Ticks t) const
+{
     const TrafficSource &c = *S.cfg;
     const double sec = ticksToSeconds(t);
     double r = c.ratePerSecond;
@@ -53,7 +54,8 @@ double Engine::rateAt(const SourceState &S, Ticks t) const {
     return r < 0 ? 0 : r;
 }
 
-Ticks Engine::nextRateChange(const SourceState &S, Ticks t) const {
+Ticks Engine::nextRateChange(const SourceState &S, Ticks t) const
+{
     const TrafficSource &c = *S.cfg;
     Ticks next = kNever;
     auto consider = [&](double sec) {
@@ -80,7 +82,8 @@ Ticks Engine::nextRateChange(const SourceState &S, Ticks t) const {
     return next;
 }
 
-void Engine::scheduleNextArrival(std::uint32_t s) {
+void Engine::scheduleNextArrival(std::uint32_t s)
+{
     SourceState &S = m_sources[s];
     const TrafficSource &c = *S.cfg;
     Ticks t = m_q.now();
@@ -115,18 +118,20 @@ void Engine::scheduleNextArrival(std::uint32_t s) {
             const double gapUs =
                 c.pattern == TrafficPattern::Constant ? 1e6 / r : S.rng.exponential(1e6 / r);
             const Ticks cand = t + std::max<Ticks>(1, static_cast<Ticks>(gapUs + 0.5));
-            if (cand <= change || c.pattern == TrafficPattern::Constant) {
+            if (cand <= change) {
                 next = cand;
                 break;
             }
-            t = change; // rate changes first: restart the (memoryless) draw there
+            t = change; // the rate changes first: restart the (memoryless) draw there; a
+                        // constant source restarts its spacing
         }
     }
     if (next < m_end)
         m_q.schedule(next, EvArrival, s);
 }
 
-void Engine::onArrival(std::uint32_t s) {
+void Engine::onArrival(std::uint32_t s)
+{
     SourceState &S = m_sources[s];
     const TrafficSource &c = *S.cfg;
     scheduleNextArrival(s);

@@ -13,7 +13,8 @@ using namespace swb::core;
 
 namespace {
 
-Scenario pipeline(double hours) {
+Scenario pipeline(double hours)
+{
     Scenario sc;
     sc.seed = 7;
     sc.durationSeconds = hours * 3600.0;
@@ -61,7 +62,8 @@ Scenario pipeline(double hours) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     double hoursList[8] = {1, 4};
     int n = 2;
     if (argc > 1) {
@@ -72,6 +74,7 @@ int main(int argc, char **argv) {
     for (int i = 0; i < n; ++i) {
         const Scenario sc = pipeline(hoursList[i]);
         const auto t0 = std::chrono::steady_clock::now();
+        const double c0 = cpuSeconds();
         Simulation sim(sc);
         sim.run();
         const double wall =
@@ -87,9 +90,11 @@ int main(int argc, char **argv) {
         }
         std::printf("bench_pipeline_core API->SNS->3xSQS->3xLambda 1000 req/s, %.0f h simulated\n",
                     hoursList[i]);
-        std::printf("  events %llu, wall %.3f s, %.2f M events/s, peak RSS %.1f MB\n",
-                    static_cast<unsigned long long>(sim.eventsProcessed()), wall,
-                    static_cast<double>(sim.eventsProcessed()) / wall / 1e6, peakRssMb());
+        const double cpu = cpuSeconds() - c0;
+        std::printf("  events %llu, wall %.3f s, cpu %.3f s, %.2f M events/s (cpu), peak RSS "
+                    "%.1f MB\n",
+                    static_cast<unsigned long long>(sim.eventsProcessed()), wall, cpu,
+                    static_cast<double>(sim.eventsProcessed()) / cpu / 1e6, peakRssMb());
         std::printf("  produced %llu, succeeded %llu, in flight %llu, balanced %s; lambda "
                     "invocations %.0f, peak account concurrency %.0f, bins %zu, p99 %.1f ms\n",
                     static_cast<unsigned long long>(l.produced),

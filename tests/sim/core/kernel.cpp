@@ -1,0 +1,137 @@
+// Kernel tests: event ordering, slices, RNG streams and distributions, latency histogram error.
+#include "core/eventqueue.h"
+#include "core/latencyhistogram.h"
+#include "core/rng.h"
+#include "core/simulation.h"
+#include "simtestutil.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace swb::core;
+using namespace swb::core::test;
+
+class TestKernel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void equalTimesPopInSchedulingOrder()
+    {
+        EventQueue q;
+        q.schedule(10, 1, 0);
+        q.schedule(5, 1, 1);
+        q.schedule(10, 1, 2);
+        q.schedule(0, 1, 3); // due now: goes through the zero-delay ring
+        q.schedule(5, 1, 4);
+        std::vector<std::uint32_t> order;
+        Event e;
+        while (q.pop(e)) {
+            order.push_back(e.entity);
+            if (e.entity == 1)
+                q.schedule(q.now(), 1, 5); // zero-delay after the pending equal-time event 4
+        }
+        QCOMPARE(order, (std::vector<std::uint32_t>{3, 1, 4, 5, 0, 2}));
+    }
+
+    void heapOrdersManyEvents()
+    {
+        EventQueue q;
+        Rng r(3);
+        for (int i = 0; i < 10000; ++i)
+            q.schedule(static_cast<Ticks>(r.below(1000)), 0, static_cast<std::uint32_t>(i));
+        Event e, prev{};
+        bool first = true;
+        int n = 0;
+        while (q.pop(e)) {
+            if (!first)
+                QVERIFY(prev.time < e.time || (prev.time == e.time && prev.seq < e.seq));
+            prev = e;
+            first = false;
+            ++n;
+        }
+        QCOMPARE(n, 10000);
+    }
+
+    void rngStreamsAreDeterministicAndIndependent()
+    {
+        Rng a(streamSeed(1, 0)), b(streamSeed(1, 0)), c(streamSeed(1, 1));
+        for (int i = 0; i < 100; ++i) {
+            const auto x = a.next();
+            QCOMPARE(x, b.next());
+            QVERIFY(x != c.next());
+        }
+        // Pinned values: the hand-written generator and distributions must not change silently
+        // (results must be bit-identical across standard libraries and releases).
+        Rng p(42);
+        QCOMPARE(p.next(), 1546998764402558742ull);
+        QCOMPARE(p.exponential(1.0), 0.97027118432691106);
+    }
+
+    void distributionMoments()
+    {
+        // 200,000 draws: the standard error of a mean with cv 1 is 0.22%, so 1.5% is > 6 sigma.
+        Rng r(9);
+        const int n = 200000;
+        double se = 0, sl = 0, sl2 = 0, sn = 0, su = 0;
+        int bern = 0;
+        for (int i = 0; i < n; ++i) {
+            se += r.exponential(2.0);
+            const double l = r.logNormalMeanCv(100, 0.5);
+            sl += l;
+            sl2 += l * l;
+            sn += r.normal(5, 1);
+            su += r.uniform();
+            bern += r.bernoulli(0.3);
+        }
+        QVERIFY(std::abs(se / n - 2.0) < 0.03);
+        QVERIFY(std::abs(sl / n - 100) < 1.5);
+        const double sd = std::sqrt(sl2 / n - (sl / n) * (sl / n));
+        QVERIFY(std::abs(sd / (sl / n) - 0.5) < 0.02);
+        QVERIFY(std::abs(sn / n - 5) < 0.02);
+        QVERIFY(std::abs(su / n - 0.5) < 0.01);
+        QVERIFY(std::abs(bern / double(n) - 0.3) < 0.01);
+    }
+
+    void histogramRelativeErrorBelowOnePercent()
+    {
+        for (std::uint64_t v : {1ull, 100ull, 255ull, 256ull, 1000ull, 12345ull, 999999ull,
+                                123456789ull, 86400000000ull}) {
+            LatencyHistogram h;
+            h.record(static_cast<std::int64_t>(v));
+            const double q = h.quantile(0.5);
+            QVERIFY2(std::abs(q - double(v)) <= 0.01 * double(v) + 0.5,
+                     qPrintable(QString::number(v)));
+        }
+        LatencyHistogram h;
+        for (int i = 1; i <= 1000; ++i)
+            h.record(i * 1000);
+        QVERIFY(std::abs(h.quantile(0.99) - 990000) < 0.01 * 990000);
+    }
+
+    void slicesEqualOneRun()
+    {
+        Scenario sc;
+        sc.durationSeconds = 120;
+        sc.binWidthSeconds = 1;
+        sc.sources.push_back(poisson(50));
+        sc.lambdas.push_back(fixedLambda(100));
+        sc.apis.push_back(ApiGateway{});
+        wire(sc, EdgeKind::Traffic, src(0), api(0));
+        wire(sc, EdgeKind::SyncInvoke, api(0), fn(0));
+        Simulation whole(sc);
+        whole.run();
+        Simulation sliced(sc);
+        for (double t = 0.7; !sliced.finished(); t += 7.3)
+            sliced.runUntil(t);
+        Simulation stepped(sc);
+        while (stepped.step()) {
+        }
+        QCOMPARE(whole.metrics().binCount(), std::size_t(120));
+        QCOMPARE(sliced.fingerprint(), whole.fingerprint());
+        QCOMPARE(stepped.fingerprint(), whole.fingerprint());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestKernel)
+#include "kernel.moc"
