@@ -1,0 +1,214 @@
+// Propagation through the blocks whose consumers batch or retry: SQS and Kinesis (Lambda event
+// source mappings) and Step Functions (Task chains with Retry / Catch).
+
+#include "model/flowrates_p.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace swb::flow {
+
+namespace {
+
+bool byTaskOrder(const QPair<double, const Connection *> &a,
+                 const QPair<double, const Connection *> &b)
+{
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+}
+
+// Records one invocation may carry: the batch size, capped by the 6 MB invoke payload.
+double payloadCap(double batch, double payloadKB)
+{
+    if (payloadKB > 0)
+        batch = std::min(batch, std::max(1.0, std::floor(kInvokePayloadKB / payloadKB)));
+    return batch;
+}
+
+} // namespace
+
+void Propagator::sqs(const Component &c, ComponentFlow &f)
+{
+    const Inflow in = inflow(c.id);
+    f.inRate = in.rate;
+    f.payloadKB = in.payloadKB;
+    f.sendRequests = in.rate; // one SendMessage per message (SNS deliveries included)
+    QList<const Connection *> mappings, dlqs;
+    for (const Connection *w : m_design.outgoing(c.id)) {
+        if (w->kind == ConnectionKind::EventSourceMapping)
+            mappings.append(w);
+        else if (w->kind == ConnectionKind::Redrive)
+            dlqs.append(w);
+    }
+    // Without a redrive policy a failing message is received again after every visibility
+    // timeout until retention deletes it.
+    const double maxReceives =
+        dlqs.isEmpty() ? std::max(1.0, std::floor(param(c, "retentionPeriod")
+                                                  / std::max(1.0, param(c, "visibilityTimeout"))))
+                       : connParam(*dlqs.first(), c.kind, "maxReceiveCount");
+    if (mappings.isEmpty()) {
+        f.expiredMessages = in.rate;
+        if (in.rate > 0)
+            note(QStringLiteral("A queue no function reads is priced for its sends only."));
+    } else {
+        note(QStringLiteral("SQS polling: Lambda's 5 idle pollers long-poll each queue for 20 s "
+                            "(an empty receive when nothing arrives meanwhile); a receive returns "
+                            "about one second of a poller's arrivals (1 to 10 messages); each "
+                            "successful batch is deleted with DeleteMessageBatch (10 per call); "
+                            "producers send one message per SendMessage."));
+    }
+    double deliveries = 0, failed = 0;
+    for (const Connection *w : mappings) {
+        const Component *fn = m_design.component(w->target);
+        const double p = fn ? std::clamp(param(*fn, "errorRate"), 0.0, 1.0) : 0.0;
+        // Competing mappings share the messages: each message goes to one consumer.
+        const double arrivals = in.rate / mappings.size();
+        const double received = arrivals * expectedAttempts(p, maxReceives - 1);
+        const double batch = connParam(*w, c.kind, "batchSize");
+        const double window = connParam(*w, c.kind, "batchingWindow");
+        const double perPoller = received / kSqsIdlePollers; // messages per s per poller
+        double perReceive = std::clamp(perPoller, 1.0, std::min(10.0, batch));
+        double perInvoke =
+            window > 0 ? std::clamp(perPoller * window, perReceive, batch) : perReceive;
+        perInvoke = payloadCap(perInvoke, f.payloadKB);
+        perReceive = std::min(perReceive, perInvoke);
+        const double invocations = received / perInvoke;
+        f.receiveRequests += received / perReceive;
+        f.deleteRequests += invocations * (1 - p) * std::ceil(perInvoke / 10 - 1e-9);
+        f.emptyReceives += kSqsIdlePollers / kLongPollSeconds
+                           * std::exp(-received * kLongPollSeconds / kSqsIdlePollers);
+        deliveries += received;
+        failed += arrivals * std::pow(p, maxReceives);
+        out(w, received, f.payloadKB, invocations);
+    }
+    f.messagesPerReceive = f.receiveRequests > 0 ? deliveries / f.receiveRequests : 0;
+    if (dlqs.isEmpty())
+        f.expiredMessages += failed;
+    for (const Connection *w : dlqs)
+        out(w, failed / dlqs.size(), f.payloadKB);
+}
+
+void Propagator::kinesis(const Component &c, ComponentFlow &f)
+{
+    const Inflow in = inflow(c.id);
+    f.inRate = in.rate;
+    f.payloadKB = in.payloadKB;
+    const bool provisioned = text(c, "capacityMode") == QLatin1String("Provisioned");
+    f.shardsAssumed = provisioned ? param(c, "shards") : kOnDemandShards;
+    if (!provisioned)
+        note(QStringLiteral("On-demand streams: batch sizes assume the initial 4 shards' worth "
+                            "of capacity."));
+    if (provisioned
+        && (f.inRate > f.shardsAssumed * 1000 || f.inRate * f.payloadKB > f.shardsAssumed * 1024))
+        warn(QStringLiteral("'%1' receives more than its %2 shard(s) accept (1 MB/s or 1,000 "
+                            "records/s each): the excess would be throttled, but is priced as "
+                            "accepted")
+                 .arg(c.name)
+                 .arg(f.shardsAssumed));
+    QList<const Connection *> failureWires;
+    for (const Connection *w : m_design.outgoing(c.id)) {
+        if (w->kind == ConnectionKind::OnFailure) {
+            failureWires.append(w);
+            continue;
+        }
+        if (w->kind != ConnectionKind::EventSourceMapping)
+            continue;
+        ++f.consumers; // every consumer reads every record
+        const Component *fn = m_design.component(w->target);
+        const double p = fn ? std::clamp(param(*fn, "errorRate"), 0.0, 1.0) : 0.0;
+        const double retries = connParam(*w, c.kind, "maxRetryAttempts");
+        const double pf = connParam(*w, c.kind, "parallelizationFactor");
+        const double window = connParam(*w, c.kind, "batchingWindow");
+        // Lambda polls each shard about once per second, or gathers for the batching window.
+        const double perPoll =
+            f.inRate / (f.shardsAssumed * pf) * std::max(window, kKinesisPollSeconds);
+        const double perInvoke =
+            payloadCap(std::clamp(perPoll, 1.0, connParam(*w, c.kind, "batchSize")), f.payloadKB);
+        const double batches = f.inRate / perInvoke;
+        const double attempts = expectedAttempts(p, retries);
+        double invocations = batches * attempts;
+        if (!std::isfinite(attempts)) {
+            // Every batch fails and is retried until the record expires: the shard is blocked and
+            // Lambda keeps re-invoking the same batch.
+            warn(QStringLiteral("'%1' fails every batch from '%2' and retries until the records "
+                                "expire: the shards are blocked (set maximum retry attempts or "
+                                "maximum record age)")
+                     .arg(fn ? fn->name : QString(), c.name));
+            const double seconds =
+                fn ? std::max(param(*fn, "duration") / 1000.0, kKinesisPollSeconds)
+                   : kKinesisPollSeconds;
+            invocations = f.shardsAssumed * pf / seconds;
+        } else if (retries >= 0) {
+            f.failedBatches += batches * std::pow(p, retries + 1);
+        }
+        out(w, invocations * perInvoke, f.payloadKB, invocations);
+    }
+    if (f.consumers > 0)
+        note(QStringLiteral("Kinesis: a batch holds the records of one poll (about 1 s per shard "
+                            "and parallelization slot, or the batching window), at most the "
+                            "batch size; maximum record age is not used in the rates."));
+    for (const Connection *w : failureWires)
+        out(w, f.failedBatches / failureWires.size(), kFailureRecordKB);
+}
+
+void Propagator::stepFunctions(const Component &c, ComponentFlow &f)
+{
+    const Inflow in = inflow(c.id);
+    f.inRate = in.rate;
+    f.payloadKB = in.payloadKB;
+    QList<QPair<double, const Connection *>> tasks;
+    for (const Connection *w : m_design.outgoing(c.id)) {
+        if (w->kind == ConnectionKind::ServiceIntegration)
+            tasks.append({connParam(*w, c.kind, "order"), w});
+    }
+    std::sort(tasks.begin(), tasks.end(), byTaskOrder);
+    double reach = 1;   // share of executions that get to the current Task
+    double entries = 0; // state entries per execution, every retry included
+    double seconds = 0; // execution time incl. retry waits
+    for (const auto &[order, w] : tasks) {
+        Q_UNUSED(order);
+        const Component *target = m_design.component(w->target);
+        double p = 0, taskSeconds = kServiceCallSeconds;
+        if (target && target->kind == ComponentKind::Lambda) {
+            p = param(*target, "errorRate");
+            taskSeconds = param(*target, "duration") / 1000.0;
+        } else if (target && target->kind == ComponentKind::Downstream) {
+            p = param(*target, "errorRate");
+            taskSeconds = param(*target, "latency") / 1000.0;
+        }
+        p = std::clamp(p, 0.0, 1.0);
+        const double maxAttempts = connParam(*w, c.kind, "retryMaxAttempts");
+        const double attempts = expectedAttempts(p, maxAttempts);
+        // Every retry re-enters the state and is a billed transition (Step Functions pricing).
+        entries += reach * attempts;
+        out(w, f.inRate * reach * attempts, f.payloadKB);
+        // Expected wait before retries: retry k happens with probability p^k and waits
+        // min(interval x backoff^(k-1), MaxDelaySeconds); FULL jitter halves it on average.
+        const double interval = connParam(*w, c.kind, "retryInterval");
+        const double backoff = connParam(*w, c.kind, "retryBackoffRate");
+        const double maxDelay = connParam(*w, c.kind, "retryMaxDelay");
+        const bool jitter =
+            w->params.value(QStringLiteral("retryJitter")).toString() == QLatin1String("FULL");
+        double waits = 0, pk = 1, delay = interval;
+        for (int k = 1; k <= maxAttempts && k <= 10000; ++k) {
+            pk *= p;
+            if (pk < 1e-15)
+                break;
+            waits += pk * (maxDelay >= 0 ? std::min(delay, maxDelay) : delay);
+            delay = std::min(delay * backoff, 31536000.0); // an execution lasts at most a year
+        }
+        seconds += reach * (attempts * taskSeconds + (jitter ? waits / 2 : waits));
+        const double failed = std::pow(p, maxAttempts + 1);
+        if (w->params.value(QStringLiteral("catch"), true).toBool())
+            entries += reach * failed; // Catch moves to a fallback state, then the run ends
+        reach *= 1 - failed;
+    }
+    f.transitions = f.inRate * entries;
+    f.executionSeconds = seconds;
+    if (!tasks.isEmpty())
+        note(QStringLiteral("Step Functions: each Task attempt is one state entry (retries from "
+                            "the target's error rate and Retry.MaxAttempts); an exhausted Task "
+                            "goes to a Catch fallback state or fails the execution; Tasks that "
+                            "call SQS, SNS or another state machine take 20 ms."));
+}
+
+} // namespace swb::flow
