@@ -10,6 +10,10 @@ const QList<Command> &commands()
         {"cost", "cost FILE [--no-free-tier] [--format table|csv|json]",
          "monthly cost per component and billing dimension", &runCost},
         {"new", "new --pattern NAME FILE", "create a project from a bundled pattern", &runNew},
+        {"simulate",
+         "simulate FILE --duration 1h [--seed N] [--out results.json|results.csv] "
+         "[--set COMPONENT.PARAM=VALUE ...]",
+         "run the simulation, print a summary per block, write the time series", &runSimulate},
     };
     return list;
 }

@@ -8,5 +8,6 @@ namespace swb::cli {
 int runValidate(const QStringList &args, Io &io);
 int runCost(const QStringList &args, Io &io);
 int runNew(const QStringList &args, Io &io);
+int runSimulate(const QStringList &args, Io &io);
 
 } // namespace swb::cli
