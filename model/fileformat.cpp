@@ -1,0 +1,198 @@
+#include "model/fileformat.h"
+
+#include "model/projectfile.h"
+#include "model/textformat.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace swb {
+
+namespace {
+
+template<typename Format>
+std::unique_ptr<FileFormat> make()
+{
+    return std::make_unique<Format>();
+}
+
+using Factory = std::unique_ptr<FileFormat> (*)();
+
+// THE registry: one line per format, in dialog order.
+const Factory kFormats[] = {
+    &make<ProjectFile>,
+    &make<TextFormat>,
+};
+
+QString formatList(bool writable)
+{
+    QStringList names;
+    for (const FileFormat *format : FileFormats::all()) {
+        if (!writable || format->canWrite())
+            names.append(format->nameFilter());
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+QString suffixPatterns(const FileFormat &format)
+{
+    QStringList patterns;
+    for (const QString &suffix : format.suffixes())
+        patterns.append(QStringLiteral("*.") + suffix);
+    return patterns.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+FileFormat::~FileFormat() = default;
+
+QString FileFormat::nameFilter() const
+{
+    return QStringLiteral("%1 (%2)").arg(displayName(), suffixPatterns(*this));
+}
+
+bool FileFormat::hasSuffix(const QString &path) const
+{
+    const QString name = QFileInfo(path).fileName();
+    for (const QString &suffix : suffixes()) {
+        if (name.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool FileFormat::fail(const QString &message)
+{
+    m_errorString = message;
+    return false;
+}
+
+namespace FileFormats {
+
+const QList<const FileFormat *> &all()
+{
+    // Function-local static: initialised once, thread-safely; the instances live for the process.
+    static const QList<const FileFormat *> formats = [] {
+        QList<const FileFormat *> list;
+        for (Factory factory : kFormats)
+            list.append(factory().release());
+        return list;
+    }();
+    return formats;
+}
+
+std::unique_ptr<FileFormat> create(const QString &id)
+{
+    for (Factory factory : kFormats) {
+        auto format = factory();
+        if (format->id() == id)
+            return format;
+    }
+    return nullptr;
+}
+
+std::unique_ptr<FileFormat> forReading(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    QString reason;
+    if (!info.exists())
+        reason = QStringLiteral("Cannot open '%1': the file does not exist").arg(path);
+    else if (info.isDir())
+        reason = QStringLiteral("Cannot open '%1': it is a folder, not a file").arg(path);
+    if (reason.isEmpty()) {
+        for (const FileFormat *format : all()) {
+            if (format->canRead(path))
+                return create(format->id());
+        }
+        for (const FileFormat *format : all()) {
+            if (format->hasSuffix(path))
+                return create(format->id());
+        }
+        reason = QStringLiteral("Cannot open '%1': not a file this version can read (%2)")
+                     .arg(path, formatList(false));
+    }
+    if (error)
+        *error = reason;
+    return nullptr;
+}
+
+std::unique_ptr<FileFormat> forWriting(const QString &pathOrId, QString *error)
+{
+    for (const FileFormat *format : all()) {
+        if (format->canWrite() && format->id() == pathOrId)
+            return create(format->id());
+    }
+    for (const FileFormat *format : all()) {
+        if (format->canWrite() && format->hasSuffix(pathOrId))
+            return create(format->id());
+    }
+    if (error)
+        *error = QStringLiteral("Cannot save '%1': unknown format; choose a file name ending in "
+                                "one of: %2")
+                     .arg(pathOrId, formatList(true));
+    return nullptr;
+}
+
+QStringList readFilters()
+{
+    QStringList filters;
+    QStringList patterns;
+    for (const FileFormat *format : all()) {
+        filters.append(format->nameFilter());
+        patterns.append(suffixPatterns(*format));
+    }
+    filters.prepend(QStringLiteral("All supported (%1)").arg(patterns.join(QLatin1Char(' '))));
+    return filters;
+}
+
+QStringList writeFilters()
+{
+    QStringList filters;
+    for (const FileFormat *format : all()) {
+        if (format->canWrite())
+            filters.append(format->nameFilter());
+    }
+    return filters;
+}
+
+} // namespace FileFormats
+
+QString checkWritablePath(const QString &path)
+{
+    if (path.isEmpty())
+        return QStringLiteral("Cannot save: no file name given");
+    const QFileInfo info(path);
+    if (info.isDir())
+        return QStringLiteral("Cannot save '%1': it is a folder").arg(path);
+    if (!info.absoluteDir().exists())
+        return QStringLiteral("Cannot save '%1': the folder '%2' does not exist")
+            .arg(path, info.absolutePath());
+    if (info.exists() && !info.isWritable())
+        return QStringLiteral("Cannot save '%1': the file is read-only").arg(path);
+    return {};
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+{
+    auto failed = [&](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (const QString why = checkWritablePath(path); !why.isEmpty())
+        return failed(why);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return failed(QStringLiteral("Cannot save '%1': %2").arg(path, file.errorString()));
+    if (file.write(data) != data.size()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return failed(QStringLiteral("Cannot save '%1': %2").arg(path, why));
+    }
+    if (!file.commit())
+        return failed(QStringLiteral("Cannot save '%1': %2").arg(path, file.errorString()));
+    return true;
+}
+
+} // namespace swb
