@@ -1,0 +1,22 @@
+#pragma once
+
+#include "model/design.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace swb::sam {
+
+// Writes a design as a SAM template (AWSTemplateFormatVersion 2010-09-09, Transform
+// AWS::Serverless-2016-10-31): every block that is an AWS resource with its modelled parameters,
+// wires as SAM Events, RedrivePolicy, DeadLetterQueue / EventInvokeConfig destinations,
+// AWS::SNS::Subscription resources and a generated state machine Definition; everything kept from
+// an import (unmodelled resources and properties, Parameters, Conditions, Outputs, Metadata...)
+// merged back. What AWS cannot express (traffic sources, downstream dependencies, their wires,
+// simulation-only parameters, names and positions) goes to Metadata.ServerlessWorkbench so that
+// importSamText(exportSam(d)) gives d back.
+QByteArray exportSam(const Design &design);
+// Atomic write (temp file + rename); false with the reason on failure.
+bool exportSamFile(const Design &design, const QString &path, QString *error);
+
+} // namespace swb::sam

@@ -1,0 +1,56 @@
+#pragma once
+
+// Internal to the SAM exporter (samexporter.cpp: resources and parameters; samexportwires.cpp:
+// wires, generated state machine definitions and Metadata.ServerlessWorkbench).
+
+#include "model/design.h"
+#include "model/sam/cfnnode.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace swb::sam {
+
+class Exporter
+{
+public:
+    explicit Exporter(const Design &design);
+    QByteArray run();
+
+private:
+    bool isResource(const Component &c) const;
+    QString typeOf(const Component &c) const;
+    void writeParams(const Component &c, CfnNode &props, const QString &type);
+    void completeRequired(const Component &c, CfnNode &node);
+    void assemble(const CfnNode &resources);
+
+    // Writes the wire into the template; false when AWS cannot express it (Metadata keeps it).
+    void writeWire(const Connection &w);
+    bool writeApiEvent(const Connection &w);
+    bool writeMapping(const Connection &w);
+    bool writeSubscription(const Connection &w);
+    bool writeFailure(const Connection &w);
+    bool writeEnvironment(const Connection &w);
+    void writeMappingParams(const Connection &w, CfnNode &props);
+    void writeDefinition(const Component &machine, CfnNode &props);
+    bool hasGeneratedDefinition(ComponentId machine) const;
+    void addWireMetadata(const Connection &w, bool expressed, bool expressedInFlag,
+                         const QStringList &expressedKeys, bool allParams);
+    CfnNode workbenchMetadata() const;
+    CfnNode &propsOf(ComponentId id);
+    QString uniqueId(const QString &base);
+
+    CfnNode ref(ComponentId id) const;
+    CfnNode getAtt(ComponentId id, const QString &attribute) const;
+    CfnNode arnOf(ComponentId id) const;
+
+    const Design &m_design;
+    CfnNode m_root; // kept sections from an import, then the assembled template
+    QHash<ComponentId, QString> m_ids;
+    QSet<QString> m_used;
+    QHash<ComponentId, CfnNode> m_resources;
+    std::vector<std::pair<QString, CfnNode>> m_extraResources; // mappings, subscriptions
+    CfnNode m_wiresMeta = CfnNode::makeSequence();
+};
+
+} // namespace swb::sam

@@ -1,0 +1,84 @@
+#pragma once
+
+// Internal to the SAM importer (samimporter.cpp: blocks and parameters; samlinks.cpp: wires).
+
+#include "model/parameter.h"
+#include "model/sam/cfnnode.h"
+#include "model/sam/samimporter.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace swb::sam {
+
+class Importer
+{
+public:
+    Importer(CfnNode root, QString baseDir, QString sourceName);
+    SamImportResult run();
+
+private:
+    // --- blocks and parameters (samimporter.cpp)
+    void readWorkbenchMetadata();
+    void createComponents();
+    void createImplicitApis();
+    void applyMappedParams(Component &component, CfnNode &kept, const QString &type,
+                           const QString &logicalId);
+    void applyWorkbenchComponent(Component &component, const CfnNode &entry);
+    void createWorkbenchBlocks();
+    void checkReferencedFiles();
+    void finish();
+    void listKept();
+    void layout();
+
+    // Reads a scalar, resolving !Ref to a template parameter's Default. False (and reported)
+    // when the value is an expression the importer cannot evaluate.
+    bool readScalar(const CfnNode *node, const QString &where, QString *text, bool *bound);
+    // Normalises raw into params[spec.key]; clamps numbers outside the range and reports.
+    void setParam(QVariantMap &params, const QString &key, const QList<ParamSpec> &specs,
+                  const QVariant &raw, const QString &where);
+
+    // --- wires (samlinks.cpp)
+    void linkFunctionEvents();
+    void linkStateMachineEvents();
+    void linkWireResources();
+    void linkTopicSubscriptions();
+    void linkQueueRedrives();
+    void linkFunctionFailures();
+    void linkStateMachineDefinitions();
+    void linkApiIntegrations();
+    void linkEnvironment();
+    void linkWorkbenchWires();
+
+    // The wire, or the existing identical one; InvalidId (reported) when AWS does not allow it.
+    ConnectionId addWire(ComponentId source, ComponentId target, ConnectionKind kind,
+                         const QString &where, const QVariantMap &extra = {});
+    Connection *wire(ConnectionId id) { return id ? &m_design.connections[id] : nullptr; }
+    // The block a value refers to: Ref / GetAtt / ${X} (through substitutions when given), or an
+    // ARN / URL / name literal matching a resource's physical name.
+    ComponentId resolve(const CfnNode &node, const CfnNode *substitutions = nullptr) const;
+    QList<ComponentId> resolveAll(const CfnNode &node,
+                                  const CfnNode *substitutions = nullptr) const;
+    ComponentId implicitApi(const QString &logicalId);
+    void readMappingParams(Connection &connection, CfnNode &props, const QString &where);
+    void linkStreamDestination(ComponentId stream, CfnNode &props, const QString &where);
+    void walkStates(ComponentId machine, const CfnNode &states, const CfnNode *subs,
+                    const QString &where, int *order);
+    QString logicalIdOf(ComponentId id) const;
+
+    CfnNode m_root;
+    QString m_baseDir;
+    QString m_sourceName;
+    Design m_design;
+    ImportReport m_report;
+    CfnNode m_workbench; // Metadata.ServerlessWorkbench of a template the workbench exported
+    QHash<QString, ComponentId> m_byLogicalId;
+    QHash<QString, ComponentId> m_byPhysicalName;
+    QHash<QString, CfnNode> m_kept;  // modelled resource -> what is kept of it
+    QHash<QString, QString> m_types; // logical id -> resource type (all resources)
+    QStringList m_order;             // logical ids in template order
+    QSet<QString> m_consumed;        // unmodelled resources turned into wires
+    QSet<ComponentId> m_placed;      // blocks with a position from Metadata
+};
+
+} // namespace swb::sam

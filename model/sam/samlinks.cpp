@@ -1,0 +1,801 @@
+#include "model/parametercatalogue.h"
+#include "model/sam/cfnyaml.h"
+#include "model/sam/samimporter_p.h"
+#include "model/sam/sammapping.h"
+#include "model/wiringrules.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <functional>
+
+// How references between resources become wires. Each rule names the AWS feature it reads; what a
+// rule consumes (an Events entry, a RedrivePolicy) leaves the kept properties and is written back
+// from the wire on export, so deleting the wire in the editor deletes it from the template.
+
+namespace swb::sam {
+
+namespace {
+
+QString yamlText(const CfnNode &node)
+{
+    return QString::fromUtf8(emitCfnYaml(node));
+}
+
+ConnectionKind naturalKindTo(ComponentKind target)
+{
+    return target == ComponentKind::Lambda ? ConnectionKind::SyncInvoke
+                                           : ConnectionKind::ServiceIntegration;
+}
+
+} // namespace
+
+ConnectionId Importer::addWire(ComponentId source, ComponentId target, ConnectionKind kind,
+                               const QString &where, const QVariantMap &extraData)
+{
+    for (const Connection &c : std::as_const(m_design.connections)) {
+        if (c.source == source && c.target == target && c.kind == kind)
+            return c.id;
+    }
+    const WiringVerdict verdict = checkWire(m_design, source, target, kind);
+    if (!verdict.allowed) {
+        m_report.unresolved.append(QStringLiteral("%1: no %2 wire from %3 to %4: %5; kept as "
+                                                  "written")
+                                       .arg(where, connectionKindName(kind), logicalIdOf(source),
+                                            logicalIdOf(target), verdict.reason));
+        return InvalidId;
+    }
+    Connection c;
+    c.id = m_design.allocateId();
+    c.source = source;
+    c.target = target;
+    c.kind = kind;
+    c.params = catalogue::defaultConnectionParams(kind, m_design.component(source)->kind);
+    c.extra = extraData;
+    m_design.connections.insert(c.id, c);
+    return c.id;
+}
+
+QList<ComponentId> Importer::resolveAll(const CfnNode &node, const CfnNode *subs) const
+{
+    QList<ComponentId> ids;
+    const auto add = [&ids](ComponentId id) {
+        if (id && !ids.contains(id))
+            ids.append(id);
+    };
+    QStringList names = referencedNames(node);
+    if (node.isScalar() && node.tag.isEmpty())
+        names += subPlaceholders(node.scalar);
+    for (const QString &full : std::as_const(names)) {
+        const QString name = full.section(QLatin1Char('.'), 0, 0);
+        if (ComponentId id = m_byLogicalId.value(name)) {
+            add(id);
+        } else if (subs) {
+            if (const CfnNode *value = subs->get(name)) {
+                for (ComponentId sub : resolveAll(*value, nullptr))
+                    add(sub);
+            }
+        }
+    }
+    if (ids.isEmpty() && node.isScalar() && node.tag.isEmpty()) {
+        // arn:aws:sqs:region:account:Name, https://sqs.../account/Name, ...:function:Name
+        const QString text = node.scalar.trimmed();
+        const QString last = text.section(QRegularExpression(QStringLiteral("[:/]")), -1);
+        add(m_byPhysicalName.value(last));
+    }
+    return ids;
+}
+
+ComponentId Importer::resolve(const CfnNode &node, const CfnNode *subs) const
+{
+    const QList<ComponentId> ids = resolveAll(node, subs);
+    return ids.isEmpty() ? InvalidId : ids.first();
+}
+
+void Importer::readMappingParams(Connection &connection, CfnNode &props, const QString &where)
+{
+    const ComponentKind sourceKind = m_design.component(connection.source)->kind;
+    const QList<ParamSpec> &specs = catalogue::connectionParams(connection.kind, sourceKind);
+    for (const WireMapping &m : mappingWireProperties(sourceKind)) {
+        const CfnNode *node = props.path(m.property);
+        if (!node)
+            continue;
+        QString text;
+        bool bound = false;
+        const QString at = where + QLatin1Char('.') + m.property;
+        if (!readScalar(node, at, &text, &bound))
+            continue;
+        setParam(connection.params, m.key, specs, text, at);
+        if (!bound)
+            props.removePath(m.property);
+    }
+    const CfnNode *types = props.get(QStringLiteral("FunctionResponseTypes"));
+    if (types && types->isSequence() && types->items.size() == 1
+        && types->items.front().scalar == QLatin1String("ReportBatchItemFailures")) {
+        connection.params.insert(QStringLiteral("reportBatchItemFailures"), true);
+        props.remove(QStringLiteral("FunctionResponseTypes"));
+    }
+}
+
+void Importer::linkStreamDestination(ComponentId stream, CfnNode &props, const QString &where)
+{
+    const CfnNode *dest = props.path(QStringLiteral("DestinationConfig.OnFailure.Destination"));
+    if (!dest || m_design.component(stream)->kind != ComponentKind::KinesisStream)
+        return;
+    const ComponentId target = resolve(*dest);
+    if (!target) {
+        m_report.unresolved.append(QStringLiteral("%1.DestinationConfig.OnFailure: the "
+                                                  "destination is not a resource of this "
+                                                  "template; kept as written")
+                                       .arg(where));
+        return;
+    }
+    if (addWire(stream, target, ConnectionKind::OnFailure,
+                where + QStringLiteral(".DestinationConfig"),
+                {{extra::origin, origin::streamDestination}}))
+        props.removePath(QStringLiteral("DestinationConfig.OnFailure.Destination"));
+}
+
+void Importer::linkFunctionEvents()
+{
+    for (const QString &logicalId : std::as_const(m_order)) {
+        if (m_types.value(logicalId) != QLatin1String("AWS::Serverless::Function"))
+            continue;
+        const ComponentId function = m_byLogicalId.value(logicalId);
+        CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+        CfnNode *events = props ? props->get(QStringLiteral("Events")) : nullptr;
+        if (!events || !events->isMap())
+            continue;
+        QStringList consumed;
+        for (auto &[eventName, event] : events->entries) {
+            const QString where =
+                QStringLiteral("Resources.%1.Properties.Events.%2").arg(logicalId, eventName);
+            const QString type = event.get(QStringLiteral("Type"))
+                                     ? event.get(QStringLiteral("Type"))->scalar
+                                     : QString();
+            CfnNode eventProps = event.get(QStringLiteral("Properties"))
+                                     ? *event.get(QStringLiteral("Properties"))
+                                     : CfnNode::makeMap();
+            ComponentId source = InvalidId;
+            ConnectionKind kind = ConnectionKind::SyncInvoke;
+            QString refKey;
+            if (type == QLatin1String("Api") || type == QLatin1String("HttpApi")) {
+                refKey = type == QLatin1String("Api") ? QStringLiteral("RestApiId")
+                                                      : QStringLiteral("ApiId");
+                const CfnNode *ref = eventProps.get(refKey);
+                source = ref ? resolve(*ref)
+                             : implicitApi(type == QLatin1String("Api")
+                                               ? QStringLiteral("ServerlessRestApi")
+                                               : QStringLiteral("ServerlessHttpApi"));
+            } else if (type == QLatin1String("SQS") || type == QLatin1String("Kinesis")) {
+                refKey = type == QLatin1String("SQS") ? QStringLiteral("Queue")
+                                                      : QStringLiteral("Stream");
+                kind = ConnectionKind::EventSourceMapping;
+                if (const CfnNode *ref = eventProps.get(refKey))
+                    source = resolve(*ref);
+            } else if (type == QLatin1String("SNS")) {
+                refKey = QStringLiteral("Topic");
+                kind = ConnectionKind::Subscription;
+                if (const CfnNode *ref = eventProps.get(refKey))
+                    source = resolve(*ref);
+            } else {
+                continue; // Schedule, S3, EventBridgeRule, DynamoDB...: kept as written
+            }
+            if (!source) {
+                m_report.unresolved.append(QStringLiteral("%1.Properties.%2: not a resource of "
+                                                          "this template; the event is kept")
+                                               .arg(where, refKey));
+                continue;
+            }
+            const ConnectionId id =
+                addWire(source, function, kind, where, {{extra::origin, origin::event}});
+            if (!id)
+                continue;
+            Connection *c = wire(id);
+            eventProps.remove(refKey);
+            if (kind == ConnectionKind::EventSourceMapping) {
+                readMappingParams(*c, eventProps, where + QStringLiteral(".Properties"));
+                linkStreamDestination(source, eventProps, where + QStringLiteral(".Properties"));
+            }
+            CfnNode stored;
+            if (!c->extra.value(extra::events).toString().isEmpty())
+                stored = parseCfn(c->extra.value(extra::events).toString().toUtf8()).root;
+            CfnNode keptEvent = event;
+            if (eventProps.entries.empty())
+                keptEvent.remove(QStringLiteral("Properties"));
+            else
+                keptEvent.set(QStringLiteral("Properties"), eventProps);
+            stored.set(eventName, keptEvent);
+            c->extra.insert(extra::events, yamlText(stored));
+            consumed.append(eventName);
+        }
+        for (const QString &name : std::as_const(consumed))
+            events->remove(name);
+        if (events->entries.empty())
+            props->remove(QStringLiteral("Events"));
+    }
+}
+
+void Importer::linkStateMachineEvents()
+{
+    for (const QString &logicalId : std::as_const(m_order)) {
+        if (m_types.value(logicalId) != QLatin1String("AWS::Serverless::StateMachine"))
+            continue;
+        const ComponentId machine = m_byLogicalId.value(logicalId);
+        CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+        CfnNode *events = props ? props->get(QStringLiteral("Events")) : nullptr;
+        if (!events || !events->isMap())
+            continue;
+        QStringList consumed;
+        for (auto &[eventName, event] : events->entries) {
+            const CfnNode *type = event.get(QStringLiteral("Type"));
+            if (!type || type->scalar != QLatin1String("Api"))
+                continue;
+            const QString where =
+                QStringLiteral("Resources.%1.Properties.Events.%2").arg(logicalId, eventName);
+            CfnNode eventProps = event.get(QStringLiteral("Properties"))
+                                     ? *event.get(QStringLiteral("Properties"))
+                                     : CfnNode::makeMap();
+            const CfnNode *ref = eventProps.get(QStringLiteral("RestApiId"));
+            const ComponentId api =
+                ref ? resolve(*ref) : implicitApi(QStringLiteral("ServerlessRestApi"));
+            if (!api) {
+                m_report.unresolved.append(QStringLiteral("%1.Properties.RestApiId: not a "
+                                                          "resource of this template")
+                                               .arg(where));
+                continue;
+            }
+            const ConnectionId id = addWire(api, machine, ConnectionKind::ServiceIntegration, where,
+                                            {{extra::origin, origin::event}});
+            if (!id)
+                continue;
+            Connection *c = wire(id);
+            eventProps.remove(QStringLiteral("RestApiId"));
+            CfnNode stored;
+            if (!c->extra.value(extra::events).toString().isEmpty())
+                stored = parseCfn(c->extra.value(extra::events).toString().toUtf8()).root;
+            CfnNode keptEvent = event;
+            keptEvent.set(QStringLiteral("Properties"), eventProps);
+            stored.set(eventName, keptEvent);
+            c->extra.insert(extra::events, yamlText(stored));
+            consumed.append(eventName);
+        }
+        for (const QString &name : std::as_const(consumed))
+            events->remove(name);
+        if (events->entries.empty())
+            props->remove(QStringLiteral("Events"));
+    }
+}
+
+void Importer::linkWireResources()
+{
+    const CfnNode &resources = *m_root.get(QStringLiteral("Resources"));
+    for (const auto &[logicalId, resource] : resources.entries) {
+        const QString type = m_types.value(logicalId);
+        const bool esm = type == QLatin1String("AWS::Lambda::EventSourceMapping");
+        const bool subscription = type == QLatin1String("AWS::SNS::Subscription");
+        if (!esm && !subscription)
+            continue;
+        const QString where = QStringLiteral("Resources.%1").arg(logicalId);
+        CfnNode kept = resource;
+        CfnNode *props = kept.get(QStringLiteral("Properties"));
+        if (!props)
+            continue;
+        const QString sourceKey =
+            esm ? QStringLiteral("EventSourceArn") : QStringLiteral("TopicArn");
+        const QString targetKey = esm ? QStringLiteral("FunctionName") : QStringLiteral("Endpoint");
+        const CfnNode *sourceRef = props->get(sourceKey);
+        const CfnNode *targetRef = props->get(targetKey);
+        const ComponentId source = sourceRef ? resolve(*sourceRef) : InvalidId;
+        const ComponentId target = targetRef ? resolve(*targetRef) : InvalidId;
+        if (!source || !target) {
+            m_report.unresolved.append(QStringLiteral("%1: %2 or %3 is not a modelled resource "
+                                                      "of this template; kept as written")
+                                           .arg(where, sourceKey, targetKey));
+            continue;
+        }
+        const ConnectionKind kind =
+            esm ? ConnectionKind::EventSourceMapping : ConnectionKind::Subscription;
+        const bool existed = [&] {
+            for (const Connection &c : std::as_const(m_design.connections)) {
+                if (c.source == source && c.target == target && c.kind == kind)
+                    return true;
+            }
+            return false;
+        }();
+        if (existed) {
+            m_report.notes.append(QStringLiteral("%1 duplicates another link from %2 to %3; "
+                                                 "kept as written")
+                                      .arg(where, logicalIdOf(source), logicalIdOf(target)));
+            continue;
+        }
+        const ConnectionId id = addWire(
+            source, target, kind, where,
+            {{extra::origin, esm ? origin::esm : origin::subscription}, {extra::name, logicalId}});
+        if (!id)
+            continue;
+        props->remove(sourceKey);
+        props->remove(targetKey);
+        if (esm) {
+            readMappingParams(*wire(id), *props, where + QStringLiteral(".Properties"));
+            linkStreamDestination(source, *props, where + QStringLiteral(".Properties"));
+        } else if (const CfnNode *dlq =
+                       props->path(QStringLiteral("RedrivePolicy.deadLetterTargetArn"))) {
+            // A subscription DLQ (SNS redrive policy): the reference stays in the kept resource.
+            if (ComponentId queue = resolve(*dlq))
+                addWire(source, queue, ConnectionKind::Redrive,
+                        where + QStringLiteral(".Properties.RedrivePolicy"),
+                        {{extra::origin, origin::kept}});
+        }
+        wire(id)->extra.insert(extra::node, yamlText(kept));
+        m_consumed.insert(logicalId);
+    }
+}
+
+void Importer::linkTopicSubscriptions()
+{
+    for (const QString &logicalId : std::as_const(m_order)) {
+        if (m_types.value(logicalId) != QLatin1String("AWS::SNS::Topic"))
+            continue;
+        CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+        CfnNode *list = props ? props->get(QStringLiteral("Subscription")) : nullptr;
+        if (!list || !list->isSequence())
+            continue;
+        std::vector<CfnNode> remaining;
+        for (size_t i = 0; i < list->items.size(); ++i) {
+            CfnNode entry = list->items[i];
+            const QString where =
+                QStringLiteral("Resources.%1.Properties.Subscription[%2]").arg(logicalId).arg(i);
+            const CfnNode *endpoint = entry.get(QStringLiteral("Endpoint"));
+            const ComponentId target = endpoint ? resolve(*endpoint) : InvalidId;
+            const ConnectionId id = target ? addWire(m_byLogicalId.value(logicalId), target,
+                                                     ConnectionKind::Subscription, where,
+                                                     {{extra::origin, origin::inlineSubscription}})
+                                           : InvalidId;
+            if (!id) {
+                if (!target)
+                    m_report.notes.append(QStringLiteral("%1: the endpoint is not a modelled "
+                                                         "resource; kept as written")
+                                              .arg(where));
+                remaining.push_back(entry);
+                continue;
+            }
+            entry.remove(QStringLiteral("Endpoint"));
+            wire(id)->extra.insert(extra::node, yamlText(entry));
+        }
+        list->items = remaining;
+        if (remaining.empty())
+            props->remove(QStringLiteral("Subscription"));
+    }
+}
+
+void Importer::linkQueueRedrives()
+{
+    for (const QString &logicalId : std::as_const(m_order)) {
+        if (m_types.value(logicalId) != QLatin1String("AWS::SQS::Queue"))
+            continue;
+        CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+        CfnNode *policy = props ? props->get(QStringLiteral("RedrivePolicy")) : nullptr;
+        if (!policy)
+            continue;
+        const QString where =
+            QStringLiteral("Resources.%1.Properties.RedrivePolicy").arg(logicalId);
+        const CfnNode *target = policy->get(QStringLiteral("deadLetterTargetArn"));
+        const ComponentId dlq = target ? resolve(*target) : InvalidId;
+        if (!dlq) {
+            m_report.unresolved.append(QStringLiteral("%1.deadLetterTargetArn: not a queue of "
+                                                      "this template; kept as written")
+                                           .arg(where));
+            continue;
+        }
+        const ConnectionId id =
+            addWire(m_byLogicalId.value(logicalId), dlq, ConnectionKind::Redrive, where,
+                    {{extra::origin, origin::redrive}});
+        if (!id)
+            continue;
+        policy->remove(QStringLiteral("deadLetterTargetArn"));
+        if (const CfnNode *count = policy->get(QStringLiteral("maxReceiveCount"))) {
+            QString text;
+            bool bound = false;
+            if (readScalar(count, where + QStringLiteral(".maxReceiveCount"), &text, &bound)) {
+                setParam(
+                    wire(id)->params, QStringLiteral("maxReceiveCount"),
+                    catalogue::connectionParams(ConnectionKind::Redrive, ComponentKind::SqsQueue),
+                    text, where + QStringLiteral(".maxReceiveCount"));
+                policy->remove(QStringLiteral("maxReceiveCount"));
+            }
+        }
+        if (policy->isMap() && policy->entries.empty())
+            props->remove(QStringLiteral("RedrivePolicy"));
+    }
+}
+
+void Importer::linkFunctionFailures()
+{
+    for (const QString &logicalId : std::as_const(m_order)) {
+        const QString type = m_types.value(logicalId);
+        if (type != QLatin1String("AWS::Serverless::Function")
+            && type != QLatin1String("AWS::Lambda::Function"))
+            continue;
+        const ComponentId function = m_byLogicalId.value(logicalId);
+        CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+        if (!props)
+            continue;
+        struct Source {
+            QString path;
+            QString origin;
+        };
+        const Source sources[] = {
+            {QStringLiteral("DeadLetterQueue.TargetArn"), origin::deadLetterQueue},
+            {QStringLiteral("DeadLetterConfig.TargetArn"), origin::deadLetterConfig},
+            {QStringLiteral("EventInvokeConfig.DestinationConfig.OnFailure.Destination"),
+             origin::destination},
+        };
+        for (const Source &s : sources) {
+            const CfnNode *ref = props->path(s.path);
+            if (!ref)
+                continue;
+            const QString where =
+                QStringLiteral("Resources.%1.Properties.%2").arg(logicalId, s.path);
+            const ComponentId target = resolve(*ref);
+            if (!target) {
+                m_report.unresolved.append(QStringLiteral("%1: not a resource of this template; "
+                                                          "kept as written")
+                                               .arg(where));
+                continue;
+            }
+            if (!addWire(function, target, ConnectionKind::OnFailure, where,
+                         {{extra::origin, s.origin}}))
+                continue;
+            const QString parent = s.path.section(QLatin1Char('.'), 0, -2);
+            props->removePath(s.path);
+            // SAM's DeadLetterQueue.Type and the destination's Type are implied by the target.
+            if (s.origin != origin::deadLetterConfig)
+                props->removePath(parent + QStringLiteral(".Type"));
+        }
+    }
+}
+
+namespace {
+
+// The text of a DefinitionString: a plain string, !Sub "..." (its variables become
+// substitutions) or !Join ["", [...]] (non-text parts become ${__partN} substitutions).
+QString definitionText(const CfnNode &node, CfnNode *subs)
+{
+    if (node.isScalar() && node.tag.isEmpty())
+        return node.scalar;
+    Intrinsic call;
+    if (!asIntrinsic(node, &call))
+        return {};
+    const CfnNode &arg = *call.argument;
+    if (call.name == QLatin1String("Sub")) {
+        if (arg.isScalar())
+            return arg.scalar;
+        if (arg.isSequence() && !arg.items.empty()) {
+            if (arg.items.size() > 1 && arg.items[1].isMap()) {
+                for (const auto &[key, value] : arg.items[1].entries)
+                    subs->set(key, value);
+            }
+            return arg.items.front().scalar;
+        }
+    }
+    if (call.name == QLatin1String("Join") && arg.isSequence() && arg.items.size() == 2) {
+        QStringList parts;
+        int n = 0;
+        for (const CfnNode &part : arg.items[1].items) {
+            if (part.isScalar() && part.tag.isEmpty()) {
+                parts.append(part.scalar);
+            } else {
+                const QString key = QStringLiteral("__part%1").arg(n++);
+                subs->set(key, part);
+                parts.append(QStringLiteral("${%1}").arg(key));
+            }
+        }
+        return parts.join(arg.items[0].scalar);
+    }
+    return {};
+}
+
+// Task state Resource -> the Parameters field naming what it calls, for the optimised
+// integrations the workbench models (Step Functions "Call other AWS services").
+QString targetField(const QString &resource)
+{
+    if (resource.startsWith(QLatin1String("arn:aws:states:::lambda:invoke")))
+        return QStringLiteral("FunctionName");
+    if (resource.startsWith(QLatin1String("arn:aws:states:::sqs:sendMessage")))
+        return QStringLiteral("QueueUrl");
+    if (resource.startsWith(QLatin1String("arn:aws:states:::sns:publish")))
+        return QStringLiteral("TopicArn");
+    if (resource.startsWith(QLatin1String("arn:aws:states:::states:startExecution")))
+        return QStringLiteral("StateMachineArn");
+    return {};
+}
+
+} // namespace
+
+void Importer::walkStates(ComponentId machine, const CfnNode &states, const CfnNode *subs,
+                          const QString &where, int *order)
+{
+    for (const auto &[stateName, state] : states.entries) {
+        const CfnNode *type = state.get(QStringLiteral("Type"));
+        const QString stateWhere = where + QStringLiteral(".States.") + stateName;
+        if (type && type->scalar == QLatin1String("Parallel")) {
+            if (const CfnNode *branches = state.get(QStringLiteral("Branches"))) {
+                for (const CfnNode &branch : branches->items) {
+                    if (const CfnNode *s = branch.get(QStringLiteral("States")))
+                        walkStates(machine, *s, subs, stateWhere, order);
+                }
+            }
+            continue;
+        }
+        if (type && type->scalar == QLatin1String("Map")) {
+            for (const char *key : {"Iterator.States", "ItemProcessor.States"}) {
+                if (const CfnNode *s = state.path(QLatin1String(key)))
+                    walkStates(machine, *s, subs, stateWhere, order);
+            }
+            continue;
+        }
+        if (!type || type->scalar != QLatin1String("Task"))
+            continue;
+        const CfnNode *resource = state.get(QStringLiteral("Resource"));
+        if (!resource)
+            continue;
+        const CfnNode *targetNode = resource;
+        if (resource->isScalar() && resource->tag.isEmpty()) {
+            const QString field = targetField(resource->scalar);
+            if (!field.isEmpty()) {
+                targetNode = state.path(QStringLiteral("Parameters.") + field);
+                if (!targetNode) {
+                    m_report.unresolved.append(QStringLiteral("%1: Parameters.%2 is computed "
+                                                              "at run time; no wire")
+                                                   .arg(stateWhere, field));
+                    continue;
+                }
+            } else if (resource->scalar.startsWith(QLatin1String("arn:aws:states:::"))) {
+                continue; // another service integration (DynamoDB, EventBridge...): kept
+            }
+        }
+        const ComponentId target = resolve(*targetNode, subs);
+        if (!target) {
+            m_report.unresolved.append(QStringLiteral("%1: calls something that is not a "
+                                                      "resource of this template; no wire")
+                                           .arg(stateWhere));
+            continue;
+        }
+        const ComponentId before =
+            m_design.connections.isEmpty() ? InvalidId : m_design.connections.lastKey();
+        const ConnectionId id =
+            addWire(machine, target, ConnectionKind::ServiceIntegration, stateWhere,
+                    {{extra::origin, origin::kept}, {extra::name, stateName}});
+        if (!id)
+            continue;
+        if (id <= before) {
+            m_report.notes.append(QStringLiteral("%1 calls %2 again; one wire stands for both "
+                                                 "states")
+                                      .arg(stateWhere, logicalIdOf(target)));
+            continue;
+        }
+        Connection *c = wire(id);
+        const ComponentKind sourceKind = ComponentKind::StepFunctions;
+        const QList<ParamSpec> &specs = catalogue::connectionParams(c->kind, sourceKind);
+        setParam(c->params, QStringLiteral("order"), specs, ++*order, stateWhere);
+        const CfnNode *retry = state.get(QStringLiteral("Retry"));
+        if (retry && retry->isSequence() && !retry->items.empty()) {
+            const CfnNode &r = retry->items.front();
+            const std::pair<const char *, const char *> fields[] = {
+                {"IntervalSeconds", "retryInterval"}, {"MaxAttempts", "retryMaxAttempts"},
+                {"BackoffRate", "retryBackoffRate"},  {"MaxDelaySeconds", "retryMaxDelay"},
+                {"JitterStrategy", "retryJitter"},
+            };
+            for (const auto &[field, key] : fields) {
+                const CfnNode *v = r.get(QLatin1String(field));
+                if (v && v->isScalar())
+                    setParam(c->params, QLatin1String(key), specs, v->scalar,
+                             stateWhere + QStringLiteral(".Retry[0].") + QLatin1String(field));
+            }
+        } else {
+            c->params.insert(QStringLiteral("retryMaxAttempts"), qlonglong(0));
+        }
+        const CfnNode *catchers = state.get(QStringLiteral("Catch"));
+        c->params.insert(QStringLiteral("catch"),
+                         catchers && catchers->isSequence() && !catchers->items.empty());
+    }
+}
+
+void Importer::linkStateMachineDefinitions()
+{
+    for (const QString &logicalId : std::as_const(m_order)) {
+        const QString type = m_types.value(logicalId);
+        if (type != QLatin1String("AWS::Serverless::StateMachine")
+            && type != QLatin1String("AWS::StepFunctions::StateMachine"))
+            continue;
+        const CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+        if (!props)
+            continue;
+        const QString where = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+        CfnNode subs = props->get(QStringLiteral("DefinitionSubstitutions"))
+                           ? *props->get(QStringLiteral("DefinitionSubstitutions"))
+                           : CfnNode::makeMap();
+        CfnNode definition;
+        if (const CfnNode *inlineDef = props->get(QStringLiteral("Definition"))) {
+            definition = *inlineDef;
+        } else if (const CfnNode *text = props->get(QStringLiteral("DefinitionString"))) {
+            ParseResult parsed = parseCfn(definitionText(*text, &subs).toUtf8());
+            if (!parsed.ok) {
+                m_report.unresolved.append(QStringLiteral("%1.DefinitionString: not readable "
+                                                          "(%2); no Task wires")
+                                               .arg(where, parsed.error));
+                continue;
+            }
+            definition = parsed.root;
+        } else if (const CfnNode *uri = props->get(QStringLiteral("DefinitionUri"))) {
+            // A local definition file is read when present; a missing one is reported by
+            // checkReferencedFiles().
+            QFile file(QDir(m_baseDir).filePath(uri->scalar));
+            if (!uri->isScalar() || !file.exists() || !file.open(QIODevice::ReadOnly))
+                continue;
+            ParseResult parsed = parseCfn(file.readAll());
+            if (!parsed.ok) {
+                m_report.unresolved.append(
+                    QStringLiteral("%1.DefinitionUri: %2").arg(where, parsed.error));
+                continue;
+            }
+            definition = parsed.root;
+        } else {
+            continue;
+        }
+        const CfnNode *states = definition.get(QStringLiteral("States"));
+        int order = 0;
+        if (states)
+            walkStates(m_byLogicalId.value(logicalId), *states, &subs,
+                       where + QStringLiteral(".Definition"), &order);
+    }
+}
+
+void Importer::linkApiIntegrations()
+{
+    const auto link = [this](ComponentId api, const CfnNode &integration, const QString &where) {
+        CfnNode scan = integration;
+        for (const char *key : {"credentials", "Credentials", "CredentialsArn"})
+            scan.remove(QLatin1String(key));
+        for (ComponentId target : resolveAll(scan)) {
+            if (target == api || m_design.component(target)->kind == ComponentKind::ApiGateway)
+                continue;
+            addWire(api, target, naturalKindTo(m_design.component(target)->kind), where,
+                    {{extra::origin, origin::kept}});
+        }
+    };
+    // OpenAPI bodies: every x-amazon-apigateway-integration object.
+    const std::function<void(ComponentId, const CfnNode &, const QString &, int)> scanBody =
+        [&](ComponentId api, const CfnNode &node, const QString &where, int depth) {
+            if (depth > 64)
+                return;
+            for (const auto &[key, child] : node.entries) {
+                if (key == QLatin1String("x-amazon-apigateway-integration"))
+                    link(api, child, where);
+                else
+                    scanBody(api, child, where + QLatin1Char('.') + key, depth + 1);
+            }
+            for (const CfnNode &child : node.items)
+                scanBody(api, child, where, depth + 1);
+        };
+    const CfnNode &resources = *m_root.get(QStringLiteral("Resources"));
+    for (const auto &[logicalId, resource] : resources.entries) {
+        const QString type = m_types.value(logicalId);
+        const CfnNode *props = resource.get(QStringLiteral("Properties"));
+        if (!props)
+            continue;
+        const QString where = QStringLiteral("Resources.%1.Properties").arg(logicalId);
+        if (const ComponentId api = m_byLogicalId.value(logicalId);
+            api && m_design.component(api)->kind == ComponentKind::ApiGateway) {
+            for (const char *key : {"DefinitionBody", "Body"}) {
+                if (const CfnNode *body = props->get(QLatin1String(key)))
+                    scanBody(api, *body, where + QLatin1Char('.') + QLatin1String(key), 0);
+            }
+            continue;
+        }
+        QString apiKey;
+        QStringList integrationKeys;
+        if (type == QLatin1String("AWS::ApiGateway::Method")) {
+            apiKey = QStringLiteral("RestApiId");
+            integrationKeys = {QStringLiteral("Integration")};
+        } else if (type == QLatin1String("AWS::ApiGatewayV2::Integration")) {
+            apiKey = QStringLiteral("ApiId");
+            integrationKeys = {QStringLiteral("IntegrationUri"),
+                               QStringLiteral("RequestParameters"),
+                               QStringLiteral("RequestTemplates")};
+        } else {
+            continue;
+        }
+        const CfnNode *apiRef = props->get(apiKey);
+        const ComponentId api = apiRef ? resolve(*apiRef) : InvalidId;
+        if (!api || m_design.component(api)->kind != ComponentKind::ApiGateway)
+            continue; // e.g. a WebSocket API, kept as written
+        CfnNode integration = CfnNode::makeMap();
+        for (const QString &key : std::as_const(integrationKeys)) {
+            if (const CfnNode *n = props->get(key))
+                integration.set(key, *n);
+        }
+        link(api, integration, QStringLiteral("Resources.%1").arg(logicalId));
+    }
+}
+
+void Importer::linkEnvironment()
+{
+    for (const QString &logicalId : std::as_const(m_order)) {
+        const QString type = m_types.value(logicalId);
+        if (type != QLatin1String("AWS::Serverless::Function")
+            && type != QLatin1String("AWS::Lambda::Function"))
+            continue;
+        const CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+        const CfnNode *vars =
+            props ? props->path(QStringLiteral("Environment.Variables")) : nullptr;
+        if (!vars)
+            continue;
+        const ComponentId function = m_byLogicalId.value(logicalId);
+        for (const auto &[name, value] : vars->entries) {
+            for (ComponentId target : resolveAll(value)) {
+                const ComponentKind kind = m_design.component(target)->kind;
+                if (target == function || kind == ComponentKind::ApiGateway)
+                    continue;
+                // A function told the name of the queue or stream it reads from does not send
+                // to it: skip targets already wired into this function.
+                bool feedsFunction = false;
+                for (const Connection *c : m_design.incoming(function))
+                    feedsFunction = feedsFunction || c->source == target;
+                if (feedsFunction)
+                    continue;
+                addWire(function, target, naturalKindTo(kind),
+                        QStringLiteral("Resources.%1.Properties.Environment.Variables.%2")
+                            .arg(logicalId, name),
+                        {{extra::origin, origin::kept}});
+            }
+        }
+    }
+}
+
+void Importer::linkWorkbenchWires()
+{
+    const CfnNode *wires = m_workbench.get(QStringLiteral("Wires"));
+    if (!wires)
+        return;
+    for (size_t i = 0; i < wires->items.size(); ++i) {
+        const CfnNode &entry = wires->items[i];
+        const QString where = QStringLiteral("Metadata.%1.Wires[%2]").arg(kMetadataKey).arg(i);
+        const CfnNode *s = entry.get(QStringLiteral("Source"));
+        const CfnNode *t = entry.get(QStringLiteral("Target"));
+        const CfnNode *k = entry.get(QStringLiteral("Kind"));
+        ConnectionKind kind;
+        const ComponentId source = s ? m_byLogicalId.value(s->scalar) : InvalidId;
+        const ComponentId target = t ? m_byLogicalId.value(t->scalar) : InvalidId;
+        if (!source || !target || !k || !connectionKindFromId(k->scalar, &kind)) {
+            m_report.unresolved.append(QStringLiteral("%1: source, target or kind unknown; "
+                                                      "ignored")
+                                           .arg(where));
+            continue;
+        }
+        ConnectionId id = InvalidId;
+        for (const Connection &c : std::as_const(m_design.connections)) {
+            if (c.source == source && c.target == target && c.kind == kind)
+                id = c.id;
+        }
+        const CfnNode *expressed = entry.get(QStringLiteral("Expressed"));
+        if (!id && expressed && expressed->scalar == QLatin1String("true"))
+            continue; // its template expression was removed by hand: the wire goes too
+        if (!id)
+            id = addWire(source, target, kind, where, {{extra::origin, origin::metadata}});
+        if (!id)
+            continue;
+        Connection *c = wire(id);
+        const QList<ParamSpec> &specs =
+            catalogue::connectionParams(kind, m_design.component(source)->kind);
+        if (const CfnNode *params = entry.get(QStringLiteral("Params"))) {
+            for (const auto &[key, value] : params->entries)
+                setParam(c->params, key, specs, value.scalar,
+                         where + QStringLiteral(".Params.") + key);
+        }
+    }
+}
+
+} // namespace swb::sam
