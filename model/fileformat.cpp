@@ -1,6 +1,7 @@
 #include "model/fileformat.h"
 
 #include "model/projectfile.h"
+#include "model/sam/samformat.h"
 #include "model/textformat.h"
 
 #include <QDir>
@@ -23,6 +24,7 @@ using Factory = std::unique_ptr<FileFormat> (*)();
 const Factory kFormats[] = {
     &make<ProjectFile>,
     &make<TextFormat>,
+    &make<sam::SamFormat>,
 };
 
 QString formatList(bool writable)
