@@ -18,7 +18,8 @@ namespace swb {
 
 namespace analysis {
 
-QVariant param(const Component &component, const QString &key) {
+QVariant param(const Component &component, const QString &key)
+{
     auto it = component.params.constFind(key);
     if (it != component.params.cend())
         return it.value();
@@ -26,7 +27,8 @@ QVariant param(const Component &component, const QString &key) {
     return spec ? spec->defaultValue : QVariant();
 }
 
-QVariant param(const Connection &connection, const Design &design, const QString &key) {
+QVariant param(const Connection &connection, const Design &design, const QString &key)
+{
     auto it = connection.params.constFind(key);
     if (it != connection.params.cend())
         return it.value();
@@ -36,11 +38,13 @@ QVariant param(const Connection &connection, const Design &design, const QString
     return spec ? spec->defaultValue : QVariant();
 }
 
-QString quoted(const QString &name) {
+QString quoted(const QString &name)
+{
     return QLatin1Char('\'') + name + QLatin1Char('\'');
 }
 
-bool isFifo(const Component &component) {
+bool isFifo(const Component &component)
+{
     return param(component, QStringLiteral("type")).toString() == QLatin1String("FIFO");
 }
 
@@ -56,7 +60,8 @@ struct FlowGraph {
     QList<QList<const Connection *>> out;     // all wires
     QList<QList<const Connection *>> flowOut; // wires that carry work (not OnFailure/Redrive)
 
-    explicit FlowGraph(const Design &design) {
+    explicit FlowGraph(const Design &design)
+    {
         for (const Component &c : design.components) {
             index.insert(c.id, int(vertices.size()));
             vertices.append(&c);
@@ -80,7 +85,8 @@ struct FlowGraph {
 // AWS Lambda stops recursive loops through SQS/SNS after about 16 invocations and drops the
 // event (docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html): AWS accepts the
 // wiring, so this is a warning.
-void checkCycles(const FlowGraph &g, QList<Finding> *findings) {
+void checkCycles(const FlowGraph &g, QList<Finding> *findings)
+{
     const int n = int(g.vertices.size());
     Graph bg(n);
     for (int v = 0; v < n; ++v) {
@@ -141,7 +147,8 @@ void checkCycles(const FlowGraph &g, QList<Finding> *findings) {
 // Blocks no traffic can reach do nothing in a run and cost only their fixed price (shards,
 // provisioned concurrency); usually a wire is missing. All wires count, so a DLQ behind a
 // redrive is reachable.
-void checkReachability(const Design &design, const FlowGraph &g, QList<Finding> *findings) {
+void checkReachability(const Design &design, const FlowGraph &g, QList<Finding> *findings)
+{
     QList<int> sources;
     for (int v = 0; v < g.vertices.size(); ++v) {
         if (g.vertices.at(v)->kind == ComponentKind::TrafficSource)
@@ -201,7 +208,8 @@ void checkReachability(const Design &design, const FlowGraph &g, QList<Finding> 
 
 // Every path a request can take from a traffic source to a block that passes work nowhere
 // further (failure wires excluded), so the user sees the routes the simulator will run.
-void listPaths(const FlowGraph &g, QList<Finding> *findings) {
+void listPaths(const FlowGraph &g, QList<Finding> *findings)
+{
     int listed = 0;
     bool truncated = false;
     QList<int> stack;
@@ -253,7 +261,8 @@ void listPaths(const FlowGraph &g, QList<Finding> *findings) {
 
 } // namespace
 
-void checkGraph(const Design &design, QList<Finding> *findings) {
+void checkGraph(const Design &design, QList<Finding> *findings)
+{
     const FlowGraph graph(design);
     checkCycles(graph, findings);
     checkReachability(design, graph, findings);
@@ -262,7 +271,8 @@ void checkGraph(const Design &design, QList<Finding> *findings) {
 
 } // namespace analysis
 
-QString severityId(Severity severity) {
+QString severityId(Severity severity)
+{
     switch (severity) {
     case Severity::Error:
         return QStringLiteral("error");
@@ -274,7 +284,8 @@ QString severityId(Severity severity) {
     return QStringLiteral("info");
 }
 
-QList<Finding> analyze(const Design &design) {
+QList<Finding> analyze(const Design &design)
+{
     QList<Finding> findings;
     analysis::checkWiring(design, &findings);
     analysis::checkSettings(design, &findings);
@@ -286,7 +297,8 @@ QList<Finding> analyze(const Design &design) {
     return findings;
 }
 
-bool hasErrors(const QList<Finding> &findings) {
+bool hasErrors(const QList<Finding> &findings)
+{
     return std::any_of(findings.cbegin(), findings.cend(),
                        [](const Finding &f) { return f.severity == Severity::Error; });
 }

@@ -15,15 +15,18 @@ namespace {
 using K = ComponentKind;
 using C = ConnectionKind;
 
-qlonglong intOf(const Component &c, const char *key) {
+qlonglong intOf(const Component &c, const char *key)
+{
     return param(c, QLatin1String(key)).toLongLong();
 }
 
-qlonglong intOf(const Connection &w, const Design &d, const char *key) {
+qlonglong intOf(const Connection &w, const Design &d, const char *key)
+{
     return param(w, d, QLatin1String(key)).toLongLong();
 }
 
-bool hasOutgoing(const Design &design, ComponentId id, ConnectionKind kind) {
+bool hasOutgoing(const Design &design, ComponentId id, ConnectionKind kind)
+{
     const QList<const Connection *> out = design.outgoing(id);
     return std::any_of(out.cbegin(), out.cend(), [&](const Connection *w) {
         return w->kind == kind && design.component(w->target);
@@ -31,7 +34,8 @@ bool hasOutgoing(const Design &design, ComponentId id, ConnectionKind kind) {
 }
 
 void add(QList<Finding> *findings, Severity severity, const char *code, const QString &message,
-         QList<ComponentId> components, QList<ConnectionId> connections = {}) {
+         QList<ComponentId> components, QList<ConnectionId> connections = {})
+{
     findings->append(
         {severity, QLatin1String(code), message, std::move(components), std::move(connections)});
 }
@@ -39,7 +43,8 @@ void add(QList<Finding> *findings, Severity severity, const char *code, const QS
 // API Gateway integration timeouts. HTTP APIs: at most 30 s, a hard limit (http-api-quotas.html).
 // REST: 50 ms to 29 s; since 2024-06-04 Regional/private REST APIs may exceed 29 s only through a
 // quota request, which may also lower the account throttle (What's New 2024-06).
-void checkApi(const Component &api, QList<Finding> *findings) {
+void checkApi(const Component &api, QList<Finding> *findings)
+{
     const double timeout = param(api, QStringLiteral("integrationTimeout")).toDouble();
     const bool http = param(api, QStringLiteral("type")).toString() == QLatin1String("HTTP");
     if (http && timeout > 30000)
@@ -62,7 +67,8 @@ void checkApi(const Component &api, QList<Finding> *findings) {
 // Lambda concurrency. Reservations must leave at least 100 unreserved executions of the account
 // pool (API_PutFunctionConcurrency); provisioned concurrency cannot exceed the function's
 // reserved concurrency when one is set (provisioned-concurrency.html).
-void checkConcurrency(const Design &design, QList<Finding> *findings) {
+void checkConcurrency(const Design &design, QList<Finding> *findings)
+{
     const qlonglong pool = design.setting(QStringLiteral("accountConcurrency")).toLongLong();
     qlonglong reservedSum = 0;
     QList<ComponentId> reservedIds;
@@ -108,7 +114,8 @@ void checkConcurrency(const Design &design, QList<Finding> *findings) {
 // An SQS event source mapping (services-sqs-configure.html, services-sqs-parameters.html,
 // API_ScalingConfig).
 void checkSqsMapping(const Design &design, const Connection &esm, const Component &queue,
-                     const Component &fn, QList<Finding> *findings) {
+                     const Component &fn, QList<Finding> *findings)
+{
     const QString where = QStringLiteral("%1 -> %2").arg(quoted(queue.name), quoted(fn.name));
     // Lambda rejects a mapping whose function timeout exceeds the queue's visibility timeout;
     // AWS recommends at least 6 x the function timeout so retries of throttled batches do not
@@ -172,7 +179,30 @@ void checkSqsMapping(const Design &design, const Connection &esm, const Componen
 
 } // namespace
 
-void checkSettings(const Design &design, QList<Finding> *findings) {
+// A wire the editor would refuse can still arrive from a file (designvalidation.h leaves the
+// AWS wiring rules to this analysis so such a file stays openable). Each is checked as if it
+// were being drawn now, against the rest of the design.
+void checkWiring(const Design &design, QList<Finding> *findings)
+{
+    for (const Connection &w : design.connections) {
+        const Component *src = design.component(w.source);
+        const Component *dst = design.component(w.target);
+        if (!src || !dst)
+            continue;
+        Design rest = design;
+        rest.connections.remove(w.id);
+        const WiringVerdict verdict = checkWire(rest, w.source, w.target, w.kind);
+        if (!verdict.allowed)
+            add(findings, Severity::Error, findingcode::IllegalWire,
+                QStringLiteral("Wire %1 -> %2 (%3): %4")
+                    .arg(quoted(src->name), quoted(dst->name), connectionKindName(w.kind),
+                         verdict.reason),
+                {src->id, dst->id}, {w.id});
+    }
+}
+
+void checkSettings(const Design &design, QList<Finding> *findings)
+{
     for (const Component &c : design.components) {
         if (c.kind == K::ApiGateway)
             checkApi(c, findings);
@@ -197,7 +227,8 @@ void checkSettings(const Design &design, QList<Finding> *findings) {
     }
 }
 
-void checkFailureHandling(const Design &design, QList<Finding> *findings) {
+void checkFailureHandling(const Design &design, QList<Finding> *findings)
+{
     for (const Component &c : design.components) {
         const QList<const Connection *> in = design.incoming(c.id);
         if (c.kind == K::Lambda) {

@@ -19,9 +19,11 @@ struct Edge {
 
 // A layered (Sugiyama-style) layout kept deliberately simple: designs have tens of blocks, so
 // longest-path layering plus barycentre ordering reads well and is stable under small edits.
-class Layouter {
+class Layouter
+{
 public:
-    explicit Layouter(const Design &design) {
+    explicit Layouter(const Design &design)
+    {
         for (const Component &c : design.components) {
             m_index.insert(c.id, int(m_ids.size()));
             m_ids.append(c.id);
@@ -43,7 +45,8 @@ public:
         }
     }
 
-    QHash<ComponentId, QPointF> run() {
+    QHash<ComponentId, QPointF> run()
+    {
         walk();
         assignLayers();
         orderLayers();
@@ -59,7 +62,8 @@ public:
 private:
     // Depth-first walk from the traffic sources, then from blocks nothing points to, then from
     // whatever is left (loops with no entry): gives the tie-break order and marks back edges.
-    void walk() {
+    void walk()
+    {
         const int n = int(m_ids.size());
         m_order.fill(-1, n);
         m_postorder.clear();
@@ -102,7 +106,8 @@ private:
     // Longest path from the roots; reverse postorder of the walk is a topological order of the
     // graph without its back edges. A failure wire also adds one layer, which puts a DLQ in the
     // column after its source.
-    void assignLayers() {
+    void assignLayers()
+    {
         const int n = int(m_ids.size());
         m_layer.fill(0, n);
         m_failureOnly.fill(false, n);
@@ -124,7 +129,8 @@ private:
     }
 
     // Barycentre heuristic: down, up, down. Failure-only blocks stay below the work-carrying ones.
-    void orderLayers() {
+    void orderLayers()
+    {
         for (int l = 1; l < m_layers.size(); ++l)
             reorder(l, true);
         for (int l = int(m_layers.size()) - 2; l >= 0; --l)
@@ -133,7 +139,8 @@ private:
             reorder(l, true);
     }
 
-    void reorder(int layer, bool byPredecessors) {
+    void reorder(int layer, bool byPredecessors)
+    {
         QHash<int, int> row;
         for (const QList<int> &l : std::as_const(m_layers)) {
             for (int r = 0; r < l.size(); ++r)
@@ -161,7 +168,9 @@ private:
         sortLayer(m_layers[layer], [&key](int v) { return key.value(v); });
     }
 
-    template<typename KeyFn> void sortLayer(QList<int> &layer, KeyFn keyOf) {
+    template<typename KeyFn>
+    void sortLayer(QList<int> &layer, KeyFn keyOf)
+    {
         std::stable_sort(layer.begin(), layer.end(), [&](int a, int b) {
             if (m_failureOnly[a] != m_failureOnly[b])
                 return !m_failureOnly[a];
@@ -188,7 +197,8 @@ private:
 
 } // namespace
 
-QHash<ComponentId, QPointF> autoLayout(const Design &design) {
+QHash<ComponentId, QPointF> autoLayout(const Design &design)
+{
     return Layouter(design).run();
 }
 

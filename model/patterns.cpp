@@ -22,18 +22,21 @@ using C = ConnectionKind;
 
 // Builds a design through Document edits, so every value goes through the same validation as a
 // user's edit; a refused value is a bug in this file and makes the pattern fail loudly.
-class Builder {
+class Builder
+{
 public:
     explicit Builder(const QString &name) { check(m_document.setProjectName(name, &m_error)); }
 
-    ComponentId add(K kind, const QString &name, Params params = {}) {
+    ComponentId add(K kind, const QString &name, Params params = {})
+    {
         const ComponentId id = m_document.addComponent(kind, QPointF(), name);
         for (const auto &[key, value] : params)
             check(m_document.setComponentParam(id, QLatin1String(key), value, &m_error));
         return id;
     }
 
-    ConnectionId wire(ComponentId source, ComponentId target, C kind, Params params = {}) {
+    ConnectionId wire(ComponentId source, ComponentId target, C kind, Params params = {})
+    {
         const ConnectionId id = m_document.connectComponents(source, target, kind, &m_error);
         check(id != InvalidId);
         for (const auto &[key, value] : params)
@@ -41,7 +44,8 @@ public:
         return id;
     }
 
-    std::optional<Design> finish() {
+    std::optional<Design> finish()
+    {
         if (!m_ok)
             return std::nullopt;
         Design design = m_document.design();
@@ -52,7 +56,8 @@ public:
     }
 
 private:
-    void check(bool ok) {
+    void check(bool ok)
+    {
         if (!ok && m_ok) {
             qWarning().noquote() << "pattern" << m_document.design().name << ":" << m_error;
             m_ok = false;
@@ -64,18 +69,21 @@ private:
     bool m_ok = true;
 };
 
-ComponentId traffic(Builder &b, const QString &name, double rate, double payloadKb) {
+ComponentId traffic(Builder &b, const QString &name, double rate, double payloadKb)
+{
     return b.add(
         K::TrafficSource, name,
         {{"pattern", QStringLiteral("poisson")}, {"rate", rate}, {"payloadSize", payloadKb}});
 }
 
 // A dead-letter queue keeps failed messages for the maximum 14 days, time to inspect and redrive.
-ComponentId deadLetterQueue(Builder &b, const QString &name) {
+ComponentId deadLetterQueue(Builder &b, const QString &name)
+{
     return b.add(K::SqsQueue, name, {{"retentionPeriod", 1209600}});
 }
 
-std::optional<Design> apiLambda() {
+std::optional<Design> apiLambda()
+{
     Builder b(QStringLiteral("Orders microservice (API Gateway -> Lambda)"));
     const auto source = traffic(b, QStringLiteral("orders-traffic"), 100, 2);
     const auto api = b.add(K::ApiGateway, QStringLiteral("orders-api"),
@@ -94,7 +102,8 @@ std::optional<Design> apiLambda() {
     return b.finish();
 }
 
-std::optional<Design> snsFanout() {
+std::optional<Design> snsFanout()
+{
     Builder b(QStringLiteral("Order events fan-out (SNS -> Lambda, SNS -> SQS -> Lambda)"));
     const auto source = traffic(b, QStringLiteral("order-events-traffic"), 50, 4);
     const auto topic = b.add(K::SnsTopic, QStringLiteral("order-events"));
@@ -117,7 +126,8 @@ std::optional<Design> snsFanout() {
     return b.finish();
 }
 
-std::optional<Design> sqsLambda() {
+std::optional<Design> sqsLambda()
+{
     Builder b(QStringLiteral("Job queue (SQS -> Lambda with a DLQ)"));
     const auto source = traffic(b, QStringLiteral("jobs-traffic"), 200, 8);
     const auto queue =
@@ -133,7 +143,8 @@ std::optional<Design> sqsLambda() {
     return b.finish();
 }
 
-std::optional<Design> kinesisLambda() {
+std::optional<Design> kinesisLambda()
+{
     Builder b(QStringLiteral("Clickstream (Kinesis -> Lambda with an on-failure destination)"));
     const auto source = traffic(b, QStringLiteral("clicks-traffic"), 800, 1);
     const auto stream = b.add(
@@ -154,7 +165,8 @@ std::optional<Design> kinesisLambda() {
     return b.finish();
 }
 
-std::optional<Design> apiStepFunctions() {
+std::optional<Design> apiStepFunctions()
+{
     Builder b(QStringLiteral("Checkout workflow (API Gateway -> Step Functions -> Lambdas)"));
     const auto source = traffic(b, QStringLiteral("checkout-traffic"), 20, 2);
     const auto api =
@@ -230,7 +242,8 @@ const PatternInfo kPatterns[] = {
      &apiStepFunctions},
 };
 
-const PatternInfo *find(const QString &id) {
+const PatternInfo *find(const QString &id)
+{
     for (const PatternInfo &p : kPatterns) {
         if (id == QLatin1String(p.id))
             return &p;
@@ -240,24 +253,28 @@ const PatternInfo *find(const QString &id) {
 
 } // namespace
 
-QStringList patternIds() {
+QStringList patternIds()
+{
     QStringList ids;
     for (const PatternInfo &p : kPatterns)
         ids.append(QLatin1String(p.id));
     return ids;
 }
 
-QString patternTitle(const QString &id) {
+QString patternTitle(const QString &id)
+{
     const PatternInfo *p = find(id);
     return p ? QString::fromUtf8(p->title) : QString();
 }
 
-QString patternDescription(const QString &id) {
+QString patternDescription(const QString &id)
+{
     const PatternInfo *p = find(id);
     return p ? QString::fromUtf8(p->description) : QString();
 }
 
-std::optional<Design> makePattern(const QString &id) {
+std::optional<Design> makePattern(const QString &id)
+{
     const PatternInfo *p = find(id);
     return p ? p->make() : std::nullopt;
 }

@@ -6,18 +6,21 @@ namespace swb::cli {
 
 namespace {
 
-QString prefix(const char *command) {
+QString prefix(const char *command)
+{
     return QStringLiteral("swb ") + QLatin1String(command) + QStringLiteral(": ");
 }
 
-QString quoted(const QString &text) {
+QString quoted(const QString &text)
+{
     return QLatin1Char('\'') + text + QLatin1Char('\'');
 }
 
 } // namespace
 
 QString parseArgs(const QStringList &args, const QStringList &knownFlags,
-                  const QStringList &valueOptions, ParsedArgs *parsed) {
+                  const QStringList &valueOptions, ParsedArgs *parsed)
+{
     *parsed = ParsedArgs();
     bool optionsEnded = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -54,7 +57,8 @@ QString parseArgs(const QStringList &args, const QStringList &knownFlags,
     return {};
 }
 
-int usageError(Io &io, const char *command, const QString &message) {
+int usageError(Io &io, const char *command, const QString &message)
+{
     io.err << prefix(command) << message << "\n";
     for (const Command &c : commands()) {
         if (qstrcmp(c.name, command) == 0)
@@ -63,7 +67,8 @@ int usageError(Io &io, const char *command, const QString &message) {
     return ExitUsage;
 }
 
-bool loadDesign(Io &io, const char *command, const QString &path, Design *design) {
+bool loadDesign(Io &io, const char *command, const QString &path, Design *design)
+{
     const QFileInfo info(path);
     QString why;
     if (!info.exists())
@@ -79,19 +84,22 @@ bool loadDesign(Io &io, const char *command, const QString &path, Design *design
     return false;
 }
 
-bool saveDesign(Io &io, const char *command, const QString &path, const Design &design) {
+bool saveDesign(Io &io, const char *command, const QString &path, const Design &design)
+{
     (void)design;
     io.err << prefix(command) << "cannot write " << quoted(path)
            << ": project files cannot be written yet\n";
     return false;
 }
 
-QString findingLine(const Finding &finding) {
+QString findingLine(const Finding &finding)
+{
     return severityId(finding.severity) + QStringLiteral("  ") + finding.code + QStringLiteral("  ")
            + finding.message;
 }
 
-int printFindings(const QList<Finding> &findings, QTextStream &out) {
+int printFindings(const QList<Finding> &findings, QTextStream &out)
+{
     int errors = 0;
     for (const Finding &f : findings) {
         out << findingLine(f) << "\n";

@@ -9,7 +9,8 @@ namespace swb::cli {
 
 namespace {
 
-void listPatterns(QTextStream &out) {
+void listPatterns(QTextStream &out)
+{
     for (const QString &id : patternIds())
         out << id.leftJustified(20) << patternTitle(id) << "\n";
 }
@@ -19,7 +20,8 @@ void listPatterns(QTextStream &out) {
 // swb new --pattern NAME FILE [--force] | swb new --list
 // Writes a project built from a bundled pattern. Exit: 0 written, 2 bad arguments or unknown
 // pattern (the valid names are listed), 3 the file exists (without --force) or cannot be written.
-int runNew(const QStringList &args, Io &io) {
+int runNew(const QStringList &args, Io &io)
+{
     ParsedArgs parsed;
     const QString problem = parseArgs(args, {QStringLiteral("--force"), QStringLiteral("--list")},
                                       {QStringLiteral("--pattern")}, &parsed);

@@ -8,7 +8,8 @@ namespace swb::cli {
 // swb validate FILE: prints every finding of the design analysis as
 // "error|warning|info  CODE  message" on stdout and a one-line summary on stderr.
 // Exit: 0 no errors (warnings allowed), 1 at least one error, 2 bad arguments, 3 unreadable file.
-int runValidate(const QStringList &args, Io &io) {
+int runValidate(const QStringList &args, Io &io)
+{
     ParsedArgs parsed;
     const QString problem = parseArgs(args, {}, {}, &parsed);
     if (!problem.isEmpty())

@@ -12,11 +12,13 @@
 
 using namespace swb;
 
-class TestPatterns : public QObject {
+class TestPatterns : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void ids() {
+    void ids()
+    {
         const QStringList expected = {
             QStringLiteral("api-lambda"),        QStringLiteral("sns-fanout"),
             QStringLiteral("sqs-lambda"),        QStringLiteral("kinesis-lambda"),
@@ -28,13 +30,15 @@ private Q_SLOTS:
         QVERIFY(patternDescription(QStringLiteral("no-such-pattern")).isEmpty());
     }
 
-    void pattern_data() {
+    void pattern_data()
+    {
         QTest::addColumn<QString>("id");
         for (const QString &id : patternIds())
             QTest::newRow(id.toUtf8().constData()) << id;
     }
 
-    void pattern() {
+    void pattern()
+    {
         QFETCH(QString, id);
         QVERIFY(!patternTitle(id).isEmpty());
         QVERIFY(patternDescription(id).size() > 80);
@@ -96,7 +100,8 @@ private Q_SLOTS:
         }
     }
 
-    void stepFunctionsTasksAreOrdered() {
+    void stepFunctionsTasksAreOrdered()
+    {
         const Design design = *makePattern(QStringLiteral("api-stepfunctions"));
         const Component *workflow = design.componentByName(QStringLiteral("checkout-workflow"));
         QVERIFY(workflow);
@@ -109,7 +114,8 @@ private Q_SLOTS:
                               QStringLiteral("ship-order")}));
     }
 
-    void deterministic() {
+    void deterministic()
+    {
         for (const QString &id : patternIds())
             QVERIFY(*makePattern(id) == *makePattern(id));
     }
