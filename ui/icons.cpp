@@ -1,19 +1,90 @@
 #include "ui/icons.h"
 
+#include <QHash>
+#include <QPainter>
+#include <QSvgRenderer>
+
 namespace swb {
 
-// Temporary skeleton so the API links; the implementation follows.
+namespace {
+
+// Family colours, matching the background of each SVG in resources/icons.
+QColor familyColor(ComponentKind kind) {
+    switch (kind) {
+    case ComponentKind::Lambda:
+        return QColor(0xE8, 0x71, 0x0A); // compute orange
+    case ComponentKind::SnsTopic:
+    case ComponentKind::SqsQueue:
+    case ComponentKind::StepFunctions:
+        return QColor(0xD6, 0x24, 0x6E); // application integration pink
+    case ComponentKind::ApiGateway:
+        return QColor(0x6A, 0x4B, 0xD6); // API purple
+    case ComponentKind::KinesisStream:
+        return QColor(0x9A, 0x3F, 0xC9); // analytics / streams violet
+    case ComponentKind::TrafficSource:
+    case ComponentKind::Downstream:
+        return QColor(0x6B, 0x72, 0x80); // external grey
+    }
+    return QColor(0x6B, 0x72, 0x80);
+}
+
+QSvgRenderer *rendererFor(ComponentKind kind) {
+    // One parsed renderer per kind for the life of the process (GUI thread only).
+    static QHash<int, QSvgRenderer *> renderers;
+    QSvgRenderer *&renderer = renderers[int(kind)];
+    if (!renderer)
+        renderer = new QSvgRenderer(iconResourcePath(kind));
+    return renderer;
+}
+
+} // namespace
+
 QString iconResourcePath(ComponentKind kind) {
     return QStringLiteral(":/icons/%1.svg").arg(componentKindId(kind));
 }
-QColor kindColor(ComponentKind) {
-    return QColor(128, 128, 128);
+
+QColor kindColor(ComponentKind kind) {
+    return familyColor(kind);
 }
+
+QPixmap pixmapFor(ComponentKind kind, int size, qreal devicePixelRatio) {
+    // Painting a block asks for its icon at every repaint: render each size once.
+    static QHash<quint64, QPixmap> cache;
+    const int pixels = qMax(1, qRound(size * devicePixelRatio));
+    const quint64 key = (quint64(kind) << 32) | quint64(pixels);
+    auto it = cache.constFind(key);
+    if (it != cache.cend())
+        return *it;
+    QPixmap pixmap(pixels, pixels);
+    pixmap.fill(Qt::transparent);
+    QSvgRenderer *renderer = rendererFor(kind);
+    if (renderer->isValid()) {
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        renderer->render(&painter, QRectF(0, 0, pixels, pixels));
+    } else {
+        // A missing resource must not leave a hole: paint the family colour.
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(familyColor(kind));
+        painter.drawRoundedRect(QRectF(0, 0, pixels, pixels), pixels * 0.2, pixels * 0.2);
+    }
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    cache.insert(key, pixmap);
+    return pixmap;
+}
+
 QIcon iconFor(ComponentKind kind) {
-    return QIcon(iconResourcePath(kind));
-}
-QPixmap pixmapFor(ComponentKind kind, int size, qreal) {
-    return iconFor(kind).pixmap(size);
+    static QHash<int, QIcon> icons;
+    auto it = icons.constFind(int(kind));
+    if (it != icons.cend())
+        return *it;
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128})
+        icon.addPixmap(pixmapFor(kind, size));
+    icons.insert(int(kind), icon);
+    return icon;
 }
 
 } // namespace swb

@@ -1,58 +1,452 @@
 #include "ui/canvas/diagramscene.h"
 
 #include "model/document.h"
+#include "ui/canvas/blockitem.h"
+#include "ui/canvas/canvasmetrics.h"
+#include "ui/canvas/fragmentclipboard.h"
+#include "ui/canvas/renameeditor.h"
+#include "ui/canvas/wiredragcontroller.h"
+#include "ui/canvas/wireitem.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QMenu>
+#include <QTextCursor>
+
+#include <cmath>
 
 namespace swb {
 
-// Temporary skeleton so the API links; the implementation follows.
+using namespace canvas;
+
+namespace {
+
+constexpr int kReasonTimeoutMs = 0;  // an illegal wire's reason stays until the next message
+constexpr int kInfoTimeoutMs = 4000; // routine confirmations
+
+std::optional<ConnectionKind> chooseKindFromMenu(const QList<ConnectionKind> &kinds,
+                                                 QPoint screenPos) {
+    QMenu menu;
+    menu.setToolTipsVisible(true);
+    for (ConnectionKind kind : kinds) {
+        QAction *action = menu.addAction(connectionKindName(kind));
+        action->setData(int(kind));
+    }
+    QAction *chosen = menu.exec(screenPos);
+    if (!chosen)
+        return std::nullopt;
+    return ConnectionKind(chosen->data().toInt());
+}
+
+} // namespace
+
 DiagramScene::DiagramScene(Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
-    , m_wireDrag(nullptr) {}
+    , m_wireDrag(new WireDragController(this))
+    , m_kindChooser(&chooseKindFromMenu) {
+    // No BSP index: items move on every drag and the scene is small (hundreds of items); the
+    // linear index keeps moves and rebuilds cheap.
+    setItemIndexMethod(NoIndex);
+    connect(document, &Document::componentAdded, this, &DiagramScene::onComponentAdded);
+    connect(document, &Document::componentRemoved, this, &DiagramScene::onComponentRemoved);
+    connect(document, &Document::componentChanged, this, &DiagramScene::onComponentChanged);
+    connect(document, &Document::connectionAdded, this, &DiagramScene::onConnectionAdded);
+    connect(document, &Document::connectionRemoved, this, &DiagramScene::onConnectionRemoved);
+    connect(document, &Document::connectionChanged, this, &DiagramScene::onConnectionChanged);
+    connect(document, &Document::designReset, this, &DiagramScene::rebuild);
+    connect(this, &QGraphicsScene::selectionChanged, this, &DiagramScene::selectionIdsChanged);
+    rebuild();
+}
 
-DiagramScene::~DiagramScene() = default;
+DiagramScene::~DiagramScene() {
+    delete m_wireDrag;
+    m_wireDrag = nullptr;
+    // Items reference this scene through blockMoved(); remove them before members go.
+    m_renameEditor = nullptr;
+    clear();
+}
+
+QPointF DiagramScene::snapToGrid(QPointF p) {
+    return QPointF(std::round(p.x() / kGridSize) * kGridSize,
+                   std::round(p.y() / kGridSize) * kGridSize);
+}
+
+void DiagramScene::rebuild() {
+    m_wireDrag->cancel();
+    closeRenameEditor();
+    QSignalBlocker blocker(this); // one selectionIdsChanged below, not one per item
+    for (WireItem *wire : std::as_const(m_wires))
+        delete wire;
+    for (BlockItem *block : std::as_const(m_blocks))
+        delete block;
+    m_wires.clear();
+    m_blocks.clear();
+    const Design &design = m_document->design();
+    for (const Component &c : design.components) {
+        auto *block = new BlockItem(m_document, c.id);
+        m_blocks.insert(c.id, block);
+        addItem(block);
+    }
+    for (const Connection &c : design.connections) {
+        auto *wire = new WireItem(this, c.id);
+        m_wires.insert(c.id, wire);
+        addItem(wire);
+    }
+    updateSceneRect();
+    blocker.unblock();
+    Q_EMIT selectionIdsChanged();
+}
+
+void DiagramScene::onComponentAdded(ComponentId id) {
+    if (m_blocks.contains(id))
+        return;
+    auto *block = new BlockItem(m_document, id);
+    m_blocks.insert(id, block);
+    addItem(block);
+    updateSceneRect();
+}
+
+void DiagramScene::onComponentRemoved(ComponentId id) {
+    if (m_renameEditor && m_renameEditor->componentId() == id)
+        closeRenameEditor();
+    if (m_wireDrag->isActive())
+        m_wireDrag->cancel();
+    delete m_blocks.take(id); // its wires went first (DesignEdit removes wires before blocks)
+}
+
+void DiagramScene::onComponentChanged(ComponentId id) {
+    if (BlockItem *block = m_blocks.value(id)) {
+        block->syncFromModel();
+        updateWiresOf(id);
+    }
+}
+
+void DiagramScene::onConnectionAdded(ConnectionId id) {
+    if (m_wires.contains(id))
+        return;
+    auto *wire = new WireItem(this, id);
+    m_wires.insert(id, wire);
+    addItem(wire);
+    // A parallel wire between the same two blocks shifts its siblings.
+    updateWiresOf(wire->sourceId());
+}
+
+void DiagramScene::onConnectionRemoved(ConnectionId id) {
+    WireItem *wire = m_wires.take(id);
+    if (!wire)
+        return;
+    const ComponentId source = wire->sourceId();
+    delete wire;
+    updateWiresOf(source);
+}
+
+void DiagramScene::onConnectionChanged(ConnectionId id) {
+    if (WireItem *wire = m_wires.value(id))
+        wire->syncFromModel();
+}
+
+void DiagramScene::updateWiresOf(ComponentId id) {
+    for (ConnectionId wireId : m_document->design().connectionsOf(id)) {
+        if (WireItem *wire = m_wires.value(wireId))
+            wire->updateGeometry();
+    }
+}
+
+void DiagramScene::blockMoved(ComponentId id) {
+    updateWiresOf(id);
+}
+
+void DiagramScene::updateSceneRect() {
+    // Room around the design to pan into and to drop new blocks.
+    setSceneRect(itemsBoundingRectWithMargin().adjusted(-1000, -700, 1000, 700));
+}
+
+QRectF DiagramScene::itemsBoundingRectWithMargin() const {
+    QRectF rect;
+    for (const BlockItem *block : m_blocks)
+        rect |= block->sceneBoundingRect();
+    for (const WireItem *wire : m_wires)
+        rect |= wire->sceneBoundingRect();
+    if (rect.isNull())
+        rect = QRectF(0, 0, kBlockWidth, kBlockHeight);
+    return rect.adjusted(-40, -40, 40, 40);
+}
 
 QList<ComponentId> DiagramScene::selectedComponents() const {
-    return {};
+    QList<ComponentId> ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == BlockItem::Type)
+            ids.append(static_cast<BlockItem *>(item)->componentId());
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
+
 QList<ConnectionId> DiagramScene::selectedConnections() const {
-    return {};
+    QList<ConnectionId> ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == WireItem::Type)
+            ids.append(static_cast<WireItem *>(item)->connectionId());
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
-void DiagramScene::selectItems(const QList<ComponentId> &, const QList<ConnectionId> &) {}
-QRectF DiagramScene::itemsBoundingRectWithMargin() const {
-    return itemsBoundingRect();
+
+void DiagramScene::selectItems(const QList<ComponentId> &components,
+                               const QList<ConnectionId> &connections) {
+    {
+        const QSignalBlocker blocker(this);
+        clearSelection();
+        for (ComponentId id : components) {
+            if (BlockItem *block = m_blocks.value(id))
+                block->setSelected(true);
+        }
+        for (ConnectionId id : connections) {
+            if (WireItem *wire = m_wires.value(id))
+                wire->setSelected(true);
+        }
+    }
+    Q_EMIT selectionIdsChanged();
 }
+
+void DiagramScene::selectAll() {
+    selectItems(m_document->design().components.keys(), m_document->design().connections.keys());
+}
+
 ComponentId DiagramScene::createComponent(ComponentKind kind, QPointF scenePos) {
-    return m_document->addComponent(kind, snapToGrid(scenePos));
+    const QPointF topLeft = snapToGrid(scenePos - QPointF(kBlockWidth / 2, kBlockHeight / 2));
+    const ComponentId id = m_document->addComponent(kind, topLeft);
+    if (id != InvalidId)
+        selectItems({id});
+    return id;
 }
-void DiagramScene::deleteSelection() {}
-void DiagramScene::copySelection() {}
-void DiagramScene::paste() {}
-void DiagramScene::duplicateSelection() {}
-void DiagramScene::selectAll() {}
-void DiagramScene::beginRename(ComponentId) {}
-bool DiagramScene::isRenaming() const {
-    return false;
+
+void DiagramScene::deleteSelection() {
+    const QList<ComponentId> blocks = selectedComponents();
+    const QList<ConnectionId> wires = selectedConnections();
+    if (blocks.isEmpty() && wires.isEmpty())
+        return;
+    m_document->removeItems(blocks, wires);
 }
-void DiagramScene::setBlockOverlay(ComponentId, const BlockOverlay &) {}
-void DiagramScene::setWireFlow(ConnectionId, double, int) {}
-void DiagramScene::clearLiveState() {}
-void DiagramScene::setConnectionKindChooser(KindChooser) {}
-QPointF DiagramScene::snapToGrid(QPointF p) {
-    return p;
+
+void DiagramScene::copySelection() {
+    const QList<ComponentId> blocks = selectedComponents();
+    if (blocks.isEmpty())
+        return;
+    fragmentclipboard::copy(fragmentclipboard::makeFragment(m_document->design(), blocks));
+    m_pasteCount = 0;
+    Q_EMIT statusMessage(tr("Copied %n block(s)", nullptr, int(blocks.size())), kInfoTimeoutMs);
 }
+
+void DiagramScene::paste() {
+    QString error;
+    const std::optional<Design> fragment = fragmentclipboard::paste(&error);
+    if (!fragment) {
+        if (!error.isEmpty())
+            Q_EMIT statusMessage(error, kReasonTimeoutMs);
+        return;
+    }
+    ++m_pasteCount;
+    insertAndSelect(*fragment, QPointF(kPasteStep, kPasteStep) * m_pasteCount,
+                    tr("Paste %n block(s)", nullptr, int(fragment->components.size())));
+}
+
+void DiagramScene::duplicateSelection() {
+    const QList<ComponentId> blocks = selectedComponents();
+    if (blocks.isEmpty())
+        return;
+    insertAndSelect(fragmentclipboard::makeFragment(m_document->design(), blocks),
+                    QPointF(kPasteStep, kPasteStep),
+                    tr("Duplicate %n block(s)", nullptr, int(blocks.size())));
+}
+
+void DiagramScene::insertAndSelect(const Design &fragment, QPointF offset, const QString &text) {
+    if (fragment.components.isEmpty())
+        return;
+    const QList<ComponentId> added = m_document->insertFragment(fragment, offset, text);
+    QList<ConnectionId> wires;
+    for (const Connection &c : m_document->design().connections) {
+        if (added.contains(c.source) && added.contains(c.target))
+            wires.append(c.id);
+    }
+    selectItems(added, wires);
+}
+
+void DiagramScene::setBlockOverlay(ComponentId id, const BlockOverlay &overlay) {
+    if (BlockItem *block = m_blocks.value(id))
+        block->setOverlay(overlay);
+}
+
+void DiagramScene::setWireFlow(ConnectionId id, double intensity, int health) {
+    if (WireItem *wire = m_wires.value(id))
+        wire->setFlow(intensity, health);
+}
+
+void DiagramScene::clearLiveState() {
+    for (BlockItem *block : std::as_const(m_blocks))
+        block->setOverlay({});
+    for (WireItem *wire : std::as_const(m_wires))
+        wire->setFlow(0, 0);
+}
+
+void DiagramScene::setConnectionKindChooser(KindChooser chooser) {
+    m_kindChooser = chooser ? std::move(chooser) : KindChooser(&chooseKindFromMenu);
+}
+
+bool DiagramScene::commitMoves() {
+    // One drag = one moveComponents() call = one undo step, whatever the number of blocks.
+    QHash<ComponentId, QPointF> moved;
+    for (BlockItem *block : std::as_const(m_blocks)) {
+        const Component *c = block->component();
+        if (c && c->position != block->pos())
+            moved.insert(block->componentId(), block->pos());
+    }
+    if (moved.isEmpty())
+        return false;
+    m_document->moveComponents(moved, ++m_dragCounter);
+    updateSceneRect();
+    return true;
+}
+
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event) {
+    if (event->button() == Qt::LeftButton && !m_wireDrag->isActive()) {
+        for (QGraphicsItem *item : items(event->scenePos())) {
+            if (item->type() != BlockItem::Type)
+                continue;
+            auto *block = static_cast<BlockItem *>(item);
+            const BlockItem::Port port = block->portAt(event->scenePos());
+            if (port == BlockItem::Port::Output || port == BlockItem::Port::Failure) {
+                closeRenameEditor();
+                m_wireDrag->start(block->componentId(), port);
+                m_wireDrag->move(event->scenePos());
+                m_lastHoverReason.clear();
+                event->accept();
+                return;
+            }
+            break; // the topmost block decides
+        }
+    }
     QGraphicsScene::mousePressEvent(event);
 }
+
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event) {
+    if (m_wireDrag->isActive()) {
+        const QString reason = m_wireDrag->move(event->scenePos());
+        if (reason != m_lastHoverReason) {
+            m_lastHoverReason = reason;
+            if (!reason.isEmpty())
+                Q_EMIT statusMessage(reason, kInfoTimeoutMs);
+        }
+        event->accept();
+        return;
+    }
     QGraphicsScene::mouseMoveEvent(event);
 }
+
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {
+    if (m_wireDrag->isActive()) {
+        if (event->button() == Qt::LeftButton)
+            finishWire(event->scenePos(), event->screenPos());
+        event->accept();
+        return;
+    }
     QGraphicsScene::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton)
+        commitMoves();
 }
+
+void DiagramScene::finishWire(QPointF scenePos, QPoint screenPos) {
+    const ComponentId source = m_wireDrag->source();
+    WireDragController::Verdict verdict;
+    const ComponentId target = m_wireDrag->finish(scenePos, &verdict);
+    if (target == InvalidId)
+        return; // dropped on empty canvas: nothing to do
+    if (verdict.kinds.isEmpty()) {
+        Q_EMIT statusMessage(tr("Wire refused: %1").arg(verdict.reason), kReasonTimeoutMs);
+        return;
+    }
+    std::optional<ConnectionKind> kind = verdict.kinds.first();
+    if (verdict.kinds.size() > 1)
+        kind = m_kindChooser(verdict.kinds, screenPos);
+    if (!kind)
+        return;
+    QString error;
+    if (m_document->connectComponents(source, target, *kind, &error) == InvalidId)
+        Q_EMIT statusMessage(tr("Wire refused: %1").arg(error), kReasonTimeoutMs);
+}
+
 void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
+    if (event->button() == Qt::LeftButton) {
+        for (QGraphicsItem *item : items(event->scenePos())) {
+            if (item == m_renameEditor)
+                break;
+            if (item->type() != BlockItem::Type)
+                continue;
+            auto *block = static_cast<BlockItem *>(item);
+            if (block->nameRect().contains(block->mapFromScene(event->scenePos())))
+                beginRename(block->componentId());
+            else
+                Q_EMIT componentActivated(block->componentId());
+            event->accept();
+            return;
+        }
+    }
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
-void DiagramScene::blockMoved(ComponentId) {}
+
+void DiagramScene::beginRename(ComponentId id) {
+    BlockItem *block = m_blocks.value(id);
+    const Component *c = m_document->design().component(id);
+    if (!block || !c)
+        return;
+    closeRenameEditor();
+    m_renameEditor = new RenameEditor(id, c->name);
+    QFont font;
+    font.setPixelSize(14);
+    font.setBold(true);
+    m_renameEditor->setFont(font);
+    m_renameEditor->setDefaultTextColor(palette().text().color());
+    m_renameEditor->setTextWidth(block->nameRect().width());
+    m_renameEditor->setPos(block->mapToScene(block->nameRect().topLeft()));
+    addItem(m_renameEditor);
+    connect(m_renameEditor, &RenameEditor::committed, this, &DiagramScene::onRenameCommitted);
+    connect(m_renameEditor, &RenameEditor::cancelled, this, &DiagramScene::closeRenameEditor);
+    m_renameEditor->setFocus(Qt::OtherFocusReason);
+}
+
+bool DiagramScene::isRenaming() const {
+    return m_renameEditor != nullptr;
+}
+
+void DiagramScene::onRenameCommitted(const QString &text, bool fromFocusOut) {
+    if (!m_renameEditor)
+        return;
+    const ComponentId id = m_renameEditor->componentId();
+    const Component *c = m_document->design().component(id);
+    if (!c || text.trimmed() == c->name) {
+        closeRenameEditor();
+        return;
+    }
+    QString error;
+    if (m_document->renameComponent(id, text, &error)) {
+        closeRenameEditor();
+        return;
+    }
+    // Refused: say why and let the user correct it (unless they left the editor).
+    Q_EMIT statusMessage(error, kReasonTimeoutMs);
+    if (fromFocusOut)
+        closeRenameEditor();
+}
+
+void DiagramScene::closeRenameEditor() {
+    if (!m_renameEditor)
+        return;
+    RenameEditor *editor = m_renameEditor;
+    m_renameEditor = nullptr;
+    editor->setClosing(); // removing it takes its focus: that must not commit again
+    disconnect(editor, nullptr, this, nullptr);
+    removeItem(editor);
+    editor->deleteLater();
+}
 
 } // namespace swb

@@ -91,9 +91,12 @@ private:
     void onConnectionRemoved(ConnectionId id);
     void onConnectionChanged(ConnectionId id);
     void updateWiresOf(ComponentId id);
-    void commitMoves();
-    Design selectionFragment() const;
+    bool commitMoves();
+    void updateSceneRect();
     void insertAndSelect(const Design &fragment, QPointF offset, const QString &text);
+    void finishWire(QPointF scenePos, QPoint screenPos);
+    void closeRenameEditor();
+    void onRenameCommitted(const QString &text, bool fromFocusOut);
 
     friend class BlockItem;
     void blockMoved(ComponentId id); // live re-route of a block's wires while dragging
@@ -103,9 +106,10 @@ private:
     QHash<ConnectionId, WireItem *> m_wires;
     WireDragController *m_wireDrag;
     RenameEditor *m_renameEditor = nullptr;
+    KindChooser m_kindChooser;
     int m_dragCounter = 0;
     int m_pasteCount = 0;
-    bool m_moving = false;
+    QString m_lastHoverReason;
 };
 
 } // namespace swb

@@ -1,62 +1,264 @@
 #include "ui/canvas/diagramview.h"
 
+#include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/diagramscene.h"
+#include "ui/canvas/mimetypes.h"
+
+#include "model/document.h"
+
+#include <QDragEnterEvent>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QUndoStack>
+#include <QWheelEvent>
+
+#include <cmath>
 
 namespace swb {
 
-// Temporary skeleton so the API links; the implementation follows.
+using namespace canvas;
+
+namespace {
+
+constexpr double kZoomStep = 1.25;      // per key press
+constexpr double kWheelZoomBase = 1.15; // per wheel notch (120 units)
+constexpr qreal kDotSpacing = 20;       // background dot grid, scene units (2 snap steps)
+
+bool kindFromMime(const QMimeData *mime, ComponentKind *kind) {
+    if (!mime || !mime->hasFormat(QLatin1String(kComponentKindMime)))
+        return false;
+    const QString id = QString::fromUtf8(mime->data(QLatin1String(kComponentKindMime))).trimmed();
+    return componentKindFromId(id, kind);
+}
+
+} // namespace
+
 DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene) {
     setAcceptDrops(true);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                   | QPainter::SmoothPixmapTransform);
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(AnchorUnderMouse);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setOptimizationFlags(DontSavePainterState);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
 }
 
 double DiagramView::zoom() const {
     return transform().m11();
 }
-void DiagramView::setZoom(double, const QPointF *) {}
-void DiagramView::zoomIn() {}
-void DiagramView::zoomOut() {}
-void DiagramView::resetZoom() {}
-void DiagramView::fitToView() {}
-void DiagramView::keyPressEvent(QKeyEvent *e) {
-    QGraphicsView::keyPressEvent(e);
+
+void DiagramView::setZoom(double zoom, const QPointF *anchorScenePos) {
+    zoom = qBound(kMinZoom, zoom, kMaxZoom);
+    if (qFuzzyCompare(zoom, this->zoom()))
+        return;
+    const QPointF anchor =
+        anchorScenePos ? *anchorScenePos : mapToScene(viewport()->rect().center());
+    const QPoint anchorInView = mapFromScene(anchor);
+    setTransform(QTransform::fromScale(zoom, zoom));
+    // Keep the anchor under the same viewport point (cursor for the wheel, centre for keys).
+    const QPointF delta = mapToScene(anchorInView) - anchor;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    centerOn(centre - delta);
+    Q_EMIT zoomChanged(zoom);
+    Q_EMIT visibleRectChanged();
 }
-void DiagramView::keyReleaseEvent(QKeyEvent *e) {
-    QGraphicsView::keyReleaseEvent(e);
+
+void DiagramView::zoomIn() {
+    setZoom(zoom() * kZoomStep);
 }
-void DiagramView::wheelEvent(QWheelEvent *e) {
-    QGraphicsView::wheelEvent(e);
+
+void DiagramView::zoomOut() {
+    setZoom(zoom() / kZoomStep);
 }
-void DiagramView::mousePressEvent(QMouseEvent *e) {
-    QGraphicsView::mousePressEvent(e);
+
+void DiagramView::resetZoom() {
+    setZoom(1.0);
 }
-void DiagramView::mouseMoveEvent(QMouseEvent *e) {
-    QGraphicsView::mouseMoveEvent(e);
+
+void DiagramView::fitToView() {
+    const QRectF content = m_scene->itemsBoundingRectWithMargin();
+    const QRectF port = viewport()->rect();
+    if (content.isEmpty() || port.isEmpty())
+        return;
+    // Never magnify a small design beyond 100%: it would look like a toy.
+    const double fit = std::min(port.width() / content.width(), port.height() / content.height());
+    setTransform(QTransform::fromScale(qBound(kMinZoom, fit, 1.0), qBound(kMinZoom, fit, 1.0)));
+    centerOn(content.center());
+    Q_EMIT zoomChanged(zoom());
+    Q_EMIT visibleRectChanged();
 }
-void DiagramView::mouseReleaseEvent(QMouseEvent *e) {
-    QGraphicsView::mouseReleaseEvent(e);
+
+void DiagramView::keyPressEvent(QKeyEvent *event) {
+    // The in-place name editor gets every key it wants.
+    if (m_scene->isRenaming() || m_scene->focusItem()) {
+        QGraphicsView::keyPressEvent(event);
+        return;
+    }
+    QUndoStack *undo = m_scene->document()->undoStack();
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+    } else if (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) {
+        m_scene->deleteSelection();
+    } else if (event->matches(QKeySequence::Copy)) {
+        m_scene->copySelection();
+    } else if (event->matches(QKeySequence::Paste)) {
+        m_scene->paste();
+    } else if (ctrl && event->key() == Qt::Key_D) {
+        m_scene->duplicateSelection();
+    } else if (event->matches(QKeySequence::SelectAll)) {
+        m_scene->selectAll();
+    } else if (event->matches(QKeySequence::Undo)) {
+        undo->undo();
+    } else if (event->matches(QKeySequence::Redo) || (ctrl && event->key() == Qt::Key_Y)) {
+        undo->redo();
+    } else if (event->matches(QKeySequence::ZoomIn)
+               || (ctrl && (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal))) {
+        zoomIn();
+    } else if (event->matches(QKeySequence::ZoomOut) || (ctrl && event->key() == Qt::Key_Minus)) {
+        zoomOut();
+    } else if (ctrl && event->key() == Qt::Key_0) {
+        fitToView();
+    } else if (ctrl && event->key() == Qt::Key_1) {
+        resetZoom();
+    } else if (event->key() == Qt::Key_Escape) {
+        m_scene->clearSelection();
+    } else {
+        QGraphicsView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
-void DiagramView::dragEnterEvent(QDragEnterEvent *e) {
-    QGraphicsView::dragEnterEvent(e);
+
+void DiagramView::keyReleaseEvent(QKeyEvent *event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && m_spaceHeld) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
 }
-void DiagramView::dragMoveEvent(QDragMoveEvent *e) {
-    QGraphicsView::dragMoveEvent(e);
+
+void DiagramView::wheelEvent(QWheelEvent *event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double notches = event->angleDelta().y() / 120.0;
+        const QPointF anchor = mapToScene(event->position().toPoint());
+        setZoom(zoom() * std::pow(kWheelZoomBase, notches), &anchor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event); // plain wheel scrolls, Shift+wheel scrolls sideways
 }
-void DiagramView::dropEvent(QDropEvent *e) {
-    QGraphicsView::dropEvent(e);
+
+void DiagramView::mousePressEvent(QMouseEvent *event) {
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_panning = true;
+        m_panLast = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
 }
-void DiagramView::drawBackground(QPainter *p, const QRectF &r) {
-    QGraphicsView::drawBackground(p, r);
+
+void DiagramView::mouseMoveEvent(QMouseEvent *event) {
+    if (m_panning) {
+        const QPoint pos = event->position().toPoint();
+        const QPoint delta = pos - m_panLast;
+        m_panLast = pos;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
 }
-void DiagramView::resizeEvent(QResizeEvent *e) {
-    QGraphicsView::resizeEvent(e);
+
+void DiagramView::mouseReleaseEvent(QMouseEvent *event) {
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        m_panning = false;
+        if (m_spaceHeld)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
 }
+
+bool DiagramView::acceptsDrag(const QMimeData *mime) const {
+    ComponentKind kind;
+    return kindFromMime(mime, &kind);
+}
+
+void DiagramView::dragEnterEvent(QDragEnterEvent *event) {
+    if (acceptsDrag(event->mimeData())) {
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        return;
+    }
+    QGraphicsView::dragEnterEvent(event);
+}
+
+void DiagramView::dragMoveEvent(QDragMoveEvent *event) {
+    if (acceptsDrag(event->mimeData())) {
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        return;
+    }
+    QGraphicsView::dragMoveEvent(event);
+}
+
+void DiagramView::dropEvent(QDropEvent *event) {
+    ComponentKind kind;
+    if (!kindFromMime(event->mimeData(), &kind)) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    m_scene->createComponent(kind, mapToScene(event->position().toPoint()));
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    setFocus(Qt::OtherFocusReason);
+}
+
+void DiagramView::drawBackground(QPainter *painter, const QRectF &rect) {
+    painter->fillRect(rect, palette().base());
+    // A dot grid helps place blocks; it thins out when zoomed far out so it never turns grey.
+    const qreal step = zoom() >= 0.5 ? kDotSpacing : kDotSpacing * 5;
+    QColor dot = palette().text().color();
+    dot.setAlphaF(0.18);
+    QPen pen(dot, 1.5);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    const qreal left = std::floor(rect.left() / step) * step;
+    const qreal top = std::floor(rect.top() / step) * step;
+    QList<QPointF> points;
+    points.reserve(int((rect.width() / step + 2) * (rect.height() / step + 2)));
+    for (qreal x = left; x < rect.right(); x += step) {
+        for (qreal y = top; y < rect.bottom(); y += step)
+            points.append(QPointF(x, y));
+    }
+    painter->drawPoints(points.constData(), int(points.size()));
+}
+
+void DiagramView::resizeEvent(QResizeEvent *event) {
+    QGraphicsView::resizeEvent(event);
+    Q_EMIT visibleRectChanged();
+}
+
 void DiagramView::scrollContentsBy(int dx, int dy) {
     QGraphicsView::scrollContentsBy(dx, dy);
-}
-bool DiagramView::acceptsDrag(const QMimeData *) const {
-    return false;
+    Q_EMIT visibleRectChanged();
 }
 
 } // namespace swb

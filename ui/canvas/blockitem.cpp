@@ -1,0 +1,354 @@
+#include "ui/canvas/blockitem.h"
+
+#include "model/document.h"
+#include "ui/canvas/canvasmetrics.h"
+#include "ui/canvas/diagramscene.h"
+#include "ui/icons.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace swb {
+
+using namespace canvas;
+
+namespace {
+
+QString param(const Component &c, const char *key) {
+    return c.params.value(QLatin1String(key)).toString();
+}
+
+QString number(const Component &c, const char *key) {
+    return QString::number(c.params.value(QLatin1String(key)).toDouble(), 'g', 6);
+}
+
+const QString &separator() {
+    static const QString dot = QStringLiteral(" \u00b7 ");
+    return dot;
+}
+
+// Short kind names for the block's third line (the full names do not fit 160 units).
+QString shortKindName(ComponentKind kind) {
+    switch (kind) {
+    case ComponentKind::TrafficSource:
+        return QStringLiteral("Traffic source");
+    case ComponentKind::ApiGateway:
+        return QStringLiteral("API Gateway");
+    case ComponentKind::SnsTopic:
+        return QStringLiteral("SNS topic");
+    case ComponentKind::SqsQueue:
+        return QStringLiteral("SQS queue");
+    case ComponentKind::KinesisStream:
+        return QStringLiteral("Kinesis stream");
+    case ComponentKind::StepFunctions:
+        return QStringLiteral("Step Functions");
+    case ComponentKind::Lambda:
+        return QStringLiteral("Lambda");
+    case ComponentKind::Downstream:
+        return QStringLiteral("Downstream");
+    }
+    return {};
+}
+
+QFont blockFont(qreal pixelSize, bool bold = false) {
+    QFont font;
+    font.setPixelSize(int(pixelSize));
+    font.setBold(bold);
+    return font;
+}
+
+QColor severityColor(BlockOverlay::Severity severity) {
+    switch (severity) {
+    case BlockOverlay::Severity::Ok:
+        return QColor(0x2E, 0x9E, 0x5B);
+    case BlockOverlay::Severity::Warning:
+        return QColor(0xE0, 0x9B, 0x10);
+    case BlockOverlay::Severity::Error:
+        return QColor(0xD9, 0x34, 0x34);
+    case BlockOverlay::Severity::None:
+        break;
+    }
+    return {};
+}
+
+const QColor &failureColor() {
+    static const QColor red(0xD9, 0x3F, 0x3F);
+    return red;
+}
+
+constexpr qreal kIconSize = 36;
+constexpr qreal kPad = 10;
+constexpr qreal kTextLeft = kPad + kIconSize + 8;
+
+} // namespace
+
+QString blockSubtitle(const Component &c) {
+    switch (c.kind) {
+    case ComponentKind::TrafficSource:
+        return param(c, "pattern") + separator() + number(c, "rate") + QStringLiteral(" req/s");
+    case ComponentKind::ApiGateway:
+        return param(c, "type") + QStringLiteral(" API");
+    case ComponentKind::SnsTopic:
+    case ComponentKind::StepFunctions:
+        return param(c, "type");
+    case ComponentKind::SqsQueue:
+        if (param(c, "type") == QLatin1String("FIFO"))
+            return QStringLiteral("FIFO") + separator() + number(c, "messageGroups")
+                   + QStringLiteral(" groups");
+        return param(c, "type");
+    case ComponentKind::KinesisStream:
+        if (param(c, "capacityMode") == QLatin1String("Provisioned")) {
+            const int shards = c.params.value(QStringLiteral("shards")).toInt();
+            return shards == 1 ? QStringLiteral("1 shard")
+                               : QStringLiteral("%1 shards").arg(shards);
+        }
+        return param(c, "capacityMode");
+    case ComponentKind::Lambda:
+        return number(c, "memory") + QStringLiteral(" MB") + separator() + number(c, "timeout")
+               + QStringLiteral(" s");
+    case ComponentKind::Downstream:
+        return param(c, "protocol") + separator() + number(c, "capacity")
+               + QStringLiteral(" req/s");
+    }
+    return {};
+}
+
+BlockItem::BlockItem(const Document *document, ComponentId id)
+    : m_document(document)
+    , m_id(id)
+    , m_kind(ComponentKind::Lambda) {
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(false);
+    setZValue(1); // above wires
+    syncFromModel();
+}
+
+const Component *BlockItem::component() const {
+    return m_document->design().component(m_id);
+}
+
+void BlockItem::syncFromModel() {
+    const Component *c = component();
+    if (!c)
+        return;
+    m_kind = c->kind;
+    m_name = c->name;
+    m_subtitle = blockSubtitle(*c);
+    setToolTip(
+        QStringLiteral("<b>%1</b><br>%2<br>%3")
+            .arg(m_name.toHtmlEscaped(), componentKindName(m_kind), m_subtitle)
+        + (m_overlay.toolTip.isEmpty() ? QString() : QStringLiteral("<br>") + m_overlay.toolTip));
+    m_syncing = true; // the model's position is authoritative: no snapping
+    setPos(c->position);
+    m_syncing = false;
+    update();
+}
+
+QRectF BlockItem::bodyRect() {
+    return QRectF(0, 0, kBlockWidth, kBlockHeight);
+}
+
+QRectF BlockItem::boundingRect() const {
+    // Ports stick out of the body; overlay badges sit on the top edge.
+    const qreal m = kPortHitRadius + 1;
+    return bodyRect().adjusted(-m, -m, m, m);
+}
+
+QPainterPath BlockItem::shape() const {
+    QPainterPath path;
+    path.addRoundedRect(bodyRect(), kBlockRadius, kBlockRadius);
+    for (Port port : {Port::Input, Port::Output, Port::Failure}) {
+        if (hasPort(port))
+            path.addEllipse(portPos(port), kPortHitRadius, kPortHitRadius);
+    }
+    return path;
+}
+
+QRectF BlockItem::nameRect() const {
+    return QRectF(kTextLeft, 8, kBlockWidth - kTextLeft - 6, 22);
+}
+
+bool BlockItem::kindHasPort(ComponentKind kind, Port port) {
+    switch (port) {
+    case Port::Input:
+        return kind != ComponentKind::TrafficSource;
+    case Port::Output:
+        return kind != ComponentKind::Downstream;
+    case Port::Failure:
+        // Lambda and Kinesis mappings have on-failure destinations; SQS and SNS subscriptions
+        // have redrive policies (aws-behaviour.md sections 1, 3, 4, 5).
+        return kind == ComponentKind::Lambda || kind == ComponentKind::KinesisStream
+               || kind == ComponentKind::SqsQueue || kind == ComponentKind::SnsTopic;
+    case Port::None:
+        break;
+    }
+    return false;
+}
+
+bool BlockItem::hasPort(Port port) const {
+    return kindHasPort(m_kind, port);
+}
+
+QPointF BlockItem::portPos(Port port) const {
+    switch (port) {
+    case Port::Input:
+        return QPointF(0, kBlockHeight / 2);
+    case Port::Output:
+        return QPointF(kBlockWidth, kBlockHeight / 2);
+    case Port::Failure:
+        return QPointF(kBlockWidth / 2, kBlockHeight);
+    case Port::None:
+        break;
+    }
+    return QPointF(kBlockWidth / 2, kBlockHeight / 2);
+}
+
+QPointF BlockItem::portScenePos(Port port) const {
+    return mapToScene(portPos(port));
+}
+
+BlockItem::Port BlockItem::portAt(QPointF scenePos) const {
+    const QPointF local = mapFromScene(scenePos);
+    for (Port port : {Port::Output, Port::Failure, Port::Input}) {
+        if (!hasPort(port))
+            continue;
+        const QPointF d = local - portPos(port);
+        if (d.x() * d.x() + d.y() * d.y() <= kPortHitRadius * kPortHitRadius)
+            return port;
+    }
+    return Port::None;
+}
+
+void BlockItem::setWireTarget(WireTarget state) {
+    if (state == m_wireTarget)
+        return;
+    m_wireTarget = state;
+    update();
+}
+
+void BlockItem::setOverlay(const BlockOverlay &overlay) {
+    if (overlay == m_overlay)
+        return;
+    m_overlay = overlay;
+    syncFromModel(); // refreshes the tool tip
+}
+
+QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant &value) {
+    if (change == ItemPositionChange && !m_syncing)
+        return DiagramScene::snapToGrid(value.toPointF());
+    if (change == ItemPositionHasChanged) {
+        if (auto *diagram = qobject_cast<DiagramScene *>(scene()))
+            diagram->blockMoved(m_id);
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void BlockItem::paintSimplified(QPainter *painter) {
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(isSelected() ? scene()->palette().highlight().color() : kindColor(m_kind));
+    painter->drawRoundedRect(bodyRect(), kBlockRadius, kBlockRadius);
+}
+
+void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < kSimplifiedLod) {
+        paintSimplified(painter);
+        return;
+    }
+    const QPalette palette = scene()->palette();
+    const QColor accent = kindColor(m_kind);
+    const QRectF body = bodyRect();
+
+    // Body: the palette's base colour so text contrast follows light and dark themes; the kind
+    // colour as a border and a left accent band.
+    QColor border = accent;
+    qreal borderWidth = 1.5;
+    if (m_wireTarget == WireTarget::Legal) {
+        border = QColor(0x2E, 0x9E, 0x5B);
+        borderWidth = 3;
+    } else if (m_wireTarget == WireTarget::Illegal) {
+        border = failureColor();
+        borderWidth = 3;
+    } else if (m_overlay.severity != BlockOverlay::Severity::None) {
+        border = severityColor(m_overlay.severity);
+        borderWidth = 3;
+    }
+    if (isSelected()) {
+        painter->setPen(QPen(palette.highlight().color(), 6));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(body.adjusted(-2, -2, 2, 2), kBlockRadius + 2, kBlockRadius + 2);
+    }
+    painter->setPen(QPen(border, borderWidth));
+    painter->setBrush(palette.base());
+    painter->drawRoundedRect(body, kBlockRadius, kBlockRadius);
+
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const int iconPixels = qMax(8, qRound(kIconSize * lod * dpr));
+    const QPixmap icon = pixmapFor(m_kind, iconPixels);
+    painter->drawPixmap(QRectF(kPad, (kBlockHeight - kIconSize) / 2, kIconSize, kIconSize), icon,
+                        QRectF(icon.rect()));
+
+    const qreal textWidth = kBlockWidth - kTextLeft - 8;
+    const QFont nameFont = blockFont(14, true);
+    painter->setFont(nameFont);
+    painter->setPen(palette.text().color());
+    const QString name = QFontMetricsF(nameFont).elidedText(m_name, Qt::ElideRight, textWidth);
+    painter->drawText(QRectF(kTextLeft, 12, textWidth, 20), Qt::AlignLeft | Qt::AlignVCenter, name);
+
+    const QFont smallFont = blockFont(11);
+    painter->setFont(smallFont);
+    QColor muted = palette.text().color();
+    muted.setAlphaF(0.72);
+    painter->setPen(muted);
+    const QFontMetricsF small(smallFont);
+    painter->drawText(QRectF(kTextLeft, 34, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                      small.elidedText(m_subtitle, Qt::ElideRight, textWidth));
+    painter->setPen(accent.lighter(palette.base().color().lightness() < 128 ? 150 : 100));
+    painter->drawText(QRectF(kTextLeft, 52, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                      small.elidedText(shortKindName(m_kind), Qt::ElideRight, textWidth));
+
+    paintPorts(painter, palette);
+    if (!m_overlay.isEmpty())
+        paintOverlay(painter, palette);
+}
+
+void BlockItem::paintPorts(QPainter *painter, const QPalette &palette) {
+    const QColor rim = palette.base().color();
+    for (Port port : {Port::Input, Port::Output, Port::Failure}) {
+        if (!hasPort(port))
+            continue;
+        const QColor fill = port == Port::Failure ? failureColor()
+                            : port == Port::Input ? palette.text().color()
+                                                  : kindColor(m_kind);
+        painter->setPen(QPen(port == Port::Input ? fill : rim, 2));
+        painter->setBrush(port == Port::Input ? QBrush(rim) : QBrush(fill));
+        painter->drawEllipse(portPos(port), kPortRadius, kPortRadius);
+    }
+}
+
+void BlockItem::paintOverlay(QPainter *painter, const QPalette &palette) {
+    const QFont font = blockFont(11, true);
+    painter->setFont(font);
+    const QFontMetricsF metrics(font);
+    auto badge = [&](const QString &text, QPointF anchor, bool alignRight) {
+        if (text.isEmpty())
+            return;
+        const qreal w = metrics.horizontalAdvance(text) + 10;
+        QRectF r(alignRight ? anchor.x() - w : anchor.x(), anchor.y() - 9, w, 18);
+        QColor fill = m_overlay.severity == BlockOverlay::Severity::None
+                          ? palette.toolTipBase().color()
+                          : severityColor(m_overlay.severity);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(r, 9, 9);
+        painter->setPen(m_overlay.severity == BlockOverlay::Severity::None
+                            ? palette.toolTipText().color()
+                            : QColor(Qt::white));
+        painter->drawText(r, Qt::AlignCenter, text);
+    };
+    badge(m_overlay.topBadge, QPointF(kBlockWidth - 6, 0), true);
+    badge(m_overlay.bottomBadge, QPointF(6, kBlockHeight), false);
+}
+
+} // namespace swb

@@ -1,0 +1,188 @@
+#include "ui/canvas/wiredragcontroller.h"
+
+#include "model/document.h"
+#include "model/wiringrules.h"
+#include "ui/canvas/diagramscene.h"
+#include "ui/canvas/wireitem.h"
+
+#include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QPalette>
+#include <QPen>
+
+namespace swb {
+
+namespace {
+
+// The failure kind a source block uses: SQS queues and SNS subscriptions redrive to a DLQ,
+// Lambda and stream mappings send to an on-failure destination (aws-behaviour.md 1, 3, 4, 5).
+ConnectionKind naturalFailureKind(ComponentKind source) {
+    return source == ComponentKind::SqsQueue || source == ComponentKind::SnsTopic
+               ? ConnectionKind::Redrive
+               : ConnectionKind::OnFailure;
+}
+
+} // namespace
+
+WireDragController::WireDragController(DiagramScene *scene)
+    : m_scene(scene) {}
+
+WireDragController::~WireDragController() {
+    cancel();
+}
+
+WireDragController::Verdict WireDragController::verdictFor(ComponentId source, BlockItem::Port port,
+                                                           ComponentId target) const {
+    const Design &design = m_scene->document()->design();
+    Verdict verdict;
+    const bool failurePort = port == BlockItem::Port::Failure;
+    const QList<ConnectionKind> all = legalConnectionKinds(design, source, target);
+    for (ConnectionKind kind : all) {
+        if (isFailureKind(kind) == failurePort)
+            verdict.kinds.append(kind);
+    }
+    if (!verdict.kinds.isEmpty())
+        return verdict;
+    const Component *src = design.component(source);
+    const Component *dst = design.component(target);
+    if (!all.isEmpty() && src && dst) {
+        // Legal, but from the other port: say which one.
+        verdict.reason = failurePort
+                             ? QStringLiteral("The red failure port makes DLQs and on-failure "
+                                              "destinations; wire '%1' to '%2' from its output "
+                                              "port (right)")
+                                   .arg(src->name, dst->name)
+                             : QStringLiteral("To make '%2' the %3 of '%1', drag from the red "
+                                              "failure port (bottom)")
+                                   .arg(src->name, dst->name, connectionKindName(all.first()));
+        return verdict;
+    }
+    if (failurePort && src)
+        verdict.reason = checkWire(design, source, target, naturalFailureKind(src->kind)).reason;
+    if (verdict.reason.isEmpty())
+        verdict.reason = whyNoWire(design, source, target);
+    if (verdict.reason.isEmpty())
+        verdict.reason = QStringLiteral("No connection kind fits this pair");
+    return verdict;
+}
+
+void WireDragController::start(ComponentId source, BlockItem::Port port) {
+    cancel();
+    m_source = source;
+    m_port = port;
+    const bool failure = port == BlockItem::Port::Failure;
+    for (ComponentId id : m_scene->document()->design().components.keys()) {
+        if (id == source)
+            continue;
+        const Verdict verdict = verdictFor(source, port, id);
+        m_verdicts.insert(id, verdict);
+        if (BlockItem *block = m_scene->blockItem(id)) {
+            if (!verdict.kinds.isEmpty())
+                block->setWireTarget(BlockItem::WireTarget::Legal);
+        }
+    }
+    m_rubber = new QGraphicsPathItem;
+    QPen pen(failure ? WireItem::kindColor(ConnectionKind::OnFailure) : QColor(0x2E, 0x6F, 0xD8), 2,
+             Qt::DashLine);
+    pen.setCosmetic(true);
+    m_rubber->setPen(pen);
+    m_rubber->setZValue(10);
+    m_scene->addItem(m_rubber);
+}
+
+BlockItem *WireDragController::targetAt(QPointF scenePos) const {
+    for (QGraphicsItem *item : m_scene->items(scenePos)) {
+        if (item->type() == BlockItem::Type) {
+            auto *block = static_cast<BlockItem *>(item);
+            if (block->componentId() != m_source)
+                return block;
+        }
+    }
+    return nullptr;
+}
+
+QString WireDragController::move(QPointF scenePos) {
+    if (!isActive())
+        return {};
+    BlockItem *src = m_scene->blockItem(m_source);
+    if (!src)
+        return {};
+    const bool failure = m_port == BlockItem::Port::Failure;
+    BlockItem *target = targetAt(scenePos);
+    QPointF end = scenePos;
+    QString reason;
+    // Reset the previous illegal highlight; legal ones stay lit for the whole drag.
+    for (auto it = m_verdicts.cbegin(); it != m_verdicts.cend(); ++it) {
+        if (it->kinds.isEmpty()) {
+            if (BlockItem *block = m_scene->blockItem(it.key()))
+                block->setWireTarget(BlockItem::WireTarget::None);
+        }
+    }
+    if (target) {
+        const Verdict verdict = m_verdicts.value(target->componentId());
+        if (verdict.kinds.isEmpty()) {
+            reason = verdict.reason;
+            target->setWireTarget(BlockItem::WireTarget::Illegal);
+        } else {
+            end = target->portScenePos(BlockItem::Port::Input);
+        }
+    }
+    m_rubber->setPath(WireItem::route(src->portScenePos(m_port), end, failure));
+    showBubble(reason, scenePos);
+    return reason;
+}
+
+void WireDragController::showBubble(const QString &text, QPointF scenePos) {
+    if (text.isEmpty()) {
+        delete m_bubble; // owns the text item
+        m_bubble = nullptr;
+        m_bubbleText = nullptr;
+        return;
+    }
+    if (!m_bubble) {
+        // Ignores the zoom so the reason stays readable at 50% and 200%.
+        m_bubble = new QGraphicsRectItem;
+        m_bubble->setFlag(QGraphicsItem::ItemIgnoresTransformations);
+        m_bubble->setZValue(20);
+        m_bubble->setBrush(m_scene->palette().toolTipBase());
+        m_bubble->setPen(QPen(WireItem::kindColor(ConnectionKind::OnFailure), 1));
+        m_bubbleText = new QGraphicsSimpleTextItem(m_bubble);
+        m_bubbleText->setBrush(m_scene->palette().toolTipText());
+        m_scene->addItem(m_bubble);
+    }
+    m_bubbleText->setText(text);
+    m_bubbleText->setPos(6, 4);
+    m_bubble->setRect(m_bubbleText->boundingRect().adjusted(0, 0, 12, 8));
+    m_bubble->setPos(scenePos + QPointF(14, 14));
+}
+
+ComponentId WireDragController::finish(QPointF scenePos, Verdict *verdict) {
+    BlockItem *target = isActive() ? targetAt(scenePos) : nullptr;
+    const ComponentId targetId = target ? target->componentId() : InvalidId;
+    if (target && verdict)
+        *verdict = m_verdicts.value(targetId);
+    cancel();
+    return targetId;
+}
+
+void WireDragController::clearHighlights() {
+    for (auto it = m_verdicts.cbegin(); it != m_verdicts.cend(); ++it) {
+        if (BlockItem *block = m_scene->blockItem(it.key()))
+            block->setWireTarget(BlockItem::WireTarget::None);
+    }
+    m_verdicts.clear();
+}
+
+void WireDragController::cancel() {
+    clearHighlights();
+    delete m_rubber;
+    m_rubber = nullptr;
+    delete m_bubble;
+    m_bubble = nullptr;
+    m_bubbleText = nullptr;
+    m_source = InvalidId;
+    m_port = BlockItem::Port::None;
+}
+
+} // namespace swb

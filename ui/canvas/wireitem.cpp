@@ -1,0 +1,221 @@
+#include "ui/canvas/wireitem.h"
+
+#include "model/document.h"
+#include "model/wiringrules.h"
+#include "ui/canvas/blockitem.h"
+#include "ui/canvas/canvasmetrics.h"
+#include "ui/canvas/diagramscene.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace swb {
+
+using namespace canvas;
+
+namespace {
+
+constexpr qreal kArrowLength = 11;
+constexpr qreal kArrowHalfWidth = 5;
+constexpr qreal kParallelStep = 14; // spacing of several wires between one pair of blocks
+
+QFont labelFont() {
+    QFont font;
+    font.setPixelSize(10);
+    return font;
+}
+
+} // namespace
+
+WireItem::WireItem(DiagramScene *scene, ConnectionId id)
+    : m_diagram(scene)
+    , m_id(id) {
+    setFlags(ItemIsSelectable);
+    setZValue(0);
+    syncFromModel();
+}
+
+QColor WireItem::kindColor(ConnectionKind kind) {
+    // Mid-tone colours, readable on light and dark canvases alike.
+    switch (kind) {
+    case ConnectionKind::Traffic:
+        return QColor(0x7D, 0x85, 0x90);
+    case ConnectionKind::SyncInvoke:
+        return QColor(0x2E, 0x6F, 0xD8);
+    case ConnectionKind::AsyncInvoke:
+        return QColor(0x12, 0x96, 0x8A);
+    case ConnectionKind::EventSourceMapping:
+        return QColor(0x8F, 0x5B, 0xD8);
+    case ConnectionKind::Subscription:
+        return QColor(0xD6, 0x24, 0x6E);
+    case ConnectionKind::ServiceIntegration:
+        return QColor(0xB7, 0x79, 0x1F);
+    case ConnectionKind::OnFailure:
+        return QColor(0xD9, 0x3F, 0x3F);
+    case ConnectionKind::Redrive:
+        return QColor(0xC2, 0x41, 0x0C);
+    }
+    return Qt::gray;
+}
+
+QString WireItem::shortLabel(ConnectionKind kind) {
+    switch (kind) {
+    case ConnectionKind::Traffic:
+        return QStringLiteral("traffic");
+    case ConnectionKind::SyncInvoke:
+        return QStringLiteral("sync");
+    case ConnectionKind::AsyncInvoke:
+        return QStringLiteral("async");
+    case ConnectionKind::EventSourceMapping:
+        return QStringLiteral("poll");
+    case ConnectionKind::Subscription:
+        return QStringLiteral("subscription");
+    case ConnectionKind::ServiceIntegration:
+        return QStringLiteral("integration");
+    case ConnectionKind::OnFailure:
+        return QStringLiteral("on failure");
+    case ConnectionKind::Redrive:
+        return QStringLiteral("DLQ");
+    }
+    return {};
+}
+
+QPainterPath WireItem::route(QPointF from, QPointF to, bool failure) {
+    QPainterPath path(from);
+    const qreal dx = to.x() - from.x();
+    const qreal dy = to.y() - from.y();
+    // Tangents leave the port perpendicular to its side; a longer reach when the target lies
+    // behind the source keeps the curve from cutting through the blocks.
+    const qreal reach = qMax(40.0, std::abs(dx) / 2 + (dx < 0 ? 60 : 0));
+    const QPointF c1 =
+        failure ? from + QPointF(0, qMax(40.0, std::abs(dy) / 2)) : from + QPointF(reach, 0);
+    const QPointF c2 = to - QPointF(failure ? qMax(40.0, std::abs(dx) / 2) : reach, 0);
+    path.cubicTo(c1, c2, to);
+    return path;
+}
+
+void WireItem::syncFromModel() {
+    const Connection *c = m_diagram->document()->design().connection(m_id);
+    if (!c)
+        return;
+    m_source = c->source;
+    m_target = c->target;
+    m_kind = c->kind;
+    m_label = shortLabel(m_kind);
+    if (m_kind == ConnectionKind::ServiceIntegration && c->params.contains(QStringLiteral("order")))
+        m_label = QStringLiteral("task %1").arg(c->params.value(QStringLiteral("order")).toInt());
+    setToolTip(connectionKindName(m_kind));
+    updateGeometry();
+}
+
+void WireItem::updateGeometry() {
+    BlockItem *src = m_diagram->blockItem(m_source);
+    BlockItem *dst = m_diagram->blockItem(m_target);
+    prepareGeometryChange();
+    if (!src || !dst) {
+        m_path = m_arrow = m_shape = QPainterPath();
+        m_bounds = m_labelRect = QRectF();
+        return;
+    }
+    const bool failure = isFailureKind(m_kind);
+    // Several wires between the same two blocks (sync + async, say) fan out side by side.
+    int index = 0;
+    int count = 0;
+    for (const Connection *other : m_diagram->document()->design().outgoing(m_source)) {
+        if (other->target != m_target || isFailureKind(other->kind) != failure)
+            continue;
+        if (other->id == m_id)
+            index = count;
+        ++count;
+    }
+    const qreal spread = (index - (count - 1) / 2.0) * kParallelStep;
+    QPointF from = src->portScenePos(failure ? BlockItem::Port::Failure : BlockItem::Port::Output);
+    QPointF to = dst->portScenePos(BlockItem::Port::Input);
+    if (failure)
+        from.rx() += spread;
+    else
+        from.ry() += spread;
+    to.ry() += spread;
+    // The curve stops at the arrow's base; the arrow head ends on the input port.
+    const QPointF base = to - QPointF(kArrowLength, 0);
+    m_path = route(from, base, failure);
+    m_arrow = QPainterPath(to);
+    m_arrow.lineTo(base + QPointF(0, -kArrowHalfWidth));
+    m_arrow.lineTo(base + QPointF(0, kArrowHalfWidth));
+    m_arrow.closeSubpath();
+
+    const QFontMetricsF metrics(labelFont());
+    const QSizeF labelSize(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
+    const QPointF mid = m_path.pointAtPercent(0.5);
+    m_labelRect = QRectF(mid - QPointF(labelSize.width() / 2, labelSize.height() / 2), labelSize);
+
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    m_shape = stroker.createStroke(m_path);
+    m_shape.addPath(m_arrow);
+    m_shape.addRect(m_labelRect);
+    m_bounds = m_shape.boundingRect().adjusted(-6, -6, 6, 6);
+    update();
+}
+
+QRectF WireItem::boundingRect() const {
+    return m_bounds;
+}
+
+QPainterPath WireItem::shape() const {
+    return m_shape;
+}
+
+void WireItem::setFlow(double intensity, int health) {
+    intensity = qBound(0.0, intensity, 1.0);
+    if (intensity == m_flowIntensity && health == m_flowHealth)
+        return;
+    m_flowIntensity = intensity;
+    m_flowHealth = health;
+    update();
+}
+
+void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
+    if (m_path.isEmpty())
+        return;
+    const QPalette palette = scene()->palette();
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QColor colour = isSelected() ? palette.highlight().color() : kindColor(m_kind);
+    painter->setBrush(Qt::NoBrush);
+    if (m_flowIntensity > 0) {
+        QColor flow = m_flowHealth >= 2   ? QColor(0xD9, 0x34, 0x34)
+                      : m_flowHealth == 1 ? QColor(0xE0, 0x9B, 0x10)
+                                          : QColor(0x2E, 0x9E, 0x5B);
+        flow.setAlphaF(0.35);
+        painter->setPen(QPen(flow, 3 + 7 * m_flowIntensity, Qt::SolidLine, Qt::RoundCap));
+        painter->drawPath(m_path);
+    }
+    QPen pen(colour, isSelected() ? 3 : 1.8);
+    if (isFailureKind(m_kind))
+        pen.setStyle(Qt::DashLine);
+    else if (m_kind == ConnectionKind::EventSourceMapping)
+        pen.setDashPattern({6, 3}); // polled: the consumer pulls batches
+    painter->setPen(pen);
+    painter->drawPath(m_path);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPath(m_arrow);
+
+    if (lod < kSimplifiedLod)
+        return;
+    // The label sits on a pill of the canvas colour so crossing wires do not garble it.
+    QColor pill = palette.base().color();
+    pill.setAlphaF(0.9);
+    painter->setBrush(pill);
+    painter->setPen(QPen(colour, 1));
+    painter->drawRoundedRect(m_labelRect, 4, 4);
+    painter->setFont(labelFont());
+    painter->setPen(palette.text().color());
+    painter->drawText(m_labelRect, Qt::AlignCenter, m_label);
+}
+
+} // namespace swb

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "model/ids.h"
+#include "model/kinds.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace swb {
+
+class DiagramScene;
+
+// One connection on the canvas: a smooth cubic route from the source's output (or failure) port
+// to the target's input port, an arrow head, a small kind label, and a colour and dash per kind
+// (failure wires dashed red). It holds its connection id and reads the model; updateGeometry()
+// re-routes it from the current block items (so it follows a block while it is dragged).
+class WireItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 2 };
+
+    WireItem(DiagramScene *scene, ConnectionId id);
+
+    int type() const override { return Type; }
+    ConnectionId connectionId() const { return m_id; }
+    ComponentId sourceId() const { return m_source; }
+    ComponentId targetId() const { return m_target; }
+    ConnectionKind kind() const { return m_kind; }
+    QString label() const { return m_label; }
+
+    void syncFromModel(); // ends, kind and label from the model, then re-route
+    void updateGeometry();
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    // Playback hook: intensity 0..1 (share of the busiest wire), health 0 ok, 1 warning,
+    // 2 error. Intensity 0 paints nothing extra.
+    void setFlow(double intensity, int health);
+
+    static QColor kindColor(ConnectionKind kind);
+    static QString shortLabel(ConnectionKind kind);
+    // The route between two points; failure = leaves downwards from a failure port.
+    static QPainterPath route(QPointF from, QPointF to, bool failure);
+
+private:
+    DiagramScene *m_diagram;
+    ConnectionId m_id;
+    ComponentId m_source = InvalidId;
+    ComponentId m_target = InvalidId;
+    ConnectionKind m_kind = ConnectionKind::SyncInvoke;
+    QString m_label;
+    QPainterPath m_path;
+    QPainterPath m_arrow;
+    QPainterPath m_shape;
+    QRectF m_labelRect;
+    QRectF m_bounds;
+    double m_flowIntensity = 0;
+    int m_flowHealth = 0;
+};
+
+} // namespace swb
