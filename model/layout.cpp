@@ -174,11 +174,7 @@ private:
         std::stable_sort(layer.begin(), layer.end(), [&](int a, int b) {
             if (m_failureOnly[a] != m_failureOnly[b])
                 return !m_failureOnly[a];
-            const double ka = keyOf(a);
-            const double kb = keyOf(b);
-            if (ka != kb)
-                return ka < kb;
-            return m_order[a] < m_order[b];
+            return keyOf(a) < keyOf(b); // ties keep the current order (stable sort)
         });
     }
 

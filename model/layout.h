@@ -27,7 +27,8 @@ constexpr qreal kRowPitch = kBlockSize.height() + kRowGap;
 // - a failure target (DLQ, on-failure destination) goes to the layer after its source, below the
 //   blocks that carry work in that layer;
 // - within a layer blocks are ordered by the barycentre of their predecessors' rows (fewer
-//   crossings), ties by the order the graph was walked, so the result is deterministic.
+//   crossings; a down, an up and a down sweep), ties kept in their previous order (initially
+//   the order the graph was walked), so the result is deterministic.
 // Blocks are top-aligned in each column at multiples of kRowPitch.
 QHash<ComponentId, QPointF> autoLayout(const Design &design);
 
