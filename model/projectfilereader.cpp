@@ -47,7 +47,8 @@ public:
         q->setForwardOnly(true);
         if (q->exec(sql))
             return true;
-        return fail(QStringLiteral("cannot read its tables (%1)").arg(q->lastError().text()));
+        return fail(QStringLiteral("the file is damaged: cannot read its tables (%1)")
+                        .arg(q->lastError().text()));
     }
 
     qint64 id(const QVariant &v, const QString &table)
@@ -121,18 +122,18 @@ bool readProject(RowReader &r, Design *d)
     while (q.next())
         meta.insert(q.value(0).toString(), q.value(1));
     if (!meta.contains(QStringLiteral("nextId")))
-        return r.fail(QStringLiteral("the meta record 'nextId' is missing"));
+        return r.fail(QStringLiteral("the file is damaged: the meta record 'nextId' is missing"));
     d->nextId = r.integer(meta.value(QStringLiteral("nextId")), QStringLiteral("meta"), "nextId");
 
     if (!r.select(&q, QStringLiteral("SELECT name, settings, extra FROM project")))
         return false;
     if (!q.next())
-        return r.fail(QStringLiteral("the project record is missing"));
+        return r.fail(QStringLiteral("the file is damaged: the project record is missing"));
     d->name = q.value(0).toString();
     d->settings = paramsFromJson(r.json(q.value(1), QStringLiteral("project"), "settings"));
     d->extra = r.extra(q.value(2), QStringLiteral("project"));
     if (q.next())
-        return r.fail(QStringLiteral("it has more than one project record"));
+        return r.fail(QStringLiteral("the file is damaged: it has more than one project record"));
     return r.error().isEmpty();
 }
 
@@ -281,16 +282,32 @@ bool ProjectFile::readDatabase(const QString &path, const QString &shownPath, De
     if (!db.isOpen())
         return fail(QStringLiteral("Cannot open '%1': %2").arg(shownPath, db.errorString()));
     // quick_check walks every page: damage is reported here, before any record is trusted.
-    QString why;
-    const QVariant check = db.scalar(QStringLiteral("PRAGMA quick_check"), &why);
-    if (!check.isValid() || check.toString() != QLatin1String("ok"))
-        return fail(QStringLiteral("'%1' is damaged: %2")
-                        .arg(shownPath, check.isValid() ? check.toString() : why));
+    {
+        QSqlQuery check(db.database());
+        QStringList problems;
+        if (!check.exec(QStringLiteral("PRAGMA quick_check")))
+            problems.append(check.lastError().text());
+        bool clean = problems.isEmpty();
+        while (problems.size() < 2 && check.next()) {
+            QString row = check.value(0).toString();
+            clean = clean && row == QLatin1String("ok");
+            // The first problem starts with a "*** in database main ***" line.
+            if (row.startsWith(QLatin1String("***")))
+                row = row.section(QLatin1Char('\n'), 1);
+            if (row != QLatin1String("ok") && !row.trimmed().isEmpty())
+                problems.append(row.section(QLatin1Char('\n'), 0, 0).simplified());
+        }
+        if (!clean && problems.isEmpty())
+            problems.append(QStringLiteral("it fails SQLite's integrity check"));
+        if (!problems.isEmpty())
+            return fail(QStringLiteral("'%1' is damaged: %2")
+                            .arg(shownPath, problems.join(QStringLiteral("; "))));
+    }
     Design design;
     RowReader reader(db);
     if (!(readProject(reader, &design) && readComponents(reader, &design)
           && readConnections(reader, &design) && readFaults(reader, &design)))
-        return fail(QStringLiteral("'%1' is damaged: %2").arg(shownPath, reader.error()));
+        return fail(QStringLiteral("'%1': %2").arg(shownPath, reader.error()));
     if (const QString problem = normalizeDesign(&design); !problem.isEmpty())
         return fail(QStringLiteral("'%1': %2").arg(shownPath, problem));
     *out = std::move(design);
