@@ -23,9 +23,10 @@ constexpr qreal kRowPitch = kBlockSize.height() + kRowGap;
 
 // Positions (top-left, scene units) for every block, left to right in graph order:
 // - layers by longest path from the traffic sources (blocks without incoming wires start at
-//   layer 0) over the work-carrying wires; loops are broken at their back edge;
+//   layer 0); the walk follows work-carrying wires before failure wires, and loops are broken
+//   at their back edge;
 // - a failure target (DLQ, on-failure destination) goes to the layer after its source, below the
-//   blocks that carry work in that layer;
+//   blocks that carry work in that layer (a failure wire counts as one layer, like any wire);
 // - within a layer blocks are ordered by the barycentre of their predecessors' rows (fewer
 //   crossings; a down, an up and a down sweep), ties kept in their previous order (initially
 //   the order the graph was walked), so the result is deterministic.
