@@ -1,17 +1,207 @@
+#include "cliutil.h"
 #include "commands.h"
 
-// Minimal placeholder so the swb executable links; the full command follows.
+#include "model/costmodel.h"
+#include "model/pricing.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <algorithm>
+
 namespace swb::cli {
 
+namespace {
+
+// Quantities are printed the same way in csv and json: the shortest text that reads back as the
+// same double.
+QString exactNumber(double v)
+{
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+        && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString freeTierText(const CostOptions &o)
+{
+    if (!o.freeTier)
+        return QStringLiteral("free tier off");
+    return o.twelveMonthFreeTier ? QStringLiteral("free tier on (always-free and 12-month)")
+                                 : QStringLiteral("free tier on (always-free)");
+}
+
+void printTable(const QString &designName, const CostReport &r, QTextStream &out)
+{
+    const QLocale english(QLocale::English);
+    QList<QStringList> rows;
+    rows.append({QStringLiteral("COMPONENT"), QStringLiteral("SERVICE"),
+                 QStringLiteral("DIMENSION"), QStringLiteral("QUANTITY/MONTH"),
+                 QStringLiteral("UNIT"), QStringLiteral("FREE"), QStringLiteral("USD")});
+    for (const CostLine &l : r.lines) {
+        const int decimals = l.quantity >= 1000 || l.quantity == 0 ? 0 : 2;
+        rows.append({l.componentName, l.service, l.dimension,
+                     english.toString(l.quantity, 'f', decimals), l.unit,
+                     english.toString(l.freeQuantity, 'f', l.freeQuantity >= 1000 ? 0 : 2),
+                     formatCents(toCents(l.usd))});
+    }
+    QList<qsizetype> widths(rows.first().size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], row.at(i).size());
+    }
+    const QString total = formatCents(r.totalCents());
+    widths.last() = std::max(widths.last(), total.size());
+
+    out << "Monthly cost of '" << designName << "': " << r.region << ", " << r.currency
+        << ", prices of " << r.priceDate << ", " << r.hoursPerMonth << " h/month, "
+        << freeTierText(r.options) << "\n\n";
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            const bool number = i == 3 || i == 5 || i == 6;
+            out << (number ? row.at(i).rightJustified(widths[i])
+                           : row.at(i).leftJustified(widths[i]))
+                << (i + 1 < row.size() ? "  " : "\n");
+        }
+    }
+    qsizetype lineWidth = 0;
+    for (qsizetype w : widths)
+        lineWidth += w + 2;
+    out << QString(lineWidth - 2, QLatin1Char('-')) << "\n";
+    out << QStringLiteral("TOTAL").leftJustified(lineWidth - 2 - widths.last())
+        << total.rightJustified(widths.last()) << "\n";
+    if (!r.assumptions.isEmpty()) {
+        out << "\nAssumptions:\n";
+        for (const QString &a : r.assumptions)
+            out << "  - " << a << "\n";
+    }
+    out << "\nRows are rounded to cents; the total is the sum of the printed rows.\n";
+}
+
+void printCsv(const CostReport &r, QTextStream &out)
+{
+    out << "component,service,dimension,quantity,unit,free_quantity,price,usd\n";
+    for (const CostLine &l : r.lines) {
+        const QStringList fields = {l.componentName, l.service,
+                                    l.dimension,     exactNumber(l.quantity),
+                                    l.unit,          exactNumber(l.freeQuantity),
+                                    l.priceText,     formatCents(toCents(l.usd))};
+        QStringList quoted;
+        for (const QString &f : fields)
+            quoted.append(csvField(f));
+        out << quoted.join(QLatin1Char(',')) << "\n";
+    }
+    out << "TOTAL,,,,,,," << formatCents(r.totalCents()) << "\n";
+}
+
+void printJson(const QString &designName, const CostReport &r, QTextStream &out)
+{
+    QJsonArray lines;
+    for (const CostLine &l : r.lines) {
+        lines.append(QJsonObject{
+            {QStringLiteral("componentId"), double(l.component)},
+            {QStringLiteral("component"), l.componentName},
+            {QStringLiteral("serviceId"), l.serviceId},
+            {QStringLiteral("service"), l.service},
+            {QStringLiteral("dimensionId"), l.dimensionId},
+            {QStringLiteral("dimension"), l.dimension},
+            {QStringLiteral("quantity"), l.quantity},
+            {QStringLiteral("freeQuantity"), l.freeQuantity},
+            {QStringLiteral("unit"), l.unit},
+            {QStringLiteral("price"), l.priceText},
+            {QStringLiteral("breakdown"), l.breakdown},
+            {QStringLiteral("detail"), l.detail},
+            {QStringLiteral("usd"), double(toCents(l.usd)) / 100.0},
+            {QStringLiteral("usdExact"), l.usd},
+        });
+    }
+    const QJsonObject root{
+        {QStringLiteral("design"), designName},
+        {QStringLiteral("region"), r.region},
+        {QStringLiteral("currency"), r.currency},
+        {QStringLiteral("priceDate"), r.priceDate},
+        {QStringLiteral("catalogue"), r.catalogueOrigin},
+        {QStringLiteral("hoursPerMonth"), r.hoursPerMonth},
+        {QStringLiteral("freeTier"), r.options.freeTier},
+        {QStringLiteral("twelveMonthFreeTier"), r.options.twelveMonthFreeTier},
+        {QStringLiteral("lines"), lines},
+        {QStringLiteral("total"), double(r.totalCents()) / 100.0},
+        {QStringLiteral("totalExact"), r.totalUsd},
+        {QStringLiteral("assumptions"), QJsonArray::fromStringList(r.assumptions)},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings)},
+    };
+    out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+}
+
+} // namespace
+
+// swb cost FILE [--no-free-tier] [--new-account] [--format table|csv|json] [--pricing FILE]:
+// the monthly bill of a design from its steady-state rates (model/costmodel.h), one row per block
+// and billing dimension, then the total. Exit: 0 ok, 2 bad arguments, 3 unreadable design or
+// price list.
 int runCost(const QStringList &args, Io &io)
 {
-    if (args.isEmpty()) {
-        io.err << "swb cost: missing FILE. Usage: swb cost FILE [--no-free-tier] "
-                  "[--format table|csv|json] [--pricing catalogue.json]\n";
-        return ExitUsage;
+    ParsedArgs parsed;
+    const QString problem =
+        parseArgs(args, {QStringLiteral("--no-free-tier"), QStringLiteral("--new-account")},
+                  {QStringLiteral("--format"), QStringLiteral("--pricing")}, &parsed);
+    if (!problem.isEmpty())
+        return usageError(io, "cost", problem);
+    if (parsed.positional.size() != 1)
+        return usageError(io, "cost",
+                          parsed.positional.isEmpty()
+                              ? QStringLiteral("missing FILE")
+                              : QStringLiteral("expected one FILE, got %1 arguments")
+                                    .arg(parsed.positional.size()));
+    const QString format =
+        parsed.options.value(QStringLiteral("--format"), QStringLiteral("table"));
+    if (format != QLatin1String("table") && format != QLatin1String("csv")
+        && format != QLatin1String("json"))
+        return usageError(
+            io, "cost",
+            QStringLiteral("unknown format '%1' (allowed: table, csv, json)").arg(format));
+    CostOptions options;
+    options.freeTier = !parsed.has(QStringLiteral("--no-free-tier"));
+    options.twelveMonthFreeTier = options.freeTier && parsed.has(QStringLiteral("--new-account"));
+    if (parsed.has(QStringLiteral("--no-free-tier")) && parsed.has(QStringLiteral("--new-account")))
+        return usageError(io, "cost",
+                          QStringLiteral("--new-account adds the 12-month free tier and cannot "
+                                         "be combined with --no-free-tier"));
+
+    std::optional<PricingCatalogue> custom;
+    if (parsed.options.contains(QStringLiteral("--pricing"))) {
+        QString error;
+        custom = PricingCatalogue::load(parsed.options.value(QStringLiteral("--pricing")), &error);
+        if (!custom) {
+            io.err << "swb cost: " << error << "\n";
+            return ExitFile;
+        }
     }
-    io.err << "swb cost: not implemented yet\n";
-    return ExitFile;
+    const PricingCatalogue &catalogue = custom ? *custom : PricingCatalogue::builtIn();
+
+    Design design;
+    if (!loadDesign(io, "cost", parsed.positional.first(), &design))
+        return ExitFile;
+    const CostReport report = estimateMonthlyCost(design, catalogue, options);
+    if (format == QLatin1String("csv"))
+        printCsv(report, io.out);
+    else if (format == QLatin1String("json"))
+        printJson(design.name, report, io.out);
+    else
+        printTable(design.name, report, io.out);
+    io.out.flush();
+    for (const QString &w : report.warnings)
+        io.err << "swb cost: warning: " << w << "\n";
+    return ExitOk;
 }
 
 } // namespace swb::cli
