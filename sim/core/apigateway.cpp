@@ -45,6 +45,11 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
             finish(msg, &Ledger::rejected);
             return false;
         }
+        // Integration timeout (REST 29 s default, HTTP 30 s max): the client gets 504 at the
+        // timeout while the function keeps running and is billed to its end (ref §2).
+        const Ticks timeout = msToTicks(A.cfg->integrationTimeoutMs - overhead);
+        if (m_invs[inv].end - m_invs[inv].start > timeout)
+            m_q.scheduleIn(timeout, EvApiTimeout, msg, m_msgs[msg].gen, api);
         return true;
     }
     // Direct integration (SQS SendMessage, SNS Publish, Kinesis PutRecord, StartExecution) or
@@ -64,15 +69,6 @@ void Engine::apiLambdaDone(const Invocation &inv)
         return;
     ApiState &A = m_apis[inv.aux];
     const double ms = ticksToSeconds(inv.end - inv.start) * 1000.0 + A.cfg->overheadMs;
-    // Integration timeout (REST 29 s default, HTTP 30 s max): the client gets 504 while the
-    // function keeps running and is billed to its end (ref §2). Recorded when the function ends.
-    if (ms > A.cfg->integrationTimeoutMs) {
-        m_metrics.add(A.m + Am504, 1);
-        m_metrics.add(A.m + AmLatencySum, A.cfg->integrationTimeoutMs);
-        m_metrics.peak(A.m + AmLatencyMax, A.cfg->integrationTimeoutMs);
-        drop(msg, DropReason::IntegrationTimeout);
-        return;
-    }
     m_metrics.add(A.m + AmLatencySum, ms);
     m_metrics.peak(A.m + AmLatencyMax, ms);
     if (inv.error) {
@@ -81,6 +77,17 @@ void Engine::apiLambdaDone(const Invocation &inv)
         return;
     }
     lambdaSucceeded(inv.fn, msg);
+}
+
+void Engine::onApiTimeout(std::uint32_t msg, std::uint32_t gen, std::uint32_t api)
+{
+    if (m_msgs[msg].gen != gen)
+        return;
+    ApiState &A = m_apis[api];
+    m_metrics.add(A.m + Am504, 1);
+    m_metrics.add(A.m + AmLatencySum, A.cfg->integrationTimeoutMs);
+    m_metrics.peak(A.m + AmLatencyMax, A.cfg->integrationTimeoutMs);
+    drop(msg, DropReason::IntegrationTimeout); // the late function result is ignored
 }
 
 } // namespace swb::core

@@ -111,6 +111,7 @@ void Engine::compile()
     m_unreservedCap = static_cast<std::uint32_t>(std::max<std::int64_t>(0, unres));
     m_legacyScaling.init(acct.legacyBurst, acct.legacyRampPerMinute / 60.0);
     m_apiAccount.init(acct.apiBurstLimit, acct.apiRateLimit);
+    m_lambdaRps.init(10.0 * acct.concurrencyLimit, 10.0 * acct.concurrencyLimit);
 
     m_sources.resize(sc.sources.size());
     for (std::size_t i = 0; i < sc.sources.size(); ++i) {
@@ -324,6 +325,9 @@ void Engine::dispatch(const Event &e)
         break;
     case EvSfnRetry:
         onSfnRetry(e.entity, e.gen);
+        break;
+    case EvApiTimeout:
+        onApiTimeout(e.entity, e.gen, e.aux);
         break;
     case EvDownstreamRelease:
         --m_downs[e.entity].connections;

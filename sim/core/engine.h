@@ -36,6 +36,7 @@ enum EventType : std::uint16_t {
     EvSnsRetry,          // entity = message, gen (subscription edge in Message::ctx)
     EvSfnRetry,          // entity = message, gen (execution; task in Message::ctx)
     EvDownstreamRelease, // entity = downstream: a connection is returned
+    EvApiTimeout,        // entity = message, gen, aux = API: integration timeout reached
 };
 
 struct Message {
@@ -229,6 +230,7 @@ public:
     std::uint32_t m_unreservedCap = 0, m_unreservedBusy = 0, m_accountBusy = 0;
     TokenBucket m_legacyScaling; // 2018 rule: account burst then +500/min
     TokenBucket m_apiAccount;    // API Gateway account bucket (ref §2)
+    TokenBucket m_lambdaRps;     // Lambda invoke requests: 10 x concurrency limit per second
     std::uint32_t m_accountSeries = 0, m_ledgerSeries = 0;
 
     // --- messages and ledger (engine.cpp)
@@ -264,6 +266,7 @@ public:
     // --- API Gateway (apigateway.cpp)
     bool apiRequest(std::uint32_t api, std::uint32_t msg);
     void apiLambdaDone(const Invocation &inv);
+    void onApiTimeout(std::uint32_t msg, std::uint32_t gen, std::uint32_t api);
 
     // --- SNS (snsservice.cpp)
     bool snsPublish(std::uint32_t topic, std::uint32_t msg);

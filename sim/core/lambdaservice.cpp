@@ -17,6 +17,9 @@ constexpr Ticks kAsyncThrottleMaxBackoff = 300 * kTicksPerSecond; // ref §1: ba
 bool Engine::lambdaCanStart(std::uint32_t fn)
 {
     LambdaState &L = m_lambdas[fn];
+    // Account request rate: at most 10 x the concurrency limit per second (ref §1 "RPS cap").
+    if (m_lambdaRps.available(m_q.now()) < 1.0)
+        return false;
     if (L.pcBusy < L.pc)
         return true;
     // Reserved concurrency caps the function; unreserved functions share what the reservations
@@ -46,6 +49,7 @@ std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32
         m_metrics.add(L.m + LmThrottles, 1); // 429 TooManyRequestsException (ref §1)
         return kNone;
     }
+    m_lambdaRps.take(now);
     bool cold = false, provisioned = false;
     if (L.pcBusy < L.pc) {
         provisioned = true; // pre-initialised: never a cold start (ref §1 "Provisioned")
@@ -99,7 +103,10 @@ std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32
     if (cold)
         m_metrics.add(L.m + LmColdStarts, 1);
     // Billing: duration rounded up to 1 ms (ref §1 "Billing granularity").
-    m_metrics.add(L.m + LmBilledGbS, std::ceil(ms) / 1000.0 * cfg.memoryMb / 1024.0);
+    // Provisioned environments bill duration at the provisioned-concurrency rate (ref §1
+    // pricing); the provisioned capacity itself is priced from the scenario by the sim layer.
+    m_metrics.add(L.m + (provisioned ? LmBilledPcGbS : LmBilledGbS),
+                  std::ceil(ms) / 1000.0 * cfg.memoryMb / 1024.0);
     m_metrics.add(L.m + LmDurationSum, ms);
     m_metrics.peak(L.m + LmDurationMax, ms);
 

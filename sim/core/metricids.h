@@ -22,6 +22,7 @@ enum LambdaMetric : std::uint32_t {
     LmDlq,
     LmBilledRequests,
     LmBilledGbS,
+    LmBilledPcGbS,
     LmCount
 };
 enum ApiMetric : std::uint32_t {
@@ -116,6 +117,7 @@ inline constexpr MetricName kLambdaMetrics[LmCount] = {
     {"lambda.dlq", "count", Aggregation::Sum},
     {"lambda.billed_requests", "requests", Aggregation::Sum},
     {"lambda.billed_gb_s", "GB-s", Aggregation::Sum},
+    {"lambda.billed_pc_gb_s", "GB-s", Aggregation::Sum}, // duration on provisioned environments
 };
 inline constexpr MetricName kApiMetrics[AmCount] = {
     {"apigw.requests", "count", Aggregation::Sum},

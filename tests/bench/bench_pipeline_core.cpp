@@ -9,6 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace swb::core;
 
 namespace {
@@ -71,7 +74,14 @@ int main(int argc, char **argv)
         for (int i = 1; i < argc && n < 8; ++i)
             hoursList[n++] = std::atof(argv[i]);
     }
+    // Each duration runs in its own child process so each peak RSS (VmHWM) is its own.
     for (int i = 0; i < n; ++i) {
+        const pid_t child = fork();
+        if (child > 0) {
+            int status = 0;
+            waitpid(child, &status, 0);
+            continue;
+        }
         const Scenario sc = pipeline(hoursList[i]);
         const auto t0 = std::chrono::steady_clock::now();
         const double c0 = cpuSeconds();
@@ -101,6 +111,9 @@ int main(int argc, char **argv)
                     static_cast<unsigned long long>(l.succeeded),
                     static_cast<unsigned long long>(l.inFlight), l.balanced() ? "yes" : "NO", inv,
                     peakConc, ms.binCount(), sim.latencyQuantileMs(0, 0.99));
+        std::fflush(stdout);
+        if (child == 0)
+            _exit(0);
     }
     return 0;
 }

@@ -148,6 +148,31 @@ private Q_SLOTS:
         QCOMPARE(binsWith(sim, fn(0), "lambda.dlq"), (std::vector<std::size_t>{60}));
     }
 
+    void apiIntegrationTimeoutReturns504()
+    {
+        // A 2 s function behind a 1 s integration timeout: 504 at 1 s, the function still runs
+        // to its end and is billed for 2 s.
+        ApiGateway a;
+        a.integrationTimeoutMs = 1000;
+        a.overheadMs = 0;
+        Scenario sc;
+        sc.durationSeconds = 10;
+        sc.binWidthSeconds = 1;
+        sc.sources.push_back(poisson(0));
+        sc.apis.push_back(a);
+        LambdaFunction f = fixedLambda(2000);
+        f.memoryMb = 1024;
+        sc.lambdas.push_back(f);
+        wire(sc, EdgeKind::SyncInvoke, api(0), fn(0));
+        Simulation sim(sc);
+        inject(sim, api(0));
+        sim.run();
+        QCOMPARE(binsWith(sim, api(0), "apigw.timeouts_504"), (std::vector<std::size_t>{1}));
+        QCOMPARE(total(sim, fn(0), "lambda.billed_gb_s"), 2.0);
+        QCOMPARE(sim.ledger().droppedBy[int(DropReason::IntegrationTimeout)], std::uint64_t(1));
+        QVERIFY(sim.ledger().balanced());
+    }
+
     void reservedZeroIsAKillSwitch()
     {
         LambdaFunction f = fixedLambda(100);
