@@ -1,6 +1,6 @@
 #include "cliutil.h"
 
-#include <QFileInfo>
+#include "model/fileformat.h"
 
 namespace swb::cli {
 
@@ -69,26 +69,22 @@ int usageError(Io &io, const char *command, const QString &message)
 
 bool loadDesign(Io &io, const char *command, const QString &path, Design *design)
 {
-    const QFileInfo info(path);
-    QString why;
-    if (!info.exists())
-        why = QStringLiteral("no such file");
-    else if (info.isDir())
-        why = QStringLiteral("it is a directory");
-    else if (!info.isReadable())
-        why = QStringLiteral("permission denied");
-    else
-        why = QStringLiteral("project files cannot be read yet");
-    (void)design;
-    io.err << prefix(command) << "cannot read " << quoted(path) << ": " << why << "\n";
+    // The formats' messages already name the file and say what is wrong with it.
+    QString error;
+    std::unique_ptr<FileFormat> format = FileFormats::forReading(path, &error);
+    if (format && format->read(path, design))
+        return true;
+    io.err << prefix(command) << (format ? format->errorString() : error) << "\n";
     return false;
 }
 
 bool saveDesign(Io &io, const char *command, const QString &path, const Design &design)
 {
-    (void)design;
-    io.err << prefix(command) << "cannot write " << quoted(path)
-           << ": project files cannot be written yet\n";
+    QString error;
+    std::unique_ptr<FileFormat> format = FileFormats::forWriting(path, &error);
+    if (format && format->write(path, design))
+        return true;
+    io.err << prefix(command) << (format ? format->errorString() : error) << "\n";
     return false;
 }
 

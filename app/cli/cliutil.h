@@ -29,11 +29,12 @@ QString parseArgs(const QStringList &args, const QStringList &knownFlags,
 // Prints "swb COMMAND: message" and the command's usage line to io.err; returns ExitUsage.
 int usageError(Io &io, const char *command, const QString &message);
 
-// Reads a design from a project file (any registered format). On failure prints
-// "swb COMMAND: cannot read 'PATH': reason" and returns false (callers exit with ExitFile).
+// Reads a design from a file in any registered format (fileformat.h), validated by the reader.
+// On failure prints "swb COMMAND: " and the format's message (it names the file and the
+// problem) and returns false (callers exit with ExitFile).
 bool loadDesign(Io &io, const char *command, const QString &path, Design *design);
-// Writes a design; the format is chosen by the file name. On failure prints
-// "swb COMMAND: cannot write 'PATH': reason" and returns false.
+// Writes a design atomically in the format the file name's suffix selects. On failure prints
+// "swb COMMAND: " and the reason (an unknown suffix lists the writable ones) and returns false.
 bool saveDesign(Io &io, const char *command, const QString &path, const Design &design);
 
 // "error  CODE  message": severity id, two spaces, stable code, two spaces, message.
