@@ -308,6 +308,7 @@ public:
 private:
     void compile();
     void compileEdge(std::uint32_t edge);
+    bool isFifo(ComponentRef c) const;
     void initStream(std::uint32_t stream);
     void addSqsEsm(std::uint32_t edge);
     void addKinesisEsm(std::uint32_t edge);

@@ -211,9 +211,12 @@ void Engine::compileEdge(std::uint32_t e)
     case EdgeKind::ServiceIntegration:
         if (f == ComponentKind::TrafficSource)
             m_sources[E.from.index].target = E.to;
-        else if (f == ComponentKind::ApiGateway)
+        else if (f == ComponentKind::ApiGateway) {
             m_apis[E.from.index].integration = e;
-        else if (f == ComponentKind::Lambda && t == ComponentKind::Downstream)
+            if (t == ComponentKind::SnsTopic && m_sc.apis[E.from.index].flavour == ApiFlavour::Http)
+                m_warnings.push_back("edge " + std::to_string(e)
+                                     + ": HTTP APIs have no SNS integration (REST only, ref §2)");
+        } else if (f == ComponentKind::Lambda && t == ComponentKind::Downstream)
             m_lambdas[E.from.index].downstream = E.to.index;
         else if (f == ComponentKind::Lambda)
             m_lambdas[E.from.index].outputs.push_back(E.to);
@@ -238,6 +241,9 @@ void Engine::compileEdge(std::uint32_t e)
         break;
     case EdgeKind::OnFailure:
     case EdgeKind::DeadLetter:
+        if (isFifo(E.to))
+            m_warnings.push_back("edge " + std::to_string(e)
+                                 + ": FIFO queues and topics cannot be Lambda destinations/DLQs");
         if (f == ComponentKind::Lambda)
             (E.kind == EdgeKind::OnFailure ? m_lambdas[E.from.index].onFailure
                                            : m_lambdas[E.from.index].dlq) = E.to;
@@ -245,12 +251,28 @@ void Engine::compileEdge(std::uint32_t e)
             bad();
         break;
     case EdgeKind::Redrive:
-        if (f == ComponentKind::SqsQueue && t == ComponentKind::SqsQueue)
+        if (f == ComponentKind::SqsQueue && t == ComponentKind::SqsQueue) {
             m_queues[E.from.index].redrive = E.to.index;
-        else
+            if (isFifo(E.from) != isFifo(E.to))
+                m_warnings.push_back("edge " + std::to_string(e)
+                                     + ": a DLQ must be the same type as its queue (ref §4)");
+            if (m_sc.queues[E.from.index].maxReceiveCount == 0)
+                m_warnings.push_back("edge " + std::to_string(e)
+                                     + ": redrive without maxReceiveCount never moves messages");
+        } else {
             bad();
+        }
         break;
     }
+}
+
+bool Engine::isFifo(ComponentRef c) const
+{
+    if (c.kind == ComponentKind::SqsQueue)
+        return m_sc.queues[c.index].type == QueueType::Fifo;
+    if (c.kind == ComponentKind::SnsTopic)
+        return m_sc.topics[c.index].type == TopicType::Fifo;
+    return false;
 }
 
 } // namespace swb::core
