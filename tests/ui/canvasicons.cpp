@@ -14,7 +14,8 @@ using namespace swb;
 
 namespace {
 
-int opaquePixels(const QImage &image) {
+int opaquePixels(const QImage &image)
+{
     int count = 0;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x)
@@ -25,11 +26,13 @@ int opaquePixels(const QImage &image) {
 
 } // namespace
 
-class CanvasIconsTest : public QObject {
+class CanvasIconsTest : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void everyKindHasValidSvg() {
+    void everyKindHasValidSvg()
+    {
         for (ComponentKind kind : allComponentKinds()) {
             const QString path = iconResourcePath(kind);
             QVERIFY2(QFile::exists(path), qPrintable(path));
@@ -38,7 +41,8 @@ private Q_SLOTS:
         }
     }
 
-    void backgroundIsFamilyColour() {
+    void backgroundIsFamilyColour()
+    {
         for (ComponentKind kind : allComponentKinds()) {
             const QImage image = pixmapFor(kind, 64).toImage();
             QCOMPARE(image.size(), QSize(64, 64));
@@ -53,7 +57,8 @@ private Q_SLOTS:
         }
     }
 
-    void familiesAreDistinct() {
+    void familiesAreDistinct()
+    {
         // Compute, integration, API, streams and external must be told apart by colour alone.
         const QColor lambda = kindColor(ComponentKind::Lambda);
         const QColor pink = kindColor(ComponentKind::SqsQueue);
@@ -74,7 +79,8 @@ private Q_SLOTS:
         QCOMPARE(kindColor(ComponentKind::TrafficSource), grey);
     }
 
-    void glyphIsVisibleAtSmallSizes() {
+    void glyphIsVisibleAtSmallSizes()
+    {
         // The white glyph must survive down-scaling: at 16 px a clear share of the icon's pixels
         // is light (the glyph) and the rest is the family colour.
         for (ComponentKind kind : allComponentKinds()) {
@@ -97,13 +103,15 @@ private Q_SLOTS:
         }
     }
 
-    void iconHasAllSizes() {
+    void iconHasAllSizes()
+    {
         const QIcon icon = iconFor(ComponentKind::Lambda);
         QVERIFY(!icon.isNull());
         QCOMPARE(icon.pixmap(24).size(), QSize(24, 24));
     }
 
-    void contactSheet() {
+    void contactSheet()
+    {
         const QByteArray out = qgetenv("SWB_ICON_SHEET");
         if (out.isEmpty())
             QSKIP("set SWB_ICON_SHEET=/path/sheet.png to write the contact sheet");

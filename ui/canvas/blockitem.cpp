@@ -6,6 +6,7 @@
 #include "ui/icons.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -15,21 +16,25 @@ using namespace canvas;
 
 namespace {
 
-QString param(const Component &c, const char *key) {
+QString param(const Component &c, const char *key)
+{
     return c.params.value(QLatin1String(key)).toString();
 }
 
-QString number(const Component &c, const char *key) {
+QString number(const Component &c, const char *key)
+{
     return QString::number(c.params.value(QLatin1String(key)).toDouble(), 'g', 6);
 }
 
-const QString &separator() {
+const QString &separator()
+{
     static const QString dot = QStringLiteral(" \u00b7 ");
     return dot;
 }
 
 // Short kind names for the block's third line (the full names do not fit 160 units).
-QString shortKindName(ComponentKind kind) {
+QString shortKindName(ComponentKind kind)
+{
     switch (kind) {
     case ComponentKind::TrafficSource:
         return QStringLiteral("Traffic source");
@@ -51,14 +56,16 @@ QString shortKindName(ComponentKind kind) {
     return {};
 }
 
-QFont blockFont(qreal pixelSize, bool bold = false) {
+QFont blockFont(qreal pixelSize, bool bold = false)
+{
     QFont font;
     font.setPixelSize(int(pixelSize));
     font.setBold(bold);
     return font;
 }
 
-QColor severityColor(BlockOverlay::Severity severity) {
+QColor severityColor(BlockOverlay::Severity severity)
+{
     switch (severity) {
     case BlockOverlay::Severity::Ok:
         return QColor(0x2E, 0x9E, 0x5B);
@@ -72,7 +79,8 @@ QColor severityColor(BlockOverlay::Severity severity) {
     return {};
 }
 
-const QColor &failureColor() {
+const QColor &failureColor()
+{
     static const QColor red(0xD9, 0x3F, 0x3F);
     return red;
 }
@@ -83,7 +91,8 @@ constexpr qreal kTextLeft = kPad + kIconSize + 8;
 
 } // namespace
 
-QString blockSubtitle(const Component &c) {
+QString blockSubtitle(const Component &c)
+{
     switch (c.kind) {
     case ComponentKind::TrafficSource:
         return param(c, "pattern") + separator() + number(c, "rate") + QStringLiteral(" req/s");
@@ -117,18 +126,21 @@ QString blockSubtitle(const Component &c) {
 BlockItem::BlockItem(const Document *document, ComponentId id)
     : m_document(document)
     , m_id(id)
-    , m_kind(ComponentKind::Lambda) {
+    , m_kind(ComponentKind::Lambda)
+{
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(false);
     setZValue(1); // above wires
     syncFromModel();
 }
 
-const Component *BlockItem::component() const {
+const Component *BlockItem::component() const
+{
     return m_document->design().component(m_id);
 }
 
-void BlockItem::syncFromModel() {
+void BlockItem::syncFromModel()
+{
     const Component *c = component();
     if (!c)
         return;
@@ -145,31 +157,47 @@ void BlockItem::syncFromModel() {
     update();
 }
 
-QRectF BlockItem::bodyRect() {
+QRectF BlockItem::bodyRect()
+{
     return QRectF(0, 0, kBlockWidth, kBlockHeight);
 }
 
-QRectF BlockItem::boundingRect() const {
+QRectF BlockItem::boundingRect() const
+{
     // Ports stick out of the body; overlay badges sit on the top edge.
     const qreal m = kPortHitRadius + 1;
     return bodyRect().adjusted(-m, -m, m, m);
 }
 
-QPainterPath BlockItem::shape() const {
+QPainterPath BlockItem::shape() const
+{
+    // The body plus the port circles, which stick out. United (not just added) so the parts of
+    // the circles inside the body do not cancel out under the odd-even fill rule. Constant per
+    // kind, so computed once.
+    static QHash<int, QPainterPath> shapes;
+    auto it = shapes.constFind(int(m_kind));
+    if (it != shapes.cend())
+        return *it;
     QPainterPath path;
     path.addRoundedRect(bodyRect(), kBlockRadius, kBlockRadius);
     for (Port port : {Port::Input, Port::Output, Port::Failure}) {
-        if (hasPort(port))
-            path.addEllipse(portPos(port), kPortHitRadius, kPortHitRadius);
+        if (hasPort(port)) {
+            QPainterPath circle;
+            circle.addEllipse(portPos(port), kPortHitRadius, kPortHitRadius);
+            path = path.united(circle);
+        }
     }
+    shapes.insert(int(m_kind), path);
     return path;
 }
 
-QRectF BlockItem::nameRect() const {
+QRectF BlockItem::nameRect() const
+{
     return QRectF(kTextLeft, 8, kBlockWidth - kTextLeft - 6, 22);
 }
 
-bool BlockItem::kindHasPort(ComponentKind kind, Port port) {
+bool BlockItem::kindHasPort(ComponentKind kind, Port port)
+{
     switch (port) {
     case Port::Input:
         return kind != ComponentKind::TrafficSource;
@@ -186,11 +214,13 @@ bool BlockItem::kindHasPort(ComponentKind kind, Port port) {
     return false;
 }
 
-bool BlockItem::hasPort(Port port) const {
+bool BlockItem::hasPort(Port port) const
+{
     return kindHasPort(m_kind, port);
 }
 
-QPointF BlockItem::portPos(Port port) const {
+QPointF BlockItem::portPos(Port port) const
+{
     switch (port) {
     case Port::Input:
         return QPointF(0, kBlockHeight / 2);
@@ -204,11 +234,13 @@ QPointF BlockItem::portPos(Port port) const {
     return QPointF(kBlockWidth / 2, kBlockHeight / 2);
 }
 
-QPointF BlockItem::portScenePos(Port port) const {
+QPointF BlockItem::portScenePos(Port port) const
+{
     return mapToScene(portPos(port));
 }
 
-BlockItem::Port BlockItem::portAt(QPointF scenePos) const {
+BlockItem::Port BlockItem::portAt(QPointF scenePos) const
+{
     const QPointF local = mapFromScene(scenePos);
     for (Port port : {Port::Output, Port::Failure, Port::Input}) {
         if (!hasPort(port))
@@ -220,21 +252,24 @@ BlockItem::Port BlockItem::portAt(QPointF scenePos) const {
     return Port::None;
 }
 
-void BlockItem::setWireTarget(WireTarget state) {
+void BlockItem::setWireTarget(WireTarget state)
+{
     if (state == m_wireTarget)
         return;
     m_wireTarget = state;
     update();
 }
 
-void BlockItem::setOverlay(const BlockOverlay &overlay) {
+void BlockItem::setOverlay(const BlockOverlay &overlay)
+{
     if (overlay == m_overlay)
         return;
     m_overlay = overlay;
     syncFromModel(); // refreshes the tool tip
 }
 
-QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant &value) {
+QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
     if (change == ItemPositionChange && !m_syncing)
         return DiagramScene::snapToGrid(value.toPointF());
     if (change == ItemPositionHasChanged) {
@@ -244,13 +279,15 @@ QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant &value)
     return QGraphicsItem::itemChange(change, value);
 }
 
-void BlockItem::paintSimplified(QPainter *painter) {
+void BlockItem::paintSimplified(QPainter *painter)
+{
     painter->setPen(Qt::NoPen);
     painter->setBrush(isSelected() ? scene()->palette().highlight().color() : kindColor(m_kind));
     painter->drawRoundedRect(bodyRect(), kBlockRadius, kBlockRadius);
 }
 
-void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
+void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (lod < kSimplifiedLod) {
         paintSimplified(painter);
@@ -313,7 +350,8 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         paintOverlay(painter, palette);
 }
 
-void BlockItem::paintPorts(QPainter *painter, const QPalette &palette) {
+void BlockItem::paintPorts(QPainter *painter, const QPalette &palette)
+{
     const QColor rim = palette.base().color();
     for (Port port : {Port::Input, Port::Output, Port::Failure}) {
         if (!hasPort(port))
@@ -327,7 +365,8 @@ void BlockItem::paintPorts(QPainter *painter, const QPalette &palette) {
     }
 }
 
-void BlockItem::paintOverlay(QPainter *painter, const QPalette &palette) {
+void BlockItem::paintOverlay(QPainter *painter, const QPalette &palette)
+{
     const QFont font = blockFont(11, true);
     painter->setFont(font);
     const QFontMetricsF metrics(font);

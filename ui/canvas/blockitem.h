@@ -15,7 +15,8 @@ struct Component;
 // name, knobs, position) from the Document; the cached display strings are derived from the
 // model in syncFromModel(). While the user drags it, its position runs ahead of the model until
 // the scene commits the move on release.
-class BlockItem : public QGraphicsItem {
+class BlockItem : public QGraphicsItem
+{
 public:
     enum { Type = UserType + 1 };
     // Where wires attach. Output emits work wires (right side), Failure emits on-failure and

@@ -14,7 +14,8 @@ struct BlockOverlay {
     QString toolTip;                    // extra tool-tip lines (why the block is in trouble)
     Severity severity = Severity::None; // outline colour; None = no highlight
 
-    bool isEmpty() const {
+    bool isEmpty() const
+    {
         return topBadge.isEmpty() && bottomBadge.isEmpty() && severity == Severity::None;
     }
     bool operator==(const BlockOverlay &) const = default;

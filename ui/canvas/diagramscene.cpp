@@ -24,7 +24,8 @@ constexpr int kReasonTimeoutMs = 0;  // an illegal wire's reason stays until the
 constexpr int kInfoTimeoutMs = 4000; // routine confirmations
 
 std::optional<ConnectionKind> chooseKindFromMenu(const QList<ConnectionKind> &kinds,
-                                                 QPoint screenPos) {
+                                                 QPoint screenPos)
+{
     QMenu menu;
     menu.setToolTipsVisible(true);
     for (ConnectionKind kind : kinds) {
@@ -43,7 +44,8 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
     , m_wireDrag(new WireDragController(this))
-    , m_kindChooser(&chooseKindFromMenu) {
+    , m_kindChooser(&chooseKindFromMenu)
+{
     // No BSP index: items move on every drag and the scene is small (hundreds of items); the
     // linear index keeps moves and rebuilds cheap.
     setItemIndexMethod(NoIndex);
@@ -58,7 +60,8 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     rebuild();
 }
 
-DiagramScene::~DiagramScene() {
+DiagramScene::~DiagramScene()
+{
     delete m_wireDrag;
     m_wireDrag = nullptr;
     // Items reference this scene through blockMoved(); remove them before members go.
@@ -66,12 +69,14 @@ DiagramScene::~DiagramScene() {
     clear();
 }
 
-QPointF DiagramScene::snapToGrid(QPointF p) {
+QPointF DiagramScene::snapToGrid(QPointF p)
+{
     return QPointF(std::round(p.x() / kGridSize) * kGridSize,
                    std::round(p.y() / kGridSize) * kGridSize);
 }
 
-void DiagramScene::rebuild() {
+void DiagramScene::rebuild()
+{
     m_wireDrag->cancel();
     closeRenameEditor();
     QSignalBlocker blocker(this); // one selectionIdsChanged below, not one per item
@@ -97,7 +102,8 @@ void DiagramScene::rebuild() {
     Q_EMIT selectionIdsChanged();
 }
 
-void DiagramScene::onComponentAdded(ComponentId id) {
+void DiagramScene::onComponentAdded(ComponentId id)
+{
     if (m_blocks.contains(id))
         return;
     auto *block = new BlockItem(m_document, id);
@@ -106,7 +112,8 @@ void DiagramScene::onComponentAdded(ComponentId id) {
     updateSceneRect();
 }
 
-void DiagramScene::onComponentRemoved(ComponentId id) {
+void DiagramScene::onComponentRemoved(ComponentId id)
+{
     if (m_renameEditor && m_renameEditor->componentId() == id)
         closeRenameEditor();
     if (m_wireDrag->isActive())
@@ -114,14 +121,16 @@ void DiagramScene::onComponentRemoved(ComponentId id) {
     delete m_blocks.take(id); // its wires went first (DesignEdit removes wires before blocks)
 }
 
-void DiagramScene::onComponentChanged(ComponentId id) {
+void DiagramScene::onComponentChanged(ComponentId id)
+{
     if (BlockItem *block = m_blocks.value(id)) {
         block->syncFromModel();
         updateWiresOf(id);
     }
 }
 
-void DiagramScene::onConnectionAdded(ConnectionId id) {
+void DiagramScene::onConnectionAdded(ConnectionId id)
+{
     if (m_wires.contains(id))
         return;
     auto *wire = new WireItem(this, id);
@@ -131,7 +140,8 @@ void DiagramScene::onConnectionAdded(ConnectionId id) {
     updateWiresOf(wire->sourceId());
 }
 
-void DiagramScene::onConnectionRemoved(ConnectionId id) {
+void DiagramScene::onConnectionRemoved(ConnectionId id)
+{
     WireItem *wire = m_wires.take(id);
     if (!wire)
         return;
@@ -140,28 +150,33 @@ void DiagramScene::onConnectionRemoved(ConnectionId id) {
     updateWiresOf(source);
 }
 
-void DiagramScene::onConnectionChanged(ConnectionId id) {
+void DiagramScene::onConnectionChanged(ConnectionId id)
+{
     if (WireItem *wire = m_wires.value(id))
         wire->syncFromModel();
 }
 
-void DiagramScene::updateWiresOf(ComponentId id) {
+void DiagramScene::updateWiresOf(ComponentId id)
+{
     for (ConnectionId wireId : m_document->design().connectionsOf(id)) {
         if (WireItem *wire = m_wires.value(wireId))
             wire->updateGeometry();
     }
 }
 
-void DiagramScene::blockMoved(ComponentId id) {
+void DiagramScene::blockMoved(ComponentId id)
+{
     updateWiresOf(id);
 }
 
-void DiagramScene::updateSceneRect() {
+void DiagramScene::updateSceneRect()
+{
     // Room around the design to pan into and to drop new blocks.
     setSceneRect(itemsBoundingRectWithMargin().adjusted(-1000, -700, 1000, 700));
 }
 
-QRectF DiagramScene::itemsBoundingRectWithMargin() const {
+QRectF DiagramScene::itemsBoundingRectWithMargin() const
+{
     QRectF rect;
     for (const BlockItem *block : m_blocks)
         rect |= block->sceneBoundingRect();
@@ -172,7 +187,8 @@ QRectF DiagramScene::itemsBoundingRectWithMargin() const {
     return rect.adjusted(-40, -40, 40, 40);
 }
 
-QList<ComponentId> DiagramScene::selectedComponents() const {
+QList<ComponentId> DiagramScene::selectedComponents() const
+{
     QList<ComponentId> ids;
     for (QGraphicsItem *item : selectedItems()) {
         if (item->type() == BlockItem::Type)
@@ -182,7 +198,8 @@ QList<ComponentId> DiagramScene::selectedComponents() const {
     return ids;
 }
 
-QList<ConnectionId> DiagramScene::selectedConnections() const {
+QList<ConnectionId> DiagramScene::selectedConnections() const
+{
     QList<ConnectionId> ids;
     for (QGraphicsItem *item : selectedItems()) {
         if (item->type() == WireItem::Type)
@@ -193,7 +210,8 @@ QList<ConnectionId> DiagramScene::selectedConnections() const {
 }
 
 void DiagramScene::selectItems(const QList<ComponentId> &components,
-                               const QList<ConnectionId> &connections) {
+                               const QList<ConnectionId> &connections)
+{
     {
         const QSignalBlocker blocker(this);
         clearSelection();
@@ -209,11 +227,13 @@ void DiagramScene::selectItems(const QList<ComponentId> &components,
     Q_EMIT selectionIdsChanged();
 }
 
-void DiagramScene::selectAll() {
+void DiagramScene::selectAll()
+{
     selectItems(m_document->design().components.keys(), m_document->design().connections.keys());
 }
 
-ComponentId DiagramScene::createComponent(ComponentKind kind, QPointF scenePos) {
+ComponentId DiagramScene::createComponent(ComponentKind kind, QPointF scenePos)
+{
     const QPointF topLeft = snapToGrid(scenePos - QPointF(kBlockWidth / 2, kBlockHeight / 2));
     const ComponentId id = m_document->addComponent(kind, topLeft);
     if (id != InvalidId)
@@ -221,7 +241,8 @@ ComponentId DiagramScene::createComponent(ComponentKind kind, QPointF scenePos) 
     return id;
 }
 
-void DiagramScene::deleteSelection() {
+void DiagramScene::deleteSelection()
+{
     const QList<ComponentId> blocks = selectedComponents();
     const QList<ConnectionId> wires = selectedConnections();
     if (blocks.isEmpty() && wires.isEmpty())
@@ -229,7 +250,8 @@ void DiagramScene::deleteSelection() {
     m_document->removeItems(blocks, wires);
 }
 
-void DiagramScene::copySelection() {
+void DiagramScene::copySelection()
+{
     const QList<ComponentId> blocks = selectedComponents();
     if (blocks.isEmpty())
         return;
@@ -238,7 +260,8 @@ void DiagramScene::copySelection() {
     Q_EMIT statusMessage(tr("Copied %n block(s)", nullptr, int(blocks.size())), kInfoTimeoutMs);
 }
 
-void DiagramScene::paste() {
+void DiagramScene::paste()
+{
     QString error;
     const std::optional<Design> fragment = fragmentclipboard::paste(&error);
     if (!fragment) {
@@ -251,7 +274,8 @@ void DiagramScene::paste() {
                     tr("Paste %n block(s)", nullptr, int(fragment->components.size())));
 }
 
-void DiagramScene::duplicateSelection() {
+void DiagramScene::duplicateSelection()
+{
     const QList<ComponentId> blocks = selectedComponents();
     if (blocks.isEmpty())
         return;
@@ -260,7 +284,8 @@ void DiagramScene::duplicateSelection() {
                     tr("Duplicate %n block(s)", nullptr, int(blocks.size())));
 }
 
-void DiagramScene::insertAndSelect(const Design &fragment, QPointF offset, const QString &text) {
+void DiagramScene::insertAndSelect(const Design &fragment, QPointF offset, const QString &text)
+{
     if (fragment.components.isEmpty())
         return;
     const QList<ComponentId> added = m_document->insertFragment(fragment, offset, text);
@@ -272,28 +297,33 @@ void DiagramScene::insertAndSelect(const Design &fragment, QPointF offset, const
     selectItems(added, wires);
 }
 
-void DiagramScene::setBlockOverlay(ComponentId id, const BlockOverlay &overlay) {
+void DiagramScene::setBlockOverlay(ComponentId id, const BlockOverlay &overlay)
+{
     if (BlockItem *block = m_blocks.value(id))
         block->setOverlay(overlay);
 }
 
-void DiagramScene::setWireFlow(ConnectionId id, double intensity, int health) {
+void DiagramScene::setWireFlow(ConnectionId id, double intensity, int health)
+{
     if (WireItem *wire = m_wires.value(id))
         wire->setFlow(intensity, health);
 }
 
-void DiagramScene::clearLiveState() {
+void DiagramScene::clearLiveState()
+{
     for (BlockItem *block : std::as_const(m_blocks))
         block->setOverlay({});
     for (WireItem *wire : std::as_const(m_wires))
         wire->setFlow(0, 0);
 }
 
-void DiagramScene::setConnectionKindChooser(KindChooser chooser) {
+void DiagramScene::setConnectionKindChooser(KindChooser chooser)
+{
     m_kindChooser = chooser ? std::move(chooser) : KindChooser(&chooseKindFromMenu);
 }
 
-bool DiagramScene::commitMoves() {
+bool DiagramScene::commitMoves()
+{
     // One drag = one moveComponents() call = one undo step, whatever the number of blocks.
     QHash<ComponentId, QPointF> moved;
     for (BlockItem *block : std::as_const(m_blocks)) {
@@ -308,7 +338,8 @@ bool DiagramScene::commitMoves() {
     return true;
 }
 
-void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event) {
+void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
     if (event->button() == Qt::LeftButton && !m_wireDrag->isActive()) {
         for (QGraphicsItem *item : items(event->scenePos())) {
             if (item->type() != BlockItem::Type)
@@ -329,7 +360,8 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event) {
     QGraphicsScene::mousePressEvent(event);
 }
 
-void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event) {
+void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
     if (m_wireDrag->isActive()) {
         const QString reason = m_wireDrag->move(event->scenePos());
         if (reason != m_lastHoverReason) {
@@ -343,7 +375,8 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event) {
     QGraphicsScene::mouseMoveEvent(event);
 }
 
-void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {
+void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
     if (m_wireDrag->isActive()) {
         if (event->button() == Qt::LeftButton)
             finishWire(event->scenePos(), event->screenPos());
@@ -355,7 +388,8 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event) {
         commitMoves();
 }
 
-void DiagramScene::finishWire(QPointF scenePos, QPoint screenPos) {
+void DiagramScene::finishWire(QPointF scenePos, QPoint screenPos)
+{
     const ComponentId source = m_wireDrag->source();
     WireDragController::Verdict verdict;
     const ComponentId target = m_wireDrag->finish(scenePos, &verdict);
@@ -375,7 +409,8 @@ void DiagramScene::finishWire(QPointF scenePos, QPoint screenPos) {
         Q_EMIT statusMessage(tr("Wire refused: %1").arg(error), kReasonTimeoutMs);
 }
 
-void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
+void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
     if (event->button() == Qt::LeftButton) {
         for (QGraphicsItem *item : items(event->scenePos())) {
             if (item == m_renameEditor)
@@ -394,7 +429,8 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) {
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
-void DiagramScene::beginRename(ComponentId id) {
+void DiagramScene::beginRename(ComponentId id)
+{
     BlockItem *block = m_blocks.value(id);
     const Component *c = m_document->design().component(id);
     if (!block || !c)
@@ -414,11 +450,13 @@ void DiagramScene::beginRename(ComponentId id) {
     m_renameEditor->setFocus(Qt::OtherFocusReason);
 }
 
-bool DiagramScene::isRenaming() const {
+bool DiagramScene::isRenaming() const
+{
     return m_renameEditor != nullptr;
 }
 
-void DiagramScene::onRenameCommitted(const QString &text, bool fromFocusOut) {
+void DiagramScene::onRenameCommitted(const QString &text, bool fromFocusOut)
+{
     if (!m_renameEditor)
         return;
     const ComponentId id = m_renameEditor->componentId();
@@ -438,7 +476,8 @@ void DiagramScene::onRenameCommitted(const QString &text, bool fromFocusOut) {
         closeRenameEditor();
 }
 
-void DiagramScene::closeRenameEditor() {
+void DiagramScene::closeRenameEditor()
+{
     if (!m_renameEditor)
         return;
     RenameEditor *editor = m_renameEditor;

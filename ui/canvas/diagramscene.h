@@ -23,7 +23,8 @@ class RenameEditor;
 // afterwards changes ONLY in response to the Document's signals. Every gesture (move, wire,
 // delete, rename, paste, drop) becomes one Document call, i.e. one undo command; items hold ids
 // and read the model, so nothing a save needs lives here.
-class DiagramScene : public QGraphicsScene {
+class DiagramScene : public QGraphicsScene
+{
     Q_OBJECT
 
 public:

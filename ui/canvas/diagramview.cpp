@@ -25,7 +25,8 @@ constexpr double kZoomStep = 1.25;      // per key press
 constexpr double kWheelZoomBase = 1.15; // per wheel notch (120 units)
 constexpr qreal kDotSpacing = 20;       // background dot grid, scene units (2 snap steps)
 
-bool kindFromMime(const QMimeData *mime, ComponentKind *kind) {
+bool kindFromMime(const QMimeData *mime, ComponentKind *kind)
+{
     if (!mime || !mime->hasFormat(QLatin1String(kComponentKindMime)))
         return false;
     const QString id = QString::fromUtf8(mime->data(QLatin1String(kComponentKindMime))).trimmed();
@@ -36,7 +37,8 @@ bool kindFromMime(const QMimeData *mime, ComponentKind *kind) {
 
 DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
-    , m_scene(scene) {
+    , m_scene(scene)
+{
     setAcceptDrops(true);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
                    | QPainter::SmoothPixmapTransform);
@@ -49,11 +51,13 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     setMouseTracking(true);
 }
 
-double DiagramView::zoom() const {
+double DiagramView::zoom() const
+{
     return transform().m11();
 }
 
-void DiagramView::setZoom(double zoom, const QPointF *anchorScenePos) {
+void DiagramView::setZoom(double zoom, const QPointF *anchorScenePos)
+{
     zoom = qBound(kMinZoom, zoom, kMaxZoom);
     if (qFuzzyCompare(zoom, this->zoom()))
         return;
@@ -69,32 +73,39 @@ void DiagramView::setZoom(double zoom, const QPointF *anchorScenePos) {
     Q_EMIT visibleRectChanged();
 }
 
-void DiagramView::zoomIn() {
+void DiagramView::zoomIn()
+{
     setZoom(zoom() * kZoomStep);
 }
 
-void DiagramView::zoomOut() {
+void DiagramView::zoomOut()
+{
     setZoom(zoom() / kZoomStep);
 }
 
-void DiagramView::resetZoom() {
+void DiagramView::resetZoom()
+{
     setZoom(1.0);
 }
 
-void DiagramView::fitToView() {
+void DiagramView::fitToView()
+{
     const QRectF content = m_scene->itemsBoundingRectWithMargin();
     const QRectF port = viewport()->rect();
     if (content.isEmpty() || port.isEmpty())
         return;
     // Never magnify a small design beyond 100%: it would look like a toy.
-    const double fit = std::min(port.width() / content.width(), port.height() / content.height());
+    // 2% slack: scroll positions are whole pixels, so an exact fit can clip the margin.
+    const double fit =
+        0.98 * std::min(port.width() / content.width(), port.height() / content.height());
     setTransform(QTransform::fromScale(qBound(kMinZoom, fit, 1.0), qBound(kMinZoom, fit, 1.0)));
     centerOn(content.center());
     Q_EMIT zoomChanged(zoom());
     Q_EMIT visibleRectChanged();
 }
 
-void DiagramView::keyPressEvent(QKeyEvent *event) {
+void DiagramView::keyPressEvent(QKeyEvent *event)
+{
     // The in-place name editor gets every key it wants.
     if (m_scene->isRenaming() || m_scene->focusItem()) {
         QGraphicsView::keyPressEvent(event);
@@ -137,7 +148,8 @@ void DiagramView::keyPressEvent(QKeyEvent *event) {
     event->accept();
 }
 
-void DiagramView::keyReleaseEvent(QKeyEvent *event) {
+void DiagramView::keyReleaseEvent(QKeyEvent *event)
+{
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && m_spaceHeld) {
         m_spaceHeld = false;
         if (!m_panning)
@@ -148,7 +160,8 @@ void DiagramView::keyReleaseEvent(QKeyEvent *event) {
     QGraphicsView::keyReleaseEvent(event);
 }
 
-void DiagramView::wheelEvent(QWheelEvent *event) {
+void DiagramView::wheelEvent(QWheelEvent *event)
+{
     if (event->modifiers() & Qt::ControlModifier) {
         const double notches = event->angleDelta().y() / 120.0;
         const QPointF anchor = mapToScene(event->position().toPoint());
@@ -159,7 +172,8 @@ void DiagramView::wheelEvent(QWheelEvent *event) {
     QGraphicsView::wheelEvent(event); // plain wheel scrolls, Shift+wheel scrolls sideways
 }
 
-void DiagramView::mousePressEvent(QMouseEvent *event) {
+void DiagramView::mousePressEvent(QMouseEvent *event)
+{
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
         m_panLast = event->position().toPoint();
@@ -170,7 +184,8 @@ void DiagramView::mousePressEvent(QMouseEvent *event) {
     QGraphicsView::mousePressEvent(event);
 }
 
-void DiagramView::mouseMoveEvent(QMouseEvent *event) {
+void DiagramView::mouseMoveEvent(QMouseEvent *event)
+{
     if (m_panning) {
         const QPoint pos = event->position().toPoint();
         const QPoint delta = pos - m_panLast;
@@ -183,7 +198,8 @@ void DiagramView::mouseMoveEvent(QMouseEvent *event) {
     QGraphicsView::mouseMoveEvent(event);
 }
 
-void DiagramView::mouseReleaseEvent(QMouseEvent *event) {
+void DiagramView::mouseReleaseEvent(QMouseEvent *event)
+{
     if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
         m_panning = false;
         if (m_spaceHeld)
@@ -196,30 +212,34 @@ void DiagramView::mouseReleaseEvent(QMouseEvent *event) {
     QGraphicsView::mouseReleaseEvent(event);
 }
 
-bool DiagramView::acceptsDrag(const QMimeData *mime) const {
+bool DiagramView::acceptsDrag(const QMimeData *mime) const
+{
     ComponentKind kind;
     return kindFromMime(mime, &kind);
 }
 
-void DiagramView::dragEnterEvent(QDragEnterEvent *event) {
+void DiagramView::dragEnterEvent(QDragEnterEvent *event)
+{
     if (acceptsDrag(event->mimeData())) {
         event->setDropAction(Qt::CopyAction);
         event->accept();
         return;
     }
-    QGraphicsView::dragEnterEvent(event);
+    event->ignore(); // no item accepts drops: only palette blocks land on the canvas
 }
 
-void DiagramView::dragMoveEvent(QDragMoveEvent *event) {
+void DiagramView::dragMoveEvent(QDragMoveEvent *event)
+{
     if (acceptsDrag(event->mimeData())) {
         event->setDropAction(Qt::CopyAction);
         event->accept();
         return;
     }
-    QGraphicsView::dragMoveEvent(event);
+    event->ignore(); // no item accepts drops: only palette blocks land on the canvas
 }
 
-void DiagramView::dropEvent(QDropEvent *event) {
+void DiagramView::dropEvent(QDropEvent *event)
+{
     ComponentKind kind;
     if (!kindFromMime(event->mimeData(), &kind)) {
         QGraphicsView::dropEvent(event);
@@ -231,7 +251,8 @@ void DiagramView::dropEvent(QDropEvent *event) {
     setFocus(Qt::OtherFocusReason);
 }
 
-void DiagramView::drawBackground(QPainter *painter, const QRectF &rect) {
+void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
+{
     painter->fillRect(rect, palette().base());
     // A dot grid helps place blocks; it thins out when zoomed far out so it never turns grey.
     const qreal step = zoom() >= 0.5 ? kDotSpacing : kDotSpacing * 5;
@@ -251,12 +272,14 @@ void DiagramView::drawBackground(QPainter *painter, const QRectF &rect) {
     painter->drawPoints(points.constData(), int(points.size()));
 }
 
-void DiagramView::resizeEvent(QResizeEvent *event) {
+void DiagramView::resizeEvent(QResizeEvent *event)
+{
     QGraphicsView::resizeEvent(event);
     Q_EMIT visibleRectChanged();
 }
 
-void DiagramView::scrollContentsBy(int dx, int dy) {
+void DiagramView::scrollContentsBy(int dx, int dy)
+{
     QGraphicsView::scrollContentsBy(dx, dy);
     Q_EMIT visibleRectChanged();
 }

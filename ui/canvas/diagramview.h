@@ -10,7 +10,8 @@ class DiagramScene;
 
 // The canvas view: zoom (Ctrl +/-, Ctrl+wheel, Ctrl+0 fit), pan (middle drag, Space+drag, wheel
 // scrolls), rubber-band selection, edit keys, and drops of palette blocks (kComponentKindMime).
-class DiagramView : public QGraphicsView {
+class DiagramView : public QGraphicsView
+{
     Q_OBJECT
 
 public:

@@ -10,7 +10,8 @@
 
 namespace swb::fragmentclipboard {
 
-Design makeFragment(const Design &design, const QList<ComponentId> &components) {
+Design makeFragment(const Design &design, const QList<ComponentId> &components)
+{
     Design fragment;
     fragment.name = design.name;
     fragment.settings = design.settings;
@@ -30,7 +31,8 @@ Design makeFragment(const Design &design, const QList<ComponentId> &components) 
     return fragment;
 }
 
-QMimeData *toMimeData(const Design &fragment) {
+QMimeData *toMimeData(const Design &fragment)
+{
     const QByteArray json = QJsonDocument(designToJson(fragment)).toJson(QJsonDocument::Compact);
     auto *mime = new QMimeData;
     mime->setData(QLatin1String(kDesignFragmentMime), json);
@@ -38,7 +40,8 @@ QMimeData *toMimeData(const Design &fragment) {
     return mime;
 }
 
-std::optional<Design> fromMimeData(const QMimeData *mime, QString *error) {
+std::optional<Design> fromMimeData(const QMimeData *mime, QString *error)
+{
     if (!mime || !mime->hasFormat(QLatin1String(kDesignFragmentMime)))
         return std::nullopt;
     QJsonParseError parseError;
@@ -62,11 +65,13 @@ std::optional<Design> fromMimeData(const QMimeData *mime, QString *error) {
     return fragment;
 }
 
-void copy(const Design &fragment) {
+void copy(const Design &fragment)
+{
     QGuiApplication::clipboard()->setMimeData(toMimeData(fragment));
 }
 
-std::optional<Design> paste(QString *error) {
+std::optional<Design> paste(QString *error)
+{
     return fromMimeData(QGuiApplication::clipboard()->mimeData(), error);
 }
 

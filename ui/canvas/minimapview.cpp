@@ -11,7 +11,8 @@ namespace swb {
 
 MinimapView::MinimapView(DiagramView *mainView, QWidget *parent)
     : QGraphicsView(mainView->scene(), parent)
-    , m_mainView(mainView) {
+    , m_mainView(mainView)
+{
     setInteractive(false);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -28,7 +29,8 @@ MinimapView::MinimapView(DiagramView *mainView, QWidget *parent)
     refit();
 }
 
-void MinimapView::refit() {
+void MinimapView::refit()
+{
     if (!m_mainView)
         return;
     const QRectF content = m_mainView->diagramScene()->itemsBoundingRectWithMargin();
@@ -36,12 +38,14 @@ void MinimapView::refit() {
     fitInView(content, Qt::KeepAspectRatio);
 }
 
-void MinimapView::resizeEvent(QResizeEvent *event) {
+void MinimapView::resizeEvent(QResizeEvent *event)
+{
     QGraphicsView::resizeEvent(event);
     refit();
 }
 
-void MinimapView::drawForeground(QPainter *painter, const QRectF &rect) {
+void MinimapView::drawForeground(QPainter *painter, const QRectF &rect)
+{
     QGraphicsView::drawForeground(painter, rect);
     if (!m_mainView)
         return;
@@ -61,24 +65,28 @@ void MinimapView::drawForeground(QPainter *painter, const QRectF &rect) {
     painter->drawRect(visible);
 }
 
-void MinimapView::centreMainViewOn(QPoint viewportPos) {
+void MinimapView::centreMainViewOn(QPoint viewportPos)
+{
     if (m_mainView)
         m_mainView->centerOn(mapToScene(viewportPos));
 }
 
-void MinimapView::mousePressEvent(QMouseEvent *event) {
+void MinimapView::mousePressEvent(QMouseEvent *event)
+{
     if (event->button() == Qt::LeftButton)
         centreMainViewOn(event->position().toPoint());
     event->accept();
 }
 
-void MinimapView::mouseMoveEvent(QMouseEvent *event) {
+void MinimapView::mouseMoveEvent(QMouseEvent *event)
+{
     if (event->buttons() & Qt::LeftButton)
         centreMainViewOn(event->position().toPoint());
     event->accept();
 }
 
-void MinimapView::wheelEvent(QWheelEvent *event) {
+void MinimapView::wheelEvent(QWheelEvent *event)
+{
     event->accept(); // the overview never scrolls
 }
 

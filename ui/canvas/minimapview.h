@@ -10,7 +10,8 @@ class DiagramView;
 // Overview of the whole scene, scaled to fit, with the main view's visible rect drawn on it.
 // Clicking or dragging centres the main view on that point. Blocks paint in a simplified form at
 // this scale (level of detail), so the minimap stays cheap.
-class MinimapView : public QGraphicsView {
+class MinimapView : public QGraphicsView
+{
     Q_OBJECT
 
 public:

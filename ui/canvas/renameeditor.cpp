@@ -7,7 +7,8 @@
 namespace swb {
 
 RenameEditor::RenameEditor(ComponentId id, const QString &name)
-    : m_id(id) {
+    : m_id(id)
+{
     setPlainText(name);
     setTextInteractionFlags(Qt::TextEditorInteraction);
     setZValue(30);
@@ -17,7 +18,8 @@ RenameEditor::RenameEditor(ComponentId id, const QString &name)
     setTextCursor(cursor);
 }
 
-void RenameEditor::keyPressEvent(QKeyEvent *event) {
+void RenameEditor::keyPressEvent(QKeyEvent *event)
+{
     switch (event->key()) {
     case Qt::Key_Return:
     case Qt::Key_Enter:
@@ -34,7 +36,8 @@ void RenameEditor::keyPressEvent(QKeyEvent *event) {
     }
 }
 
-void RenameEditor::focusOutEvent(QFocusEvent *event) {
+void RenameEditor::focusOutEvent(QFocusEvent *event)
+{
     QGraphicsTextItem::focusOutEvent(event);
     if (!m_closing)
         Q_EMIT committed(toPlainText(), true);

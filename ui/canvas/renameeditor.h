@@ -8,7 +8,8 @@ namespace swb {
 
 // The in-place name editor laid over a block's name. Enter commits, Escape cancels, leaving the
 // editor (focus out) commits. It only reports; the scene asks the Document to rename.
-class RenameEditor : public QGraphicsTextItem {
+class RenameEditor : public QGraphicsTextItem
+{
     Q_OBJECT
 
 public:

@@ -17,7 +17,8 @@ namespace {
 
 // The failure kind a source block uses: SQS queues and SNS subscriptions redrive to a DLQ,
 // Lambda and stream mappings send to an on-failure destination (aws-behaviour.md 1, 3, 4, 5).
-ConnectionKind naturalFailureKind(ComponentKind source) {
+ConnectionKind naturalFailureKind(ComponentKind source)
+{
     return source == ComponentKind::SqsQueue || source == ComponentKind::SnsTopic
                ? ConnectionKind::Redrive
                : ConnectionKind::OnFailure;
@@ -26,14 +27,17 @@ ConnectionKind naturalFailureKind(ComponentKind source) {
 } // namespace
 
 WireDragController::WireDragController(DiagramScene *scene)
-    : m_scene(scene) {}
+    : m_scene(scene)
+{}
 
-WireDragController::~WireDragController() {
+WireDragController::~WireDragController()
+{
     cancel();
 }
 
 WireDragController::Verdict WireDragController::verdictFor(ComponentId source, BlockItem::Port port,
-                                                           ComponentId target) const {
+                                                           ComponentId target) const
+{
     const Design &design = m_scene->document()->design();
     Verdict verdict;
     const bool failurePort = port == BlockItem::Port::Failure;
@@ -67,7 +71,8 @@ WireDragController::Verdict WireDragController::verdictFor(ComponentId source, B
     return verdict;
 }
 
-void WireDragController::start(ComponentId source, BlockItem::Port port) {
+void WireDragController::start(ComponentId source, BlockItem::Port port)
+{
     cancel();
     m_source = source;
     m_port = port;
@@ -91,7 +96,8 @@ void WireDragController::start(ComponentId source, BlockItem::Port port) {
     m_scene->addItem(m_rubber);
 }
 
-BlockItem *WireDragController::targetAt(QPointF scenePos) const {
+BlockItem *WireDragController::targetAt(QPointF scenePos) const
+{
     for (QGraphicsItem *item : m_scene->items(scenePos)) {
         if (item->type() == BlockItem::Type) {
             auto *block = static_cast<BlockItem *>(item);
@@ -102,7 +108,8 @@ BlockItem *WireDragController::targetAt(QPointF scenePos) const {
     return nullptr;
 }
 
-QString WireDragController::move(QPointF scenePos) {
+QString WireDragController::move(QPointF scenePos)
+{
     if (!isActive())
         return {};
     BlockItem *src = m_scene->blockItem(m_source);
@@ -133,7 +140,8 @@ QString WireDragController::move(QPointF scenePos) {
     return reason;
 }
 
-void WireDragController::showBubble(const QString &text, QPointF scenePos) {
+void WireDragController::showBubble(const QString &text, QPointF scenePos)
+{
     if (text.isEmpty()) {
         delete m_bubble; // owns the text item
         m_bubble = nullptr;
@@ -157,7 +165,8 @@ void WireDragController::showBubble(const QString &text, QPointF scenePos) {
     m_bubble->setPos(scenePos + QPointF(14, 14));
 }
 
-ComponentId WireDragController::finish(QPointF scenePos, Verdict *verdict) {
+ComponentId WireDragController::finish(QPointF scenePos, Verdict *verdict)
+{
     BlockItem *target = isActive() ? targetAt(scenePos) : nullptr;
     const ComponentId targetId = target ? target->componentId() : InvalidId;
     if (target && verdict)
@@ -166,7 +175,8 @@ ComponentId WireDragController::finish(QPointF scenePos, Verdict *verdict) {
     return targetId;
 }
 
-void WireDragController::clearHighlights() {
+void WireDragController::clearHighlights()
+{
     for (auto it = m_verdicts.cbegin(); it != m_verdicts.cend(); ++it) {
         if (BlockItem *block = m_scene->blockItem(it.key()))
             block->setWireTarget(BlockItem::WireTarget::None);
@@ -174,7 +184,8 @@ void WireDragController::clearHighlights() {
     m_verdicts.clear();
 }
 
-void WireDragController::cancel() {
+void WireDragController::cancel()
+{
     clearHighlights();
     delete m_rubber;
     m_rubber = nullptr;

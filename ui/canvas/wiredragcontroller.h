@@ -19,7 +19,8 @@ class DiagramScene;
 // The wire being drawn from an output or failure port: a rubber wire to the cursor, legal target
 // blocks highlighted, and over an illegal target the AWS reason next to the cursor. It only
 // decides; the scene turns the result into a Document::connectComponents() call.
-class WireDragController {
+class WireDragController
+{
 public:
     explicit WireDragController(DiagramScene *scene);
     ~WireDragController();

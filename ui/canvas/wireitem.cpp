@@ -23,7 +23,8 @@ constexpr qreal kArrowLength = 11;
 constexpr qreal kArrowHalfWidth = 5;
 constexpr qreal kParallelStep = 14; // spacing of several wires between one pair of blocks
 
-QFont labelFont() {
+QFont labelFont()
+{
     QFont font;
     font.setPixelSize(10);
     return font;
@@ -33,13 +34,15 @@ QFont labelFont() {
 
 WireItem::WireItem(DiagramScene *scene, ConnectionId id)
     : m_diagram(scene)
-    , m_id(id) {
+    , m_id(id)
+{
     setFlags(ItemIsSelectable);
     setZValue(0);
     syncFromModel();
 }
 
-QColor WireItem::kindColor(ConnectionKind kind) {
+QColor WireItem::kindColor(ConnectionKind kind)
+{
     // Mid-tone colours, readable on light and dark canvases alike.
     switch (kind) {
     case ConnectionKind::Traffic:
@@ -62,7 +65,8 @@ QColor WireItem::kindColor(ConnectionKind kind) {
     return Qt::gray;
 }
 
-QString WireItem::shortLabel(ConnectionKind kind) {
+QString WireItem::shortLabel(ConnectionKind kind)
+{
     switch (kind) {
     case ConnectionKind::Traffic:
         return QStringLiteral("traffic");
@@ -84,7 +88,8 @@ QString WireItem::shortLabel(ConnectionKind kind) {
     return {};
 }
 
-QPainterPath WireItem::route(QPointF from, QPointF to, bool failure) {
+QPainterPath WireItem::route(QPointF from, QPointF to, bool failure)
+{
     QPainterPath path(from);
     const qreal dx = to.x() - from.x();
     const qreal dy = to.y() - from.y();
@@ -98,7 +103,8 @@ QPainterPath WireItem::route(QPointF from, QPointF to, bool failure) {
     return path;
 }
 
-void WireItem::syncFromModel() {
+void WireItem::syncFromModel()
+{
     const Connection *c = m_diagram->document()->design().connection(m_id);
     if (!c)
         return;
@@ -112,7 +118,8 @@ void WireItem::syncFromModel() {
     updateGeometry();
 }
 
-void WireItem::updateGeometry() {
+void WireItem::updateGeometry()
+{
     BlockItem *src = m_diagram->blockItem(m_source);
     BlockItem *dst = m_diagram->blockItem(m_target);
     prepareGeometryChange();
@@ -162,15 +169,18 @@ void WireItem::updateGeometry() {
     update();
 }
 
-QRectF WireItem::boundingRect() const {
+QRectF WireItem::boundingRect() const
+{
     return m_bounds;
 }
 
-QPainterPath WireItem::shape() const {
+QPainterPath WireItem::shape() const
+{
     return m_shape;
 }
 
-void WireItem::setFlow(double intensity, int health) {
+void WireItem::setFlow(double intensity, int health)
+{
     intensity = qBound(0.0, intensity, 1.0);
     if (intensity == m_flowIntensity && health == m_flowHealth)
         return;
@@ -179,7 +189,8 @@ void WireItem::setFlow(double intensity, int health) {
     update();
 }
 
-void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) {
+void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
     if (m_path.isEmpty())
         return;
     const QPalette palette = scene()->palette();

@@ -14,7 +14,8 @@ class DiagramScene;
 // to the target's input port, an arrow head, a small kind label, and a colour and dash per kind
 // (failure wires dashed red). It holds its connection id and reads the model; updateGeometry()
 // re-routes it from the current block items (so it follows a block while it is dragged).
-class WireItem : public QGraphicsItem {
+class WireItem : public QGraphicsItem
+{
 public:
     enum { Type = UserType + 2 };
 
