@@ -45,8 +45,8 @@ QString tierBreakdown(const PriceDimension &d, double from, double to, double sh
         const double b = std::min(to, tier.upTo);
         if (b > a) {
             parts.append(
-                QStringLiteral("%1 %2 x $%3%4")
-                    .arg(amount((b - a) * share), d.unit, QString::number(tier.price, 'g', 10),
+                QStringLiteral("%1 %2 x %3%4")
+                    .arg(amount((b - a) * share), d.unit, formatUnitPrice(tier.price),
                          d.per == 1 ? QString() : QStringLiteral("/%1").arg(amount(d.per))));
         }
         lower = tier.upTo;

@@ -206,7 +206,7 @@ double PriceDimension::costOfRange(double from, double to) const
 QString PriceDimension::priceText() const
 {
     const QString perText = per == 1 ? unit : QStringLiteral("%1 %2").arg(compact(per), unit);
-    auto price = [](double p) { return QStringLiteral("$%1").arg(QString::number(p, 'g', 10)); };
+    auto price = [](double p) { return formatUnitPrice(p); };
     if (tiers.size() == 1)
         return QStringLiteral("%1 per %2").arg(price(tiers.first().price), perText);
     QStringList steps;
@@ -218,6 +218,14 @@ QString PriceDimension::priceText() const
         lower = tier.upTo;
     }
     return QStringLiteral("per %1: %2").arg(perText, steps.join(QStringLiteral(", ")));
+}
+
+QString formatUnitPrice(double usd)
+{
+    QString text = QString::number(usd, 'f', 10);
+    while (text.endsWith(QLatin1Char('0')) && text.indexOf(QLatin1Char('.')) < text.size() - 3)
+        text.chop(1);
+    return QLatin1Char('$') + text;
 }
 
 double meteredChunks(double payloadKB, double chunkKB)

@@ -95,4 +95,7 @@ private:
 // empty payload still counts once (SNS/SQS 64 KB, Kinesis 25 KB, HTTP APIs 512 KB).
 double meteredChunks(double payloadKB, double chunkKB);
 
+// A unit price in fixed notation with at least cents: "$0.20", "$0.0000166667", "$3.50".
+QString formatUnitPrice(double usd);
+
 } // namespace swb

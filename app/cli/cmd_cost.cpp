@@ -10,6 +10,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace swb::cli {
 
@@ -19,7 +20,7 @@ namespace {
 // same double.
 QString exactNumber(double v)
 {
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    return QString::number(v, 'f', QLocale::FloatingPointShortest);
 }
 
 QString csvField(const QString &text)
@@ -48,11 +49,11 @@ void printTable(const QString &designName, const CostReport &r, QTextStream &out
                  QStringLiteral("DIMENSION"), QStringLiteral("QUANTITY/MONTH"),
                  QStringLiteral("UNIT"), QStringLiteral("FREE"), QStringLiteral("USD")});
     for (const CostLine &l : r.lines) {
-        const int decimals = l.quantity >= 1000 || l.quantity == 0 ? 0 : 2;
-        rows.append({l.componentName, l.service, l.dimension,
-                     english.toString(l.quantity, 'f', decimals), l.unit,
-                     english.toString(l.freeQuantity, 'f', l.freeQuantity >= 1000 ? 0 : 2),
-                     formatCents(toCents(l.usd))});
+        auto quantity = [&english](double q) {
+            return english.toString(q, 'f', q >= 1000 || q == std::floor(q) ? 0 : 2);
+        };
+        rows.append({l.componentName, l.service, l.dimension, quantity(l.quantity), l.unit,
+                     quantity(l.freeQuantity), formatCents(toCents(l.usd))});
     }
     QList<qsizetype> widths(rows.first().size(), 0);
     for (const QStringList &row : rows) {
