@@ -7,7 +7,8 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {"validate", "validate FILE", "check a design and list its findings (exit 1 on errors)",
          &runValidate},
-        {"cost", "cost FILE [--no-free-tier] [--format table|csv|json]",
+        {"cost",
+         "cost FILE [--no-free-tier] [--new-account] [--format table|csv|json] [--pricing JSON]",
          "monthly cost per component and billing dimension", &runCost},
         {"new", "new --pattern NAME FILE", "create a project from a bundled pattern", &runNew},
         {"simulate",
