@@ -142,7 +142,7 @@ void Engine::compile()
         Q.cfg = &sc.queues[i];
         Q.fifo = Q.cfg->type == QueueType::Fifo;
         if (Q.fifo) {
-            const std::uint32_t g = std::max<std::uint32_t>(1, Q.cfg->messageGroupCount);
+            const std::uint32_t g = std::clamp<std::uint32_t>(Q.cfg->messageGroupCount, 1, 100000);
             Q.groups.resize(g);
             Q.groupBusy.assign(g, 0);
         }

@@ -28,7 +28,11 @@ void Engine::initStream(std::uint32_t i)
 {
     StreamState &S = m_streams[i];
     S.cfg = &m_sc.streams[i];
-    const std::uint32_t shards = std::max<std::uint32_t>(1, S.cfg->shards);
+    // Bounds keep memory proportional to what a run can use: AWS's default shard quota is 20,000
+    // (ref §5); a million distinct keys already spreads evenly over any shard count.
+    const std::uint32_t shards = std::clamp<std::uint32_t>(S.cfg->shards, 1, 20000);
+    if (shards != S.cfg->shards)
+        m_warnings.push_back(S.cfg->name + ": shard count clamped to 1-20,000");
     S.rng.reseed(streamSeed(m_sc.seed,
                             (static_cast<std::uint64_t>(ComponentKind::KinesisStream) << 32) | i));
     S.writeRecords.resize(shards);
@@ -44,7 +48,7 @@ void Engine::initStream(std::uint32_t i)
     }
     // Partition keys map to shards through a hash (MD5 hash-key ranges in AWS): one key always
     // lands on one shard, so a hot key is capped at one shard's limits (ref §5).
-    const std::uint32_t keys = std::max<std::uint32_t>(1, S.cfg->partitionKeyCount);
+    const std::uint32_t keys = std::clamp<std::uint32_t>(S.cfg->partitionKeyCount, 1, 1'000'000);
     S.keyShard.resize(keys);
     S.keyLane.resize(keys);
     for (std::uint32_t k = 0; k < keys; ++k) {

@@ -58,10 +58,10 @@ struct TrafficSource {
     TrafficPattern pattern = TrafficPattern::Poisson;
     double ratePerSecond = 10;
     double diurnalPeakFactor = 3;
-    double startSeconds = 0;     // spike / step start
-    double durationSeconds = 60; // spike length
-    double multiplier = 5;       // spike / step factor
-    std::vector<RatePoint> replay;
+    double startSeconds = 0;       // spike / step start
+    double durationSeconds = 60;   // spike length
+    double multiplier = 5;         // spike / step factor
+    std::vector<RatePoint> replay; // sorted by tSeconds; rate 0 before the first point
     double payloadMeanBytes = 1024;
     Distribution payloadDistribution = Distribution::Fixed;
     double payloadCv = 0.5; // coefficient of variation for non-fixed payload sizes
@@ -105,7 +105,7 @@ struct SqsQueue {
     double retentionSeconds = 345600;     // 60 s-14 days, default 4 days (ref §4)
     double delaySeconds = 0;              // 0-15 min (ref §4)
     std::uint32_t maxReceiveCount = 0;    // redrive policy; 0 = no redrive (ref §4: 1-1,000)
-    std::uint32_t messageGroupCount = 1;  // FIFO only: distinct MessageGroupIds in the traffic
+    std::uint32_t messageGroupCount = 1;  // FIFO only: distinct MessageGroupIds (1-100,000)
 };
 
 enum class StreamMode : std::uint8_t { Provisioned, OnDemand };
@@ -114,9 +114,9 @@ enum class KeySkew : std::uint8_t { Uniform, Zipf, HotKey };
 struct KinesisStream {
     std::string name;
     StreamMode mode = StreamMode::Provisioned;
-    std::uint32_t shards = 1;   // on-demand: the sim layer passes the shard count it represents
-    double retentionHours = 24; // 24 h default, up to 8,760 h (ref §5)
-    std::uint32_t partitionKeyCount = 1000;
+    std::uint32_t shards = 1;               // 1-20,000; on-demand: the shard count it represents
+    double retentionHours = 24;             // 24 h default, up to 8,760 h (ref §5)
+    std::uint32_t partitionKeyCount = 1000; // distinct keys, 1-1,000,000
     KeySkew skew = KeySkew::Uniform;
     double zipfExponent = 1.0;   // KeySkew::Zipf: P(key k) ~ 1 / k^s
     double hotKeyFraction = 0.5; // KeySkew::HotKey: share of records carrying key 0
