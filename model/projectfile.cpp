@@ -240,8 +240,10 @@ bool ProjectFile::write(const QString &path, const Design &design)
         return fail(QStringLiteral("Cannot save '%1': %2").arg(path, why));
 
     // The temporary file lives beside the target so the final rename stays on one file system
-    // (rename(2) is atomic there); it is removed on every failure path.
-    const QFileInfo target(path);
+    // (rename(2) is atomic there); it is removed on every failure path. Saving through a
+    // symbolic link replaces the file it points to, not the link.
+    const QFileInfo link(path);
+    const QFileInfo target(link.isSymLink() ? link.symLinkTarget() : path);
     QTemporaryFile temp(target.absolutePath() + QStringLiteral("/.") + target.fileName()
                         + QStringLiteral(".XXXXXX"));
     if (!temp.open())

@@ -157,6 +157,22 @@ private Q_SLOTS:
                  qPrintable(format.errorString()));
     }
 
+    void saveThroughASymlinkKeepsTheLink()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("links"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString real = folder + QStringLiteral("/real.swb");
+        const QString link = folder + QStringLiteral("/link.swb");
+        ProjectFile format;
+        QVERIFY(format.write(real, Design()));
+        QVERIFY(QFile::link(real, link));
+        QVERIFY2(format.write(link, fullDesign()), qPrintable(format.errorString()));
+        QVERIFY(QFileInfo(link).isSymLink());
+        Design back;
+        QVERIFY2(format.read(real, &back), qPrintable(format.errorString()));
+        QCOMPARE(designDiff(fullDesign(), back), QString());
+    }
+
     void handMadeFormat1FileOpens()
     {
         // Written with plain SQL in the documented format-1 layout, not by the writer: guards
