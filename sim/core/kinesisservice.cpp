@@ -205,6 +205,7 @@ void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool fromPut)
         }
     }
     if (!lambdaCanStart(X.fn)) {
+        m_metrics.add(m_lambdas[X.fn].m + LmThrottles, 1); // throttled; retried a second later
         arm(now + kTicksPerSecond);
         return;
     }

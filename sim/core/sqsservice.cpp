@@ -147,9 +147,11 @@ void Engine::esmDispatch(std::uint32_t x)
             }
         }
         if (!lambdaCanStart(X.fn)) {
-            // The function throttles: the mapping backs off and retries a second later.
+            // The function throttles: the mapping backs off and retries a second later (one
+            // throttled invoke counted per back-off).
             const Ticks due = now + kTicksPerSecond;
             if (X.wakeAt == kNever || X.wakeAt < now) {
+                m_metrics.add(m_lambdas[X.fn].m + LmThrottles, 1);
                 X.wakeAt = due;
                 m_q.schedule(due, EvEsmWake, x);
             }
