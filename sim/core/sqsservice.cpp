@@ -167,7 +167,10 @@ void Engine::esmDispatch(std::uint32_t x)
         if (Q.fifo) {
             // FIFO: one message group at a time, in order; the group stays locked until the
             // batch is deleted or returns (ref §4 "FIFO").
-            while (!Q.readyGroups.empty() && Q.groups[Q.readyGroups.front()].empty())
+            // Skip stale entries: a group emptied by retention or already locked by a batch.
+            while (
+                !Q.readyGroups.empty()
+                && (Q.groups[Q.readyGroups.front()].empty() || Q.groupBusy[Q.readyGroups.front()]))
                 Q.readyGroups.popFront();
             if (Q.readyGroups.empty()) {
                 freeBatch(b);

@@ -168,6 +168,30 @@ private Q_SLOTS:
         QCOMPARE(binsWith(sim, sqs(0), "sqs.to_dlq"), (std::vector<std::size_t>{61}));
     }
 
+    void fifoConcurrencyIsBoundedByMessageGroups()
+    {
+        // One batch in flight per message group: 4 groups cap the consumer at 4 concurrent
+        // invocations although 5 pollers and plenty of backlog are available.
+        Scenario sc;
+        sc.durationSeconds = 60;
+        sc.binWidthSeconds = 1;
+        TrafficSource s = poisson(100);
+        s.pattern = TrafficPattern::Constant;
+        sc.sources.push_back(s);
+        SqsQueue q;
+        q.type = QueueType::Fifo;
+        q.messageGroupCount = 4;
+        sc.queues.push_back(q);
+        sc.lambdas.push_back(fixedLambda(1000));
+        wire(sc, EdgeKind::Traffic, src(0), sqs(0));
+        wire(sc, EdgeKind::EventSourceMapping, sqs(0), fn(0)).esm.batchSize = 10;
+        Simulation sim(sc);
+        sim.run();
+        QCOMPARE(total(sim, fn(0), "lambda.concurrency"), 4.0);
+        QVERIFY(total(sim, sqs(0), "sqs.visible") > 1000); // 100/s in, at most 40/s out
+        QVERIFY(sim.ledger().balanced());
+    }
+
     void fifoKeepsGroupOrderAndBlocksGroupOnFailure()
     {
         Scenario sc;
