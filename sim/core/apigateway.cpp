@@ -40,8 +40,7 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
             // The function throttled (429 from Lambda); API Gateway answers with a 5xx and the
             // caller decides whether to retry (ref §1 "Sync throttle").
             m_metrics.add(A.m + Am5xx, 1);
-            m_metrics.add(A.m + AmLatencySum, overhead);
-            m_metrics.peak(A.m + AmLatencyMax, overhead);
+            apiLatency(A, overhead);
             finish(msg, &Ledger::rejected);
             return false;
         }
@@ -54,8 +53,7 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
     }
     // Direct integration (SQS SendMessage, SNS Publish, Kinesis PutRecord, StartExecution) or
     // an async Lambda invoke: the response returns once the service accepted the message.
-    m_metrics.add(A.m + AmLatencySum, overhead);
-    m_metrics.peak(A.m + AmLatencyMax, overhead);
+    apiLatency(A, overhead);
     const bool ok = deliver(E.to, msg);
     if (!ok)
         m_metrics.add(A.m + Am5xx, 1);
@@ -69,8 +67,7 @@ void Engine::apiLambdaDone(const Invocation &inv)
         return;
     ApiState &A = m_apis[inv.aux];
     const double ms = ticksToSeconds(inv.end - inv.start) * 1000.0 + A.cfg->overheadMs;
-    m_metrics.add(A.m + AmLatencySum, ms);
-    m_metrics.peak(A.m + AmLatencyMax, ms);
+    apiLatency(A, ms);
     if (inv.error) {
         m_metrics.add(A.m + Am5xx, 1); // function error -> 502 to the caller
         drop(msg, DropReason::SyncError);
@@ -79,14 +76,20 @@ void Engine::apiLambdaDone(const Invocation &inv)
     lambdaSucceeded(inv.fn, msg);
 }
 
+void Engine::apiLatency(ApiState &A, double ms)
+{
+    m_metrics.add(A.m + AmLatencySum, ms);
+    m_metrics.peak(A.m + AmLatencyMax, ms);
+    A.binHist.record(msToTicks(ms));
+}
+
 void Engine::onApiTimeout(std::uint32_t msg, std::uint32_t gen, std::uint32_t api)
 {
     if (m_msgs[msg].gen != gen)
         return;
     ApiState &A = m_apis[api];
     m_metrics.add(A.m + Am504, 1);
-    m_metrics.add(A.m + AmLatencySum, A.cfg->integrationTimeoutMs);
-    m_metrics.peak(A.m + AmLatencyMax, A.cfg->integrationTimeoutMs);
+    apiLatency(A, A.cfg->integrationTimeoutMs);
     drop(msg, DropReason::IntegrationTimeout); // the late function result is ignored
 }
 

@@ -104,6 +104,13 @@ void Engine::closeBin()
         m_ledger.expired,  m_ledger.rejected, m_ledger.dropped};
     for (std::uint32_t i = 0; i < LgCount; ++i)
         m_metrics.setLast(m_ledgerSeries + i, static_cast<double>(vals[i]));
+    for (ApiState &A : m_apis) {
+        m_metrics.setLast(A.m + AmP50, A.binHist.quantile(0.50) / 1000.0);
+        m_metrics.setLast(A.m + AmP95, A.binHist.quantile(0.95) / 1000.0);
+        m_metrics.setLast(A.m + AmP99, A.binHist.quantile(0.99) / 1000.0);
+        if (A.binHist.count())
+            A.binHist.clear();
+    }
     for (SourceState &S : m_sources) {
         m_metrics.setLast(S.m + SrP50, S.binHist.quantile(0.50) / 1000.0);
         m_metrics.setLast(S.m + SrP95, S.binHist.quantile(0.95) / 1000.0);

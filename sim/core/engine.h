@@ -158,6 +158,7 @@ struct TopicState {
 struct ApiState {
     const ApiGateway *cfg = nullptr;
     TokenBucket bucket;
+    LatencyHistogram binHist;          // response latency of this bin's answered requests
     std::uint32_t integration = kNone; // edge index
     std::uint32_t m = 0;
 };
@@ -267,6 +268,7 @@ public:
     bool apiRequest(std::uint32_t api, std::uint32_t msg);
     void apiLambdaDone(const Invocation &inv);
     void onApiTimeout(std::uint32_t msg, std::uint32_t gen, std::uint32_t api);
+    void apiLatency(ApiState &A, double ms);
 
     // --- SNS (snsservice.cpp)
     bool snsPublish(std::uint32_t topic, std::uint32_t msg);

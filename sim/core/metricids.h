@@ -33,6 +33,9 @@ enum ApiMetric : std::uint32_t {
     AmLatencySum,
     AmLatencyMax,
     AmBilledRequests,
+    AmP50,
+    AmP95,
+    AmP99,
     AmCount
 };
 enum SnsMetric : std::uint32_t {
@@ -127,6 +130,9 @@ inline constexpr MetricName kApiMetrics[AmCount] = {
     {"apigw.latency_ms_sum", "ms", Aggregation::Sum},
     {"apigw.latency_ms_max", "ms", Aggregation::Max},
     {"apigw.billed_requests", "requests", Aggregation::Sum},
+    {"apigw.latency_p50_ms", "ms", Aggregation::Last},
+    {"apigw.latency_p95_ms", "ms", Aggregation::Last},
+    {"apigw.latency_p99_ms", "ms", Aggregation::Last},
 };
 inline constexpr MetricName kSnsMetrics[SmCount] = {
     {"sns.publishes", "count", Aggregation::Sum},

@@ -5,10 +5,11 @@
 // Metric series (per component unless noted; aggregation S = Sum per bin, M = Max, L = Last):
 //   lambda.*      concurrency M, invocations S, throttles S, errors S, timeouts S, retries S,
 //                 cold_starts S, duration_ms_sum S, duration_ms_max M, async_queue M,
-//                 dlq S (events sent to DLQ/on-failure), billed_requests S, billed_gb_s S
+//                 dlq S (events sent to DLQ/on-failure), billed_requests S, billed_gb_s S,
+//                 billed_pc_gb_s S (duration on provisioned environments)
 //   account.*     concurrency M, unreserved_concurrency M                       (kind None)
 //   apigw.*       requests S, throttled_429 S, errors_5xx S, timeouts_504 S, latency_ms_sum S,
-//                 latency_ms_max M, billed_requests S
+//                 latency_ms_max M, billed_requests S, latency_p50_ms / _p95_ / _p99_ L
 //   sns.*         publishes S, deliveries S, delivery_failures S, delivery_retries S, dlq S,
 //                 filtered S, billed_publishes S (64 KB chunks), billed_http_deliveries S
 //   sqs.*         visible M, in_flight M, oldest_age_s M, sent S, receives S, deletes S,

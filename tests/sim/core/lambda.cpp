@@ -168,6 +168,8 @@ private Q_SLOTS:
         inject(sim, api(0));
         sim.run();
         QCOMPARE(binsWith(sim, api(0), "apigw.timeouts_504"), (std::vector<std::size_t>{1}));
+        // The client waited the timeout: 1,000 ms within the histogram's 0.4% bucket error.
+        QVERIFY(std::abs(bin(sim, api(0), "apigw.latency_p99_ms", 1) - 1000) < 5);
         QCOMPARE(total(sim, fn(0), "lambda.billed_gb_s"), 2.0);
         QCOMPARE(sim.ledger().droppedBy[int(DropReason::IntegrationTimeout)], std::uint64_t(1));
         QVERIFY(sim.ledger().balanced());
