@@ -1,7 +1,11 @@
 #include "model/flowrates.h"
 
+#include "model/filterpolicy.h"
 #include "model/flowrates_p.h"
 #include "model/parametercatalogue.h"
+#include "model/wiringrules.h"
+
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -182,6 +186,48 @@ void Propagator::apiGateway(const Component &c, ComponentFlow &f)
         out(w, f.inRate / routes.size(), f.payloadKB);
 }
 
+double Propagator::matchShare(const Component &topic, const Connection &subscription)
+{
+    const QString policy = subscription.params.value(QStringLiteral("filterPolicy")).toString();
+    const double fallback = connParam(subscription, topic.kind, "filterMatch");
+    if (policy.trimmed().isEmpty())
+        return fallback;
+    // The policy is matched against the attributes of the traffic sources upstream of the topic,
+    // weighted by their rates.
+    QList<ComponentId> todo = {topic.id};
+    QSet<ComponentId> seen = {topic.id};
+    double weighted = 0, total = 0;
+    while (!todo.isEmpty()) {
+        for (const Connection *w : m_design.incoming(todo.takeLast())) {
+            const Component *source = m_design.component(w->source);
+            if (!source || isFailureKind(w->kind) || seen.contains(source->id))
+                continue;
+            seen.insert(source->id);
+            if (source->kind != ComponentKind::TrafficSource) {
+                todo.append(source->id);
+                continue;
+            }
+            QString error;
+            const std::optional<double> share =
+                filterPolicyMatchShare(policy, text(*source, "attributes"), &error);
+            if (!share) {
+                const Component *target = m_design.component(subscription.target);
+                warn(QStringLiteral("Subscription %1 -> %2: %3; its 'Filter match share' (%4) is "
+                                    "used instead")
+                         .arg(topic.name, target ? target->name : QString(), error)
+                         .arg(fallback));
+                return fallback;
+            }
+            const double rate = meanTrafficRate(m_design, *source, m_result.runDuration);
+            weighted += rate * *share;
+            total += rate;
+        }
+    }
+    note(QStringLiteral("SNS filter policies are matched against the message attributes of the "
+                        "traffic sources upstream (attribute names taken as independent)."));
+    return total > 0 ? weighted / total : 0.0;
+}
+
 void Propagator::sns(const Component &c, ComponentFlow &f)
 {
     const Inflow in = inflow(c.id);
@@ -198,7 +244,7 @@ void Propagator::sns(const Component &c, ComponentFlow &f)
             continue;
         // Fan-out: every matching subscription receives its own copy; non-matching messages are
         // neither delivered nor billed (sns-message-filtering).
-        const double deliveries = f.inRate * connParam(*w, c.kind, "filterMatch");
+        const double deliveries = f.inRate * matchShare(c, *w);
         out(w, deliveries, f.payloadKB);
         const Component *target = m_design.component(w->target);
         if (target && target->kind == ComponentKind::Downstream) {
@@ -209,9 +255,6 @@ void Propagator::sns(const Component &c, ComponentFlow &f)
             f.deliveriesFree += deliveries;
         }
     }
-    if (!m_design.outgoing(c.id).isEmpty())
-        note(QStringLiteral("SNS filter policies are priced by each subscription's 'Filter "
-                            "match share'."));
     // SQS and Lambda endpoints get 100,015 attempts over 23 days: they are taken as never failing.
     for (const Connection *w : dlqs)
         out(w, failedHttp / dlqs.size(), f.payloadKB);

@@ -48,6 +48,7 @@ private:
     void traffic(const Component &c, ComponentFlow &f);
     void apiGateway(const Component &c, ComponentFlow &f);
     void sns(const Component &c, ComponentFlow &f);
+    double matchShare(const Component &topic, const Connection &subscription);
     void sqs(const Component &c, ComponentFlow &f);
     void kinesis(const Component &c, ComponentFlow &f);
     void stepFunctions(const Component &c, ComponentFlow &f);

@@ -50,6 +50,40 @@ private Q_SLOTS:
         QNEAR(f.component(q3).payloadKB, 4); // the payload travels with the message
     }
 
+    void snsFilterPolicies_data()
+    {
+        QTest::addColumn<QString>("attributes");
+        QTest::addColumn<QString>("policy");
+        QTest::addColumn<double>("share");
+        const QString types = QStringLiteral("type=order:0.7,type=refund:0.3");
+        QTest::newRow("one value") << types << QStringLiteral("type=order") << 0.7;
+        QTest::newRow("values OR-ed") << types << QStringLiteral("type=order, type=refund") << 1.0;
+        QTest::newRow("absent attribute") << types << QStringLiteral("region=eu") << 0.0;
+        // Names AND-ed, taken as independent: 0.5 x 0.4.
+        QTest::newRow("names AND-ed") << QStringLiteral("type=order:0.5,region=eu:0.4")
+                                      << QStringLiteral("type=order,region=eu") << 0.2;
+        // A policy that cannot be read falls back to the match share (0.25), with a warning.
+        QTest::newRow("malformed policy") << types << QStringLiteral("type") << 0.25;
+    }
+
+    void snsFilterPolicies()
+    {
+        QFETCH(QString, attributes);
+        QFETCH(QString, policy);
+        QFETCH(double, share);
+        DesignBuilder b;
+        const ComponentId topic = b.add(ComponentKind::SnsTopic, "topic");
+        const ComponentId queue = b.add(ComponentKind::SqsQueue, "queue");
+        b.traffic(topic, 40, 1, params({{"attributes", attributes}}));
+        b.wire(topic, queue, ConnectionKind::Subscription,
+               params({{"filterPolicy", policy}, {"filterMatch", 0.25}}));
+        const FlowRates f = computeFlowRates(b.design());
+        QNEAR(f.component(queue).inRate, 40 * share);
+        QCOMPARE(f.warnings.size(), QTest::currentDataTag() == QByteArray("malformed policy"));
+        if (!f.warnings.isEmpty())
+            QVERIFY(f.warnings.first().contains(QStringLiteral("'type' is not name=value")));
+    }
+
     void sqsBatchingDivides_data()
     {
         QTest::addColumn<double>("rate");
