@@ -37,7 +37,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_document(new Document(this))
     , m_scene(new DiagramScene(m_document, this))
     , m_view(new DiagramView(m_scene, this))
-    , m_files(new FileActions(m_document, this)) {
+    , m_files(new FileActions(m_document, this))
+{
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
@@ -82,9 +83,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->setFocus(Qt::OtherFocusReason);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The scene is a child QObject: it outlives this class's part of the object and emits
+    // selection changes while it clears its items.
+    m_scene->disconnect(this);
+    m_files->disconnect(this);
+}
 
-void MainWindow::createDocks() {
+void MainWindow::createDocks()
+{
     m_palette = new PaletteDock(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_palette);
 
@@ -108,31 +116,36 @@ void MainWindow::createDocks() {
     resizeDocks({m_findings}, {140}, Qt::Vertical);
 }
 
-void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter) {
+void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter)
+{
     m_files->setPrompter(std::move(prompter));
 }
 
-void MainWindow::setAutosaveInterval(int ms) {
+void MainWindow::setAutosaveInterval(int ms)
+{
     m_files->autosaver()->setInterval(ms);
 }
 
-bool MainWindow::openFile(const QString &path) {
+bool MainWindow::openFile(const QString &path)
+{
     return m_files->openFile(path);
 }
 
-void MainWindow::updateTitle() {
+void MainWindow::updateTitle()
+{
     setWindowTitle(tr("%1[*] \u2014 Serverless Workbench").arg(m_files->displayName()));
     setWindowModified(m_document->isModified());
     setWindowFilePath(m_document->filePath());
 }
 
-void MainWindow::onSelectionChanged() {
+void MainWindow::onSelectionChanged()
+{
     m_inspector->setSelection(m_scene->selectedComponents(), m_scene->selectedConnections());
     updateEditActions();
 }
 
-void MainWindow::selectAndReveal(const QList<qint64> &components,
-                                 const QList<qint64> &connections) {
+void MainWindow::selectAndReveal(const QList<qint64> &components, const QList<qint64> &connections)
+{
     m_scene->selectItems(components, connections);
     QRectF area;
     for (QGraphicsItem *item : m_scene->selectedItems())
@@ -141,7 +154,8 @@ void MainWindow::selectAndReveal(const QList<qint64> &components,
         m_view->ensureVisible(area, 40, 40);
 }
 
-void MainWindow::addComponentAtCentre(ComponentKind kind) {
+void MainWindow::addComponentAtCentre(ComponentKind kind)
+{
     const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
     // Shift along the diagonal until no block sits at this spot, so double-clicking the palette
     // three times gives three visible blocks, not a stack.
@@ -163,7 +177,8 @@ void MainWindow::addComponentAtCentre(ComponentKind kind) {
     m_view->setFocus(Qt::OtherFocusReason);
 }
 
-void MainWindow::autoLayout() {
+void MainWindow::autoLayout()
+{
     const QHash<ComponentId, QPointF> positions = swb::autoLayout(m_document->design());
     if (positions.isEmpty())
         return;
@@ -171,7 +186,8 @@ void MainWindow::autoLayout() {
     m_view->fitToView();
 }
 
-int MainWindow::offerRecovery() {
+int MainWindow::offerRecovery()
+{
     const QList<RecoveryEntry> entries = recovery::entries();
     if (entries.isEmpty())
         return 0;
@@ -198,7 +214,8 @@ int MainWindow::offerRecovery() {
     return recovered;
 }
 
-void MainWindow::closeEvent(QCloseEvent *event) {
+void MainWindow::closeEvent(QCloseEvent *event)
+{
     if (!m_files->maybeSave()) {
         event->ignore();
         return;
@@ -208,7 +225,8 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     event->accept();
 }
 
-void MainWindow::readSettings() {
+void MainWindow::readSettings()
+{
     QSettings settings;
     const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
@@ -216,7 +234,8 @@ void MainWindow::readSettings() {
     restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
 }
 
-void MainWindow::writeSettings() {
+void MainWindow::writeSettings()
+{
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState(kStateVersion));

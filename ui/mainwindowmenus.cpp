@@ -22,7 +22,8 @@ namespace swb {
 namespace {
 
 QAction *makeAction(QWidget *owner, const QString &name, const QString &text,
-                    const QList<QKeySequence> &shortcuts = {}) {
+                    const QList<QKeySequence> &shortcuts = {})
+{
     auto *action = new QAction(text, owner);
     action->setObjectName(name);
     action->setShortcuts(shortcuts);
@@ -32,11 +33,13 @@ QAction *makeAction(QWidget *owner, const QString &name, const QString &text,
 
 } // namespace
 
-QAction *MainWindow::action(const QString &objectName) const {
+QAction *MainWindow::action(const QString &objectName) const
+{
     return findChild<QAction *>(objectName);
 }
 
-void MainWindow::createMenus() {
+void MainWindow::createMenus()
+{
     createFileMenu();
     createEditMenu();
     createViewMenu();
@@ -51,7 +54,8 @@ void MainWindow::createMenus() {
     help->addAction(about);
 }
 
-void MainWindow::createFileMenu() {
+void MainWindow::createFileMenu()
+{
     QMenu *menu = menuBar()->addMenu(tr("&File"));
     QAction *newBlank =
         makeAction(this, QStringLiteral("actionNew"), tr("&New"), {QKeySequence::New});
@@ -97,7 +101,8 @@ void MainWindow::createFileMenu() {
     menu->addAction(quit);
 }
 
-void MainWindow::rebuildRecentMenu() {
+void MainWindow::rebuildRecentMenu()
+{
     m_recentMenu->clear();
     const QStringList paths = RecentFiles::paths();
     for (int i = 0; i < paths.size(); ++i) {
@@ -118,7 +123,8 @@ void MainWindow::rebuildRecentMenu() {
     });
 }
 
-void MainWindow::createEditMenu() {
+void MainWindow::createEditMenu()
+{
     QMenu *menu = menuBar()->addMenu(tr("&Edit"));
     // The stack's own actions keep their text descriptive ("Undo Set Timeout of 'orders' ...").
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -171,7 +177,8 @@ void MainWindow::createEditMenu() {
     }
 }
 
-void MainWindow::updateEditActions() {
+void MainWindow::updateEditActions()
+{
     const bool hasSelection =
         !m_scene->selectedComponents().isEmpty() || !m_scene->selectedConnections().isEmpty();
     for (const char *name : {"actionCut", "actionCopy", "actionDuplicate", "actionDelete"}) {
@@ -180,7 +187,8 @@ void MainWindow::updateEditActions() {
     }
 }
 
-void MainWindow::createViewMenu() {
+void MainWindow::createViewMenu()
+{
     QMenu *menu = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn =
         makeAction(this, QStringLiteral("actionZoomIn"), tr("Zoom &In"),

@@ -15,7 +15,8 @@ namespace {
 
 constexpr int kIndexRole = Qt::UserRole + 1;
 
-QIcon severityIcon(Severity severity) {
+QIcon severityIcon(Severity severity)
+{
     QStyle *style = QApplication::style();
     switch (severity) {
     case Severity::Error:
@@ -35,7 +36,8 @@ FindingsDock::FindingsDock(Document *document, QWidget *parent)
     , m_document(document)
     , m_list(new QListWidget)
     , m_empty(new QLabel(tr("No findings: the design follows every rule the analysis knows.")))
-    , m_timer(new QTimer(this)) {
+    , m_timer(new QTimer(this))
+{
     setObjectName(QStringLiteral("findingsDock"));
     auto *page = new QWidget;
     auto *column = new QVBoxLayout(page);
@@ -71,11 +73,13 @@ FindingsDock::FindingsDock(Document *document, QWidget *parent)
     refresh();
 }
 
-void FindingsDock::scheduleRefresh() {
+void FindingsDock::scheduleRefresh()
+{
     m_timer->start(); // restarts: the analysis runs once the edits pause
 }
 
-void FindingsDock::refresh() {
+void FindingsDock::refresh()
+{
     m_timer->stop();
     m_findings = analyze(m_document->design());
     m_list->clear();
@@ -99,7 +103,8 @@ void FindingsDock::refresh() {
     Q_EMIT summaryChanged(summary);
 }
 
-void FindingsDock::onItemActivated(QListWidgetItem *item) {
+void FindingsDock::onItemActivated(QListWidgetItem *item)
+{
     const int index = item->data(kIndexRole).toInt();
     if (index < 0 || index >= m_findings.size())
         return;

@@ -16,7 +16,8 @@ class Document;
 // The design analysis (model/analysis.h) as a list: an icon per severity and the message. It is
 // recomputed ~200 ms after the last change, so a drag or a burst of edits costs one analysis.
 // Activating a finding asks for its blocks and wires to be selected.
-class FindingsDock : public QDockWidget {
+class FindingsDock : public QDockWidget
+{
     Q_OBJECT
 
 public:

@@ -14,18 +14,11 @@
 
 namespace swb {
 
-namespace {
-
-QString quoted(const QString &name) {
-    return QLatin1Char('\'') + name + QLatin1Char('\'');
-}
-
-} // namespace
-
 InspectorDock::InspectorDock(Document *document, QWidget *parent)
     : QDockWidget(tr("Inspector"), parent)
     , m_document(document)
-    , m_scroll(new QScrollArea(this)) {
+    , m_scroll(new QScrollArea(this))
+{
     setObjectName(QStringLiteral("inspectorDock"));
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -69,7 +62,8 @@ InspectorDock::InspectorDock(Document *document, QWidget *parent)
 }
 
 void InspectorDock::setSelection(const QList<ComponentId> &components,
-                                 const QList<ConnectionId> &connections) {
+                                 const QList<ConnectionId> &connections)
+{
     Mode mode = Mode::Project;
     qint64 id = InvalidId;
     const int count = int(components.size() + connections.size());
@@ -90,7 +84,8 @@ void InspectorDock::setSelection(const QList<ComponentId> &components,
     rebuild();
 }
 
-ParameterEditor *InspectorDock::editor(const QString &key) const {
+ParameterEditor *InspectorDock::editor(const QString &key) const
+{
     for (ParameterEditor *e : m_editors) {
         if (e->key() == key)
             return e;
@@ -98,11 +93,13 @@ ParameterEditor *InspectorDock::editor(const QString &key) const {
     return nullptr;
 }
 
-QString InspectorDock::nameError() const {
+QString InspectorDock::nameError() const
+{
     return m_nameError ? m_nameError->text() : QString();
 }
 
-void InspectorDock::rebuild() {
+void InspectorDock::rebuild()
+{
     m_editors.clear();
     m_nameEdit = nullptr;
     m_nameError = nullptr;
@@ -139,7 +136,8 @@ void InspectorDock::rebuild() {
     refreshValues();
 }
 
-void InspectorDock::addNameField(QFormLayout *form, const QString &label) {
+void InspectorDock::addNameField(QFormLayout *form, const QString &label)
+{
     auto *box = new QWidget;
     auto *column = new QVBoxLayout(box);
     column->setContentsMargins(0, 0, 0, 0);
@@ -156,7 +154,8 @@ void InspectorDock::addNameField(QFormLayout *form, const QString &label) {
     form->addRow(label, box);
 }
 
-void InspectorDock::addEditors(QFormLayout *form, const QList<ParamSpec> &specs) {
+void InspectorDock::addEditors(QFormLayout *form, const QList<ParamSpec> &specs)
+{
     for (const ParamSpec &spec : specs) {
         auto *editor = new ParameterEditor(spec);
         editor->setObjectName(QStringLiteral("param_") + spec.key);
@@ -169,12 +168,14 @@ void InspectorDock::addEditors(QFormLayout *form, const QList<ParamSpec> &specs)
     }
 }
 
-void InspectorDock::buildProject(QFormLayout *form) {
+void InspectorDock::buildProject(QFormLayout *form)
+{
     addNameField(form, tr("Project"));
     addEditors(form, catalogue::projectParams());
 }
 
-void InspectorDock::buildComponent(QFormLayout *form) {
+void InspectorDock::buildComponent(QFormLayout *form)
+{
     const Component *c = m_document->design().component(m_id);
     addNameField(form, tr("Name"));
     if (c->kind == ComponentKind::StepFunctions) {
@@ -189,7 +190,8 @@ void InspectorDock::buildComponent(QFormLayout *form) {
     addEditors(form, catalogue::componentParams(c->kind));
 }
 
-void InspectorDock::buildConnection(QFormLayout *form) {
+void InspectorDock::buildConnection(QFormLayout *form)
+{
     const Design &design = m_document->design();
     const Connection *c = design.connection(m_id);
     const Component *source = design.component(c->source);
@@ -198,7 +200,8 @@ void InspectorDock::buildConnection(QFormLayout *form) {
         form->addRow(new QLabel(tr("This wire has no settings.")));
 }
 
-QString InspectorDock::headerText() const {
+QString InspectorDock::headerText() const
+{
     const Design &design = m_document->design();
     switch (m_mode) {
     case Mode::Project:
@@ -223,7 +226,8 @@ QString InspectorDock::headerText() const {
     return {};
 }
 
-void InspectorDock::refreshValues() {
+void InspectorDock::refreshValues()
+{
     const Design &design = m_document->design();
     QVariantMap values;
     QString name;
@@ -255,7 +259,8 @@ void InspectorDock::refreshValues() {
         refreshTaskChain();
 }
 
-QStringList InspectorDock::taskChain() const {
+QStringList InspectorDock::taskChain() const
+{
     QStringList names;
     if (m_mode != Mode::Component)
         return names;
@@ -274,7 +279,8 @@ QStringList InspectorDock::taskChain() const {
     return names;
 }
 
-void InspectorDock::refreshTaskChain() {
+void InspectorDock::refreshTaskChain()
+{
     const QStringList names = taskChain();
     if (names.isEmpty()) {
         m_taskChain->setText(tr("<i>No Task states yet: wire this state machine to a Lambda "
@@ -287,7 +293,8 @@ void InspectorDock::refreshTaskChain() {
     m_taskChain->setText(lines.join(QStringLiteral("<br/>")));
 }
 
-void InspectorDock::commitName() {
+void InspectorDock::commitName()
+{
     const QString text = m_nameEdit->text();
     QString error;
     bool ok = true;
@@ -307,7 +314,8 @@ void InspectorDock::commitName() {
     }
 }
 
-void InspectorDock::commitValue(const QString &key, const QVariant &value) {
+void InspectorDock::commitValue(const QString &key, const QVariant &value)
+{
     QString error;
     bool ok = false;
     switch (m_mode) {

@@ -20,7 +20,8 @@ class ParameterEditor;
 // selected. Editors are generated from the parameter catalogue; every change goes through the
 // Document's undoable setters, and the editors re-read the model on its change signals (so undo
 // and edits made elsewhere show at once).
-class InspectorDock : public QDockWidget {
+class InspectorDock : public QDockWidget
+{
     Q_OBJECT
 
 public:

@@ -13,9 +13,33 @@ namespace {
 
 constexpr int kKindRole = Qt::UserRole + 1;
 
+QString searchKeywords(ComponentKind kind)
+{
+    switch (kind) {
+    case ComponentKind::TrafficSource:
+        return QStringLiteral("load requests users clients generator");
+    case ComponentKind::ApiGateway:
+        return QStringLiteral("rest http endpoint");
+    case ComponentKind::SnsTopic:
+        return QStringLiteral("notification pub/sub fan-out");
+    case ComponentKind::SqsQueue:
+        return QStringLiteral("message buffer dlq dead-letter");
+    case ComponentKind::KinesisStream:
+        return QStringLiteral("shard records data streams");
+    case ComponentKind::StepFunctions:
+        return QStringLiteral("workflow sfn orchestration");
+    case ComponentKind::Lambda:
+        return QStringLiteral("compute serverless");
+    case ComponentKind::Downstream:
+        return QStringLiteral("database db third-party external rds dynamodb");
+    }
+    return {};
+}
+
 } // namespace
 
-QString componentKindSummary(ComponentKind kind) {
+QString componentKindSummary(ComponentKind kind)
+{
     switch (kind) {
     case ComponentKind::TrafficSource:
         return PaletteDock::tr("Load entering the system: constant, Poisson, diurnal, spikes or a "
@@ -45,7 +69,8 @@ QString componentKindSummary(ComponentKind kind) {
 }
 
 PaletteList::PaletteList(QWidget *parent)
-    : QListWidget(parent) {
+    : QListWidget(parent)
+{
     setObjectName(QStringLiteral("paletteList"));
     setDragEnabled(true);
     setDragDropMode(QAbstractItemView::DragOnly);
@@ -61,21 +86,25 @@ PaletteList::PaletteList(QWidget *parent)
     }
 }
 
-ComponentKind PaletteList::kindOf(const QListWidgetItem *item) {
+ComponentKind PaletteList::kindOf(const QListWidgetItem *item)
+{
     return ComponentKind(item->data(kKindRole).toInt());
 }
 
-QMimeData *PaletteList::mimeDataFor(ComponentKind kind) const {
+QMimeData *PaletteList::mimeDataFor(ComponentKind kind) const
+{
     auto *mime = new QMimeData;
     mime->setData(QLatin1String(kComponentKindMime), componentKindId(kind).toUtf8());
     return mime;
 }
 
-QStringList PaletteList::mimeTypes() const {
+QStringList PaletteList::mimeTypes() const
+{
     return {QLatin1String(kComponentKindMime)};
 }
 
-QMimeData *PaletteList::mimeData(const QList<QListWidgetItem *> &items) const {
+QMimeData *PaletteList::mimeData(const QList<QListWidgetItem *> &items) const
+{
     // QListWidget::startDrag builds the QDrag (with the item's icon as its pixmap) around this.
     if (items.isEmpty())
         return nullptr;
@@ -85,7 +114,8 @@ QMimeData *PaletteList::mimeData(const QList<QListWidgetItem *> &items) const {
 PaletteDock::PaletteDock(QWidget *parent)
     : QDockWidget(tr("Blocks"), parent)
     , m_search(new QLineEdit)
-    , m_list(new PaletteList) {
+    , m_list(new PaletteList)
+{
     setObjectName(QStringLiteral("paletteDock"));
     auto *page = new QWidget;
     auto *column = new QVBoxLayout(page);
@@ -107,7 +137,8 @@ PaletteDock::PaletteDock(QWidget *parent)
             [this](QListWidgetItem *item) { Q_EMIT kindActivated(PaletteList::kindOf(item)); });
 }
 
-QListWidgetItem *PaletteDock::itemFor(ComponentKind kind) const {
+QListWidgetItem *PaletteDock::itemFor(ComponentKind kind) const
+{
     for (int row = 0; row < m_list->count(); ++row) {
         if (PaletteList::kindOf(m_list->item(row)) == kind)
             return m_list->item(row);
@@ -115,7 +146,8 @@ QListWidgetItem *PaletteDock::itemFor(ComponentKind kind) const {
     return nullptr;
 }
 
-QList<ComponentKind> PaletteDock::visibleKinds() const {
+QList<ComponentKind> PaletteDock::visibleKinds() const
+{
     QList<ComponentKind> kinds;
     for (int row = 0; row < m_list->count(); ++row) {
         if (!m_list->item(row)->isHidden())
@@ -124,8 +156,9 @@ QList<ComponentKind> PaletteDock::visibleKinds() const {
     return kinds;
 }
 
-void PaletteDock::applyFilter(const QString &text) {
-    // Matches the name, the stable id ("sqs") and the summary ("queue", "fan-out").
+void PaletteDock::applyFilter(const QString &text)
+{
+    // Matches the name, the stable id ("sqs") and a few words people search for ("database").
     const QString needle = text.trimmed();
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem *item = m_list->item(row);
@@ -133,7 +166,7 @@ void PaletteDock::applyFilter(const QString &text) {
         const bool match = needle.isEmpty()
                            || componentKindName(kind).contains(needle, Qt::CaseInsensitive)
                            || componentKindId(kind).contains(needle, Qt::CaseInsensitive)
-                           || componentKindSummary(kind).contains(needle, Qt::CaseInsensitive);
+                           || searchKeywords(kind).contains(needle, Qt::CaseInsensitive);
         item->setHidden(!match);
     }
 }

@@ -11,7 +11,8 @@ namespace swb {
 
 // The block list: dragging an entry carries kComponentKindMime (payload componentKindId) to the
 // canvas, which creates the block where it is dropped.
-class PaletteList : public QListWidget {
+class PaletteList : public QListWidget
+{
     Q_OBJECT
 
 public:
@@ -27,7 +28,8 @@ protected:
 
 // Every block kind with its icon and name, filtered by a search field. Double-click (or Enter)
 // asks for the kind to be added at the centre of the view.
-class PaletteDock : public QDockWidget {
+class PaletteDock : public QDockWidget
+{
     Q_OBJECT
 
 public:

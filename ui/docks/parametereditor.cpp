@@ -14,7 +14,8 @@ namespace {
 // Error styling is applied to the input widget only, so the rest of the form keeps the palette.
 const QString kErrorStyle = QStringLiteral("QLineEdit { border: 2px solid #d32f2f; }");
 
-QString displayText(const ParamSpec &spec, const QVariant &value) {
+QString displayText(const ParamSpec &spec, const QVariant &value)
+{
     switch (spec.type) {
     case ParamType::Integer:
         return QString::number(value.toLongLong());
@@ -27,7 +28,8 @@ QString displayText(const ParamSpec &spec, const QVariant &value) {
 
 } // namespace
 
-QString shortHelp(const QString &help) {
+QString shortHelp(const QString &help)
+{
     // Stop at the first ". " that ends a sentence; keep short texts whole.
     const qsizetype end = help.indexOf(QLatin1String(". "));
     QString text = end < 0 ? help : help.left(end + 1);
@@ -38,7 +40,8 @@ QString shortHelp(const QString &help) {
 
 ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
     : QWidget(parent)
-    , m_spec(spec) {
+    , m_spec(spec)
+{
     auto *column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(2);
@@ -108,7 +111,8 @@ ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
     }
 }
 
-void ParameterEditor::setValue(const QVariant &value) {
+void ParameterEditor::setValue(const QVariant &value)
+{
     m_value = value;
     clearError();
     if (m_checkBox) {
@@ -121,29 +125,34 @@ void ParameterEditor::setValue(const QVariant &value) {
     }
 }
 
-void ParameterEditor::showError(const QString &message) {
+void ParameterEditor::showError(const QString &message)
+{
     m_errorLabel->setText(message);
     m_errorLabel->show();
     if (m_lineEdit)
         m_lineEdit->setStyleSheet(kErrorStyle);
 }
 
-void ParameterEditor::clearError() {
+void ParameterEditor::clearError()
+{
     m_errorLabel->clear();
     m_errorLabel->hide();
     if (m_lineEdit)
         m_lineEdit->setStyleSheet(QString());
 }
 
-bool ParameterEditor::hasError() const {
+bool ParameterEditor::hasError() const
+{
     return !m_errorLabel->text().isEmpty();
 }
 
-QString ParameterEditor::errorText() const {
+QString ParameterEditor::errorText() const
+{
     return m_errorLabel->text();
 }
 
-QWidget *ParameterEditor::inputWidget() const {
+QWidget *ParameterEditor::inputWidget() const
+{
     if (m_checkBox)
         return m_checkBox;
     if (m_comboBox)
@@ -151,11 +160,13 @@ QWidget *ParameterEditor::inputWidget() const {
     return m_lineEdit;
 }
 
-void ParameterEditor::commitText() {
+void ParameterEditor::commitText()
+{
     commit(m_lineEdit->text());
 }
 
-void ParameterEditor::commit(const QVariant &raw) {
+void ParameterEditor::commit(const QVariant &raw)
+{
     QString why;
     const auto normalized = normalizeValue(m_spec, raw, &why);
     if (!normalized) {

@@ -16,7 +16,8 @@ namespace swb {
 // underneath. Input is checked against the catalogue range before anything reaches the model: an
 // invalid value gets a red frame and an inline message with the allowed range, and is not
 // committed. The value shown always comes from the model (setValue) so undo refreshes it.
-class ParameterEditor : public QWidget {
+class ParameterEditor : public QWidget
+{
     Q_OBJECT
 
 public:
