@@ -77,6 +77,7 @@ private Q_SLOTS:
     void writesAbove1MBPerSecondAreThrottled()
     {
         // 500 records/s of 4 KiB = 2 MiB/s into one shard: 1 MiB/s = 256 records/s accepted.
+        // The byte bucket holds at most 1 s of burst (1 MiB over 60 s = 1.7%): +-3%.
         Simulation sim(stream(1, 500, 4096, 60));
         sim.run();
         const double bytes = total(sim, kin(0), "kinesis.incoming_bytes") / 60.0;
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void hotKeyIsCappedAtOneShard()
     {
         // Every record carries the same partition key: 4 shards, but only one takes writes.
+        // Same tolerance argument as the record-limit test (1 s of burst over 60 s): +-3%.
         Scenario sc = stream(4, 3000, 100, 60);
         sc.streams[0].skew = KeySkew::HotKey;
         sc.streams[0].hotKeyFraction = 1.0;
