@@ -24,6 +24,27 @@
 //                 (end-to-end latency from creation to final success, per entry path = source)
 //   ledger.*      produced, in_flight, succeeded, dead_lettered, expired, rejected, dropped  L
 
+// Modelling notes (what is simplified; see the service .cpp files for the rule each code path
+// implements and its source):
+//   - DLQs and on-failure destinations are sinks: dead-lettered units count in the target's
+//     dlq_received and (for SQS) its visible depth, but are not consumed further.
+//   - Kinesis: one lane per (shard, key hash mod ParallelizationFactor), in order; a failing batch
+//     is retried at once; bisect halves the batch without spending retries; reads are capped at
+//     2 MB/s per shard (GetRecords calls/s and enhanced fan-out are not modelled); on-demand
+//     streams behave as provisioned streams with the given shard count; iterator age is taken
+//     from the first consumer.
+//   - SQS: retention is checked at each receive/return and swept when a bin closes (a message
+//     nobody receives expires within one bin of its deadline); FIFO batches
+//     hold one message group; high-throughput/FIFO TPS and in-flight quotas are not modelled.
+//   - SNS: FIFO topics behave as standard ones; no retry jitter; publish quotas not modelled.
+//   - Lambda: the legacy (2018) scaling mode is an account bucket of new environments (burst,
+//     then +500/min); idle expiry is a fixed idle time; billed duration excludes the init phase.
+//   - Step Functions: one retrier (States.ALL) and an optional Catch per task; the state
+//     transition quota is not modelled (StartExecution is).
+//   - A TrafficSource wired straight to a Lambda invokes it asynchronously.
+//   - Results are bit-identical for a given binary and libm: the distributions are hand-written
+//     (no std::*_distribution) but use libm's exp, log, pow and cos.
+
 #include "core/ledger.h"
 #include "core/metricstore.h"
 #include "core/scenario.h"
