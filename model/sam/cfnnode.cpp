@@ -15,7 +15,7 @@ bool looksNonString(const QString &text)
         "^(|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|"
         "Off|OFF|y|Y|n|N|[-+]?(\\.[0-9]+|[0-9][0-9_]*)(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]"
         "+|"
-        "0o[0-7]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
+        "0o[0-7]+|[0-9]{4}-[0-9]{2}-[0-9]{2}.*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
     return special.match(text).hasMatch();
 }
 

@@ -102,14 +102,27 @@ QByteArray Exporter::run()
             node.set(key, value);
         if (!node.get(QStringLiteral("Properties")))
             node.set(QStringLiteral("Properties"), CfnNode::makeMap());
-        writeParams(c, *node.get(QStringLiteral("Properties")), typeOf(c));
         m_resources.insert(c.id, node);
+        if (c.kind == ComponentKind::StepFunctions && !hasKeptDefinition(c.id))
+            m_generatedDefinitions.insert(c.id);
     }
-    for (const Connection &w : m_design.connections)
-        writeWire(w);
+    // Order matters for a stable round trip: what an import keeps (including the required
+    // properties added here) comes first, then the modelled parameters and the wires, which an
+    // import removes and the next export appends again.
     for (const Component &c : m_design.components) {
         if (isResource(c))
             completeRequired(c, m_resources[c.id]);
+    }
+    for (const Component &c : m_design.components) {
+        if (isResource(c))
+            writeParams(c, *m_resources[c.id].get(QStringLiteral("Properties")), typeOf(c));
+    }
+    for (const Connection &w : m_design.connections)
+        writeWire(w);
+    for (CfnNode &node : m_resources) {
+        const CfnNode *props = node.get(QStringLiteral("Properties"));
+        if (props && props->isMap() && props->entries.empty())
+            node.remove(QStringLiteral("Properties"));
     }
     for (const Component &c : m_design.components) {
         if (isResource(c))
@@ -249,13 +262,9 @@ void Exporter::completeRequired(const Component &c, CfnNode &node)
             props.set(QStringLiteral("StageName"), str(QStringLiteral("Prod")));
     } else if (type == QLatin1String("AWS::Serverless::StateMachine")
                || type == QLatin1String("AWS::StepFunctions::StateMachine")) {
-        if (!props.get(QStringLiteral("Definition")) && !props.get(QStringLiteral("DefinitionUri"))
-            && !props.get(QStringLiteral("DefinitionString"))
-            && !props.get(QStringLiteral("DefinitionS3Location")))
+        if (m_generatedDefinitions.contains(c.id))
             writeDefinition(c, props);
     }
-    if (props.isMap() && props.entries.empty())
-        node.remove(QStringLiteral("Properties"));
 }
 
 QByteArray exportSam(const Design &design)

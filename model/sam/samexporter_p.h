@@ -33,7 +33,7 @@ private:
     bool writeEnvironment(const Connection &w);
     void writeMappingParams(const Connection &w, CfnNode &props);
     void writeDefinition(const Component &machine, CfnNode &props);
-    bool hasGeneratedDefinition(ComponentId machine) const;
+    bool hasKeptDefinition(ComponentId machine) const;
     void addWireMetadata(const Connection &w, bool expressed, bool expressedInFlag,
                          const QStringList &expressedKeys, bool allParams);
     CfnNode workbenchMetadata() const;
@@ -48,6 +48,7 @@ private:
     CfnNode m_root; // kept sections from an import, then the assembled template
     QHash<ComponentId, QString> m_ids;
     QSet<QString> m_used;
+    QSet<ComponentId> m_generatedDefinitions;
     QHash<ComponentId, CfnNode> m_resources;
     std::vector<std::pair<QString, CfnNode>> m_extraResources; // mappings, subscriptions
     CfnNode m_wiresMeta = CfnNode::makeSequence();

@@ -59,17 +59,17 @@ QString Exporter::uniqueId(const QString &base)
     return id;
 }
 
-bool Exporter::hasGeneratedDefinition(ComponentId machine) const
+bool Exporter::hasKeptDefinition(ComponentId machine) const
 {
-    const CfnNode *props = m_resources.value(machine).get(QStringLiteral("Properties"));
+    auto it = m_resources.constFind(machine);
+    const CfnNode *props = it == m_resources.cend() ? nullptr : it->get(QStringLiteral("Properties"));
     if (!props)
-        return true;
-    for (const char *key :
-         {"Definition", "DefinitionUri", "DefinitionString", "DefinitionS3Location"}) {
+        return false;
+    for (const char *key : {"Definition", "DefinitionUri", "DefinitionString", "DefinitionS3Location"}) {
         if (props->get(QLatin1String(key)))
-            return false;
+            return true;
     }
-    return true;
+    return false;
 }
 
 void Exporter::writeWire(const Connection &w)
@@ -97,7 +97,7 @@ void Exporter::writeWire(const Connection &w)
             expressed = (t.kind == ComponentKind::Lambda || t.kind == ComponentKind::StepFunctions)
                         && writeApiEvent(w);
         } else if (s.kind == ComponentKind::StepFunctions) {
-            expressed = hasGeneratedDefinition(s.id) && t.kind != ComponentKind::Downstream;
+            expressed = m_generatedDefinitions.contains(s.id) && t.kind != ComponentKind::Downstream;
             for (const ParamSpec &spec : catalogue::connectionParams(w.kind, s.kind))
                 keys.append(spec.key);
         } else if (s.kind == ComponentKind::Lambda) {
@@ -139,6 +139,7 @@ bool Exporter::writeApiEvent(const Connection &w)
     CfnNode *existing = props.get(QStringLiteral("Events"));
     if (events.entries.empty()) {
         CfnNode ev = CfnNode::makeMap();
+        ev.set(QStringLiteral("Type"), str(QStringLiteral("Api")));
         CfnNode evProps = CfnNode::makeMap();
         evProps.set(QStringLiteral("Path"),
                     str(machine ? QStringLiteral("/") + m_ids.value(target.id).toLower()
@@ -534,8 +535,21 @@ CfnNode Exporter::workbenchMetadata() const
     if (!settings.entries.empty())
         project.set(QStringLiteral("Settings"), settings);
     meta.set(QStringLiteral("Project"), project);
+    // Resources, then SAM's implicit APIs, then blocks that are not AWS resources: the order in
+    // which an import creates them, so a second export writes the same text.
+    QList<const Component *> ordered;
+    for (int pass = 0; pass < 3; ++pass) {
+        for (const Component &c : m_design.components) {
+            const bool aws = c.kind != ComponentKind::TrafficSource
+                             && c.kind != ComponentKind::Downstream;
+            if ((pass == 0 && isResource(c)) || (pass == 1 && aws && !isResource(c))
+                || (pass == 2 && !aws))
+                ordered.append(&c);
+        }
+    }
     CfnNode components = CfnNode::makeMap();
-    for (const Component &c : m_design.components) {
+    for (const Component *block : std::as_const(ordered)) {
+        const Component &c = *block;
         const bool aws =
             c.kind != ComponentKind::TrafficSource && c.kind != ComponentKind::Downstream;
         QStringList expressed;

@@ -67,7 +67,6 @@ SamImportResult Importer::run()
     }
     readWorkbenchMetadata();
     createComponents();
-    createWorkbenchBlocks();
     linkFunctionEvents();
     linkStateMachineEvents();
     linkWireResources();
@@ -77,6 +76,8 @@ SamImportResult Importer::run()
     linkStateMachineDefinitions();
     linkApiIntegrations();
     linkEnvironment();
+    // After the implicit APIs, so blocks are created in the order the exporter lists them.
+    createWorkbenchBlocks();
     linkWorkbenchWires();
     checkReferencedFiles();
     finish();

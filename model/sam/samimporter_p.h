@@ -62,6 +62,7 @@ private:
     ComponentId implicitApi(const QString &logicalId);
     void readMappingParams(Connection &connection, CfnNode &props, const QString &where);
     void linkStreamDestination(ComponentId stream, CfnNode &props, const QString &where);
+    void linkSubstitutionsOnly(ComponentId machine, const CfnNode &subs, const QString &where);
     void walkStates(ComponentId machine, const CfnNode &states, const CfnNode *subs,
                     const QString &where, int *order);
     QString logicalIdOf(ComponentId id) const;

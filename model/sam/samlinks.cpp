@@ -78,8 +78,12 @@ QList<ComponentId> Importer::resolveAll(const CfnNode &node, const CfnNode *subs
             }
         }
     }
-    if (ids.isEmpty() && node.isScalar() && node.tag.isEmpty()) {
-        // arn:aws:sqs:region:account:Name, https://sqs.../account/Name, ...:function:Name
+    Intrinsic call;
+    const bool sub = asIntrinsic(node, &call) && call.name == QLatin1String("Sub")
+                     && call.argument->isScalar();
+    if (ids.isEmpty() && node.isScalar() && (node.tag.isEmpty() || sub)) {
+        // arn:aws:sqs:region:account:Name, https://sqs.../account/Name, ...:function:Name,
+        // literal or inside !Sub with only pseudo parameters around the name.
         const QString text = node.scalar.trimmed();
         const QString last = text.section(QRegularExpression(QStringLiteral("[:/]")), -1);
         add(m_byPhysicalName.value(last));
@@ -633,8 +637,10 @@ void Importer::linkStateMachineDefinitions()
             // A local definition file is read when present; a missing one is reported by
             // checkReferencedFiles().
             QFile file(QDir(m_baseDir).filePath(uri->scalar));
-            if (!uri->isScalar() || !file.exists() || !file.open(QIODevice::ReadOnly))
+            if (!uri->isScalar() || !file.exists() || !file.open(QIODevice::ReadOnly)) {
+                linkSubstitutionsOnly(m_byLogicalId.value(logicalId), subs, where);
                 continue;
+            }
             ParseResult parsed = parseCfn(file.readAll());
             if (!parsed.ok) {
                 m_report.unresolved.append(
@@ -651,6 +657,37 @@ void Importer::linkStateMachineDefinitions()
             walkStates(m_byLogicalId.value(logicalId), *states, &subs,
                        where + QStringLiteral(".Definition"), &order);
     }
+}
+
+// The definition file is not available: the functions, queues, topics and state machines its
+// DefinitionSubstitutions name are what its Task states call. Their order is assumed to be the
+// substitutions' order (reported).
+void Importer::linkSubstitutionsOnly(ComponentId machine, const CfnNode &subs, const QString &where)
+{
+    int order = 0;
+    for (const auto &[name, value] : subs.entries) {
+        for (ComponentId target : resolveAll(value)) {
+            const ComponentKind kind = m_design.component(target)->kind;
+            if (kind != ComponentKind::Lambda && kind != ComponentKind::SqsQueue
+                && kind != ComponentKind::SnsTopic && kind != ComponentKind::StepFunctions)
+                continue;
+            const ComponentId before = m_design.connections.isEmpty()
+                                           ? InvalidId
+                                           : m_design.connections.lastKey();
+            const ConnectionId id = addWire(machine, target, ConnectionKind::ServiceIntegration,
+                                            where + QStringLiteral(".DefinitionSubstitutions.") + name,
+                                            {{extra::origin, origin::kept}});
+            if (!id || id <= before)
+                continue;
+            wire(id)->params.insert(QStringLiteral("order"), qlonglong(++order));
+        }
+    }
+    if (order > 0)
+        m_report.notes.append(QStringLiteral("%1.DefinitionUri: the definition is not available; "
+                                             "%2 Task wire(s) inferred from "
+                                             "DefinitionSubstitutions, in their order")
+                                  .arg(where)
+                                  .arg(order));
 }
 
 void Importer::linkApiIntegrations()
