@@ -15,6 +15,10 @@ const QList<Command> &commands()
          "simulate FILE --duration 1h [--seed N] [--out results.json|results.csv] "
          "[--set COMPONENT.PARAM=VALUE ...]",
          "run the simulation, print a summary per block, write the time series", &runSimulate},
+        {"import", "import TEMPLATE OUT.swb [--force]",
+         "import a SAM / CloudFormation template (YAML or JSON) and print the import report",
+         &runImport},
+        {"export", "export sam FILE OUT.yaml", "export a design as a SAM template", &runExport},
     };
     return list;
 }

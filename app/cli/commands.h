@@ -9,5 +9,7 @@ int runValidate(const QStringList &args, Io &io);
 int runCost(const QStringList &args, Io &io);
 int runNew(const QStringList &args, Io &io);
 int runSimulate(const QStringList &args, Io &io);
+int runImport(const QStringList &args, Io &io);
+int runExport(const QStringList &args, Io &io);
 
 } // namespace swb::cli
