@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <vector>
+
 namespace swb {
 
 namespace {
@@ -74,11 +76,17 @@ namespace FileFormats {
 
 const QList<const FileFormat *> &all()
 {
-    // Function-local static: initialised once, thread-safely; the instances live for the process.
+    // Function-local statics: initialised once, thread-safely; the instances live until exit.
+    static const std::vector<std::unique_ptr<FileFormat>> owned = [] {
+        std::vector<std::unique_ptr<FileFormat>> list;
+        for (Factory factory : kFormats)
+            list.push_back(factory());
+        return list;
+    }();
     static const QList<const FileFormat *> formats = [] {
         QList<const FileFormat *> list;
-        for (Factory factory : kFormats)
-            list.append(factory().release());
+        for (const auto &format : owned)
+            list.append(format.get());
         return list;
     }();
     return formats;
