@@ -56,6 +56,13 @@ QString tierBreakdown(const PriceDimension &d, double from, double to, double sh
 
 } // namespace
 
+CostOptions costOptionsFor(const Design &design)
+{
+    CostOptions options;
+    options.freeTier = design.setting(QStringLiteral("freeTier")).toBool();
+    return options;
+}
+
 qint64 toCents(double usd)
 {
     return std::llround(usd * 100.0);

@@ -16,6 +16,9 @@ struct CostOptions {
     bool twelveMonthFreeTier = false;
 };
 
+// The design's own choice (project setting "freeTier"), always-free allowances only.
+CostOptions costOptionsFor(const Design &design);
+
 // A billed quantity of one block in one catalogue dimension, per month, already in billing units
 // (payloads chunked, durations rounded). The analytic estimate produces these from flow rates;
 // the simulation produces them from what it measured, and both are priced by priceUsage().

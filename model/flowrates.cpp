@@ -45,6 +45,13 @@ double connParam(const Connection &w, ComponentKind sourceKind, const char *key)
     return spec ? spec->defaultValue.toDouble() : 0.0;
 }
 
+double failureShare(const Component &function)
+{
+    if (param(function, "reservedConcurrency") == 0)
+        return 1.0;
+    return std::clamp(param(function, "errorRate"), 0.0, 1.0);
+}
+
 Propagator::Propagator(const Design &design)
     : m_design(design)
 {

@@ -26,6 +26,9 @@ constexpr double kFailureRecordKB = 1;
 double param(const Component &c, const char *key);
 QString text(const Component &c, const char *key);
 double connParam(const Connection &w, ComponentKind sourceKind, const char *key);
+// Share of a function's invocations its callers see fail: the error rate, or every one when
+// reserved concurrency 0 throttles the function (throttled invokes are not billed).
+double failureShare(const Component &function);
 
 class Propagator
 {

@@ -59,7 +59,7 @@ void Propagator::sqs(const Component &c, ComponentFlow &f)
     double deliveries = 0, failed = 0;
     for (const Connection *w : mappings) {
         const Component *fn = m_design.component(w->target);
-        const double p = fn ? std::clamp(param(*fn, "errorRate"), 0.0, 1.0) : 0.0;
+        const double p = fn ? failureShare(*fn) : 0.0;
         // Competing mappings share the messages: each message goes to one consumer.
         const double arrivals = in.rate / mappings.size();
         const double received = arrivals * expectedAttempts(p, maxReceives - 1);
@@ -114,7 +114,7 @@ void Propagator::kinesis(const Component &c, ComponentFlow &f)
             continue;
         ++f.consumers; // every consumer reads every record
         const Component *fn = m_design.component(w->target);
-        const double p = fn ? std::clamp(param(*fn, "errorRate"), 0.0, 1.0) : 0.0;
+        const double p = fn ? failureShare(*fn) : 0.0;
         const double retries = connParam(*w, c.kind, "maxRetryAttempts");
         const double pf = connParam(*w, c.kind, "parallelizationFactor");
         const double window = connParam(*w, c.kind, "batchingWindow");
@@ -169,7 +169,7 @@ void Propagator::stepFunctions(const Component &c, ComponentFlow &f)
         const Component *target = m_design.component(w->target);
         double p = 0, taskSeconds = kServiceCallSeconds;
         if (target && target->kind == ComponentKind::Lambda) {
-            p = param(*target, "errorRate");
+            p = failureShare(*target);
             taskSeconds = param(*target, "duration") / 1000.0;
         } else if (target && target->kind == ComponentKind::Downstream) {
             p = param(*target, "errorRate");

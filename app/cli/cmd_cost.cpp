@@ -170,9 +170,6 @@ int runCost(const QStringList &args, Io &io)
         return usageError(
             io, "cost",
             QStringLiteral("unknown format '%1' (allowed: table, csv, json)").arg(format));
-    CostOptions options;
-    options.freeTier = !parsed.has(QStringLiteral("--no-free-tier"));
-    options.twelveMonthFreeTier = options.freeTier && parsed.has(QStringLiteral("--new-account"));
     if (parsed.has(QStringLiteral("--no-free-tier")) && parsed.has(QStringLiteral("--new-account")))
         return usageError(io, "cost",
                           QStringLiteral("--new-account adds the 12-month free tier and cannot "
@@ -192,6 +189,12 @@ int runCost(const QStringList &args, Io &io)
     Design design;
     if (!loadDesign(io, "cost", parsed.positional.first(), &design))
         return ExitFile;
+    // The project's free-tier setting unless the command line says otherwise.
+    CostOptions options = costOptionsFor(design);
+    if (parsed.has(QStringLiteral("--no-free-tier")))
+        options.freeTier = false;
+    if (parsed.has(QStringLiteral("--new-account")))
+        options.freeTier = options.twelveMonthFreeTier = true;
     const CostReport report = estimateMonthlyCost(design, catalogue, options);
     if (format == QLatin1String("csv"))
         printCsv(report, io.out);

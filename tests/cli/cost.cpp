@@ -199,6 +199,38 @@ private Q_SLOTS:
         QVERIFY(total({QStringLiteral("--no-free-tier")}) - total({}) > 7.0);
     }
 
+    void projectFreeTierSettingIsTheDefault()
+    {
+        std::optional<Design> design = makePattern(QStringLiteral("sqs-lambda"));
+        QVERIFY(design);
+        design->settings.insert(QStringLiteral("freeTier"), false);
+        const QString path = m_dir.filePath(QStringLiteral("no-free-tier.swb"));
+        std::unique_ptr<FileFormat> format = FileFormats::forWriting(path);
+        QVERIFY(format && format->write(path, *design));
+        auto run = [&](const QStringList &extra) {
+            const Result r = runSwb(QStringList{QStringLiteral("cost"), path,
+                                                QStringLiteral("--format"), QStringLiteral("json")}
+                                    + extra);
+            return QJsonDocument::fromJson(r.out.toUtf8()).object();
+        };
+        QCOMPARE(run({}).value(QStringLiteral("freeTier")).toBool(), false);
+        const QJsonObject reference = run({});
+        const QString patternPath = patternFile(QStringLiteral("sqs-lambda"));
+        const Result withFree =
+            runSwb({QStringLiteral("cost"), patternPath, QStringLiteral("--no-free-tier"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(reference.value(QStringLiteral("total")).toDouble(),
+                 QJsonDocument::fromJson(withFree.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("total"))
+                     .toDouble());
+        // --new-account turns the free tiers on, the 12-month ones included.
+        const QJsonObject newAccount = run({QStringLiteral("--new-account")});
+        QVERIFY(newAccount.value(QStringLiteral("twelveMonthFreeTier")).toBool());
+        QVERIFY(newAccount.value(QStringLiteral("total")).toDouble()
+                < reference.value(QStringLiteral("total")).toDouble());
+    }
+
     void replacementCatalogueIsUsed()
     {
         // Double the Lambda request price in a copy of the bundled catalogue: the request rows

@@ -133,6 +133,25 @@ private Q_SLOTS:
         QNEAR(f.component(dlq).inRate, 0.8);
     }
 
+    void killSwitchSendsMessagesToTheDlq()
+    {
+        // Reserved concurrency 0 throttles every invoke: nothing is billed, each receive fails and
+        // after maxReceiveCount 2 receives the message is in the DLQ.
+        DesignBuilder b;
+        const ComponentId queue = b.add(ComponentKind::SqsQueue, "queue");
+        const ComponentId dlq = b.add(ComponentKind::SqsQueue, "dlq");
+        const ComponentId fn =
+            b.add(ComponentKind::Lambda, "worker", params({{"reservedConcurrency", 0}}));
+        b.traffic(queue, 10);
+        b.wire(queue, fn, ConnectionKind::EventSourceMapping);
+        b.wire(queue, dlq, ConnectionKind::Redrive, params({{"maxReceiveCount", 2}}));
+        const FlowRates f = computeFlowRates(b.design());
+        QNEAR(f.component(fn).invocations, 0);
+        QNEAR(f.component(fn).gbSeconds, 0);
+        QNEAR(f.component(dlq).inRate, 10);
+        QNEAR(f.component(queue).deleteRequests, 0);
+    }
+
     void kinesisBatchingDivides_data()
     {
         QTest::addColumn<double>("rate");
