@@ -26,6 +26,13 @@ QString number(const Component &c, const char *key)
     return QString::number(c.params.value(QLatin1String(key)).toDouble(), 'g', 6);
 }
 
+QString capitalized(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
+}
+
 const QString &separator()
 {
     static const QString dot = QStringLiteral(" \u00b7 ");
@@ -56,14 +63,6 @@ QString shortKindName(ComponentKind kind)
     return {};
 }
 
-QFont blockFont(qreal pixelSize, bool bold = false)
-{
-    QFont font;
-    font.setPixelSize(int(pixelSize));
-    font.setBold(bold);
-    return font;
-}
-
 QColor severityColor(BlockOverlay::Severity severity)
 {
     switch (severity) {
@@ -85,9 +84,47 @@ const QColor &failureColor()
     return red;
 }
 
-constexpr qreal kIconSize = 36;
+QFont blockFont(qreal pixelSize, bool bold = false)
+{
+    QFont font;
+    font.setPixelSize(int(pixelSize));
+    font.setBold(bold);
+    return font;
+}
+
+constexpr qreal kIconSize = 32;
 constexpr qreal kPad = 10;
 constexpr qreal kTextLeft = kPad + kIconSize + 8;
+constexpr qreal kTextWidth = kBlockWidth - kTextLeft - 8;
+constexpr int kNamePx = 13;      // a name that fits on one line
+constexpr int kNameSmallPx = 12; // a long name, wrapped on two lines
+constexpr int kSmallPx = 11;     // subtitle and kind
+
+// A long name ("notify-customer-dlq") is split on two lines, preferably after a separator, and
+// the second line elided if it still does not fit: names are how users find blocks, so they are
+// shown whole whenever possible.
+QStringList nameLines(const QString &name)
+{
+    const QFontMetricsF big(blockFont(kNamePx, true));
+    if (big.horizontalAdvance(name) <= kTextWidth)
+        return {name};
+    const QFontMetricsF small(blockFont(kNameSmallPx, true));
+    int fit = 0; // how many leading characters fit on the first line
+    while (fit < name.size() && small.horizontalAdvance(name.left(fit + 1)) <= kTextWidth)
+        ++fit;
+    int cut = fit;
+    for (int i = fit; i > 2; --i) {
+        const QChar c = name.at(i - 1);
+        if (c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char(' ')
+            || c == QLatin1Char('.')) {
+            cut = i;
+            break;
+        }
+    }
+    cut = qMax(1, cut);
+    return {name.left(cut).trimmed(),
+            small.elidedText(name.mid(cut).trimmed(), Qt::ElideRight, kTextWidth)};
+}
 
 } // namespace
 
@@ -95,7 +132,8 @@ QString blockSubtitle(const Component &c)
 {
     switch (c.kind) {
     case ComponentKind::TrafficSource:
-        return param(c, "pattern") + separator() + number(c, "rate") + QStringLiteral(" req/s");
+        return capitalized(param(c, "pattern")) + separator() + number(c, "rate")
+               + QStringLiteral(" req/s");
     case ComponentKind::ApiGateway:
         return param(c, "type") + QStringLiteral(" API");
     case ComponentKind::SnsTopic:
@@ -147,6 +185,10 @@ void BlockItem::syncFromModel()
     m_kind = c->kind;
     m_name = c->name;
     m_subtitle = blockSubtitle(*c);
+    m_nameLines = nameLines(m_name);
+    const QFontMetricsF small(blockFont(kSmallPx));
+    m_subtitleLine = small.elidedText(m_subtitle, Qt::ElideRight, kTextWidth);
+    m_kindLine = small.elidedText(shortKindName(m_kind), Qt::ElideRight, kTextWidth);
     setToolTip(
         QStringLiteral("<b>%1</b><br>%2<br>%3")
             .arg(m_name.toHtmlEscaped(), componentKindName(m_kind), m_subtitle)
@@ -193,7 +235,7 @@ QPainterPath BlockItem::shape() const
 
 QRectF BlockItem::nameRect() const
 {
-    return QRectF(kTextLeft, 8, kBlockWidth - kTextLeft - 6, 22);
+    return QRectF(kTextLeft, 6, kTextWidth, 30);
 }
 
 bool BlockItem::kindHasPort(ComponentKind kind, Port port)
@@ -326,24 +368,26 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->drawPixmap(QRectF(kPad, (kBlockHeight - kIconSize) / 2, kIconSize, kIconSize), icon,
                         QRectF(icon.rect()));
 
-    const qreal textWidth = kBlockWidth - kTextLeft - 8;
-    const QFont nameFont = blockFont(14, true);
-    painter->setFont(nameFont);
+    // Text lines were laid out (split, elided) in syncFromModel(); painting only draws them.
+    const bool twoLines = m_nameLines.size() > 1;
+    painter->setFont(blockFont(twoLines ? kNameSmallPx : kNamePx, true));
     painter->setPen(palette.text().color());
-    const QString name = QFontMetricsF(nameFont).elidedText(m_name, Qt::ElideRight, textWidth);
-    painter->drawText(QRectF(kTextLeft, 12, textWidth, 20), Qt::AlignLeft | Qt::AlignVCenter, name);
-
-    const QFont smallFont = blockFont(11);
-    painter->setFont(smallFont);
+    qreal y = twoLines ? 6 : 13;
+    for (const QString &line : m_nameLines) {
+        painter->drawText(QRectF(kTextLeft, y, kTextWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                          line);
+        y += twoLines ? 15 : 18;
+    }
+    y += 4;
+    painter->setFont(blockFont(kSmallPx));
     QColor muted = palette.text().color();
     muted.setAlphaF(0.72);
     painter->setPen(muted);
-    const QFontMetricsF small(smallFont);
-    painter->drawText(QRectF(kTextLeft, 34, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                      small.elidedText(m_subtitle, Qt::ElideRight, textWidth));
+    painter->drawText(QRectF(kTextLeft, y, kTextWidth, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                      m_subtitleLine);
     painter->setPen(accent.lighter(palette.base().color().lightness() < 128 ? 150 : 100));
-    painter->drawText(QRectF(kTextLeft, 52, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                      small.elidedText(shortKindName(m_kind), Qt::ElideRight, textWidth));
+    painter->drawText(QRectF(kTextLeft, y + 16, kTextWidth, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                      m_kindLine);
 
     paintPorts(painter, palette);
     if (!m_overlay.isEmpty())

@@ -65,6 +65,9 @@ private:
     ComponentKind m_kind;
     QString m_name;
     QString m_subtitle;
+    QStringList m_nameLines; // display cache: the name on one or two lines
+    QString m_subtitleLine;  // display cache: elided subtitle
+    QString m_kindLine;      // display cache: elided kind name
     WireTarget m_wireTarget = WireTarget::None;
     BlockOverlay m_overlay;
     bool m_syncing = false;

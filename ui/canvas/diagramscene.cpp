@@ -11,6 +11,9 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
 #include <QTextCursor>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -97,6 +100,7 @@ void DiagramScene::rebuild()
         m_wires.insert(c.id, wire);
         addItem(wire);
     }
+    layoutLabels();
     updateSceneRect();
     blocker.unblock();
     Q_EMIT selectionIdsChanged();
@@ -110,6 +114,7 @@ void DiagramScene::onComponentAdded(ComponentId id)
     m_blocks.insert(id, block);
     addItem(block);
     updateSceneRect();
+    scheduleLabelLayout();
 }
 
 void DiagramScene::onComponentRemoved(ComponentId id)
@@ -119,6 +124,7 @@ void DiagramScene::onComponentRemoved(ComponentId id)
     if (m_wireDrag->isActive())
         m_wireDrag->cancel();
     delete m_blocks.take(id); // its wires went first (DesignEdit removes wires before blocks)
+    scheduleLabelLayout();
 }
 
 void DiagramScene::onComponentChanged(ComponentId id)
@@ -126,6 +132,7 @@ void DiagramScene::onComponentChanged(ComponentId id)
     if (BlockItem *block = m_blocks.value(id)) {
         block->syncFromModel();
         updateWiresOf(id);
+        scheduleLabelLayout();
     }
 }
 
@@ -138,6 +145,7 @@ void DiagramScene::onConnectionAdded(ConnectionId id)
     addItem(wire);
     // A parallel wire between the same two blocks shifts its siblings.
     updateWiresOf(wire->sourceId());
+    scheduleLabelLayout();
 }
 
 void DiagramScene::onConnectionRemoved(ConnectionId id)
@@ -148,6 +156,7 @@ void DiagramScene::onConnectionRemoved(ConnectionId id)
     const ComponentId source = wire->sourceId();
     delete wire;
     updateWiresOf(source);
+    scheduleLabelLayout();
 }
 
 void DiagramScene::onConnectionChanged(ConnectionId id)
@@ -161,6 +170,46 @@ void DiagramScene::updateWiresOf(ComponentId id)
     for (ConnectionId wireId : m_document->design().connectionsOf(id)) {
         if (WireItem *wire = m_wires.value(wireId))
             wire->updateGeometry();
+    }
+}
+
+void DiagramScene::scheduleLabelLayout()
+{
+    // Coalesce: one pass after a burst of changes (an undo of a large paste, say).
+    if (m_labelLayoutPending)
+        return;
+    m_labelLayoutPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_labelLayoutPending = false;
+        layoutLabels();
+    });
+}
+
+void DiagramScene::layoutLabels()
+{
+    // Greedy, in id order (deterministic): each label takes the first spot along its wire that
+    // covers no block and no label placed before it; if none is free, the middle.
+    static constexpr qreal kCandidates[] = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9};
+    QList<QRectF> taken;
+    taken.reserve(m_blocks.size() + m_wires.size());
+    for (const BlockItem *block : std::as_const(m_blocks))
+        taken.append(block->mapRectToScene(BlockItem::bodyRect()).adjusted(-2, -2, 2, 2));
+    QList<ConnectionId> ids = m_wires.keys();
+    std::sort(ids.begin(), ids.end());
+    for (ConnectionId id : ids) {
+        WireItem *wire = m_wires.value(id);
+        qreal chosen = 0.5;
+        for (qreal percent : kCandidates) {
+            const QRectF rect = wire->labelRectAt(percent);
+            const bool free = std::none_of(taken.cbegin(), taken.cend(),
+                                           [&](const QRectF &r) { return r.intersects(rect); });
+            if (free) {
+                chosen = percent;
+                break;
+            }
+        }
+        wire->setLabelPercent(chosen);
+        taken.append(wire->labelRect());
     }
 }
 

@@ -93,6 +93,8 @@ private:
     void onConnectionChanged(ConnectionId id);
     void updateWiresOf(ComponentId id);
     bool commitMoves();
+    void layoutLabels();
+    void scheduleLabelLayout();
     void updateSceneRect();
     void insertAndSelect(const Design &fragment, QPointF offset, const QString &text);
     void finishWire(QPointF scenePos, QPoint screenPos);
@@ -111,6 +113,7 @@ private:
     int m_dragCounter = 0;
     int m_pasteCount = 0;
     QString m_lastHoverReason;
+    bool m_labelLayoutPending = false;
 };
 
 } // namespace swb

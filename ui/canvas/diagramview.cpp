@@ -255,7 +255,7 @@ void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
 {
     painter->fillRect(rect, palette().base());
     // A dot grid helps place blocks; it thins out when zoomed far out so it never turns grey.
-    const qreal step = zoom() >= 0.5 ? kDotSpacing : kDotSpacing * 5;
+    const qreal step = zoom() >= 0.75 ? kDotSpacing : kDotSpacing * 5;
     QColor dot = palette().text().color();
     dot.setAlphaF(0.18);
     QPen pen(dot, 1.5);

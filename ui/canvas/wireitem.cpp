@@ -11,6 +11,7 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace swb {
@@ -103,6 +104,65 @@ QPainterPath WireItem::route(QPointF from, QPointF to, bool failure)
     return path;
 }
 
+namespace {
+
+constexpr qreal kStub = 20; // straight run out of a port before the first corner
+constexpr qreal kCornerRadius = 8;
+
+// Polyline with rounded corners.
+QPainterPath roundedPolyline(const QList<QPointF> &points)
+{
+    QPainterPath path(points.first());
+    for (int i = 1; i + 1 < points.size(); ++i) {
+        const QPointF prev = points[i - 1];
+        const QPointF corner = points[i];
+        const QPointF next = points[i + 1];
+        const qreal in = QLineF(prev, corner).length();
+        const qreal out = QLineF(corner, next).length();
+        const qreal r = std::min({kCornerRadius, in / 2, out / 2});
+        if (r < 0.5) {
+            path.lineTo(corner);
+            continue;
+        }
+        path.lineTo(corner + (prev - corner) * (r / in));
+        path.quadTo(corner, corner + (next - corner) * (r / out));
+    }
+    path.lineTo(points.last());
+    return path;
+}
+
+} // namespace
+
+QPainterPath WireItem::orthogonalRoute(QPointF from, QPointF to, bool failure,
+                                       const QRectF &sourceRect, const QRectF &targetRect,
+                                       qreal lane)
+{
+    QList<QPointF> points{from};
+    if (failure) {
+        // Down into the gap below the source, across to the gap before the target, then in.
+        // The vertical leg runs at three quarters of the column gap, so it never shares the
+        // halfway leg of a work wire in the same gap.
+        const qreal downY = sourceRect.bottom() + 30 + lane;
+        const qreal gapX = to.x() > sourceRect.right() + 2 * kStub
+                               ? sourceRect.right() + (to.x() - sourceRect.right()) * 0.75 + lane
+                               : to.x() - kStub + lane;
+        points << QPointF(from.x(), downY) << QPointF(gapX, downY) << QPointF(gapX, to.y());
+    } else if (to.x() - from.x() >= 2 * kStub) {
+        const qreal midX = (from.x() + to.x()) / 2 + lane;
+        if (!qFuzzyCompare(from.y(), to.y()))
+            points << QPointF(midX, from.y()) << QPointF(midX, to.y());
+    } else {
+        // The target is behind the source: go round, below (or above) both blocks.
+        const bool below = to.y() >= from.y();
+        const qreal detourY = below ? std::max(sourceRect.bottom(), targetRect.bottom()) + 30
+                                    : std::min(sourceRect.top(), targetRect.top()) - 30;
+        points << QPointF(from.x() + kStub, from.y()) << QPointF(from.x() + kStub, detourY)
+               << QPointF(to.x() - kStub, detourY) << QPointF(to.x() - kStub, to.y());
+    }
+    points << to;
+    return roundedPolyline(points);
+}
+
 void WireItem::syncFromModel()
 {
     const Connection *c = m_diagram->document()->design().connection(m_id);
@@ -149,17 +209,39 @@ void WireItem::updateGeometry()
     to.ry() += spread;
     // The curve stops at the arrow's base; the arrow head ends on the input port.
     const QPointF base = to - QPointF(kArrowLength, 0);
-    m_path = route(from, base, failure);
+    m_path = orthogonalRoute(from, base, failure, src->mapRectToScene(BlockItem::bodyRect()),
+                             dst->mapRectToScene(BlockItem::bodyRect()), spread);
     m_arrow = QPainterPath(to);
     m_arrow.lineTo(base + QPointF(0, -kArrowHalfWidth));
     m_arrow.lineTo(base + QPointF(0, kArrowHalfWidth));
     m_arrow.closeSubpath();
 
-    const QFontMetricsF metrics(labelFont());
-    const QSizeF labelSize(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
-    const QPointF mid = m_path.pointAtPercent(0.5);
-    m_labelRect = QRectF(mid - QPointF(labelSize.width() / 2, labelSize.height() / 2), labelSize);
+    m_labelRect = labelRectAt(m_labelPercent);
+    updateShape();
+}
 
+QRectF WireItem::labelRectAt(qreal percent) const
+{
+    if (m_path.isEmpty())
+        return {};
+    const QFontMetricsF metrics(labelFont());
+    const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
+    const QPointF at = m_path.pointAtPercent(qBound(0.0, percent, 1.0));
+    return QRectF(at - QPointF(size.width() / 2, size.height() / 2), size);
+}
+
+void WireItem::setLabelPercent(qreal percent)
+{
+    if (qFuzzyCompare(percent, m_labelPercent))
+        return;
+    m_labelPercent = percent;
+    prepareGeometryChange();
+    m_labelRect = labelRectAt(percent);
+    updateShape();
+}
+
+void WireItem::updateShape()
+{
     QPainterPathStroker stroker;
     stroker.setWidth(10);
     m_shape = stroker.createStroke(m_path);
@@ -208,8 +290,6 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     QPen pen(colour, isSelected() ? 3 : 1.8);
     if (isFailureKind(m_kind))
         pen.setStyle(Qt::DashLine);
-    else if (m_kind == ConnectionKind::EventSourceMapping)
-        pen.setDashPattern({6, 3}); // polled: the consumer pulls batches
     painter->setPen(pen);
     painter->drawPath(m_path);
     painter->setPen(Qt::NoPen);

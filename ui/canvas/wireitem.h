@@ -27,9 +27,14 @@ public:
     ComponentId targetId() const { return m_target; }
     ConnectionKind kind() const { return m_kind; }
     QString label() const { return m_label; }
+    QRectF labelRect() const { return m_labelRect; } // scene coordinates
 
     void syncFromModel(); // ends, kind and label from the model, then re-route
     void updateGeometry();
+    // Where along the route (share of its length) the label sits; the scene moves labels off
+    // blocks and off each other (DiagramScene::layoutLabels).
+    QRectF labelRectAt(qreal percent) const;
+    void setLabelPercent(qreal percent);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -41,10 +46,19 @@ public:
 
     static QColor kindColor(ConnectionKind kind);
     static QString shortLabel(ConnectionKind kind);
-    // The route between two points; failure = leaves downwards from a failure port.
+    // A smooth curve between two points (the wire being dragged); failure = leaves downwards.
     static QPainterPath route(QPointF from, QPointF to, bool failure);
+    // The placed wire: orthogonal segments with rounded corners that run through the gaps
+    // between blocks (vertical legs halfway between the columns, failure legs halfway below
+    // the source), so wires never cut across a block of a grid layout. lane shifts the legs of
+    // parallel wires apart.
+    static QPainterPath orthogonalRoute(QPointF from, QPointF to, bool failure,
+                                        const QRectF &sourceRect, const QRectF &targetRect,
+                                        qreal lane);
 
 private:
+    void updateShape();
+
     DiagramScene *m_diagram;
     ConnectionId m_id;
     ComponentId m_source = InvalidId;
@@ -55,6 +69,7 @@ private:
     QPainterPath m_arrow;
     QPainterPath m_shape;
     QRectF m_labelRect;
+    qreal m_labelPercent = 0.5;
     QRectF m_bounds;
     double m_flowIntensity = 0;
     int m_flowHealth = 0;
