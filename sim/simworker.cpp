@@ -6,17 +6,21 @@ namespace swb {
 
 SimWorker::SimWorker(BuildResult build, std::shared_ptr<std::atomic<bool>> cancel)
     : m_build(std::move(build))
-    , m_cancel(std::move(cancel)) {
+    , m_cancel(std::move(cancel))
+    , m_timer(this)
+{ // a child, so moveToThread() takes it along
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SimWorker::tick);
 }
 
-SimWorker::~SimWorker() {
+SimWorker::~SimWorker()
+{
     if (m_sim)
         m_sim->setFrameSink(nullptr);
 }
 
-void SimWorker::start() {
+void SimWorker::start()
+{
     m_sim = std::make_unique<core::Simulation>(m_build.scenario);
     m_sim->setFrameSink(this);
     m_binWidth = m_sim->metrics().binWidthSeconds();
@@ -24,7 +28,8 @@ void SimWorker::start() {
     Q_EMIT started(makeSeriesCatalog(m_build, m_sim->metrics(), m_sim->durationSeconds()));
 }
 
-void SimWorker::play() {
+void SimWorker::play()
+{
     if (!m_sim || m_done || m_running)
         return;
     m_running = true;
@@ -33,7 +38,8 @@ void SimWorker::play() {
     scheduleTick();
 }
 
-void SimWorker::pause() {
+void SimWorker::pause()
+{
     if (m_running) {
         m_running = false;
         m_wallSeconds += m_runWall.elapsed() / 1000.0;
@@ -42,7 +48,8 @@ void SimWorker::pause() {
     flush();
 }
 
-void SimWorker::stepBin() {
+void SimWorker::stepBin()
+{
     if (!m_sim || m_done)
         return;
     pause();
@@ -56,22 +63,26 @@ void SimWorker::stepBin() {
         finish();
 }
 
-void SimWorker::setSpeed(double x) {
+void SimWorker::setSpeed(double x)
+{
     m_speed = x;
     resetPacing();
 }
 
-void SimWorker::resetPacing() {
+void SimWorker::resetPacing()
+{
     m_wall.start();
     m_anchorSim = m_sim ? m_sim->now() : 0;
 }
 
-void SimWorker::scheduleTick() {
+void SimWorker::scheduleTick()
+{
     // As fast as possible: yield to the event loop only (queued commands), then continue.
     m_timer.start(m_speed > 0 ? kPacedTickMs : 0);
 }
 
-void SimWorker::tick() {
+void SimWorker::tick()
+{
     if (!m_running || m_done || cancelled())
         return;
     QElapsedTimer slice;
@@ -99,7 +110,8 @@ void SimWorker::tick() {
     scheduleTick();
 }
 
-void SimWorker::onBinClosed(const core::Simulation &sim, std::size_t bin) {
+void SimWorker::onBinClosed(const core::Simulation &sim, std::size_t bin)
+{
     const core::MetricStore &store = sim.metrics();
     const double *row = store.row(bin);
     MetricFrame frame;
@@ -110,7 +122,8 @@ void SimWorker::onBinClosed(const core::Simulation &sim, std::size_t bin) {
     m_pending.append(std::move(frame));
 }
 
-void SimWorker::flush() {
+void SimWorker::flush()
+{
     m_sinceFlush.restart();
     if (!m_sim)
         return;
@@ -121,7 +134,8 @@ void SimWorker::flush() {
     Q_EMIT progress(m_sim->now(), m_sim->durationSeconds());
 }
 
-void SimWorker::finish() {
+void SimWorker::finish()
+{
     m_done = true;
     flush();
     RunSummary summary = summarizeRun(m_build, *m_sim);
