@@ -8,7 +8,8 @@ SimWorker::SimWorker(BuildResult build, std::shared_ptr<std::atomic<bool>> cance
     : m_build(std::move(build))
     , m_cancel(std::move(cancel))
     , m_timer(this)
-{ // a child, so moveToThread() takes it along
+{
+    // m_timer is a child, so moveToThread() takes it along to the worker thread.
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SimWorker::tick);
 }
