@@ -14,7 +14,8 @@
 
 namespace swb {
 
-void layoutIfUnplaced(Design *design) {
+void layoutIfUnplaced(Design *design)
+{
     for (const Component &c : std::as_const(design->components)) {
         if (!c.position.isNull())
             return;
@@ -31,7 +32,8 @@ FileActions::FileActions(Document *document, QWidget *window)
     , m_document(document)
     , m_window(window)
     , m_prompter(std::make_unique<Prompter>())
-    , m_autosaver(new Autosaver(document, this)) {
+    , m_autosaver(new Autosaver(document, this))
+{
     connect(m_autosaver, &Autosaver::autosaveFailed, this, [this](const QString &error) {
         Q_EMIT statusMessage(tr("Autosave failed: %1").arg(error), 10000);
     });
@@ -39,11 +41,13 @@ FileActions::FileActions(Document *document, QWidget *window)
 
 FileActions::~FileActions() = default;
 
-void FileActions::setPrompter(std::unique_ptr<Prompter> prompter) {
+void FileActions::setPrompter(std::unique_ptr<Prompter> prompter)
+{
     m_prompter = std::move(prompter);
 }
 
-QString FileActions::displayName() const {
+QString FileActions::displayName() const
+{
     if (!m_document->filePath().isEmpty())
         return QFileInfo(m_document->filePath()).fileName();
     if (!m_document->design().name.trimmed().isEmpty())
@@ -51,7 +55,8 @@ QString FileActions::displayName() const {
     return tr("Untitled");
 }
 
-bool FileActions::maybeSave() {
+bool FileActions::maybeSave()
+{
     if (!m_document->isModified())
         return true;
     switch (m_prompter->askSaveChanges(m_window, displayName())) {
@@ -65,21 +70,24 @@ bool FileActions::maybeSave() {
     return false;
 }
 
-void FileActions::load(const Design &design, const QString &path) {
+void FileActions::load(const Design &design, const QString &path)
+{
     // The old design's recovery copy is obsolete once the user chose to replace it.
     m_autosaver->discard();
     m_document->replaceDesign(design);
     m_document->setFilePath(path);
 }
 
-void FileActions::newBlank() {
+void FileActions::newBlank()
+{
     if (!maybeSave())
         return;
     load(Design(), QString());
     Q_EMIT statusMessage(tr("New design"), 3000);
 }
 
-bool FileActions::newFromPattern(const QString &patternId) {
+bool FileActions::newFromPattern(const QString &patternId)
+{
     std::optional<Design> pattern = makePattern(patternId);
     if (!pattern) {
         m_prompter->showError(m_window, tr("Unknown pattern"),
@@ -96,7 +104,8 @@ bool FileActions::newFromPattern(const QString &patternId) {
     return true;
 }
 
-bool FileActions::open() {
+bool FileActions::open()
+{
     if (!maybeSave())
         return false;
     const QString dir = m_document->filePath().isEmpty()
@@ -105,39 +114,48 @@ bool FileActions::open() {
     const QString path = m_prompter->openFileName(m_window, dir, projectio::openFilter());
     if (path.isEmpty())
         return false;
-    Design design;
-    QString error;
-    if (!projectio::readDesign(path, &design, &error)) {
-        m_prompter->showError(m_window, tr("Open failed"),
-                              tr("Cannot open %1:\n%2").arg(QDir::toNativeSeparators(path), error));
-        return false;
-    }
-    layoutIfUnplaced(&design);
-    load(design, path);
-    RecentFiles::add(path);
-    Q_EMIT recentFilesChanged();
-    return true;
+    return readInto(path);
 }
 
-bool FileActions::openFile(const QString &path) {
+bool FileActions::openFile(const QString &path)
+{
     if (!maybeSave())
         return false;
+    return readInto(path);
+}
+
+bool FileActions::readInto(const QString &path)
+{
     Design design;
     QString error;
-    if (!projectio::readDesign(path, &design, &error)) {
+    bool isProject = true;
+    if (!projectio::readDesign(path, &design, &error, &isProject)) {
         m_prompter->showError(m_window, tr("Open failed"),
                               tr("Cannot open %1:\n%2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
     layoutIfUnplaced(&design);
-    load(design, QFileInfo(path).absoluteFilePath());
-    RecentFiles::add(path);
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (isProject) {
+        load(design, absolute);
+        Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 3000);
+    } else {
+        // An import keeps no path: Save asks for a project file instead of overwriting the
+        // template with a project database.
+        if (design.name.trimmed().isEmpty())
+            design.name = QFileInfo(path).completeBaseName();
+        load(design, QString());
+        Q_EMIT statusMessage(
+            tr("Imported %1; Save asks where to keep the project").arg(QFileInfo(path).fileName()),
+            8000);
+    }
+    RecentFiles::add(absolute);
     Q_EMIT recentFilesChanged();
-    Q_EMIT statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 3000);
     return true;
 }
 
-bool FileActions::openRecent(const QString &path) {
+bool FileActions::openRecent(const QString &path)
+{
     if (!QFileInfo::exists(path)) {
         RecentFiles::remove(path);
         Q_EMIT recentFilesChanged();
@@ -150,13 +168,15 @@ bool FileActions::openRecent(const QString &path) {
     return openFile(path);
 }
 
-bool FileActions::save() {
+bool FileActions::save()
+{
     if (m_document->filePath().isEmpty())
         return saveAs();
     return saveTo(m_document->filePath());
 }
 
-bool FileActions::saveAs() {
+bool FileActions::saveAs()
+{
     QString suggested = m_document->filePath();
     if (suggested.isEmpty())
         suggested = QDir::home().filePath(displayName() + QStringLiteral(".swb"));
@@ -169,7 +189,8 @@ bool FileActions::saveAs() {
     return saveTo(projectio::withProjectSuffix(path));
 }
 
-bool FileActions::saveTo(const QString &path) {
+bool FileActions::saveTo(const QString &path)
+{
     QString error;
     if (!projectio::writeProject(path, m_document->design(), &error)) {
         // Nothing is marked saved: the document stays modified and the old file is intact.
@@ -188,7 +209,8 @@ bool FileActions::saveTo(const QString &path) {
     return true;
 }
 
-bool FileActions::recover(const RecoveryEntry &entry) {
+bool FileActions::recover(const RecoveryEntry &entry)
+{
     Design design;
     QString error;
     if (!projectio::readDesign(entry.copyPath, &design, &error)) {
@@ -207,7 +229,8 @@ bool FileActions::recover(const RecoveryEntry &entry) {
     return true;
 }
 
-void FileActions::closed() {
+void FileActions::closed()
+{
     m_autosaver->discard();
 }
 

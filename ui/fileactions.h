@@ -17,7 +17,8 @@ struct RecoveryEntry;
 // New / Open / Save / Save As / Open Recent / recovery for one window's Document. Nothing is lost
 // silently: replacing a modified design asks first (Save / Discard / Cancel), and a failed save
 // shows the writer's message and leaves the document modified.
-class FileActions : public QObject {
+class FileActions : public QObject
+{
     Q_OBJECT
 
 public:
@@ -57,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void load(const Design &design, const QString &path);
+    bool readInto(const QString &path);
 
     Document *m_document;
     QWidget *m_window;

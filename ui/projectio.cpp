@@ -1,50 +1,51 @@
 #include "ui/projectio.h"
 
-#include "model/designjson.h"
+#include "model/fileformat.h"
+#include "model/projectfile.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QSaveFile>
 
-// TEMPORARY: JSON until model/fileformat.h (the .swb SQLite format) lands.
 namespace swb::projectio {
 
-bool readDesign(const QString &path, Design *design, QString *error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
+bool readDesign(const QString &path, Design *design, QString *error, bool *isProject)
+{
+    std::unique_ptr<FileFormat> format = FileFormats::forReading(path, error);
+    if (!format)
+        return false;
+    if (!format->read(path, design)) {
+        if (error)
+            *error = format->errorString();
         return false;
     }
-    QJsonParseError parseError;
-    const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!json.isObject()) {
-        *error = parseError.errorString();
-        return false;
-    }
-    return designFromJson(json.object(), design, error);
+    if (isProject)
+        *isProject = format->id() == ProjectFile().id();
+    return true;
 }
 
-bool writeProject(const QString &path, const Design &design, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(designToJson(design)).toJson()) < 0 || !file.commit()) {
+bool writeProject(const QString &path, const Design &design, QString *error)
+{
+    // Always the native project: Save never turns a design into a lossy export format.
+    ProjectFile format;
+    if (!format.write(path, design)) {
         if (error)
-            *error = file.errorString();
+            *error = format.errorString();
         return false;
     }
     return true;
 }
 
-QString openFilter() {
-    return QObject::tr("Serverless Workbench projects (*.swb);;All files (*)");
+QString openFilter()
+{
+    return FileFormats::readFilters().join(QStringLiteral(";;"));
 }
 
-QString saveFilter() {
-    return QObject::tr("Serverless Workbench projects (*.swb)");
+QString saveFilter()
+{
+    return ProjectFile().nameFilter();
 }
 
-QString withProjectSuffix(const QString &path) {
+QString withProjectSuffix(const QString &path)
+{
     return QFileInfo(path).suffix().isEmpty() ? path + QStringLiteral(".swb") : path;
 }
 

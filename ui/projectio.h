@@ -11,7 +11,9 @@ class Design;
 namespace projectio {
 
 // Reads any registered format that can read the path; false + the reader's message otherwise.
-bool readDesign(const QString &path, Design *design, QString *error);
+// *isProject tells whether it was the native project format (anything else is an import: saving
+// it back under its own name would overwrite a template with a project database).
+bool readDesign(const QString &path, Design *design, QString *error, bool *isProject = nullptr);
 // Writes the project format (.swb), atomically; false + the writer's message otherwise (the old
 // file is then untouched).
 bool writeProject(const QString &path, const Design &design, QString *error);

@@ -3,6 +3,7 @@
 #include "mainwindowtestutil.h"
 
 #include "model/document.h"
+#include "model/fileformat.h"
 #include "model/patterns.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/diagramview.h"
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void newAndOpenAskBeforeReplacingWork();
     void failedSaveShowsErrorAndKeepsModified();
     void openRecentListsFilesAndDropsMissingOnes();
+    void importedTextDesignKeepsNoPath();
+    void damagedFileIsRefusedWithMessage();
     void newFromPatternOpensThePattern();
     void autosaveCopyIsOfferedAndRestoresWork();
     void discardedRecoveryIsDeleted();
@@ -235,6 +238,49 @@ void TestFiles::openRecentListsFilesAndDropsMissingOnes()
     QCOMPARE(RecentFiles::paths().size(), RecentFiles::MaxCount);
     QCOMPARE(RecentFiles::paths().first(),
              path(QStringLiteral("f%1.swb").arg(RecentFiles::MaxCount + 1)));
+}
+
+void TestFiles::importedTextDesignKeepsNoPath()
+{
+    // A design in another registered format (the YAML text form) opens as an import: Save must
+    // not overwrite the YAML with a project database.
+    MainWindow source;
+    script(source);
+    buildSomething(source);
+    std::unique_ptr<FileFormat> text = FileFormats::create(QStringLiteral("yaml"));
+    QVERIFY(text);
+    const QString yaml = path(QStringLiteral("design.") + text->suffixes().first());
+    QVERIFY2(text->write(yaml, source.document()->design()), qPrintable(text->errorString()));
+
+    MainWindow w;
+    test::ScriptedPrompter *prompter = script(w);
+    QVERIFY(w.openFile(yaml));
+    QVERIFY(prompter->errors.isEmpty());
+    QCOMPARE(w.document()->design().components, source.document()->design().components);
+    QVERIFY(w.document()->filePath().isEmpty());
+    prompter->savePath = path(QStringLiteral("imported.swb"));
+    QVERIFY(w.files()->save());
+    QCOMPARE(w.document()->filePath(), path(QStringLiteral("imported.swb")));
+    QVERIFY(text->canRead(yaml)); // the YAML is still YAML
+}
+
+void TestFiles::damagedFileIsRefusedWithMessage()
+{
+    const QString broken = path(QStringLiteral("broken.swb"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("this is not a project");
+    file.close();
+    MainWindow w;
+    test::ScriptedPrompter *prompter = script(w);
+    buildSomething(w);
+    const Design work = w.document()->design();
+    prompter->saveChoice = Prompter::SaveChoice::Discard;
+    QVERIFY(!w.openFile(broken));
+    QCOMPARE(prompter->errors.size(), 1);
+    QVERIFY(prompter->errors.first().contains(QStringLiteral("broken.swb")));
+    // The work in the window is untouched (only a successful read replaces it).
+    QCOMPARE(w.document()->design(), work);
 }
 
 void TestFiles::newFromPatternOpensThePattern()
