@@ -184,14 +184,15 @@ void checkSqsMapping(const Design &design, const Connection &esm, const Componen
 // were being drawn now, against the rest of the design.
 void checkWiring(const Design &design, QList<Finding> *findings)
 {
+    Design rest = design; // one copy; each wire is taken out, checked and put back
     for (const Connection &w : design.connections) {
         const Component *src = design.component(w.source);
         const Component *dst = design.component(w.target);
         if (!src || !dst)
             continue;
-        Design rest = design;
         rest.connections.remove(w.id);
         const WiringVerdict verdict = checkWire(rest, w.source, w.target, w.kind);
+        rest.connections.insert(w.id, w);
         if (!verdict.allowed)
             add(findings, Severity::Error, findingcode::IllegalWire,
                 QStringLiteral("Wire %1 -> %2 (%3): %4")

@@ -124,8 +124,11 @@ private:
         m_layers.resize(layers);
         for (int v = 0; v < n; ++v)
             m_layers[m_layer[v]].append(v);
-        for (QList<int> &layer : m_layers)
-            sortLayer(layer, [this](int v) { return double(m_order[v]); });
+        m_row.fill(0, n);
+        for (int l = 0; l < layers; ++l) {
+            sortLayer(m_layers[l], [this](int v) { return double(m_order[v]); });
+            updateRows(l);
+        }
     }
 
     // Barycentre heuristic: down, up, down. Failure-only blocks stay below the work-carrying ones.
@@ -141,31 +144,34 @@ private:
 
     void reorder(int layer, bool byPredecessors)
     {
-        QHash<int, int> row;
-        for (const QList<int> &l : std::as_const(m_layers)) {
-            for (int r = 0; r < l.size(); ++r)
-                row.insert(l.at(r), r);
-        }
+        const QList<int> &row = m_row;
         QHash<int, double> key;
         for (int v : std::as_const(m_layers[layer])) {
             double sum = 0;
             int count = 0;
             if (byPredecessors) {
                 for (int e : std::as_const(m_in[v])) {
-                    sum += row.value(m_edges[e].from);
+                    sum += row.at(m_edges[e].from);
                     ++count;
                 }
             } else {
                 for (int e : std::as_const(m_out[v])) {
                     if (!m_edges[e].back) {
-                        sum += row.value(m_edges[e].to);
+                        sum += row.at(m_edges[e].to);
                         ++count;
                     }
                 }
             }
-            key.insert(v, count ? sum / count : double(row.value(v)));
+            key.insert(v, count ? sum / count : double(row.at(v)));
         }
         sortLayer(m_layers[layer], [&key](int v) { return key.value(v); });
+        updateRows(layer);
+    }
+
+    void updateRows(int layer)
+    {
+        for (int r = 0; r < m_layers.at(layer).size(); ++r)
+            m_row[m_layers.at(layer).at(r)] = r;
     }
 
     template<typename KeyFn>
@@ -189,6 +195,7 @@ private:
     QList<int> m_layer;
     QList<bool> m_failureOnly;
     QList<QList<int>> m_layers;
+    QList<int> m_row; // current row of each block within its layer
 };
 
 } // namespace
