@@ -7,9 +7,13 @@
 #include "model/sam/cfnnode.h"
 
 #include <QHash>
+#include <QStringList>
 #include <QSet>
 
 namespace swb::sam {
+
+// Sha1 of the given properties as emitted YAML: marks a generated state machine definition.
+QString generatedHash(const CfnNode &props, const QStringList &keys);
 
 class Exporter
 {
@@ -49,6 +53,7 @@ private:
     QHash<ComponentId, QString> m_ids;
     QSet<QString> m_used;
     QSet<ComponentId> m_generatedDefinitions;
+    QHash<ComponentId, CfnNode> m_definitionMarkers; // Keys + Sha1 of a generated definition
     QHash<ComponentId, CfnNode> m_resources;
     std::vector<std::pair<QString, CfnNode>> m_extraResources; // mappings, subscriptions
     CfnNode m_wiresMeta = CfnNode::makeSequence();

@@ -3,6 +3,8 @@
 #include "model/sam/samexporter_p.h"
 #include "model/sam/sammapping.h"
 
+#include <QCryptographicHash>
+
 #include <algorithm>
 
 namespace swb::sam {
@@ -62,10 +64,12 @@ QString Exporter::uniqueId(const QString &base)
 bool Exporter::hasKeptDefinition(ComponentId machine) const
 {
     auto it = m_resources.constFind(machine);
-    const CfnNode *props = it == m_resources.cend() ? nullptr : it->get(QStringLiteral("Properties"));
+    const CfnNode *props =
+        it == m_resources.cend() ? nullptr : it->get(QStringLiteral("Properties"));
     if (!props)
         return false;
-    for (const char *key : {"Definition", "DefinitionUri", "DefinitionString", "DefinitionS3Location"}) {
+    for (const char *key :
+         {"Definition", "DefinitionUri", "DefinitionString", "DefinitionS3Location"}) {
         if (props->get(QLatin1String(key)))
             return true;
     }
@@ -97,7 +101,8 @@ void Exporter::writeWire(const Connection &w)
             expressed = (t.kind == ComponentKind::Lambda || t.kind == ComponentKind::StepFunctions)
                         && writeApiEvent(w);
         } else if (s.kind == ComponentKind::StepFunctions) {
-            expressed = m_generatedDefinitions.contains(s.id) && t.kind != ComponentKind::Downstream;
+            expressed =
+                m_generatedDefinitions.contains(s.id) && t.kind != ComponentKind::Downstream;
             for (const ParamSpec &spec : catalogue::connectionParams(w.kind, s.kind))
                 keys.append(spec.key);
         } else if (s.kind == ComponentKind::Lambda) {
@@ -492,9 +497,34 @@ void Exporter::writeDefinition(const Component &machine, CfnNode &props)
     props.set(QStringLiteral("Definition"), definition);
     if (!subs.entries.empty())
         props.set(QStringLiteral("DefinitionSubstitutions"), subs);
+    QStringList generated = {QStringLiteral("Definition")};
+    if (!subs.entries.empty())
+        generated.append(QStringLiteral("DefinitionSubstitutions"));
     if (!policies.items.empty() && !props.get(QStringLiteral("Policies"))
-        && !props.get(QStringLiteral("Role")) && !props.get(QStringLiteral("RoleArn")))
+        && !props.get(QStringLiteral("Role")) && !props.get(QStringLiteral("RoleArn"))) {
         props.set(QStringLiteral("Policies"), policies);
+        generated.append(QStringLiteral("Policies"));
+    }
+    // Metadata remembers what was generated, so an import can tell it from a definition the user
+    // has since edited by hand (then it is kept as written).
+    CfnNode marker = CfnNode::makeMap();
+    CfnNode keys = CfnNode::makeSequence();
+    for (const QString &key : std::as_const(generated))
+        keys.items.push_back(str(key));
+    marker.set(QStringLiteral("Keys"), keys);
+    marker.set(QStringLiteral("Sha1"), str(generatedHash(props, generated)));
+    m_definitionMarkers.insert(machine.id, marker);
+}
+
+QString generatedHash(const CfnNode &props, const QStringList &keys)
+{
+    CfnNode subset = CfnNode::makeMap();
+    for (const QString &key : keys) {
+        if (const CfnNode *n = props.get(key))
+            subset.set(key, *n);
+    }
+    return QString::fromLatin1(
+        QCryptographicHash::hash(emitCfnYaml(subset), QCryptographicHash::Sha1).toHex());
 }
 
 void Exporter::addWireMetadata(const Connection &w, bool expressed, bool expressedInFlag,
@@ -540,8 +570,8 @@ CfnNode Exporter::workbenchMetadata() const
     QList<const Component *> ordered;
     for (int pass = 0; pass < 3; ++pass) {
         for (const Component &c : m_design.components) {
-            const bool aws = c.kind != ComponentKind::TrafficSource
-                             && c.kind != ComponentKind::Downstream;
+            const bool aws =
+                c.kind != ComponentKind::TrafficSource && c.kind != ComponentKind::Downstream;
             if ((pass == 0 && isResource(c)) || (pass == 1 && aws && !isResource(c))
                 || (pass == 2 && !aws))
                 ordered.append(&c);
@@ -576,6 +606,8 @@ CfnNode Exporter::workbenchMetadata() const
         }
         if (!params.entries.empty())
             entry.set(QStringLiteral("Params"), params);
+        if (m_definitionMarkers.contains(c.id))
+            entry.set(QStringLiteral("GeneratedDefinition"), m_definitionMarkers.value(c.id));
         components.set(m_ids.value(c.id), entry);
     }
     meta.set(QStringLiteral("Components"), components);

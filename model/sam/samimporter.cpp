@@ -3,6 +3,7 @@
 #include "model/layout.h"
 #include "model/parametercatalogue.h"
 #include "model/sam/cfnyaml.h"
+#include "model/sam/samexporter_p.h"
 #include "model/sam/samimporter_p.h"
 #include "model/sam/sammapping.h"
 
@@ -74,6 +75,7 @@ SamImportResult Importer::run()
     linkQueueRedrives();
     linkFunctionFailures();
     linkStateMachineDefinitions();
+    releaseGeneratedDefinitions();
     linkApiIntegrations();
     linkEnvironment();
     // After the implicit APIs, so blocks are created in the order the exporter lists them.
@@ -152,11 +154,32 @@ void Importer::createComponents()
                     m_byPhysicalName.insert(n->scalar, c.id);
             }
         }
-        if (const CfnNode *entry = m_workbench.path(QStringLiteral("Components.") + logicalId))
+        if (const CfnNode *entry = m_workbench.path(QStringLiteral("Components.") + logicalId)) {
             applyWorkbenchComponent(c, *entry);
+            detectGeneratedDefinition(c, *entry);
+        }
         m_byLogicalId.insert(logicalId, c.id);
         m_design.components.insert(c.id, c);
     }
+}
+
+// A state machine definition the exporter generated from the Task wires, unchanged since: the
+// wires are the truth again (the next export regenerates it), instead of a kept definition.
+void Importer::detectGeneratedDefinition(const Component &c, const CfnNode &entry)
+{
+    const CfnNode *marker = entry.get(QStringLiteral("GeneratedDefinition"));
+    const QString logicalId = c.extra.value(extra::logicalId).toString();
+    if (!marker || c.kind != ComponentKind::StepFunctions || !m_kept.contains(logicalId))
+        return;
+    QStringList keys;
+    if (const CfnNode *list = marker->get(QStringLiteral("Keys"))) {
+        for (const CfnNode &k : list->items)
+            keys.append(k.scalar);
+    }
+    const CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
+    const CfnNode *sha = marker->get(QStringLiteral("Sha1"));
+    if (props && sha && generatedHash(*props, keys) == sha->scalar)
+        m_generatedMachines.insert(c.id, keys);
 }
 
 void Importer::applyMappedParams(Component &component, CfnNode &kept, const QString &type,
@@ -385,6 +408,20 @@ void Importer::checkReferencedFiles()
                       resourceWhere(logicalId, QLatin1String(key))
                           + QStringLiteral(".Fn::Transform.Parameters.Location"));
         }
+    }
+}
+
+void Importer::releaseGeneratedDefinitions()
+{
+    for (auto it = m_generatedMachines.cbegin(); it != m_generatedMachines.cend(); ++it) {
+        for (Connection &w : m_design.connections) {
+            if (w.source == it.key() && w.kind == ConnectionKind::ServiceIntegration
+                && w.extra.value(extra::origin).toString() == origin::kept)
+                w.extra.clear();
+        }
+        CfnNode *props = m_kept[logicalIdOf(it.key())].get(QStringLiteral("Properties"));
+        for (const QString &key : it.value())
+            props->remove(key);
     }
 }
 

@@ -25,6 +25,8 @@ private:
     void applyMappedParams(Component &component, CfnNode &kept, const QString &type,
                            const QString &logicalId);
     void applyWorkbenchComponent(Component &component, const CfnNode &entry);
+    void detectGeneratedDefinition(const Component &component, const CfnNode &entry);
+    void releaseGeneratedDefinitions();
     void createWorkbenchBlocks();
     void checkReferencedFiles();
     void finish();
@@ -79,7 +81,9 @@ private:
     QHash<QString, QString> m_types; // logical id -> resource type (all resources)
     QStringList m_order;             // logical ids in template order
     QSet<QString> m_consumed;        // unmodelled resources turned into wires
-    QSet<ComponentId> m_placed;      // blocks with a position from Metadata
+    QSet<ComponentId> m_placed;
+    QHash<ComponentId, QStringList> m_generatedMachines; // -> generated property keys      //
+                                                         // blocks with a position from Metadata
 };
 
 } // namespace swb::sam

@@ -79,8 +79,8 @@ QList<ComponentId> Importer::resolveAll(const CfnNode &node, const CfnNode *subs
         }
     }
     Intrinsic call;
-    const bool sub = asIntrinsic(node, &call) && call.name == QLatin1String("Sub")
-                     && call.argument->isScalar();
+    const bool sub =
+        asIntrinsic(node, &call) && call.name == QLatin1String("Sub") && call.argument->isScalar();
     if (ids.isEmpty() && node.isScalar() && (node.tag.isEmpty() || sub)) {
         // arn:aws:sqs:region:account:Name, https://sqs.../account/Name, ...:function:Name,
         // literal or inside !Sub with only pseudo parameters around the name.
@@ -671,12 +671,12 @@ void Importer::linkSubstitutionsOnly(ComponentId machine, const CfnNode &subs, c
             if (kind != ComponentKind::Lambda && kind != ComponentKind::SqsQueue
                 && kind != ComponentKind::SnsTopic && kind != ComponentKind::StepFunctions)
                 continue;
-            const ComponentId before = m_design.connections.isEmpty()
-                                           ? InvalidId
-                                           : m_design.connections.lastKey();
-            const ConnectionId id = addWire(machine, target, ConnectionKind::ServiceIntegration,
-                                            where + QStringLiteral(".DefinitionSubstitutions.") + name,
-                                            {{extra::origin, origin::kept}});
+            const ComponentId before =
+                m_design.connections.isEmpty() ? InvalidId : m_design.connections.lastKey();
+            const ConnectionId id =
+                addWire(machine, target, ConnectionKind::ServiceIntegration,
+                        where + QStringLiteral(".DefinitionSubstitutions.") + name,
+                        {{extra::origin, origin::kept}});
             if (!id || id <= before)
                 continue;
             wire(id)->params.insert(QStringLiteral("order"), qlonglong(++order));

@@ -59,8 +59,8 @@ QString templatePath(const QString &folder)
 
 QList<int> countKinds(const Design &d)
 {
-    const ComponentKind order[] = {ComponentKind::ApiGateway, ComponentKind::Lambda,
-                                   ComponentKind::SqsQueue,   ComponentKind::SnsTopic,
+    const ComponentKind order[] = {ComponentKind::ApiGateway,    ComponentKind::Lambda,
+                                   ComponentKind::SqsQueue,      ComponentKind::SnsTopic,
                                    ComponentKind::KinesisStream, ComponentKind::StepFunctions};
     QList<int> counts;
     for (ComponentKind k : order) {
@@ -75,7 +75,13 @@ QList<int> countKinds(const Design &d)
 QString countText(const QList<int> &c, int links)
 {
     return QStringLiteral("api %1 lambda %2 sqs %3 sns %4 kinesis %5 sfn %6 links %7")
-        .arg(c[0]).arg(c[1]).arg(c[2]).arg(c[3]).arg(c[4]).arg(c[5]).arg(links);
+        .arg(c[0])
+        .arg(c[1])
+        .arg(c[2])
+        .arg(c[3])
+        .arg(c[4])
+        .arg(c[5])
+        .arg(links);
 }
 
 CfnNode parse(const QByteArray &text)
@@ -113,18 +119,20 @@ QStringList structuralProblems(const CfnNode &root)
         need(type.startsWith(QLatin1String("AWS::")) || type.startsWith(QLatin1String("Custom::")),
              QStringLiteral("a Type"));
         if (type == QLatin1String("AWS::Serverless::Function")) {
-            const bool image = p && p->get(QStringLiteral("PackageType"))
-                               && p->get(QStringLiteral("PackageType"))->scalar
-                                      == QLatin1String("Image");
+            const bool image =
+                p && p->get(QStringLiteral("PackageType"))
+                && p->get(QStringLiteral("PackageType"))->scalar == QLatin1String("Image");
             need(image || has(p, "CodeUri") || has(p, "InlineCode") || has(gf, "CodeUri"),
                  QStringLiteral("CodeUri or InlineCode"));
-            need(image || ((has(p, "Handler") || has(gf, "Handler"))
-                           && (has(p, "Runtime") || has(gf, "Runtime"))),
+            need(image
+                     || ((has(p, "Handler") || has(gf, "Handler"))
+                         && (has(p, "Runtime") || has(gf, "Runtime"))),
                  QStringLiteral("Handler and Runtime"));
             const CfnNode *events = p ? p->get(QStringLiteral("Events")) : nullptr;
             for (const auto &[name, ev] : events ? events->entries : decltype(events->entries)()) {
-                const QString t = ev.get(QStringLiteral("Type")) ? ev.get(QStringLiteral("Type"))->scalar
-                                                                 : QString();
+                const QString t = ev.get(QStringLiteral("Type"))
+                                      ? ev.get(QStringLiteral("Type"))->scalar
+                                      : QString();
                 const CfnNode *ep = ev.get(QStringLiteral("Properties"));
                 const QString e = QStringLiteral("Events.") + name;
                 if (t == QLatin1String("SQS"))
@@ -135,7 +143,8 @@ QStringList structuralProblems(const CfnNode &root)
                 if (t == QLatin1String("SNS"))
                     need(has(ep, "Topic"), e + QStringLiteral(".Topic"));
                 if (t == QLatin1String("Api"))
-                    need(has(ep, "Path") && has(ep, "Method"), e + QStringLiteral(".Path and Method"));
+                    need(has(ep, "Path") && has(ep, "Method"),
+                         e + QStringLiteral(".Path and Method"));
             }
         } else if (type == QLatin1String("AWS::Lambda::Function")) {
             need(has(p, "Code") && has(p, "Role"), QStringLiteral("Code and Role"));
@@ -151,7 +160,8 @@ QStringList structuralProblems(const CfnNode &root)
         } else if (type == QLatin1String("AWS::StepFunctions::StateMachine")) {
             need(has(p, "RoleArn"), QStringLiteral("RoleArn"));
         } else if (type == QLatin1String("AWS::Kinesis::Stream")) {
-            const CfnNode *mode = p ? p->path(QStringLiteral("StreamModeDetails.StreamMode")) : nullptr;
+            const CfnNode *mode =
+                p ? p->path(QStringLiteral("StreamModeDetails.StreamMode")) : nullptr;
             need((mode && mode->scalar == QLatin1String("ON_DEMAND")) || has(p, "ShardCount"),
                  QStringLiteral("ShardCount (provisioned)"));
         } else if (type == QLatin1String("AWS::ApiGateway::RestApi")) {
@@ -214,9 +224,9 @@ void SamCorpus::importMatchesExpectations()
         const QList<int> counts = countKinds(r.design);
         const int links = int(r.design.connections.size());
         if (counts != e.counts || links != e.links)
-            mismatches.append(QStringLiteral("%1: expected %2, got %3")
-                                  .arg(e.folder, countText(e.counts, e.links),
-                                       countText(counts, links)));
+            mismatches.append(
+                QStringLiteral("%1: expected %2, got %3")
+                    .arg(e.folder, countText(e.counts, e.links), countText(counts, links)));
     }
     QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
 }
@@ -233,13 +243,12 @@ void SamCorpus::roundTripCorpus()
         const SamImportResult first = importSamFile(path);
         QVERIFY2(first.ok(), qPrintable(first.error));
         const QByteArray exported = exportSam(first.design);
-        const SamImportResult second = importSamText(exported, QFileInfo(path).absolutePath(),
-                                                     e.folder);
+        const SamImportResult second =
+            importSamText(exported, QFileInfo(path).absolutePath(), e.folder);
         QVERIFY2(second.ok(), qPrintable(e.folder + QStringLiteral(": ") + second.error));
         const QStringList before = samtest::describe(first.design, true);
         const QStringList after = samtest::describe(second.design, true);
-        QVERIFY2(before == after,
-                 qPrintable(e.folder + samtest::firstDifference(before, after)));
+        QVERIFY2(before == after, qPrintable(e.folder + samtest::firstDifference(before, after)));
         // Exporting again changes nothing: the export is a fixed point.
         QCOMPARE(exportSam(second.design), exported);
 
@@ -255,7 +264,8 @@ void SamCorpus::roundTripCorpus()
                 for (const auto &entry : node.entries)
                     QVERIFY(kept->get(entry.first) && *kept->get(entry.first) == entry.second);
             } else {
-                QVERIFY2(*kept == node, qPrintable(e.folder + QStringLiteral(": changed ") + section));
+                QVERIFY2(*kept == node,
+                         qPrintable(e.folder + QStringLiteral(": changed ") + section));
             }
         }
         const CfnNode *outResources = out.get(QStringLiteral("Resources"));
@@ -301,7 +311,8 @@ void SamCorpus::roundTripPatterns()
         const QByteArray exported = exportSam(*pattern);
         const CfnNode out = parse(exported);
         QVERIFY2(structuralProblems(out).isEmpty(),
-                 qPrintable(id + QStringLiteral(": ") + structuralProblems(out).join(QLatin1Char('\n'))));
+                 qPrintable(id + QStringLiteral(": ")
+                            + structuralProblems(out).join(QLatin1Char('\n'))));
         QVERIFY2(danglingNames(out).isEmpty(), qPrintable(id));
         QCOMPARE(out.path(QStringLiteral("Transform"))->scalar,
                  QStringLiteral("AWS::Serverless-2016-10-31"));

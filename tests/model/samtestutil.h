@@ -18,15 +18,15 @@ inline QStringList describe(const Design &d, bool withPositions)
     const auto params = [](const QVariantMap &map) {
         QStringList out;
         for (auto it = map.cbegin(); it != map.cend(); ++it)
-            out.append(QStringLiteral("%1=%2:%3")
-                           .arg(it.key(), it.value().toString(),
-                                QLatin1String(it.value().typeName())));
+            out.append(
+                QStringLiteral("%1=%2:%3")
+                    .arg(it.key(), it.value().toString(), QLatin1String(it.value().typeName())));
         return out.join(QLatin1Char(' '));
     };
     QStringList lines;
     for (const Component &c : d.components) {
-        QString line = QStringLiteral("block %1 '%2' %3").arg(componentKindId(c.kind), c.name,
-                                                              params(c.params));
+        QString line = QStringLiteral("block %1 '%2' %3")
+                           .arg(componentKindId(c.kind), c.name, params(c.params));
         if (withPositions)
             line += QStringLiteral(" @%1,%2").arg(c.position.x()).arg(c.position.y());
         lines.append(line);
