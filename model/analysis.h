@@ -50,7 +50,9 @@ inline constexpr char Path[] = "path";
 
 // Checks the whole design: graph rules (cycles, reachability, failure handling, paths) and the
 // cross-field rules the per-parameter catalogue cannot express. Findings are ordered by severity
-// (errors first), then by rule, then by component id, so the output is stable.
+// (errors first), then in the order the rules run, each rule walking blocks or wires in id
+// order, so the output is stable. Never throws; a damaged design (dangling wire ends) is
+// analysed as far as it goes.
 QList<Finding> analyze(const Design &design);
 
 // At most this many entry-to-sink paths are listed (a dense fan-out has exponentially many).
