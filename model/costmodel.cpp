@@ -54,6 +54,22 @@ QString tierBreakdown(const PriceDimension &d, double from, double to, double sh
     return parts.isEmpty() ? QStringLiteral("nothing billable") : parts.join(QStringLiteral(" + "));
 }
 
+// The prices of the tiers that [from, to) touches; the first tier's when nothing is billable.
+QString appliedPrices(const PriceDimension &d, double from, double to)
+{
+    QStringList prices;
+    double lower = 0;
+    for (const PriceTier &tier : d.tiers) {
+        if (std::min(to, tier.upTo) > std::max(from, lower))
+            prices.append(formatUnitPrice(tier.price));
+        lower = tier.upTo;
+    }
+    if (prices.isEmpty() && !d.tiers.isEmpty())
+        prices.append(formatUnitPrice(d.tiers.first().price));
+    const QString per = d.per == 1 ? d.unit : QStringLiteral("%1 %2").arg(amount(d.per), d.unit);
+    return QStringLiteral("%1 per %2").arg(prices.join(QStringLiteral(", ")), per);
+}
+
 } // namespace
 
 CostOptions costOptionsFor(const Design &design)
@@ -146,6 +162,7 @@ CostReport priceUsage(const Design &design, const PricingCatalogue &catalogue,
         line.detail = u.detail;
         // Tiers are walked on the account's total; this row pays its share of the dollars.
         line.usd = d->costOfRange(std::min(free, total), total) * share;
+        line.appliedPrice = appliedPrices(*d, std::min(free, total), total);
         line.breakdown = tierBreakdown(*d, std::min(free, total), total, share);
         if (line.freeQuantity > 0)
             line.breakdown = QStringLiteral("%1 %2 free; %3")

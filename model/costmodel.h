@@ -41,10 +41,11 @@ struct CostLine {
     double quantity = 0;     // units per month, before the free tier
     double freeQuantity = 0; // this row's share of the free allowance
     QString unit;
-    QString priceText; // the catalogue's price ("$0.20 per 1M requests")
-    QString breakdown; // how the dollars arise ("1.1M GB-s x $0.0000166667")
-    QString detail;    // UsageQuantity::detail
-    double usd = 0;    // full precision
+    QString priceText;    // the catalogue's price ("$0.20 per 1M requests")
+    QString appliedPrice; // the tier prices this row pays ("$3.50, $2.80 per 1M requests")
+    QString breakdown;    // how the dollars arise ("1.1M GB-s x $0.0000166667")
+    QString detail;       // UsageQuantity::detail
+    double usd = 0;       // full precision
 };
 
 struct CostReport {

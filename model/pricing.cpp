@@ -237,8 +237,10 @@ double meteredChunks(double payloadKB, double chunkKB)
 
 std::optional<PricingCatalogue> PricingCatalogue::load(const QString &path, QString *error)
 {
-    if (path.startsWith(QLatin1String(":/")))
-        initPricingResources();
+    if (path.startsWith(QLatin1String(":/"))) {
+        static const bool registered = (initPricingResources(), true);
+        Q_UNUSED(registered);
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)

@@ -47,13 +47,14 @@ void printTable(const QString &designName, const CostReport &r, QTextStream &out
     QList<QStringList> rows;
     rows.append({QStringLiteral("COMPONENT"), QStringLiteral("SERVICE"),
                  QStringLiteral("DIMENSION"), QStringLiteral("QUANTITY/MONTH"),
-                 QStringLiteral("UNIT"), QStringLiteral("FREE"), QStringLiteral("USD")});
+                 QStringLiteral("UNIT"), QStringLiteral("FREE"), QStringLiteral("PRICE"),
+                 QStringLiteral("USD")});
     for (const CostLine &l : r.lines) {
         auto quantity = [&english](double q) {
             return english.toString(q, 'f', q >= 1000 || q == std::floor(q) ? 0 : 2);
         };
         rows.append({l.componentName, l.service, l.dimension, quantity(l.quantity), l.unit,
-                     quantity(l.freeQuantity), formatCents(toCents(l.usd))});
+                     quantity(l.freeQuantity), l.appliedPrice, formatCents(toCents(l.usd))});
     }
     QList<qsizetype> widths(rows.first().size(), 0);
     for (const QStringList &row : rows) {
@@ -68,7 +69,7 @@ void printTable(const QString &designName, const CostReport &r, QTextStream &out
         << freeTierText(r.options) << "\n\n";
     for (const QStringList &row : rows) {
         for (qsizetype i = 0; i < row.size(); ++i) {
-            const bool number = i == 3 || i == 5 || i == 6;
+            const bool number = i == 3 || i == 5 || i == 7;
             out << (number ? row.at(i).rightJustified(widths[i])
                            : row.at(i).leftJustified(widths[i]))
                 << (i + 1 < row.size() ? "  " : "\n");
@@ -119,6 +120,7 @@ void printJson(const QString &designName, const CostReport &r, QTextStream &out)
             {QStringLiteral("freeQuantity"), l.freeQuantity},
             {QStringLiteral("unit"), l.unit},
             {QStringLiteral("price"), l.priceText},
+            {QStringLiteral("appliedPrice"), l.appliedPrice},
             {QStringLiteral("breakdown"), l.breakdown},
             {QStringLiteral("detail"), l.detail},
             {QStringLiteral("usd"), double(toCents(l.usd)) / 100.0},
