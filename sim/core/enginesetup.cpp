@@ -68,6 +68,12 @@ void Engine::compile()
     double bw = sc.binWidthSeconds;
     if (bw <= 0)
         bw = std::max(1.0, std::ceil(sc.durationSeconds / 3600.0));
+    // Metric memory is bins x series: refuse more than 100,000 bins by widening them.
+    if (sc.durationSeconds / bw > 100000) {
+        bw = std::ceil(sc.durationSeconds / 100000);
+        m_warnings.push_back("metric bin width widened to " + std::to_string(bw)
+                             + " s (at most 100,000 bins per run)");
+    }
     m_binWidth = std::max<Ticks>(1, secondsToTicks(bw));
     m_end = secondsToTicks(std::max(0.0, sc.durationSeconds));
     m_binTotal = static_cast<std::size_t>((m_end + m_binWidth - 1) / m_binWidth);
@@ -184,7 +190,7 @@ void Engine::compile()
     for (std::size_t i = 0; i < m_kinEsms.size(); ++i)
         m_streams[m_kinEsms[i].stream].esms.push_back(static_cast<std::uint32_t>(i));
 
-    m_metrics.start(ticksToSeconds(m_binWidth));
+    m_metrics.start(ticksToSeconds(m_binWidth), m_binTotal);
     for (std::uint32_t i = 0; i < m_sqsEsms.size(); ++i)
         m_q.schedule(kTicksPerSecond, EvEsmTick, i);
     for (std::uint32_t i = 0; i < m_sources.size(); ++i)

@@ -11,8 +11,9 @@ std::uint32_t MetricStore::addSeries(ComponentRef c, std::string name, std::stri
     return static_cast<std::uint32_t>(m_series.size() - 1);
 }
 
-void MetricStore::start(double binWidthSeconds)
+void MetricStore::start(double binWidthSeconds, std::size_t expectedBins)
 {
+    m_bins.reserve(expectedBins * m_series.size());
     m_binWidth = binWidthSeconds;
     m_cur.assign(m_series.size(), 0.0);
     m_gauge.assign(m_series.size(), 0.0);

@@ -30,7 +30,8 @@ public:
     static constexpr std::uint32_t kNoSeries = UINT32_MAX;
 
     std::uint32_t addSeries(ComponentRef c, std::string name, std::string unit, Aggregation a);
-    void start(double binWidthSeconds);
+    // Fixes the series list; reserves room for `expectedBins` closed bins.
+    void start(double binWidthSeconds, std::size_t expectedBins = 0);
 
     // Recording (hot path, inline).
     void add(std::uint32_t s, double v) { m_cur[s] += v; }
