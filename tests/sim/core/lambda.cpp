@@ -272,6 +272,30 @@ private Q_SLOTS:
         QVERIFY2(std::abs(at0 - 1100) < 30, qPrintable(QString::number(at0)));
         QVERIFY2(std::abs(at20 - 3100) < 60, qPrintable(QString::number(at20)));
     }
+
+    void legacyScalingBurstThen500PerMinute()
+    {
+        // 2018 rule: account burst of 3,000, then +500 per minute (refilled continuously).
+        // Same overload as above: ~3,000 at once, ~3,500 after one minute (+-1%).
+        Scenario sc;
+        sc.durationSeconds = 61;
+        sc.binWidthSeconds = 1;
+        sc.account.concurrencyLimit = 10000;
+        sc.account.scaling = ScalingMode::Legacy2018;
+        sc.sources.push_back(poisson(5000));
+        sc.apis.push_back(ApiGateway{});
+        LambdaFunction f = fixedLambda(100000);
+        f.timeoutSeconds = 900;
+        sc.lambdas.push_back(f);
+        wire(sc, EdgeKind::Traffic, src(0), api(0));
+        wire(sc, EdgeKind::SyncInvoke, api(0), fn(0));
+        Simulation sim(sc);
+        sim.run();
+        const double at0 = bin(sim, fn(0), "lambda.concurrency", 0);
+        const double at60 = bin(sim, fn(0), "lambda.concurrency", 59);
+        QVERIFY2(std::abs(at0 - 3008) < 30, qPrintable(QString::number(at0)));
+        QVERIFY2(std::abs(at60 - 3500) < 35, qPrintable(QString::number(at60)));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestLambda)
