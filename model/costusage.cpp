@@ -64,11 +64,16 @@ public:
     }
 
 private:
-    const PriceDimension &dim(const char *service, const QString &id) const
+    // The loader refuses a catalogue missing a required dimension; a catalogue built in code may
+    // still lack one: its metering rules are then empty and priceUsage() reports the missing price.
+    PriceDimension dim(const char *service, const QString &id) const
     {
-        const PriceDimension *d = m_catalogue.dimension(QLatin1String(service), id);
-        Q_ASSERT(d); // the catalogue loader refuses a catalogue missing a required dimension
-        return *d;
+        if (const PriceDimension *d = m_catalogue.dimension(QLatin1String(service), id))
+            return *d;
+        PriceDimension missing;
+        missing.service = QLatin1String(service);
+        missing.id = id;
+        return missing;
     }
 
     void add(const Component &c, const char *service, const QString &dimension, double quantity,

@@ -67,6 +67,7 @@ FlowRates Propagator::run()
     const int settled = int(m_design.components.size()) + 2;
     constexpr int kMaxPasses = 2000;
     bool converged = false;
+    bool cutOff = false;
     for (int pass = 0; pass < kMaxPasses && !converged; ++pass) {
         m_next.clear();
         m_result.components.clear();
@@ -117,10 +118,11 @@ FlowRates Propagator::run()
         if (!converged && (pass > settled && largest > 1e12)) {
             warn(QStringLiteral("A cycle of wires amplifies its own traffic without bound: rates "
                                 "were cut off, the cost estimate is not meaningful"));
+            cutOff = true;
             break;
         }
     }
-    if (!converged && m_result.warnings.isEmpty())
+    if (!converged && !cutOff)
         warn(QStringLiteral("A cycle of wires did not settle to steady rates after %1 passes; "
                             "the cost estimate is approximate")
                  .arg(kMaxPasses));

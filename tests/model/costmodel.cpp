@@ -287,6 +287,22 @@ private Q_SLOTS:
         QCOMPARE(qRound64(lineOf(r, fn, "duration-x86_64")->quantity), qint64(1500000));
     }
 
+    void catalogueBuiltInCodeMissingAPriceIsReported()
+    {
+        // The loader refuses such a file; a catalogue assembled in code is reported, not a crash.
+        PricingCatalogue partial = prices();
+        partial.dimensions.removeIf([](const PriceDimension &d) {
+            return d.service == QLatin1String("sqs") && d.id == QLatin1String("requests-standard");
+        });
+        DesignBuilder b;
+        const ComponentId queue = b.add(ComponentKind::SqsQueue, "queue");
+        b.traffic(queue, 10);
+        const CostReport r = estimateMonthlyCost(b.design(), partial, {});
+        QVERIFY(linesOf(r, queue).isEmpty());
+        QCOMPARE(r.warnings.size(), 1);
+        QVERIFY(r.warnings.first().contains(QStringLiteral("sqs / requests-standard")));
+    }
+
     void rowsSumToTheTotal()
     {
         DesignBuilder b;
