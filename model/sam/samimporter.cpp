@@ -88,25 +88,6 @@ SamImportResult Importer::run()
     return result;
 }
 
-void Importer::readWorkbenchMetadata()
-{
-    CfnNode *metadata = m_root.get(QStringLiteral("Metadata"));
-    if (!metadata || !metadata->get(kMetadataKey))
-        return;
-    m_workbench = *metadata->get(kMetadataKey);
-    metadata->remove(kMetadataKey);
-    if (metadata->isMap() && metadata->entries.empty())
-        m_root.remove(QStringLiteral("Metadata"));
-    if (const CfnNode *name = m_workbench.path(QStringLiteral("Project.Name"));
-        name && name->isScalar())
-        m_design.name = name->scalar;
-    if (const CfnNode *settings = m_workbench.path(QStringLiteral("Project.Settings"))) {
-        for (const auto &[key, value] : settings->entries)
-            setParam(m_design.settings, key, catalogue::projectParams(), value.scalar,
-                     QStringLiteral("Metadata.%1.Project.Settings.%2").arg(kMetadataKey, key));
-    }
-}
-
 void Importer::createComponents()
 {
     const CfnNode &resources = *m_root.get(QStringLiteral("Resources"));
@@ -161,25 +142,6 @@ void Importer::createComponents()
         m_byLogicalId.insert(logicalId, c.id);
         m_design.components.insert(c.id, c);
     }
-}
-
-// A state machine definition the exporter generated from the Task wires, unchanged since: the
-// wires are the truth again (the next export regenerates it), instead of a kept definition.
-void Importer::detectGeneratedDefinition(const Component &c, const CfnNode &entry)
-{
-    const CfnNode *marker = entry.get(QStringLiteral("GeneratedDefinition"));
-    const QString logicalId = c.extra.value(extra::logicalId).toString();
-    if (!marker || c.kind != ComponentKind::StepFunctions || !m_kept.contains(logicalId))
-        return;
-    QStringList keys;
-    if (const CfnNode *list = marker->get(QStringLiteral("Keys"))) {
-        for (const CfnNode &k : list->items)
-            keys.append(k.scalar);
-    }
-    const CfnNode *props = m_kept[logicalId].get(QStringLiteral("Properties"));
-    const CfnNode *sha = marker->get(QStringLiteral("Sha1"));
-    if (props && sha && generatedHash(*props, keys) == sha->scalar)
-        m_generatedMachines.insert(c.id, keys);
 }
 
 void Importer::applyMappedParams(Component &component, CfnNode &kept, const QString &type,
@@ -307,56 +269,6 @@ void Importer::setParam(QVariantMap &params, const QString &key, const QList<Par
     params.insert(key, spec->defaultValue);
 }
 
-void Importer::applyWorkbenchComponent(Component &component, const CfnNode &entry)
-{
-    const CfnNode *name = entry.get(QStringLiteral("Name"));
-    if (name && name->isScalar() && !name->scalar.trimmed().isEmpty()
-        && !m_design.componentByName(name->scalar))
-        component.name = name->scalar;
-    const CfnNode *pos = entry.get(QStringLiteral("Position"));
-    if (pos && pos->isSequence() && pos->items.size() == 2) {
-        bool okX = false;
-        bool okY = false;
-        const double x = pos->items[0].scalar.toDouble(&okX);
-        const double y = pos->items[1].scalar.toDouble(&okY);
-        if (okX && okY && std::isfinite(x) && std::isfinite(y)) {
-            component.position = QPointF(x, y);
-            m_placed.insert(component.id);
-        }
-    }
-    if (const CfnNode *params = entry.get(QStringLiteral("Params"))) {
-        for (const auto &[key, value] : params->entries)
-            setParam(
-                component.params, key, catalogue::componentParams(component.kind), value.scalar,
-                QStringLiteral("Metadata.%1.Components.%2.Params.%3")
-                    .arg(kMetadataKey, component.extra.value(extra::logicalId).toString(), key));
-    }
-}
-
-void Importer::createWorkbenchBlocks()
-{
-    const CfnNode *components = m_workbench.get(QStringLiteral("Components"));
-    if (!components)
-        return;
-    for (const auto &[logicalId, entry] : components->entries) {
-        const CfnNode *kindNode = entry.get(QStringLiteral("Kind"));
-        ComponentKind kind;
-        if (!kindNode || !componentKindFromId(kindNode->scalar, &kind))
-            continue;
-        if (m_byLogicalId.contains(logicalId)) {
-            m_report.unresolved.append(QStringLiteral("Metadata.%1.Components.%2: the id is also "
-                                                      "a resource; the block is not restored")
-                                           .arg(kMetadataKey, logicalId));
-            continue;
-        }
-        Component c = m_design.makeComponent(kind, logicalId, QPointF());
-        c.extra.insert(extra::logicalId, logicalId);
-        applyWorkbenchComponent(c, entry);
-        m_byLogicalId.insert(logicalId, c.id);
-        m_design.components.insert(c.id, c);
-    }
-}
-
 ComponentId Importer::implicitApi(const QString &logicalId)
 {
     if (ComponentId id = m_byLogicalId.value(logicalId))
@@ -408,20 +320,6 @@ void Importer::checkReferencedFiles()
                       resourceWhere(logicalId, QLatin1String(key))
                           + QStringLiteral(".Fn::Transform.Parameters.Location"));
         }
-    }
-}
-
-void Importer::releaseGeneratedDefinitions()
-{
-    for (auto it = m_generatedMachines.cbegin(); it != m_generatedMachines.cend(); ++it) {
-        for (Connection &w : m_design.connections) {
-            if (w.source == it.key() && w.kind == ConnectionKind::ServiceIntegration
-                && w.extra.value(extra::origin).toString() == origin::kept)
-                w.extra.clear();
-        }
-        CfnNode *props = m_kept[logicalIdOf(it.key())].get(QStringLiteral("Properties"));
-        for (const QString &key : it.value())
-            props->remove(key);
     }
 }
 

@@ -1,0 +1,279 @@
+#include "model/parametercatalogue.h"
+#include "model/sam/cfnyaml.h"
+#include "model/sam/samexporter_p.h"
+#include "model/sam/sammapping.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+
+namespace swb::sam {
+
+namespace {
+
+CfnNode str(const QString &text)
+{
+    return CfnNode::makeString(text);
+}
+
+CfnNode value(const QVariant &v)
+{
+    return toTemplateValue(Conversion::Plain, v);
+}
+
+CfnNode list(std::initializer_list<CfnNode> items)
+{
+    CfnNode n = CfnNode::makeSequence();
+    n.items = items;
+    return n;
+}
+
+} // namespace
+
+void Exporter::writeDefinition(const Component &machine, CfnNode &props)
+{
+    QList<const Connection *> tasks;
+    for (const Connection *c : m_design.outgoing(machine.id)) {
+        const ComponentKind k = m_design.component(c->target)->kind;
+        if (c->kind == ConnectionKind::ServiceIntegration && k != ComponentKind::Downstream
+            && c->extra.value(extra::origin).toString() != origin::metadata)
+            tasks.append(c);
+    }
+    std::stable_sort(tasks.begin(), tasks.end(), [](const Connection *a, const Connection *b) {
+        return a->params.value(QStringLiteral("order")).toLongLong()
+               < b->params.value(QStringLiteral("order")).toLongLong();
+    });
+    CfnNode states = CfnNode::makeMap();
+    CfnNode subs = CfnNode::makeMap();
+    CfnNode policies = CfnNode::makeSequence();
+    QStringList names;
+    bool anyCatch = false;
+    for (const Connection *c : std::as_const(tasks)) {
+        const QString target = m_ids.value(c->target);
+        const ComponentKind k = m_design.component(c->target)->kind;
+        QString resource, field, payload, policy, policyKey;
+        CfnNode policyValue = ref(c->target);
+        switch (k) {
+        case ComponentKind::SqsQueue:
+            resource = QStringLiteral("arn:aws:states:::sqs:sendMessage");
+            field = QStringLiteral("QueueUrl");
+            payload = QStringLiteral("MessageBody.$");
+            policy = QStringLiteral("SQSSendMessagePolicy");
+            policyKey = QStringLiteral("QueueName");
+            policyValue = getAtt(c->target, QStringLiteral("QueueName"));
+            subs.set(target + QStringLiteral("Url"), ref(c->target));
+            break;
+        case ComponentKind::SnsTopic:
+            resource = QStringLiteral("arn:aws:states:::sns:publish");
+            field = QStringLiteral("TopicArn");
+            payload = QStringLiteral("Message.$");
+            policy = QStringLiteral("SNSPublishMessagePolicy");
+            policyKey = QStringLiteral("TopicName");
+            policyValue = getAtt(c->target, QStringLiteral("TopicName"));
+            subs.set(target + QStringLiteral("Arn"), ref(c->target));
+            break;
+        case ComponentKind::StepFunctions:
+            resource = QStringLiteral("arn:aws:states:::states:startExecution");
+            field = QStringLiteral("StateMachineArn");
+            payload = QStringLiteral("Input.$");
+            policy = QStringLiteral("StepFunctionsExecutionPolicy");
+            policyKey = QStringLiteral("StateMachineName");
+            policyValue = getAtt(c->target, QStringLiteral("Name"));
+            subs.set(target + QStringLiteral("Arn"), ref(c->target));
+            break;
+        default:
+            resource = QStringLiteral("arn:aws:states:::lambda:invoke");
+            field = QStringLiteral("FunctionName");
+            payload = QStringLiteral("Payload.$");
+            policy = QStringLiteral("LambdaInvokePolicy");
+            policyKey = QStringLiteral("FunctionName");
+            subs.set(target + QStringLiteral("Arn"), getAtt(c->target, QStringLiteral("Arn")));
+            break;
+        }
+        CfnNode state = CfnNode::makeMap();
+        state.set(QStringLiteral("Type"), str(QStringLiteral("Task")));
+        state.set(QStringLiteral("Resource"), str(resource));
+        CfnNode parameters = CfnNode::makeMap();
+        parameters.set(field, str(QStringLiteral("${%1%2}").arg(
+                                  target, k == ComponentKind::SqsQueue ? QStringLiteral("Url")
+                                                                       : QStringLiteral("Arn"))));
+        parameters.set(payload, str(QStringLiteral("$")));
+        state.set(QStringLiteral("Parameters"), parameters);
+        const QVariantMap &p = c->params;
+        if (p.value(QStringLiteral("retryMaxAttempts")).toLongLong() > 0) {
+            CfnNode retry = CfnNode::makeMap();
+            retry.set(QStringLiteral("ErrorEquals"), list({str(QStringLiteral("States.ALL"))}));
+            retry.set(QStringLiteral("IntervalSeconds"),
+                      value(p.value(QStringLiteral("retryInterval"))));
+            retry.set(QStringLiteral("MaxAttempts"),
+                      value(p.value(QStringLiteral("retryMaxAttempts"))));
+            retry.set(QStringLiteral("BackoffRate"),
+                      value(p.value(QStringLiteral("retryBackoffRate"))));
+            if (p.value(QStringLiteral("retryMaxDelay")).toLongLong() > 0)
+                retry.set(QStringLiteral("MaxDelaySeconds"),
+                          value(p.value(QStringLiteral("retryMaxDelay"))));
+            if (p.value(QStringLiteral("retryJitter")).toString() == QLatin1String("FULL"))
+                retry.set(QStringLiteral("JitterStrategy"), str(QStringLiteral("FULL")));
+            state.set(QStringLiteral("Retry"), list({retry}));
+        }
+        if (p.value(QStringLiteral("catch")).toBool()) {
+            anyCatch = true;
+            CfnNode catcher = CfnNode::makeMap();
+            catcher.set(QStringLiteral("ErrorEquals"), list({str(QStringLiteral("States.ALL"))}));
+            catcher.set(QStringLiteral("Next"), str(QStringLiteral("Fallback")));
+            state.set(QStringLiteral("Catch"), list({catcher}));
+        }
+        QString name = QStringLiteral("Call") + target;
+        while (names.contains(name))
+            name += QLatin1Char('_');
+        names.append(name);
+        states.set(name, state);
+        CfnNode policyEntry = CfnNode::makeMap();
+        CfnNode policyArgs = CfnNode::makeMap();
+        policyArgs.set(policyKey, policyValue);
+        policyEntry.set(policy, policyArgs);
+        policies.items.push_back(policyEntry);
+    }
+    for (int i = 0; i < names.size(); ++i) {
+        CfnNode *state = states.get(names[i]);
+        if (i + 1 < names.size())
+            state->set(QStringLiteral("Next"), str(names[i + 1]));
+        else
+            state->set(QStringLiteral("End"), CfnNode::makeBool(true));
+    }
+    if (names.isEmpty() || anyCatch) {
+        CfnNode pass = CfnNode::makeMap();
+        pass.set(QStringLiteral("Type"), str(QStringLiteral("Pass")));
+        pass.set(QStringLiteral("End"), CfnNode::makeBool(true));
+        states.set(names.isEmpty() ? QStringLiteral("Done") : QStringLiteral("Fallback"), pass);
+    }
+    CfnNode definition = CfnNode::makeMap();
+    definition.set(
+        QStringLiteral("Comment"),
+        str(QStringLiteral("Task chain of '%1' (Serverless Workbench)").arg(machine.name)));
+    definition.set(QStringLiteral("StartAt"),
+                   str(names.isEmpty() ? QStringLiteral("Done") : names.first()));
+    definition.set(QStringLiteral("States"), states);
+    props.set(QStringLiteral("Definition"), definition);
+    if (!subs.entries.empty())
+        props.set(QStringLiteral("DefinitionSubstitutions"), subs);
+    QStringList generated = {QStringLiteral("Definition")};
+    if (!subs.entries.empty())
+        generated.append(QStringLiteral("DefinitionSubstitutions"));
+    if (!policies.items.empty() && !props.get(QStringLiteral("Policies"))
+        && !props.get(QStringLiteral("Role")) && !props.get(QStringLiteral("RoleArn"))) {
+        props.set(QStringLiteral("Policies"), policies);
+        generated.append(QStringLiteral("Policies"));
+    }
+    // Metadata remembers what was generated, so an import can tell it from a definition the user
+    // has since edited by hand (then it is kept as written).
+    CfnNode marker = CfnNode::makeMap();
+    CfnNode keys = CfnNode::makeSequence();
+    for (const QString &key : std::as_const(generated))
+        keys.items.push_back(str(key));
+    marker.set(QStringLiteral("Keys"), keys);
+    marker.set(QStringLiteral("Sha1"), str(generatedHash(props, generated)));
+    m_definitionMarkers.insert(machine.id, marker);
+}
+
+QString generatedHash(const CfnNode &props, const QStringList &keys)
+{
+    CfnNode subset = CfnNode::makeMap();
+    for (const QString &key : keys) {
+        if (const CfnNode *n = props.get(key))
+            subset.set(key, *n);
+    }
+    return QString::fromLatin1(
+        QCryptographicHash::hash(emitCfnYaml(subset), QCryptographicHash::Sha1).toHex());
+}
+
+void Exporter::addWireMetadata(const Connection &w, bool expressed, bool expressedInFlag,
+                               const QStringList &expressedKeys, bool allParams)
+{
+    const ComponentKind sourceKind = m_design.component(w.source)->kind;
+    CfnNode params = CfnNode::makeMap();
+    for (const ParamSpec &spec : catalogue::connectionParams(w.kind, sourceKind)) {
+        const QVariant v = w.params.value(spec.key);
+        if (expressedKeys.contains(spec.key) || (!allParams && v == spec.defaultValue))
+            continue;
+        params.set(spec.key, value(v));
+    }
+    if (expressed && params.entries.empty())
+        return;
+    CfnNode entry = CfnNode::makeMap();
+    entry.set(QStringLiteral("Source"), str(m_ids.value(w.source)));
+    entry.set(QStringLiteral("Target"), str(m_ids.value(w.target)));
+    entry.set(QStringLiteral("Kind"), str(connectionKindId(w.kind)));
+    entry.set(QStringLiteral("Expressed"), CfnNode::makeBool(expressedInFlag));
+    if (!params.entries.empty())
+        entry.set(QStringLiteral("Params"), params);
+    m_wiresMeta.items.push_back(entry);
+}
+
+CfnNode Exporter::workbenchMetadata() const
+{
+    CfnNode meta = CfnNode::makeMap();
+    meta.set(QStringLiteral("Version"), CfnNode::makeInteger(1));
+    CfnNode project = CfnNode::makeMap();
+    project.set(QStringLiteral("Name"), str(m_design.name));
+    CfnNode settings = CfnNode::makeMap();
+    for (const ParamSpec &spec : catalogue::projectParams()) {
+        const QVariant v = m_design.setting(spec.key);
+        if (v != spec.defaultValue)
+            settings.set(spec.key, value(v));
+    }
+    if (!settings.entries.empty())
+        project.set(QStringLiteral("Settings"), settings);
+    meta.set(QStringLiteral("Project"), project);
+    // Resources, then SAM's implicit APIs, then blocks that are not AWS resources: the order in
+    // which an import creates them, so a second export writes the same text.
+    QList<const Component *> ordered;
+    for (int pass = 0; pass < 3; ++pass) {
+        for (const Component &c : m_design.components) {
+            const bool aws =
+                c.kind != ComponentKind::TrafficSource && c.kind != ComponentKind::Downstream;
+            if ((pass == 0 && isResource(c)) || (pass == 1 && aws && !isResource(c))
+                || (pass == 2 && !aws))
+                ordered.append(&c);
+        }
+    }
+    CfnNode components = CfnNode::makeMap();
+    for (const Component *block : std::as_const(ordered)) {
+        const Component &c = *block;
+        const bool aws =
+            c.kind != ComponentKind::TrafficSource && c.kind != ComponentKind::Downstream;
+        QStringList expressed;
+        if (aws) {
+            for (const PropertyMapping &m : propertyMappings(isResource(c) ? typeOf(c) : QString()))
+                expressed.append(m.key);
+            if (c.kind == ComponentKind::ApiGateway)
+                expressed.append(QStringLiteral("type"));
+            if (c.params.value(QStringLiteral("capacityMode")).toString()
+                == QLatin1String("On-demand"))
+                expressed.removeAll(QStringLiteral("shards"));
+        }
+        CfnNode entry = CfnNode::makeMap();
+        if (!aws)
+            entry.set(QStringLiteral("Kind"), str(componentKindId(c.kind)));
+        entry.set(QStringLiteral("Name"), str(c.name));
+        entry.set(QStringLiteral("Position"),
+                  list({CfnNode::makeNumber(c.position.x()), CfnNode::makeNumber(c.position.y())}));
+        CfnNode params = CfnNode::makeMap();
+        for (const ParamSpec &spec : catalogue::componentParams(c.kind)) {
+            const QVariant v = c.params.value(spec.key);
+            if (!expressed.contains(spec.key) && v != spec.defaultValue)
+                params.set(spec.key, value(v));
+        }
+        if (!params.entries.empty())
+            entry.set(QStringLiteral("Params"), params);
+        if (m_definitionMarkers.contains(c.id))
+            entry.set(QStringLiteral("GeneratedDefinition"), m_definitionMarkers.value(c.id));
+        components.set(m_ids.value(c.id), entry);
+    }
+    meta.set(QStringLiteral("Components"), components);
+    if (!m_wiresMeta.items.empty())
+        meta.set(QStringLiteral("Wires"), m_wiresMeta);
+    return meta;
+}
+
+} // namespace swb::sam
