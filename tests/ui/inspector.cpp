@@ -147,7 +147,7 @@ void TestInspector::outOfRangeValueIsRefusedInline()
     QCOMPARE(doc->undoStack()->count(), commands);
     QVERIFY(editor->hasError());
     QVERIFY(editor->errorText().contains(spec->rangeText()));
-    QLabel *message = editor->findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QLabel *message = editor->errorLabel();
     QVERIFY(message && message->isVisible());
     QVERIFY(lineEdit(editor)->styleSheet().contains(QStringLiteral("border")));
 

@@ -95,8 +95,8 @@ void FindingsDock::refresh()
     }
     m_list->setVisible(!m_findings.isEmpty());
     m_empty->setVisible(m_findings.isEmpty());
-    const QString summary = m_findings.isEmpty()
-                                ? tr("No findings")
+    const QString summary = errors + warnings == 0
+                                ? tr("No problems found")
                                 : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
                                       + tr("%n warning(s)", nullptr, warnings);
     setWindowTitle(tr("Findings (%1)").arg(summary));

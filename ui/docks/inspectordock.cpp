@@ -160,17 +160,15 @@ void InspectorDock::addEditors(QFormLayout *form, const QList<ParamSpec> &specs)
         auto *editor = new ParameterEditor(spec);
         editor->setObjectName(QStringLiteral("param_") + spec.key);
         connect(editor, &ParameterEditor::valueCommitted, this, &InspectorDock::commitValue);
-        auto *label = new QLabel(spec.displayName);
-        label->setToolTip(editor->inputWidget()->toolTip());
-        label->setBuddy(editor->inputWidget());
-        form->addRow(label, editor);
+        editor->addToForm(form);
         m_editors.append(editor);
     }
 }
 
 void InspectorDock::buildProject(QFormLayout *form)
 {
-    addNameField(form, tr("Project"));
+    addNameField(form, tr("Name"));
+    m_nameEdit->setPlaceholderText(tr("Untitled project"));
     addEditors(form, catalogue::projectParams());
 }
 

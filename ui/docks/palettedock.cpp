@@ -3,6 +3,7 @@
 #include "ui/canvas/mimetypes.h"
 #include "ui/icons.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QVBoxLayout>
@@ -125,6 +126,11 @@ PaletteDock::PaletteDock(QWidget *parent)
     m_search->setClearButtonEnabled(true);
     column->addWidget(m_search);
     column->addWidget(m_list);
+    auto *hint = new QLabel(tr("Drag a block onto the canvas, or double-click it to add it at "
+                               "the centre of the view."));
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    column->addWidget(hint);
     setWidget(page);
 
     connect(m_search, &QLineEdit::textChanged, this, &PaletteDock::applyFilter);

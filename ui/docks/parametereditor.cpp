@@ -2,10 +2,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QVBoxLayout>
 
 namespace swb {
 
@@ -42,12 +42,9 @@ ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
     : QWidget(parent)
     , m_spec(spec)
 {
-    auto *column = new QVBoxLayout(this);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
-    auto *row = new QHBoxLayout;
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(4);
-    column->addLayout(row);
 
     const QString tip = QStringLiteral("<p><b>%1</b> (%2)</p><p>%3</p><p>Allowed: %4</p>")
                             .arg(spec.displayName.toHtmlEscaped(), spec.key,
@@ -91,24 +88,34 @@ ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
         break;
     }
 
+    // The message and the note are separate widgets so a form can give them its full width
+    // (addToForm); a narrow field column would wrap them into tall columns of words.
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #d32f2f;"));
     m_errorLabel->hide();
-    column->addWidget(m_errorLabel);
 
-    if (!spec.help.isEmpty()) {
-        auto *help = new QLabel(shortHelp(spec.help), this);
-        help->setObjectName(QStringLiteral("helpLabel"));
-        help->setWordWrap(true);
-        help->setToolTip(tip);
-        help->setForegroundRole(QPalette::PlaceholderText);
-        QFont small = help->font();
-        small.setPointSizeF(small.pointSizeF() * 0.85);
-        help->setFont(small);
-        column->addWidget(help);
-    }
+    m_helpLabel = new QLabel(shortHelp(spec.help), this);
+    m_helpLabel->setObjectName(QStringLiteral("helpLabel"));
+    m_helpLabel->setWordWrap(true);
+    m_helpLabel->setToolTip(tip);
+    m_helpLabel->setForegroundRole(QPalette::PlaceholderText);
+    QFont small = m_helpLabel->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_helpLabel->setFont(small);
+    m_helpLabel->setVisible(!spec.help.isEmpty());
+}
+
+void ParameterEditor::addToForm(QFormLayout *form)
+{
+    auto *label = new QLabel(m_spec.displayName);
+    label->setToolTip(inputWidget()->toolTip());
+    label->setBuddy(inputWidget());
+    form->addRow(label, this);
+    form->addRow(m_errorLabel);
+    if (!m_spec.help.isEmpty())
+        form->addRow(m_helpLabel);
 }
 
 void ParameterEditor::setValue(const QVariant &value)

@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 
@@ -35,6 +36,12 @@ public:
     bool hasError() const;
     QString errorText() const;
 
+    // Adds "name: [input] unit" and, below it across the full width, the inline error and the
+    // short help note.
+    void addToForm(QFormLayout *form);
+    QLabel *errorLabel() const { return m_errorLabel; }
+    QLabel *helpLabel() const { return m_helpLabel; }
+
     // The widget that takes input (QLineEdit, QCheckBox or QComboBox), for focus and tests.
     QWidget *inputWidget() const;
 
@@ -52,6 +59,7 @@ private:
     QCheckBox *m_checkBox = nullptr;
     QComboBox *m_comboBox = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_helpLabel = nullptr;
 };
 
 // The first sentence of a help text, for the note under an editor (the tooltip has it all).
