@@ -271,6 +271,21 @@ CfnNode Exporter::workbenchMetadata() const
         components.set(m_ids.value(c.id), entry);
     }
     meta.set(QStringLiteral("Components"), components);
+    // Fault injection windows are simulation-only: kept here so a round trip restores them.
+    CfnNode faults = CfnNode::makeSequence();
+    for (const Fault &f : m_design.faults) {
+        CfnNode entry = CfnNode::makeMap();
+        entry.set(QStringLiteral("Kind"), str(faultKindId(f.kind)));
+        entry.set(QStringLiteral("Target"), str(m_ids.value(f.target)));
+        entry.set(QStringLiteral("Start"), CfnNode::makeNumber(f.start));
+        entry.set(QStringLiteral("Duration"), CfnNode::makeNumber(f.duration));
+        entry.set(QStringLiteral("ErrorRate"), CfnNode::makeNumber(f.errorRate));
+        entry.set(QStringLiteral("DurationFactor"), CfnNode::makeNumber(f.durationFactor));
+        entry.set(QStringLiteral("RateFactor"), CfnNode::makeNumber(f.rateFactor));
+        faults.items.push_back(entry);
+    }
+    if (!faults.items.empty())
+        meta.set(QStringLiteral("Faults"), faults);
     if (!m_wiresMeta.items.empty())
         meta.set(QStringLiteral("Wires"), m_wiresMeta);
     return meta;

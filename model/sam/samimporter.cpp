@@ -81,6 +81,7 @@ SamImportResult Importer::run()
     // After the implicit APIs, so blocks are created in the order the exporter lists them.
     createWorkbenchBlocks();
     linkWorkbenchWires();
+    createWorkbenchFaults();
     checkReferencedFiles();
     finish();
     result.design = m_design;

@@ -28,6 +28,7 @@ private:
     void detectGeneratedDefinition(const Component &component, const CfnNode &entry);
     void releaseGeneratedDefinitions();
     void createWorkbenchBlocks();
+    void createWorkbenchFaults();
     void checkReferencedFiles();
     void finish();
     void listKept();

@@ -113,4 +113,43 @@ void Importer::releaseGeneratedDefinitions()
     }
 }
 
+void Importer::createWorkbenchFaults()
+{
+    const CfnNode *faults = m_workbench.get(QStringLiteral("Faults"));
+    if (!faults)
+        return;
+    for (size_t i = 0; i < faults->items.size(); ++i) {
+        const CfnNode &entry = faults->items[i];
+        const QString where = QStringLiteral("Metadata.%1.Faults[%2]").arg(kMetadataKey).arg(i);
+        const auto number = [&entry](const char *key, double fallback) {
+            const CfnNode *n = entry.get(QLatin1String(key));
+            bool ok = false;
+            const double v = n ? n->scalar.toDouble(&ok) : 0;
+            return ok ? v : fallback;
+        };
+        Fault f;
+        const CfnNode *kind = entry.get(QStringLiteral("Kind"));
+        const CfnNode *target = entry.get(QStringLiteral("Target"));
+        if (!kind || !faultKindFromId(kind->scalar, &f.kind) || !target) {
+            m_report.unresolved.append(where
+                                       + QStringLiteral(": unknown kind or no target; ignored"));
+            continue;
+        }
+        f.target = m_byLogicalId.value(target->scalar);
+        f.start = number("Start", f.start);
+        f.duration = number("Duration", f.duration);
+        f.errorRate = number("ErrorRate", f.errorRate);
+        f.durationFactor = number("DurationFactor", f.durationFactor);
+        f.rateFactor = number("RateFactor", f.rateFactor);
+        const QString problem = validateFault(f, m_design);
+        if (!problem.isEmpty()) {
+            m_report.unresolved.append(where + QStringLiteral(": ") + problem
+                                       + QStringLiteral("; ignored"));
+            continue;
+        }
+        f.id = m_design.allocateId();
+        m_design.faults.insert(f.id, f);
+    }
+}
+
 } // namespace swb::sam

@@ -2,6 +2,7 @@
 
 #include "samtestutil.h"
 
+#include "model/patterns.h"
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samexporter.h"
 #include "model/sam/samimporter.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void stateMachineTasksInOrder();
     void editAfterImportReachesExport();
     void missingFilesReported();
+    void faultsRoundTrip();
     void malformedYaml();
     void notCloudFormation();
     void deepNesting();
@@ -380,6 +382,34 @@ void SamImport::missingFilesReported()
     QCOMPARE(r.report.missingFiles.size(), 2);
     QVERIFY(reportMentions(r.report.missingFiles, "Resources.B.Properties.CodeUri"));
     QVERIFY(reportMentions(r.report.missingFiles, "sm.asl.json"));
+}
+
+void SamImport::faultsRoundTrip()
+{
+    std::optional<Design> d = makePattern(QStringLiteral("sqs-lambda"));
+    QVERIFY(d);
+    const Component *fn = nullptr;
+    for (const Component &c : d->components)
+        fn = c.kind == ComponentKind::Lambda ? &c : fn;
+    QVERIFY(fn);
+    Fault f;
+    f.id = d->allocateId();
+    f.kind = FaultKind::BadDeploy;
+    f.target = fn->id;
+    f.start = 120;
+    f.duration = 300;
+    f.errorRate = 0.25;
+    f.durationFactor = 3;
+    QVERIFY(validateFault(f, *d).isEmpty());
+    d->faults.insert(f.id, f);
+    const SamImportResult back = importSamText(exportSam(*d), QDir::tempPath());
+    QVERIFY(back.ok());
+    QCOMPARE(back.design.faults.size(), 1);
+    Fault g = back.design.faults.first();
+    QCOMPARE(back.design.component(g.target)->name, fn->name);
+    g.id = f.id;
+    g.target = f.target;
+    QCOMPARE(g, f);
 }
 
 void SamImport::malformedYaml()
