@@ -271,6 +271,35 @@ void WireItem::setFlow(double intensity, int health)
     update();
 }
 
+void WireItem::setFlowPhase(qreal phase)
+{
+    if (phase == m_flowPhase)
+        return;
+    m_flowPhase = phase;
+    if (m_flowIntensity > 0)
+        update();
+}
+
+// Playback tokens (issue 5): round dots moving along the route. Density and speed follow the
+// flow's intensity, so a busy wire shows many fast dots and a trickle a few slow ones; one dashed
+// stroke per wire is enough, no item per message.
+void WireItem::paintFlowTokens(QPainter *painter)
+{
+    const QColor token = m_flowHealth >= 2   ? QColor(0xC6, 0x28, 0x28)
+                         : m_flowHealth == 1 ? QColor(0xD0, 0x8A, 0x00)
+                                             : QColor(0x1E, 0x8E, 0x4B);
+    const qreal width = 4.5;
+    QPen pen(token, width, Qt::CustomDashLine, Qt::RoundCap);
+    // Pattern in pen widths: a dot, then a gap from 9 (trickle) down to 2 (busiest wire).
+    const qreal gap = 2 + 7 * (1 - m_flowIntensity);
+    pen.setDashPattern({0.01, gap});
+    // Moves 1.5 to 6 dot spacings per wall second.
+    pen.setDashOffset(-m_flowPhase * (1.5 + 4.5 * m_flowIntensity) * (gap + 0.01));
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(pen);
+    painter->drawPath(m_path);
+}
+
 void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_path.isEmpty())
@@ -295,6 +324,8 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
     painter->drawPath(m_arrow);
+    if (m_flowIntensity > 0)
+        paintFlowTokens(painter);
 
     if (lod < kSimplifiedLod)
         return;

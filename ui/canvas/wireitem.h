@@ -43,6 +43,11 @@ public:
     // Playback hook: intensity 0..1 (share of the busiest wire), health 0 ok, 1 warning,
     // 2 error. Intensity 0 paints nothing extra.
     void setFlow(double intensity, int health);
+    // Animation phase of the flow tokens (wall seconds since playback started; one scene-wide
+    // timer drives every wire).
+    void setFlowPhase(qreal phase);
+    double flowIntensity() const { return m_flowIntensity; }
+    int flowHealth() const { return m_flowHealth; }
 
     static QColor kindColor(ConnectionKind kind);
     static QString shortLabel(ConnectionKind kind);
@@ -58,6 +63,7 @@ public:
 
 private:
     void updateShape();
+    void paintFlowTokens(QPainter *painter);
 
     DiagramScene *m_diagram;
     ConnectionId m_id;
@@ -73,6 +79,7 @@ private:
     QRectF m_bounds;
     double m_flowIntensity = 0;
     int m_flowHealth = 0;
+    qreal m_flowPhase = 0;
 };
 
 } // namespace swb

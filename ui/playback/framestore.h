@@ -26,7 +26,8 @@ public:
     explicit FrameStore(QObject *parent = nullptr);
     ~FrameStore() override;
 
-    // Follows a controller: started -> beginRun, framesReady -> appendFrames, finished -> finishRun.
+    // Follows a controller: started -> beginRun, framesReady -> appendFrames, finished ->
+    // finishRun.
     void connectTo(SimController *controller);
 
     const SeriesCatalog &catalog() const { return m_catalog; }

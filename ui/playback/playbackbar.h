@@ -1,0 +1,64 @@
+#pragma once
+// The playback bar (issue 5): Play/Pause, Step, speed, simulated clock, run duration and seed
+// (the project's "duration"/"seed", edited through the undo stack), Reset, Re-run with the stale
+// notice, and a timeline slider over the frames already simulated. Dragging the slider back
+// scrubs (leaves live); dragging it to the end follows the run again.
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QToolButton;
+
+namespace swb {
+
+class PlaybackSession;
+
+class PlaybackBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PlaybackBar(PlaybackSession *session, QWidget *parent = nullptr);
+
+    QToolButton *playButton() const { return m_play; }
+    QToolButton *stepButton() const { return m_step; }
+    QToolButton *resetButton() const { return m_reset; }
+    QToolButton *rerunButton() const { return m_rerun; }
+    QComboBox *speedBox() const { return m_speed; }
+    QDoubleSpinBox *durationBox() const { return m_duration; }
+    QSpinBox *seedBox() const { return m_seed; }
+    QSlider *timeline() const { return m_timeline; }
+    QLabel *clockLabel() const { return m_clock; }
+    QLabel *staleLabel() const { return m_stale; }
+
+    // "01:02:03" (hours may exceed 24).
+    static QString formatClock(double seconds);
+
+private:
+    void syncFromProject();
+    void syncState();
+    void syncTimeline();
+    void syncClock();
+    void onSliderMoved(int value);
+    void commitDuration();
+    void commitSeed();
+
+    PlaybackSession *m_session;
+    QToolButton *m_play;
+    QToolButton *m_step;
+    QToolButton *m_reset;
+    QToolButton *m_rerun;
+    QComboBox *m_speed;
+    QDoubleSpinBox *m_duration;
+    QSpinBox *m_seed;
+    QSlider *m_timeline;
+    QLabel *m_clock;
+    QLabel *m_stale;
+    bool m_syncing = false;
+};
+
+} // namespace swb
