@@ -44,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
     createDocks();
     createMenus();
+    setupPlayback();
 
     m_zoomLabel = new QLabel(this);
     m_findingsLabel = new QLabel(this);

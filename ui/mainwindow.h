@@ -20,6 +20,9 @@ class InspectorDock;
 class MinimapView;
 class PaletteDock;
 class Prompter;
+class FrameStore;
+class PlaybackSession;
+class SimController;
 
 // The editor window: the canvas in the centre, the block palette, inspector, findings and
 // overview docks, menus with the standard shortcuts, and a status bar. File handling lives in
@@ -38,6 +41,10 @@ public:
     InspectorDock *inspectorDock() const { return m_inspector; }
     FindingsDock *findingsDock() const { return m_findings; }
     FileActions *files() const { return m_files; }
+    // Live simulation playback (mainwindowplayback.cpp): the run's frames for charts and panels.
+    PlaybackSession *playback() const { return m_playback; }
+    FrameStore *frameStore() const;
+    SimController *simController() const;
 
     // Dialog strategy (tests inject one that answers file dialogs).
     void setPrompter(std::unique_ptr<Prompter> prompter);
@@ -65,6 +72,7 @@ private:
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void setupPlayback(); // mainwindowplayback.cpp: bar, Simulation menu, live canvas
     void rebuildRecentMenu();
     void updateTitle();
     void updateEditActions();
@@ -84,6 +92,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_findingsLabel = nullptr;
+    PlaybackSession *m_playback = nullptr;
 };
 
 } // namespace swb
