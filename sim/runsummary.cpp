@@ -4,17 +4,22 @@
 
 #include "core/simulation.h"
 
+#include <QRegularExpression>
+
 namespace swb {
 
 namespace {
 
-class Reader {
+class Reader
+{
 public:
     Reader(const core::MetricStore &store, core::ComponentRef ref)
         : m_store(store)
-        , m_ref(ref) {}
+        , m_ref(ref)
+    {}
     // Whole-run summary of one series (Sum: total, Max: peak); 0 when the core lacks it.
-    double operator()(const char *name) const {
+    double operator()(const char *name) const
+    {
         const std::uint32_t s = m_store.find(m_ref, name);
         return s == core::MetricStore::kNoSeries ? 0.0 : m_store.summary(s);
     }
@@ -26,7 +31,8 @@ private:
 
 } // namespace
 
-RunSummary summarizeRun(const BuildResult &build, const core::Simulation &sim) {
+RunSummary summarizeRun(const BuildResult &build, const core::Simulation &sim)
+{
     RunSummary out;
     const core::MetricStore &store = sim.metrics();
     QList<ComponentId> ids = build.refs.keys();
@@ -96,8 +102,21 @@ RunSummary summarizeRun(const BuildResult &build, const core::Simulation &sim) {
     out.events = sim.eventsProcessed();
     out.fingerprint = sim.fingerprint();
     out.completed = sim.finished();
-    for (const std::string &w : sim.warnings())
-        out.warnings.append(QString::fromStdString(w));
+    // The core names wires by scenario edge index: say which blocks they join instead.
+    static const QRegularExpression edgeRef(QStringLiteral("^edge (\\d+):"));
+    for (const std::string &w : sim.warnings()) {
+        QString text = QString::fromStdString(w);
+        const QRegularExpressionMatch m = edgeRef.match(text);
+        const qsizetype edge = m.hasMatch() ? m.captured(1).toLongLong() : -1;
+        if (edge >= 0 && edge < build.edgeConnections.size()) {
+            const core::Edge &e = build.scenario.edges[std::size_t(edge)];
+            text.replace(0, m.capturedLength(),
+                         QStringLiteral("wire '%1' -> '%2':")
+                             .arg(build.componentName(build.componentOf(e.from)),
+                                  build.componentName(build.componentOf(e.to))));
+        }
+        out.warnings.append(text);
+    }
     return out;
 }
 

@@ -62,6 +62,8 @@ struct BuildResult {
     QString componentName(ComponentId id) const { return names.value(id); }
 
     QHash<ComponentId, QString> names;
+    // Scenario edge index -> the wire it came from (core warnings name edges by index).
+    QList<ConnectionId> edgeConnections;
     // Per core kind, index -> ComponentId (indexed by core::ComponentKind).
     std::vector<std::vector<ComponentId>> byKind;
 

@@ -15,36 +15,44 @@ using Severity = BuildFinding::Severity;
 using CK = ComponentKind;
 using EK = core::EdgeKind;
 
-inline double num(const QVariantMap &p, const char *key) {
+inline double num(const QVariantMap &p, const char *key)
+{
     return p.value(QLatin1String(key)).toDouble();
 }
 
-inline QString str(const QVariantMap &p, const char *key) {
+inline QString str(const QVariantMap &p, const char *key)
+{
     return p.value(QLatin1String(key)).toString();
 }
 
-inline bool flag(const QVariantMap &p, const char *key) {
+inline bool flag(const QVariantMap &p, const char *key)
+{
     return p.value(QLatin1String(key)).toBool();
 }
 
-inline std::uint32_t u32(double v) {
+inline std::uint32_t u32(double v)
+{
     return v <= 0 ? 0u : static_cast<std::uint32_t>(std::min(v, 4294967295.0));
 }
 
-inline std::string utf8(const QString &s) {
+inline std::string utf8(const QString &s)
+{
     return s.toStdString();
 }
 
 // Fills BuildResult::scenario and the id maps from a Design; see scenariobuilder.h.
-class Builder {
+class Builder
+{
 public:
     Builder(const Design &design, const BuildOptions &options, BuildResult *out)
         : m_design(design)
         , m_options(options)
         , m_out(out)
-        , m_sc(out->scenario) {}
+        , m_sc(out->scenario)
+    {}
 
-    void run() {
+    void run()
+    {
         mapSettings();
         for (const Component &c : m_design.components)
             mapComponent(c);
@@ -57,11 +65,13 @@ public:
 
 private:
     void note(Severity severity, const char *code, const QString &message,
-              QList<ComponentId> components = {}, QList<ConnectionId> connections = {}) {
+              QList<ComponentId> components = {}, QList<ConnectionId> connections = {})
+    {
         m_out->findings.append({severity, QLatin1String(code), message, std::move(components),
                                 std::move(connections)});
     }
-    QString name(ComponentId id) const {
+    QString name(ComponentId id) const
+    {
         return QLatin1Char('\'') + m_out->names.value(id) + QLatin1Char('\'');
     }
     core::ComponentRef ref(ComponentId id) const { return m_out->refs.value(id); }
@@ -77,12 +87,14 @@ private:
     void mapTasks();
     void mapSubscriptionFilters();
     void mapFaults();
-    void addEdge(const Connection &w, EK kind) {
+    void addEdge(const Connection &w, EK kind)
+    {
         core::Edge e;
         e.kind = kind;
         e.from = ref(w.source);
         e.to = ref(w.target);
         m_edgeOf.insert(w.id, m_sc.edges.size());
+        m_out->edgeConnections.append(w.id);
         m_sc.edges.push_back(e);
     }
 

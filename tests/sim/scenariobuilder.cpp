@@ -414,6 +414,14 @@ void TestScenarioBuilder::mapsEveryParameter()
         QCOMPARE(r.componentName(c.id), c.name);
     }
     QCOMPARE(r.componentOf({core::ComponentKind::Lambda, 99}), InvalidId);
+    // Every scenario edge knows its wire, and joins that wire's blocks.
+    QCOMPARE(std::size_t(r.edgeConnections.size()), sc.edges.size());
+    for (std::size_t e = 0; e < sc.edges.size(); ++e) {
+        const Connection *w = m.doc.design().connection(r.edgeConnections[qsizetype(e)]);
+        QVERIFY(w);
+        QCOMPARE(r.componentOf(sc.edges[e].from), w->source);
+        QCOMPARE(r.componentOf(sc.edges[e].to), w->target);
+    }
 }
 
 void TestScenarioBuilder::mapsDefaultsAndSentinels()
