@@ -77,6 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
         updateTitle();
         // A new or opened design is shown whole.
         m_view->fitToView();
+        // The scene rebuilds with its signals blocked, so the overview misses the new extent;
+        // re-announce it (workaround until DiagramScene emits it after a rebuild).
+        Q_EMIT m_scene->sceneRectChanged(m_scene->sceneRect());
     });
     updateTitle();
     updateEditActions();
@@ -112,7 +115,7 @@ void MainWindow::createDocks()
     // Side docks take the full height; the findings sit under the canvas only.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_palette, m_inspector}, {220, 320}, Qt::Horizontal);
+    resizeDocks({m_palette, m_inspector}, {250, 330}, Qt::Horizontal);
     resizeDocks({m_palette, overview}, {420, 160}, Qt::Vertical);
     resizeDocks({m_findings}, {140}, Qt::Vertical);
 }
