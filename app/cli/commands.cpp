@@ -15,6 +15,19 @@ const QList<Command> &commands()
          "simulate FILE --duration 1h [--seed N] [--out results.json|results.csv] "
          "[--set COMPONENT.PARAM=VALUE ...]",
          "run the simulation, print a summary per block, write the time series", &runSimulate},
+        {"set", "set FILE COMPONENT.PARAM=VALUE... [--out OTHER]",
+         "change parameters from a script, validated like GUI edits", &runSet},
+        {"convert", "convert IN OUT",
+         "convert a design between formats (.swb project, .swb.yaml text)", &runConvert},
+        {"sweep",
+         "sweep FILE --vary COMPONENT.PARAM=a,b,c [--vary ...] --duration D [--seeds N] "
+         "[--threads N] [--out table.csv|table.json]",
+         "run a grid of what-ifs over seeds in parallel; headline figures with 95% intervals",
+         &runSweep},
+        {"check",
+         "check FILE [--budget 500/month] [--p99 300ms] [--no-loss] [--baseline OTHER] "
+         "[--duration D] [--seed N] [--markdown]",
+         "fail (exit 1) when a design breaks its budget, latency or loss gates", &runCheck},
         {"import", "import TEMPLATE OUT.swb [--force]",
          "import a SAM / CloudFormation template (YAML or JSON) and print the import report",
          &runImport},
