@@ -80,11 +80,13 @@ void emitNumber(YAML::Emitter &out, double v)
         out << YAML::Precision(17) << v;
 }
 
+// Records (blocks, wires, faults) put their identity first; nested maps (params, settings,
+// extra) are alphabetical, which QJsonObject already is.
 void emitObject(YAML::Emitter &out, const QJsonObject &object,
-                const QHash<qint64, QString> *blockNames = nullptr)
+                const QHash<qint64, QString> *blockNames = nullptr, bool isRecord = false)
 {
     out << YAML::BeginMap;
-    for (const QString &key : orderedKeys(object)) {
+    for (const QString &key : isRecord ? orderedKeys(object) : object.keys()) {
         out << YAML::Key << key.toStdString() << YAML::Value;
         const QJsonValue value = object.value(key);
         emitValue(out, value);
@@ -326,7 +328,7 @@ QByteArray TextFormat::toYaml(const Design &design)
                 QJsonObject record = item.toObject();
                 if (record.value(QStringLiteral("extra")).toObject().isEmpty())
                     record.remove(QStringLiteral("extra"));
-                emitObject(out, record, &names);
+                emitObject(out, record, &names, true);
             }
             out << YAML::EndSeq;
         } else {
