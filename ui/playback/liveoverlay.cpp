@@ -6,6 +6,7 @@
 #include "ui/playback/framestore.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <cmath>
 
@@ -57,7 +58,7 @@ QString line(const QString &label, double value, const QString &unit = {})
 }
 
 BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader &r,
-                          double *throughput)
+                          bool isDeadLetterTarget, double *throughput)
 {
     using S = BlockOverlay::Severity;
     BlockOverlay o;
@@ -112,10 +113,11 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
         o.topBadge = QStringLiteral("%1 msgs").arg(compactNumber(visible));
         if (age > 0)
             o.bottomBadge = QStringLiteral("oldest %1 s").arg(compactNumber(age));
-        // A queue receiving dead letters is a DLQ: show its depth, red while it grows.
-        if (dlqIn > 0 || r.prev("sqs.dlq_received") > 0) {
+        // A queue wired as a redrive / on-failure target is a DLQ: show its depth, red while
+        // dead letters arrive (issue 5: "DLQ filling").
+        if (isDeadLetterTarget || dlqIn > 0) {
             o.bottomBadge = QStringLiteral("DLQ %1").arg(compactNumber(visible));
-            if (dlqIn > 0) {
+            if (dlqIn > 0 || (r.previous && visible > r.prev("sqs.visible"))) {
                 raise(&o.severity, S::Error);
                 trouble << tr("dead letters arriving");
             }
@@ -249,12 +251,16 @@ LiveState computeLiveState(const Design &design, const SeriesCatalog &catalog,
                            const MetricFrame &frame, const MetricFrame *previous)
 {
     LiveState state;
+    QSet<ComponentId> deadLetterTargets;
+    for (const Connection &w : design.connections)
+        if (isFailurePath(w.kind))
+            deadLetterTargets.insert(w.target);
     QHash<ComponentId, double> throughput;
     QHash<ComponentId, int> health;
     for (const Component &c : design.components) {
         const Reader r{catalog, frame, previous, c.id};
         double t = 0;
-        state.blocks.insert(c.id, blockOverlay(c, design, r, &t));
+        state.blocks.insert(c.id, blockOverlay(c, design, r, deadLetterTargets.contains(c.id), &t));
         throughput.insert(c.id, t);
         const BlockOverlay::Severity s = state.blocks.value(c.id).severity;
         health.insert(c.id, s == BlockOverlay::Severity::Error     ? 2
