@@ -85,6 +85,8 @@ void emitNumber(YAML::Emitter &out, double v)
 void emitObject(YAML::Emitter &out, const QJsonObject &object,
                 const QHash<qint64, QString> *blockNames = nullptr, bool isRecord = false)
 {
+    if (object.isEmpty())
+        out << YAML::Flow; // "params: {}" on one line
     out << YAML::BeginMap;
     for (const QString &key : isRecord ? orderedKeys(object) : object.keys()) {
         out << YAML::Key << key.toStdString() << YAML::Value;
@@ -121,6 +123,8 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
         break;
     }
     case QJsonValue::Array: {
+        if (value.toArray().isEmpty())
+            out << YAML::Flow;
         out << YAML::BeginSeq;
         for (const QJsonValue &item : value.toArray())
             emitValue(out, item);
@@ -323,6 +327,8 @@ QByteArray TextFormat::toYaml(const Design &design)
             continue;
         out << YAML::Key << key.toStdString() << YAML::Value;
         if (value.isArray()) {
+            if (value.toArray().isEmpty())
+                out << YAML::Flow;
             out << YAML::BeginSeq;
             for (const QJsonValue &item : value.toArray()) {
                 QJsonObject record = item.toObject();

@@ -179,6 +179,27 @@ private Q_SLOTS:
         QCOMPARE(design, Design()); // untouched on failure
     }
 
+    // The README documents the format with a complete example: it must stay readable.
+    void readmeExampleParses()
+    {
+        QFile readme(QStringLiteral(SWB_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QByteArray text = readme.readAll();
+        const qsizetype section = text.indexOf("## Designs as text");
+        QVERIFY(section > 0);
+        const qsizetype start = text.indexOf("```yaml\n", section);
+        QVERIFY(start > 0);
+        const qsizetype end = text.indexOf("```", start + 8);
+        const QByteArray example = text.mid(start + 8, end - start - 8);
+        Design design;
+        QString error;
+        QVERIFY2(TextFormat::fromYaml(example, QStringLiteral("README.md"), &design, &error),
+                 qPrintable(error));
+        QCOMPARE(design.components.size(), 4);
+        QCOMPARE(design.connections.size(), 3);
+        QCOMPARE(design.faults.size(), 1);
+    }
+
     void aliasBombIsRefused()
     {
         QByteArray bomb = "format: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
