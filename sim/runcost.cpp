@@ -167,15 +167,23 @@ private:
 
 } // namespace
 
+CostReport measuredCostReport(const Design &design, const RunResults &results)
+{
+    const PricingCatalogue &catalogue = PricingCatalogue::builtIn();
+    const QList<UsageQuantity> usage = UsageCollector(design, results, catalogue).collect();
+    CostOptions options;
+    options.freeTier = design.setting(QStringLiteral("freeTier")).toBool();
+    return priceUsage(design, catalogue, usage, options);
+}
+
 void priceRun(const Design &design, RunResults *results)
 {
     if (!results->ok || !(results->metadata.durationSeconds > 0))
         return;
     const PricingCatalogue &catalogue = PricingCatalogue::builtIn();
-    const QList<UsageQuantity> usage = UsageCollector(design, *results, catalogue).collect();
     CostOptions options;
     options.freeTier = design.setting(QStringLiteral("freeTier")).toBool();
-    const CostReport report = priceUsage(design, catalogue, usage, options);
+    const CostReport report = measuredCostReport(design, *results);
     RunSummary &s = results->summary;
     for (ComponentSummary &c : s.components) {
         if (c.kind == ComponentKind::TrafficSource || c.kind == ComponentKind::Downstream)

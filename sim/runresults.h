@@ -50,4 +50,11 @@ RunResults runToEnd(const Design &design, const RunOptions &options = {});
 // a 730-hour month) with the built-in pricing catalogue and fills the summary's cost fields.
 void priceRun(const Design &design, RunResults *results);
 
+// The bill behind priceRun: the measured usage (every Sum series totalled over the bins held,
+// scaled from metadata.durationSeconds to 730 h) priced by the same catalogue. Works on a partial
+// run too (the playback cost panel prices the bins up to the playback position); the caller
+// ensures metadata.durationSeconds > 0.
+struct CostReport;
+CostReport measuredCostReport(const Design &design, const RunResults &results);
+
 } // namespace swb

@@ -1,0 +1,59 @@
+// MainWindow: the charts, cost and faults docks (issue 5 part 2). The window owns the docks
+// only; the panels live in ui/charts, ui/cost and ui/faults and read the playback FrameStore.
+#include "ui/mainwindowanalysis.h"
+
+#include "ui/charts/chartspanel.h"
+#include "ui/cost/costpanel.h"
+#include "ui/docks/findingsdock.h"
+#include "ui/docks/inspectordock.h"
+#include "ui/faults/faultspanel.h"
+#include "ui/mainwindow.h"
+
+#include <QMenu>
+#include <QMenuBar>
+
+namespace swb {
+
+AnalysisDocks setupAnalysisDocks(MainWindow *window)
+{
+    AnalysisDocks docks;
+    auto makeDock = [window](const QString &name, const QString &title, QWidget *content) {
+        auto *dock = new QDockWidget(title, window);
+        dock->setObjectName(name);
+        dock->setWidget(content);
+        return dock;
+    };
+    auto *charts = new ChartsPanel(window->document());
+    charts->setFrameStore(window->frameStore());
+    docks.charts = makeDock(QStringLiteral("chartsDock"), MainWindow::tr("Charts"), charts);
+    auto *cost = new CostPanel(window->document());
+    cost->setFrameStore(window->frameStore());
+    docks.cost = makeDock(QStringLiteral("costDock"), MainWindow::tr("Cost"), cost);
+    docks.faults = makeDock(QStringLiteral("faultsDock"), MainWindow::tr("Faults"),
+                            new FaultsPanel(window->document()));
+
+    // Charts beside the inspector (full height); cost and faults under the canvas with the
+    // findings, one tab each.
+    window->addDockWidget(Qt::RightDockWidgetArea, docks.charts);
+    if (window->inspectorDock())
+        window->splitDockWidget(window->inspectorDock(), docks.charts, Qt::Horizontal);
+    window->addDockWidget(Qt::BottomDockWidgetArea, docks.cost);
+    window->addDockWidget(Qt::BottomDockWidgetArea, docks.faults);
+    if (window->findingsDock()) {
+        window->tabifyDockWidget(window->findingsDock(), docks.cost);
+        window->tabifyDockWidget(docks.cost, docks.faults);
+        window->findingsDock()->raise();
+    }
+    window->resizeDocks({docks.charts}, {520}, Qt::Horizontal);
+
+    for (QAction *a : window->menuBar()->actions()) {
+        if (a->menu() && a->text() == MainWindow::tr("&View")) {
+            a->menu()->addSeparator();
+            for (QDockWidget *d : {docks.charts, docks.cost, docks.faults})
+                a->menu()->addAction(d->toggleViewAction());
+        }
+    }
+    return docks;
+}
+
+} // namespace swb

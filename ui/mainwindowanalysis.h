@@ -1,0 +1,19 @@
+#pragma once
+// MainWindow's analysis docks (issue 5 part 2): Charts, Cost and Faults. Installed by one call in
+// the MainWindow constructor after the playback session exists (they read its FrameStore).
+
+#include <QDockWidget>
+
+namespace swb {
+
+class MainWindow;
+
+struct AnalysisDocks {
+    QDockWidget *charts = nullptr; // objectName "chartsDock", widget: ChartsPanel
+    QDockWidget *cost = nullptr;   // "costDock", CostPanel
+    QDockWidget *faults = nullptr; // "faultsDock", FaultsPanel
+};
+
+AnalysisDocks setupAnalysisDocks(MainWindow *window);
+
+} // namespace swb
