@@ -9,6 +9,7 @@
 #include "ui/docks/inspectordock.h"
 #include "ui/docks/palettedock.h"
 #include "ui/fileactions.h"
+#include "ui/mainwindowanalysis.h"
 #include "ui/prompter.h"
 #include "ui/recovery.h"
 #include "ui/recoverydialog.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createMenus();
     setupPlayback();
+    setupAnalysisDocks(this); // charts, cost and faults docks (mainwindowanalysis.cpp)
 
     m_zoomLabel = new QLabel(this);
     m_findingsLabel = new QLabel(this);
