@@ -20,6 +20,7 @@
 #include <QGraphicsItem>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -85,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     updateTitle();
     updateEditActions();
+    arrangeDefaultDocks();
     readSettings();
     m_view->setFocus(Qt::OtherFocusReason);
 }
@@ -120,6 +122,33 @@ void MainWindow::createDocks()
     resizeDocks({m_palette, m_inspector}, {250, 330}, Qt::Horizontal);
     resizeDocks({m_palette, overview}, {420, 160}, Qt::Vertical);
     resizeDocks({m_findings}, {140}, Qt::Vertical);
+}
+
+void MainWindow::arrangeDefaultDocks()
+{
+    // Panels other parts add beside the inspector (the playback charts) would squeeze the canvas
+    // to a strip on a laptop-sized screen; there they share the inspector's column as tabs, the
+    // inspector in front. So do tall panels docked under the canvas (their minimum height would
+    // hold the findings strip open at a third of the window). A saved layout overrides this.
+    const QScreen *display = screen();
+    if (display && display->availableGeometry().width() < 1700) {
+        const QList<QDockWidget *> docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+        for (QDockWidget *dock : docks) {
+            const Qt::DockWidgetArea area = dockWidgetArea(dock);
+            const bool wide = area == Qt::RightDockWidgetArea;
+            const bool tall =
+                area == Qt::BottomDockWidgetArea && dock->minimumSizeHint().height() > 200;
+            if (dock != m_inspector && dock != m_findings && (wide || tall)
+                && !tabifiedDockWidgets(m_inspector).contains(dock))
+                tabifyDockWidget(m_inspector, dock);
+        }
+        m_inspector->raise();
+        m_findings->raise();
+    }
+    // The canvas gets the room that is left: side columns sized for their content, a short
+    // strip of findings under the canvas.
+    resizeDocks({m_palette, m_inspector}, {240, 340}, Qt::Horizontal);
+    resizeDocks({m_findings}, {150}, Qt::Vertical);
 }
 
 void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter)

@@ -27,7 +27,8 @@ class SimController;
 // The editor window: the canvas in the centre, the block palette, inspector, findings and
 // overview docks, menus with the standard shortcuts, and a status bar. File handling lives in
 // FileActions, menus in mainwindowmenus.cpp; this class wires the parts together.
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 
 public:
@@ -68,6 +69,7 @@ protected:
 
 private:
     void createDocks();
+    void arrangeDefaultDocks();
     void createMenus(); // mainwindowmenus.cpp
     void createFileMenu();
     void createEditMenu();
