@@ -13,6 +13,7 @@
 #include <QToolButton>
 
 #include <cmath>
+#include <limits>
 
 namespace swb {
 
