@@ -120,6 +120,9 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
             if (dlqIn > 0 || (r.previous && visible > r.prev("sqs.visible"))) {
                 raise(&o.severity, S::Error);
                 trouble << tr("dead letters arriving");
+            } else if (visible > 0) {
+                // A non-empty DLQ needs a look even when nothing new arrives.
+                raise(&o.severity, S::Warning);
             }
         } else if (r.previous && visible > r.prev("sqs.visible") && visible > 0) {
             raise(&o.severity, S::Warning);
