@@ -11,7 +11,6 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -81,6 +80,14 @@ double niceCeil(double v)
     return 10 * p;
 }
 
+// 0..top on round ticks; thousands without exponents ("10000", not "1e+04").
+void setNiceRange(QValueAxis *axis, double top)
+{
+    axis->setRange(0, niceCeil(top));
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(axis->max() >= 1000 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
+}
+
 } // namespace
 
 ChartsPanel::ChartsPanel(Document *document, QWidget *parent)
@@ -99,26 +106,39 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent)
         const ChartSpec &spec = chartSpecs().at(i);
         auto *chart = new QChart;
         chart->setTitle(tr(spec.title));
+        QFont titleFont = chart->titleFont();
+        titleFont.setPointSizeF(9.5);
+        titleFont.setBold(true);
+        chart->setTitleFont(titleFont);
         chart->setMargins(QMargins(4, 4, 4, 4));
-        chart->legend()->setAlignment(Qt::AlignRight);
+        chart->legend()->setAlignment(Qt::AlignBottom);
+        chart->legend()->setShowToolTips(true); // full names of elided legend entries
         chart->legend()->setFont(QFont(chart->legend()->font().family(), 8));
         auto *x = new QValueAxis;
         x->setTitleText(tr("simulated time (s)"));
+        QFont small = x->titleFont();
+        small.setPointSizeF(8);
+        x->setTitleFont(small);
+        x->setLabelsFont(small);
         x->setLabelFormat(QStringLiteral("%.0f"));
         auto *y = new QValueAxis;
         y->setTitleText(tr(spec.yTitle));
         y->setLabelFormat(QStringLiteral("%.4g"));
+        y->setTitleFont(small);
+        y->setLabelsFont(small);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         if (i == Cost) {
             m_accruedAxis = new QValueAxis;
             m_accruedAxis->setTitleText(tr("USD accrued so far"));
             m_accruedAxis->setLabelFormat(QStringLiteral("%.3g"));
+            m_accruedAxis->setTitleFont(small);
+            m_accruedAxis->setLabelsFont(small);
             chart->addAxis(m_accruedAxis, Qt::AlignRight);
         }
         auto *view = new TimeChartView(chart);
         view->setObjectName(QStringLiteral("chart%1").arg(i));
-        view->setMinimumHeight(230);
+        view->setMinimumHeight(300);
         chartsLayout->addWidget(view);
         m_views.append(view);
         m_xAxes.append(x);
@@ -129,14 +149,16 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent)
     scroll->setWidget(charts);
     scroll->setWidgetResizable(true);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_chooser);
-    splitter->addWidget(scroll);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({150, 600});
+    // The chooser is a wrapping row of check boxes above the charts, so a narrow dock keeps its
+    // width for the plots.
+    m_chooser->setFlow(QListView::LeftToRight);
+    m_chooser->setWrapping(true);
+    m_chooser->setResizeMode(QListView::Adjust);
+    m_chooser->setMaximumHeight(52);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_chooser);
+    layout->addWidget(scroll, 1);
 
     connect(document, &Document::faultsChanged, this, &ChartsPanel::updateBands);
     connect(document, &Document::designReset, this, &ChartsPanel::updateBands);
@@ -400,9 +422,9 @@ void ChartsPanel::fitAxes()
                 }
             }
         }
-        m_yAxes.at(i)->setRange(0, niceCeil(top * 1.1));
+        setNiceRange(m_yAxes.at(i), top * 1.1);
     }
-    m_accruedAxis->setRange(0, niceCeil(m_accruedMax * 1.1));
+    setNiceRange(m_accruedAxis, m_accruedMax * 1.1);
 }
 
 void ChartsPanel::updateCursor()

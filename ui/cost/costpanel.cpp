@@ -36,10 +36,12 @@ CostPanel::CostPanel(Document *document, QWidget *parent)
     m_table->setObjectName(QStringLiteral("costTable"));
     m_table->setRootIsDecorated(false);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(true); // the explanations wrap in the last column instead of eliding
+    m_table->setUniformRowHeights(false);
     m_table->setHeaderLabels({tr("Block"), tr("Service"), tr("Dimension"), tr("Run (USD/month)"),
                               tr("Estimate (USD/month)"), tr("Difference"), tr("Why")});
     m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->header()->setStretchLastSection(true);
+    m_table->header()->setSectionResizeMode(6, QHeaderView::Stretch);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_header);
