@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QPainter>
+#include <QStaticText>
 #include <QStyleOptionGraphicsItem>
 
 namespace swb {
@@ -84,12 +85,33 @@ const QColor &failureColor()
     return red;
 }
 
-QFont blockFont(qreal pixelSize, bool bold = false)
+// Fonts are built once: resolving a QFont on every paint costs more than drawing the block.
+const QFont &blockFont(int pixelSize, bool bold = false)
 {
-    QFont font;
-    font.setPixelSize(int(pixelSize));
-    font.setBold(bold);
-    return font;
+    static QHash<int, QFont> fonts;
+    const int key = pixelSize * 2 + (bold ? 1 : 0);
+    auto it = fonts.find(key);
+    if (it == fonts.end()) {
+        QFont font;
+        font.setPixelSize(pixelSize);
+        font.setBold(bold);
+        it = fonts.insert(key, font);
+    }
+    return *it;
+}
+
+QStaticText staticText(const QString &text)
+{
+    QStaticText st(text);
+    st.setTextFormat(Qt::PlainText);
+    return st;
+}
+
+// Draws a pre-laid-out line vertically centred in a band of the given height.
+void drawLine(QPainter *painter, qreal x, qreal y, qreal height, const QStaticText &text)
+{
+    const qreal h = QFontMetricsF(painter->font()).height();
+    painter->drawStaticText(QPointF(x, y + (height - h) / 2), text);
 }
 
 constexpr qreal kIconSize = 32;
@@ -185,10 +207,12 @@ void BlockItem::syncFromModel()
     m_kind = c->kind;
     m_name = c->name;
     m_subtitle = blockSubtitle(*c);
-    m_nameLines = nameLines(m_name);
+    m_nameLines.clear();
+    for (const QString &line : nameLines(m_name))
+        m_nameLines.append(staticText(line));
     const QFontMetricsF small(blockFont(kSmallPx));
-    m_subtitleLine = small.elidedText(m_subtitle, Qt::ElideRight, kTextWidth);
-    m_kindLine = small.elidedText(shortKindName(m_kind), Qt::ElideRight, kTextWidth);
+    m_subtitleLine = staticText(small.elidedText(m_subtitle, Qt::ElideRight, kTextWidth));
+    m_kindLine = staticText(small.elidedText(shortKindName(m_kind), Qt::ElideRight, kTextWidth));
     setToolTip(
         QStringLiteral("<b>%1</b><br>%2<br>%3")
             .arg(m_name.toHtmlEscaped(), componentKindName(m_kind), m_subtitle)
@@ -373,9 +397,8 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setFont(blockFont(twoLines ? kNameSmallPx : kNamePx, true));
     painter->setPen(palette.text().color());
     qreal y = twoLines ? 6 : 13;
-    for (const QString &line : m_nameLines) {
-        painter->drawText(QRectF(kTextLeft, y, kTextWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                          line);
+    for (const QStaticText &line : m_nameLines) {
+        drawLine(painter, kTextLeft, y, 16, line);
         y += twoLines ? 15 : 18;
     }
     y += 4;
@@ -383,11 +406,9 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     QColor muted = palette.text().color();
     muted.setAlphaF(0.72);
     painter->setPen(muted);
-    painter->drawText(QRectF(kTextLeft, y, kTextWidth, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                      m_subtitleLine);
+    drawLine(painter, kTextLeft, y, 14, m_subtitleLine);
     painter->setPen(accent.lighter(palette.base().color().lightness() < 128 ? 150 : 100));
-    painter->drawText(QRectF(kTextLeft, y + 16, kTextWidth, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                      m_kindLine);
+    drawLine(painter, kTextLeft, y + 16, 14, m_kindLine);
 
     paintPorts(painter, palette);
     if (!m_overlay.isEmpty())
@@ -411,7 +432,7 @@ void BlockItem::paintPorts(QPainter *painter, const QPalette &palette)
 
 void BlockItem::paintOverlay(QPainter *painter, const QPalette &palette)
 {
-    const QFont font = blockFont(11, true);
+    const QFont &font = blockFont(11, true);
     painter->setFont(font);
     const QFontMetricsF metrics(font);
     auto badge = [&](const QString &text, QPointF anchor, bool alignRight) {

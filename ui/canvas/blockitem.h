@@ -5,6 +5,7 @@
 #include "ui/canvas/blockoverlay.h"
 
 #include <QGraphicsItem>
+#include <QStaticText>
 
 namespace swb {
 
@@ -65,9 +66,9 @@ private:
     ComponentKind m_kind;
     QString m_name;
     QString m_subtitle;
-    QStringList m_nameLines; // display cache: the name on one or two lines
-    QString m_subtitleLine;  // display cache: elided subtitle
-    QString m_kindLine;      // display cache: elided kind name
+    QList<QStaticText> m_nameLines; // display cache: the name on one or two lines
+    QStaticText m_subtitleLine;     // display cache: elided subtitle
+    QStaticText m_kindLine;         // display cache: elided kind name
     WireTarget m_wireTarget = WireTarget::None;
     BlockOverlay m_overlay;
     bool m_syncing = false;

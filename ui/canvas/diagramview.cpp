@@ -258,8 +258,11 @@ void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
     const qreal step = zoom() >= 0.75 ? kDotSpacing : kDotSpacing * 5;
     QColor dot = palette().text().color();
     dot.setAlphaF(0.18);
-    QPen pen(dot, 1.5);
+    QPen pen(dot, 2);
     pen.setCosmetic(true);
+    painter->save();
+    // Plain 2-pixel dots: antialiased points cost more than every block in view together.
+    painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(pen);
     const qreal left = std::floor(rect.left() / step) * step;
     const qreal top = std::floor(rect.top() / step) * step;
@@ -270,6 +273,7 @@ void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
             points.append(QPointF(x, y));
     }
     painter->drawPoints(points.constData(), int(points.size()));
+    painter->restore();
 }
 
 void DiagramView::resizeEvent(QResizeEvent *event)

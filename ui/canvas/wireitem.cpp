@@ -24,10 +24,13 @@ constexpr qreal kArrowLength = 11;
 constexpr qreal kArrowHalfWidth = 5;
 constexpr qreal kParallelStep = 14; // spacing of several wires between one pair of blocks
 
-QFont labelFont()
+const QFont &labelFont()
 {
-    QFont font;
-    font.setPixelSize(10);
+    static const QFont font = [] {
+        QFont f;
+        f.setPixelSize(10);
+        return f;
+    }();
     return font;
 }
 
@@ -174,6 +177,8 @@ void WireItem::syncFromModel()
     m_label = shortLabel(m_kind);
     if (m_kind == ConnectionKind::ServiceIntegration && c->params.contains(QStringLiteral("order")))
         m_label = QStringLiteral("task %1").arg(c->params.value(QStringLiteral("order")).toInt());
+    m_labelText = QStaticText(m_label);
+    m_labelText.setTextFormat(Qt::PlainText);
     setToolTip(connectionKindName(m_kind));
     updateGeometry();
 }
@@ -217,6 +222,7 @@ void WireItem::updateGeometry()
     m_arrow.closeSubpath();
 
     m_labelRect = labelRectAt(m_labelPercent);
+    m_outline = QPainterPath(); // re-stroked on the next paint
     updateShape();
 }
 
@@ -316,13 +322,21 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(QPen(flow, 3 + 7 * m_flowIntensity, Qt::SolidLine, Qt::RoundCap));
         painter->drawPath(m_path);
     }
-    QPen pen(colour, isSelected() ? 3 : 1.8);
-    if (isFailureKind(m_kind))
-        pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
-    painter->drawPath(m_path);
+    // The stroke's outline is computed once per route and width: stroking (and dashing) a path
+    // on every repaint costs more than filling the ready outline.
+    const qreal width = isSelected() ? 3 : 1.8;
+    if (width != m_outlineWidth || m_outline.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(width);
+        if (isFailureKind(m_kind))
+            stroker.setDashPattern(Qt::DashLine);
+        m_outline = stroker.createStroke(m_path);
+        m_outline.setFillRule(Qt::WindingFill);
+        m_outlineWidth = width;
+    }
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
+    painter->drawPath(m_outline);
     painter->drawPath(m_arrow);
     if (m_flowIntensity > 0)
         paintFlowTokens(painter);
@@ -337,7 +351,7 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawRoundedRect(m_labelRect, 4, 4);
     painter->setFont(labelFont());
     painter->setPen(palette.text().color());
-    painter->drawText(m_labelRect, Qt::AlignCenter, m_label);
+    painter->drawStaticText(m_labelRect.topLeft() + QPointF(4, 1), m_labelText);
 }
 
 } // namespace swb

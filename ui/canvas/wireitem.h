@@ -5,6 +5,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QStaticText>
 
 namespace swb {
 
@@ -71,9 +72,12 @@ private:
     ComponentId m_target = InvalidId;
     ConnectionKind m_kind = ConnectionKind::SyncInvoke;
     QString m_label;
+    QStaticText m_labelText; // pre-laid-out label: painting never re-lays text out
     QPainterPath m_path;
     QPainterPath m_arrow;
     QPainterPath m_shape;
+    mutable QPainterPath m_outline; // paint cache: the stroked route at m_outlineWidth
+    mutable qreal m_outlineWidth = 0;
     QRectF m_labelRect;
     qreal m_labelPercent = 0.5;
     QRectF m_bounds;
