@@ -5,6 +5,8 @@
 
 namespace swb::cli {
 
+int exportCostSheet(const QStringList &args, Io &io); // cmd_export_cost.cpp
+
 namespace {
 
 // swb export sam FILE OUT.yaml
@@ -36,6 +38,7 @@ struct ExportKind {
 
 const ExportKind kExportKinds[] = {
     {"sam", "export sam FILE OUT.yaml", &exportSamTemplate},
+    {"cost", "export cost FILE OUT.csv|xlsx [--no-free-tier]", &exportCostSheet},
 };
 
 QString kindNames()
