@@ -1,14 +1,15 @@
+#include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
 
 #include "sim/resultswriter.h"
 #include "sim/runresults.h"
 
+#include "model/assignment.h"
 #include "model/document.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -18,59 +19,15 @@ namespace {
 
 constexpr const char *kCommand = "simulate";
 
-// "90s", "15m", "1h", "1h30m", "1d", or plain seconds ("3600", "0.5"). 0 on error.
-double parseDuration(const QString &text)
-{
-    bool plain = false;
-    const double seconds = text.toDouble(&plain);
-    if (plain)
-        return seconds > 0 && std::isfinite(seconds) ? seconds : 0;
-    static const QRegularExpression whole(QStringLiteral("^(?:\\d+(?:\\.\\d+)?[dhms])+$"));
-    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)([dhms])"));
-    if (!whole.match(text).hasMatch())
-        return 0;
-    double total = 0;
-    for (auto it = part.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        const QChar unit = m.captured(2).at(0);
-        const double factor = unit == QLatin1Char('d')   ? 86400
-                              : unit == QLatin1Char('h') ? 3600
-                              : unit == QLatin1Char('m') ? 60
-                                                         : 1;
-        total += m.captured(1).toDouble() * factor;
-    }
-    return total;
-}
-
 // Applies one "COMPONENT.PARAM=VALUE" (or "project.KEY=VALUE") what-if through the Document, so
 // it is validated exactly like an edit in the inspector. Returns the problem or "".
-QString applySet(Document *doc, const QString &assignment)
+QString applySet(Document *doc, const QString &text)
 {
-    const qsizetype eq = assignment.indexOf(QLatin1Char('='));
-    const qsizetype dot = eq < 0 ? -1 : assignment.left(eq).lastIndexOf(QLatin1Char('.'));
-    if (eq < 0 || dot <= 0 || dot == eq - 1)
-        return QStringLiteral("--set '%1': expected COMPONENT.PARAM=VALUE (e.g. "
-                              "order-worker.memory=512)")
-            .arg(assignment);
-    const QString target = assignment.left(dot);
-    const QString key = assignment.mid(dot + 1, eq - dot - 1);
-    const QString value = assignment.mid(eq + 1);
-    QString error;
-    if (const Component *c = doc->design().componentByName(target)) {
-        if (!doc->setComponentParam(c->id, key, value, &error))
-            return QStringLiteral("--set %1: %2").arg(assignment, error);
-        return {};
-    }
-    if (target == QLatin1String("project")) {
-        if (!doc->setProjectParam(key, value, &error))
-            return QStringLiteral("--set %1: %2").arg(assignment, error);
-        return {};
-    }
-    QStringList names;
-    for (const Component &c : doc->design().components)
-        names.append(c.name);
-    return QStringLiteral("--set %1: no block named '%2' (blocks: %3; or 'project')")
-        .arg(assignment, target, names.join(QStringLiteral(", ")));
+    Assignment assignment;
+    QString error = parseAssignment(text, &assignment);
+    if (error.isEmpty())
+        error = applyAssignment(doc, assignment);
+    return error.isEmpty() ? QString() : QStringLiteral("--set %1: %2").arg(text, error);
 }
 
 QString cell(double v, int decimals = 0)
