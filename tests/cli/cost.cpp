@@ -1,6 +1,8 @@
 // swb cost through the built binary: on every bundled pattern the printed rows add up to the
 // printed total, table, csv and json agree, options and bad input behave.
 
+#include "clitestutil.h"
+
 #include "model/fileformat.h"
 #include "model/patterns.h"
 
@@ -17,22 +19,8 @@ using namespace swb;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runSwb(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SWB_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        qFatal("swb did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = swb::test::SwbResult;
+using swb::test::runSwb;
 
 qint64 cents(const QString &text)
 {
@@ -121,7 +109,7 @@ private Q_SLOTS:
         // csv: every row's usd adds up to the TOTAL row.
         const Result csv =
             runSwb(base + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
-        QVERIFY2(csv.exitCode == 0, qPrintable(csv.err));
+        QVERIFY2(csv.code == 0, qPrintable(csv.err));
         QStringList csvLines = csv.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY(csvLines.size() >= 3);
         QCOMPARE(csvFields(csvLines.takeFirst()).last(), QStringLiteral("usd"));
@@ -141,7 +129,7 @@ private Q_SLOTS:
         // json: the same rows with the same numbers.
         const Result json =
             runSwb(base + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
-        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        QVERIFY2(json.code == 0, qPrintable(json.err));
         QJsonParseError error;
         const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
@@ -165,7 +153,7 @@ private Q_SLOTS:
 
         // table: the last column of the rows adds up to the TOTAL line, the same total again.
         const Result table = runSwb(base);
-        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        QVERIFY2(table.code == 0, qPrintable(table.err));
         const QStringList tableLines = table.out.split(QLatin1Char('\n'));
         const qsizetype header =
             tableLines.indexOf(QRegularExpression(QStringLiteral("COMPONENT .*")));
@@ -315,7 +303,7 @@ private Q_SLOTS:
             a.replace(QStringLiteral("@dir"), m_dir.path());
         }
         const Result r = runSwb(QStringList{QStringLiteral("cost")} + args);
-        QCOMPARE(r.exitCode, exitCode);
+        QCOMPARE(r.code, exitCode);
         QVERIFY(r.out.isEmpty());
         for (const QString &part : inMessage)
             QVERIFY2(r.err.contains(part), qPrintable(r.err));

@@ -1,6 +1,8 @@
 // swb import / swb export sam through the built binary: exit codes, the printed report, and a
 // template -> project -> template -> project round trip.
 
+#include "clitestutil.h"
+
 #include "model/fileformat.h"
 #include "model/sam/samimporter.h"
 
@@ -14,22 +16,8 @@ using namespace swb;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runSwb(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(SWB_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        qFatal("swb did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = swb::test::SwbResult;
+using swb::test::runSwb;
 
 QString write(const QTemporaryDir &dir, const char *name, const QByteArray &text)
 {
@@ -73,7 +61,7 @@ void CliImport::importPrintsReportAndRoundTrips()
     const QString in = write(dir, "template.yaml", kTemplate);
     const QString project = dir.filePath(QStringLiteral("out.swb"));
     Result r = runSwb({QStringLiteral("import"), in, project});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QLatin1String("2 block(s), 1 wire(s)")));
     QVERIFY(r.out.contains(QLatin1String("Resources.Role (AWS::IAM::Role): not modelled")));
     QVERIFY(r.out.contains(QLatin1String("src/' does not exist")));
@@ -87,7 +75,7 @@ void CliImport::importPrintsReportAndRoundTrips()
 
     const QString yaml = dir.filePath(QStringLiteral("back.yaml"));
     r = runSwb({QStringLiteral("export"), QStringLiteral("sam"), project, yaml});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
     const sam::SamImportResult back = sam::importSamFile(yaml);
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(back.design.components.size(), 2);
@@ -105,32 +93,32 @@ void CliImport::exitCodes()
     const QString out = dir.filePath(QStringLiteral("x.swb"));
     Result r =
         runSwb({QStringLiteral("import"), dir.filePath(QStringLiteral("missing.yaml")), out});
-    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.code, 3);
     QVERIFY(r.err.contains(QLatin1String("no such file")));
 
     r = runSwb({QStringLiteral("import"), write(dir, "plain.yaml", "name: app\n"), out});
-    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QLatin1String("not a CloudFormation template")));
 
     r = runSwb(
         {QStringLiteral("import"), write(dir, "broken.yaml", "Resources: [a, \n  b: {\n"), out});
-    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QLatin1String("line ")), qPrintable(r.err));
 
     r = runSwb({QStringLiteral("import"), write(dir, "t.yaml", kTemplate)});
-    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.code, 2);
 
     const QString existing = write(dir, "existing.swb", "x");
     r = runSwb({QStringLiteral("import"), dir.filePath(QStringLiteral("t.yaml")), existing});
-    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.code, 3);
     QVERIFY(r.err.contains(QLatin1String("--force")));
 
     r = runSwb({QStringLiteral("export"), QStringLiteral("pdf"), existing, out});
-    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains(QLatin1String("kinds: sam")));
     r = runSwb({QStringLiteral("export"), QStringLiteral("sam"),
                 dir.filePath(QStringLiteral("none.swb")), dir.filePath(QStringLiteral("o.yaml"))});
-    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.code, 3);
 }
 
 QTEST_GUILESS_MAIN(CliImport)

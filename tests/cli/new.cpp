@@ -1,6 +1,8 @@
 // `swb new`, run as a user would (QProcess): every bundled pattern written, read back and
 // validated; --list; unknown patterns; refusal to overwrite; bad arguments and unwritable paths.
 
+#include "clitestutil.h"
+
 #include "model/fileformat.h"
 #include "model/patterns.h"
 
@@ -13,27 +15,8 @@ using namespace swb;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runSwb(const QStringList &args)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SWB_CLI_PATH), args);
-    Result r;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.code = process.exitCode();
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
+using Result = swb::test::SwbResult;
+using swb::test::runSwb;
 
 QByteArray digest(const QString &path)
 {

@@ -1,6 +1,8 @@
 // `swb simulate`, run as a user would (QProcess): summary table, JSON and CSV results, --seed,
 // --set what-ifs validated like GUI edits, bad arguments refused with exit code 2.
 
+#include "clitestutil.h"
+
 #include "model/document.h"
 #include "model/fileformat.h"
 #include "model/patterns.h"
@@ -16,27 +18,8 @@ using namespace swb;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runSwb(const QStringList &args)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SWB_CLI_PATH), args);
-    Result r;
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.code = process.exitCode();
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
+using Result = swb::test::SwbResult;
+using swb::test::runSwb;
 
 QByteArray readAll(const QString &path)
 {

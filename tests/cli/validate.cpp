@@ -1,6 +1,8 @@
 // The swb binary, run as a user would (QProcess): --help, --version, unknown commands, and
 // `swb validate` on good, flawed, broken and missing files, with its exit codes.
 
+#include "clitestutil.h"
+
 #include "model/analysis.h"
 #include "model/document.h"
 #include "model/fileformat.h"
@@ -15,32 +17,12 @@ using namespace swb;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runSwb(const QStringList &args)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SWB_CLI_PATH), args);
-    Result r;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.code = process.exitCode();
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
+using Result = swb::test::SwbResult;
+using swb::test::runSwb;
 
 bool save(const QString &path, const Design &design)
 {
-    auto format = FileFormats::forWriting(path);
-    return format && format->write(path, design);
+    return swb::test::saveDesignFile(path, design);
 }
 
 } // namespace
