@@ -34,6 +34,7 @@ private Q_SLOTS:
     void nameFieldRenamesAndRefusesDuplicates();
     void wireSelectionShowsWireKnobs();
     void projectSettingsWhenNothingSelected();
+    void projectSettingsFollowALoadedDesign();
     void stepFunctionsShowsItsTaskChain();
 
 private:
@@ -242,6 +243,24 @@ void TestInspector::wireSelectionShowsWireKnobs()
     // Deleting the wire empties the inspector back to the project.
     doc->removeItems({}, {wire});
     QCOMPARE(inspector->mode(), InspectorDock::Mode::Project);
+}
+
+// Opening another design while the project settings are on show must show its values, not the
+// previous design's.
+void TestInspector::projectSettingsFollowALoadedDesign()
+{
+    MainWindow w;
+    showAndActivate(w);
+    InspectorDock *inspector = w.inspectorDock();
+    QCOMPARE(inspector->mode(), InspectorDock::Mode::Project);
+    QCOMPARE(lineEdit(inspector->editor(QStringLiteral("seed")))->text(), QStringLiteral("1"));
+    Design other;
+    other.settings.insert(QStringLiteral("seed"), 7LL);
+    other.settings.insert(QStringLiteral("duration"), 1800.0);
+    w.document()->replaceDesign(other);
+    QCOMPARE(lineEdit(inspector->editor(QStringLiteral("seed")))->text(), QStringLiteral("7"));
+    QCOMPARE(lineEdit(inspector->editor(QStringLiteral("duration")))->text(),
+             QStringLiteral("1800"));
 }
 
 void TestInspector::projectSettingsWhenNothingSelected()

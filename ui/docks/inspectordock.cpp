@@ -57,7 +57,14 @@ InspectorDock::InspectorDock(Document *document, QWidget *parent)
         if (m_mode == Mode::Project)
             refreshValues();
     });
-    connect(document, &Document::designReset, this, [this] { setSelection({}, {}); });
+    // A new design (open, import, recovery) replaces every value: rebuild even when the project
+    // settings were already on show, or they would keep the previous design's values.
+    connect(document, &Document::designReset, this, [this] {
+        m_mode = Mode::Project;
+        m_id = InvalidId;
+        m_selectionCount = 0;
+        rebuild();
+    });
     rebuild();
 }
 
