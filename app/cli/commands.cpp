@@ -31,7 +31,8 @@ const QList<Command> &commands()
         {"import", "import TEMPLATE OUT.swb [--force]",
          "import a SAM / CloudFormation template (YAML or JSON) and print the import report",
          &runImport},
-        {"export", "export sam FILE OUT.yaml", "export a design as a SAM template", &runExport},
+        {"export", "export sam FILE OUT.yaml | export cost FILE OUT.csv|xlsx [--no-free-tier]",
+         "export a design as a SAM template, or its monthly cost as a sheet", &runExport},
     };
     return list;
 }
