@@ -2,6 +2,7 @@
 
 #include "model/fileformat.h"
 #include "model/projectfile.h"
+#include "model/textformat.h"
 
 #include <QFileInfo>
 
@@ -18,17 +19,29 @@ bool readDesign(const QString &path, Design *design, QString *error, bool *isPro
         return false;
     }
     if (isProject)
-        *isProject = format->id() == ProjectFile().id();
+        *isProject = format->id() == ProjectFile().id() || format->id() == TextFormat().id();
     return true;
 }
 
+namespace {
+
+// The two lossless native formats: the SQLite project and its YAML text form (issue 9).
+std::unique_ptr<FileFormat> nativeFormatFor(const QString &path)
+{
+    if (TextFormat().hasSuffix(path))
+        return std::make_unique<TextFormat>();
+    return std::make_unique<ProjectFile>();
+}
+
+} // namespace
+
 bool writeProject(const QString &path, const Design &design, QString *error)
 {
-    // Always the native project: Save never turns a design into a lossy export format.
-    ProjectFile format;
-    if (!format.write(path, design)) {
+    // Always a native, lossless format: Save never turns a design into a lossy export format.
+    std::unique_ptr<FileFormat> format = nativeFormatFor(path);
+    if (!format->write(path, design)) {
         if (error)
-            *error = format.errorString();
+            *error = format->errorString();
         return false;
     }
     return true;
@@ -41,7 +54,7 @@ QString openFilter()
 
 QString saveFilter()
 {
-    return ProjectFile().nameFilter();
+    return ProjectFile().nameFilter() + QStringLiteral(";;") + TextFormat().nameFilter();
 }
 
 QString withProjectSuffix(const QString &path)

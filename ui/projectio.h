@@ -11,11 +11,11 @@ class Design;
 namespace projectio {
 
 // Reads any registered format that can read the path; false + the reader's message otherwise.
-// *isProject tells whether it was the native project format (anything else is an import: saving
-// it back under its own name would overwrite a template with a project database).
+// *isProject tells whether it was a native format, .swb or .swb.yaml (anything else is an import:
+// saving it back under its own name would overwrite a template with a project database).
 bool readDesign(const QString &path, Design *design, QString *error, bool *isProject = nullptr);
-// Writes the project format (.swb), atomically; false + the writer's message otherwise (the old
-// file is then untouched).
+// Writes the project format (.swb), or its text form when the name ends in .swb.yaml, atomically;
+// false + the writer's message otherwise (the old file is then untouched).
 bool writeProject(const QString &path, const Design &design, QString *error);
 // File dialog filters.
 QString openFilter();

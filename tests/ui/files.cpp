@@ -45,7 +45,7 @@ private Q_SLOTS:
     void newAndOpenAskBeforeReplacingWork();
     void failedSaveShowsErrorAndKeepsModified();
     void openRecentListsFilesAndDropsMissingOnes();
-    void importedTextDesignKeepsNoPath();
+    void importedTextDesignKeepsNoPath(); // text form is native; a SAM template is an import
     void damagedFileIsRefusedWithMessage();
     void newFromPatternOpensThePattern();
     void autosaveCopyIsOfferedAndRestoresWork();
@@ -242,26 +242,43 @@ void TestFiles::openRecentListsFilesAndDropsMissingOnes()
 
 void TestFiles::importedTextDesignKeepsNoPath()
 {
-    // A design in another registered format (the YAML text form) opens as an import: Save must
-    // not overwrite the YAML with a project database.
     MainWindow source;
     script(source);
     buildSomething(source);
+
+    // The YAML text form is a native, lossless format (issue 9): it opens as the user's project,
+    // and Save writes YAML back to the same file.
     std::unique_ptr<FileFormat> text = FileFormats::create(QStringLiteral("yaml"));
     QVERIFY(text);
     const QString yaml = path(QStringLiteral("design.") + text->suffixes().first());
     QVERIFY2(text->write(yaml, source.document()->design()), qPrintable(text->errorString()));
-
     MainWindow w;
     test::ScriptedPrompter *prompter = script(w);
     QVERIFY(w.openFile(yaml));
     QVERIFY(prompter->errors.isEmpty());
     QCOMPARE(w.document()->design().components, source.document()->design().components);
-    QVERIFY(w.document()->filePath().isEmpty());
-    prompter->savePath = path(QStringLiteral("imported.swb"));
+    QCOMPARE(w.document()->filePath(), yaml);
+    const ComponentId first = w.document()->design().components.firstKey();
+    QVERIFY(w.document()->renameComponent(first, QStringLiteral("renamed-in-yaml")));
     QVERIFY(w.files()->save());
-    QCOMPARE(w.document()->filePath(), path(QStringLiteral("imported.swb")));
-    QVERIFY(text->canRead(yaml)); // the YAML is still YAML
+    QVERIFY(text->canRead(yaml)); // still YAML
+    Design reread;
+    QVERIFY(text->read(yaml, &reread));
+    QCOMPARE(reread.component(first)->name, QStringLiteral("renamed-in-yaml"));
+
+    // A SAM template is an import: Save must not overwrite it with a project database.
+    std::unique_ptr<FileFormat> sam = FileFormats::create(QStringLiteral("sam"));
+    QVERIFY(sam);
+    const QString templatePath = path(QStringLiteral("template.yaml"));
+    QVERIFY2(sam->write(templatePath, source.document()->design()), qPrintable(sam->errorString()));
+    MainWindow imported;
+    test::ScriptedPrompter *importPrompter = script(imported);
+    QVERIFY(imported.openFile(templatePath));
+    QVERIFY(imported.document()->filePath().isEmpty());
+    importPrompter->savePath = path(QStringLiteral("imported.swb"));
+    QVERIFY(imported.files()->save());
+    QCOMPARE(imported.document()->filePath(), path(QStringLiteral("imported.swb")));
+    QVERIFY(sam->canRead(templatePath)); // the template is still a template
 }
 
 void TestFiles::damagedFileIsRefusedWithMessage()
