@@ -46,6 +46,15 @@ public:
     bool saveAs();
     bool saveTo(const QString &path);
 
+    // SAM / CloudFormation (fileactionssam.cpp). Import asks to save the current work first, then
+    // opens the template as a new, unsaved design and shows the import report (what was kept
+    // without being modelled, missing files, clamped values). Export writes the design as a SAM
+    // template, atomically.
+    bool importSamTemplate(); // asks for a file
+    bool importSamFile(const QString &path);
+    bool exportSamTemplate(); // asks for a file
+    bool exportSamTo(const QString &path);
+
     // Opens a recovery copy as a modified document with its original path; the window then
     // autosaves under the copy's id (the copy goes away on the next clean save or close).
     bool recover(const RecoveryEntry &entry);

@@ -93,6 +93,17 @@ void MainWindow::createFileMenu()
     connect(saveAs, &QAction::triggered, m_files, &FileActions::saveAs);
     menu->addAction(saveAs);
     menu->addSeparator();
+    QAction *importSam =
+        makeAction(this, QStringLiteral("actionImportSam"), tr("&Import SAM Template..."), {});
+    connect(importSam, &QAction::triggered, m_files, &FileActions::importSamTemplate);
+    menu->addAction(importSam);
+    QMenu *exportMenu = menu->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("menuExport"));
+    QAction *exportSam =
+        makeAction(this, QStringLiteral("actionExportSam"), tr("&SAM Template..."), {});
+    connect(exportSam, &QAction::triggered, m_files, &FileActions::exportSamTemplate);
+    exportMenu->addAction(exportSam);
+    menu->addSeparator();
     QAction *quit = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"),
                                {QKeySequence(Qt::CTRL | Qt::Key_Q)});
     quit->setMenuRole(QAction::QuitRole);
