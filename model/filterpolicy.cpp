@@ -6,13 +6,11 @@
 
 namespace swb {
 
-std::optional<double> filterPolicyMatchShare(const QString &policy, const QString &attributes,
-                                             QString *error)
+bool parseAttributes(const QString &text, QList<AttributeValue> *out, QString *error)
 {
-    // name -> value -> share of the messages carrying it
-    QHash<QString, QHash<QString, double>> shares;
-    QHash<QString, double> totals;
-    for (const QString &raw : attributes.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    out->clear();
+    QHash<QString, double> totals; // per attribute name
+    for (const QString &raw : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString item = raw.trimmed();
         if (item.isEmpty())
             continue;
@@ -21,45 +19,77 @@ std::optional<double> filterPolicyMatchShare(const QString &policy, const QStrin
         bool ok = false;
         const double share = colon > eq ? item.mid(colon + 1).trimmed().toDouble(&ok) : 0;
         if (eq <= 0 || colon <= eq + 1 || !ok || share < 0 || share > 1) {
-            if (error)
-                *error = QStringLiteral("attribute '%1' is not name=value:share with a share "
-                                        "between 0 and 1 (e.g. type=order:0.7)")
-                             .arg(item);
-            return std::nullopt;
+            *error = QStringLiteral("attribute '%1' is not name=value:share with a share "
+                                    "between 0 and 1 (e.g. type=order:0.7)")
+                         .arg(item);
+            return false;
         }
         const QString name = item.left(eq).trimmed();
-        shares[name][item.mid(eq + 1, colon - eq - 1).trimmed()] += share;
         totals[name] += share;
         if (totals[name] > 1 + 1e-9) {
-            if (error)
-                *error = QStringLiteral("shares of attribute '%1' add up to %2, more than 1")
-                             .arg(name)
-                             .arg(totals[name]);
-            return std::nullopt;
+            *error = QStringLiteral("shares of attribute '%1' add up to %2, more than 1")
+                         .arg(name)
+                         .arg(totals[name]);
+            return false;
         }
+        out->append({name, item.mid(eq + 1, colon - eq - 1).trimmed(), share});
     }
-    QHash<QString, QSet<QString>> accepted; // name -> values the policy accepts
-    for (const QString &raw : policy.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    return true;
+}
+
+bool parseFilterPolicy(const QString &text, QList<FilterRule> *out, QString *error)
+{
+    out->clear();
+    for (const QString &raw : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString item = raw.trimmed();
         if (item.isEmpty())
             continue;
         const qsizetype eq = item.indexOf(QLatin1Char('='));
         if (eq <= 0 || eq == item.size() - 1) {
-            if (error)
-                *error = QStringLiteral("filter rule '%1' is not name=value (e.g. type=order)")
-                             .arg(item);
-            return std::nullopt;
+            *error =
+                QStringLiteral("filter rule '%1' is not name=value (e.g. type=order)").arg(item);
+            return false;
         }
-        accepted[item.left(eq).trimmed()].insert(item.mid(eq + 1).trimmed());
+        out->append({item.left(eq).trimmed(), item.mid(eq + 1).trimmed()});
     }
-    double match = 1;
-    for (auto it = accepted.cbegin(); it != accepted.cend(); ++it) {
-        double any = 0;
-        for (const QString &value : it.value())
-            any += shares.value(it.key()).value(value);
-        match *= any;
+    return true;
+}
+
+double matchProbability(const QList<AttributeValue> &values, const QList<FilterRule> &policy)
+{
+    QSet<QString> names;
+    for (const FilterRule &r : policy)
+        names.insert(r.name);
+    double p = 1;
+    for (const QString &name : names) {
+        double share = 0;
+        for (const AttributeValue &v : values) {
+            if (v.name != name)
+                continue;
+            for (const FilterRule &r : policy) {
+                if (r.name == name && r.value == v.value) {
+                    share += v.share;
+                    break;
+                }
+            }
+        }
+        p *= share;
     }
-    return match;
+    return p;
+}
+
+std::optional<double> filterPolicyMatchShare(const QString &policy, const QString &attributes,
+                                             QString *error)
+{
+    QList<AttributeValue> values;
+    QList<FilterRule> rules;
+    QString why;
+    if (!parseAttributes(attributes, &values, &why) || !parseFilterPolicy(policy, &rules, &why)) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    }
+    return matchProbability(values, rules);
 }
 
 } // namespace swb

@@ -4,7 +4,10 @@
 // the values whose bit is set in its mask. A traffic source's "name=value:share" list is turned
 // into buckets (each value gets a number of equal buckets proportional to its share, at most 64 in
 // all); a filter policy "name=value, name=value2" (SNS: values of one name are OR-ed, different
-// names AND-ed) accepts the buckets of its values.
+// names AND-ed) accepts the buckets of its values. Parsing and match probabilities are the model's
+// (model/filterpolicy.h); this file only adds the bucketing.
+
+#include "model/filterpolicy.h"
 
 #include <QList>
 #include <QString>
@@ -12,22 +15,6 @@
 #include <cstdint>
 
 namespace swb {
-
-struct AttributeValue {
-    QString name;
-    QString value;
-    double share = 0;
-};
-
-// Parses "type=order:0.7,type=refund:0.3". Returns false with a message naming the bad item.
-bool parseAttributes(const QString &text, QList<AttributeValue> *out, QString *error);
-
-struct FilterRule {
-    QString name;
-    QString value;
-};
-// Parses "type=order, type=refund". Returns false with a message naming the bad item.
-bool parseFilterPolicy(const QString &text, QList<FilterRule> *out, QString *error);
 
 // Bucketing of one source's attribute values: bucket i carries value valueOfBucket[i]
 // (-1 = the message has no such attribute, for shares summing below 1).
@@ -41,7 +28,5 @@ struct AttributeBuckets {
 bool makeBuckets(const QList<AttributeValue> &values, AttributeBuckets *out);
 std::uint64_t filterMask(const QList<AttributeValue> &values, const AttributeBuckets &buckets,
                          const QList<FilterRule> &policy);
-// Probability that a message matches, treating different attribute names as independent.
-double matchProbability(const QList<AttributeValue> &values, const QList<FilterRule> &policy);
 
 } // namespace swb
