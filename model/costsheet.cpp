@@ -42,14 +42,8 @@ QByteArray utf8(const QString &s)
 
 } // namespace
 
-bool writeCostCsv(const CostReport &report, const QString &path, QString *error)
+QByteArray costCsv(const CostReport &report)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
     QByteArray out = "component,service,dimension,quantity,unit,free_quantity,price,usd\n";
     for (const CostLine &l : report.lines) {
         const QStringList fields = {l.componentName, l.service,
@@ -62,6 +56,18 @@ bool writeCostCsv(const CostReport &report, const QString &path, QString *error)
         out += quoted.join(QLatin1Char(',')).toUtf8() + '\n';
     }
     out += "TOTAL,,,,,,," + formatCents(report.totalCents()).toUtf8() + '\n';
+    return out;
+}
+
+bool writeCostCsv(const CostReport &report, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    const QByteArray out = costCsv(report);
     if (file.write(out) != out.size() || !file.commit()) {
         if (error)
             *error = file.errorString();

@@ -13,6 +13,9 @@ namespace swb {
 // One row per component and billing dimension (rounded to cents), then a TOTAL row whose value
 // is the sum of the printed rows (CostReport::totalCents()).
 // Columns: component,service,dimension,quantity,unit,free_quantity,price,usd
+// Quantities are the shortest text that reads back as the same double. `swb cost --format csv`
+// prints the same text.
+QByteArray costCsv(const CostReport &report);
 bool writeCostCsv(const CostReport &report, const QString &path, QString *error);
 
 // Sheet 1 "Summary": assumptions and one SUMIF per component over the detail sheet, then the

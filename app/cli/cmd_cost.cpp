@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "model/costmodel.h"
+#include "model/costsheet.h"
 #include "model/pricing.h"
 
 #include <QJsonArray>
@@ -15,23 +16,6 @@
 namespace swb::cli {
 
 namespace {
-
-// Quantities are printed the same way in csv and json: the shortest text that reads back as the
-// same double.
-QString exactNumber(double v)
-{
-    return QString::number(v, 'f', QLocale::FloatingPointShortest);
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 QString freeTierText(const CostOptions &o)
 {
@@ -91,18 +75,7 @@ void printTable(const QString &designName, const CostReport &r, QTextStream &out
 
 void printCsv(const CostReport &r, QTextStream &out)
 {
-    out << "component,service,dimension,quantity,unit,free_quantity,price,usd\n";
-    for (const CostLine &l : r.lines) {
-        const QStringList fields = {l.componentName, l.service,
-                                    l.dimension,     exactNumber(l.quantity),
-                                    l.unit,          exactNumber(l.freeQuantity),
-                                    l.priceText,     formatCents(toCents(l.usd))};
-        QStringList quoted;
-        for (const QString &f : fields)
-            quoted.append(csvField(f));
-        out << quoted.join(QLatin1Char(',')) << "\n";
-    }
-    out << "TOTAL,,,,,,," << formatCents(r.totalCents()) << "\n";
+    out << QString::fromUtf8(costCsv(r));
 }
 
 void printJson(const QString &designName, const CostReport &r, QTextStream &out)
