@@ -74,6 +74,9 @@ private:
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void createHelpMenu();                         // mainwindowhelp.cpp: guide, About
+    void addExportActions(QMenu *exportMenu);      // mainwindowexport.cpp: diagram, cost, results
+    void addCompareActions(QMenu *simulationMenu); // mainwindowcompare.cpp: compare designs
     void setupPlayback(); // mainwindowplayback.cpp: bar, Simulation menu, live canvas
     void rebuildRecentMenu();
     void updateTitle();

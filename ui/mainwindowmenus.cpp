@@ -15,7 +15,6 @@
 #include <QApplication>
 #include <QDir>
 #include <QMenuBar>
-#include <QMessageBox>
 
 namespace swb {
 
@@ -43,15 +42,7 @@ void MainWindow::createMenus()
     createFileMenu();
     createEditMenu();
     createViewMenu();
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = makeAction(this, QStringLiteral("actionAbout"), tr("&About"));
-    connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Serverless Workbench"),
-                           tr("<b>Serverless Workbench</b> %1<p>Design serverless AWS "
-                              "architectures and watch them run before deploying them.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
-    help->addAction(about);
+    createHelpMenu();
 }
 
 void MainWindow::createFileMenu()
@@ -103,6 +94,7 @@ void MainWindow::createFileMenu()
         makeAction(this, QStringLiteral("actionExportSam"), tr("&SAM Template..."), {});
     connect(exportSam, &QAction::triggered, m_files, &FileActions::exportSamTemplate);
     exportMenu->addAction(exportSam);
+    addExportActions(exportMenu);
     menu->addSeparator();
     QAction *quit = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"),
                                {QKeySequence(Qt::CTRL | Qt::Key_Q)});

@@ -58,6 +58,7 @@ void MainWindow::setupPlayback()
     connect(m_playback, &PlaybackSession::stateChanged, play, [play](SimController::State s) {
         play->setText(s == SimController::State::Running ? tr("&Pause") : tr("&Play"));
     });
+    addCompareActions(menu);
     // Before Help, the last menu.
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu);
