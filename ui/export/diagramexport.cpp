@@ -1,0 +1,186 @@
+#include "ui/export/diagramexport.h"
+
+#include "ui/export/diagramrender.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QImageWriter>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace swb {
+
+namespace {
+
+// A PNG larger than this is refused before any memory is taken (4 bytes a pixel: 1 GiB).
+constexpr qint64 kMaxPngPixels = 256LL * 1024 * 1024;
+constexpr int kMaxPngSide = 32767; // QImage / libpng limit on one side
+
+void paintFitted(QPainter &painter, const QRectF &target, DiagramSnapshot &snapshot)
+{
+    const QSizeF size = snapshot.size();
+    if (size.isEmpty() || target.isEmpty())
+        return;
+    const qreal scale = std::min(target.width() / size.width(), target.height() / size.height());
+    painter.save();
+    painter.translate(target.center() - QPointF(size.width(), size.height()) * scale / 2);
+    painter.scale(scale, scale);
+    snapshot.paint(painter);
+    painter.restore();
+}
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool writeSvg(DiagramSnapshot &snapshot, QIODevice *device)
+{
+    const QSizeF size = snapshot.size();
+    QSvgGenerator generator;
+    generator.setOutputDevice(device);
+    generator.setSize(size.toSize());
+    generator.setViewBox(QRectF(QPointF(0, 0), size));
+    generator.setTitle(snapshot.title());
+    generator.setDescription(QStringLiteral("Serverless Workbench diagram"));
+    QPainter painter;
+    if (!painter.begin(&generator))
+        return false;
+    painter.fillRect(QRectF(QPointF(0, 0), size), Qt::white);
+    snapshot.paint(painter);
+    return painter.end();
+}
+
+bool writePng(DiagramSnapshot &snapshot, const DiagramExportOptions &options, QIODevice *device,
+              QString *error)
+{
+    const QSizeF size = snapshot.size() * options.scale;
+    const qint64 w = qint64(std::ceil(size.width()));
+    const qint64 h = qint64(std::ceil(size.height()));
+    if (w > kMaxPngSide || h > kMaxPngSide || w * h > kMaxPngPixels)
+        return fail(error, QStringLiteral("the PNG would be %1 x %2 pixels at scale %3, more than "
+                                          "the limit of %4 pixels a side and %5 megapixels; "
+                                          "choose a smaller scale or export SVG or PDF")
+                               .arg(w)
+                               .arg(h)
+                               .arg(options.scale)
+                               .arg(kMaxPngSide)
+                               .arg(kMaxPngPixels / (1024 * 1024)));
+    QImage image(int(w), int(h), QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return fail(error,
+                    QStringLiteral("not enough memory for a %1 x %2 pixel image").arg(w).arg(h));
+    image.fill(options.transparent ? Qt::transparent : Qt::white);
+    {
+        QPainter painter(&image);
+        paintFitted(painter, QRectF(0, 0, w, h), snapshot);
+    }
+    QImageWriter writer(device, "png");
+    if (!writer.write(image))
+        return fail(error, writer.errorString());
+    return true;
+}
+
+bool writePdf(DiagramSnapshot &snapshot, QIODevice *device)
+{
+    const QSizeF size = snapshot.size();
+    QPdfWriter writer(device);
+    writer.setCreator(QStringLiteral("Serverless Workbench"));
+    writer.setTitle(snapshot.title());
+    // One A4 page, turned to landscape when the diagram is wider than tall; the diagram is
+    // scaled to fill the printable area.
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::A4),
+                    size.width() > size.height() ? QPageLayout::Landscape : QPageLayout::Portrait,
+                    QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return false;
+    paintFitted(painter, QRectF(0, 0, writer.width(), writer.height()), snapshot);
+    return painter.end();
+}
+
+} // namespace
+
+std::optional<DiagramFormat> diagramFormatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg"))
+        return DiagramFormat::Svg;
+    if (suffix == QLatin1String("png"))
+        return DiagramFormat::Png;
+    if (suffix == QLatin1String("pdf"))
+        return DiagramFormat::Pdf;
+    return std::nullopt;
+}
+
+QSizeF diagramSize(DiagramScene &scene, const DiagramExportOptions &options)
+{
+    return DiagramSnapshot(scene, options).size();
+}
+
+void paintDiagram(QPainter &painter, const QRectF &target, DiagramScene &scene,
+                  const DiagramExportOptions &options)
+{
+    DiagramSnapshot snapshot(scene, options);
+    paintFitted(painter, target, snapshot);
+}
+
+bool exportDiagram(DiagramScene &scene, const QString &path, const DiagramExportOptions &options,
+                   QString *error)
+{
+    const std::optional<DiagramFormat> format = diagramFormatForPath(path);
+    if (!format)
+        return fail(error, QStringLiteral("cannot tell the format of '%1' from its suffix "
+                                          "(allowed: .svg, .png, .pdf)")
+                               .arg(QFileInfo(path).fileName()));
+    if (*format == DiagramFormat::Png
+        && !(options.scale >= kMinDiagramScale && options.scale <= kMaxDiagramScale))
+        return fail(error, QStringLiteral("scale %1 is out of range (allowed: %2 to %3)")
+                               .arg(options.scale)
+                               .arg(kMinDiagramScale)
+                               .arg(kMaxDiagramScale));
+    DiagramSnapshot snapshot(scene, options);
+    if (snapshot.isEmpty())
+        return fail(error, options.selectionOnly
+                               ? QStringLiteral("no block is selected; select the blocks to "
+                                                "export or export the whole design")
+                               : QStringLiteral("the design has no blocks to draw"));
+
+    // QSaveFile writes beside the target and renames over it on commit: a failure at any point
+    // leaves an existing file as it was and no partial file behind.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(error, file.errorString());
+    bool ok = false;
+    QString reason;
+    switch (*format) {
+    case DiagramFormat::Svg:
+        ok = writeSvg(snapshot, &file);
+        break;
+    case DiagramFormat::Png:
+        ok = writePng(snapshot, options, &file, &reason);
+        break;
+    case DiagramFormat::Pdf:
+        ok = writePdf(snapshot, &file);
+        break;
+    }
+    if (!ok || file.error() != QFileDevice::NoError) {
+        if (reason.isEmpty())
+            reason = file.error() != QFileDevice::NoError ? file.errorString()
+                                                          : QStringLiteral("rendering failed");
+        file.cancelWriting();
+        return fail(error, reason);
+    }
+    if (!file.commit())
+        return fail(error, file.errorString());
+    return true;
+}
+
+} // namespace swb
