@@ -121,8 +121,25 @@ struct Record {
     Ticks created = 0; // end-to-end origin
     Ticks arrival = 0; // written to the stream (iterator age, retention)
     std::uint32_t bytes = 0;
+    std::uint32_t seq = 0; // per-shard sequence number (wraps; compared as a difference)
     std::uint16_t path = 0;
     std::uint8_t poison = 0;
+};
+
+// What one consumer has read of one shard (kinesisreads.cpp). Records with seq < fetched have been
+// read (GetRecords or an enhanced fan-out push); lanes only batch those.
+struct ShardReader {
+    std::uint32_t fetched = 0;
+    Ticks phase = 0;           // shared consumers: offset of the ~1 per second poll (ref §5)
+    Ticks lastRead = kNever;   // last read attempt (GetRecords call or push)
+    Ticks nextRead = kNever;   // the pending read; wake-ups at other times are stale
+    TokenBucket efo;           // enhanced fan-out: this consumer's own 2 MB/s per shard (ref §5)
+};
+
+struct ShardLogEntry { // one written record, for the read limits
+    Ticks arrival = 0;
+    std::uint64_t cumBytes = 0; // running byte total of the log through this record
+    std::uint32_t bytes = 0;
 };
 
 struct Lane { // one shard x parallelization-factor slot: in order, one batch at a time
@@ -134,16 +151,21 @@ struct Lane { // one shard x parallelization-factor slot: in order, one batch at
 struct KinesisEsm {
     EsmConfig cfg;
     std::uint32_t fn = 0, stream = 0, pf = 1;
-    std::vector<Lane> lanes; // shard * pf + lane
+    std::vector<Lane> lanes; // shard * pf + lane, then one read slot per shard (wake-ups only)
+    std::vector<ShardReader> readers; // per shard
 };
 
 struct StreamState {
     const KinesisStream *cfg = nullptr;
-    std::vector<TokenBucket> writeRecords, writeBytes, readBytes;
+    std::vector<TokenBucket> writeRecords, writeBytes;
+    // Shared read limits per shard, all standard consumers together (ref §5 "Shard read"):
+    // 2 MB/s, 2,000 records/s, 5 GetRecords calls/s.
+    std::vector<TokenBucket> readBytes, readRecords, getRecords;
     std::vector<RingDeque<Record>> orphan; // records of a stream nobody consumes (until retention)
     std::vector<std::uint32_t> keyShard, keyLane;
     std::vector<double> keyCdf; // Zipf
-    std::vector<Ticks> pollPhase;
+    std::vector<std::uint32_t> nextSeq, logBase; // per shard: next sequence number, log[0]'s seq
+    std::vector<RingDeque<ShardLogEntry>> log;   // per shard: records some consumer has not read
     std::vector<std::uint32_t> esms;
     Rng rng;
     std::uint32_t m = 0, shardSeries = 0;
@@ -291,7 +313,10 @@ public:
     // --- Kinesis (kinesisservice.cpp)
     bool kinesisPut(std::uint32_t stream, std::uint32_t msg);
     void laneTry(std::uint32_t esm, std::uint32_t lane, bool fromPut);
-    Ticks nextPollTick(const StreamState &st, std::uint32_t shard, Ticks t) const;
+    Ticks nextPollTick(Ticks phase, Ticks t) const;
+    Ticks kinesisArmRead(std::uint32_t esm, std::uint32_t shard, Ticks at, bool eager = false);
+    void kinesisRead(std::uint32_t esm, std::uint32_t shard);
+    std::size_t kinesisReadable(const KinesisEsm &x, const Lane &l, std::uint32_t shard) const;
     void recordOutcome(const Record &r, std::uint64_t Ledger::*outcome);
     void kinesisBatchDone(const Invocation &inv);
     void sampleStreams();

@@ -1,8 +1,9 @@
 // Kinesis Data Streams (ref §5): per-shard write limits (1 MB/s or 1,000 records/s, excess
 // throttled), partition-key skew and hot shards, retention, and the Lambda event source mapping:
-// ~1 poll per second per shard, batch size, batching window, parallelization factor (in order per
-// key range), a failing batch blocks its lane until success / MaximumRetryAttempts /
-// MaximumRecordAgeInSeconds / retention, bisect on error, on-failure destination, iterator age.
+// batch size, batching window, parallelization factor (in order per key range), a failing batch
+// blocks its lane until success / MaximumRetryAttempts / MaximumRecordAgeInSeconds / retention,
+// bisect on error, on-failure destination, iterator age. Lanes batch only records their consumer
+// has read; the reads (shared GetRecords limits, enhanced fan-out) are in kinesisreads.cpp.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -38,13 +39,20 @@ void Engine::initStream(std::uint32_t i)
     S.writeRecords.resize(shards);
     S.writeBytes.resize(shards);
     S.readBytes.resize(shards);
+    S.readRecords.resize(shards);
+    S.getRecords.resize(shards);
     S.orphan.resize(shards);
-    S.pollPhase.resize(shards);
+    S.nextSeq.assign(shards, 0);
+    S.logBase.assign(shards, 0);
+    S.log.resize(shards);
     for (std::uint32_t s = 0; s < shards; ++s) {
-        S.writeRecords[s].init(1000, 1000);      // ref §5 "Shard write": 1,000 records/s
-        S.writeBytes[s].init(kMiB, kMiB);        // ... or 1 MB/s
-        S.readBytes[s].init(2 * kMiB, 2 * kMiB); // shared read: 2 MB/s per shard
-        S.pollPhase[s] = S.rng.below(1'000'000);
+        S.writeRecords[s].init(1000, 1000); // ref §5 "Shard write": 1,000 records/s
+        S.writeBytes[s].init(kMiB, kMiB);   // ... or 1 MB/s
+        // ref §5 "Shard read (shared)": 2 MB/s or 2,000 records/s and 5 GetRecords calls/s per
+        // shard, shared by every standard consumer; each bucket holds one second's worth.
+        S.readBytes[s].init(2 * kMiB, 2 * kMiB);
+        S.readRecords[s].init(2000, 2000);
+        S.getRecords[s].init(5, 5);
     }
     // Partition keys map to shards through a hash (MD5 hash-key ranges in AWS): one key always
     // lands on one shard, so a hot key is capped at one shard's limits (ref §5).
@@ -85,9 +93,20 @@ void Engine::addKinesisEsm(std::uint32_t e)
     X.fn = E.to.index;
     X.stream = E.from.index;
     X.pf = std::clamp<std::uint32_t>(X.cfg.parallelizationFactor, 1, 10);
-    X.lanes.resize(static_cast<std::size_t>(m_streams[X.stream].writeRecords.size()) * X.pf);
+    const auto shards = static_cast<std::uint32_t>(m_streams[X.stream].writeRecords.size());
+    X.lanes.resize(static_cast<std::size_t>(shards) * (X.pf + 1)); // + one poll slot per shard
     for (Lane &l : X.lanes)
         l.bisectLimit = X.cfg.batchSize;
+    X.readers.resize(shards);
+    const auto me = static_cast<std::uint64_t>(m_kinEsms.size());
+    for (std::uint32_t s = 0; s < shards; ++s) {
+        ShardReader &R = X.readers[s];
+        // Each consumer polls each shard on its own one-second phase, so shared consumers
+        // interleave instead of all hitting the GetRecords limit at the same instant.
+        R.phase =
+            static_cast<Ticks>(mixKey((me << 32) | s, m_sc.seed + X.stream) % kTicksPerSecond);
+        R.efo.init(2 * kMiB, 2 * kMiB); // enhanced fan-out: 2 MB/s per consumer per shard
+    }
     m_kinEsms.push_back(std::move(X));
 }
 
@@ -122,13 +141,15 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
     m_metrics.add(S.m + KmBytes, m.bytes);
     // PUT payload units: each 25 KB chunk of a record (ref §5 "Pricing").
     m_metrics.add(S.m + KmBilledPutUnits, std::max(1.0, std::ceil(m.bytes / 25600.0)));
-    const Record r{m.created, now, m.bytes, m.path, m.poison};
+    const Record r{m.created, now, m.bytes, S.nextSeq[shard]++, m.path, m.poison};
     transfer(msg); // the unit continues as a stream record
     if (S.esms.empty()) {
         S.orphan[shard].pushBack(r);
         ++m_liveRecords;
         return true;
     }
+    const std::uint64_t cum = (S.log[shard].empty() ? 0 : S.log[shard].back().cumBytes) + m.bytes;
+    S.log[shard].pushBack(ShardLogEntry{now, cum, m.bytes});
     // Every consumer reads every record: one unit per extra consumer.
     for (std::size_t i = 0; i < S.esms.size(); ++i) {
         KinesisEsm &X = m_kinEsms[S.esms[i]];
@@ -137,18 +158,9 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
         const std::uint32_t lane = shard * X.pf + S.keyLane[key] % X.pf;
         X.lanes[lane].recs.pushBack(r);
         ++m_liveRecords;
-        laneTry(S.esms[i], lane, true);
+        kinesisArmRead(S.esms[i], shard, now);
     }
     return true;
-}
-
-Ticks Engine::nextPollTick(const StreamState &S, std::uint32_t shard, Ticks t) const
-{
-    const Ticks phase = S.pollPhase[shard];
-    if (t <= phase)
-        return phase;
-    const Ticks k = (t - phase + kTicksPerSecond - 1) / kTicksPerSecond;
-    return phase + k * kTicksPerSecond;
 }
 
 void Engine::recordOutcome(const Record &r, std::uint64_t Ledger::*outcome)
@@ -159,14 +171,19 @@ void Engine::recordOutcome(const Record &r, std::uint64_t Ledger::*outcome)
     --m_liveRecords;
 }
 
-void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool fromPut)
+void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool)
 {
     KinesisEsm &X = m_kinEsms[x];
+    const auto shards = static_cast<std::uint32_t>(X.readers.size());
+    if (li >= shards * X.pf) { // a poll slot: this consumer reads the shard
+        kinesisRead(x, li - shards * X.pf);
+        return;
+    }
     Lane &L = X.lanes[li];
     StreamState &S = m_streams[X.stream];
     const std::uint32_t shard = li / X.pf;
     const Ticks now = m_q.now();
-    if (L.busy || (fromPut && L.armed))
+    if (L.busy)
         return;
     const Ticks retention = secondsToTicks(S.cfg->retentionHours * 3600.0);
     while (!L.recs.empty() && now - L.recs.front().arrival >= retention) {
@@ -187,20 +204,25 @@ void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool fromPut)
             m_q.schedule(at, EvKinesisWake, x, 0, li);
         }
     };
-    // An idle lane sees new records at its shard's next poll (~1 per second, ref §5).
-    if (fromPut) {
-        arm(nextPollTick(S, shard, now));
-        return;
-    }
     std::size_t n;
     if (L.failing && L.batchN) {
         n = std::min<std::size_t>(L.batchN, L.recs.size()); // retry the same batch, in order
     } else {
-        n = std::min<std::size_t>(L.recs.size(), std::min(L.bisectLimit, X.cfg.batchSize));
+        // Only records this consumer has read; the next read (poll or push) wakes the lane. If
+        // more are written than read, read first unless this consumer has just tried.
+        n = kinesisReadable(X, L, shard);
+        const std::size_t wanted =
+            std::min<std::size_t>(L.recs.size(), std::min(L.bisectLimit, X.cfg.batchSize));
+        if (n < wanted && X.readers[shard].lastRead != now
+            && kinesisArmRead(x, shard, now, true) == now)
+            return; // read first: the read wakes this lane
+
+        if (n == 0)
+            return;
         const Ticks windowEnd =
             L.recs.front().arrival + secondsToTicks(X.cfg.batchingWindowSeconds);
         if (n < X.cfg.batchSize && windowEnd > now) {
-            arm(nextPollTick(S, shard, windowEnd));
+            arm(windowEnd);
             return;
         }
     }
@@ -218,11 +240,6 @@ void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool fromPut)
             break;
         bytes += r.bytes;
         poison = poison || r.poison;
-    }
-    // Shared read throughput: 2 MB/s per shard across consumers (ref §5 "Shard read").
-    if (!S.readBytes[shard].take(now, std::min(bytes, 2 * kMiB))) {
-        arm(S.readBytes[shard].readyAt(now, std::min(bytes, 2 * kMiB)));
-        return;
     }
     L.batchN = static_cast<std::uint32_t>(take);
     L.busy = true;
@@ -330,8 +347,8 @@ void Engine::sampleStreams()
             if (!o.empty())
                 oldest = o.front().arrival;
             bool isBlocked = false;
-            if (!S.esms.empty()) {
-                const KinesisEsm &X = m_kinEsms[S.esms.front()];
+            for (const std::uint32_t x : S.esms) { // the slowest consumer sets the iterator age
+                const KinesisEsm &X = m_kinEsms[x];
                 for (std::uint32_t l = 0; l < X.pf; ++l) {
                     const Lane &L = X.lanes[sh * X.pf + l];
                     if (!L.recs.empty())

@@ -72,6 +72,8 @@ enum KinesisMetric : std::uint32_t {
     KmOnFailure,
     KmExpired,
     KmBilledPutUnits,
+    KmReadThrottles,
+    KmReadCalls,
     KmCount
 };
 enum SfnMetric : std::uint32_t {
@@ -166,6 +168,8 @@ inline constexpr MetricName kKinesisMetrics[KmCount] = {
     {"kinesis.on_failure", "records", Aggregation::Sum},
     {"kinesis.expired", "records", Aggregation::Sum},
     {"kinesis.billed_put_units", "units", Aggregation::Sum},
+    {"kinesis.read_throttles", "calls", Aggregation::Sum}, // ReadProvisionedThroughputExceeded
+    {"kinesis.read_calls", "calls", Aggregation::Sum},     // GetRecords calls that returned records
 };
 inline constexpr MetricName kSfnMetrics[FmCount] = {
     {"sfn.executions", "count", Aggregation::Sum},

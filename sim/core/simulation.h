@@ -16,7 +16,8 @@
 //                 to_dlq S, dlq_received S, expired S, pollers M, billed_requests S
 //   kinesis.*     incoming_records S, incoming_bytes S, write_throttles S, iterator_age_s M,
 //                 shard<i>.iterator_age_s M (first 64 shards), blocked_shards M,
-//                 on_failure S, expired S, billed_put_units S (25 KB)
+//                 on_failure S, expired S, billed_put_units S (25 KB), read_throttles S,
+//                 read_calls S (GetRecords calls that returned records)
 //   sfn.*         executions S, start_throttles S, transitions S, retries S, failures S,
 //                 caught S, succeeded S, billed_express_requests S, billed_express_gb_s S
 //   downstream.*  calls S, rejections S, connections M
@@ -29,10 +30,10 @@
 //   - DLQs and on-failure destinations are sinks: dead-lettered units count in the target's
 //     dlq_received and (for SQS) its visible depth, but are not consumed further.
 //   - Kinesis: one lane per (shard, key hash mod ParallelizationFactor), in order; a failing batch
-//     is retried at once; bisect halves the batch without spending retries; reads are capped at
-//     2 MB/s per shard (GetRecords calls/s and enhanced fan-out are not modelled); on-demand
-//     streams behave as provisioned streams with the given shard count; iterator age is taken
-//     from the first consumer.
+//     is retried at once; bisect halves the batch without spending retries; standard consumers
+//     share 2 MB/s, 2,000 records/s and 5 GetRecords calls/s per shard, enhanced fan-out ones
+//     get their own 2 MB/s (kinesisreads.cpp); on-demand streams behave as provisioned streams
+//     with the given shard count; iterator age is the slowest consumer's.
 //   - SQS: retention is checked at each receive/return and swept when a bin closes (a message
 //     nobody receives expires within one bin of its deadline); FIFO batches
 //     hold one message group; high-throughput/FIFO TPS and in-flight quotas are not modelled.
