@@ -1,10 +1,38 @@
 #include "sim/comparison.h"
 
 #include "model/document.h"
+#include "model/parametercatalogue.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace swb {
+
+QList<FaultKind> comparisonFaultKinds()
+{
+    return {FaultKind::BadDeploy, FaultKind::DownstreamOutage, FaultKind::TrafficSpike};
+}
+
+QString validateComparisonOptions(const ComparisonOptions &options)
+{
+    QString error;
+    for (const auto &[key, value] :
+         {std::pair{QStringLiteral("rate"), QVariant(options.traffic.rate)},
+          std::pair{QStringLiteral("pattern"), QVariant(options.traffic.pattern)}}) {
+        const ParamSpec *spec = catalogue::findComponentParam(ComponentKind::TrafficSource, key);
+        if (spec && !normalizeValue(*spec, value, &error))
+            return QStringLiteral("traffic %1 %2: %3 (allowed: %4)")
+                .arg(key, value.toString(), error, spec->rangeText());
+    }
+    if (!(options.durationSeconds >= 1 && options.durationSeconds <= 604800))
+        return QStringLiteral("duration %1 s: must be from 1 s to 7 days (604800 s)")
+            .arg(options.durationSeconds);
+    if (options.fault && !(options.fault->start >= 0))
+        return QStringLiteral("fault start %1 s: must be 0 or later").arg(options.fault->start);
+    if (options.fault && !(options.fault->duration > 0))
+        return QStringLiteral("fault duration %1 s: must be above 0").arg(options.fault->duration);
+    return {};
+}
 
 std::optional<Design> applyComparison(const Design &design, const ComparisonOptions &options,
                                       QStringList *notes, QString *error)
@@ -55,66 +83,103 @@ std::optional<Design> applyComparison(const Design &design, const ComparisonOpti
 
 namespace {
 
-// Copies the per-bin series the charts overlay. Series are looked up by name so a run lacking one
-// simply leaves it empty.
+// Thrown from runToEnd's progress callback to abandon a run: runToEnd holds only RAII locals, so
+// unwinding through it frees the run, and compareDesigns catches it at once.
+struct Cancelled {
+};
+
+// The per-bin series the charts overlay (names: sim/core/simulation.h). ledger.succeeded is a
+// running total (Last), so a bin's throughput is its increase; a source's e2e_p99_ms is the p99
+// of the units that finished in the bin, which means nothing in a bin where none did
+// (e2e_count 0), so such bins are NaN and draw no point.
 void fillSeries(const RunResults &r, ComparisonRow *row)
 {
-    row->binWidthSeconds = r.catalog.binWidthSeconds;
-    const qint64 bins = r.binCount();
-    QList<int> succeeded;
-    QList<int> p99;
-    for (int i = 0; i < r.catalog.series.size(); ++i) {
-        const SeriesEntry &e = r.catalog.series.at(i);
-        if (e.componentName == QLatin1String("ledger")
-            && e.name.contains(QLatin1String("succeeded")))
-            succeeded.append(i);
-        if (e.name.contains(QLatin1String("p99")))
-            p99.append(i);
+    const SeriesCatalog &catalog = r.catalog;
+    row->binWidthSeconds = catalog.binWidthSeconds;
+    const int succeeded =
+        catalog.indexOf(QStringLiteral("ledger"), QStringLiteral("ledger.succeeded"));
+    const int concurrency =
+        catalog.indexOf(QStringLiteral("account"), QStringLiteral("account.concurrency"));
+    QList<QPair<int, int>> p99AndCount;
+    for (int p99 = 0; p99 < catalog.series.size(); ++p99) {
+        const SeriesEntry &e = catalog.series.at(p99);
+        const int count = e.name == QLatin1String("source.e2e_p99_ms")
+                              ? catalog.indexOf(e.component, QStringLiteral("source.e2e_count"))
+                              : -1;
+        if (count >= 0)
+            p99AndCount.append({p99, count});
     }
+    const double width = std::max(1e-9, catalog.binWidthSeconds);
+    const qint64 bins = r.binCount();
+    double before = 0;
     for (qint64 b = 0; b < bins; ++b) {
-        double s = 0;
-        for (int i : succeeded)
-            s += r.value(b, i);
-        double worst = 0;
-        for (int i : p99)
-            worst = std::max(worst, r.value(b, i));
-        if (!succeeded.isEmpty())
-            row->throughput.push_back(s / std::max(1e-9, row->binWidthSeconds));
-        if (!p99.isEmpty())
+        if (succeeded >= 0) {
+            const double total = r.value(b, succeeded);
+            row->throughput.push_back((total - before) / width);
+            before = total;
+        }
+        if (concurrency >= 0)
+            row->concurrency.push_back(r.value(b, concurrency));
+        double worst = std::nan("");
+        for (const auto &[p99, count] : p99AndCount) {
+            if (r.value(b, count) > 0)
+                worst = std::isnan(worst) ? r.value(b, p99) : std::max(worst, r.value(b, p99));
+        }
+        if (!p99AndCount.isEmpty())
             row->p99Ms.push_back(worst);
     }
 }
 
 } // namespace
 
-QList<ComparisonRow> compareDesigns(const QList<QPair<QString, Design>> &designs,
+QList<ComparisonRow> compareDesigns(const QList<ComparisonInput> &designs,
                                     const ComparisonOptions &options,
-                                    const std::function<void(int, int)> &progress)
+                                    const ComparisonProgress &progress)
 {
     QList<ComparisonRow> rows;
-    for (const auto &[name, design] : designs) {
+    const int total = int(designs.size());
+    for (const ComparisonInput &input : designs) {
+        const double done = double(rows.size());
+        if (progress && !progress(done, total))
+            return rows;
         ComparisonRow row;
-        row.name = name;
+        row.name = input.name;
         const std::optional<Design> prepared =
-            applyComparison(design, options, &row.notes, &row.error);
+            applyComparison(input.design, options, &row.notes, &row.error);
         if (prepared) {
             RunOptions run;
             run.durationSeconds = options.durationSeconds;
             run.seed = options.seed;
-            const RunResults r = runToEnd(*prepared, run);
+            run.build.baseDirectory = input.baseDirectory;
+            if (progress) {
+                run.progress = [&](double t, double duration) {
+                    const double fraction = duration > 0 ? std::min(1.0, t / duration) : 1.0;
+                    if (!progress(done + fraction, total))
+                        throw Cancelled{};
+                };
+            }
+            RunResults r;
+            try {
+                r = runToEnd(*prepared, run);
+            } catch (const Cancelled &) {
+                return rows;
+            }
             row.ok = r.ok;
             if (r.ok) {
                 row.headline = headlineOf(r);
+                row.latencyMeasured = r.summary.ledger.succeeded > 0;
+                row.costPriced = std::isfinite(r.summary.monthlyCostUsd);
                 row.peakConcurrency = r.summary.peakAccountConcurrency;
+                row.notes.append(r.summary.warnings);
                 fillSeries(r, &row);
             } else {
                 row.error = r.error;
             }
         }
         rows.append(row);
-        if (progress)
-            progress(int(rows.size()), int(designs.size()));
     }
+    if (progress)
+        progress(double(rows.size()), total);
     return rows;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Side-by-side comparison (issue 8): the same traffic profile and the same injected fault run
 // through two or more designs with the same seed and duration, so the differences come from the
-// architectures alone.
+// architectures alone. The table figures are the ones `swb simulate` prints for each design run
+// with the same options (comparisonCells), so the GUI and `swb compare` can be checked against it.
 
 #include "sim/sweep.h"
 
@@ -9,8 +10,10 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -29,6 +32,9 @@ struct ComparisonFault {
     double duration = 60;
 };
 
+// The fault kinds a comparison can inject, in menu order.
+QList<FaultKind> comparisonFaultKinds();
+
 struct ComparisonOptions {
     TrafficProfile traffic;
     std::optional<ComparisonFault> fault;
@@ -36,16 +42,32 @@ struct ComparisonOptions {
     quint64 seed = 1;
 };
 
+// Checks the profile against the traffic source catalogue (rate range, pattern choices), the run
+// length (1 s to 7 days, as `swb simulate`) and the fault window. Returns the problem or "".
+QString validateComparisonOptions(const ComparisonOptions &options);
+
+// One design to compare. baseDirectory resolves a replay CSV named relatively (the folder of the
+// design's file, as `swb simulate` does); empty for designs that do not come from a file.
+struct ComparisonInput {
+    QString name;
+    Design design;
+    QString baseDirectory;
+};
+
 struct ComparisonRow {
     QString name;
     bool ok = false;
     QString error; // why the design could not be prepared or run
     Headline headline;
-    double peakConcurrency = 0;
+    bool latencyMeasured = false; // some unit succeeded end to end, so p99 has a value
+    bool costPriced = false;      // the cost model priced the run (else the cost is unknown)
+    double peakConcurrency = 0;   // account-wide Lambda concurrency, environments
     QStringList notes;
-    // Per-bin series for overlaid charts (empty when the run has no such series).
-    std::vector<double> throughput; // succeeded units per second, per bin
-    std::vector<double> p99Ms;      // worst traffic-source p99 per bin
+    // Per-bin series for the overlaid charts, one value per bin of binWidthSeconds. NaN where a
+    // bin has no value (p99 of a bin in which nothing finished).
+    std::vector<double> throughput;  // units that succeeded end to end in the bin, per second
+    std::vector<double> p99Ms;       // worst entry-path (traffic source) p99 in the bin
+    std::vector<double> concurrency; // account-wide Lambda concurrency, peak in the bin
     double binWidthSeconds = 1;
 };
 
@@ -54,9 +76,23 @@ struct ComparisonRow {
 std::optional<Design> applyComparison(const Design &design, const ComparisonOptions &options,
                                       QStringList *notes, QString *error);
 
-// Runs every design in turn on the calling thread; progress(done, total) after each.
-QList<ComparisonRow> compareDesigns(const QList<QPair<QString, Design>> &designs,
+// Called during compareDesigns with the designs done so far (fractional: 2.5 = two finished and
+// half of the third) and the total. Returning false cancels: the run under way is abandoned
+// within 1 % of its simulated time and compareDesigns returns the rows finished before it.
+using ComparisonProgress = std::function<bool(double done, int total)>;
+
+// Runs every design in turn on the calling thread; one row per design in input order (fewer when
+// cancelled). A design that cannot be prepared or run gets a row with ok = false and its error.
+QList<ComparisonRow> compareDesigns(const QList<ComparisonInput> &designs,
                                     const ComparisonOptions &options,
-                                    const std::function<void(int, int)> &progress = {});
+                                    const ComparisonProgress &progress = {});
+
+// The results table shared by the compare window and `swb compare`: column titles and each row's
+// cells, rounded as `swb simulate` prints the same figure (counts whole, p99 to 0.1 ms, cost to
+// the cent; throughput = the ledger's succeeded / simulated seconds, to 0.01 per second).
+QStringList comparisonColumns();
+QStringList comparisonCells(const ComparisonRow &row);
+// Header and rows as CSV (RFC 4180 quoting), for the clipboard and scripts.
+QString comparisonCsv(const QList<ComparisonRow> &rows);
 
 } // namespace swb

@@ -1,14 +1,14 @@
 // Side-by-side comparison: the same profile and seed through each bundled pattern gives exactly
-// the figures `swb simulate` prints for that pattern with the profile applied by --set; faults
-// land on the matching block kind.
+// the figures `swb simulate` prints for that pattern with the profile applied by `swb set`; the
+// chart series agree with the run's totals (p99 included for queue and stream patterns); faults
+// land on the matching block kind; a progress callback can cancel mid-run.
 
 #include "sim/comparison.h"
 
-#include "model/fileformat.h"
+#include "../comparetestutil.h"
+
 #include "model/patterns.h"
 
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,19 +18,12 @@ using namespace swb;
 
 namespace {
 
-QString runSwb(const QStringList &args)
+QList<ComparisonInput> bundledPatterns()
 {
-    QProcess process;
-    process.start(QStringLiteral(SWB_CLI_PATH), args);
-    if (!process.waitForFinished(180000) || process.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-double number(const QString &out, const char *pattern)
-{
-    const auto m = QRegularExpression(QLatin1String(pattern)).match(out);
-    return m.hasMatch() ? m.captured(1).toDouble() : std::nan("");
+    QList<ComparisonInput> designs;
+    for (const QString &id : patternIds())
+        designs.append({id, *makePattern(id), QString()});
+    return designs;
 }
 
 } // namespace
@@ -48,51 +41,57 @@ private Q_SLOTS:
         options.traffic.pattern = QStringLiteral("constant");
         options.durationSeconds = 300;
         options.seed = 7;
-        QList<QPair<QString, Design>> designs;
-        for (const QString &id : patternIds())
-            designs.append({id, *makePattern(id)});
+        const QList<ComparisonInput> designs = bundledPatterns();
         int progressCalls = 0;
-        const auto rows = compareDesigns(designs, options, [&](int, int) { ++progressCalls; });
-        QCOMPARE(progressCalls, designs.size());
+        const auto rows = compareDesigns(designs, options, [&](double, int) {
+            ++progressCalls;
+            return true;
+        });
+        QVERIFY(progressCalls > designs.size());
         QCOMPARE(rows.size(), designs.size());
         for (int i = 0; i < rows.size(); ++i) {
             const ComparisonRow &row = rows.at(i);
             QVERIFY2(row.ok, qPrintable(row.error));
-            const Design &d = designs.at(i).second;
-            const QString file = dir.filePath(designs.at(i).first + QLatin1String(".swb"));
-            auto format = FileFormats::forWriting(file);
-            QVERIFY(format && format->write(file, d));
-            QStringList args{QStringLiteral("simulate"),   file,
-                             QStringLiteral("--duration"), QStringLiteral("300s"),
-                             QStringLiteral("--seed"),     QStringLiteral("7")};
-            QString traffic;
-            for (const Component &c : d.components) {
-                if (c.kind == ComponentKind::TrafficSource) {
-                    traffic = c.name;
-                    args << QStringLiteral("--set") << c.name + QLatin1String(".rate=40")
-                         << QStringLiteral("--set") << c.name + QLatin1String(".pattern=constant");
+            const test::SimulatedFigures expected =
+                test::simulateWithProfile(dir.path(), designs.at(i).name, designs.at(i).design, 40,
+                                          QStringLiteral("constant"), 300, 7);
+            QVERIFY2(expected.ok, qPrintable(expected.problem));
+            const QStringList cells = comparisonCells(row);
+            QCOMPARE(cells.first(), designs.at(i).name);
+            QCOMPARE(cells.mid(1, expected.cells.size()), expected.cells);
+        }
+    }
+
+    void chartSeriesAgreeWithTheRun()
+    {
+        ComparisonOptions options;
+        options.traffic.rate = 50;
+        options.durationSeconds = 200;
+        const auto rows = compareDesigns(bundledPatterns(), options);
+        for (const ComparisonRow &row : rows) {
+            QVERIFY2(row.ok, qPrintable(row.error));
+            const auto bins = std::size_t(std::ceil(200 / row.binWidthSeconds - 1e-9));
+            QCOMPARE(row.throughput.size(), bins);
+            QCOMPARE(row.p99Ms.size(), bins);
+            QCOMPARE(row.concurrency.size(), bins);
+            // Per-bin rates add up to the run's succeeded units (to rounding of the sums).
+            double units = 0;
+            for (double perSecond : row.throughput)
+                units += perSecond * row.binWidthSeconds;
+            QVERIFY2(std::abs(units - row.headline.throughputPerS * 200) < 1e-6,
+                     qPrintable(row.name));
+            // Every pattern (queue and stream ones too) has bins with a latency; the peak bin of
+            // account concurrency is the run's peak.
+            int withLatency = 0;
+            for (double p99 : row.p99Ms) {
+                if (!std::isnan(p99)) {
+                    ++withLatency;
+                    QVERIFY(p99 > 0);
                 }
             }
-            const QString out = runSwb(args);
-            QVERIFY2(!out.isEmpty(), qPrintable(row.name));
-            // Printing precision: cost 2 decimals, p99 1 decimal, counts whole.
-            QVERIFY2(std::abs(number(out, "Projected monthly cost: \\$([0-9.]+)")
-                              - row.headline.monthlyCostUsd)
-                         <= 0.0051,
-                     qPrintable(row.name));
-            QCOMPARE(number(out, "Account peak concurrency: ([0-9]+)"),
-                     std::round(row.peakConcurrency));
-            const double succeeded = number(out, "succeeded ([0-9]+)");
-            QVERIFY2(std::abs(succeeded / 300.0 - row.headline.throughputPerS) < 1e-9,
-                     qPrintable(row.name));
-            const QString p99Pattern = QStringLiteral("\\n%1\\s+%2(?:\\s+\\S+){5}"
-                                                      "\\s+([0-9.]+)")
-                                           .arg(QRegularExpression::escape(traffic),
-                                                componentKindId(ComponentKind::TrafficSource));
-            const auto m = QRegularExpression(p99Pattern).match(out);
-            QVERIFY2(m.hasMatch(), qPrintable(out));
-            QVERIFY2(std::abs(m.captured(1).toDouble() - row.headline.p99Ms) <= 0.051,
-                     qPrintable(row.name + QLatin1Char(' ') + m.captured(1)));
+            QVERIFY2(withLatency > int(bins) / 2, qPrintable(row.name));
+            QCOMPARE(*std::max_element(row.concurrency.begin(), row.concurrency.end()),
+                     row.peakConcurrency);
         }
     }
 
@@ -122,6 +121,70 @@ private Q_SLOTS:
         QVERIFY(
             !applyComparison(*makePattern(QStringLiteral("sqs-lambda")), options, nullptr, &error));
         QVERIFY2(error.contains(QLatin1String("poisson")), qPrintable(error));
+        const QString problem = validateComparisonOptions(options);
+        QVERIFY2(problem.contains(QLatin1String("zigzag"))
+                     && problem.contains(QLatin1String("poisson")),
+                 qPrintable(problem));
+        options = ComparisonOptions();
+        options.traffic.rate = -5;
+        QVERIFY(validateComparisonOptions(options).contains(QLatin1String("rate")));
+        options = ComparisonOptions();
+        options.durationSeconds = 0;
+        QVERIFY(validateComparisonOptions(options).contains(QLatin1String("duration")));
+        QVERIFY(validateComparisonOptions(ComparisonOptions()).isEmpty());
+    }
+
+    void brokenDesignGetsItsErrorInItsRow()
+    {
+        Design broken = test::brokenDesign();
+        QList<ComparisonInput> designs = bundledPatterns().mid(0, 1);
+        designs.append({QStringLiteral("broken"), broken, QString()});
+        designs.append(bundledPatterns().mid(2, 1));
+        ComparisonOptions options;
+        options.durationSeconds = 60;
+        const auto rows = compareDesigns(designs, options);
+        QCOMPARE(rows.size(), 3);
+        QVERIFY(rows.at(0).ok && rows.at(2).ok);
+        QVERIFY(!rows.at(1).ok);
+        QVERIFY(!rows.at(1).error.isEmpty());
+        const QStringList cells = comparisonCells(rows.at(1));
+        QCOMPARE(cells.size(), comparisonColumns().size());
+        QVERIFY2(cells.last().startsWith(QLatin1String("not run: ")), qPrintable(cells.last()));
+        QCOMPARE(cells.at(1), QStringLiteral("-"));
+    }
+
+    void progressCanCancelMidRun()
+    {
+        ComparisonOptions options;
+        options.durationSeconds = 600;
+        double last = 0;
+        int callsAfterCancel = 0;
+        bool backwards = false;
+        bool cancelled = false;
+        const auto rows = compareDesigns(bundledPatterns(), options, [&](double done, int total) {
+            if (cancelled)
+                ++callsAfterCancel;
+            backwards = backwards || done < last || done > total;
+            last = done;
+            cancelled = cancelled || done >= 1.5; // halfway through the second design
+            return !cancelled;
+        });
+        QVERIFY(!backwards);
+        QCOMPARE(rows.size(), 1); // the first design finished, the second was abandoned
+        QCOMPARE(callsAfterCancel, 0);
+        QVERIFY(last >= 1.5 && last < 1.6); // within 1 % of the second run's simulated time
+    }
+
+    void csvQuotesEveryField()
+    {
+        ComparisonRow row;
+        row.name = QStringLiteral("a \"quoted\", name");
+        row.error = QStringLiteral("line one\nline two");
+        const QString csv = comparisonCsv({row});
+        const QStringList lines = csv.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(1).startsWith(QLatin1String("\"a \"\"quoted\"\", name\",\"-\"")));
+        QVERIFY(lines.at(1).contains(QLatin1String("line one; line two")));
     }
 };
 

@@ -1,0 +1,74 @@
+// The comparison table's text: one definition for the compare window, its clipboard copy and
+// `swb compare`, rounded like `swb simulate` prints each figure (app/cli/cmd_simulate.cpp).
+#include "sim/comparison.h"
+
+namespace swb {
+
+namespace {
+
+QString fixed(double v, int decimals)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+QString csvField(QString text)
+{
+    // Every field quoted: notes hold commas and error messages quotes.
+    return QLatin1Char('"') + text.replace(QLatin1Char('"'), QLatin1String("\"\""))
+           + QLatin1Char('"');
+}
+
+} // namespace
+
+QStringList comparisonColumns()
+{
+    return {QStringLiteral("design"),
+            QStringLiteral("throughput /s"),
+            QStringLiteral("p99 ms"),
+            QStringLiteral("throttles"),
+            QStringLiteral("lost"),
+            QStringLiteral("dead-lettered"),
+            QStringLiteral("peak concurrency"),
+            QStringLiteral("cost $/month"),
+            QStringLiteral("notes")};
+}
+
+QStringList comparisonCells(const ComparisonRow &row)
+{
+    const QString none = QStringLiteral("-");
+    if (!row.ok) {
+        QStringList notes = row.notes;
+        notes.prepend(QStringLiteral("not run: ")
+                      + row.error.trimmed().replace(QLatin1Char('\n'), QLatin1String("; ")));
+        return {
+            row.name, none, none, none, none, none, none, none, notes.join(QLatin1String("; "))};
+    }
+    const Headline &h = row.headline;
+    return {row.name,
+            fixed(h.throughputPerS, 2),
+            row.latencyMeasured ? fixed(h.p99Ms, 1) : none,
+            fixed(h.throttles, 0),
+            fixed(h.lost, 0),
+            fixed(h.deadLetters, 0),
+            fixed(row.peakConcurrency, 0),
+            row.costPriced ? fixed(h.monthlyCostUsd, 2) : QStringLiteral("not available"),
+            row.notes.join(QLatin1String("; "))};
+}
+
+QString comparisonCsv(const QList<ComparisonRow> &rows)
+{
+    QStringList lines;
+    QStringList fields;
+    for (const QString &title : comparisonColumns())
+        fields.append(csvField(title));
+    lines.append(fields.join(QLatin1Char(',')));
+    for (const ComparisonRow &row : rows) {
+        fields.clear();
+        for (const QString &cell : comparisonCells(row))
+            fields.append(csvField(cell));
+        lines.append(fields.join(QLatin1Char(',')));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace swb
