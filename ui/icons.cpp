@@ -47,6 +47,20 @@ QColor kindColor(ComponentKind kind) {
     return familyColor(kind);
 }
 
+void paintIcon(QPainter *painter, ComponentKind kind, const QRectF &rect) {
+    QSvgRenderer *renderer = rendererFor(kind);
+    if (renderer->isValid()) {
+        renderer->render(painter, rect);
+        return;
+    }
+    // A missing resource must not leave a hole: paint the family colour.
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(familyColor(kind));
+    painter->drawRoundedRect(rect, rect.width() * 0.2, rect.height() * 0.2);
+    painter->restore();
+}
+
 QPixmap pixmapFor(ComponentKind kind, int size, qreal devicePixelRatio) {
     // Painting a block asks for its icon at every repaint: render each size once.
     static QHash<quint64, QPixmap> cache;
@@ -57,18 +71,10 @@ QPixmap pixmapFor(ComponentKind kind, int size, qreal devicePixelRatio) {
         return *it;
     QPixmap pixmap(pixels, pixels);
     pixmap.fill(Qt::transparent);
-    QSvgRenderer *renderer = rendererFor(kind);
-    if (renderer->isValid()) {
+    {
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
-        renderer->render(&painter, QRectF(0, 0, pixels, pixels));
-    } else {
-        // A missing resource must not leave a hole: paint the family colour.
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(familyColor(kind));
-        painter.drawRoundedRect(QRectF(0, 0, pixels, pixels), pixels * 0.2, pixels * 0.2);
+        paintIcon(&painter, kind, QRectF(0, 0, pixels, pixels));
     }
     pixmap.setDevicePixelRatio(devicePixelRatio);
     cache.insert(key, pixmap);

@@ -6,6 +6,9 @@
 #include <QIcon>
 #include <QPixmap>
 
+class QPainter;
+class QRectF;
+
 namespace swb {
 
 // Block icons: one SVG per kind in resources/icons/<componentKindId>.svg, drawn for this project
@@ -17,5 +20,7 @@ QColor kindColor(ComponentKind kind);         // the family colour (block accent
 QIcon iconFor(ComponentKind kind);
 // Rendered at size x size device pixels, cached; devicePixelRatio is set on the result.
 QPixmap pixmapFor(ComponentKind kind, int size, qreal devicePixelRatio = 1.0);
+// Paints the icon as vector art (diagram exports: SVG and PDF stay sharp at any zoom).
+void paintIcon(QPainter *painter, ComponentKind kind, const QRectF &rect);
 
 } // namespace swb

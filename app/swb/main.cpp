@@ -1,14 +1,14 @@
 #include "cli/cli.h"
 
 #include <QDir>
-#include <QGuiApplication>
+#include <QApplication>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 int main(int argc, char *argv[])
 {
-    // Diagram export renders with QtGui; the offscreen platform keeps swb usable without a
+    // Diagram export renders with QtWidgets; the offscreen platform keeps swb usable without a
     // display (CI, SSH) unless the caller chose a platform.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -20,7 +20,8 @@ int main(int argc, char *argv[])
         ::mkdir(dir.constData(), 0700);
         qputenv("XDG_RUNTIME_DIR", dir);
     }
-    QGuiApplication app(argc, argv);
+    // QApplication, not QGuiApplication: diagram export renders a QGraphicsScene (widgets).
+    QApplication app(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);
     swb::cli::Io io{out, err};

@@ -386,11 +386,17 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setBrush(palette.base());
     painter->drawRoundedRect(body, kBlockRadius, kBlockRadius);
 
-    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    const int iconPixels = qMax(8, qRound(kIconSize * lod * dpr));
-    const QPixmap icon = pixmapFor(m_kind, iconPixels);
-    painter->drawPixmap(QRectF(kPad, (kBlockHeight - kIconSize) / 2, kIconSize, kIconSize), icon,
-                        QRectF(icon.rect()));
+    const auto *diagram = qobject_cast<const DiagramScene *>(scene());
+    const bool exporting = diagram && diagram->isExportRendering();
+    const QRectF iconRect(kPad, (kBlockHeight - kIconSize) / 2, kIconSize, kIconSize);
+    if (exporting) {
+        paintIcon(painter, m_kind, iconRect);
+    } else {
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const int iconPixels = qMax(8, qRound(kIconSize * lod * dpr));
+        const QPixmap icon = pixmapFor(m_kind, iconPixels);
+        painter->drawPixmap(iconRect, icon, QRectF(icon.rect()));
+    }
 
     // Text lines were laid out (split, elided) in syncFromModel(); painting only draws them.
     const bool twoLines = m_nameLines.size() > 1;
@@ -410,7 +416,8 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setPen(accent.lighter(palette.base().color().lightness() < 128 ? 150 : 100));
     drawLine(painter, kTextLeft, y + 16, 14, m_kindLine);
 
-    paintPorts(painter, palette);
+    if (!exporting)
+        paintPorts(painter, palette);
     if (!m_overlay.isEmpty())
         paintOverlay(painter, palette);
 }

@@ -70,6 +70,11 @@ public:
 
     static QPointF snapToGrid(QPointF p);
 
+    // Diagram export (ui/export) paints a private scene in this mode: blocks leave out the
+    // editor's wiring handles (ports) and draw their icons as vector art.
+    void setExportRendering(bool on) { m_exportRendering = on; }
+    bool isExportRendering() const { return m_exportRendering; }
+
 Q_SIGNALS:
     void selectionIdsChanged();
     // A message for the status bar: an illegal wire's reason, a refused name, what was pasted.
@@ -114,6 +119,7 @@ private:
     int m_pasteCount = 0;
     QString m_lastHoverReason;
     bool m_labelLayoutPending = false;
+    bool m_exportRendering = false;
 };
 
 } // namespace swb

@@ -10,7 +10,6 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
-#include <QSvgRenderer>
 
 #include <algorithm>
 #include <cmath>
@@ -71,6 +70,7 @@ DiagramSnapshot::DiagramSnapshot(DiagramScene &live, const DiagramExportOptions 
     , m_scene(live.document())
 {
     m_scene.setPalette(exportPalette());
+    m_scene.setExportRendering(true);
     const Design &design = live.document()->design();
     const QList<ComponentId> selected = live.selectedComponents();
     auto wanted = [&](ComponentId id) { return !options.selectionOnly || selected.contains(id); };
@@ -219,8 +219,7 @@ void DiagramSnapshot::paintLegend(QPainter &painter) const
                             kLegendIcon, kLegendIcon);
         if (entry.isBlock) {
             // The icon as vector art (the SVG resource), so SVG and PDF exports stay sharp.
-            QSvgRenderer icon(iconResourcePath(entry.block));
-            icon.render(&painter, sample);
+            paintIcon(&painter, entry.block, sample);
         } else {
             QPen pen(WireItem::kindColor(entry.wire), 2);
             if (isFailureKind(entry.wire))
