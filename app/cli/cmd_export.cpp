@@ -5,7 +5,8 @@
 
 namespace swb::cli {
 
-int exportCostSheet(const QStringList &args, Io &io); // cmd_export_cost.cpp
+int exportCostSheet(const QStringList &args, Io &io);   // cmd_export_cost.cpp
+int exportDiagramFile(const QStringList &args, Io &io); // cmd_export_diagram.cpp
 
 namespace {
 
@@ -39,6 +40,10 @@ struct ExportKind {
 const ExportKind kExportKinds[] = {
     {"sam", "export sam FILE OUT.yaml", &exportSamTemplate},
     {"cost", "export cost FILE OUT.csv|xlsx [--no-free-tier]", &exportCostSheet},
+    {"diagram",
+     "export diagram FILE OUT.svg|png|pdf [--scale N] [--transparent] [--select A,B] "
+     "[--no-title] [--no-legend] [--title TEXT] [--date YYYY-MM-DD]",
+     &exportDiagramFile},
 };
 
 QString kindNames()

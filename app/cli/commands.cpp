@@ -31,8 +31,12 @@ const QList<Command> &commands()
         {"import", "import TEMPLATE OUT.swb [--force]",
          "import a SAM / CloudFormation template (YAML or JSON) and print the import report",
          &runImport},
-        {"export", "export sam FILE OUT.yaml | export cost FILE OUT.csv|xlsx [--no-free-tier]",
-         "export a design as a SAM template, or its monthly cost as a sheet", &runExport},
+        {"export",
+         "export sam FILE OUT.yaml | export cost FILE OUT.csv|xlsx [--no-free-tier] | "
+         "export diagram FILE OUT.svg|png|pdf [--scale N] [--transparent] [--select A,B] "
+         "[--no-title] [--no-legend] [--title TEXT] [--date YYYY-MM-DD]",
+         "export a design as a SAM template, its monthly cost as a sheet, or its diagram",
+         &runExport},
     };
     return list;
 }
