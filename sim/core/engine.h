@@ -12,6 +12,7 @@
 #include "core/ringdeque.h"
 #include "core/rng.h"
 #include "core/scenario.h"
+#include "core/sfnretry.h"
 #include "core/tokenbucket.h"
 
 #include <string>
@@ -187,7 +188,8 @@ struct ApiState {
 
 struct SfnState {
     const StepFunctions *cfg = nullptr;
-    TokenBucket starts; // StartExecution bucket (Standard: 1,300 / 300 per s, ref §6)
+    TokenBucket starts;      // StartExecution bucket (Standard: 1,300 / 300 per s, ref §6)
+    TokenBucket transitions; // Standard StateTransition bucket (5,000 / 1,500 per s, ref §6)
     Rng rng;
     std::uint32_t m = 0;
 };
@@ -246,6 +248,9 @@ public:
     std::vector<StreamState> m_streams;
     std::vector<KinesisEsm> m_kinEsms;
     std::vector<SfnState> m_sfns;
+    std::vector<SfnAttempts> m_sfnAttempts; // retry state of executions in a failing Task
+    std::vector<std::uint32_t> m_sfnFree;   // free m_sfnAttempts slots
+    std::vector<std::uint32_t> m_sfnSlot;   // by message id: slot + 1, 0 = none
     std::vector<LambdaState> m_lambdas;
     std::vector<DownstreamState> m_downs;
 
@@ -324,8 +329,10 @@ public:
     // --- Step Functions (stepfunctions.cpp)
     bool sfnStart(std::uint32_t sm, std::uint32_t msg);
     void sfnRunTask(std::uint32_t msg);
+    void sfnAttemptTask(std::uint32_t msg);
+    void sfnClearAttempts(std::uint32_t msg);
     void sfnTaskDone(const Invocation &inv);
-    void sfnHandleError(std::uint32_t msg);
+    void sfnHandleError(std::uint32_t msg, std::uint8_t error);
     void sfnEnd(std::uint32_t msg);
     void onSfnRetry(std::uint32_t msg, std::uint32_t gen);
 

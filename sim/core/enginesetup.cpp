@@ -163,12 +163,15 @@ void Engine::compile()
         SfnState &S = m_sfns[i];
         S.cfg = &sc.stateMachines[i];
         S.rng.reseed(streamSeed(sc.seed, rngId(ComponentKind::StepFunctions, i)));
-        // StartExecution token bucket (ref §6, us-east-1): Standard 1,300 / 300 per s,
-        // Express 6,000 / 6,000 per s.
-        if (S.cfg->type == WorkflowType::Standard)
-            S.starts.init(1300, 300);
-        else
+        // StartExecution token bucket (ref §6): Standard per Region from the scenario (us-east-1
+        // 1,300 / 300 per s), Express 6,000 / 6,000 per s; Standard state transitions likewise
+        // (us-east-1 5,000 / 1,500 per s), Express transitions are not throttled.
+        if (S.cfg->type == WorkflowType::Standard) {
+            S.starts.init(S.cfg->startBurst, S.cfg->startRate);
+            S.transitions.init(S.cfg->transitionBurst, S.cfg->transitionRate);
+        } else {
             S.starts.init(6000, 6000);
+        }
         S.m = addSeries(m_metrics, {ComponentKind::StepFunctions, static_cast<std::uint32_t>(i)},
                         kSfnMetrics);
         for (const SfnTask &t : S.cfg->tasks)

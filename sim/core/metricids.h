@@ -86,6 +86,8 @@ enum SfnMetric : std::uint32_t {
     FmSucceeded,
     FmBilledExpressRequests,
     FmBilledExpressGbS,
+    FmThrottledTransitions,
+    FmTransitionDelayMax,
     FmCount
 };
 enum DownstreamMetric : std::uint32_t { DmCalls, DmRejections, DmConnections, DmCount };
@@ -181,6 +183,8 @@ inline constexpr MetricName kSfnMetrics[FmCount] = {
     {"sfn.succeeded", "count", Aggregation::Sum},
     {"sfn.billed_express_requests", "requests", Aggregation::Sum},
     {"sfn.billed_express_gb_s", "GB-s", Aggregation::Sum},
+    {"sfn.throttled_transitions", "count", Aggregation::Sum}, // delayed by the bucket (ref §6)
+    {"sfn.transition_delay_s", "s", Aggregation::Max},
 };
 inline constexpr MetricName kDownstreamMetrics[DmCount] = {
     {"downstream.calls", "count", Aggregation::Sum},

@@ -124,9 +124,19 @@ struct KinesisStream {
 
 enum class JitterStrategy : std::uint8_t { None, Full };
 
+// Error codes a Task attempt can end with (bits of SfnRetry::errors). The engine produces three;
+// the sim layer maps ErrorEquals names onto them (States.ALL = every bit, States.TaskFailed = the
+// three Lambda ones, a custom name = the function's own error).
+enum SfnErrorCode : std::uint8_t {
+    SfnErrFunction = 0,  // the function returned an error (handled; its own error name)
+    SfnErrUnknown = 1,   // Lambda.Unknown: unhandled, e.g. the function timed out
+    SfnErrThrottled = 2, // Lambda.TooManyRequestsException: the invoke was throttled
+};
+
 // Step Functions Retrier (ref §6): delay before retry n = min(interval * backoff^(n-1), maxDelay),
-// FULL jitter draws uniformly in [0, delay].
+// FULL jitter draws uniformly in [0, delay]; see core/sfnretry.h for how several combine.
 struct SfnRetry {
+    std::uint32_t errors = 0xFFFFFFFFu; // ErrorEquals as SfnErrorCode bits; all = States.ALL
     double intervalSeconds = 1;
     double backoffRate = 2.0;
     std::uint32_t maxAttempts = 3; // retries after the first attempt; 0 = never retry
@@ -136,6 +146,7 @@ struct SfnRetry {
 
 struct SfnTask {
     std::uint32_t lambdaIndex = 0; // Task state invoking this Lambda synchronously
+    std::vector<SfnRetry> retriers; // Retry array, in order; empty = the single `retry` below
     SfnRetry retry;
     bool catchAll = false; // Catch States.ALL -> fallback state, execution ends handled
 };
@@ -145,6 +156,11 @@ enum class WorkflowType : std::uint8_t { Standard, Express };
 struct StepFunctions {
     std::string name;
     WorkflowType type = WorkflowType::Standard;
+    // Throttling token buckets (ref §6 table; us-east-1, us-west-2, eu-west-1 values; the sim
+    // layer sets 800 / 500 and 800 / 150 for other Regions). Standard only for transitions;
+    // StartExecution for Express is 6,000 / 6,000 everywhere.
+    double transitionBurst = 5000, transitionRate = 1500;
+    double startBurst = 1300, startRate = 300;
     std::vector<SfnTask> tasks; // executed in order
 };
 
