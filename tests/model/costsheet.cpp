@@ -11,7 +11,10 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "../exporttestutil.h"
+
 using namespace swb;
+using namespace swb::test;
 
 namespace {
 
@@ -26,37 +29,84 @@ CostReport reportFor(const QString &patternId)
     return estimateMonthlyCost(*design, PricingCatalogue::builtIn(), options);
 }
 
-struct XlsxCell {
-    QString ref;
-    QString formula;
-    QString value;
-};
-
-// Cells of one worksheet, by reference ("J2"), straight from the unzipped XML.
-QHash<QString, XlsxCell> readSheet(const QString &xlsx, const QString &member)
+// Column letter + one-based row.
+QString ref(char col, int row)
 {
-    QProcess unzip;
-    unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), xlsx, member});
-    if (!unzip.waitForFinished(30000) || unzip.exitCode() != 0)
-        qFatal("unzip failed: %s", unzip.readAllStandardError().constData());
-    QHash<QString, XlsxCell> cells;
-    QXmlStreamReader xml(unzip.readAllStandardOutput());
-    XlsxCell current;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("c")) {
-            current = XlsxCell{xml.attributes().value(QLatin1String("r")).toString(), {}, {}};
-        } else if (xml.isStartElement() && xml.name() == QLatin1String("f")) {
-            current.formula = xml.readElementText();
-        } else if (xml.isStartElement() && xml.name() == QLatin1String("v")) {
-            current.value = xml.readElementText();
-        } else if (xml.isEndElement() && xml.name() == QLatin1String("c")) {
-            cells.insert(current.ref, current);
-        }
+    return QLatin1Char(col) + QString::number(row);
+}
+
+double num(const QHash<QString, XlsxCell> &sheet, char col, int row)
+{
+    return sheet.value(ref(col, row)).value.toDouble();
+}
+
+// Two Lambda functions sharing the account's GB-s: together they cross the first duration tier
+// (6,000 M GB-s: 5,000 M + 2,500 M here) and share the 400,000 GB-s free allowance, so a row's
+// dollars depend on the other row - the account-wide pooling the workbook must reproduce.
+CostReport pooledReport(const Design &design, bool freeTier)
+{
+    QList<UsageQuantity> usage;
+    double gbs = 5e9;
+    for (const Component &c : design.components) {
+        if (c.kind != ComponentKind::Lambda)
+            continue;
+        usage.append({c.id, QStringLiteral("lambda"), QStringLiteral("duration-x86_64"), gbs, {}});
+        usage.append({c.id, QStringLiteral("lambda"), QStringLiteral("requests"), gbs / 1000, {}});
+        gbs /= 2;
     }
-    if (xml.hasError())
-        qFatal("sheet XML does not parse: %s", qPrintable(xml.errorString()));
-    return cells;
+    CostOptions options;
+    options.freeTier = freeTier;
+    return priceUsage(design, PricingCatalogue::builtIn(), usage, options);
+}
+
+// Recomputes every Detail row's dollars from the workbook's input cells alone (quantities,
+// allowances, pools, tier bounds and prices), the way the formulas say, and compares with the
+// cost model's rows. Returns "" or the first difference.
+QString recomputeFromCells(const QString &xlsx, const CostReport &report)
+{
+    const auto detail = readXlsxSheet(xlsx, 2);
+    const auto dims = readXlsxSheet(xlsx, 3);
+    const auto tiers = readXlsxSheet(xlsx, 4);
+    QHash<QString, double> quantity;
+    for (int row = 2; row < report.lines.size() + 2; ++row)
+        quantity[detail.value(ref('K', row)).value] += num(detail, 'D', row);
+    QHash<QString, double> pool;
+    for (int row = 2; dims.contains(ref('A', row)); ++row)
+        pool[dims.value(ref('H', row)).value] += quantity.value(dims.value(ref('A', row)).value);
+    QHash<QString, double> dollars;
+    for (int row = 2; dims.contains(ref('A', row)); ++row) {
+        const QString key = dims.value(ref('A', row)).value;
+        const double q = quantity.value(key);
+        const double p = pool.value(dims.value(ref('H', row)).value);
+        const double free = p > 0 ? std::min(num(dims, 'G', row), p) * q / p : 0;
+        const double per = num(dims, 'E', row);
+        double usd = 0;
+        double from = 0;
+        for (int t = 2; tiers.contains(ref('A', t)); ++t) {
+            if (tiers.value(ref('A', t)).value != key)
+                continue;
+            const QString upText = tiers.value(ref('D', t)).value;
+            const double upTo = upText.isEmpty() ? q : std::min(q, upText.toDouble());
+            usd += std::max(0.0, upTo - std::max(free, from)) / per * num(tiers, 'E', t);
+            from = upText.toDouble();
+        }
+        dollars.insert(key, usd);
+    }
+    for (int i = 0; i < report.lines.size(); ++i) {
+        const int row = i + 2;
+        const QString key = detail.value(ref('K', row)).value;
+        const double usd = quantity.value(key) > 0
+                               ? dollars.value(key) * num(detail, 'D', row) / quantity.value(key)
+                               : 0;
+        const double expected = report.lines.at(i).usd;
+        if (std::abs(usd - expected) > 1e-9 * std::max(1.0, std::abs(expected)))
+            return QStringLiteral("row %1 (%2): cells give %3, the cost model %4")
+                .arg(row)
+                .arg(key)
+                .arg(usd, 0, 'g', 15)
+                .arg(expected, 0, 'g', 15);
+    }
+    return {};
 }
 
 } // namespace
@@ -103,7 +153,7 @@ private Q_SLOTS:
 
     void xlsxFormulasCarryTheModelsFigures()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("unzip")).isEmpty())
+        if (!haveTool("unzip"))
             QSKIP("the 'unzip' tool is not installed (packaging/setup.sh installs it)");
         QFETCH(QString, pattern);
         const CostReport report = reportFor(pattern);
@@ -112,35 +162,38 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(writeCostXlsx(report, PricingCatalogue::builtIn(), pattern, path, &error),
                  qPrintable(error));
+        QCOMPARE(xlsxSheetNames(path),
+                 (QStringList{QStringLiteral("Summary"), QStringLiteral("Detail"),
+                              QStringLiteral("Dimensions"), QStringLiteral("Tiers")}));
 
-        const QHash<QString, XlsxCell> detail =
-            readSheet(path, QStringLiteral("xl/worksheets/sheet2.xml"));
+        const QHash<QString, XlsxCell> detail = readXlsxSheet(path, 2);
+        const QHash<QString, XlsxCell> dims = readXlsxSheet(path, 3);
+        QVERIFY(!detail.isEmpty() && !dims.isEmpty());
         for (qsizetype i = 0; i < report.lines.size(); ++i) {
-            const QString row = QString::number(i + 2);
-            const XlsxCell total = detail.value(QLatin1Char('J') + row);
-            QVERIFY2(!total.formula.isEmpty(), qPrintable(QLatin1Char('J') + row));
-            const double cached = total.value.toDouble();
+            const int row = int(i) + 2;
+            const XlsxCell total = detail.value(ref('J', row));
             const double expected = report.lines.at(i).usd;
-            QVERIFY2(qAbs(cached - expected) <= 1e-9 * std::max(1.0, qAbs(expected)),
-                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(row).arg(cached).arg(expected)));
-            // Evaluate the formula's arithmetic from the quantity/free/per/price cells, as a
-            // spreadsheet would: a reader changing those cells sees totals follow.
-            QCOMPARE(total.formula, QStringLiteral("MAX(0,D%1-F%1)/G%1*H%1").arg(row));
-            const double q = detail.value(QLatin1Char('D') + row).value.toDouble();
-            const double f = detail.value(QLatin1Char('F') + row).value.toDouble();
-            const double per = detail.value(QLatin1Char('G') + row).value.toDouble();
-            const double price = detail.value(QLatin1Char('H') + row).value.toDouble();
-            QVERIFY(qAbs(std::max(0.0, q - f) / per * price - expected)
-                    <= 1e-6 * std::max(1.0, qAbs(expected)));
+            QVERIFY2(
+                qAbs(total.value.toDouble() - expected) <= 1e-9 * std::max(1.0, qAbs(expected)),
+                qPrintable(QStringLiteral("%1: %2 vs %3").arg(row).arg(total.value).arg(expected)));
+            // The line total is the dimension's dollars times the row's share of its quantity:
+            // it references its own quantity cell and the dimension's total and dollars.
+            QVERIFY2(total.formula.contains(ref('D', row)), qPrintable(total.formula));
+            QVERIFY2(total.formula.contains(QLatin1String("Dimensions!K")),
+                     qPrintable(total.formula));
+            QVERIFY2(total.formula.contains(QLatin1String("Dimensions!F")),
+                     qPrintable(total.formula));
+            QCOMPARE(detail.value(ref('D', row)).formula, QString()); // an input cell
         }
-        const QString totalRow = QString::number(report.lines.size() + 2);
-        const XlsxCell grand = detail.value(QLatin1Char('J') + totalRow);
-        QCOMPARE(grand.formula, QStringLiteral("SUM(J2:J%1)").arg(report.lines.size() + 1));
+        QVERIFY2(recomputeFromCells(path, report).isEmpty(),
+                 qPrintable(recomputeFromCells(path, report)));
+        const int totalRow = int(report.lines.size()) + 2;
+        const XlsxCell grand = detail.value(ref('J', totalRow));
+        QCOMPARE(grand.formula, QStringLiteral("SUM(J2:J%1)").arg(totalRow - 1));
         QVERIFY(qAbs(grand.value.toDouble() - report.totalUsd) <= 1e-9 * report.totalUsd);
 
         // The summary sheet ends with a SUM formula caching the same grand total.
-        const QHash<QString, XlsxCell> summary =
-            readSheet(path, QStringLiteral("xl/worksheets/sheet1.xml"));
+        const QHash<QString, XlsxCell> summary = readXlsxSheet(path, 1);
         bool found = false;
         for (const XlsxCell &c : summary) {
             if (c.formula.startsWith(QLatin1String("SUM("))) {
@@ -149,6 +202,68 @@ private Q_SLOTS:
             }
         }
         QVERIFY(found);
+    }
+
+    // Tiers as cells: a tiered dimension has one Tiers row per price step with its bound and price
+    // as plain numbers, the step's dollars are a formula over that price cell, the dimension's
+    // dollars sum those rows, and the account-wide free allowance and tier crossing are reproduced.
+    void xlsxTiersAreCellsTheTotalsReference_data()
+    {
+        QTest::addColumn<bool>("freeTier");
+        QTest::newRow("free tier on") << true;
+        QTest::newRow("free tier off") << false;
+    }
+
+    void xlsxTiersAreCellsTheTotalsReference()
+    {
+        if (!haveTool("unzip"))
+            QSKIP("the 'unzip' tool is not installed (packaging/setup.sh installs it)");
+        QFETCH(bool, freeTier);
+        const std::optional<Design> design = makePattern(QStringLiteral("sns-fanout"));
+        QVERIFY(design);
+        const CostReport report = pooledReport(*design, freeTier);
+        QVERIFY(report.lines.size() >= 4);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tiers.xlsx"));
+        QString error;
+        QVERIFY2(
+            writeCostXlsx(report, PricingCatalogue::builtIn(), QStringLiteral("t"), path, &error),
+            qPrintable(error));
+        QVERIFY2(recomputeFromCells(path, report).isEmpty(),
+                 qPrintable(recomputeFromCells(path, report)));
+
+        const PriceDimension *gbs = PricingCatalogue::builtIn().dimension(
+            QStringLiteral("lambda"), QStringLiteral("duration-x86_64"));
+        QVERIFY(gbs && gbs->tiers.size() >= 2);
+        const auto tiers = readXlsxSheet(path, 4);
+        const auto dims = readXlsxSheet(path, 3);
+        QList<int> rows;
+        for (int t = 2; tiers.contains(ref('A', t)); ++t) {
+            if (tiers.value(ref('A', t)).value == QLatin1String("lambda/duration-x86_64"))
+                rows.append(t);
+        }
+        QCOMPARE(rows.size(), gbs->tiers.size());
+        double billedInSecond = 0;
+        for (int k = 0; k < rows.size(); ++k) {
+            const int t = rows.at(k);
+            QCOMPARE(tiers.value(ref('E', t)).formula, QString());
+            QCOMPARE(num(tiers, 'E', t), gbs->tiers.at(k).price);
+            if (std::isfinite(gbs->tiers.at(k).upTo))
+                QCOMPARE(num(tiers, 'D', t), gbs->tiers.at(k).upTo);
+            QVERIFY2(tiers.value(ref('G', t)).formula.contains(ref('E', t)),
+                     qPrintable(tiers.value(ref('G', t)).formula));
+            QVERIFY2(tiers.value(ref('F', t)).formula.contains(ref('D', t)),
+                     qPrintable(tiers.value(ref('F', t)).formula));
+            if (k == 1)
+                billedInSecond = num(tiers, 'F', t);
+        }
+        QVERIFY(billedInSecond > 0); // the account total crossed into the second step
+        int dimRow = 2;
+        while (dims.value(ref('A', dimRow)).value != QLatin1String("lambda/duration-x86_64"))
+            ++dimRow;
+        QCOMPARE(dims.value(ref('K', dimRow)).formula,
+                 QStringLiteral("SUM(Tiers!G%1:G%2)").arg(rows.first()).arg(rows.last()));
+        QCOMPARE(num(dims, 'G', dimRow), freeTier ? gbs->freeTier.quantity : 0.0);
     }
 
     void failedExportLeavesExistingFile()

@@ -1,0 +1,116 @@
+#pragma once
+// Independent readers for the exported files (issue 6), shared by tests/model, tests/cli and
+// tests/ui: nothing here uses the project's writers. XLSX: the `unzip` tool and QXmlStreamReader
+// over the sheet XML; PDF: poppler-utils' `pdfinfo` and `pdftotext`.
+
+#include <QHash>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+#include <QXmlStreamReader>
+
+namespace swb::test {
+
+// Output of a tool, or a null QByteArray when it could not run or failed.
+inline QByteArray runTool(const QString &tool, const QStringList &args)
+{
+    QProcess p;
+    p.start(tool, args);
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return {};
+    const QByteArray out = p.readAllStandardOutput();
+    return out.isNull() ? QByteArray("") : out;
+}
+
+inline bool haveTool(const char *tool)
+{
+    return !QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty();
+}
+
+struct XlsxCell {
+    QString ref;
+    QString formula; // without the leading '='
+    QString value;   // the cached value, or the text of a string cell
+};
+
+// The workbook's shared strings, in index order.
+inline QStringList xlsxSharedStrings(const QString &xlsx)
+{
+    QStringList strings;
+    QXmlStreamReader xml(
+        runTool(QStringLiteral("unzip"),
+                {QStringLiteral("-p"), xlsx, QStringLiteral("xl/sharedStrings.xml")}));
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("t"))
+            strings.append(xml.readElementText());
+    }
+    return strings;
+}
+
+// Cells of worksheet `n` (1-based: "xl/worksheets/sheetN.xml"), by reference ("J2"); shared
+// string cells are resolved to their text. Empty when the member is missing or does not parse.
+inline QHash<QString, XlsxCell> readXlsxSheet(const QString &xlsx, int n)
+{
+    const QStringList strings = xlsxSharedStrings(xlsx);
+    const QByteArray data =
+        runTool(QStringLiteral("unzip"),
+                {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet%1.xml").arg(n)});
+    QHash<QString, XlsxCell> cells;
+    QXmlStreamReader xml(data);
+    XlsxCell current;
+    bool shared = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("c")) {
+            current = XlsxCell{xml.attributes().value(QLatin1String("r")).toString(), {}, {}};
+            shared = xml.attributes().value(QLatin1String("t")) == QLatin1String("s");
+        } else if (xml.isStartElement() && xml.name() == QLatin1String("f")) {
+            current.formula = xml.readElementText();
+        } else if (xml.isStartElement() && xml.name() == QLatin1String("v")) {
+            current.value = xml.readElementText();
+            if (shared)
+                current.value = strings.value(current.value.toInt());
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("c")) {
+            cells.insert(current.ref, current);
+        }
+    }
+    if (xml.hasError())
+        return {};
+    return cells;
+}
+
+// Sheet names in workbook order.
+inline QStringList xlsxSheetNames(const QString &xlsx)
+{
+    QStringList names;
+    QXmlStreamReader xml(runTool(QStringLiteral("unzip"),
+                                 {QStringLiteral("-p"), xlsx, QStringLiteral("xl/workbook.xml")}));
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("sheet"))
+            names.append(xml.attributes().value(QLatin1String("name")).toString());
+    }
+    return names;
+}
+
+// pdfinfo's "Pages:" figure, or -1.
+inline int pdfPageCount(const QString &pdf)
+{
+    const QString info = QString::fromUtf8(runTool(QStringLiteral("pdfinfo"), {pdf}));
+    for (const QString &line : info.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("Pages:")))
+            return line.mid(6).trimmed().toInt();
+    }
+    return -1;
+}
+
+// pdftotext's text of the whole document (layout kept, so table rows stay on one line).
+inline QString pdfText(const QString &pdf)
+{
+    return QString::fromUtf8(runTool(QStringLiteral("pdftotext"),
+                                     {QStringLiteral("-layout"), pdf, QStringLiteral("-")}));
+}
+
+} // namespace swb::test
