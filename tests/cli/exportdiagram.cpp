@@ -1,0 +1,275 @@
+// swb export diagram through the built binary, every output read back with a reader that is not
+// the project's writer: SVG with QXmlStreamReader, PNG with QImage, PDF with poppler's pdfinfo
+// and pdftotext. Refusals exit 2 (arguments) or 3 (files) with a message and leave an existing
+// file as it was.
+
+#include "clitestutil.h"
+
+#include "model/layout.h"
+#include "model/patterns.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace swb;
+using namespace swb::test;
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// The texts of the SVG's <text> elements in document order; empty + *ok false on bad XML.
+QStringList svgTexts(const QString &path, bool *ok)
+{
+    QFile file(path);
+    *ok = file.open(QIODevice::ReadOnly);
+    QStringList texts;
+    QXmlStreamReader xml(&file);
+    while (*ok && !xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
+            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+    }
+    if (xml.hasError())
+        *ok = false;
+    return texts;
+}
+
+// A block's name is one <text>, or two consecutive ones when the block wraps a long name.
+bool namedInSvg(const QStringList &texts, const QString &name)
+{
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        if (texts.at(i) == name)
+            return true;
+        if (i + 1 < texts.size() && texts.at(i) + texts.at(i + 1) == name)
+            return true;
+    }
+    return false;
+}
+
+QString runTool(const QString &tool, const QStringList &args)
+{
+    QProcess process;
+    process.start(tool, args);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return {};
+    // pdftotext keeps the fonts' ligatures (U+FB03 for "ffi"): fold them back to letters.
+    return QString::fromUtf8(process.readAllStandardOutput())
+        .normalized(QString::NormalizationForm_KC);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeText(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+} // namespace
+
+class TestExportDiagram : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_design; // sqs-lambda: four blocks on three columns, wider than tall
+    Design m_model;
+
+    QString out(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_design = out(s("design.swb"));
+        QVERIFY(saveDesignFile(m_design, *makePattern(s("sqs-lambda"))));
+        QVERIFY(loadDesignFile(m_design, &m_model));
+        QVERIFY2(!QStandardPaths::findExecutable(s("pdfinfo")).isEmpty()
+                     && !QStandardPaths::findExecutable(s("pdftotext")).isEmpty(),
+                 "pdfinfo/pdftotext missing: install poppler-utils (packaging/setup.sh does)");
+    }
+
+    void svgKeepsEveryNameAsText()
+    {
+        const QString svg = out(s("d.svg"));
+        const SwbResult r = runSwb({s("export"), s("diagram"), m_design, svg});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        bool ok = false;
+        const QStringList texts = svgTexts(svg, &ok);
+        QVERIFY2(ok, "the SVG is not well-formed XML");
+        for (const Component &c : m_model.components)
+            QVERIFY2(namedInSvg(texts, c.name),
+                     qPrintable(c.name + s(" not in ") + texts.join(u'|')));
+        // Legend (the kinds present) and the default title (the design's name).
+        for (const char *kind : {"Traffic source", "SQS queue", "Lambda function"})
+            QVERIFY2(texts.contains(s(kind)), kind);
+        QVERIFY(texts.contains(m_model.name));
+        QVERIFY(!texts.contains(s("Kinesis stream"))); // absent kinds stay out of the legend
+    }
+
+    void pngSizeFollowsTheScaleAndBackground()
+    {
+        const QString one = out(s("one.png"));
+        const QString two = out(s("two.png"));
+        const QString clear = out(s("clear.png"));
+        SwbResult r = runSwb({s("export"), s("diagram"), m_design, one});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QImage image1(one);
+        QVERIFY(!image1.isNull());
+        // The message states the size the file has.
+        QVERIFY2(r.out.contains(s("%1 x %2 px").arg(image1.width()).arg(image1.height())),
+                 qPrintable(r.out));
+        // At scale 1 a pixel is a scene unit: the picture spans every block.
+        qreal minX = 1e9, maxX = -1e9;
+        for (const Component &c : m_model.components) {
+            minX = qMin(minX, c.position.x());
+            maxX = qMax(maxX, c.position.x() + kBlockSize.width());
+        }
+        QVERIFY2(image1.width() >= maxX - minX, qPrintable(QString::number(image1.width())));
+
+        r = runSwb({s("export"), s("diagram"), m_design, two, s("--scale"), s("2")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QImage image2(two);
+        QCOMPARE(image2.size(), image1.size() * 2);
+        QCOMPARE(image2.pixelColor(0, 0), QColor(Qt::white));
+
+        r = runSwb({s("export"), s("diagram"), m_design, clear, s("--transparent")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QImage transparent(clear);
+        QCOMPARE(transparent.size(), image1.size());
+        QCOMPARE(transparent.pixelColor(0, 0).alpha(), 0);
+        QCOMPARE(image1.pixelColor(0, 0), QColor(Qt::white));
+    }
+
+    void pdfIsOneLandscapePageWithTheText()
+    {
+        const QString pdf = out(s("d.pdf"));
+        const SwbResult r = runSwb({s("export"), s("diagram"), m_design, pdf, s("--title"),
+                                    s("Payments v2"), s("--date"), s("2024-05-31")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString info = runTool(s("pdfinfo"), {pdf});
+        QVERIFY2(QRegularExpression(s("Pages:\\s+1\\n")).match(info).hasMatch(), qPrintable(info));
+        const QRegularExpressionMatch size =
+            QRegularExpression(s("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(info);
+        QVERIFY2(size.hasMatch(), qPrintable(info));
+        QVERIFY2(size.captured(1).toDouble() > size.captured(2).toDouble(), qPrintable(info));
+        const QString text = runTool(s("pdftotext"), {pdf, s("-")});
+        for (const Component &c : m_model.components)
+            QVERIFY2(text.contains(c.name), qPrintable(c.name + s(" not in: ") + text));
+        QVERIFY2(text.contains(s("Payments v2")), qPrintable(text));
+        QVERIFY2(text.contains(s("2024-05-31")), qPrintable(text));
+    }
+
+    void selectionLeavesOtherBlocksOutAndATallOneIsPortrait()
+    {
+        // sns-fanout's right-hand column: three blocks stacked, nothing else.
+        const QString fanout = out(s("fanout.swb"));
+        QVERIFY(saveDesignFile(fanout, *makePattern(s("sns-fanout"))));
+        const QStringList chosen = {s("billing-worker"), s("notify-customer-dlq"),
+                                    s("billing-dlq")};
+        const QString svg = out(s("column.svg"));
+        SwbResult r =
+            runSwb({s("export"), s("diagram"), fanout, svg, s("--select"), chosen.join(u',')});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        bool ok = false;
+        const QStringList texts = svgTexts(svg, &ok);
+        QVERIFY(ok);
+        Design design;
+        QVERIFY(loadDesignFile(fanout, &design));
+        for (const Component &c : design.components)
+            QCOMPARE(namedInSvg(texts, c.name), chosen.contains(c.name));
+
+        const QString pdf = out(s("column.pdf"));
+        r = runSwb({s("export"), s("diagram"), fanout, pdf, s("--select"), chosen.join(u','),
+                    s("--no-title"), s("--no-legend")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString info = runTool(s("pdfinfo"), {pdf});
+        const QRegularExpressionMatch size =
+            QRegularExpression(s("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(info);
+        QVERIFY2(size.hasMatch(), qPrintable(info));
+        QVERIFY2(size.captured(1).toDouble() < size.captured(2).toDouble(), qPrintable(info));
+        const QString text = runTool(s("pdftotext"), {pdf, s("-")});
+        QVERIFY2(!text.contains(design.name), qPrintable(text));          // --no-title
+        QVERIFY2(!text.contains(s("Lambda function")), qPrintable(text)); // --no-legend
+    }
+
+    void badArgumentsExitTwoAndTouchNothing()
+    {
+        const QString existing = out(s("keep.txt"));
+        QVERIFY(writeText(existing, "previous"));
+        const struct {
+            QStringList args;
+            const char *says;
+        } cases[] = {
+            {{m_design, existing}, ".svg, .png, .pdf"},
+            {{m_design, out(s("a.png")), s("--scale"), s("9")}, "from 1 to 8"},
+            {{m_design, out(s("a.png")), s("--scale"), s("big")}, "not a number"},
+            {{m_design, out(s("a.svg")), s("--scale"), s("2")}, "PNG only"},
+            {{m_design, out(s("a.pdf")), s("--transparent")}, "PNG only"},
+            {{m_design, out(s("a.png")), s("--select"), s("nope")}, "job-worker"},
+            {{m_design, out(s("a.png")), s("--date"), s("31/05/2024")}, "2024-05-31"},
+            {{m_design}, "expects FILE and OUT"},
+            {{m_design, out(s("a.png")), s("--bogus")}, "--bogus"},
+        };
+        for (const auto &c : cases) {
+            const SwbResult r = runSwb(QStringList{s("export"), s("diagram")} + c.args);
+            QVERIFY2(r.code == 2, qPrintable(c.args.join(u' ') + s(": ") + r.err));
+            QVERIFY2(r.err.contains(s(c.says)), qPrintable(r.err));
+            QVERIFY2(r.err.contains(s("Usage: swb export")), qPrintable(r.err));
+        }
+        QCOMPARE(readAll(existing), QByteArray("previous"));
+        QVERIFY(!QFile::exists(out(s("a.png"))));
+        QVERIFY(!QFile::exists(out(s("a.svg"))));
+        QVERIFY(!QFile::exists(out(s("a.pdf"))));
+    }
+
+    void fileFailuresExitThreeAndLeaveTheOldFile()
+    {
+        // Unreadable design, and a folder that cannot exist (a file stands in its way).
+        SwbResult r = runSwb({s("export"), s("diagram"), out(s("missing.swb")), out(s("x.png"))});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(s("missing.swb")), qPrintable(r.err));
+        const QString blocker = out(s("blocker"));
+        QVERIFY(writeText(blocker, "a file, not a folder"));
+        r = runSwb({s("export"), s("diagram"), m_design, blocker + s("/x.png")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(s("cannot write")), qPrintable(r.err));
+
+        // A failure in the middle of writing: a design so wide that the PNG at scale 8 passes
+        // the size limit. The existing picture stays and no temporary file is left behind.
+        QTemporaryDir dir;
+        Design wide = *makePattern(s("sqs-lambda"));
+        wide.components.first().position = QPointF(6000, 0);
+        const QString design = dir.filePath(s("wide.swb"));
+        QVERIFY(saveDesignFile(design, wide));
+        const QString picture = dir.filePath(s("picture.png"));
+        QVERIFY(writeText(picture, "old picture"));
+        r = runSwb({s("export"), s("diagram"), design, picture, s("--scale"), s("8")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(s("smaller scale")), qPrintable(r.err));
+        QCOMPARE(readAll(picture), QByteArray("old picture"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+        // The same design at scale 1 replaces it.
+        r = runSwb({s("export"), s("diagram"), design, picture});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QImage(picture).width() > 6000);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportDiagram)
+#include "exportdiagram.moc"
