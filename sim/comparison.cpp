@@ -173,7 +173,11 @@ QList<ComparisonRow> compareDesigns(const QList<ComparisonInput> &designs,
                 row.notes.append(r.summary.warnings);
                 fillSeries(r, &row);
             } else {
-                row.error = r.error;
+                // The Error findings' messages; the codes are for `swb validate`.
+                QStringList messages;
+                for (const BuildFinding &f : r.build.errors())
+                    messages.append(f.message);
+                row.error = messages.isEmpty() ? r.error : messages.join(QLatin1String("; "));
             }
         }
         rows.append(row);

@@ -24,6 +24,10 @@ const QList<Command> &commands()
          "[--threads N] [--out table.csv|table.json]",
          "run a grid of what-ifs over seeds in parallel; headline figures with 95% intervals",
          &runSweep},
+        {"compare",
+         "compare FILE FILE... [--rate R] [--pattern P] [--duration D] [--seed N] "
+         "[--fault KIND@START+DURATION] [--csv]",
+         "run the same traffic and fault through several designs; one table", &runCompare},
         {"check",
          "check FILE [--budget 500/month] [--p99 300ms] [--no-loss] [--baseline OTHER] "
          "[--duration D] [--seed N] [--markdown]",

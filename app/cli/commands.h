@@ -15,5 +15,6 @@ int runSweep(const QStringList &args, Io &io);
 int runCheck(const QStringList &args, Io &io);
 int runImport(const QStringList &args, Io &io);
 int runExport(const QStringList &args, Io &io);
+int runCompare(const QStringList &args, Io &io);
 
 } // namespace swb::cli
