@@ -24,7 +24,7 @@ PriceText price(const PricingCatalogue &prices, const char *service, const char 
     PriceDimension entry = *d;
     entry.tiers = {PriceTier{std::numeric_limits<double>::infinity(), d->tiers.first().price}};
     PriceText out;
-    out.text = entry.priceText();
+    out.text = d->tiers.first().price == 0 ? QStringLiteral("free") : entry.priceText();
     if (d->tiers.size() > 1)
         out.text += QStringLiteral(" (less at volume)");
     if (d->freeTier.quantity > 0) {

@@ -23,6 +23,7 @@ class Prompter;
 class FrameStore;
 class PlaybackSession;
 class SimController;
+struct Workload;
 
 // The editor window: the canvas in the centre, the block palette, inspector, findings and
 // overview docks, menus with the standard shortcuts, and a status bar. File handling lives in
@@ -63,6 +64,11 @@ public:
 
     // The QAction with this objectName ("actionSave", "actionUndo", ...), for tests.
     QAction *action(const QString &objectName) const;
+    // Pattern guide (mainwindowhelp.cpp): builds the pattern sized for the load and adds it
+    // beside the current design as one undo step, selected and revealed. Returns the new block
+    // ids; none on a refusal, with the reason in error.
+    QList<qint64> insertRecommendedPattern(const QString &patternId, const Workload &load,
+                                           QString *error = nullptr);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
