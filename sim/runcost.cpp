@@ -167,13 +167,12 @@ private:
 
 } // namespace
 
-CostReport measuredCostReport(const Design &design, const RunResults &results)
+CostReport measuredCostReport(const Design &design, const RunResults &results,
+                              const CostOptions *options)
 {
     const PricingCatalogue &catalogue = PricingCatalogue::builtIn();
     const QList<UsageQuantity> usage = UsageCollector(design, results, catalogue).collect();
-    CostOptions options;
-    options.freeTier = design.setting(QStringLiteral("freeTier")).toBool();
-    return priceUsage(design, catalogue, usage, options);
+    return priceUsage(design, catalogue, usage, options ? *options : costOptionsFor(design));
 }
 
 void priceRun(const Design &design, RunResults *results)

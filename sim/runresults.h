@@ -53,8 +53,11 @@ void priceRun(const Design &design, RunResults *results);
 // The bill behind priceRun: the measured usage (every Sum series totalled over the bins held,
 // scaled from metadata.durationSeconds to 730 h) priced by the same catalogue. Works on a partial
 // run too (the playback cost panel prices the bins up to the playback position); the caller
-// ensures metadata.durationSeconds > 0.
+// ensures metadata.durationSeconds > 0. `options` overrides the design's free-tier setting
+// (swb export cost --no-free-tier).
+struct CostOptions;
 struct CostReport;
-CostReport measuredCostReport(const Design &design, const RunResults &results);
+CostReport measuredCostReport(const Design &design, const RunResults &results,
+                              const CostOptions *options = nullptr);
 
 } // namespace swb

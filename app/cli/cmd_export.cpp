@@ -39,7 +39,8 @@ struct ExportKind {
 
 const ExportKind kExportKinds[] = {
     {"sam", "export sam FILE OUT.yaml", &exportSamTemplate},
-    {"cost", "export cost FILE OUT.csv|xlsx [--no-free-tier]", &exportCostSheet},
+    {"cost", "export cost FILE OUT.csv|xlsx|pdf [--from-results RESULTS.json] [--no-free-tier]",
+     &exportCostSheet},
     {"diagram",
      "export diagram FILE OUT.svg|png|pdf [--scale N] [--transparent] [--select A,B] "
      "[--no-title] [--no-legend] [--title TEXT] [--date YYYY-MM-DD]",

@@ -1,16 +1,23 @@
 #include "cliutil.h"
 
 #include "model/costmodel.h"
-#include "model/costsheet.h"
+#include "model/document.h"
 #include "model/pricing.h"
+#include "sim/resultsreader.h"
+#include "sim/runresults.h"
+#include "ui/canvas/diagramscene.h"
+#include "ui/export/costexport.h"
 
 #include <QFileInfo>
 
 namespace swb::cli {
 
-// swb export cost FILE OUT.csv|xlsx [--no-free-tier]: the analytic monthly estimate
-// (estimateMonthlyCost, the figures `swb cost` prints) as a cost sheet. Exit 0 written,
-// 2 bad arguments, 3 unreadable design or unwritable output.
+// swb export cost FILE OUT.csv|xlsx|pdf [--from-results RESULTS.json] [--no-free-tier]: the
+// monthly bill as a cost sheet or PDF report. Without --from-results it is the analytic estimate
+// (estimateMonthlyCost, the figures `swb cost` prints); with it, the measured usage of a run that
+// `swb simulate FILE --out RESULTS.json` wrote, projected to a month as priceRun does.
+// Exit 0 written, 2 bad arguments or results of another design, 3 unreadable design or results
+// file, unwritable output.
 int exportCostSheet(const QStringList &args, Io &io)
 {
     ParsedArgs parsed;
@@ -20,40 +27,62 @@ int exportCostSheet(const QStringList &args, Io &io)
         return usageError(io, "export", problem);
     if (parsed.positional.size() != 2)
         return usageError(io, "export",
-                          QStringLiteral("'export cost' expects FILE and OUT.csv|xlsx, got %1 "
+                          QStringLiteral("'export cost' expects FILE and OUT.csv|xlsx|pdf, got %1 "
                                          "argument(s)")
                               .arg(parsed.positional.size()));
-    if (parsed.options.contains(QStringLiteral("--from-results")))
-        return usageError(io, "export",
-                          QStringLiteral("--from-results is not supported yet; price a run with "
-                                         "'swb simulate' and export the estimate instead"));
+    const QString designPath = parsed.positional.first();
     const QString out = parsed.positional.at(1);
-    const QString suffix = QFileInfo(out).suffix().toLower();
-    if (suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx"))
+    if (!costExportFormatForPath(out))
         return usageError(io, "export",
-                          QStringLiteral("cannot tell the format of '%1' from its suffix "
-                                         "(allowed: .csv, .xlsx)")
-                              .arg(out));
+                          QStringLiteral("cannot tell the format of '%1' from its suffix (%2)")
+                              .arg(out, costExportSuffixes()));
     Design design;
-    if (!loadDesign(io, "export", parsed.positional.first(), &design))
+    if (!loadDesign(io, "export", designPath, &design))
         return ExitFile;
     CostOptions options = costOptionsFor(design);
     if (parsed.has(QStringLiteral("--no-free-tier")))
         options.freeTier = false;
-    const PricingCatalogue &catalogue = PricingCatalogue::builtIn();
-    const CostReport report = estimateMonthlyCost(design, catalogue, options);
+
+    CostReportContent content;
+    content.design = &design;
+    content.title = design.name.isEmpty() ? QFileInfo(designPath).completeBaseName() : design.name;
+    RunResults run;
+    const QString resultsPath = parsed.options.value(QStringLiteral("--from-results"));
+    if (!resultsPath.isEmpty()) {
+        QString error;
+        run = readResultsFile(resultsPath, &error);
+        if (!run.ok) {
+            io.err << "swb export: cannot read the results " << error << "\n";
+            return ExitFile;
+        }
+        const QString mismatch = resultsDesignMismatch(run, design);
+        if (!mismatch.isEmpty()) {
+            io.err << "swb export: '" << resultsPath << "' holds a run of another design ('"
+                   << run.metadata.designName << "', not '" << designPath << "'): " << mismatch
+                   << "\n";
+            return ExitUsage;
+        }
+        content.run = &run;
+        content.report = runCostReport(design, run, options);
+    } else {
+        content.report = estimateMonthlyCost(design, PricingCatalogue::builtIn(), options);
+    }
+
+    // The PDF draws the diagram: a scene over a document holding the design (no window needed).
+    Document document;
+    document.replaceDesign(design);
+    DiagramScene scene(&document);
+    if (costExportFormatForPath(out) == CostExportFormat::Pdf)
+        content.scene = &scene;
     QString error;
-    const bool ok =
-        suffix == QLatin1String("csv")
-            ? writeCostCsv(report, out, &error)
-            : writeCostXlsx(report, catalogue,
-                            QFileInfo(parsed.positional.first()).completeBaseName(), out, &error);
-    if (!ok) {
+    if (!exportCostFile(content, out, &error)) {
         io.err << "swb export: cannot write '" << out << "': " << error << "\n";
         return ExitFile;
     }
-    io.out << "Exported the monthly cost of '" << parsed.positional.first() << "' ("
-           << formatCents(report.totalCents()) << " " << report.currency << "): " << out << "\n";
+    io.out << "Exported the monthly cost of '" << designPath << "' ("
+           << formatCents(content.report.totalCents()) << " " << content.report.currency
+           << (content.run ? QStringLiteral(", measured in '%1'").arg(resultsPath) : QString())
+           << "): " << out << "\n";
     return ExitOk;
 }
 

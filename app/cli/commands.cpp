@@ -36,7 +36,8 @@ const QList<Command> &commands()
          "import a SAM / CloudFormation template (YAML or JSON) and print the import report",
          &runImport},
         {"export",
-         "export sam FILE OUT.yaml | export cost FILE OUT.csv|xlsx [--no-free-tier] | "
+         "export sam FILE OUT.yaml | export cost FILE OUT.csv|xlsx|pdf "
+         "[--from-results RESULTS.json] [--no-free-tier] | "
          "export diagram FILE OUT.svg|png|pdf [--scale N] [--transparent] [--select A,B] "
          "[--no-title] [--no-legend] [--title TEXT] [--date YYYY-MM-DD]",
          "export a design as a SAM template, its monthly cost as a sheet, or its diagram",

@@ -1,65 +1,314 @@
-// swb export cost through the built binary: the CSV total equals `swb cost --format csv`'s
-// (an independent code path printing the same cost model), refusals exit 2/3 with a message
-// and leave an existing file untouched.
+// swb export cost through the built binary, every output read back with an independent reader:
+// the CSV split by hand, the XLSX unzipped and its sheet XML parsed, the PDF through poppler's
+// pdfinfo / pdftotext. Expectations come from the model API (estimateMonthlyCost, runToEnd +
+// measuredCostReport, the priceRun figure in the results file) or from `swb cost`, never from
+// literals. Refusals exit 2/3 with a message naming the file and leave an existing file untouched.
 
 #include "clitestutil.h"
 
+#include "model/costmodel.h"
 #include "model/patterns.h"
+#include "sim/runresults.h"
+
+#include "../exporttestutil.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace swb;
 using namespace swb::test;
 
+namespace {
+
+constexpr double kRunSeconds = 300; // short runs: the test stays well under a minute
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeAll(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// The amount of the CSV's TOTAL row and the sum of its rows, in cents.
+struct CsvTotals {
+    qint64 rowsCents = 0;
+    qint64 totalCents = -1;
+    int rows = 0;
+};
+
+CsvTotals csvTotals(const QByteArray &csv)
+{
+    CsvTotals t;
+    const QList<QByteArray> lines = csv.trimmed().split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qint64 cents = qRound64(lines.at(i).split(',').last().toDouble() * 100);
+        if (lines.at(i).startsWith("TOTAL,")) {
+            t.totalCents = cents;
+        } else {
+            t.rowsCents += cents;
+            ++t.rows;
+        }
+    }
+    return t;
+}
+
+QString totalAsSwbCostPrints(const QString &design, bool freeTier)
+{
+    QStringList args = {QStringLiteral("cost"), design, QStringLiteral("--format"),
+                        QStringLiteral("csv")};
+    if (!freeTier)
+        args.append(QStringLiteral("--no-free-tier"));
+    const SwbResult cost = runSwb(args);
+    return cost.code == 0
+               ? cost.out.trimmed().split(QLatin1Char('\n')).last().section(QLatin1Char(','), -1)
+               : QString();
+}
+
+} // namespace
+
 class TestExportCost : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_dir;
+    QString m_design;  // sqs-lambda pattern
+    QString m_other;   // sns-fanout pattern
+    QString m_results; // swb simulate m_design --out
+    Design m_model;
+
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo::exists(QStringLiteral(SWB_CLI_PATH)), "build the swb target first");
+        m_model = *makePattern(QStringLiteral("sqs-lambda"));
+        m_design = path("d.swb");
+        m_other = path("other.swb");
+        QVERIFY(saveDesignFile(m_design, m_model));
+        QVERIFY(saveDesignFile(m_other, *makePattern(QStringLiteral("sns-fanout"))));
+        m_results = path("results.json");
+        const SwbResult sim =
+            runSwb({QStringLiteral("simulate"), m_design, QStringLiteral("--duration"),
+                    QStringLiteral("%1s").arg(kRunSeconds), QStringLiteral("--out"), m_results});
+        QVERIFY2(sim.code == 0, qPrintable(sim.err));
+    }
+
     void csvTotalMatchesSwbCost()
     {
-        QTemporaryDir dir;
-        const QString design = dir.filePath(QStringLiteral("d.swb"));
-        QVERIFY(saveDesignFile(design, *makePattern(QStringLiteral("sqs-lambda"))));
-        const QString out = dir.filePath(QStringLiteral("out.csv"));
-        const SwbResult r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), design, out,
+        const QString out = path("estimate.csv");
+        const SwbResult r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, out,
                                     QStringLiteral("--no-free-tier")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QFile file(out);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray exported = file.readAll().trimmed().split('\n').last();
-        const SwbResult cost = runSwb({QStringLiteral("cost"), design, QStringLiteral("--format"),
-                                       QStringLiteral("csv"), QStringLiteral("--no-free-tier")});
-        QCOMPARE(cost.code, 0);
-        const QString expected = cost.out.trimmed().split(QLatin1Char('\n')).last();
-        QVERIFY(expected.startsWith(QLatin1String("TOTAL,")));
-        QCOMPARE(QString::fromUtf8(exported), expected);
+        const CsvTotals t = csvTotals(readAll(out));
+        QCOMPARE(t.rowsCents, t.totalCents);
+        QCOMPARE(formatCents(t.totalCents), totalAsSwbCostPrints(m_design, false));
+    }
+
+    // --from-results prices the run's measured usage: the rows sum to the TOTAL row, the total is
+    // what the model gives for the same run (same design, duration and seed: runs are
+    // bit-identical), and within a cent per row of what priceRun wrote into the results file.
+    void fromResultsCsvSumsToThePricedRun_data()
+    {
+        QTest::addColumn<bool>("freeTier");
+        QTest::newRow("design's free tier") << true;
+        QTest::newRow("--no-free-tier") << false;
+    }
+
+    void fromResultsCsvSumsToThePricedRun()
+    {
+        QFETCH(bool, freeTier);
+        const QString out = path("measured.csv");
+        QStringList args = {QStringLiteral("export"),
+                            QStringLiteral("cost"),
+                            m_design,
+                            out,
+                            QStringLiteral("--from-results"),
+                            m_results};
+        if (!freeTier)
+            args.append(QStringLiteral("--no-free-tier"));
+        const SwbResult r = runSwb(args);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const CsvTotals t = csvTotals(readAll(out));
+        QVERIFY(t.rows > 0);
+        QCOMPARE(t.rowsCents, t.totalCents);
+
+        RunOptions options;
+        options.durationSeconds = kRunSeconds;
+        const RunResults run = runToEnd(m_model, options);
+        QVERIFY(run.ok);
+        CostOptions cost = costOptionsFor(m_model);
+        cost.freeTier = freeTier && cost.freeTier;
+        const CostReport expected = measuredCostReport(m_model, run, &cost);
+        QCOMPARE(t.totalCents, expected.totalCents());
+        QCOMPARE(t.rows, int(expected.lines.size()));
+        if (freeTier) {
+            const QJsonObject json = QJsonDocument::fromJson(readAll(m_results)).object();
+            const double priced = json.value(QStringLiteral("summary"))
+                                      .toObject()
+                                      .value(QStringLiteral("monthlyCostUsd"))
+                                      .toDouble();
+            QVERIFY2(std::abs(t.totalCents / 100.0 - priced) <= 0.005 * t.rows + 1e-9,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(t.totalCents).arg(priced)));
+        }
+        // The measured bill differs from the analytic estimate's rows (it is not the estimate).
+        QVERIFY(r.out.contains(m_results));
+    }
+
+    void fromResultsXlsxCachesTheMeasuredTotals()
+    {
+        if (!haveTool("unzip"))
+            QSKIP("the 'unzip' tool is not installed (packaging/setup.sh installs it)");
+        const QString out = path("measured.xlsx");
+        const SwbResult r =
+            runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, out,
+                    QStringLiteral("--from-results"), m_results, QStringLiteral("--no-free-tier")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        RunOptions options;
+        options.durationSeconds = kRunSeconds;
+        const RunResults run = runToEnd(m_model, options);
+        CostOptions cost;
+        cost.freeTier = false;
+        const CostReport expected = measuredCostReport(m_model, run, &cost);
+        const auto detail = readXlsxSheet(out, 2);
+        for (qsizetype i = 0; i < expected.lines.size(); ++i) {
+            const XlsxCell c = detail.value(QStringLiteral("J%1").arg(i + 2));
+            QVERIFY(!c.formula.isEmpty());
+            QVERIFY(std::abs(c.value.toDouble() - expected.lines.at(i).usd)
+                    <= 1e-9 * std::max(1.0, expected.lines.at(i).usd));
+        }
+        const auto summary = readXlsxSheet(out, 1);
+        bool mentionsRun = false;
+        for (const XlsxCell &c : summary)
+            mentionsRun =
+                mentionsRun || c.value.contains(QLatin1String("measured in a simulation"));
+        QVERIFY(mentionsRun);
+    }
+
+    void pdfEstimateShowsTableAndAssumptions()
+    {
+        if (!haveTool("pdfinfo") || !haveTool("pdftotext"))
+            QSKIP("poppler-utils is not installed (packaging/setup.sh installs it)");
+        const QString out = path("estimate.pdf");
+        const SwbResult r =
+            runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(pdfPageCount(out) >= 1);
+        const QString text = pdfText(out);
+        const CostReport report =
+            estimateMonthlyCost(m_model, PricingCatalogue::builtIn(), costOptionsFor(m_model));
+        for (const CostLine &l : report.lines)
+            QVERIFY2(text.contains(l.componentName), qPrintable(l.componentName));
+        const QString total = totalAsSwbCostPrints(m_design, true);
+        QVERIFY(!total.isEmpty());
+        QVERIFY2(text.contains(QRegularExpression(
+                     QStringLiteral("Total.*\\b%1\\b").arg(QRegularExpression::escape(total)))),
+                 qPrintable(total));
+        QVERIFY(text.contains(report.region));
+        QVERIFY(text.contains(report.priceDate));
+        QVERIFY(text.contains(QLatin1String("Analytic estimate")));
+    }
+
+    void pdfFromResultsHasRunAndCharts()
+    {
+        if (!haveTool("pdfinfo") || !haveTool("pdftotext"))
+            QSKIP("poppler-utils is not installed (packaging/setup.sh installs it)");
+        const QString out = path("measured.pdf");
+        const SwbResult r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, out,
+                                    QStringLiteral("--from-results"), m_results});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const int pages = pdfPageCount(out);
+        QVERIFY2(pages >= 2, qPrintable(QString::number(pages))); // charts follow the table
+        const QString text = pdfText(out);
+        const QJsonObject meta = QJsonDocument::fromJson(readAll(m_results))
+                                     .object()
+                                     .value(QStringLiteral("metadata"))
+                                     .toObject();
+        QVERIFY(text.contains(
+            QStringLiteral("seed %1").arg(meta.value(QStringLiteral("seed")).toString())));
+        QVERIFY(text.contains(QStringLiteral("%1 s simulated").arg(kRunSeconds)));
+        for (const char *title : {"Concurrency", "Backlog", "Throttles and errors", "Cost accrual"})
+            QVERIFY2(text.contains(QLatin1String(title)), title);
+        QVERIFY(text.contains(QStringLiteral("page %1 of %1").arg(pages)));
+    }
+
+    void badResultsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not JSON") << QByteArray("{ \"format\": ") << 3
+                                  << QStringLiteral("not JSON");
+        QTest::newRow("not results") << QByteArray("{\"format\": \"something-else\"}") << 3
+                                     << QStringLiteral("swb simulate --out");
+        QTest::newRow("short series") << QByteArray() << 3 << QStringLiteral("series[0].values");
+        QTest::newRow("another design") << QByteArray() << 2 << QStringLiteral("another design");
+    }
+
+    void badResultsAreRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const QString results = path("bad.json");
+        QString design = m_design;
+        if (QByteArray(QTest::currentDataTag()) == "short series") {
+            QJsonObject root = QJsonDocument::fromJson(readAll(m_results)).object();
+            QJsonArray series = root.value(QStringLiteral("series")).toArray();
+            QJsonObject first = series.at(0).toObject();
+            QJsonArray values = first.value(QStringLiteral("values")).toArray();
+            values.removeLast();
+            first.insert(QStringLiteral("values"), values);
+            series.replace(0, first);
+            root.insert(QStringLiteral("series"), series);
+            content = QJsonDocument(root).toJson();
+        } else if (content.isEmpty()) {
+            content = readAll(m_results);
+            design = m_other;
+        }
+        QVERIFY(writeAll(results, content));
+        const QString existing = path("existing.csv");
+        QVERIFY(writeAll(existing, "previous"));
+        const SwbResult r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), design,
+                                    existing, QStringLiteral("--from-results"), results});
+        QCOMPARE(r.code, code);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY2(r.err.contains(results), qPrintable(r.err));
+        QCOMPARE(readAll(existing), QByteArray("previous"));
     }
 
     void refusalsLeaveExistingFile()
     {
-        QTemporaryDir dir;
-        const QString design = dir.filePath(QStringLiteral("d.swb"));
-        QVERIFY(saveDesignFile(design, *makePattern(QStringLiteral("sqs-lambda"))));
-        const QString existing = dir.filePath(QStringLiteral("old.txt"));
-        {
-            QFile f(existing);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("previous");
-        }
-        SwbResult r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), design, existing});
+        const QString existing = path("old.txt");
+        QVERIFY(writeAll(existing, "previous"));
+        SwbResult r =
+            runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, existing});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QLatin1String(".xlsx")), qPrintable(r.err));
-        QFile f(existing);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArray("previous"));
+        QVERIFY2(r.err.contains(QLatin1String(".pdf")), qPrintable(r.err));
+        QCOMPARE(readAll(existing), QByteArray("previous"));
 
-        r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), design,
-                    dir.filePath(QStringLiteral("missing/out.xlsx"))});
+        for (const char *name : {"missing/out.xlsx", "missing/out.pdf", "missing/out.csv"}) {
+            r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design,
+                        m_dir.filePath(QLatin1String(name))});
+            QCOMPARE(r.code, 3);
+            QVERIFY2(r.err.contains(QLatin1String("missing")), qPrintable(r.err));
+        }
+        r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, path("x.csv"),
+                    QStringLiteral("--from-results"), path("nowhere.json")});
         QCOMPARE(r.code, 3);
-        QVERIFY2(r.err.contains(QLatin1String("missing")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("nowhere.json")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(path("x.csv")));
     }
 };
 

@@ -1,0 +1,263 @@
+#include "sim/resultsreader.h"
+
+#include "model/design.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace swb {
+
+namespace {
+
+constexpr const char *kFormat = "swb-simulation-results";
+constexpr int kVersion = 1;
+
+// Thrown inside the parser and turned into the error message; never escapes this file.
+struct BadResults : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void fail(const QString &where, const QString &what)
+{
+    throw BadResults((where + QStringLiteral(": ") + what).toStdString());
+}
+
+QJsonObject object(const QJsonObject &parent, const char *key, const QString &where)
+{
+    const QJsonValue v = parent.value(QLatin1String(key));
+    if (!v.isObject())
+        fail(where + QLatin1Char('.') + QLatin1String(key),
+             QStringLiteral("missing or not an object"));
+    return v.toObject();
+}
+
+QJsonArray array(const QJsonObject &parent, const char *key, const QString &where)
+{
+    const QJsonValue v = parent.value(QLatin1String(key));
+    if (!v.isArray())
+        fail(where + QLatin1Char('.') + QLatin1String(key),
+             QStringLiteral("missing or not an array"));
+    return v.toArray();
+}
+
+QString text(const QJsonObject &parent, const char *key, const QString &where)
+{
+    const QJsonValue v = parent.value(QLatin1String(key));
+    if (!v.isString())
+        fail(where + QLatin1Char('.') + QLatin1String(key),
+             QStringLiteral("missing or not a string"));
+    return v.toString();
+}
+
+// A number, or NaN for null (the writer's spelling of "not applicable").
+double numberOrNull(const QJsonValue &v, const QString &where)
+{
+    if (v.isNull())
+        return std::nan("");
+    if (!v.isDouble())
+        fail(where, QStringLiteral("expected a number or null"));
+    return v.toDouble();
+}
+
+double number(const QJsonObject &parent, const char *key, const QString &where)
+{
+    const QJsonValue v = parent.value(QLatin1String(key));
+    if (!v.isDouble())
+        fail(where + QLatin1Char('.') + QLatin1String(key),
+             QStringLiteral("missing or not a number"));
+    return v.toDouble();
+}
+
+void readMetadata(const QJsonObject &root, RunResults *r)
+{
+    const QJsonObject m = object(root, "metadata", QStringLiteral("results"));
+    const QString where = QStringLiteral("metadata");
+    r->metadata.designName = text(m, "design", where);
+    bool ok = false;
+    r->metadata.seed = m.value(QLatin1String("seed")).toString().toULongLong(&ok);
+    if (!ok)
+        fail(where + QStringLiteral(".seed"), QStringLiteral("missing or not a decimal integer"));
+    r->metadata.durationSeconds = number(m, "durationSeconds", where);
+    r->metadata.binWidthSeconds = number(m, "binWidthSeconds", where);
+    if (!(r->metadata.durationSeconds > 0) || !(r->metadata.binWidthSeconds > 0))
+        fail(where, QStringLiteral("durationSeconds and binWidthSeconds must be > 0"));
+    r->metadata.catalogueDate = m.value(QLatin1String("catalogueDate")).toString();
+    r->summary.events = quint64(m.value(QLatin1String("events")).toDouble());
+    r->summary.wallSeconds = m.value(QLatin1String("wallSeconds")).toDouble();
+    r->summary.fingerprint = m.value(QLatin1String("fingerprint")).toString().toULongLong(&ok, 16);
+}
+
+void readSeries(const QJsonObject &root, qint64 bins, RunResults *r)
+{
+    const QJsonArray series = array(root, "series", QStringLiteral("results"));
+    r->catalog.binWidthSeconds = r->metadata.binWidthSeconds;
+    r->catalog.durationSeconds = r->metadata.durationSeconds;
+    r->catalog.binCount = bins;
+    std::vector<std::vector<double>> columns;
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        const QString where = QStringLiteral("series[%1]").arg(i);
+        if (!series.at(i).isObject())
+            fail(where, QStringLiteral("not an object"));
+        const QJsonObject s = series.at(i).toObject();
+        SeriesEntry e;
+        e.name = text(s, "name", where);
+        e.componentName = text(s, "component", where);
+        e.unit = text(s, "unit", where);
+        e.aggregation = text(s, "aggregation", where);
+        if (e.aggregation != QLatin1String("sum") && e.aggregation != QLatin1String("max")
+            && e.aggregation != QLatin1String("last"))
+            fail(where + QStringLiteral(".aggregation"),
+                 QStringLiteral("'%1' (allowed: sum, max, last)").arg(e.aggregation));
+        const double id = number(s, "componentId", where);
+        e.component = id == 0 ? InvalidId : ComponentId(id);
+        const QJsonArray values = array(s, "values", where);
+        if (values.size() != bins)
+            fail(where + QStringLiteral(".values"),
+                 QStringLiteral("has %1 numbers, metadata.bins says %2")
+                     .arg(values.size())
+                     .arg(bins));
+        std::vector<double> column;
+        column.reserve(std::size_t(bins));
+        for (qsizetype b = 0; b < values.size(); ++b)
+            column.push_back(
+                numberOrNull(values.at(b), where + QStringLiteral(".values[%1]").arg(b)));
+        columns.push_back(std::move(column));
+        r->catalog.series.append(e);
+    }
+    // RunResults keeps the bins row-major: bin b, series s at b * series + s.
+    r->values.resize(std::size_t(bins) * columns.size());
+    for (std::size_t s = 0; s < columns.size(); ++s) {
+        for (std::size_t b = 0; b < std::size_t(bins); ++b)
+            r->values[b * columns.size() + s] = columns[s][b];
+    }
+}
+
+void readSummary(const QJsonObject &root, RunResults *r)
+{
+    const QJsonObject summary = object(root, "summary", QStringLiteral("results"));
+    const QJsonArray components = array(summary, "components", QStringLiteral("summary"));
+    for (qsizetype i = 0; i < components.size(); ++i) {
+        const QString where = QStringLiteral("summary.components[%1]").arg(i);
+        const QJsonObject o = components.at(i).toObject();
+        ComponentSummary c;
+        c.id = ComponentId(number(o, "id", where));
+        c.name = text(o, "name", where);
+        const QString kind = text(o, "kind", where);
+        if (!componentKindFromId(kind, &c.kind))
+            fail(where + QStringLiteral(".kind"), QStringLiteral("unknown kind '%1'").arg(kind));
+        auto field = [&](const char *key) {
+            return numberOrNull(o.value(QLatin1String(key)),
+                                where + QLatin1Char('.') + QLatin1String(key));
+        };
+        c.peakConcurrency = field("peakConcurrency");
+        c.throttles = field("throttles");
+        c.maxBacklog = field("maxBacklog");
+        c.maxIteratorAgeS = field("maxIteratorAgeS");
+        c.dlqCount = field("dlqCount");
+        c.latencyP99Ms = field("latencyP99Ms");
+        c.errors = field("errors");
+        c.retries = field("retries");
+        c.monthlyCostUsd = field("monthlyCostUsd");
+        r->summary.components.append(c);
+    }
+    r->summary.peakAccountConcurrency =
+        summary.value(QLatin1String("peakAccountConcurrency")).toDouble();
+    r->summary.monthlyCostUsd = numberOrNull(summary.value(QLatin1String("monthlyCostUsd")),
+                                             QStringLiteral("summary.monthlyCostUsd"));
+    for (const QJsonValue &v : summary.value(QLatin1String("costNotes")).toArray())
+        r->summary.costNotes.append(v.toString());
+    for (const QJsonValue &v : summary.value(QLatin1String("warnings")).toArray())
+        r->summary.warnings.append(v.toString());
+
+    const QJsonObject l = root.value(QLatin1String("ledger")).toObject();
+    auto count = [&](const char *key) { return quint64(l.value(QLatin1String(key)).toDouble()); };
+    r->summary.ledger = {count("produced"),     count("inFlight"), count("succeeded"),
+                         count("deadLettered"), count("expired"),  count("rejected"),
+                         count("dropped")};
+}
+
+} // namespace
+
+RunResults readResultsJson(const QByteArray &json, const QString &origin, QString *error)
+{
+    RunResults r;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    try {
+        if (parseError.error != QJsonParseError::NoError)
+            fail(QStringLiteral("offset %1").arg(parseError.offset),
+                 QStringLiteral("not JSON (%1)").arg(parseError.errorString()));
+        if (!doc.isObject())
+            fail(QStringLiteral("results"), QStringLiteral("the top level is not an object"));
+        const QJsonObject root = doc.object();
+        if (root.value(QLatin1String("format")).toString() != QLatin1String(kFormat))
+            fail(QStringLiteral("format"),
+                 QStringLiteral("not a results file of 'swb simulate --out' (expected format "
+                                "\"%1\")")
+                     .arg(QLatin1String(kFormat)));
+        const int version = root.value(QLatin1String("version")).toInt();
+        if (version < 1 || version > kVersion)
+            fail(QStringLiteral("version"),
+                 QStringLiteral("%1 is not supported (this swb reads version %2)")
+                     .arg(root.value(QLatin1String("version")).toVariant().toString())
+                     .arg(kVersion));
+        readMetadata(root, &r);
+        const double bins = number(object(root, "metadata", QStringLiteral("results")), "bins",
+                                   QStringLiteral("metadata"));
+        if (bins < 0 || bins != std::floor(bins))
+            fail(QStringLiteral("metadata.bins"), QStringLiteral("not a whole number >= 0"));
+        readSeries(root, qint64(bins), &r);
+        readSummary(root, &r);
+    } catch (const BadResults &e) {
+        if (error)
+            *error = QStringLiteral("'%1': %2").arg(origin, QString::fromStdString(e.what()));
+        return RunResults{};
+    }
+    r.ok = true;
+    r.summary.completed = true;
+    r.summary.simSeconds = r.metadata.durationSeconds;
+    return r;
+}
+
+RunResults readResultsFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("'%1': %2").arg(path, file.errorString());
+        return {};
+    }
+    return readResultsJson(file.readAll(), path, error);
+}
+
+QString resultsDesignMismatch(const RunResults &results, const Design &design)
+{
+    for (const ComponentSummary &c : results.summary.components) {
+        const Component *d = design.component(c.id);
+        if (!d)
+            return QStringLiteral("the run has block '%1' (id %2), which the design does not have")
+                .arg(c.name)
+                .arg(c.id);
+        if (d->name != c.name || d->kind != c.kind)
+            return QStringLiteral("the run's block %1 is '%2' (%3), the design's is '%4' (%5)")
+                .arg(c.id)
+                .arg(c.name, componentKindId(c.kind), d->name, componentKindId(d->kind));
+    }
+    for (const Component &d : design.components) {
+        bool found = false;
+        for (const ComponentSummary &c : results.summary.components)
+            found = found || c.id == d.id;
+        if (!found)
+            return QStringLiteral("the design's block '%1' (id %2) is not in the run")
+                .arg(d.name)
+                .arg(d.id);
+    }
+    return {};
+}
+
+} // namespace swb

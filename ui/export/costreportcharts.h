@@ -1,0 +1,46 @@
+#pragma once
+// The key charts of a run for the PDF cost report (issue 6): concurrency, backlog, throttles and
+// errors, and cost accrual, taken from the run's series (names: sim/core/simulation.h) and painted
+// directly with QPainter, so they are vector graphics with selectable text and need no chart
+// widget or window system.
+
+#include <QColor>
+#include <QList>
+#include <QPointF>
+#include <QString>
+
+class QPainter;
+class QRectF;
+
+namespace swb {
+
+class Design;
+struct RunResults;
+
+struct ReportChartLine {
+    QString label;         // legend text ("order-worker", "account")
+    QList<QPointF> points; // (simulated seconds, value), time order
+};
+
+struct ReportChart {
+    QString title; // "Concurrency"
+    QString unit;  // y axis: "environments"
+    QList<ReportChartLine> lines;
+
+    bool isEmpty() const;
+};
+
+// The report's charts of a run; charts with no line are left out.
+//  - Concurrency: each function's lambda.concurrency and the account's (peak per bin).
+//  - Backlog: each queue's visible messages and each function's async event queue (peak per bin).
+//  - Throttles and errors: all blocks' throttles / 429s / write and start throttles / rejections,
+//    and all errors / timeouts / 5xx / failures, per bin.
+//  - Cost accrual: the monthly cost projected from the usage measured up to t (measuredCostReport
+//    on the bins so far), and the pro-rata share of that month accrued by t, as the charts dock.
+QList<ReportChart> reportCharts(const Design &design, const RunResults &run);
+
+// Paints one chart into rect (points): title, legend, axes with round ticks, the lines.
+void paintReportChart(QPainter &painter, const QRectF &rect, const ReportChart &chart,
+                      double durationSeconds);
+
+} // namespace swb
