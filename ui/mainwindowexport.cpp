@@ -1,7 +1,9 @@
 // MainWindow: File > Export entries beyond SAM (issue 6): diagram, cost sheet, results.
 #include "ui/mainwindow.h"
 
+#include "ui/export/costexportwindow.h"
 #include "ui/export/diagramexportdialog.h"
+#include "ui/export/resultsexport.h"
 
 #include <QAction>
 #include <QMenu>
@@ -20,11 +22,29 @@ void addDiagramExportAction(MainWindow *window, QMenu *exportMenu)
     exportMenu->addAction(action);
 }
 
+// File > Export > Cost Sheet... and Results... (ui/export/costexportwindow.h, resultsexport.h).
+void addCostExportActions(MainWindow *window, QMenu *exportMenu)
+{
+    auto *cost = new QAction(MainWindow::tr("&Cost Sheet..."), window);
+    cost->setObjectName(QStringLiteral("actionExportCost"));
+    cost->setStatusTip(MainWindow::tr("The monthly bill as CSV, Excel workbook or PDF report: "
+                                      "measured in the current run, or the analytic estimate"));
+    QObject::connect(cost, &QAction::triggered, window, [window] { exportCostFromWindow(window); });
+    exportMenu->addAction(cost);
+    auto *results = new QAction(MainWindow::tr("&Results..."), window);
+    results->setObjectName(QStringLiteral("actionExportResults"));
+    results->setStatusTip(MainWindow::tr("The current run's time series as CSV or JSON"));
+    QObject::connect(results, &QAction::triggered, window,
+                     [window] { exportResultsFromWindow(window); });
+    exportMenu->addAction(results);
+}
+
 } // namespace
 
 void MainWindow::addExportActions(QMenu *exportMenu)
 {
     addDiagramExportAction(this, exportMenu);
+    addCostExportActions(this, exportMenu);
 }
 
 } // namespace swb
