@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 #include "ui/canvas/diagramscene.h"
+#include "ui/export/diagramrender.h"
 #include "ui/fileactions.h"
 #include "ui/mainwindow.h"
 #include "ui/playback/framestore.h"
@@ -81,7 +82,7 @@ DiagramExportDialog::DiagramExportDialog(DiagramScene *scene, DiagramFormat form
         checkBox(QStringLiteral("titleBlockCheck"), tr("Title block (name and date)"), true, this);
     m_title = new QLineEdit(this);
     m_title->setObjectName(QStringLiteral("titleEdit"));
-    m_title->setPlaceholderText(tr("the design's name"));
+    m_title->setPlaceholderText(defaultDiagramTitle(*scene->document()));
     m_legend =
         checkBox(QStringLiteral("legendCheck"), tr("Legend of block and wire kinds"), true, this);
     m_liveBadges = checkBox(QStringLiteral("liveBadgesCheck"),

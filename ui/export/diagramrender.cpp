@@ -52,7 +52,9 @@ QPalette exportPalette()
     return palette;
 }
 
-QString defaultTitle(const Document &document)
+} // namespace
+
+QString defaultDiagramTitle(const Document &document)
 {
     if (!document.design().name.trimmed().isEmpty())
         return document.design().name.trimmed();
@@ -62,8 +64,6 @@ QString defaultTitle(const Document &document)
     }
     return QStringLiteral("Untitled design");
 }
-
-} // namespace
 
 DiagramSnapshot::DiagramSnapshot(DiagramScene &live, const DiagramExportOptions &options)
     : m_options(options)
@@ -115,7 +115,7 @@ DiagramSnapshot::DiagramSnapshot(DiagramScene &live, const DiagramExportOptions 
         m_content = QRectF(0, 0, BlockItem::bodyRect().width(), BlockItem::bodyRect().height());
     m_content.adjust(-kMargin, -kMargin, kMargin, kMargin);
 
-    m_title = options.title.trimmed().isEmpty() ? defaultTitle(*live.document())
+    m_title = options.title.trimmed().isEmpty() ? defaultDiagramTitle(*live.document())
                                                 : options.title.trimmed();
     m_dateText =
         (options.date.isValid() ? options.date : QDate::currentDate()).toString(Qt::ISODate);

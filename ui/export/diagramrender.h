@@ -9,6 +9,10 @@
 
 namespace swb {
 
+// The title an export shows unless the options name one: the design's name, else the file's
+// base name, else "Untitled design".
+QString defaultDiagramTitle(const Document &document);
+
 // What an export draws, frozen at construction: a private DiagramScene built from the live
 // scene's Document (so the live scene's selection, hover, rename editor and wire drag are never
 // drawn and never disturbed), painted with a fixed light palette whatever the desktop theme,
