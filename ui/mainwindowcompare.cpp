@@ -1,13 +1,35 @@
 // MainWindow: Simulation > Compare Designs (issue 8, "Compare patterns side by side").
 #include "ui/mainwindow.h"
 
+#include "ui/compare/comparewindow.h"
+#include "ui/fileactions.h"
+
+#include <QAction>
 #include <QMenu>
 
 namespace swb {
 
 void MainWindow::addCompareActions(QMenu *simulationMenu)
 {
-    Q_UNUSED(simulationMenu)
+    auto *action = new QAction(tr("&Compare Designs..."), this);
+    action->setObjectName(QStringLiteral("actionCompareDesigns"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    action->setStatusTip(tr("Run the same traffic and fault through several designs and compare "
+                            "throughput, p99, losses, concurrency and cost"));
+    addAction(action); // the shortcut works while the menu bar is hidden
+    simulationMenu->addSeparator();
+    simulationMenu->addAction(action);
+    connect(action, &QAction::triggered, this, [this] {
+        // One compare window per main window, kept (with its list and results) when closed.
+        auto *window =
+            findChild<CompareWindow *>(QStringLiteral("compareWindow"), Qt::FindDirectChildrenOnly);
+        if (!window)
+            window = new CompareWindow(
+                m_document, [this] { return m_files->prompter(); }, this);
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
 }
 
 } // namespace swb
