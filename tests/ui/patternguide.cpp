@@ -20,6 +20,8 @@
 #include <QFrame>
 #include <QLabel>
 #include <QLayout>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
@@ -167,6 +169,15 @@ void TestPatternGuide::orderAndSeveralConsumersCreateAStream()
     PatternGuidePanel *panel = openGuide(w);
     QVERIFY(panel);
     QVERIFY(w.document()->design().components.isEmpty());
+    // The dock is also listed under View > Panels.
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("patternGuideDock"));
+    bool listed = false;
+    for (QMenu *menu : w.menuBar()->findChildren<QMenu *>()) {
+        listed = listed
+                 || (menu->title() == QLatin1String("&Panels")
+                     && menu->actions().contains(dock->toggleViewAction()));
+    }
+    QVERIFY(listed);
     QVERIFY(topCard(panel) != kStream); // the default answers do not call for a stream
 
     choose(field<QComboBox>(panel, "guideRealTime"), int(RealTimeNeed::Seconds));

@@ -55,7 +55,7 @@ PatternAxesDialog::PatternAxesDialog(QWidget *parent, const PricingCatalogue &pr
     layout->addWidget(m_table, 1);
     layout->addWidget(m_note);
     layout->addWidget(buttons);
-    resize(1180, 660);
+    resize(1180, 620);
 }
 
 void PatternAxesDialog::resizeEvent(QResizeEvent *event)
