@@ -137,7 +137,8 @@ bool writeCostReportPdf(const CostReportContent &content, const QString &path, Q
             layout.paragraph(QStringLiteral("- ") + n);
     }
     if (content.run) {
-        const QList<ReportChart> charts = reportCharts(*content.design, *content.run);
+        const QList<ReportChart> charts =
+            reportCharts(*content.design, *content.run, content.report.options);
         constexpr double chartHeight = 170; // four charts to an A4 page
         if (!charts.isEmpty())
             layout.heading(QStringLiteral("Key charts of the run"), 11, chartHeight);

@@ -3,7 +3,6 @@
 #include "model/costmodel.h"
 #include "sim/runresults.h"
 #include "ui/charts/chartline.h"
-#include "ui/cost/frameusage.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -63,9 +62,10 @@ void addSummed(ReportChart *chart, const RunResults &run, const QStringList &nam
     chart->lines.append({label, points});
 }
 
-// Accrued dollars at up to 60 points: the usage so far priced for a month (projectedCostReport,
-// the cost panel's pricing), times the share of the month elapsed.
-ReportChartLine costAccrual(const Design &design, const RunResults &run)
+// Accrued dollars at up to 60 points: the usage so far priced for a month (measuredCostReport on
+// one bin holding the totals so far, as the cost panel prices a partial run), times the share of
+// the month elapsed.
+ReportChartLine costAccrual(const Design &design, const RunResults &run, const CostOptions &options)
 {
     ReportChartLine line{QStringLiteral("accrued (pro rata of the projected month)"), {}};
     const qint64 bins = run.binCount();
@@ -84,8 +84,13 @@ ReportChartLine costAccrual(const Design &design, const RunResults &run)
                 totals[s] += std::isfinite(v) ? v : 0;
             }
         }
-        const double seconds = double(lastBin + 1) * run.metadata.binWidthSeconds;
-        const CostReport report = projectedCostReport(design, run.catalog, totals, seconds);
+        RunResults sofar;
+        sofar.ok = true;
+        sofar.catalog = run.catalog;
+        sofar.metadata.durationSeconds = double(lastBin + 1) * run.metadata.binWidthSeconds;
+        sofar.values.assign(totals.cbegin(), totals.cend());
+        const double seconds = sofar.metadata.durationSeconds;
+        const CostReport report = measuredCostReport(design, sofar, &options);
         line.points.append(
             QPointF(seconds, report.totalUsd * seconds / (report.hoursPerMonth * 3600.0)));
     }
@@ -124,7 +129,8 @@ bool ReportChart::isEmpty() const
     return lines.isEmpty();
 }
 
-QList<ReportChart> reportCharts(const Design &design, const RunResults &run)
+QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
+                                const CostOptions &options)
 {
     ReportChart concurrency{
         QStringLiteral("Concurrency (peak per bin)"), QStringLiteral("environments"), {}};
@@ -147,7 +153,7 @@ QList<ReportChart> reportCharts(const Design &design, const RunResults &run)
                QStringLiteral("sfn.failures")},
               QStringLiteral("errors"));
     ReportChart cost{QStringLiteral("Cost accrual"), QStringLiteral("USD"), {}};
-    const ReportChartLine accrued = costAccrual(design, run);
+    const ReportChartLine accrued = costAccrual(design, run, options);
     if (!accrued.points.isEmpty())
         cost.lines.append(accrued);
 

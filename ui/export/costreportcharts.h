@@ -15,6 +15,7 @@ class QRectF;
 namespace swb {
 
 class Design;
+struct CostOptions;
 struct RunResults;
 
 struct ReportChartLine {
@@ -35,9 +36,11 @@ struct ReportChart {
 //  - Backlog: each queue's visible messages and each function's async event queue (peak per bin).
 //  - Throttles and errors: all blocks' throttles / 429s / write and start throttles / rejections,
 //    and all errors / timeouts / 5xx / failures, per bin.
-//  - Cost accrual: the monthly cost projected from the usage measured up to t (measuredCostReport
-//    on the bins so far), and the pro-rata share of that month accrued by t, as the charts dock.
-QList<ReportChart> reportCharts(const Design &design, const RunResults &run);
+//  - Cost accrual: the pro-rata share of the month accrued by t of the monthly cost projected
+//    from the usage measured up to t (measuredCostReport with `options` on the bins so far), as
+//    the charts dock accrues it.
+QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
+                                const CostOptions &options);
 
 // Paints one chart into rect (points): title, legend, axes with round ticks, the lines.
 void paintReportChart(QPainter &painter, const QRectF &rect, const ReportChart &chart,
