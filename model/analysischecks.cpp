@@ -3,6 +3,7 @@
 // each rule names its AWS source.
 
 #include "model/analysisrules.h"
+#include "model/sfnretriers.h"
 
 #include "model/wiringrules.h"
 
@@ -257,12 +258,44 @@ void checkFailureHandling(const Design &design, QList<Finding> *findings)
                                    "then lost")
                         .arg(quoted(c.name)),
                     {c.id});
+        } else if (c.kind == K::StepFunctions) {
+            // Each Task's Retry array must be valid ASL (model/sfnretriers.h); the simulator
+            // and the SAM export would otherwise run or write something AWS refuses.
+            for (const Connection *task : design.outgoing(c.id)) {
+                QList<RetrierSpec> retriers;
+                QString why;
+                const QString text = task->params.value(QStringLiteral("retriers")).toString();
+                if (task->kind == C::ServiceIntegration && !parseRetriers(text, &retriers, &why))
+                    add(findings, Severity::Error, findingcode::SfnBadRetriers,
+                        QStringLiteral("%1: the Retriers of the Task calling %2 are not valid: %3")
+                            .arg(quoted(c.name),
+                                 design.component(task->target)
+                                     ? quoted(design.component(task->target)->name)
+                                     : QString(),
+                                 why),
+                        {c.id}, {task->id});
+            }
         } else if (c.kind == K::KinesisStream) {
             // A failing batch blocks its shard until it succeeds, MaximumRetryAttempts is used up
             // or MaximumRecordAgeInSeconds passes; both default to -1 (infinite), so a poison
             // record blocks the shard until retention expires. Records given up are sent to the
             // on-failure destination, or discarded without one (services-kinesis-parameters).
             const bool destination = hasOutgoing(design, c.id, C::OnFailure);
+            // Enhanced fan-out: at most 20 registered consumers per stream (ref §5; 50 only in
+            // On-demand Advantage, which the model does not offer).
+            QList<ConnectionId> efo;
+            for (const Connection *esm : design.outgoing(c.id))
+                if (esm->kind == C::EventSourceMapping
+                    && esm->params.value(QStringLiteral("enhancedFanOut")).toBool())
+                    efo.append(esm->id);
+            if (efo.size() > 20)
+                add(findings, Severity::Error, findingcode::StreamTooManyFanOut,
+                    QStringLiteral("Stream %1 has %2 enhanced fan-out consumers; Kinesis allows at "
+                                   "most 20 per stream: turn enhanced fan-out off on %3 of them")
+                        .arg(quoted(c.name))
+                        .arg(efo.size())
+                        .arg(efo.size() - 20),
+                    {c.id}, efo);
             for (const Connection *esm : design.outgoing(c.id)) {
                 if (esm->kind != C::EventSourceMapping || !design.component(esm->target))
                     continue;

@@ -295,6 +295,13 @@ QList<ParamSpec> kinesisMappingParams()
         boolean("bisectOnError", "Bisect batch on error", false,
                 "BisectBatchOnFunctionError: a failing batch is split in two and each half "
                 "retried, isolating a poison record."),
+        boolean("enhancedFanOut", "Enhanced fan-out", false,
+                "Off (default): a standard consumer; all standard consumers of the stream share "
+                "each shard's 2 MB/s, 2,000 records/s and 5 GetRecords calls/s, and records are "
+                "read on a ~1 s poll. On: an enhanced fan-out consumer with its own 2 MB/s per "
+                "shard, pushed ~70 ms after the write (AWS's figure is approximate); at most 20 "
+                "per stream. Its price ($0.015 per consumer-shard-hour plus $0.013 per GB in "
+                "the reference, not verified) is not in the bill yet."),
     });
     return specs;
 }
@@ -315,6 +322,14 @@ QList<ParamSpec> taskParams()
                      -1),
         choice("retryJitter", "Retry jitter", list({"NONE", "FULL"}),
                "Retry.JitterStrategy: FULL waits a random time between 0 and the computed delay."),
+        text("retriers", "Retriers",
+             "The Task's Retry array as Amazon States Language JSON, e.g. [{\"ErrorEquals\": "
+             "[\"Lambda.TooManyRequestsException\"], \"IntervalSeconds\": 2, \"MaxAttempts\": "
+             "6}, {\"ErrorEquals\": [\"States.ALL\"]}]. Evaluated in order: the first retrier "
+             "naming the error decides; States.ALL must be alone and last. The simulator raises "
+             "Lambda.TooManyRequestsException (throttled invoke), Lambda.Unknown (timeout) and "
+             "the function's own error (any other name; States.TaskFailed matches all three). "
+             "Empty (default): one States.ALL retrier from the Retry fields above."),
         boolean("catch", "Catch errors", true,
                 "Catch States.ALL after the retries are exhausted (the execution continues to a "
                 "fallback) instead of failing the execution."),

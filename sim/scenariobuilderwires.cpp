@@ -6,10 +6,43 @@
 #include "sim/scenariobuilder_p.h"
 
 #include "model/analysis.h"
+#include "model/sfnretriers.h"
 
 #include <QSet>
 
 namespace swb::detail {
+
+namespace {
+
+// One ASL retrier as the core runs it: its ErrorEquals names become the error codes the engine
+// raises (core::SfnErrorCode). Names the simulator never raises (States.Timeout,
+// Lambda.ServiceException, ...) match nothing; any name outside the States./Lambda. families is
+// taken as the function's own error.
+core::SfnRetry coreRetrier(const RetrierSpec &r) {
+    core::SfnRetry out;
+    out.errors = 0;
+    for (const QString &n : r.errorEquals) {
+        if (n == QLatin1String("States.ALL"))
+            out.errors = 0xFFFFFFFFu;
+        else if (n == QLatin1String("States.TaskFailed"))
+            out.errors |= (1u << core::SfnErrFunction) | (1u << core::SfnErrUnknown)
+                          | (1u << core::SfnErrThrottled);
+        else if (n == QLatin1String("Lambda.Unknown"))
+            out.errors |= 1u << core::SfnErrUnknown;
+        else if (n == QLatin1String("Lambda.TooManyRequestsException"))
+            out.errors |= 1u << core::SfnErrThrottled;
+        else if (!n.startsWith(QLatin1String("States.")) && !n.startsWith(QLatin1String("Lambda.")))
+            out.errors |= 1u << core::SfnErrFunction;
+    }
+    out.intervalSeconds = r.intervalSeconds;
+    out.maxAttempts = std::uint32_t(std::min<qlonglong>(r.maxAttempts, 0xFFFFFFFF));
+    out.backoffRate = r.backoffRate;
+    out.maxDelaySeconds = r.maxDelaySeconds < 0 ? 0 : r.maxDelaySeconds; // -1 = no cap = core 0
+    out.jitter = r.fullJitter ? core::JitterStrategy::Full : core::JitterStrategy::None;
+    return out;
+}
+
+} // namespace
 
 void appendAnalysisFindings(const Design &design, BuildResult *out) {
     for (const Finding &f : analyze(design)) {
@@ -77,6 +110,7 @@ void Builder::mapConnections() {
                 esm.maxRetryAttempts = std::int32_t(num(p, "maxRetryAttempts")); // -1 infinite
                 esm.maxRecordAgeSeconds = num(p, "maxRecordAge");                // -1 infinite
                 esm.bisectOnError = flag(p, "bisectOnError");
+                esm.enhancedFanOut = flag(p, "enhancedFanOut");
             }
             break;
         }
@@ -206,6 +240,13 @@ void Builder::mapTasks() {
                                     ? core::JitterStrategy::Full
                                     : core::JitterStrategy::None;
             task.catchAll = flag(p, "catch");
+            // A Retry array replaces the single retrier (the analysis refuses a malformed one).
+            QList<RetrierSpec> retriers;
+            QString why;
+            if (parseRetriers(str(p, "retriers"), &retriers, &why)) {
+                for (const RetrierSpec &r : retriers)
+                    task.retriers.push_back(coreRetrier(r));
+            }
             sm.tasks.push_back(task);
         }
     }

@@ -181,6 +181,7 @@ void TestScenarioBuilder::mapsEveryParameter()
             {"maxRetryAttempts", 7},
             {"maxRecordAge", 3600},
             {"bisectOnError", true},
+            {"enhancedFanOut", true},
             {"reportBatchItemFailures", true}});
     m.wire(stream, dlq, WK::OnFailure);
     m.wire(topic, queue, WK::Subscription, {{"filterMatch", 0.4}});
@@ -194,15 +195,20 @@ void TestScenarioBuilder::mapsEveryParameter()
             {"retryBackoffRate", 1.5},
             {"retryMaxDelay", 40},
             {"retryJitter", QStringLiteral("FULL")},
+            {"retriers",
+             QStringLiteral(R"([{"ErrorEquals": ["Lambda.TooManyRequestsException", "MyError"],
+                                 "IntervalSeconds": 2, "MaxAttempts": 6, "BackoffRate": 3,
+                                 "MaxDelaySeconds": 30, "JitterStrategy": "FULL"},
+                                {"ErrorEquals": ["States.ALL"]}])")},
             {"catch", false}});
     m.wire(sfn, fn, WK::ServiceIntegration, {{"order", 1}});
     mark("esm-sqs",
          {"batchSize", "batchingWindow", "reportBatchItemFailures", "maximumConcurrency"});
     mark("esm-kinesis",
          {"batchSize", "batchingWindow", "reportBatchItemFailures", "parallelizationFactor",
-          "maxRetryAttempts", "maxRecordAge", "bisectOnError"});
+          "maxRetryAttempts", "maxRecordAge", "bisectOnError", "enhancedFanOut"});
     mark("task", {"order", "retryInterval", "retryMaxAttempts", "retryBackoffRate", "retryMaxDelay",
-                  "retryJitter", "catch"});
+                  "retryJitter", "retriers", "catch"});
     mark("subscription", {"filterMatch", "filterPolicy"}); // filterPolicy: its own test
     mark("redrive", {"maxReceiveCount"});
     mark("sync", {"callsPerInvocation"});
@@ -369,6 +375,7 @@ void TestScenarioBuilder::mapsEveryParameter()
     QCOMPARE(ke->esm.maxRetryAttempts, 7);
     QCOMPARE(ke->esm.maxRecordAgeSeconds, 3600.0);
     QCOMPARE(ke->esm.bisectOnError, true);
+    QCOMPARE(ke->esm.enhancedFanOut, true);
     QCOMPARE(ke->esm.reportBatchItemFailures, true);
     QCOMPARE(ke->esm.onFailure, r.refOf(dlq)); // the stream's OnFailure wire
     const core::Edge *sub =
@@ -390,6 +397,17 @@ void TestScenarioBuilder::mapsEveryParameter()
     QCOMPARE(tasks[1].retry.maxDelaySeconds, 40.0);
     QCOMPARE(tasks[1].retry.jitter, core::JitterStrategy::Full);
     QCOMPARE(tasks[1].catchAll, false);
+    QCOMPARE(tasks[1].retriers.size(), std::size_t(2)); // the Retry array, in order
+    QCOMPARE(tasks[1].retriers[0].errors,
+             (1u << core::SfnErrThrottled) | (1u << core::SfnErrFunction));
+    QCOMPARE(tasks[1].retriers[0].intervalSeconds, 2.0);
+    QCOMPARE(tasks[1].retriers[0].maxAttempts, 6u);
+    QCOMPARE(tasks[1].retriers[0].backoffRate, 3.0);
+    QCOMPARE(tasks[1].retriers[0].maxDelaySeconds, 30.0);
+    QCOMPARE(tasks[1].retriers[0].jitter, core::JitterStrategy::Full);
+    QCOMPARE(tasks[1].retriers[1].errors, 0xFFFFFFFFu);
+    QCOMPARE(tasks[1].retriers[1].maxAttempts, 3u); // ASL defaults
+    QVERIFY(tasks[0].retriers.empty());             // no Retry array: the single retrier
 
     // Faults.
     QCOMPARE(sc.faults.size(), std::size_t(3));

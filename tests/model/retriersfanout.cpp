@@ -1,0 +1,188 @@
+// Model side of issue 3 part B: a Task's Retry array (model/sfnretriers.h; ref §6 "Retry /
+// Catch": ErrorEquals required, States.ALL alone and last) and the Kinesis enhanced fan-out
+// consumer limit (ref §5: 20 per stream), both as analysis findings; designs written before
+// these parameters existed still load.
+
+#include "model/analysis.h"
+#include "model/document.h"
+#include "model/sfnretriers.h"
+#include "model/textformat.h"
+
+#include <QTest>
+
+using namespace swb;
+using K = ComponentKind;
+using C = ConnectionKind;
+
+namespace {
+
+QStringList codes(const Design &d, const char *code)
+{
+    QStringList out;
+    for (const Finding &f : analyze(d))
+        if (f.code == QLatin1String(code))
+            out.append(f.message);
+    return out;
+}
+
+} // namespace
+
+class TestRetriersFanOut : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesTheRetryArray()
+    {
+        QList<RetrierSpec> rs;
+        QString error;
+        QVERIFY(parseRetriers(QString(), &rs, &error));
+        QVERIFY(rs.isEmpty());
+        QVERIFY2(parseRetriers(QStringLiteral(R"([{"ErrorEquals": ["ErrorA", "ErrorB"],
+            "IntervalSeconds": 1, "BackoffRate": 2.0, "MaxAttempts": 2},
+            {"ErrorEquals": ["ErrorC"], "IntervalSeconds": 5, "JitterStrategy": "FULL",
+             "MaxDelaySeconds": 60}])"),
+                               &rs, &error),
+                 qPrintable(error));
+        QCOMPARE(rs.size(), 2);
+        QCOMPARE(rs[0].errorEquals,
+                 (QStringList{QStringLiteral("ErrorA"), QStringLiteral("ErrorB")}));
+        QCOMPARE(rs[0].maxAttempts, 2);
+        QCOMPARE(rs[1].intervalSeconds, 5.0);
+        QCOMPARE(rs[1].maxAttempts, 3);   // ASL default
+        QCOMPARE(rs[1].backoffRate, 2.0); // ASL default
+        QCOMPARE(rs[1].maxDelaySeconds, 60.0);
+        QVERIFY(rs[1].fullJitter);
+    }
+
+    void refusesWhatAwsRefuses_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("all not last")
+            << QStringLiteral(R"([{"ErrorEquals": ["States.ALL"]}, {"ErrorEquals": ["ErrorC"]}])")
+            << QStringLiteral("retrier 1: States.ALL must be alone");
+        QTest::newRow("all not alone")
+            << QStringLiteral(R"([{"ErrorEquals": ["States.ALL", "ErrorA"]}])")
+            << QStringLiteral("retrier 1: States.ALL must be alone");
+        QTest::newRow("no names") << QStringLiteral(R"([{"ErrorEquals": []}])")
+                                  << QStringLiteral("retrier 1: ErrorEquals must be a non-empty");
+        QTest::newRow("negative attempts")
+            << QStringLiteral(
+                   R"([{"ErrorEquals": ["A"]}, {"ErrorEquals": ["B"], "MaxAttempts": -1}])")
+            << QStringLiteral("retrier 2: MaxAttempts must be a number of at least 0");
+        QTest::newRow("backoff below 1")
+            << QStringLiteral(R"([{"ErrorEquals": ["A"], "BackoffRate": 0.5}])")
+            << QStringLiteral("retrier 1: BackoffRate must be a number of at least 1");
+        QTest::newRow("jitter") << QStringLiteral(
+            R"([{"ErrorEquals": ["A"], "JitterStrategy": "HALF"}])")
+                                << QStringLiteral("retrier 1: JitterStrategy must be FULL or NONE");
+        QTest::newRow("unknown field") << QStringLiteral(R"([{"ErrorEquals": ["A"], "Next": "X"}])")
+                                       << QStringLiteral("retrier 1: unknown field Next");
+        QTest::newRow("not json") << QStringLiteral("[{")
+                                  << QStringLiteral("not valid JSON at character");
+        QTest::newRow("not a list") << QStringLiteral(R"({"ErrorEquals": ["A"]})")
+                                    << QStringLiteral("must be a JSON array");
+    }
+    void refusesWhatAwsRefuses()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        QList<RetrierSpec> rs;
+        QString error;
+        QVERIFY(!parseRetriers(text, &rs, &error));
+        QVERIFY2(error.startsWith(message), qPrintable(error));
+        QVERIFY(rs.isEmpty());
+    }
+
+    void badRetriersAreAnAnalysisError()
+    {
+        Document doc;
+        QString error;
+        const ComponentId sm =
+            doc.addComponent(K::StepFunctions, QPointF(), QStringLiteral("flow"));
+        const ComponentId fn = doc.addComponent(K::Lambda, QPointF(), QStringLiteral("charge"));
+        const ConnectionId task = doc.connectComponents(sm, fn, C::ServiceIntegration, &error);
+        QVERIFY2(task, qPrintable(error));
+        QVERIFY(codes(doc.design(), findingcode::SfnBadRetriers).isEmpty());
+        QVERIFY(doc.setConnectionParam(
+            task, QStringLiteral("retriers"),
+            QStringLiteral(R"([{"ErrorEquals": ["States.ALL"]}, {"ErrorEquals": ["X"]}])"),
+            &error));
+        const QStringList found = codes(doc.design(), findingcode::SfnBadRetriers);
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found[0].contains(QStringLiteral("'charge'"))
+                     && found[0].contains(QStringLiteral("States.ALL must be alone")),
+                 qPrintable(found[0]));
+        QVERIFY(doc.setConnectionParam(
+            task, QStringLiteral("retriers"),
+            QStringLiteral(R"([{"ErrorEquals": ["X"]}, {"ErrorEquals": ["States.ALL"]}])"),
+            &error));
+        QVERIFY(codes(doc.design(), findingcode::SfnBadRetriers).isEmpty());
+    }
+
+    void atMostTwentyFanOutConsumersPerStream()
+    {
+        Document doc;
+        QString error;
+        const ComponentId stream =
+            doc.addComponent(K::KinesisStream, QPointF(), QStringLiteral("clicks"));
+        QList<ConnectionId> esms;
+        for (int i = 0; i < 21; ++i) {
+            const ComponentId fn =
+                doc.addComponent(K::Lambda, QPointF(), QStringLiteral("reader%1").arg(i));
+            esms.append(doc.connectComponents(stream, fn, C::EventSourceMapping, &error));
+            QVERIFY2(esms.last(), qPrintable(error));
+        }
+        // 21 standard consumers: no limit (they share the shard's reads instead).
+        QVERIFY(codes(doc.design(), findingcode::StreamTooManyFanOut).isEmpty());
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(
+                doc.setConnectionParam(esms[i], QStringLiteral("enhancedFanOut"), true, &error));
+        QVERIFY(codes(doc.design(), findingcode::StreamTooManyFanOut).isEmpty());
+        QVERIFY(doc.setConnectionParam(esms[20], QStringLiteral("enhancedFanOut"), true, &error));
+        const QStringList found = codes(doc.design(), findingcode::StreamTooManyFanOut);
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found[0].contains(QStringLiteral("21 enhanced fan-out consumers"))
+                     && found[0].contains(QStringLiteral("at most 20")),
+                 qPrintable(found[0]));
+    }
+
+    void designsWithoutTheNewParametersLoad()
+    {
+        // A design written before "retriers" and "enhancedFanOut" existed: the keys are simply
+        // absent; reading fills the AWS defaults (empty Retry array, enhanced fan-out off).
+        Document doc;
+        QString error;
+        const ComponentId stream =
+            doc.addComponent(K::KinesisStream, QPointF(), QStringLiteral("s"));
+        const ComponentId fn = doc.addComponent(K::Lambda, QPointF(), QStringLiteral("f"));
+        const ComponentId sm = doc.addComponent(K::StepFunctions, QPointF(), QStringLiteral("m"));
+        QVERIFY(doc.connectComponents(stream, fn, C::EventSourceMapping, &error));
+        QVERIFY(doc.connectComponents(sm, fn, C::ServiceIntegration, &error));
+        QByteArray yaml = TextFormat::toYaml(doc.design());
+        QVERIFY(yaml.contains("enhancedFanOut: false"));
+        QVERIFY(yaml.contains("retriers: \"\""));
+        QByteArray old;
+        for (const QByteArray &line : yaml.split('\n'))
+            if (!line.contains("enhancedFanOut") && !line.contains("retriers"))
+                old += line + '\n';
+        Design loaded;
+        QVERIFY2(TextFormat::fromYaml(old, QStringLiteral("old.swb.yaml"), &loaded, &error),
+                 qPrintable(error));
+        bool sawEsm = false, sawTask = false;
+        for (const Connection &w : loaded.connections) {
+            if (w.kind == C::EventSourceMapping) {
+                sawEsm = true;
+                QCOMPARE(w.params.value(QStringLiteral("enhancedFanOut"), false).toBool(), false);
+            } else if (w.kind == C::ServiceIntegration) {
+                sawTask = true;
+                QCOMPARE(w.params.value(QStringLiteral("retriers")).toString(), QString());
+            }
+        }
+        QVERIFY(sawEsm && sawTask);
+        QVERIFY(codes(loaded, findingcode::SfnBadRetriers).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestRetriersFanOut)
+#include "retriersfanout.moc"
