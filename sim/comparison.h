@@ -91,6 +91,8 @@ QList<ComparisonRow> compareDesigns(const QList<ComparisonInput> &designs,
 // cells, rounded as `swb simulate` prints the same figure (counts whole, p99 to 0.1 ms, cost to
 // the cent; throughput = the ledger's succeeded / simulated seconds, to 0.01 per second).
 QStringList comparisonColumns();
+// What each column means, in comparisonColumns' order (tooltips).
+QStringList comparisonColumnHelp();
 QStringList comparisonCells(const ComparisonRow &row);
 // Header and rows as CSV (RFC 4180 quoting), for the clipboard and scripts.
 QString comparisonCsv(const QList<ComparisonRow> &rows);

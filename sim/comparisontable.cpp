@@ -33,6 +33,23 @@ QStringList comparisonColumns()
             QStringLiteral("notes")};
 }
 
+QStringList comparisonColumnHelp()
+{
+    return {QStringLiteral("The design: a bundled pattern, a file or the current design"),
+            QStringLiteral("Units that succeeded end to end per simulated second (the ledger's "
+                           "succeeded count / duration); a fan-out counts every delivered copy"),
+            QStringLiteral("Worst end-to-end p99 over the entry paths (traffic sources), ms"),
+            QStringLiteral("Lambda throttles, API Gateway 429s, Kinesis write throttles, Step "
+                           "Functions start throttles and downstream rejections"),
+            QStringLiteral("Units expired (retention, maximum event age) or dropped by a "
+                           "documented rule (a failed sync call, an async event out of retries "
+                           "without a destination)"),
+            QStringLiteral("Units in a DLQ or on-failure destination at the end"),
+            QStringLiteral("Peak account-wide Lambda concurrency, environments"),
+            QStringLiteral("Measured usage priced for a 730-hour month, USD"),
+            QStringLiteral("Why a design did not run, or where the fault could not apply")};
+}
+
 QStringList comparisonCells(const ComparisonRow &row)
 {
     const QString none = QStringLiteral("-");

@@ -269,7 +269,14 @@ private Q_SLOTS:
         prompter->openPath = broken;
         click(window, "compareAddFile");
         addPatternAt(window, 0);
+        addPatternAt(window, 0); // the same pattern twice gets its own name...
+        auto *list = child<QListWidget>(window, "compareDesigns");
+        QCOMPARE(list->item(3)->text(), QStringLiteral("api-lambda (2)"));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(list->item(3)).center());
+        click(window, "compareRemove"); // ...and the user can remove it again
         QCOMPARE(window->designCount(), 3);
+        QCOMPARE(list->count(), 3);
         typeInto(window, "compareDuration", QStringLiteral("30"));
         click(window, "compareRun");
         QTRY_VERIFY_WITH_TIMEOUT(!window->runner()->isRunning(), kRunTimeoutMs);

@@ -143,6 +143,9 @@ void CompareResults::fillTable()
     m_table->clear();
     m_table->setColumnCount(int(columns.size()));
     m_table->setHorizontalHeaderLabels(columns);
+    const QStringList help = comparisonColumnHelp();
+    for (int c = 0; c < columns.size(); ++c)
+        m_table->horizontalHeaderItem(c)->setToolTip(help.value(c));
     m_table->setRowCount(int(m_rows.size()));
     for (int r = 0; r < m_rows.size(); ++r) {
         const ComparisonRow &row = m_rows.at(r);
