@@ -7,6 +7,7 @@
 #include "clitestutil.h"
 
 #include "model/costmodel.h"
+#include "model/document.h"
 #include "model/patterns.h"
 #include "sim/runresults.h"
 
@@ -218,6 +219,44 @@ private Q_SLOTS:
         QVERIFY(text.contains(report.region));
         QVERIFY(text.contains(report.priceDate));
         QVERIFY(text.contains(QLatin1String("Analytic estimate")));
+    }
+
+    // A long bill flows over pages: every row is printed once, the table header repeats on
+    // each page the table spans, and every page is numbered "page n of N".
+    void pdfLongTableSpansPages()
+    {
+        if (!haveTool("pdfinfo") || !haveTool("pdftotext"))
+            QSKIP("poppler-utils is not installed (packaging/setup.sh installs it)");
+        Document doc;
+        doc.replaceDesign(m_model);
+        for (int i = 0; i < 60; ++i)
+            QVERIFY(doc.addComponent(ComponentKind::Lambda,
+                                     QPointF(200 * (i % 10), 300 + 150 * (i / 10)))
+                    != InvalidId);
+        const QString design = path("long.swb");
+        QVERIFY(saveDesignFile(design, doc.design()));
+        const QString out = path("long.pdf");
+        const SwbResult r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), design, out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const CostReport report = estimateMonthlyCost(doc.design(), PricingCatalogue::builtIn(),
+                                                      costOptionsFor(doc.design()));
+        QVERIFY(report.lines.size() > 100);
+        const int pages = pdfPageCount(out);
+        QVERIFY2(pages >= 3, qPrintable(QString::number(pages)));
+        const QStringList pageTexts = pdfText(out).split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QCOMPARE(pageTexts.size(), pages);
+        int withHeader = 0;
+        for (int p = 0; p < pages; ++p) {
+            QVERIFY(
+                pageTexts.at(p).contains(QStringLiteral("page %1 of %2").arg(p + 1).arg(pages)));
+            withHeader += pageTexts.at(p).contains(QLatin1String("Quantity/month"));
+        }
+        QVERIFY2(withHeader >= 2, qPrintable(QString::number(withHeader)));
+        const QString all = pageTexts.join(QLatin1Char('\n'));
+        for (const Component &c : doc.design().components) {
+            if (c.kind == ComponentKind::Lambda)
+                QVERIFY2(all.contains(c.name), qPrintable(c.name));
+        }
     }
 
     void pdfFromResultsHasRunAndCharts()
