@@ -162,6 +162,8 @@ private Q_SLOTS:
         QTRY_COMPARE(browser->source().fileName(), QStringLiteral("building.html"));
         QCOMPARE(help->topics()->currentItem()->data(Qt::UserRole).toString(),
                  QStringLiteral("building.html"));
+        if (!shotDir().isEmpty())
+            QVERIFY(help->grab().save(shotDir() + QStringLiteral("/help-building.png")));
         browser->backward();
         QCOMPARE(browser->source(), HelpWindow::homeUrl());
 

@@ -54,7 +54,12 @@ HelpWindow::HelpWindow(QWidget *parent)
     m_browser->setOpenLinks(true);
     m_browser->setOpenExternalLinks(false);
     m_browser->document()->setDocumentMargin(16);
+    // One look for every page; the pages carry no styling of their own.
+    m_browser->document()->setDefaultStyleSheet(
+        QStringLiteral("h1 { font-size: x-large; } h2 { font-size: large; margin-top: 14px; }"
+                       "code { background-color: #f1f3f5; } td { padding: 3px 10px 3px 0; }"));
     m_topics->setObjectName(QStringLiteral("helpTopics"));
+    m_topics->setSpacing(2);
     for (const Topic &t : kTopics) {
         auto *item = new QListWidgetItem(tr(t.title), m_topics);
         item->setData(Qt::UserRole, QLatin1String(t.page));
