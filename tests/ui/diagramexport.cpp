@@ -13,6 +13,11 @@
 #include "ui/export/diagramexport.h"
 #include "ui/fileactions.h"
 #include "ui/mainwindow.h"
+#include "ui/canvas/blockitem.h"
+#include "ui/playback/framestore.h"
+#include "ui/playback/liveoverlay.h"
+#include "sim/simcontroller.h"
+#include "ui/playback/playbacksession.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -337,6 +342,56 @@ private Q_SLOTS:
         QVERIFY2(script->errors.first().contains(s(".svg, .png, .pdf")),
                  qPrintable(script->errors.first()));
         QVERIFY(!QFile::exists(out(s("diagram.gif"))));
+    }
+
+    void liveBadgesFromALoadedRun()
+    {
+        MainWindow w;
+        auto prompter = std::make_unique<test::ScriptedPrompter>();
+        test::ScriptedPrompter *script = prompter.get();
+        w.setPrompter(std::move(prompter));
+        QVERIFY(w.files()->newFromPattern(s("sqs-lambda")));
+        // A few one-second bins of the run, paused: the canvas shows their badges.
+        for (int i = 1; i <= 3; ++i) {
+            w.playback()->step();
+            QTRY_COMPARE(w.frameStore()->frameCount(), qint64(i));
+        }
+        QTRY_COMPARE(w.playback()->controller()->state(), SimController::State::Paused);
+        // The overlay coalesces refreshes on a timer: flush it so the badges are final.
+        w.playback()->liveOverlay()->refreshNow();
+        const ComponentId worker = w.document()->design().componentByName(s("job-worker"))->id;
+        QVERIFY(!w.scene()->blockItem(worker)->overlay().topBadge.isEmpty());
+        const QString badge = w.scene()->blockItem(worker)->overlay().topBadge;
+
+        script->savePath = out(s("run.svg"));
+        bool seen = false;
+        bool badgesEnabled = false;
+        test::whenModalAppears(
+            [](QWidget *modal) { return modal->objectName() == s("diagramExportDialog"); },
+            [&](QWidget *dialog) {
+                auto *badges = dialog->findChild<QCheckBox *>(s("liveBadgesCheck"));
+                badgesEnabled = badges->isEnabled();
+                QTest::mouseClick(badges, Qt::LeftButton);
+                auto *buttons = dialog->findChild<QDialogButtonBox *>(s("buttonBox"));
+                QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+            },
+            &seen);
+        w.action(s("actionExportDiagram"))->trigger();
+        QVERIFY(seen);
+        QVERIFY(badgesEnabled);
+        QVERIFY2(script->errors.isEmpty(), qPrintable(script->errors.join(u'\n')));
+        const QStringList texts = svgTexts(out(s("run.svg")));
+        QVERIFY2(texts.contains(badge), qPrintable(badge + s(" not in ") + texts.join(u'|')));
+        if (qEnvironmentVariableIsSet("SWB_DIAGRAM_SHOTS")) {
+            DiagramExportOptions live;
+            live.liveBadges = true;
+            live.scale = 2;
+            exportDiagram(*w.scene(),
+                          QDir(qEnvironmentVariable("SWB_DIAGRAM_SHOTS")).filePath(s("badges.png")),
+                          live, nullptr);
+        }
+        w.playback()->reset();
+        w.document()->markSaved();
     }
 };
 
