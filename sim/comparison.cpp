@@ -29,6 +29,11 @@ QString validateComparisonOptions(const ComparisonOptions &options)
             .arg(options.durationSeconds);
     if (options.fault && !(options.fault->start >= 0))
         return QStringLiteral("fault start %1 s: must be 0 or later").arg(options.fault->start);
+    if (options.fault && options.fault->start >= options.durationSeconds)
+        return QStringLiteral("fault start %1 s: the run ends at %2 s, so the fault would never "
+                              "happen; start it earlier or run longer")
+            .arg(options.fault->start)
+            .arg(options.durationSeconds);
     if (options.fault && !(options.fault->duration > 0))
         return QStringLiteral("fault duration %1 s: must be above 0").arg(options.fault->duration);
     return {};

@@ -131,6 +131,9 @@ private Q_SLOTS:
         options = ComparisonOptions();
         options.durationSeconds = 0;
         QVERIFY(validateComparisonOptions(options).contains(QLatin1String("duration")));
+        options = ComparisonOptions();
+        options.fault = ComparisonFault{FaultKind::BadDeploy, 700, 60};
+        QVERIFY(validateComparisonOptions(options).contains(QLatin1String("never")));
         QVERIFY(validateComparisonOptions(ComparisonOptions()).isEmpty());
     }
 

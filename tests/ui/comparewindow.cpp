@@ -311,9 +311,14 @@ private Q_SLOTS:
         kind->setFocus();
         QTest::keyClick(kind, Qt::Key_Down); // bad deploy -> downstream outage
         QCOMPARE(window->options().fault->kind, FaultKind::DownstreamOutage);
+        typeInto(window, "compareDuration", QStringLiteral("120"));
+        typeInto(window, "compareFaultStart", QStringLiteral("500")); // after the run's end
+        click(window, "compareRun");
+        QVERIFY(!window->runner()->isRunning());
+        QVERIFY2(child<QLabel>(window, "compareStatus")->text().contains(QLatin1String("never")),
+                 qPrintable(child<QLabel>(window, "compareStatus")->text()));
         typeInto(window, "compareFaultStart", QStringLiteral("40"));
         typeInto(window, "compareFaultDuration", QStringLiteral("30"));
-        typeInto(window, "compareDuration", QStringLiteral("120"));
         click(window, "compareRun");
         QTRY_VERIFY_WITH_TIMEOUT(!window->runner()->isRunning(), kRunTimeoutMs);
         auto *table = child<QTableWidget>(window, "compareTable");
