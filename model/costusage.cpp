@@ -194,6 +194,25 @@ private:
     {
         const double hours = m_catalogue.hoursPerMonth;
         const double records = f.inRate * m_seconds;
+        // Enhanced fan-out consumers (ref §5 pricing, a secondary source): each is billed per
+        // consumer-shard-hour and per GB it retrieves (every record, once per consumer).
+        int efo = 0;
+        for (const Connection *w : m_design.outgoing(c.id))
+            efo += w->kind == ConnectionKind::EventSourceMapping
+                   && w->params.value(QStringLiteral("enhancedFanOut")).toBool();
+        if (efo > 0) {
+            const double shards = flow::param(c, "shards");
+            add(c, "kinesis", QStringLiteral("efo-consumer-shard-hours"), efo * shards * hours,
+                QStringLiteral("%1 enhanced fan-out consumer(s) x %2 shard(s) x %3 h")
+                    .arg(efo)
+                    .arg(shards)
+                    .arg(hours));
+            add(c, "kinesis", QStringLiteral("efo-data"), records * f.payloadKB * efo / kKBPerGB,
+                QStringLiteral("%1 records x %2 KB x %3 consumer(s)")
+                    .arg(millions(records))
+                    .arg(f.payloadKB)
+                    .arg(efo));
+        }
         if (flow::text(c, "capacityMode") == QLatin1String("Provisioned")) {
             const double shards = flow::param(c, "shards");
             add(c, "kinesis", QStringLiteral("shard-hours"), shards * hours,

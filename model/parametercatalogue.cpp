@@ -300,8 +300,8 @@ QList<ParamSpec> kinesisMappingParams()
                 "each shard's 2 MB/s, 2,000 records/s and 5 GetRecords calls/s, and records are "
                 "read on a ~1 s poll. On: an enhanced fan-out consumer with its own 2 MB/s per "
                 "shard, pushed ~70 ms after the write (AWS's figure is approximate); at most 20 "
-                "per stream. Its price ($0.015 per consumer-shard-hour plus $0.013 per GB in "
-                "the reference, not verified) is not in the bill yet."),
+                "per stream. Billed per consumer-shard-hour plus per GB retrieved (catalogue: "
+                "$0.015 and $0.013, from a secondary source)."),
     });
     return specs;
 }

@@ -135,6 +135,21 @@ private:
     {
         const double shards = c.params.value(QStringLiteral("shards")).toDouble();
         const bool longRetention = c.params.value(QStringLiteral("retentionHours")).toDouble() > 24;
+        // Enhanced fan-out consumers: consumer-shard-hours plus every written byte once per
+        // consumer (ref §5 pricing, a secondary source).
+        int efo = 0;
+        for (const Connection *w : m_design.outgoing(c.id))
+            efo += w->kind == ConnectionKind::EventSourceMapping
+                   && w->params.value(QStringLiteral("enhancedFanOut")).toBool();
+        if (efo > 0) {
+            add(c, "kinesis", QStringLiteral("efo-consumer-shard-hours"), efo * shards * m_hours,
+                QStringLiteral("%1 enhanced fan-out consumer(s) x %2 shard(s) x %3 h")
+                    .arg(efo)
+                    .arg(shards)
+                    .arg(m_hours));
+            measured(c, "kinesis", QStringLiteral("efo-data"),
+                     efo * total(c.id, "kinesis.incoming_bytes") / (1024.0 * 1024.0 * 1024.0));
+        }
         if (param(c, "capacityMode") != QLatin1String("On-demand")) {
             add(c, "kinesis", QStringLiteral("shard-hours"), shards * m_hours,
                 QStringLiteral("%1 shard(s) x %2 h").arg(shards).arg(m_hours));

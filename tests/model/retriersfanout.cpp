@@ -4,7 +4,9 @@
 // these parameters existed still load.
 
 #include "model/analysis.h"
+#include "model/costmodel.h"
 #include "model/document.h"
+#include "model/pricing.h"
 #include "model/sfnretriers.h"
 #include "model/textformat.h"
 
@@ -145,6 +147,53 @@ private Q_SLOTS:
         QVERIFY2(found[0].contains(QStringLiteral("21 enhanced fan-out consumers"))
                      && found[0].contains(QStringLiteral("at most 20")),
                  qPrintable(found[0]));
+    }
+
+    void enhancedFanOutIsBilledPerConsumer()
+    {
+        // A 4-shard stream at 100 records/s of 10 KB with one standard and two enhanced
+        // fan-out consumers: 2 x 4 x 730 consumer-shard-hours, and the records once per enhanced
+        // fan-out consumer (quantities derived here from the rule, not read from the code).
+        Document doc;
+        QString error;
+        const ComponentId src =
+            doc.addComponent(K::TrafficSource, QPointF(), QStringLiteral("clicks-in"));
+        QVERIFY(doc.setComponentParam(src, QStringLiteral("rate"), 100.0, &error));
+        QVERIFY(doc.setComponentParam(src, QStringLiteral("payloadSize"), 10.0, &error));
+        const ComponentId stream =
+            doc.addComponent(K::KinesisStream, QPointF(), QStringLiteral("s"));
+        QVERIFY2(doc.setComponentParam(stream, QStringLiteral("shards"), 4, &error),
+                 qPrintable(error));
+        QVERIFY(doc.connectComponents(src, stream, C::Traffic, &error));
+        for (int i = 0; i < 3; ++i) {
+            const ComponentId fn =
+                doc.addComponent(K::Lambda, QPointF(), QStringLiteral("reader%1").arg(i));
+            const ConnectionId esm =
+                doc.connectComponents(stream, fn, C::EventSourceMapping, &error);
+            QVERIFY(esm);
+            if (i > 0)
+                QVERIFY(
+                    doc.setConnectionParam(esm, QStringLiteral("enhancedFanOut"), true, &error));
+        }
+        const CostReport report = estimateMonthlyCost(doc.design(), PricingCatalogue::builtIn());
+        double hours = -1, gb = -1;
+        for (const CostLine &l : report.lines) {
+            if (l.dimensionId == QLatin1String("efo-consumer-shard-hours"))
+                hours = l.quantity;
+            else if (l.dimensionId == QLatin1String("efo-data"))
+                gb = l.quantity;
+        }
+        QCOMPARE(hours, 2 * 4 * 730.0);
+        const double expectGb = 100.0 * 730 * 3600 * 10 * 2 / (1024.0 * 1024.0);
+        QVERIFY2(std::abs(gb - expectGb) < 1e-6 * expectGb, qPrintable(QString::number(gb)));
+        // Without enhanced fan-out there is no such row.
+        for (const Connection &w : doc.design().connections)
+            if (w.kind == C::EventSourceMapping)
+                QVERIFY(
+                    doc.setConnectionParam(w.id, QStringLiteral("enhancedFanOut"), false, &error));
+        for (const CostLine &l :
+             estimateMonthlyCost(doc.design(), PricingCatalogue::builtIn()).lines)
+            QVERIFY(!l.dimensionId.startsWith(QLatin1String("efo-")));
     }
 
     void designsWithoutTheNewParametersLoad()
