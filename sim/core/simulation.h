@@ -19,7 +19,8 @@
 //                 on_failure S, expired S, billed_put_units S (25 KB), read_throttles S,
 //                 read_calls S (GetRecords calls that returned records)
 //   sfn.*         executions S, start_throttles S, transitions S, retries S, failures S,
-//                 caught S, succeeded S, billed_express_requests S, billed_express_gb_s S
+//                 caught S, succeeded S, billed_express_requests S, billed_express_gb_s S,
+//                 throttled_transitions S, transition_delay_s M
 //   downstream.*  calls S, rejections S, connections M
 //   source.*      generated S, e2e_p50_ms L, e2e_p95_ms L, e2e_p99_ms L, e2e_count S
 //                 (end-to-end latency from creation to final success, per entry path = source)
@@ -40,8 +41,11 @@
 //   - SNS: FIFO topics behave as standard ones; no retry jitter; publish quotas not modelled.
 //   - Lambda: the legacy (2018) scaling mode is an account bucket of new environments (burst,
 //     then +500/min); idle expiry is a fixed idle time; billed duration excludes the init phase.
-//   - Step Functions: one retrier (States.ALL) and an optional Catch per task; the state
-//     transition quota is not modelled (StartExecution is).
+//   - Step Functions: a Retry array per task (core/sfnretry.h) and an optional Catch
+//     States.ALL; a Task raises one of three errors (function error, Lambda.Unknown on timeout,
+//     Lambda.TooManyRequestsException); Standard state transitions above the bucket are delayed
+//     (not refused), StartExecution above its bucket is refused; the Catch transition itself
+//     is counted but not throttled.
 //   - A TrafficSource wired straight to a Lambda invokes it asynchronously.
 //   - Results are bit-identical for a given binary and libm: the distributions are hand-written
 //     (no std::*_distribution) but use libm's exp, log, pow and cos.
