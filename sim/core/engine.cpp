@@ -232,14 +232,32 @@ bool Engine::deliver(ComponentRef to, std::uint32_t msg)
     return false;
 }
 
-// DLQs and on-failure destinations are sinks: the unit is counted as dead-lettered and shows in
-// the destination's depth/counters, but is not consumed further (see simulation.h).
+// A DLQ or on-failure destination is an ordinary queue, topic or function (ref §4 "Redrive", §3
+// "Subscription DLQ", §1 "Destinations / DLQ"): when the user wired consumers to it (an event
+// source mapping on the queue, subscriptions on the topic; a function always runs), the unit is
+// delivered there and lives on until that consumer's outcome. A destination nobody consumes is a
+// sink: the unit counts as dead-lettered and shows in the target's depth/counters. A chain of
+// kill-switched functions whose DLQs feed each other would re-deliver without end within one
+// event: past kMaxDlqHops nested hand-offs the unit stays dead-lettered.
 void Engine::deadLetter(ComponentRef to, std::uint32_t msg)
 {
+    constexpr std::uint32_t kMaxDlqHops = 8;
+    const bool consumed =
+        m_dlqHops < kMaxDlqHops
+        && ((to.kind == ComponentKind::SqsQueue && !m_queues[to.index].esms.empty())
+            || (to.kind == ComponentKind::SnsTopic && !m_topics[to.index].subs.empty())
+            || to.kind == ComponentKind::Lambda);
+    if (to.kind == ComponentKind::SqsQueue)
+        m_metrics.add(m_queues[to.index].m + QmDlqReceived, 1);
+    if (consumed) {
+        ++m_dlqHops;
+        deliver(to, msg);
+        --m_dlqHops;
+        return;
+    }
     switch (to.kind) {
     case ComponentKind::SqsQueue:
         ++m_queues[to.index].dlqHeld;
-        m_metrics.add(m_queues[to.index].m + QmDlqReceived, 1);
         break;
     case ComponentKind::SnsTopic:
         m_metrics.add(m_topics[to.index].m + SmPublishes, 1);

@@ -8,6 +8,7 @@
 #include "core/eventqueue.h"
 #include "core/latencyhistogram.h"
 #include "core/ledger.h"
+#include "core/messagegroups.h"
 #include "core/metricstore.h"
 #include "core/ringdeque.h"
 #include "core/rng.h"
@@ -91,9 +92,8 @@ struct LambdaState {
 struct QueueState {
     const SqsQueue *cfg = nullptr;
     bool fifo = false;
-    RingDeque<std::uint32_t> visible;             // standard queue
-    std::vector<RingDeque<std::uint32_t>> groups; // FIFO: per message group, in order
-    std::vector<std::uint8_t> groupBusy;
+    RingDeque<std::uint32_t> visible; // standard queue
+    MessageGroups groups;             // FIFO: per message group, in order; busy = batch out
     RingDeque<std::uint32_t> readyGroups;
     std::uint64_t visibleCount = 0, inFlight = 0, delayed = 0, dlqHeld = 0;
     std::uint32_t redrive = kNone;
@@ -109,6 +109,7 @@ struct SqsEsm {
     double rampPerSecond = 5;
     std::uint32_t inFlight = 0;
     Ticks wakeAt = kNever;
+    Ticks lastReceive = 0; // last ReceiveMessage that returned messages (idle detection)
 };
 
 struct SqsBatch {
@@ -173,7 +174,11 @@ struct StreamState {
 };
 
 struct TopicState {
-    std::vector<std::uint32_t> subs; // edge indices
+    bool fifo = false;
+    std::vector<std::uint32_t> subs;      // edge indices
+    std::vector<MessageGroups> subGroups; // FIFO: per subscription (as subs), deliveries held
+                                          // behind their group's head while it is retried
+    TokenBucket fifoRate, fifoBytes;      // FIFO publish throughput per topic (ref §3)
     Rng rng;
     std::uint32_t m = 0;
 };
@@ -260,6 +265,7 @@ public:
     TokenBucket m_apiAccount;    // API Gateway account bucket (ref §2)
     TokenBucket m_lambdaRps;     // Lambda invoke requests: 10 x concurrency limit per second
     std::uint32_t m_accountSeries = 0, m_ledgerSeries = 0;
+    std::uint32_t m_dlqHops = 0; // nesting of deadLetter() hand-offs to consumed destinations
 
     // --- messages and ledger (engine.cpp)
     std::uint32_t newMessage(Ticks created, std::uint16_t path);
@@ -298,8 +304,10 @@ public:
     void apiLatency(ApiState &A, double ms);
 
     // --- SNS (snsservice.cpp)
+    void initTopics();
     bool snsPublish(std::uint32_t topic, std::uint32_t msg);
     void snsAttempt(std::uint32_t msg);
+    bool snsTry(std::uint32_t msg);
     void onSnsRetry(std::uint32_t msg, std::uint32_t gen);
 
     // --- SQS (sqsservice.cpp)

@@ -147,11 +147,8 @@ void Engine::compile()
         QueueState &Q = m_queues[i];
         Q.cfg = &sc.queues[i];
         Q.fifo = Q.cfg->type == QueueType::Fifo;
-        if (Q.fifo) {
-            const std::uint32_t g = std::clamp<std::uint32_t>(Q.cfg->messageGroupCount, 1, 100000);
-            Q.groups.resize(g);
-            Q.groupBusy.assign(g, 0);
-        }
+        if (Q.fifo)
+            Q.groups.init(Q.cfg->messageGroupCount);
         Q.m = addSeries(m_metrics, {ComponentKind::SqsQueue, static_cast<std::uint32_t>(i)},
                         kSqsMetrics);
     }
@@ -190,6 +187,7 @@ void Engine::compile()
 
     for (std::uint32_t e = 0; e < sc.edges.size(); ++e)
         compileEdge(e);
+    initTopics(); // FIFO topics need their subscriptions (snsservice.cpp)
     for (std::size_t i = 0; i < m_kinEsms.size(); ++i)
         m_streams[m_kinEsms[i].stream].esms.push_back(static_cast<std::uint32_t>(i));
 

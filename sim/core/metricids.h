@@ -47,6 +47,8 @@ enum SnsMetric : std::uint32_t {
     SmFiltered,
     SmBilledPublishes,
     SmBilledHttp,
+    SmThrottles,
+    SmPublishedBytes,
     SmCount
 };
 enum SqsMetric : std::uint32_t {
@@ -147,6 +149,8 @@ inline constexpr MetricName kSnsMetrics[SmCount] = {
     {"sns.filtered", "count", Aggregation::Sum},
     {"sns.billed_publishes", "requests", Aggregation::Sum},
     {"sns.billed_http_deliveries", "requests", Aggregation::Sum},
+    {"sns.publish_throttles", "count", Aggregation::Sum}, // FIFO throughput limit (ref §3)
+    {"sns.fifo_payload_bytes", "bytes", Aggregation::Sum}, // FIFO publishes bill payload GB
 };
 inline constexpr MetricName kSqsMetrics[QmCount] = {
     {"sqs.visible", "messages", Aggregation::Max},

@@ -11,7 +11,8 @@
 //   apigw.*       requests S, throttled_429 S, errors_5xx S, timeouts_504 S, latency_ms_sum S,
 //                 latency_ms_max M, billed_requests S, latency_p50_ms / _p95_ / _p99_ L
 //   sns.*         publishes S, deliveries S, delivery_failures S, delivery_retries S, dlq S,
-//                 filtered S, billed_publishes S (64 KB chunks), billed_http_deliveries S
+//                 filtered S, billed_publishes S (64 KB chunks), billed_http_deliveries S,
+//                 publish_throttles S (FIFO throughput), fifo_payload_bytes S (FIFO billing)
 //   sqs.*         visible M, in_flight M, oldest_age_s M, sent S, receives S, deletes S,
 //                 to_dlq S, dlq_received S, expired S, pollers M, billed_requests S
 //   kinesis.*     incoming_records S, incoming_bytes S, write_throttles S, iterator_age_s M,
@@ -28,8 +29,9 @@
 
 // Modelling notes (what is simplified; see the service .cpp files for the rule each code path
 // implements and its source):
-//   - DLQs and on-failure destinations are sinks: dead-lettered units count in the target's
-//     dlq_received and (for SQS) its visible depth, but are not consumed further.
+//   - A DLQ or on-failure destination with consumers (a mapping on the queue, subscriptions on the
+//     topic, a function) delivers like any other; one nobody consumes is a sink: its units count
+//     as dead-lettered, in the target's dlq_received and (for SQS) its visible depth.
 //   - Kinesis: one lane per (shard, key hash mod ParallelizationFactor), in order; a failing batch
 //     is retried at once; bisect halves the batch without spending retries; standard consumers
 //     share 2 MB/s, 2,000 records/s and 5 GetRecords calls/s per shard, enhanced fan-out ones
@@ -38,7 +40,12 @@
 //   - SQS: retention is checked at each receive/return and swept when a bin closes (a message
 //     nobody receives expires within one bin of its deadline); FIFO batches
 //     hold one message group; high-throughput/FIFO TPS and in-flight quotas are not modelled.
-//   - SNS: FIFO topics behave as standard ones; no retry jitter; publish quotas not modelled.
+//   - SNS: no retry jitter; the standard-topic publish quota is not modelled. FIFO topics keep
+//     order per message group on each subscription and throttle above 3,000 msg/s or 20 MB/s;
+//     deduplication is not modelled (the traffic has no duplicates); high-throughput mode is not.
+//   - SQS event source mappings: pollers grow while messages wait and every poller is busy and
+//     drop back once no message was received for a 20 s long poll; idle pollers' long polls then
+//     come back empty (one billed request each per 20 s).
 //   - Lambda: the legacy (2018) scaling mode is an account bucket of new environments (burst,
 //     then +500/min); idle expiry is a fixed idle time; billed duration excludes the init phase.
 //   - Step Functions: a Retry array per task (core/sfnretry.h) and an optional Catch

@@ -1,5 +1,9 @@
 // SNS (ref §3): fan-out of every publish to each subscription whose filter policy matches, the
-// delivery retry policy of the endpoint kind, and the subscription DLQ.
+// delivery retry policy of the endpoint kind, and the subscription DLQ. FIFO topics add the
+// per-topic publish throughput limit, SQS-only subscriptions and strict order per MessageGroupId
+// on every subscription (a delivery being retried holds back the later messages of its group).
+// FIFO deduplication (5-minute window) is not modelled: the simulated traffic never carries a
+// duplicate message (no MessageDeduplicationId repeats), so it would never remove anything.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -46,21 +50,63 @@ double retryDelaySeconds(DeliveryPolicy p, std::uint32_t retry)
 
 } // namespace
 
+void Engine::initTopics()
+{
+    for (std::size_t t = 0; t < m_topics.size(); ++t) {
+        TopicState &T = m_topics[t];
+        const SnsTopic &cfg = m_sc.topics[t];
+        T.fifo = cfg.type == TopicType::Fifo;
+        if (!T.fifo)
+            continue;
+        // The burst a FIFO topic absorbs is not documented: the buckets hold one second's worth.
+        T.fifoRate.init(cfg.fifoPublishesPerSecond, cfg.fifoPublishesPerSecond);
+        T.fifoBytes.init(cfg.fifoPublishBytesPerSecond, cfg.fifoPublishBytesPerSecond);
+        // FIFO topics deliver to SQS queues only (ref §3 "Topic types").
+        std::vector<std::uint32_t> kept;
+        for (std::uint32_t e : T.subs) {
+            if (m_sc.edges[e].to.kind == ComponentKind::SqsQueue)
+                kept.push_back(e);
+            else
+                m_warnings.push_back("edge " + std::to_string(e) + ": " + cfg.name
+                                     + " is a FIFO topic; it delivers only to SQS queues, ignored");
+        }
+        T.subs.swap(kept);
+        // Each subscription keeps its queue's MessageGroupIds, so a group of the topic is the
+        // same group in the FIFO queue it feeds (messagegroups.h).
+        T.subGroups.resize(T.subs.size());
+        for (std::size_t i = 0; i < T.subs.size(); ++i)
+            T.subGroups[i].init(m_sc.queues[m_sc.edges[T.subs[i]].to.index].messageGroupCount);
+    }
+}
+
 bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
 {
     TopicState &T = m_topics[topic];
     Message &m = m_msgs[msg];
+    if (T.fifo) {
+        // FIFO throughput: above 3,000 msg/s or 20 MB/s per topic, Publish is throttled and the
+        // publisher gets the error (ref §3 "FIFO throughput history").
+        const Ticks now = m_q.now();
+        if (T.fifoRate.available(now) < 1.0 || T.fifoBytes.available(now) < m.bytes) {
+            m_metrics.add(T.m + SmThrottles, 1);
+            finish(msg, &Ledger::rejected);
+            return false;
+        }
+        T.fifoRate.take(now);
+        T.fifoBytes.take(now, m.bytes);
+        m_metrics.add(T.m + SmPublishedBytes, m.bytes); // FIFO bills payload GB (ref §3)
+    }
     m_metrics.add(T.m + SmPublishes, 1);
     // Each 64 KB chunk of a publish is billed as one request (ref §3 "Pricing").
     m_metrics.add(T.m + SmBilledPublishes, std::max(1.0, std::ceil(m.bytes / 65536.0)));
     m_scratch.clear();
-    for (std::uint32_t e : T.subs) {
-        const SubscriptionConfig &sub = m_sc.edges[e].sub;
+    for (std::uint32_t slot = 0; slot < T.subs.size(); ++slot) {
+        const SubscriptionConfig &sub = m_sc.edges[T.subs[slot]].sub;
         // Filter policy: messages that do not match are not delivered nor billed (ref §3).
         const bool match = sub.filterValueMask ? ((sub.filterValueMask >> m.attr) & 1u) != 0
                                                : T.rng.bernoulli(sub.filterMatchProbability);
         if (match)
-            m_scratch.push_back(e);
+            m_scratch.push_back(slot);
         else
             m_metrics.add(T.m + SmFiltered, 1);
     }
@@ -71,17 +117,50 @@ bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
     // One unit per matching subscription: copies for all but the last, which takes the original.
     const std::size_t n = m_scratch.size();
     for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t slot = m_scratch[i];
         const std::uint32_t id = i + 1 < n ? copyMessage(msg) : msg;
         Message &c = m_msgs[id];
-        c.ctx = m_scratch[i];
+        c.ctx = T.subs[slot];
         c.aux = topic;
         c.attempts = 0;
+        if (T.fifo) {
+            MessageGroups &G = T.subGroups[slot];
+            const std::uint32_t g = G.groupOf(c.key);
+            if (G.busy[g]) {
+                G.pending[g].pushBack(id); // waits for the group's head (strict order)
+                continue;
+            }
+        }
         snsAttempt(id);
     }
     return true;
 }
 
+// One delivery attempt (the first, or a retry) of the head of its group. On a FIFO topic a head
+// that needs a retry locks its group on that subscription; once it is through (delivered,
+// dead-lettered or discarded) the deliveries held behind it go, in order, until one fails.
 void Engine::snsAttempt(std::uint32_t msg)
+{
+    const std::uint32_t edge = m_msgs[msg].ctx, key = m_msgs[msg].key;
+    TopicState &T = m_topics[m_msgs[msg].aux];
+    const bool done = snsTry(msg);
+    if (!T.fifo)
+        return;
+    const auto slot =
+        static_cast<std::size_t>(std::find(T.subs.begin(), T.subs.end(), edge) - T.subs.begin());
+    MessageGroups &G = T.subGroups[slot];
+    const std::uint32_t g = G.groupOf(key);
+    G.busy[g] = done ? 0 : 1;
+    while (!G.busy[g] && !G.pending[g].empty()) {
+        const std::uint32_t next = G.pending[g].front();
+        G.pending[g].popFront();
+        G.busy[g] = snsTry(next) ? 0 : 1;
+    }
+}
+
+// Delivers to the subscription in Message::ctx. False when a retry is scheduled; true when the
+// message is through (delivered, or the policy is exhausted: DLQ or discarded).
+bool Engine::snsTry(std::uint32_t msg)
 {
     Message &m = m_msgs[msg];
     const Edge &E = m_sc.edges[m.ctx];
@@ -114,7 +193,7 @@ void Engine::snsAttempt(std::uint32_t msg)
             drop(msg, DropReason::NoRoute);
             break;
         }
-        return;
+        return true;
     }
     m_metrics.add(T.m + SmFailures, 1);
     const double delay = retryDelaySeconds(policy, m.attempts);
@@ -126,10 +205,11 @@ void Engine::snsAttempt(std::uint32_t msg)
         } else {
             drop(msg, DropReason::SnsExhausted);
         }
-        return;
+        return true;
     }
     m_metrics.add(T.m + SmRetries, 1);
     m_q.scheduleIn(secondsToTicks(delay), EvSnsRetry, msg, m.gen);
+    return false;
 }
 
 void Engine::onSnsRetry(std::uint32_t msg, std::uint32_t gen)

@@ -53,7 +53,7 @@ bool Engine::sqsSend(std::uint32_t q, std::uint32_t msg)
     m.aux = q;
     m.receiveCount = 0;
     if (Q.fifo)
-        m.ctx = m.key % static_cast<std::uint32_t>(Q.groups.size()); // MessageGroupId
+        m.ctx = Q.groups.groupOf(m.key); // MessageGroupId
     if (Q.cfg->delaySeconds > 0) {
         ++Q.delayed;
         m_q.scheduleIn(secondsToTicks(Q.cfg->delaySeconds), EvSqsDelayed, msg, m.gen);
@@ -76,9 +76,9 @@ void Engine::sqsMakeVisible(std::uint32_t q, std::uint32_t msg, bool front)
     QueueState &Q = m_queues[q];
     if (Q.fifo) {
         const std::uint32_t g = m_msgs[msg].ctx;
-        const bool wasEmpty = Q.groups[g].empty();
-        front ? Q.groups[g].pushFront(msg) : Q.groups[g].pushBack(msg);
-        if (wasEmpty && !Q.groupBusy[g])
+        const bool wasEmpty = Q.groups.pending[g].empty();
+        front ? Q.groups.pending[g].pushFront(msg) : Q.groups.pending[g].pushBack(msg);
+        if (wasEmpty && !Q.groups.busy[g])
             Q.readyGroups.pushBack(g);
     } else {
         front ? Q.visible.pushFront(msg) : Q.visible.pushBack(msg);
@@ -168,9 +168,9 @@ void Engine::esmDispatch(std::uint32_t x)
             // FIFO: one message group at a time, in order; the group stays locked until the
             // batch is deleted or returns (ref §4 "FIFO").
             // Skip stale entries: a group emptied by retention or already locked by a batch.
-            while (
-                !Q.readyGroups.empty()
-                && (Q.groups[Q.readyGroups.front()].empty() || Q.groupBusy[Q.readyGroups.front()]))
+            while (!Q.readyGroups.empty()
+                   && (Q.groups.pending[Q.readyGroups.front()].empty()
+                       || Q.groups.busy[Q.readyGroups.front()]))
                 Q.readyGroups.popFront();
             if (Q.readyGroups.empty()) {
                 freeBatch(b);
@@ -178,8 +178,8 @@ void Engine::esmDispatch(std::uint32_t x)
             }
             B.group = Q.readyGroups.front();
             Q.readyGroups.popFront();
-            Q.groupBusy[B.group] = 1;
-            src = &Q.groups[B.group];
+            Q.groups.busy[B.group] = 1;
+            src = &Q.groups.pending[B.group];
             expireFront(Q, *src);
         }
         bool poison = false;
@@ -196,15 +196,19 @@ void Engine::esmDispatch(std::uint32_t x)
         const auto n = static_cast<std::uint32_t>(B.msgs.size());
         if (n == 0) {
             if (Q.fifo)
-                Q.groupBusy[B.group] = 0;
+                Q.groups.busy[B.group] = 0;
             freeBatch(b);
             continue;
         }
         Q.visibleCount -= n;
         Q.inFlight += n;
         ++X.inFlight;
+        X.lastReceive = now;
         m_metrics.add(Q.m + QmReceives, n);
-        m_metrics.add(Q.m + QmBilledRequests, std::ceil(n / 10.0)); // <= 10 per ReceiveMessage
+        // <= 10 messages per ReceiveMessage, and each 64 KB chunk of the payload it returns is
+        // one request (ref §4 "Pricing").
+        m_metrics.add(Q.m + QmBilledRequests,
+                      std::max(std::ceil(n / 10.0), std::ceil(bytes / 65536.0)));
         m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
         m_metrics.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
         // With ReportBatchItemFailures the function reports the poison messages and succeeds.
@@ -212,12 +216,12 @@ void Engine::esmDispatch(std::uint32_t x)
         if (lambdaStart(X.fn, InvokeKind::SqsBatch, b, B.gen, fail) == kNone) {
             // Cannot happen after lambdaCanStart; return the messages untouched to be safe.
             for (std::uint32_t i = n; i-- > 0;)
-                (Q.fifo ? Q.groups[B.group] : Q.visible).pushFront(B.msgs[i]);
+                (Q.fifo ? Q.groups.pending[B.group] : Q.visible).pushFront(B.msgs[i]);
             Q.visibleCount += n;
             Q.inFlight -= n;
             --X.inFlight;
             if (Q.fifo) {
-                Q.groupBusy[B.group] = 0;
+                Q.groups.busy[B.group] = 0;
                 Q.readyGroups.pushFront(B.group);
             }
             freeBatch(b);
@@ -263,8 +267,8 @@ void Engine::sqsBatchDone(const Invocation &inv)
         m_q.schedule(back, EvSqsReturn, b, B2.gen);
     } else {
         if (Q.fifo) {
-            Q.groupBusy[B2.group] = 0;
-            if (!Q.groups[B2.group].empty())
+            Q.groups.busy[B2.group] = 0;
+            if (!Q.groups.pending[B2.group].empty())
                 Q.readyGroups.pushBack(B2.group);
         }
         freeBatch(b);
@@ -293,13 +297,13 @@ void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen)
             finish(id, &Ledger::expired);
         } else {
             // Visible again; placed first as the oldest (standard order is best effort).
-            (Q.fifo ? Q.groups[group] : Q.visible).pushFront(id);
+            (Q.fifo ? Q.groups.pending[group] : Q.visible).pushFront(id);
             ++Q.visibleCount;
         }
     }
     if (Q.fifo) {
-        Q.groupBusy[group] = 0;
-        if (!Q.groups[group].empty())
+        Q.groups.busy[group] = 0;
+        if (!Q.groups.pending[group].empty())
             Q.readyGroups.pushBack(group);
     }
     m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
@@ -309,17 +313,28 @@ void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen)
         esmDispatch(e);
 }
 
+// Poller scaling and empty receives, once per second (ref §4 "Lambda event source mapping",
+// services-sqs-scaling). Pollers long-poll (WaitTimeSeconds 20, the SQS maximum) and a long poll
+// returns as soon as a message is available (SQS "short and long polling"), so with no batching
+// window every message is received at once by an idle poller. Lambda adds pollers while messages
+// wait and every poller is busy, and releases them when the queue is idle: here, when no receive
+// has returned a message for a whole long poll (20 s). Only then do the idle pollers' long polls
+// come back empty, each a billed request every 20 s.
 void Engine::onEsmTick(std::uint32_t x)
 {
+    constexpr Ticks kLongPoll = 20 * kTicksPerSecond;
     SqsEsm &X = m_sqsEsms[x];
     QueueState &Q = m_queues[X.queue];
+    const bool idle = Q.visibleCount == 0 && m_q.now() - X.lastReceive >= kLongPoll;
     if (Q.visibleCount > 0 && X.inFlight >= static_cast<std::uint32_t>(X.limit))
         X.limit = std::min(X.cap, X.limit + X.rampPerSecond); // backlog: add pollers
-    else if (Q.visibleCount == 0 && X.inFlight < static_cast<std::uint32_t>(X.limit))
+    else if (idle)
         X.limit = std::max(std::min<double>(X.cfg.startingPollers, X.cap),
                            X.limit - X.rampPerSecond); // idle: drop back towards 5
-    if (Q.visibleCount == 0) // idle pollers long-poll (20 s): empty receives are billed
-        m_metrics.add(Q.m + QmBilledRequests, std::floor(X.limit) / 20.0);
+    if (idle) {
+        const double waiting = std::floor(X.limit) - std::min<double>(X.inFlight, X.limit);
+        m_metrics.add(Q.m + QmBilledRequests, waiting / 20.0);
+    }
     m_metrics.gauge(Q.m + QmPollers, std::floor(X.limit));
     if (m_q.now() + kTicksPerSecond < m_end)
         m_q.scheduleIn(kTicksPerSecond, EvEsmTick, x);
@@ -332,7 +347,7 @@ void Engine::sampleQueues()
     for (QueueState &Q : m_queues) {
         Ticks oldest = now;
         if (Q.fifo) {
-            for (auto &g : Q.groups) {
+            for (auto &g : Q.groups.pending) {
                 expireFront(Q, g);
                 if (!g.empty())
                     oldest = std::min(oldest, m_msgs[g.front()].since);
