@@ -86,28 +86,40 @@ private Q_SLOTS:
     void sqsChunksAndBatching_data()
     {
         QTest::addColumn<double>("payloadKB");
+        QTest::addColumn<int>("maxConcurrency");
         QTest::addColumn<qint64>("requests");
         QTest::addColumn<qint64>("cents");
-        // 100 msg/s of 1 KB: 262.8 M sends; Lambda's 5 pollers each get 20 msg/s, so a receive
-        // returns 10 messages: 26.28 M receives (10 KB, one chunk) and 26.28 M DeleteMessageBatch
-        // calls; empty receives ~0 (5/20 s x e^-400). 315.36 M - 1 M free = 314.36 M x $0.40/M
-        // = $125.744.
-        QTest::newRow("1 KB") << 1.0 << qint64(315360000) << qint64(12574);
-        // 100 KB: each send is 2 chunks (525.6 M); a receive of 10 x 100 KB = 1,000 KB is 16
-        // chunks (420.48 M); deletes 26.28 M: 972.36 M - 1 M = 971.36 M x 0.40 = $388.544.
-        QTest::newRow("100 KB") << 100.0 << qint64(972360000) << qint64(38854);
+        // 100 msg/s of 1 KB to a 100 ms function with pollers to spare: a long poll returns as
+        // soon as a message is there, so each message is its own batch: 262.8 M sends, 262.8 M
+        // receives (1 KB, one chunk) and 262.8 M deletes; no empty receives (5/20 s x e^-2000).
+        // 788.4 M - 1 M free = 787.4 M x $0.40/M = $314.96.
+        QTest::newRow("1 KB") << 1.0 << -1 << qint64(788400000) << qint64(31496);
+        // 100 KB: each send and each one-message receive is 2 chunks (525.6 M each), deletes
+        // 262.8 M: 1,314 M - 1 M = 1,313 M x 0.40 = $525.20.
+        QTest::newRow("100 KB") << 100.0 << -1 << qint64(1314000000) << qint64(52520);
+        // Maximum concurrency 2 with a 1 s function: 50 messages wait per invocation, a batch
+        // carries 10: 26.28 M receives of 10 x 1 KB (one chunk) and 26.28 M DeleteMessageBatch
+        // calls beside the 262.8 M sends: 315.36 M - 1 M = 314.36 M x 0.40 = $125.744.
+        QTest::newRow("1 KB, pollers busy") << 1.0 << 2 << qint64(315360000) << qint64(12574);
+        // 100 KB, busy: receives of 10 x 100 KB = 1,000 KB are 16 chunks (420.48 M), sends
+        // 525.6 M, deletes 26.28 M: 972.36 M - 1 M = 971.36 M x 0.40 = $388.544.
+        QTest::newRow("100 KB, pollers busy") << 100.0 << 2 << qint64(972360000) << qint64(38854);
     }
 
     void sqsChunksAndBatching()
     {
         QFETCH(double, payloadKB);
+        QFETCH(int, maxConcurrency);
         QFETCH(qint64, requests);
         QFETCH(qint64, cents);
         DesignBuilder b;
         const ComponentId queue = b.add(ComponentKind::SqsQueue, "queue");
-        const ComponentId fn = b.add(ComponentKind::Lambda, "worker");
+        const ComponentId fn =
+            b.add(ComponentKind::Lambda, "worker",
+                  params({{"duration", maxConcurrency > 0 ? 1000 : 100}, {"timeout", 10}}));
         b.traffic(queue, 100, payloadKB);
-        b.wire(queue, fn, ConnectionKind::EventSourceMapping);
+        b.wire(queue, fn, ConnectionKind::EventSourceMapping,
+               params({{"maximumConcurrency", maxConcurrency}}));
         const CostReport r = estimate(b.design());
         QCOMPARE(qRound64(lineOf(r, queue, "requests-standard")->quantity), requests);
         QCOMPARE(centsOf(r, queue, "requests-standard"), cents);

@@ -89,15 +89,20 @@ private Q_SLOTS:
         QTest::addColumn<double>("rate");
         QTest::addColumn<int>("batchSize");
         QTest::addColumn<int>("window");
+        QTest::addColumn<int>("maxConcurrency");
         QTest::addColumn<double>("invocations");
-        // 100 msg/s over 5 pollers = 20/s each: a receive returns 10 -> 10 invocations/s.
-        QTest::newRow("busy, batch 10") << 100.0 << 10 << 0 << 10.0;
+        // A long poll returns as soon as a message is available: with pollers to spare (up to the
+        // account's 1,000; 100 msg/s x 0.1 s keeps 10 busy) every message is its own batch.
+        QTest::newRow("pollers to spare, batch 10") << 100.0 << 10 << 0 << -1 << 100.0;
+        // Maximum concurrency 2 and a 1 s function: 100 msg/s x 1 s / 2 pollers = 50 messages
+        // wait per invocation, capped by the batch size 10 -> 10 invocations/s.
+        QTest::newRow("busy, batch 10") << 100.0 << 10 << 0 << 2 << 10.0;
         // 1 msg/s: each receive returns the single message -> one invocation per message.
-        QTest::newRow("quiet, batch 10") << 1.0 << 10 << 0 << 1.0;
-        // A 5 s window gathers 20/s x 5 s = 100 messages per poller -> 1 invocation/s.
-        QTest::newRow("window 5 s, batch 100") << 100.0 << 100 << 5 << 1.0;
-        // The batch size caps the gathering: 20/s x 5 s = 100 > 50 -> 2 invocations/s.
-        QTest::newRow("window 5 s, batch 50") << 100.0 << 50 << 5 << 2.0;
+        QTest::newRow("quiet, batch 10") << 1.0 << 10 << 0 << -1 << 1.0;
+        // A 5 s window gathers 1 + 100/s x 5 s > 100 messages -> 1 invocation/s.
+        QTest::newRow("window 5 s, batch 100") << 100.0 << 100 << 5 << -1 << 1.0;
+        // The batch size caps the gathering: 501 > 50 -> 2 invocations/s.
+        QTest::newRow("window 5 s, batch 50") << 100.0 << 50 << 5 << -1 << 2.0;
     }
 
     void sqsBatchingDivides()
@@ -105,17 +110,25 @@ private Q_SLOTS:
         QFETCH(double, rate);
         QFETCH(int, batchSize);
         QFETCH(int, window);
+        QFETCH(int, maxConcurrency);
         QFETCH(double, invocations);
         DesignBuilder b;
         const ComponentId queue = b.add(ComponentKind::SqsQueue, "queue");
-        const ComponentId fn = b.add(ComponentKind::Lambda, "worker");
+        const ComponentId fn =
+            b.add(ComponentKind::Lambda, "worker",
+                  params({{"duration", maxConcurrency > 0 ? 1000 : 100}, {"timeout", 10}}));
         b.traffic(queue, rate);
         b.wire(queue, fn, ConnectionKind::EventSourceMapping,
-               params({{"batchingWindow", window}, {"batchSize", batchSize}}));
+               params({{"batchingWindow", window},
+                       {"batchSize", batchSize},
+                       {"maximumConcurrency", maxConcurrency}}));
         const FlowRates f = computeFlowRates(b.design());
         QNEAR(f.component(fn).invocations, invocations);
         QNEAR(f.component(fn).inRate, rate); // every message is handed over once
         QNEAR(f.component(queue).sendRequests, rate);
+        // One ReceiveMessage per 10 messages of a batch.
+        QNEAR(f.component(queue).receiveRequests,
+              invocations * std::ceil(rate / invocations / 10 - 1e-9));
     }
 
     void sqsRedriveAfterMaxReceives()
