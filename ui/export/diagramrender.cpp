@@ -26,6 +26,7 @@ constexpr qreal kLegendGap = 22;  // between legend entries on a line
 constexpr qreal kLegendIcon = 18; // block icon / wire sample size
 constexpr qreal kTitleRow = 30;   // the title block's height
 constexpr qreal kMinSheetWidth = 320;
+constexpr qreal kFooterReferenceWidth = 1400; // wider diagrams get a proportionally larger footer
 constexpr int kLegendPx = 12;
 constexpr int kTitlePx = 16;
 constexpr int kDatePx = 12;
@@ -150,9 +151,13 @@ void DiagramSnapshot::layOut()
     const QFontMetricsF titleMetrics(pixelFont(kTitlePx, true));
     const QFontMetricsF dateMetrics(pixelFont(kDatePx));
 
-    // The sheet is as wide as the diagram, but never so narrow that the title and date or a
+    // A large design is shrunk to fit a page or a slide; the footer grows with it so the title
+    // and legend stay as readable as the blocks. It is laid out in its own units (below) and
+    // painted scaled by m_footerScale.
+    m_footerScale = std::max(1.0, m_content.width() / kFooterReferenceWidth);
+    // The footer is as wide as the diagram, but never so narrow that the title and date or a
     // legend entry would be clipped.
-    qreal width = std::max(m_content.width(), kMinSheetWidth);
+    qreal width = std::max(m_content.width() / m_footerScale, kMinSheetWidth);
     if (m_options.titleBlock) {
         width = std::max(width, titleMetrics.horizontalAdvance(m_title)
                                     + dateMetrics.horizontalAdvance(m_dateText) + 4 * kFooterPad);
@@ -162,14 +167,14 @@ void DiagramSnapshot::layOut()
         entry.rect = QRectF(0, 0, w, kLegendRow);
         width = std::max(width, w + 2 * kFooterPad);
     }
-    width = std::ceil(width);
+    const qreal sheetWidth = std::ceil(width * m_footerScale);
+    width = sheetWidth / m_footerScale;
     m_contentSheet =
-        QRectF((width - m_content.width()) / 2, 0, m_content.width(), m_content.height());
+        QRectF((sheetWidth - m_content.width()) / 2, 0, m_content.width(), m_content.height());
 
-    // Legend entries flow left to right and wrap within the sheet.
-    const qreal top = m_content.height();
+    // Legend entries flow left to right and wrap within the footer.
     qreal x = kFooterPad;
-    qreal y = top + kFooterPad;
+    qreal y = kFooterPad;
     for (LegendEntry &entry : m_legend) {
         if (x > kFooterPad && x + entry.rect.width() > width - kFooterPad) {
             x = kFooterPad;
@@ -186,8 +191,8 @@ void DiagramSnapshot::layOut()
         y = m_titleRect.bottom();
     }
     const bool hasFooter = m_options.titleBlock || !m_legend.isEmpty();
-    m_footer = hasFooter ? QRectF(0, top, width, y + kFooterPad - top) : QRectF();
-    m_size = QSizeF(width, std::ceil(hasFooter ? m_footer.bottom() : top));
+    m_footer = hasFooter ? QRectF(0, 0, width, y + kFooterPad) : QRectF();
+    m_size = QSizeF(sheetWidth, std::ceil(m_content.height() + m_footer.height() * m_footerScale));
 }
 
 void DiagramSnapshot::paint(QPainter &painter)
@@ -201,9 +206,10 @@ void DiagramSnapshot::paint(QPainter &painter)
         return;
     painter.save();
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    painter.translate(0, m_contentSheet.bottom());
+    painter.scale(m_footerScale, m_footerScale);
     painter.setPen(QPen(QColor(0xC8, 0xCB, 0xD0), 1));
-    painter.drawLine(QPointF(kFooterPad, m_footer.top()),
-                     QPointF(m_footer.right() - kFooterPad, m_footer.top()));
+    painter.drawLine(QPointF(kFooterPad, 0), QPointF(m_footer.right() - kFooterPad, 0));
     paintLegend(painter);
     if (m_options.titleBlock)
         paintTitleBlock(painter);

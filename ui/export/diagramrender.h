@@ -35,7 +35,7 @@ private:
         ComponentKind block = ComponentKind::Lambda;
         ConnectionKind wire = ConnectionKind::Traffic;
         QString text;
-        QRectF rect; // sheet coordinates
+        QRectF rect; // footer units
     };
     void collectLegend(const QList<ComponentKind> &blocks, const QList<ConnectionKind> &wires);
     void layOut();
@@ -50,8 +50,9 @@ private:
     QRectF m_content;      // scene rect of the drawn items, with a margin
     QRectF m_contentSheet; // where it lands on the sheet
     QList<LegendEntry> m_legend;
-    QRectF m_footer; // legend + title block area on the sheet
-    QRectF m_titleRect;
+    QRectF m_footer;         // legend + title block, in footer units (origin: its top-left corner)
+    QRectF m_titleRect;      // footer units
+    qreal m_footerScale = 1; // footer units -> sheet units
     QSizeF m_size;
 };
 
