@@ -194,6 +194,11 @@ void TestPatternGuide::orderAndSeveralConsumersCreateAStream()
     QCOMPARE(load.rate, 2500.0);
     QCOMPARE(load.payloadKb, 4.0);
     QCOMPARE(load.durationMs, 200.0);
+    // The sizing the load implies is shown as it is typed.
+    const QString sizing = field<QLabel>(panel, "guideSizing")->text();
+    QVERIFY2(sizing.contains(QString::number(concurrencyFor(load)))
+                 && sizing.contains(QString::number(kinesisShardsFor(load))),
+             qPrintable(sizing));
 
     // Ranked live: the stream is on top, its card first, its reasons visible.
     QCOMPARE(panel->recommendations().first().patternId, kStream);
@@ -201,6 +206,12 @@ void TestPatternGuide::orderAndSeveralConsumersCreateAStream()
     const QString cardText = panel->card(kStream)->findChildren<QLabel *>().at(1)->text();
     QVERIFY2(cardText.contains(QLatin1String("per shard")), qPrintable(cardText));
 
+    // Every reason is readable: no card's text is cut short by its layout.
+    for (const QString &id : patternIds()) {
+        const QLabel *reasons = panel->card(id)->findChildren<QLabel *>().at(1);
+        QTRY_VERIFY2(reasons->height() >= reasons->heightForWidth(reasons->width()),
+                     qPrintable(id));
+    }
     if (!shotDir().isEmpty())
         QVERIFY(w.grab().save(shotDir() + QStringLiteral("/guide-dock.png")));
     click(panel->createButton(kStream));

@@ -203,6 +203,10 @@ QWidget *PatternGuidePanel::buildLoad()
     form->addRow(questionLabel(tr("Rate"), m_rate), m_rate);
     form->addRow(questionLabel(tr("Payload"), m_payload), m_payload);
     form->addRow(questionLabel(tr("Function time"), m_duration), m_duration);
+    m_sizing = new QLabel(group);
+    m_sizing->setObjectName(QStringLiteral("guideSizing"));
+    m_sizing->setWordWrap(true);
+    form->addRow(m_sizing);
     for (QDoubleSpinBox *box : {m_rate, m_payload, m_duration})
         connect(box, &QDoubleSpinBox::valueChanged, this, &PatternGuidePanel::refresh);
     return group;
@@ -259,7 +263,13 @@ Workload PatternGuidePanel::workload() const
 
 void PatternGuidePanel::refresh()
 {
-    m_ranking = recommendPatterns(answers(), workload());
+    const Workload load = workload();
+    m_ranking = recommendPatterns(answers(), load);
+    m_sizing->setText(tr("Needs about %1 concurrent Lambda executions (rate x time, +%3% "
+                         "headroom), or %2 Kinesis shard(s).")
+                          .arg(concurrencyFor(load))
+                          .arg(kinesisShardsFor(load))
+                          .arg(qRound((load.headroom - 1) * 100)));
     // Re-insert the cards in rank order: the widgets (and a focused button) survive.
     for (int rank = 0; rank < m_ranking.size(); ++rank) {
         const Recommendation &r = m_ranking.at(rank);

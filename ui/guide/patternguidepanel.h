@@ -66,6 +66,7 @@ private:
     QDoubleSpinBox *m_rate = nullptr;
     QDoubleSpinBox *m_payload = nullptr;
     QDoubleSpinBox *m_duration = nullptr;
+    QLabel *m_sizing = nullptr;
     QVBoxLayout *m_cardLayout = nullptr;
     QLabel *m_message = nullptr;
     QHash<QString, Card> m_cards;
