@@ -5,17 +5,15 @@
 
 #include "clitestutil.h"
 
+#include "../diagramtestutil.h"
+
 #include "model/layout.h"
 #include "model/patterns.h"
 
 #include <QDir>
-#include <QFile>
 #include <QImage>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QXmlStreamReader>
 
 using namespace swb;
 using namespace swb::test;
@@ -25,57 +23,6 @@ namespace {
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-// The texts of the SVG's <text> elements in document order; empty + *ok false on bad XML.
-QStringList svgTexts(const QString &path, bool *ok)
-{
-    QFile file(path);
-    *ok = file.open(QIODevice::ReadOnly);
-    QStringList texts;
-    QXmlStreamReader xml(&file);
-    while (*ok && !xml.atEnd()) {
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
-            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
-    }
-    if (xml.hasError())
-        *ok = false;
-    return texts;
-}
-
-// A block's name is one <text>, or two consecutive ones when the block wraps a long name.
-bool namedInSvg(const QStringList &texts, const QString &name)
-{
-    for (qsizetype i = 0; i < texts.size(); ++i) {
-        if (texts.at(i) == name)
-            return true;
-        if (i + 1 < texts.size() && texts.at(i) + texts.at(i + 1) == name)
-            return true;
-    }
-    return false;
-}
-
-QString runTool(const QString &tool, const QStringList &args)
-{
-    QProcess process;
-    process.start(tool, args);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return {};
-    // pdftotext keeps the fonts' ligatures (U+FB03 for "ffi"): fold them back to letters.
-    return QString::fromUtf8(process.readAllStandardOutput())
-        .normalized(QString::NormalizationForm_KC);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeText(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
 } // namespace
@@ -98,8 +45,7 @@ private Q_SLOTS:
         m_design = out(s("design.swb"));
         QVERIFY(saveDesignFile(m_design, *makePattern(s("sqs-lambda"))));
         QVERIFY(loadDesignFile(m_design, &m_model));
-        QVERIFY2(!QStandardPaths::findExecutable(s("pdfinfo")).isEmpty()
-                     && !QStandardPaths::findExecutable(s("pdftotext")).isEmpty(),
+        QVERIFY2(haveTool("pdfinfo") && haveTool("pdftotext"),
                  "pdfinfo/pdftotext missing: install poppler-utils (packaging/setup.sh does)");
     }
 
@@ -108,9 +54,8 @@ private Q_SLOTS:
         const QString svg = out(s("d.svg"));
         const SwbResult r = runSwb({s("export"), s("diagram"), m_design, svg});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        bool ok = false;
-        const QStringList texts = svgTexts(svg, &ok);
-        QVERIFY2(ok, "the SVG is not well-formed XML");
+        const QStringList texts = svgTexts(svg);
+        QVERIFY2(!texts.contains(s("<bad xml>")), "the SVG is not well-formed XML");
         for (const Component &c : m_model.components)
             QVERIFY2(namedInSvg(texts, c.name),
                      qPrintable(c.name + s(" not in ") + texts.join(u'|')));
@@ -161,13 +106,11 @@ private Q_SLOTS:
         const SwbResult r = runSwb({s("export"), s("diagram"), m_design, pdf, s("--title"),
                                     s("Payments v2"), s("--date"), s("2024-05-31")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        const QString info = runTool(s("pdfinfo"), {pdf});
-        QVERIFY2(QRegularExpression(s("Pages:\\s+1\\n")).match(info).hasMatch(), qPrintable(info));
-        const QRegularExpressionMatch size =
-            QRegularExpression(s("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(info);
-        QVERIFY2(size.hasMatch(), qPrintable(info));
-        QVERIFY2(size.captured(1).toDouble() > size.captured(2).toDouble(), qPrintable(info));
-        const QString text = runTool(s("pdftotext"), {pdf, s("-")});
+        QCOMPARE(pdfPageCount(pdf), 1);
+        const QSizeF page = pdfPageSize(pdf);
+        QVERIFY(!page.isEmpty());
+        QVERIFY2(page.width() > page.height(), "a wide diagram gets a landscape page");
+        const QString text = pdfPlainText(pdf);
         for (const Component &c : m_model.components)
             QVERIFY2(text.contains(c.name), qPrintable(c.name + s(" not in: ") + text));
         QVERIFY2(text.contains(s("Payments v2")), qPrintable(text));
@@ -185,9 +128,8 @@ private Q_SLOTS:
         SwbResult r =
             runSwb({s("export"), s("diagram"), fanout, svg, s("--select"), chosen.join(u',')});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        bool ok = false;
-        const QStringList texts = svgTexts(svg, &ok);
-        QVERIFY(ok);
+        const QStringList texts = svgTexts(svg);
+        QVERIFY(!texts.contains(s("<bad xml>")));
         Design design;
         QVERIFY(loadDesignFile(fanout, &design));
         for (const Component &c : design.components)
@@ -197,12 +139,11 @@ private Q_SLOTS:
         r = runSwb({s("export"), s("diagram"), fanout, pdf, s("--select"), chosen.join(u','),
                     s("--no-title"), s("--no-legend")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        const QString info = runTool(s("pdfinfo"), {pdf});
-        const QRegularExpressionMatch size =
-            QRegularExpression(s("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(info);
-        QVERIFY2(size.hasMatch(), qPrintable(info));
-        QVERIFY2(size.captured(1).toDouble() < size.captured(2).toDouble(), qPrintable(info));
-        const QString text = runTool(s("pdftotext"), {pdf, s("-")});
+        QCOMPARE(pdfPageCount(pdf), 1);
+        const QSizeF page = pdfPageSize(pdf);
+        QVERIFY(!page.isEmpty());
+        QVERIFY2(page.width() < page.height(), "a tall diagram gets a portrait page");
+        const QString text = pdfPlainText(pdf);
         QVERIFY2(!text.contains(design.name), qPrintable(text));          // --no-title
         QVERIFY2(!text.contains(s("Lambda function")), qPrintable(text)); // --no-legend
     }
@@ -210,7 +151,7 @@ private Q_SLOTS:
     void badArgumentsExitTwoAndTouchNothing()
     {
         const QString existing = out(s("keep.txt"));
-        QVERIFY(writeText(existing, "previous"));
+        QVERIFY(writeBytes(existing, "previous"));
         const struct {
             QStringList args;
             const char *says;
@@ -231,7 +172,7 @@ private Q_SLOTS:
             QVERIFY2(r.err.contains(s(c.says)), qPrintable(r.err));
             QVERIFY2(r.err.contains(s("Usage: swb export")), qPrintable(r.err));
         }
-        QCOMPARE(readAll(existing), QByteArray("previous"));
+        QCOMPARE(fileBytes(existing), QByteArray("previous"));
         QVERIFY(!QFile::exists(out(s("a.png"))));
         QVERIFY(!QFile::exists(out(s("a.svg"))));
         QVERIFY(!QFile::exists(out(s("a.pdf"))));
@@ -244,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(s("missing.swb")), qPrintable(r.err));
         const QString blocker = out(s("blocker"));
-        QVERIFY(writeText(blocker, "a file, not a folder"));
+        QVERIFY(writeBytes(blocker, "a file, not a folder"));
         r = runSwb({s("export"), s("diagram"), m_design, blocker + s("/x.png")});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(s("cannot write")), qPrintable(r.err));
@@ -257,11 +198,11 @@ private Q_SLOTS:
         const QString design = dir.filePath(s("wide.swb"));
         QVERIFY(saveDesignFile(design, wide));
         const QString picture = dir.filePath(s("picture.png"));
-        QVERIFY(writeText(picture, "old picture"));
+        QVERIFY(writeBytes(picture, "old picture"));
         r = runSwb({s("export"), s("diagram"), design, picture, s("--scale"), s("8")});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(s("smaller scale")), qPrintable(r.err));
-        QCOMPARE(readAll(picture), QByteArray("old picture"));
+        QCOMPARE(fileBytes(picture), QByteArray("old picture"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
         // The same design at scale 1 replaces it.
         r = runSwb({s("export"), s("diagram"), design, picture});

@@ -7,6 +7,8 @@
 
 #include "mainwindowtestutil.h"
 
+#include "../diagramtestutil.h"
+
 #include "model/document.h"
 #include "model/patterns.h"
 #include "ui/canvas/diagramscene.h"
@@ -31,42 +33,16 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QXmlStreamReader>
 #include <QtMath>
 
 using namespace swb;
+using namespace swb::test;
 
 namespace {
 
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-QStringList svgTexts(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QStringList texts;
-    QXmlStreamReader xml(&file);
-    while (!xml.atEnd()) {
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
-            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
-    }
-    return xml.hasError() ? QStringList{s("<bad xml>")} : texts;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeText(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
 QPalette darkPalette()
@@ -249,7 +225,7 @@ private Q_SLOTS:
     {
         Fixture f("sqs-lambda");
         const QString existing = out(s("keep.png"));
-        QVERIFY(writeText(existing, "previous"));
+        QVERIFY(writeBytes(existing, "previous"));
         QString error;
         QVERIFY(!exportDiagram(f.scene, out(s("d.bmp")), {}, &error));
         QVERIFY2(error.contains(s(".svg, .png, .pdf")), qPrintable(error));
@@ -263,7 +239,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(s("1 to 8")), qPrintable(error));
         QVERIFY(!exportDiagram(f.scene, existing + s("/inside.svg"), {}, &error));
         QVERIFY(!error.isEmpty());
-        QCOMPARE(readAll(existing), QByteArray("previous"));
+        QCOMPARE(fileBytes(existing), QByteArray("previous"));
         Fixture empty("sqs-lambda");
         empty.document.replaceDesign(Design());
         QVERIFY(!exportDiagram(empty.scene, out(s("empty.svg")), {}, &error));
