@@ -64,6 +64,8 @@ private Q_SLOTS:
             QVERIFY2(texts.contains(s(kind)), kind);
         QVERIFY(texts.contains(m_model.name));
         QVERIFY(!texts.contains(s("Kinesis stream"))); // absent kinds stay out of the legend
+        // Vector throughout: the block icons are paths, not embedded bitmaps.
+        QVERIFY(!fileBytes(svg).contains("<image"));
     }
 
     void pngSizeFollowsTheScaleAndBackground()
@@ -114,6 +116,9 @@ private Q_SLOTS:
         for (const Component &c : m_model.components)
             QVERIFY2(text.contains(c.name), qPrintable(c.name + s(" not in: ") + text));
         QVERIFY2(text.contains(s("Payments v2")), qPrintable(text));
+        // Vector: pdfimages lists no bitmap (only its two header lines).
+        const QString images = QString::fromUtf8(runTool(s("pdfimages"), {s("-list"), pdf}));
+        QCOMPARE(images.trimmed().split(u'\n').size(), 2);
         QVERIFY2(text.contains(s("2024-05-31")), qPrintable(text));
     }
 
