@@ -305,6 +305,15 @@ void TestPatternGuide::createPlacesThePatternBesideTheDesign()
 
     w.document()->undoStack()->undo();
     QCOMPARE(w.document()->design().components.size(), before.components.size());
+
+    // A refused pattern changes nothing and says why, naming what is allowed.
+    const int steps = w.document()->undoStack()->count();
+    QString error;
+    QVERIFY(w.insertRecommendedPattern(QStringLiteral("no-such-pattern"), {}, &error).isEmpty());
+    QVERIFY2(error.contains(QLatin1String("no-such-pattern")) && error.contains(kStream),
+             qPrintable(error));
+    QCOMPARE(w.document()->undoStack()->count(), steps);
+    QCOMPARE(w.document()->design().components.size(), before.components.size());
 }
 
 void TestPatternGuide::axesTableShowsTheModelTable()
