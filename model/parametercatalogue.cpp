@@ -296,12 +296,12 @@ QList<ParamSpec> kinesisMappingParams()
                 "BisectBatchOnFunctionError: a failing batch is split in two and each half "
                 "retried, isolating a poison record."),
         boolean("enhancedFanOut", "Enhanced fan-out", false,
-                "Off (default): a standard consumer; all standard consumers of the stream share "
-                "each shard's 2 MB/s, 2,000 records/s and 5 GetRecords calls/s, and records are "
-                "read on a ~1 s poll. On: an enhanced fan-out consumer with its own 2 MB/s per "
-                "shard, pushed ~70 ms after the write (AWS's figure is approximate); at most 20 "
-                "per stream. Billed per consumer-shard-hour plus per GB retrieved (catalogue: "
-                "$0.015 and $0.013, from a secondary source)."),
+                "On: a dedicated 2 MB/s per shard, pushed; off (default): reads shared with the "
+                "stream's other standard consumers. Standard consumers share each shard's "
+                "2 MB/s, 2,000 records/s and 5 GetRecords calls/s and read on a ~1 s poll. An "
+                "enhanced fan-out consumer gets records ~70 ms after the write (AWS's figure is "
+                "approximate); at most 20 per stream. Billed per consumer-shard-hour plus per GB "
+                "retrieved (catalogue: $0.015 and $0.013, from a secondary source)."),
     });
     return specs;
 }
@@ -323,13 +323,13 @@ QList<ParamSpec> taskParams()
         choice("retryJitter", "Retry jitter", list({"NONE", "FULL"}),
                "Retry.JitterStrategy: FULL waits a random time between 0 and the computed delay."),
         text("retriers", "Retriers",
-             "The Task's Retry array as Amazon States Language JSON, e.g. [{\"ErrorEquals\": "
+             "The Task's Retry array in States Language JSON; empty (default): one States.ALL "
+             "retrier from the Retry fields above. Example: [{\"ErrorEquals\": "
              "[\"Lambda.TooManyRequestsException\"], \"IntervalSeconds\": 2, \"MaxAttempts\": "
              "6}, {\"ErrorEquals\": [\"States.ALL\"]}]. Evaluated in order: the first retrier "
              "naming the error decides; States.ALL must be alone and last. The simulator raises "
              "Lambda.TooManyRequestsException (throttled invoke), Lambda.Unknown (timeout) and "
-             "the function's own error (any other name; States.TaskFailed matches all three). "
-             "Empty (default): one States.ALL retrier from the Retry fields above."),
+             "the function's own error (any other name; States.TaskFailed matches all three)."),
         boolean("catch", "Catch errors", true,
                 "Catch States.ALL after the retries are exhausted (the execution continues to a "
                 "fallback) instead of failing the execution."),
