@@ -68,6 +68,22 @@ private Q_SLOTS:
         QVERIFY(!fileBytes(svg).contains("<image"));
     }
 
+    void everyBundledPatternNamesAllItsBlocks()
+    {
+        for (const QString &id : patternIds()) {
+            const QString design = out(id + s(".swb"));
+            QVERIFY(saveDesignFile(design, *makePattern(id)));
+            const QString svg = out(id + s(".svg"));
+            const SwbResult r = runSwb({s("export"), s("diagram"), design, svg});
+            QVERIFY2(r.code == 0, qPrintable(id + s(": ") + r.err));
+            const QStringList texts = svgTexts(svg);
+            Design model;
+            QVERIFY(loadDesignFile(design, &model));
+            for (const Component &c : model.components)
+                QVERIFY2(namedInSvg(texts, c.name), qPrintable(id + s(": ") + c.name));
+        }
+    }
+
     void pngSizeFollowsTheScaleAndBackground()
     {
         const QString one = out(s("one.png"));
