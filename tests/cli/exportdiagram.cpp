@@ -84,6 +84,21 @@ private Q_SLOTS:
         }
     }
 
+    void worksWithoutADisplay()
+    {
+        // No platform chosen and no display at all: swb picks the offscreen platform itself.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(s(name));
+        process.setProcessEnvironment(env);
+        const QString png = out(s("headless.png"));
+        process.start(s(SWB_CLI_PATH), {s("export"), s("diagram"), m_design, png});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QVERIFY(!QImage(png).isNull());
+    }
+
     void pngSizeFollowsTheScaleAndBackground()
     {
         const QString one = out(s("one.png"));
