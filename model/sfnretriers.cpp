@@ -109,4 +109,25 @@ bool parseRetriers(const QString &text, QList<RetrierSpec> *out, QString *error)
     return true;
 }
 
+QString retriersToJson(const QList<RetrierSpec> &retriers)
+{
+    QJsonArray list;
+    for (const RetrierSpec &r : retriers) {
+        QJsonObject o;
+        o.insert(QStringLiteral("ErrorEquals"), QJsonArray::fromStringList(r.errorEquals));
+        if (r.intervalSeconds != 1)
+            o.insert(QStringLiteral("IntervalSeconds"), r.intervalSeconds);
+        if (r.maxAttempts != 3)
+            o.insert(QStringLiteral("MaxAttempts"), r.maxAttempts);
+        if (r.backoffRate != 2.0)
+            o.insert(QStringLiteral("BackoffRate"), r.backoffRate);
+        if (r.maxDelaySeconds >= 0)
+            o.insert(QStringLiteral("MaxDelaySeconds"), r.maxDelaySeconds);
+        if (r.fullJitter)
+            o.insert(QStringLiteral("JitterStrategy"), QStringLiteral("FULL"));
+        list.append(o);
+    }
+    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+}
+
 } // namespace swb

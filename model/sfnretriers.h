@@ -28,4 +28,8 @@ struct RetrierSpec {
 // ("retrier 2: ..."). Empty text gives an empty list.
 bool parseRetriers(const QString &text, QList<RetrierSpec> *out, QString *error);
 
+// The compact JSON text of a Retry array (fields at their ASL defaults left out), as the
+// "retriers" parameter stores it; parseRetriers() reads it back unchanged.
+QString retriersToJson(const QList<RetrierSpec> &retriers);
+
 } // namespace swb

@@ -2,6 +2,7 @@
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samexporter_p.h"
 #include "model/sam/sammapping.h"
+#include "model/sfnretriers.h"
 
 #include <QCryptographicHash>
 
@@ -100,7 +101,31 @@ void Exporter::writeDefinition(const Component &machine, CfnNode &props)
         parameters.set(payload, str(QStringLiteral("$")));
         state.set(QStringLiteral("Parameters"), parameters);
         const QVariantMap &p = c->params;
-        if (p.value(QStringLiteral("retryMaxAttempts")).toLongLong() > 0) {
+        QList<RetrierSpec> retriers;
+        QString retriersError;
+        if (parseRetriers(p.value(QStringLiteral("retriers")).toString(), &retriers, &retriersError)
+            && !retriers.isEmpty()) {
+            // The Task's own Retry array (model/sfnretriers.h) replaces the single retrier.
+            CfnNode array = CfnNode::makeSequence();
+            for (const RetrierSpec &r : retriers) {
+                CfnNode retry = CfnNode::makeMap();
+                CfnNode names = CfnNode::makeSequence();
+                for (const QString &n : r.errorEquals)
+                    names.items.push_back(str(n));
+                retry.set(QStringLiteral("ErrorEquals"), names);
+                retry.set(QStringLiteral("IntervalSeconds"),
+                          CfnNode::makeNumber(r.intervalSeconds));
+                retry.set(QStringLiteral("MaxAttempts"), CfnNode::makeInteger(r.maxAttempts));
+                retry.set(QStringLiteral("BackoffRate"), CfnNode::makeNumber(r.backoffRate));
+                if (r.maxDelaySeconds > 0)
+                    retry.set(QStringLiteral("MaxDelaySeconds"),
+                              CfnNode::makeNumber(r.maxDelaySeconds));
+                if (r.fullJitter)
+                    retry.set(QStringLiteral("JitterStrategy"), str(QStringLiteral("FULL")));
+                array.items.push_back(retry);
+            }
+            state.set(QStringLiteral("Retry"), array);
+        } else if (p.value(QStringLiteral("retryMaxAttempts")).toLongLong() > 0) {
             CfnNode retry = CfnNode::makeMap();
             retry.set(QStringLiteral("ErrorEquals"), list({str(QStringLiteral("States.ALL"))}));
             retry.set(QStringLiteral("IntervalSeconds"),

@@ -2,6 +2,7 @@
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samimporter_p.h"
 #include "model/sam/sammapping.h"
+#include "model/sfnretriers.h"
 #include "model/wiringrules.h"
 
 #include <QDir>
@@ -22,6 +23,43 @@ ConnectionKind naturalKindTo(ComponentKind target)
 {
     return target == ComponentKind::Lambda ? ConnectionKind::SyncInvoke
                                            : ConnectionKind::ServiceIntegration;
+}
+
+// A Retry array that is more than one States.ALL retrier is kept whole in the wire's "retriers"
+// parameter (model/sfnretriers.h); one AWS would refuse is reported and left out.
+void importRetriers(const CfnNode &retry, const QString &where, Connection *c, QStringList *notes)
+{
+    QList<RetrierSpec> specs;
+    for (const CfnNode &item : retry.items) {
+        RetrierSpec r;
+        if (const CfnNode *names = item.get(QStringLiteral("ErrorEquals"));
+            names && names->isSequence())
+            for (const CfnNode &n : names->items)
+                r.errorEquals.append(n.scalar);
+        auto num = [&item](const char *key, double fallback) {
+            const CfnNode *v = item.get(QLatin1String(key));
+            bool ok = false;
+            const double d = v && v->isScalar() ? v->scalar.toDouble(&ok) : fallback;
+            return ok ? d : fallback;
+        };
+        r.intervalSeconds = num("IntervalSeconds", 1);
+        r.maxAttempts = qlonglong(num("MaxAttempts", 3));
+        r.backoffRate = num("BackoffRate", 2.0);
+        r.maxDelaySeconds = num("MaxDelaySeconds", -1);
+        const CfnNode *jitter = item.get(QStringLiteral("JitterStrategy"));
+        r.fullJitter = jitter && jitter->scalar == QLatin1String("FULL");
+        specs.append(r);
+    }
+    if (specs.size() == 1 && specs[0].errorEquals == QStringList{QStringLiteral("States.ALL")})
+        return; // the single retry fields hold it
+    const QString text = retriersToJson(specs);
+    QList<RetrierSpec> check;
+    QString why;
+    if (parseRetriers(text, &check, &why))
+        c->params.insert(QStringLiteral("retriers"), text);
+    else
+        notes->append(
+            QStringLiteral("%1.Retry: %2; only its first retrier is used").arg(where, why));
 }
 
 } // namespace
@@ -163,6 +201,7 @@ void Importer::walkStates(ComponentId machine, const CfnNode &states, const CfnN
                     setParam(c->params, QLatin1String(key), specs, v->scalar,
                              stateWhere + QStringLiteral(".Retry[0].") + QLatin1String(field));
             }
+            importRetriers(*retry, stateWhere, c, &m_report.notes);
         } else {
             c->params.insert(QStringLiteral("retryMaxAttempts"), qlonglong(0));
         }

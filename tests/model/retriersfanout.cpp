@@ -7,6 +7,8 @@
 #include "model/costmodel.h"
 #include "model/document.h"
 #include "model/pricing.h"
+#include "model/sam/samexporter.h"
+#include "model/sam/samimporter.h"
 #include "model/sfnretriers.h"
 #include "model/textformat.h"
 
@@ -120,6 +122,49 @@ private Q_SLOTS:
             QStringLiteral(R"([{"ErrorEquals": ["X"]}, {"ErrorEquals": ["States.ALL"]}])"),
             &error));
         QVERIFY(codes(doc.design(), findingcode::SfnBadRetriers).isEmpty());
+    }
+
+    void retryArrayGoesThroughSam()
+    {
+        // The Task's Retry array is what a deployed state machine gets: exported as the state's
+        // Retry, read back into the wire's retriers (whitespace aside, the same array).
+        Document doc;
+        QString error;
+        const ComponentId sm =
+            doc.addComponent(K::StepFunctions, QPointF(), QStringLiteral("flow"));
+        const ComponentId fn = doc.addComponent(K::Lambda, QPointF(), QStringLiteral("charge"));
+        const ConnectionId task = doc.connectComponents(sm, fn, C::ServiceIntegration, &error);
+        const QString text = QStringLiteral(
+            R"([{"ErrorEquals": ["Lambda.TooManyRequestsException", "Lambda.Unknown"],
+                 "IntervalSeconds": 2, "MaxAttempts": 6, "MaxDelaySeconds": 30,
+                 "JitterStrategy": "FULL"}, {"ErrorEquals": ["States.ALL"], "MaxAttempts": 1}])");
+        QVERIFY(doc.setConnectionParam(task, QStringLiteral("retriers"), text, &error));
+        const QByteArray yaml = sam::exportSam(doc.design());
+        QVERIFY(yaml.contains("Lambda.TooManyRequestsException"));
+        QVERIFY(yaml.contains("MaxDelaySeconds: 30"));
+        const sam::SamImportResult back = sam::importSamText(yaml, QString());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QList<RetrierSpec> want, got;
+        QVERIFY(parseRetriers(text, &want, &error));
+        bool found = false;
+        for (const Connection &w : back.design.connections) {
+            if (w.kind != C::ServiceIntegration)
+                continue;
+            found = true;
+            QVERIFY2(
+                parseRetriers(w.params.value(QStringLiteral("retriers")).toString(), &got, &error),
+                qPrintable(error));
+        }
+        QVERIFY(found);
+        QCOMPARE(got.size(), want.size());
+        for (qsizetype i = 0; i < want.size(); ++i) {
+            QCOMPARE(got[i].errorEquals, want[i].errorEquals);
+            QCOMPARE(got[i].intervalSeconds, want[i].intervalSeconds);
+            QCOMPARE(got[i].maxAttempts, want[i].maxAttempts);
+            QCOMPARE(got[i].backoffRate, want[i].backoffRate);
+            QCOMPARE(got[i].maxDelaySeconds, want[i].maxDelaySeconds);
+            QCOMPARE(got[i].fullJitter, want[i].fullJitter);
+        }
     }
 
     void atMostTwentyFanOutConsumersPerStream()
