@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <QtMath>
 
@@ -219,6 +220,26 @@ private Q_SLOTS:
         QVERIFY(qAbs(ink.center().y() - target.center().y()) < 0.05 * size.height() * scale + 3);
         QVERIFY(ink.height() <= size.height() * scale + 1);
         QVERIFY(ink.width() > 0.9 * 800);
+    }
+
+    void smallPaintKeepsTheText()
+    {
+        // Drawn at a quarter size (as a report page does), the names stay text: exports never
+        // fall back to the canvas's simplified far-zoom drawing.
+        Fixture f("sns-fanout");
+        const QSizeF size = diagramSize(f.scene, {});
+        const QString path = out(s("small.svg"));
+        {
+            QSvgGenerator generator;
+            generator.setFileName(path);
+            generator.setSize(QSize(qCeil(size.width() / 4), qCeil(size.height() / 4)));
+            QPainter painter(&generator);
+            paintDiagram(painter, QRectF(QPointF(), size / 4), f.scene, {});
+        }
+        const QStringList texts = svgTexts(path);
+        for (const Component &c : f.document.design().components)
+            QVERIFY2(namedInSvg(texts, c.name), qPrintable(c.name));
+        QVERIFY(texts.contains(s("subscription"))); // wire labels too
     }
 
     void refusalsSayWhyAndKeepFiles()

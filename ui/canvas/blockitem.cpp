@@ -355,7 +355,10 @@ void BlockItem::paintSimplified(QPainter *painter)
 void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < kSimplifiedLod) {
+    // An export is vector (or printed): it keeps the names however small it is drawn.
+    const auto *diagram = qobject_cast<const DiagramScene *>(scene());
+    const bool exporting = diagram && diagram->isExportRendering();
+    if (lod < kSimplifiedLod && !exporting) {
         paintSimplified(painter);
         return;
     }
@@ -386,8 +389,6 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setBrush(palette.base());
     painter->drawRoundedRect(body, kBlockRadius, kBlockRadius);
 
-    const auto *diagram = qobject_cast<const DiagramScene *>(scene());
-    const bool exporting = diagram && diagram->isExportRendering();
     const QRectF iconRect(kPad, (kBlockHeight - kIconSize) / 2, kIconSize, kIconSize);
     if (exporting) {
         paintIcon(painter, m_kind, iconRect);

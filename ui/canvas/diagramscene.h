@@ -71,7 +71,8 @@ public:
     static QPointF snapToGrid(QPointF p);
 
     // Diagram export (ui/export) paints a private scene in this mode: blocks leave out the
-    // editor's wiring handles (ports) and draw their icons as vector art.
+    // editor's wiring handles (ports), draw their icons as vector art and keep their text at
+    // any size (no simplified far-zoom drawing), as do wire labels.
     void setExportRendering(bool on) { m_exportRendering = on; }
     bool isExportRendering() const { return m_exportRendering; }
 

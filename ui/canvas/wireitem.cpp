@@ -341,7 +341,7 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (m_flowIntensity > 0)
         paintFlowTokens(painter);
 
-    if (lod < kSimplifiedLod)
+    if (lod < kSimplifiedLod && !m_diagram->isExportRendering())
         return;
     // The label sits on a pill of the canvas colour so crossing wires do not garble it.
     QColor pill = palette.base().color();
