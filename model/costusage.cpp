@@ -12,6 +12,7 @@ namespace swb {
 namespace {
 
 constexpr double kKBPerGB = 1024.0 * 1024.0; // GB as AWS bills data: 2^30 bytes (an assumption)
+constexpr char kFifoPayload[] = "publishes-fifo-payload";
 
 QString millions(double v)
 {
@@ -158,6 +159,11 @@ private:
                 .arg(millions(publishes))
                 .arg(chunks)
                 .arg(d.chunkKB));
+        // FIFO publishes also bill their payload per GB (ref §3 "Pricing"); a catalogue without
+        // that price leaves it out.
+        if (fifo && m_catalogue.dimension(QStringLiteral("sns"), QLatin1String(kFifoPayload)))
+            add(c, "sns", QLatin1String(kFifoPayload), publishes * f.payloadKB / kKBPerGB,
+                QStringLiteral("%1 publishes x %2 KB").arg(millions(publishes)).arg(f.payloadKB));
         bool freeEndpoints = false, httpEndpoints = false;
         for (const Connection *w : m_design.outgoing(c.id)) {
             const Component *t = m_design.component(w->target);

@@ -242,6 +242,21 @@ void Propagator::sns(const Component &c, ComponentFlow &f)
     const Inflow in = inflow(c.id);
     f.inRate = in.rate;
     f.payloadKB = in.payloadKB;
+    if (text(c, "type") == QLatin1String("FIFO")) {
+        // FIFO topics accept 3,000 msg/s and 20 MB/s; publishes above are throttled (ref §3).
+        const double accepted =
+            std::min({in.rate, kFifoTopicPublishes,
+                      in.payloadKB > 0 ? kFifoTopicKBPerSecond / in.payloadKB : in.rate});
+        if (accepted < in.rate) {
+            warn(QStringLiteral("'%1' is a FIFO topic: it accepts %2 of the %3 publishes/s it "
+                                "receives (3,000 msg/s or 20 MB/s per topic); the rest are "
+                                "throttled and neither billed nor delivered")
+                     .arg(c.name)
+                     .arg(accepted, 0, 'f', 0)
+                     .arg(in.rate, 0, 'f', 0));
+            f.inRate = accepted;
+        }
+    }
     double failedHttp = 0;
     QList<const Connection *> dlqs;
     for (const Connection *w : m_design.outgoing(c.id)) {

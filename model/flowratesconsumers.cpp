@@ -44,9 +44,20 @@ double sqsBatchFill(double received, double seconds, double pollers, double wind
     return std::clamp(hi * std::pow(1 + std::pow(lo / hi, k), 1 / k), 1.0, cap);
 }
 
+// The same for one message group of a FIFO queue, which has one batch in flight at a time (ref §4
+// "FIFO"): a single server that takes everything that arrived during its last invocation. Over a
+// busy period the batches after the first hold the Poisson arrivals of one invocation, N with
+// mean x = rate x seconds, until one finds none (probability p0 = E[e^-(rate x D)]), so by
+// Wald's identity a batch holds x + p0 messages; for a log-normal duration of variability cv,
+// p0 ~ e^-x (1 + x^2 cv^2 / 2). The batch size cap is applied to the mean (an approximation).
+double fifoGroupBatchFill(double rate, double seconds, double cv, double cap)
+{
+    const double x = rate * seconds;
+    return std::clamp(x + std::exp(-x) * (1 + x * x * cv * cv / 2), 1.0, cap);
+}
+
 // Concurrent batches a mapping may reach: MaximumConcurrency or the poller cap (1,250 now, 1,000
-// before late 2023; ref §4), within the function's reserved and the account's concurrency;
-// a FIFO queue runs one batch per message group at a time.
+// before late 2023; ref §4), within the function's reserved and the account's concurrency.
 double sqsPollerCap(const Design &design, const Component &queue, const Connection &mapping,
                     const Component *function)
 {
@@ -60,8 +71,6 @@ double sqsPollerCap(const Design &design, const Component &queue, const Connecti
     const double account = design.setting(QStringLiteral("accountConcurrency")).toDouble();
     if (account > 0)
         cap = std::min(cap, account);
-    if (text(queue, "type") == QLatin1String("FIFO"))
-        cap = std::min(cap, param(queue, "messageGroups"));
     return std::max(1.0, cap);
 }
 
@@ -110,10 +119,18 @@ void Propagator::sqs(const Component &c, ComponentFlow &f)
         const bool fifo = text(c, "type") == QLatin1String("FIFO");
         const double window = fifo ? 0.0 : connParam(*w, c.kind, "batchingWindow");
         const double cap = payloadCap(connParam(*w, c.kind, "batchSize"), f.payloadKB);
-        const double perInvoke =
-            received > 0
-                ? sqsBatchFill(received, seconds, sqsPollerCap(m_design, c, *w, fn), window, cap)
-                : 1.0;
+        const double pollers = sqsPollerCap(m_design, c, *w, fn);
+        double perInvoke = 1;
+        if (received > 0 && fifo) {
+            // One batch per message group at a time; fewer pollers than groups also queue.
+            const double groups = std::max(1.0, param(c, "messageGroups"));
+            perInvoke = fifoGroupBatchFill(received / groups, seconds,
+                                           fn ? param(*fn, "durationCv") : 0.0, cap);
+            if (pollers < groups)
+                perInvoke = std::max(perInvoke, sqsBatchFill(received, seconds, pollers, 0, cap));
+        } else if (received > 0) {
+            perInvoke = sqsBatchFill(received, seconds, pollers, window, cap);
+        }
         const double callsPerBatch = std::ceil(perInvoke / 10 - 1e-9); // <= 10 per call
         const double invocations = received / perInvoke;
         f.receiveRequests += invocations * callsPerBatch;

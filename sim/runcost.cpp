@@ -20,6 +20,7 @@ public:
     UsageCollector(const Design &design, const RunResults &r, const PricingCatalogue &catalogue)
         : m_design(design)
         , m_results(r)
+        , m_catalogue(catalogue)
         , m_hours(catalogue.hoursPerMonth)
         , m_scale(catalogue.secondsPerMonth() / r.metadata.durationSeconds)
     {}
@@ -95,6 +96,12 @@ private:
                      type == QLatin1String("FIFO") ? QStringLiteral("publishes-fifo")
                                                    : QStringLiteral("publishes-standard"),
                      total(c.id, "sns.billed_publishes"));
+            // FIFO publishes also bill their payload per GB (ref §3), as the estimate does.
+            const QString payload = QStringLiteral("publishes-fifo-payload");
+            if (type == QLatin1String("FIFO")
+                && m_catalogue.dimension(QStringLiteral("sns"), payload))
+                measured(c, "sns", payload,
+                         total(c.id, "sns.fifo_payload_bytes") / (1024.0 * 1024.0 * 1024.0));
             measured(c, "sns", QStringLiteral("deliveries-sqs-lambda"),
                      std::max(0.0, total(c.id, "sns.deliveries") - http));
             measured(c, "sns", QStringLiteral("deliveries-http"), http);
@@ -175,6 +182,7 @@ private:
 
     const Design &m_design;
     const RunResults &m_results;
+    const PricingCatalogue &m_catalogue;
     const double m_hours;
     const double m_scale;
     QList<UsageQuantity> m_usage;

@@ -125,6 +125,24 @@ private Q_SLOTS:
         QCOMPARE(centsOf(r, queue, "requests-standard"), cents);
     }
 
+    void snsFifoPublishesAndPayload()
+    {
+        // 100 publishes/s of 4 KB to a FIFO topic: 262.8 M publishes (one 64 KB chunk each) x
+        // $0.30/M = $78.84, no free tier; payload 262.8 M x 4 KB = 1,002.5 GB (2^30 B) x
+        // $0.017/GB = $17.04.
+        DesignBuilder b;
+        const ComponentId topic =
+            b.add(ComponentKind::SnsTopic, "topic", params({{"type", QStringLiteral("FIFO")}}));
+        const ComponentId queue =
+            b.add(ComponentKind::SqsQueue, "queue", params({{"type", QStringLiteral("FIFO")}}));
+        b.traffic(topic, 100, 4);
+        b.wire(topic, queue, ConnectionKind::Subscription);
+        const CostReport r = estimate(b.design());
+        QCOMPARE(centsOf(r, topic, "publishes-fifo"), qint64(7884));
+        QCOMPARE(centsOf(r, topic, "publishes-fifo-payload"), qint64(1704));
+        QVERIFY(!lineOf(r, topic, "publishes-standard"));
+    }
+
     void sqsIdleQueueEmptyReceives()
     {
         DesignBuilder b;

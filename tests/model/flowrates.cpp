@@ -165,6 +165,51 @@ private Q_SLOTS:
         QNEAR(f.component(queue).deleteRequests, 0);
     }
 
+    void fifoGroupBatchesItsBacklog()
+    {
+        // One message group is one batch at a time: 10 msg/s into a 100 ms function (fixed
+        // duration) means x = 1 message arrives per invocation; a batch holds x + e^-x messages
+        // (the first of a busy period alone, the others what arrived meanwhile).
+        DesignBuilder b;
+        const ComponentId queue =
+            b.add(ComponentKind::SqsQueue, "queue", params({{"type", QStringLiteral("FIFO")}}));
+        const ComponentId fn =
+            b.add(ComponentKind::Lambda, "worker", params({{"duration", 100}, {"durationCv", 0}}));
+        b.traffic(queue, 10);
+        b.wire(queue, fn, ConnectionKind::EventSourceMapping);
+        const FlowRates f = computeFlowRates(b.design());
+        QNEAR(f.component(fn).invocations, 10 / (1 + std::exp(-1.0)));
+    }
+
+    void fifoTopicThrottlesAboveItsLimit_data()
+    {
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<double>("payloadKB");
+        QTest::addColumn<double>("accepted");
+        // FIFO topics: 3,000 msg/s and 20 MB/s per topic (ref §3).
+        QTest::newRow("messages") << 5000.0 << 1.0 << 3000.0;
+        QTest::newRow("bytes") << 2500.0 << 10.0 << 2048.0; // 20,480 KB/s / 10 KB
+        QTest::newRow("under both") << 1000.0 << 1.0 << 1000.0;
+    }
+
+    void fifoTopicThrottlesAboveItsLimit()
+    {
+        QFETCH(double, rate);
+        QFETCH(double, payloadKB);
+        QFETCH(double, accepted);
+        DesignBuilder b;
+        const ComponentId topic =
+            b.add(ComponentKind::SnsTopic, "topic", params({{"type", QStringLiteral("FIFO")}}));
+        const ComponentId queue =
+            b.add(ComponentKind::SqsQueue, "queue", params({{"type", QStringLiteral("FIFO")}}));
+        b.traffic(topic, rate, payloadKB);
+        b.wire(topic, queue, ConnectionKind::Subscription);
+        const FlowRates f = computeFlowRates(b.design());
+        QNEAR(f.component(topic).inRate, accepted);
+        QNEAR(f.component(queue).inRate, accepted);
+        QCOMPARE(f.warnings.size(), accepted < rate ? 1 : 0);
+    }
+
     void kinesisBatchingDivides_data()
     {
         QTest::addColumn<double>("rate");
