@@ -60,8 +60,9 @@ void Builder::mapComponent(const Component &c) {
                                                              : core::TopicType::Standard;
         if (num(p, "publishQuota") != 30000)
             note(Severity::Info, "sim-approx-publish-quota",
-                 QStringLiteral("Topic %1: the publish quota is not simulated (publishes are "
-                                "never throttled by SNS in a run)")
+                 QStringLiteral("Topic %1: the account publish quota is not simulated (only a "
+                                "FIFO topic's own 3,000 msg/s / 20 MB/s limit throttles publishes "
+                                "in a run)")
                      .arg(QLatin1Char('\'') + c.name + QLatin1Char('\'')),
                  {c.id});
         index = u32(double(m_sc.topics.size()));
