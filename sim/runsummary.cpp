@@ -55,6 +55,7 @@ RunSummary summarizeRun(const BuildResult &build, const core::Simulation &sim)
             break;
         case core::ComponentKind::SnsTopic:
             c.kind = ComponentKind::SnsTopic;
+            c.throttles = v("sns.publish_throttles"); // FIFO topics' throughput limit
             c.dlqCount = v("sns.dlq");
             c.errors = v("sns.delivery_failures");
             c.retries = v("sns.delivery_retries");
