@@ -12,6 +12,7 @@
 #include <QXmlStreamReader>
 
 #include "../exporttestutil.h"
+#include "xlsxformula.h"
 
 using namespace swb;
 using namespace swb::test;
@@ -43,7 +44,7 @@ double num(const QHash<QString, XlsxCell> &sheet, char col, int row)
 // Two Lambda functions sharing the account's GB-s: together they cross the first duration tier
 // (6,000 M GB-s: 5,000 M + 2,500 M here) and share the 400,000 GB-s free allowance, so a row's
 // dollars depend on the other row - the account-wide pooling the workbook must reproduce.
-CostReport pooledReport(const Design &design, bool freeTier)
+QList<UsageQuantity> pooledUsage(const Design &design)
 {
     QList<UsageQuantity> usage;
     double gbs = 5e9;
@@ -54,9 +55,14 @@ CostReport pooledReport(const Design &design, bool freeTier)
         usage.append({c.id, QStringLiteral("lambda"), QStringLiteral("requests"), gbs / 1000, {}});
         gbs /= 2;
     }
+    return usage;
+}
+
+CostReport pooledReport(const Design &design, bool freeTier)
+{
     CostOptions options;
     options.freeTier = freeTier;
-    return priceUsage(design, PricingCatalogue::builtIn(), usage, options);
+    return priceUsage(design, PricingCatalogue::builtIn(), pooledUsage(design), options);
 }
 
 // Recomputes every Detail row's dollars from the workbook's input cells alone (quantities,
@@ -264,6 +270,71 @@ private Q_SLOTS:
         QCOMPARE(dims.value(ref('K', dimRow)).formula,
                  QStringLiteral("SUM(Tiers!G%1:G%2)").arg(rows.first()).arg(rows.last()));
         QCOMPARE(num(dims, 'G', dimRow), freeTier ? gbs->freeTier.quantity : 0.0);
+    }
+
+    // The formulas themselves, evaluated from the XML as a spreadsheet program would, give the
+    // cost model's dollars; after a reader doubles a tier price and changes a quantity, they give
+    // what the cost model gives for the edited catalogue and usage.
+    void xlsxTotalsFollowEditedInputs()
+    {
+        if (!haveTool("unzip"))
+            QSKIP("the 'unzip' tool is not installed (packaging/setup.sh installs it)");
+        const std::optional<Design> design = makePattern(QStringLiteral("sns-fanout"));
+        QVERIFY(design);
+        const CostReport report = pooledReport(*design, true);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("edit.xlsx"));
+        QString error;
+        QVERIFY2(
+            writeCostXlsx(report, PricingCatalogue::builtIn(), QStringLiteral("e"), path, &error),
+            qPrintable(error));
+        XlsxEvaluator ev({{QStringLiteral("Summary"), readXlsxSheet(path, 1)},
+                          {QStringLiteral("Detail"), readXlsxSheet(path, 2)},
+                          {QStringLiteral("Dimensions"), readXlsxSheet(path, 3)},
+                          {QStringLiteral("Tiers"), readXlsxSheet(path, 4)}});
+        const QString detail = QStringLiteral("Detail");
+        const int totalRow = int(report.lines.size()) + 2;
+        auto close = [](double a, double b) {
+            return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+        };
+        for (int i = 0; i < report.lines.size(); ++i)
+            QVERIFY(close(ev.number(detail, ref('J', i + 2)), report.lines.at(i).usd));
+        QVERIFY(close(ev.number(detail, ref('J', totalRow)), report.totalUsd));
+
+        // The reader's edits: the second GB-s tier price doubled, the first function's GB-s x1.5.
+        PricingCatalogue edited = PricingCatalogue::builtIn();
+        PriceDimension *gbs = nullptr;
+        for (PriceDimension &d : edited.dimensions) {
+            if (d.service == QLatin1String("lambda") && d.id == QLatin1String("duration-x86_64"))
+                gbs = &d;
+        }
+        QVERIFY(gbs && gbs->tiers.size() >= 2);
+        gbs->tiers[1].price *= 2;
+        const auto tiers = readXlsxSheet(path, 4);
+        int tierRow = 2;
+        while (tiers.value(ref('A', tierRow)).value != QLatin1String("lambda/duration-x86_64")
+               || num(tiers, 'B', tierRow) != 2)
+            ++tierRow;
+        ev.setInput(QStringLiteral("Tiers"), ref('E', tierRow), gbs->tiers[1].price);
+        QList<UsageQuantity> usage = pooledUsage(*design);
+        usage[0].quantity *= 1.5;
+        ev.setInput(detail, ref('D', 2), usage[0].quantity);
+        QCOMPARE(report.lines.first().dimensionId, usage[0].dimension); // row 2 is that usage
+
+        CostOptions options;
+        const CostReport expected = priceUsage(*design, edited, usage, options);
+        QVERIFY(expected.totalUsd > report.totalUsd);
+        for (int i = 0; i < expected.lines.size(); ++i)
+            QVERIFY2(close(ev.number(detail, ref('J', i + 2)), expected.lines.at(i).usd),
+                     qPrintable(QString::number(i)));
+        QVERIFY(close(ev.number(detail, ref('J', totalRow)), expected.totalUsd));
+        const auto summary = readXlsxSheet(path, 1);
+        int summaryRow = 1;
+        while (summaryRow < 100
+               && summary.value(ref('A', summaryRow)).value != QLatin1String("TOTAL"))
+            ++summaryRow;
+        QVERIFY(
+            close(ev.number(QStringLiteral("Summary"), ref('B', summaryRow)), expected.totalUsd));
     }
 
     void failedExportLeavesExistingFile()
