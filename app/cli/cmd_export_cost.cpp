@@ -62,6 +62,10 @@ int exportCostSheet(const QStringList &args, Io &io)
                    << "\n";
             return ExitUsage;
         }
+        // Same blocks but another name: most likely a renamed copy; say so and go on.
+        if (run.metadata.designName != design.name)
+            io.err << "swb export: note: '" << resultsPath << "' was written for a design named '"
+                   << run.metadata.designName << "'; its blocks match '" << designPath << "'\n";
         content.run = &run;
         content.report = runCostReport(design, run, options);
     } else {

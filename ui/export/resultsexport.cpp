@@ -73,7 +73,9 @@ void exportResultsFromWindow(MainWindow *window)
         MainWindow::tr("Exported %1 s of simulated time (%2 bins%3) to %4")
             .arg(results.metadata.durationSeconds)
             .arg(results.binCount())
-            .arg(store->isFinished() ? QString() : MainWindow::tr(", run still in progress"))
+            .arg(store->isStale()      ? MainWindow::tr(", design changed since the run")
+                 : store->isFinished() ? QString()
+                                       : MainWindow::tr(", run still in progress"))
             .arg(QFileInfo(path).fileName()),
         8000);
 }
