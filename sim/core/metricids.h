@@ -149,7 +149,7 @@ inline constexpr MetricName kSnsMetrics[SmCount] = {
     {"sns.filtered", "count", Aggregation::Sum},
     {"sns.billed_publishes", "requests", Aggregation::Sum},
     {"sns.billed_http_deliveries", "requests", Aggregation::Sum},
-    {"sns.publish_throttles", "count", Aggregation::Sum}, // FIFO throughput limit (ref §3)
+    {"sns.publish_throttles", "count", Aggregation::Sum},  // FIFO throughput limit (ref §3)
     {"sns.fifo_payload_bytes", "bytes", Aggregation::Sum}, // FIFO publishes bill payload GB
 };
 inline constexpr MetricName kSqsMetrics[QmCount] = {
