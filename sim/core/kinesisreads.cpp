@@ -88,6 +88,8 @@ std::size_t Engine::kinesisReadable(const KinesisEsm &X, const Lane &L, std::uin
     const std::uint32_t fetched = X.readers[shard].fetched;
     std::size_t lo = 0;
     std::size_t hi = std::min<std::size_t>(L.recs.size(), std::min(L.bisectLimit, X.cfg.batchSize));
+    if (hi == 0 || seqBefore(L.recs[hi - 1].seq, fetched))
+        return hi; // the common case: everything up to the batch size has been read
     while (lo < hi) {
         const std::size_t mid = (lo + hi) / 2;
         if (seqBefore(L.recs[mid].seq, fetched))

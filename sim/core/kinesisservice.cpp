@@ -158,7 +158,8 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
         const std::uint32_t lane = shard * X.pf + S.keyLane[key] % X.pf;
         X.lanes[lane].recs.pushBack(r);
         ++m_liveRecords;
-        kinesisArmRead(S.esms[i], shard, now);
+        if (X.readers[shard].nextRead == kNever) // else a read is already on its way
+            kinesisArmRead(S.esms[i], shard, now);
     }
     return true;
 }
