@@ -95,10 +95,7 @@ class TestCompareWindow : public QObject
 private:
     static test::ScriptedPrompter *script(MainWindow &w)
     {
-        auto prompter = std::make_unique<test::ScriptedPrompter>();
-        test::ScriptedPrompter *raw = prompter.get();
-        w.setPrompter(std::move(prompter));
-        return raw;
+        return test::installScriptedPrompter(w);
     }
 
     // Shows the main window and opens Compare Designs with its shortcut.

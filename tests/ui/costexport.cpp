@@ -62,13 +62,7 @@ private:
     QTemporaryDir m_dir;
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
-    static ScriptedPrompter *script(MainWindow &w)
-    {
-        auto prompter = std::make_unique<ScriptedPrompter>();
-        ScriptedPrompter *raw = prompter.get();
-        w.setPrompter(std::move(prompter));
-        return raw;
-    }
+    static ScriptedPrompter *script(MainWindow &w) { return test::installScriptedPrompter(w); }
 
     // A short sqs-lambda design run to the end in the window at full speed.
     static bool runToTheEnd(MainWindow &w)

@@ -57,9 +57,7 @@ private Q_SLOTS:
     void menuActionWithTheOptionsDialog()
     {
         MainWindow w;
-        auto prompter = std::make_unique<test::ScriptedPrompter>();
-        test::ScriptedPrompter *script = prompter.get();
-        w.setPrompter(std::move(prompter));
+        test::ScriptedPrompter *script = test::installScriptedPrompter(w);
         QVERIFY(w.files()->newFromPattern(s("sqs-lambda")));
         QAction *action = w.action(s("actionExportDiagram"));
         QVERIFY(action);
@@ -130,9 +128,7 @@ private Q_SLOTS:
     void liveBadgesFromALoadedRun()
     {
         MainWindow w;
-        auto prompter = std::make_unique<test::ScriptedPrompter>();
-        test::ScriptedPrompter *script = prompter.get();
-        w.setPrompter(std::move(prompter));
+        test::ScriptedPrompter *script = test::installScriptedPrompter(w);
         QVERIFY(w.files()->newFromPattern(s("sqs-lambda")));
         // A few one-second bins of the run, paused: the canvas shows their badges.
         for (int i = 1; i <= 3; ++i) {

@@ -55,10 +55,7 @@ private Q_SLOTS:
 private:
     static test::ScriptedPrompter *script(MainWindow &w)
     {
-        auto prompter = std::make_unique<test::ScriptedPrompter>();
-        test::ScriptedPrompter *raw = prompter.get();
-        w.setPrompter(std::move(prompter));
-        return raw;
+        return test::installScriptedPrompter(w);
     }
     static void showAndActivate(MainWindow &w)
     {

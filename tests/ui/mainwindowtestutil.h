@@ -100,4 +100,14 @@ inline QAbstractButton *buttonWithText(QWidget *dialog, const QString &text)
     return nullptr;
 }
 
+// Gives the window a fresh ScriptedPrompter and returns it (the window owns it).
+template<class Window>
+ScriptedPrompter *installScriptedPrompter(Window &window)
+{
+    auto prompter = std::make_unique<ScriptedPrompter>();
+    ScriptedPrompter *raw = prompter.get();
+    window.setPrompter(std::move(prompter));
+    return raw;
+}
+
 } // namespace swb::test

@@ -24,10 +24,7 @@ class TestSamMenus : public QObject
 private:
     static test::ScriptedPrompter *script(MainWindow &w)
     {
-        auto prompter = std::make_unique<test::ScriptedPrompter>();
-        test::ScriptedPrompter *raw = prompter.get();
-        w.setPrompter(std::move(prompter));
-        return raw;
+        return test::installScriptedPrompter(w);
     }
 
 private Q_SLOTS:

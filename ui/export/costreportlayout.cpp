@@ -67,6 +67,17 @@ public:
             onNewPage();
     }
     void finish() { footer(); }
+    // Draws text wrapped to the content width at y (when painting) and moves y below it.
+    void wrappedText(const QFont &f, const QString &text, double height)
+    {
+        if (painting()) {
+            painter.setFont(f);
+            painter.setPen(Qt::black);
+            painter.drawText(QRectF(content.left(), y, content.width(), height), Qt::TextWordWrap,
+                             text);
+        }
+        y += height + 2;
+    }
 
     QPainter &painter;
     QRectF content;
@@ -111,14 +122,7 @@ void ReportLayout::heading(const QString &text, double pointSize, double keepWit
             pass.y += kGap;
         const QRectF box =
             fm.boundingRect(QRectF(0, 0, pass.content.width(), 1e6), Qt::TextWordWrap, text);
-        if (pass.painting()) {
-            pass.painter.setFont(f);
-            pass.painter.setPen(Qt::black);
-            pass.painter.drawText(
-                QRectF(pass.content.left(), pass.y, pass.content.width(), box.height()),
-                Qt::TextWordWrap, text);
-        }
-        pass.y += box.height() + 2;
+        pass.wrappedText(f, text, box.height());
     });
 }
 
@@ -130,14 +134,7 @@ void ReportLayout::paragraph(const QString &text)
         const QRectF box = fm.boundingRect(
             QRectF(pass.content.left(), 0, pass.content.width(), 1e6), Qt::TextWordWrap, text);
         pass.need(box.height());
-        if (pass.painting()) {
-            pass.painter.setFont(f);
-            pass.painter.setPen(Qt::black);
-            pass.painter.drawText(
-                QRectF(pass.content.left(), pass.y, pass.content.width(), box.height()),
-                Qt::TextWordWrap, text);
-        }
-        pass.y += box.height() + 2;
+        pass.wrappedText(f, text, box.height());
     });
 }
 
