@@ -88,11 +88,6 @@ std::optional<Design> applyComparison(const Design &design, const ComparisonOpti
 
 namespace {
 
-// Thrown from runToEnd's progress callback to abandon a run: runToEnd holds only RAII locals, so
-// unwinding through it frees the run, and compareDesigns catches it at once.
-struct Cancelled {
-};
-
 // The per-bin series the charts overlay (names: sim/core/simulation.h). ledger.succeeded is a
 // running total (Last), so a bin's throughput is its increase; a source's e2e_p99_ms is the p99
 // of the units that finished in the bin, which means nothing in a bin where none did
@@ -156,19 +151,17 @@ QList<ComparisonRow> compareDesigns(const QList<ComparisonInput> &designs,
             run.durationSeconds = options.durationSeconds;
             run.seed = options.seed;
             run.build.baseDirectory = input.baseDirectory;
+            bool stop = false;
             if (progress) {
                 run.progress = [&](double t, double duration) {
                     const double fraction = duration > 0 ? std::min(1.0, t / duration) : 1.0;
-                    if (!progress(done + fraction, total))
-                        throw Cancelled{};
+                    stop = !progress(done + fraction, total);
                 };
+                run.cancelled = [&stop] { return stop; };
             }
-            RunResults r;
-            try {
-                r = runToEnd(*prepared, run);
-            } catch (const Cancelled &) {
+            const RunResults r = runToEnd(*prepared, run);
+            if (r.cancelled)
                 return rows;
-            }
             row.ok = r.ok;
             if (r.ok) {
                 row.headline = headlineOf(r);

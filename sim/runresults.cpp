@@ -6,15 +6,18 @@
 
 namespace swb {
 
-qint64 RunResults::binCount() const {
+qint64 RunResults::binCount() const
+{
     return catalog.series.isEmpty() ? 0 : qint64(values.size()) / catalog.series.size();
 }
 
-double RunResults::value(qint64 bin, int series) const {
+double RunResults::value(qint64 bin, int series) const
+{
     return values[std::size_t(bin) * std::size_t(catalog.series.size()) + std::size_t(series)];
 }
 
-RunResults runToEnd(const Design &design, const RunOptions &options) {
+RunResults runToEnd(const Design &design, const RunOptions &options)
+{
     RunResults r;
     BuildOptions build = options.build;
     if (options.durationSeconds)
@@ -39,6 +42,11 @@ RunResults runToEnd(const Design &design, const RunOptions &options) {
         sim.runUntil(duration * percent / 100.0);
         if (options.progress)
             options.progress(sim.now(), duration);
+        if (options.cancelled && options.cancelled()) {
+            r.cancelled = true;
+            r.error = QStringLiteral("cancelled");
+            return r;
+        }
     }
     const core::MetricStore &store = sim.metrics();
     const std::size_t rowSize = store.seriesCount();

@@ -20,6 +20,8 @@ struct RunOptions {
     std::optional<quint64> seed;           // overrides the project's seed
     // Called after every 1 % of simulated time (simSeconds, durationSeconds), on this thread.
     std::function<void(double, double)> progress;
+    // Asked after every 1 % of simulated time; true abandons the run (RunResults::cancelled).
+    std::function<bool()> cancelled;
     BuildOptions build; // replay CSV folder, bin width; its duration/seed are overridden above
 };
 
@@ -33,7 +35,8 @@ struct RunMetadata {
 
 struct RunResults {
     bool ok = false;
-    QString error;     // why the run was refused (the Error findings, one per line)
+    bool cancelled = false; // RunOptions::cancelled stopped the run (ok stays false)
+    QString error;          // why the run was refused (the Error findings, one per line)
     BuildResult build; // scenario, id maps and every finding (errors, warnings, approximations)
     RunMetadata metadata;
     SeriesCatalog catalog;
