@@ -5,6 +5,7 @@
 
 #include "model/document.h"
 #include "model/patterns.h"
+#include "model/wiringrules.h"
 #include "ui/canvas/blockitem.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/diagramview.h"
@@ -57,6 +58,47 @@ class CanvasScreenshotTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void labelsSitOnTheirOwnLeg_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        for (const QString &id : patternIds())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+
+    // Wires fanning out of one port share their first leg and trunk; a label placed there sits
+    // beside the wrong target ("task 3" next to task 2's block). Where siblings from the same
+    // port carry different labels, each label must sit level with its own target's input.
+    void labelsSitOnTheirOwnLeg()
+    {
+        QFETCH(QString, pattern);
+        const std::optional<Design> design = makePattern(pattern);
+        QVERIFY(design);
+        Document document;
+        document.replaceDesign(*design);
+        DiagramScene scene(&document);
+        QCoreApplication::processEvents(); // the label layout runs queued
+        auto label = [&](const Connection &c) { return scene.wireItem(c.id)->label(); };
+        int checked = 0;
+        for (const Connection &c : design->connections) {
+            const bool ambiguous = std::any_of(
+                design->connections.cbegin(), design->connections.cend(), [&](const Connection &o) {
+                    return o.source == c.source && o.id != c.id
+                           && isFailureKind(o.kind) == isFailureKind(c.kind)
+                           && label(o) != label(c);
+                });
+            if (!ambiguous)
+                continue;
+            ++checked;
+            const QRectF target = scene.blockItem(c.target)->mapRectToScene(BlockItem::bodyRect());
+            const qreal y = scene.wireItem(c.id)->labelRect().center().y();
+            QVERIFY2(
+                y > target.top() && y < target.bottom(),
+                qPrintable(label(c) + QStringLiteral(" to ") + design->component(c.target)->name));
+        }
+        if (pattern == QLatin1String("api-stepfunctions"))
+            QCOMPARE(checked, 3); // task 1, 2 and 3 leave the state machine's one port
+    }
+
     void layoutIsUncluttered()
     {
         const std::optional<Design> design = makePattern(QStringLiteral("sns-fanout"));

@@ -150,12 +150,14 @@ QStringList nameLines(const QString &name)
 
 } // namespace
 
+// Rates read "2500/s" rather than "2500 req/s": the unit fits the block's width at four digits
+// (the inspector names the full unit).
 QString blockSubtitle(const Component &c)
 {
     switch (c.kind) {
     case ComponentKind::TrafficSource:
         return capitalized(param(c, "pattern")) + separator() + number(c, "rate")
-               + QStringLiteral(" req/s");
+               + QStringLiteral("/s");
     case ComponentKind::ApiGateway:
         return param(c, "type") + QStringLiteral(" API");
     case ComponentKind::SnsTopic:
@@ -177,8 +179,7 @@ QString blockSubtitle(const Component &c)
         return number(c, "memory") + QStringLiteral(" MB") + separator() + number(c, "timeout")
                + QStringLiteral(" s");
     case ComponentKind::Downstream:
-        return param(c, "protocol") + separator() + number(c, "capacity")
-               + QStringLiteral(" req/s");
+        return param(c, "protocol") + separator() + number(c, "capacity") + QStringLiteral("/s");
     }
     return {};
 }

@@ -188,7 +188,8 @@ void DiagramScene::scheduleLabelLayout()
 void DiagramScene::layoutLabels()
 {
     // Greedy, in id order (deterministic): each label takes the first spot along its wire that
-    // covers no block and no label placed before it; if none is free, the middle.
+    // covers no block and no label placed before it, trying the wire's own last leg first (see
+    // WireItem::ownLegPercent); if none is free, the middle.
     static constexpr qreal kCandidates[] = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9};
     QList<QRectF> taken;
     taken.reserve(m_blocks.size() + m_wires.size());
@@ -199,7 +200,9 @@ void DiagramScene::layoutLabels()
     for (ConnectionId id : ids) {
         WireItem *wire = m_wires.value(id);
         qreal chosen = 0.5;
-        for (qreal percent : kCandidates) {
+        QList<qreal> candidates{wire->ownLegPercent()};
+        candidates.append(QList<qreal>(std::begin(kCandidates), std::end(kCandidates)));
+        for (qreal percent : std::as_const(candidates)) {
             const QRectF rect = wire->labelRectAt(percent);
             const bool free = std::none_of(taken.cbegin(), taken.cend(),
                                            [&](const QRectF &r) { return r.intersects(rect); });

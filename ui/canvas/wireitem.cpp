@@ -7,6 +7,7 @@
 #include "ui/canvas/diagramscene.h"
 
 #include <QFontMetricsF>
+#include <QLineF>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -234,6 +235,23 @@ QRectF WireItem::labelRectAt(qreal percent) const
     const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
     const QPointF at = m_path.pointAtPercent(qBound(0.0, percent, 1.0));
     return QRectF(at - QPointF(size.width() / 2, size.height() / 2), size);
+}
+
+qreal WireItem::ownLegPercent() const
+{
+    const int n = m_path.elementCount();
+    if (n < 3) // a straight wire: its middle
+        return 0.5;
+    const QPointF end = m_path.elementAt(n - 1);
+    const QPointF before = m_path.elementAt(n - 2);
+    const qreal leg = QLineF(before, end).length();
+    const qreal total = m_path.length();
+    // A leg much shorter than the label (a failure route's last step) would put the pill on the
+    // bend; a few pixels of overhang onto the rounded corner read fine.
+    const qreal labelWidth = labelRectAt(0.5).width();
+    if (total <= 0 || leg < 0.9 * labelWidth)
+        return 0.5;
+    return m_path.percentAtLength(total - leg / 2);
 }
 
 void WireItem::setLabelPercent(qreal percent)

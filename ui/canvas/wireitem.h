@@ -36,6 +36,10 @@ public:
     // blocks and off each other (DiagramScene::layoutLabels).
     QRectF labelRectAt(qreal percent) const;
     void setLabelPercent(qreal percent);
+    // The middle of the route's last leg, the one only this wire draws (wires fanning out of one
+    // port share their first leg and trunk), so a label there names the right target; the middle
+    // (0.5) when the leg is too short for it.
+    qreal ownLegPercent() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
