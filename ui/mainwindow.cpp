@@ -30,7 +30,7 @@ namespace {
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
-constexpr int kStateVersion = 1; // bump when the set of docks changes
+constexpr int kStateVersion = 2; // bump when the set of docks changes (2: Pattern Guide)
 
 } // namespace
 
