@@ -46,12 +46,10 @@ AnalysisDocks setupAnalysisDocks(MainWindow *window)
     }
     window->resizeDocks({docks.charts}, {520}, Qt::Horizontal);
 
-    for (QAction *a : window->menuBar()->actions()) {
-        if (a->menu() && a->text() == MainWindow::tr("&View")) {
-            a->menu()->addSeparator();
-            for (QDockWidget *d : {docks.charts, docks.cost, docks.faults})
-                a->menu()->addAction(d->toggleViewAction());
-        }
+    // View > Panels was filled with the docks that existed when it was built.
+    if (auto *panels = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"))) {
+        for (QDockWidget *d : {docks.charts, docks.cost, docks.faults})
+            panels->addAction(d->toggleViewAction());
     }
     return docks;
 }

@@ -23,11 +23,14 @@ namespace swb {
 
 namespace {
 
-QRectF blocksRect(const Design &design)
+// The blocks' extent: all of them, or only those listed.
+QRectF blocksRect(const Design &design, const QList<ComponentId> &only = {})
 {
     QRectF rect;
-    for (const Component &c : design.components)
-        rect |= QRectF(c.position, kBlockSize);
+    for (const Component &c : design.components) {
+        if (only.isEmpty() || only.contains(c.id))
+            rect |= QRectF(c.position, kBlockSize);
+    }
     return rect;
 }
 
@@ -41,19 +44,6 @@ QPointF placementBeside(const Design &existing, const Design &pattern)
     const QPointF target =
         have.isNull() ? kLayoutOrigin : QPointF(have.right() + 2 * kLayerGap, have.top());
     return DiagramScene::snapToGrid(target - add.topLeft());
-}
-
-QMenu *panelsMenu(QMenuBar *bar)
-{
-    for (QAction *top : bar->actions()) {
-        if (!top->menu())
-            continue;
-        for (QAction *a : top->menu()->actions()) {
-            if (a->menu() && a->menu()->title() == MainWindow::tr("&Panels"))
-                return a->menu();
-        }
-    }
-    return nullptr;
 }
 
 // One instance per main window, created on first use and raised afterwards.
@@ -80,20 +70,10 @@ QList<qint64> MainWindow::insertRecommendedPattern(const QString &patternId, con
     // Inserted into this design rather than opened in a new window: the architect is usually
     // weighing the pattern against what is already drawn, and Undo takes it out in one step.
     const QList<ComponentId> added =
-        m_document->insertFragment(*pattern, placementBeside(m_document->design(), *pattern),
-                                   tr("Create %1").arg(patternTitle(patternId)));
-    QList<ConnectionId> wires;
-    for (const Connection &c : m_document->design().connections) {
-        if (added.contains(c.source) && added.contains(c.target))
-            wires.append(c.id);
-    }
-    m_scene->selectItems(added, wires);
+        m_scene->insertAndSelect(*pattern, placementBeside(m_document->design(), *pattern),
+                                 tr("Create %1").arg(patternTitle(patternId)));
     // Reveal all of it: zoom out if it does not fit, then centre on it.
-    QRectF area;
-    for (ComponentId id : added) {
-        if (const Component *c = m_document->design().component(id))
-            area |= QRectF(c->position, kBlockSize);
-    }
+    const QRectF area = blocksRect(m_document->design(), added);
     const QSizeF room = m_view->viewport()->size();
     const double fit =
         std::min(room.width() / (area.width() + 80), room.height() / (area.height() + 80));
@@ -112,7 +92,7 @@ void MainWindow::createHelpMenu()
     addDockWidget(Qt::RightDockWidgetArea, dock);
     dock->hide(); // opened from Help > Pattern Guide or View > Panels
     // View > Panels was filled with the docks that existed when it was built.
-    if (QMenu *panels = panelsMenu(menuBar()))
+    if (auto *panels = menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels")))
         panels->addAction(dock->toggleViewAction());
     connect(guide, &PatternGuidePanel::createRequested, this,
             [this, guide](const QString &id, const Workload &load) {

@@ -213,6 +213,7 @@ void MainWindow::createViewMenu()
     menu->addAction(layout);
     menu->addSeparator();
     QMenu *docks = menu->addMenu(tr("&Panels"));
+    docks->setObjectName(QStringLiteral("menuPanels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
         docks->addAction(dock->toggleViewAction());
 }

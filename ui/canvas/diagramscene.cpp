@@ -336,10 +336,11 @@ void DiagramScene::duplicateSelection()
                     tr("Duplicate %n block(s)", nullptr, int(blocks.size())));
 }
 
-void DiagramScene::insertAndSelect(const Design &fragment, QPointF offset, const QString &text)
+QList<ComponentId> DiagramScene::insertAndSelect(const Design &fragment, QPointF offset,
+                                                 const QString &text)
 {
     if (fragment.components.isEmpty())
-        return;
+        return {};
     const QList<ComponentId> added = m_document->insertFragment(fragment, offset, text);
     QList<ConnectionId> wires;
     for (const Connection &c : m_document->design().connections) {
@@ -347,6 +348,7 @@ void DiagramScene::insertAndSelect(const Design &fragment, QPointF offset, const
             wires.append(c.id);
     }
     selectItems(added, wires);
+    return added;
 }
 
 void DiagramScene::setBlockOverlay(ComponentId id, const BlockOverlay &overlay)

@@ -40,6 +40,9 @@ public:
     QList<ConnectionId> selectedConnections() const;
     void selectItems(const QList<ComponentId> &components,
                      const QList<ConnectionId> &connections = {});
+    // Inserts the fragment shifted by offset as one undo step and selects the new blocks and the
+    // wires between them (paste, duplicate, the pattern guide's Create); returns the new blocks.
+    QList<ComponentId> insertAndSelect(const Design &fragment, QPointF offset, const QString &text);
     // Bounding rect of all items plus a margin (fit-to-view, minimap, diagram export).
     QRectF itemsBoundingRectWithMargin() const;
 
@@ -102,7 +105,6 @@ private:
     void layoutLabels();
     void scheduleLabelLayout();
     void updateSceneRect();
-    void insertAndSelect(const Design &fragment, QPointF offset, const QString &text);
     void finishWire(QPointF scenePos, QPoint screenPos);
     void closeRenameEditor();
     void onRenameCommitted(const QString &text, bool fromFocusOut);
