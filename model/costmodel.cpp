@@ -21,19 +21,6 @@ QString amount(double v)
     return QString::number(v, 'g', 7);
 }
 
-bool freeTierApplies(const PriceDimension &d, const CostOptions &options)
-{
-    switch (d.freeTier.term) {
-    case FreeTierTerm::Always:
-        return options.freeTier;
-    case FreeTierTerm::TwelveMonths:
-        return options.freeTier && options.twelveMonthFreeTier;
-    case FreeTierTerm::None:
-        break;
-    }
-    return false;
-}
-
 // "1.1M GB-s x $0.0000166667" or "6000M x $0.0000166667 + 1000M x $0.000015": the billable units
 // [from, to) of a dimension on its tier ladder, scaled by a row's share.
 QString tierBreakdown(const PriceDimension &d, double from, double to, double share)
@@ -71,6 +58,19 @@ QString appliedPrices(const PriceDimension &d, double from, double to)
 }
 
 } // namespace
+
+bool freeTierApplies(const PriceDimension &d, const CostOptions &options)
+{
+    switch (d.freeTier.term) {
+    case FreeTierTerm::Always:
+        return options.freeTier;
+    case FreeTierTerm::TwelveMonths:
+        return options.freeTier && options.twelveMonthFreeTier;
+    case FreeTierTerm::None:
+        break;
+    }
+    return false;
+}
 
 CostOptions costOptionsFor(const Design &design)
 {

@@ -19,6 +19,11 @@ struct CostOptions {
 // The design's own choice (project setting "freeTier"), always-free allowances only.
 CostOptions costOptionsFor(const Design &design);
 
+// Whether a dimension's free allowance is subtracted under these options (priceUsage and the
+// XLSX sheet's formulas both follow this).
+struct PriceDimension;
+bool freeTierApplies(const PriceDimension &d, const CostOptions &options);
+
 // A billed quantity of one block in one catalogue dimension, per month, already in billing units
 // (payloads chunked, durations rounded). The analytic estimate produces these from flow rates;
 // the simulation produces them from what it measured, and both are priced by priceUsage().

@@ -17,17 +17,6 @@ namespace swb {
 
 namespace costxlsx {
 
-namespace {
-
-bool allowanceApplies(const PriceDimension &d, const CostOptions &o)
-{
-    return o.freeTier
-           && (d.freeTier.term == FreeTierTerm::Always
-               || (d.freeTier.term == FreeTierTerm::TwelveMonths && o.twelveMonthFreeTier));
-}
-
-} // namespace
-
 QList<DimensionBlock> dimensionBlocks(const CostReport &r, const PricingCatalogue &catalogue)
 {
     QList<DimensionBlock> blocks;
@@ -39,7 +28,7 @@ QList<DimensionBlock> dimensionBlocks(const CostReport &r, const PricingCatalogu
             b.key = key;
             b.first = &l;
             b.dim = catalogue.dimension(l.serviceId, l.dimensionId);
-            if (b.dim && allowanceApplies(*b.dim, r.options)) {
+            if (b.dim && freeTierApplies(*b.dim, r.options)) {
                 b.allowance = b.dim->freeTier.quantity;
                 b.pool = b.dim->freeTier.pool;
             }

@@ -1,6 +1,7 @@
 #include "sim/resultsreader.h"
 
 #include "model/design.h"
+#include "sim/resultswriter.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -13,9 +14,6 @@
 namespace swb {
 
 namespace {
-
-constexpr const char *kFormat = "swb-simulation-results";
-constexpr int kVersion = 1;
 
 // Thrown inside the parser and turned into the error message; never escapes this file.
 struct BadResults : std::runtime_error {
@@ -195,17 +193,17 @@ RunResults readResultsJson(const QByteArray &json, const QString &origin, QStrin
         if (!doc.isObject())
             fail(QStringLiteral("results"), QStringLiteral("the top level is not an object"));
         const QJsonObject root = doc.object();
-        if (root.value(QLatin1String("format")).toString() != QLatin1String(kFormat))
+        if (root.value(QLatin1String("format")).toString() != QLatin1String(kResultsFormat))
             fail(QStringLiteral("format"),
                  QStringLiteral("not a results file of 'swb simulate --out' (expected format "
                                 "\"%1\")")
-                     .arg(QLatin1String(kFormat)));
+                     .arg(QLatin1String(kResultsFormat)));
         const int version = root.value(QLatin1String("version")).toInt();
-        if (version < 1 || version > kVersion)
+        if (version < 1 || version > kResultsVersion)
             fail(QStringLiteral("version"),
                  QStringLiteral("%1 is not supported (this swb reads version %2)")
                      .arg(root.value(QLatin1String("version")).toVariant().toString())
-                     .arg(kVersion));
+                     .arg(kResultsVersion));
         readMetadata(root, &r);
         const double bins = number(object(root, "metadata", QStringLiteral("results")), "bins",
                                    QStringLiteral("metadata"));

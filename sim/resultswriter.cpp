@@ -13,11 +13,13 @@ namespace swb {
 
 namespace {
 
-QJsonValue number(double v) {
+QJsonValue number(double v)
+{
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-QString severityName(BuildFinding::Severity s) {
+QString severityName(BuildFinding::Severity s)
+{
     switch (s) {
     case BuildFinding::Severity::Error:
         return QStringLiteral("error");
@@ -29,7 +31,8 @@ QString severityName(BuildFinding::Severity s) {
     return QStringLiteral("info");
 }
 
-QString csvCell(const QString &text) {
+QString csvCell(const QString &text)
+{
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
         && !text.contains(QLatin1Char('\n')))
         return text;
@@ -38,7 +41,8 @@ QString csvCell(const QString &text) {
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-QJsonObject summaryJson(const RunResults &r) {
+QJsonObject summaryJson(const RunResults &r)
+{
     QJsonArray components;
     for (const ComponentSummary &c : r.summary.components) {
         components.append(QJsonObject{
@@ -67,7 +71,8 @@ QJsonObject summaryJson(const RunResults &r) {
 
 } // namespace
 
-QByteArray resultsToJson(const RunResults &r) {
+QByteArray resultsToJson(const RunResults &r)
+{
     const LedgerSnapshot &l = r.summary.ledger;
     const QJsonObject metadata{
         {QStringLiteral("design"), r.metadata.designName},
@@ -110,8 +115,8 @@ QByteArray resultsToJson(const RunResults &r) {
                                   {QStringLiteral("values"), values}});
     }
     const QJsonObject root{
-        {QStringLiteral("format"), QStringLiteral("swb-simulation-results")},
-        {QStringLiteral("version"), 1},
+        {QStringLiteral("format"), QLatin1String(kResultsFormat)},
+        {QStringLiteral("version"), kResultsVersion},
         {QStringLiteral("metadata"), metadata},
         {QStringLiteral("ledger"), ledger},
         {QStringLiteral("summary"), summaryJson(r)},
@@ -121,7 +126,8 @@ QByteArray resultsToJson(const RunResults &r) {
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QByteArray resultsToCsv(const RunResults &r) {
+QByteArray resultsToCsv(const RunResults &r)
+{
     QString out;
     out += QStringLiteral("time_s");
     for (const SeriesEntry &e : r.catalog.series)
@@ -138,7 +144,8 @@ QByteArray resultsToCsv(const RunResults &r) {
     return out.toUtf8();
 }
 
-bool writeResults(const RunResults &results, const QString &path, QString *error) {
+bool writeResults(const RunResults &results, const QString &path, QString *error)
+{
     const QString suffix = QFileInfo(path).suffix().toLower();
     QByteArray data;
     if (suffix == QLatin1String("json")) {

@@ -37,6 +37,11 @@
 
 namespace swb {
 
+// The JSON results file's "format" tag and the newest "version" written (sim/resultsreader.h
+// accepts 1..kResultsVersion).
+inline constexpr char kResultsFormat[] = "swb-simulation-results";
+inline constexpr int kResultsVersion = 1;
+
 QByteArray resultsToJson(const RunResults &results);
 QByteArray resultsToCsv(const RunResults &results);
 

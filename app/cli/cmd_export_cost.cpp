@@ -10,6 +10,8 @@
 
 #include <QFileInfo>
 
+#include <optional>
+
 namespace swb::cli {
 
 // swb export cost FILE OUT.csv|xlsx|pdf [--from-results RESULTS.json] [--no-free-tier]: the
@@ -72,12 +74,16 @@ int exportCostSheet(const QStringList &args, Io &io)
         content.report = estimateMonthlyCost(design, PricingCatalogue::builtIn(), options);
     }
 
-    // The PDF draws the diagram: a scene over a document holding the design (no window needed).
-    Document document;
-    document.replaceDesign(design);
-    DiagramScene scene(&document);
-    if (costExportFormatForPath(out) == CostExportFormat::Pdf)
-        content.scene = &scene;
+    // The PDF draws the diagram: a scene over a document holding the design (no window needed);
+    // CSV and XLSX need neither.
+    std::optional<Document> document;
+    std::optional<DiagramScene> scene;
+    if (costExportFormatForPath(out) == CostExportFormat::Pdf) {
+        document.emplace();
+        document->replaceDesign(design);
+        scene.emplace(&*document);
+        content.scene = &*scene;
+    }
     QString error;
     if (!exportCostFile(content, out, &error)) {
         io.err << "swb export: cannot write '" << out << "': " << error << "\n";

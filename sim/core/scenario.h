@@ -149,7 +149,7 @@ struct SfnRetry {
 };
 
 struct SfnTask {
-    std::uint32_t lambdaIndex = 0; // Task state invoking this Lambda synchronously
+    std::uint32_t lambdaIndex = 0;  // Task state invoking this Lambda synchronously
     std::vector<SfnRetry> retriers; // Retry array, in order; empty = the single `retry` below
     SfnRetry retry;
     bool catchAll = false; // Catch States.ALL -> fallback state, execution ends handled
@@ -160,9 +160,10 @@ enum class WorkflowType : std::uint8_t { Standard, Express };
 struct StepFunctions {
     std::string name;
     WorkflowType type = WorkflowType::Standard;
-    // Throttling token buckets (ref §6 table; us-east-1, us-west-2, eu-west-1 values; the sim
-    // layer sets 800 / 500 and 800 / 150 for other Regions). Standard only for transitions;
-    // StartExecution for Express is 6,000 / 6,000 everywhere.
+    // Throttling token buckets (ref §6 table): the us-east-1, us-west-2, eu-west-1 values. Other
+    // Regions have 800 / 500 and 800 / 150, but the model offers only us-east-1, so nothing sets
+    // these yet (tests do). Standard only for transitions; StartExecution for Express is
+    // 6,000 / 6,000 everywhere.
     double transitionBurst = 5000, transitionRate = 1500;
     double startBurst = 1300, startRate = 300;
     std::vector<SfnTask> tasks; // executed in order
