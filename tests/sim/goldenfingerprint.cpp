@@ -1,0 +1,80 @@
+// Pinned results: every bundled pattern, seed 1, 10 simulated minutes, must give exactly the
+// fingerprint below (a hash over every series name and every bin value). Determinism tests compare
+// a run with another run of the same build; this test compares with the behaviour that was
+// reviewed. A change that moves a fingerprint must update it in the same commit and say in the
+// commit message which behaviour changed and why the new one is right.
+
+#include "sim/runresults.h"
+
+#include "model/patterns.h"
+
+#include <QTest>
+
+using namespace swb;
+
+namespace {
+
+struct Golden {
+    const char *pattern;
+    quint64 fingerprint;
+    quint64 events;
+};
+
+// Pinned 2026-12-04 from main at 696325f (before the service-module refactor).
+constexpr Golden kGolden[] = {
+    {"api-lambda", 0x82f46ac89c939359ull, 179191},
+    {"sns-fanout", 0xec5f58a8d9010ed5ull, 88956},
+    {"sqs-lambda", 0xa66f70640e4667baull, 179256},
+    {"kinesis-lambda", 0x1f4091fcf6c2cc92ull, 501327},
+    {"api-stepfunctions", 0xec34fb80e8af87f5ull, 60918},
+};
+
+} // namespace
+
+class TestGoldenFingerprint : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyPatternIsPinned();
+    void patternMatchesPinnedRun_data();
+    void patternMatchesPinnedRun();
+};
+
+void TestGoldenFingerprint::everyPatternIsPinned()
+{
+    QStringList pinned;
+    for (const Golden &g : kGolden)
+        pinned << QString::fromLatin1(g.pattern);
+    QCOMPARE(pinned, patternIds());
+}
+
+void TestGoldenFingerprint::patternMatchesPinnedRun_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<quint64>("fingerprint");
+    QTest::addColumn<quint64>("events");
+    for (const Golden &g : kGolden)
+        QTest::newRow(g.pattern) << QString::fromLatin1(g.pattern) << g.fingerprint << g.events;
+}
+
+void TestGoldenFingerprint::patternMatchesPinnedRun()
+{
+    QFETCH(QString, pattern);
+    QFETCH(quint64, fingerprint);
+    QFETCH(quint64, events);
+    RunOptions options;
+    options.durationSeconds = 600;
+    options.seed = 1;
+    const RunResults r = runToEnd(*makePattern(pattern), options);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QString got = QStringLiteral("0x%1ull, %2")
+                            .arg(r.summary.fingerprint, 16, 16, QLatin1Char('0'))
+                            .arg(r.summary.events);
+    const QString want =
+        QStringLiteral("0x%1ull, %2").arg(fingerprint, 16, 16, QLatin1Char('0')).arg(events);
+    QCOMPARE(got, want);
+}
+
+QTEST_GUILESS_MAIN(TestGoldenFingerprint)
+#include "goldenfingerprint.moc"
