@@ -116,6 +116,7 @@ struct SqsBatch {
     std::vector<std::uint32_t> msgs; // capacity reused: no allocation once warmed up
     std::vector<std::uint8_t> failed;
     Ticks receivedAt = 0;
+    Ticks oldestSince = 0; // earliest send time among msgs (the queue's oldest-age gauge)
     std::uint32_t esm = 0, gen = 0, group = kNone;
 };
 

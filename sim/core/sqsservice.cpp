@@ -166,6 +166,9 @@ void Engine::esmDispatch(std::uint32_t x)
             B.msgs.push_back(id);
         }
         const auto n = static_cast<std::uint32_t>(B.msgs.size());
+        B.oldestSince = now;
+        for (std::uint32_t id : B.msgs)
+            B.oldestSince = std::min(B.oldestSince, m_msgs[id].since);
         if (n == 0) {
             if (Q.fifo)
                 Q.groups.busy[B.group] = 0;
@@ -228,6 +231,9 @@ void Engine::sqsBatchDone(const Invocation &inv)
     }
     SqsBatch &B2 = m_batches[b];
     B2.msgs.resize(kept);
+    B2.oldestSince = m_q.now();
+    for (std::uint32_t id : B2.msgs)
+        B2.oldestSince = std::min(B2.oldestSince, m_msgs[id].since);
     if (deleted) {
         m_metrics.add(Q.m + QmDeletes, static_cast<double>(deleted));
         m_metrics.add(Q.m + QmBilledRequests, std::ceil(deleted / 10.0)); // DeleteMessageBatch
@@ -285,11 +291,23 @@ void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen)
         esmDispatch(e);
 }
 
+// sqs.oldest_age_s is CloudWatch's ApproximateAgeOfOldestMessage: the age of the oldest
+// non-deleted message, so messages received and not yet deleted (in flight, e.g. failed batches
+// waiting out the visibility timeout during a bad deploy) count as well as visible ones. Not
+// modelled: AWS's exception that skips a message received three times or more.
 void Engine::sampleQueues()
 {
     const Ticks now = m_q.now();
-    for (QueueState &Q : m_queues) {
-        Ticks oldest = now;
+    std::vector<Ticks> oldestInFlight(m_queues.size(), now);
+    for (const SqsBatch &B : m_batches) {
+        if (B.msgs.empty())
+            continue; // free, or every message of it already deleted
+        Ticks &o = oldestInFlight[m_sqsEsms[B.esm].queue];
+        o = std::min(o, B.oldestSince);
+    }
+    for (std::size_t q = 0; q < m_queues.size(); ++q) {
+        QueueState &Q = m_queues[q];
+        Ticks oldest = oldestInFlight[q];
         if (Q.fifo) {
             for (auto &g : Q.groups.pending) {
                 expireFront(Q, g);
@@ -299,7 +317,7 @@ void Engine::sampleQueues()
         } else {
             expireFront(Q, Q.visible);
             if (!Q.visible.empty())
-                oldest = m_msgs[Q.visible.front()].since;
+                oldest = std::min(oldest, m_msgs[Q.visible.front()].since);
         }
         m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
         m_metrics.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));

@@ -104,6 +104,21 @@ private Q_SLOTS:
         QVERIFY(sim.ledger().balanced());
     }
 
+    void oldestAgeCountsMessagesInFlight()
+    {
+        // ApproximateAgeOfOldestMessage is the age of the oldest non-deleted message: a message
+        // received by a failing function is invisible (in flight) until its visibility timeout
+        // ends, and it still ages. Received at 0, 30 and 60 s, dead-lettered at 90 s.
+        Simulation sim(failingConsumer(30, 3));
+        inject(sim, sqs(0));
+        sim.run();
+        QCOMPARE(bin(sim, sqs(0), "sqs.visible", 20), 0.0);
+        QCOMPARE(bin(sim, sqs(0), "sqs.in_flight", 20), 1.0);
+        QCOMPARE(bin(sim, sqs(0), "sqs.oldest_age_s", 20), 21.0); // sampled as bin 20 closes
+        QCOMPARE(bin(sim, sqs(0), "sqs.oldest_age_s", 70), 71.0);
+        QCOMPARE(bin(sim, sqs(0), "sqs.oldest_age_s", 95), 0.0); // gone to the DLQ
+    }
+
     void withoutRedriveMessageKeepsReturning()
     {
         Simulation sim(failingConsumer(50, 0));
