@@ -5,8 +5,10 @@
 #include "model/sfnretriers.h"
 
 #include <QCryptographicHash>
+#include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace swb::sam {
 
@@ -20,6 +22,23 @@ CfnNode str(const QString &text)
 CfnNode value(const QVariant &v)
 {
     return toTemplateValue(Conversion::Plain, v);
+}
+
+// Template Metadata holds strings, integers, booleans, lists and maps only (cfn-lint E4002): a
+// whole number is written as an integer, any other number as its shortest exact text, which the
+// importer reads back as the same number.
+CfnNode metadataNumber(double v)
+{
+    if (std::isfinite(v) && v == std::round(v) && std::fabs(v) < 9e15)
+        return CfnNode::makeInteger(qlonglong(v));
+    return str(QString::number(v, 'g', QLocale::FloatingPointShortest));
+}
+
+CfnNode metadataValue(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::Double || v.typeId() == QMetaType::Float)
+        return metadataNumber(v.toDouble());
+    return value(v);
 }
 
 CfnNode list(std::initializer_list<CfnNode> items)
@@ -221,7 +240,7 @@ void Exporter::addWireMetadata(const Connection &w, bool expressed, bool express
         const QVariant v = w.params.value(spec.key);
         if (expressedKeys.contains(spec.key) || (!allParams && v == spec.defaultValue))
             continue;
-        params.set(spec.key, value(v));
+        params.set(spec.key, metadataValue(v));
     }
     if (expressed && params.entries.empty())
         return;
@@ -245,7 +264,7 @@ CfnNode Exporter::workbenchMetadata() const
     for (const ParamSpec &spec : catalogue::projectParams()) {
         const QVariant v = m_design.setting(spec.key);
         if (v != spec.defaultValue)
-            settings.set(spec.key, value(v));
+            settings.set(spec.key, metadataValue(v));
     }
     if (!settings.entries.empty())
         project.set(QStringLiteral("Settings"), settings);
@@ -269,8 +288,13 @@ CfnNode Exporter::workbenchMetadata() const
             c.kind != ComponentKind::TrafficSource && c.kind != ComponentKind::Downstream;
         QStringList expressed;
         if (aws) {
-            for (const PropertyMapping &m : propertyMappings(isResource(c) ? typeOf(c) : QString()))
-                expressed.append(m.key);
+            for (const PropertyMapping &m :
+                 propertyMappings(isResource(c) ? typeOf(c) : QString())) {
+                if (writtenExactly(m.conversion, c.params.value(m.key)))
+                    expressed.append(m.key);
+            }
+            if (m_timeoutOnEvents.contains(c.id))
+                expressed.append(kIntegrationTimeoutKey);
             if (c.kind == ComponentKind::ApiGateway)
                 expressed.append(QStringLiteral("type"));
             if (c.params.value(QStringLiteral("capacityMode")).toString()
@@ -282,12 +306,12 @@ CfnNode Exporter::workbenchMetadata() const
             entry.set(QStringLiteral("Kind"), str(componentKindId(c.kind)));
         entry.set(QStringLiteral("Name"), str(c.name));
         entry.set(QStringLiteral("Position"),
-                  list({CfnNode::makeNumber(c.position.x()), CfnNode::makeNumber(c.position.y())}));
+                  list({metadataNumber(c.position.x()), metadataNumber(c.position.y())}));
         CfnNode params = CfnNode::makeMap();
         for (const ParamSpec &spec : catalogue::componentParams(c.kind)) {
             const QVariant v = c.params.value(spec.key);
             if (!expressed.contains(spec.key) && v != spec.defaultValue)
-                params.set(spec.key, value(v));
+                params.set(spec.key, metadataValue(v));
         }
         if (!params.entries.empty())
             entry.set(QStringLiteral("Params"), params);
@@ -302,11 +326,11 @@ CfnNode Exporter::workbenchMetadata() const
         CfnNode entry = CfnNode::makeMap();
         entry.set(QStringLiteral("Kind"), str(faultKindId(f.kind)));
         entry.set(QStringLiteral("Target"), str(m_ids.value(f.target)));
-        entry.set(QStringLiteral("Start"), CfnNode::makeNumber(f.start));
-        entry.set(QStringLiteral("Duration"), CfnNode::makeNumber(f.duration));
-        entry.set(QStringLiteral("ErrorRate"), CfnNode::makeNumber(f.errorRate));
-        entry.set(QStringLiteral("DurationFactor"), CfnNode::makeNumber(f.durationFactor));
-        entry.set(QStringLiteral("RateFactor"), CfnNode::makeNumber(f.rateFactor));
+        entry.set(QStringLiteral("Start"), metadataNumber(f.start));
+        entry.set(QStringLiteral("Duration"), metadataNumber(f.duration));
+        entry.set(QStringLiteral("ErrorRate"), metadataNumber(f.errorRate));
+        entry.set(QStringLiteral("DurationFactor"), metadataNumber(f.durationFactor));
+        entry.set(QStringLiteral("RateFactor"), metadataNumber(f.rateFactor));
         faults.items.push_back(entry);
     }
     if (!faults.items.empty())

@@ -206,7 +206,7 @@ void Exporter::writeParams(const Component &c, CfnNode &props, const QString &ty
             continue;
         if (bound.contains(m.key) && bound.value(m.key) == value)
             continue; // the !Ref to a template parameter still gives this value
-        if (props.path(m.property) && value == spec->defaultValue)
+        if (findProperty(props, m.property) && value == spec->defaultValue)
             continue; // an expression the importer could not evaluate, left as written
         bool write = value != spec->defaultValue || present.contains(m.key);
         if (globals && !present.contains(m.key)) {
@@ -228,7 +228,7 @@ void Exporter::writeParams(const Component &c, CfnNode &props, const QString &ty
             write = c.params.value(QStringLiteral("capacityMode")).toString()
                     != QLatin1String("On-demand");
         if (write)
-            props.setPath(m.property, toTemplateValue(m.conversion, value));
+            setProperty(props, m.property, toTemplateValue(m.conversion, value));
     }
     if (type == QLatin1String("AWS::Serverless::Function")
         && c.params.value(QStringLiteral("provisionedConcurrency")).toLongLong() > 0

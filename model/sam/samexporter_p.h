@@ -31,6 +31,7 @@ private:
     // Writes the wire into the template; false when AWS cannot express it (Metadata keeps it).
     void writeWire(const Connection &w);
     bool writeApiEvent(const Connection &w);
+    void writeEventTimeout(const Component &api, CfnNode &evProps);
     bool writeMapping(const Connection &w);
     bool writeSubscription(const Connection &w);
     bool writeFailure(const Connection &w);
@@ -53,6 +54,7 @@ private:
     QHash<ComponentId, QString> m_ids;
     QSet<QString> m_used;
     QSet<ComponentId> m_generatedDefinitions;
+    QSet<ComponentId> m_timeoutOnEvents; // APIs whose integration timeout the events carry
     QHash<ComponentId, CfnNode> m_definitionMarkers; // Keys + Sha1 of a generated definition
     QHash<ComponentId, CfnNode> m_resources;
     std::vector<std::pair<QString, CfnNode>> m_extraResources; // mappings, subscriptions

@@ -168,10 +168,31 @@ bool Exporter::writeApiEvent(const Connection &w)
         if (!implicit)
             evProps.set(isHttp(api) ? QStringLiteral("ApiId") : QStringLiteral("RestApiId"),
                         ref(api.id));
+        if (!machine)
+            writeEventTimeout(api, evProps);
         ev.set(QStringLiteral("Properties"), evProps);
         props.setPath(QStringLiteral("Events.") + name, ev);
     }
     return true;
+}
+
+// The integration timeout as the event's TimeoutInMillis (SAM Api / HttpApi events of a
+// function), written where it differs from what API Gateway would use without it (29 s for REST,
+// 30 s for HTTP APIs; aws-behaviour.md, API Gateway), so the deployed API times out where the
+// simulated one does. An expression the importer could not evaluate is left as written.
+void Exporter::writeEventTimeout(const Component &api, CfnNode &evProps)
+{
+    const CfnNode *kept = evProps.get(kEventTimeoutProperty);
+    if (kept && !kept->tag.isEmpty())
+        return;
+    const QVariant timeout = api.params.value(kIntegrationTimeoutKey);
+    const double awsDefault = isHttp(api) ? 30000 : 29000;
+    evProps.remove(kEventTimeoutProperty);
+    if (timeout.toDouble() == awsDefault)
+        return; // Metadata keeps it when it is not the catalogue default either
+    evProps.set(kEventTimeoutProperty, toTemplateValue(Conversion::WholeNumber, timeout));
+    if (writtenExactly(Conversion::WholeNumber, timeout))
+        m_timeoutOnEvents.insert(api.id);
 }
 
 void Exporter::writeMappingParams(const Connection &w, CfnNode &props)

@@ -156,7 +156,7 @@ void Importer::applyMappedParams(Component &component, CfnNode &kept, const QStr
     QStringList present;
     QVariantMap bound;
     for (const PropertyMapping &m : propertyMappings(type)) {
-        const CfnNode *node = props ? props->path(m.property) : nullptr;
+        const CfnNode *node = props ? findProperty(*props, m.property) : nullptr;
         QString where = resourceWhere(logicalId, m.property);
         const bool fromGlobals = !node && globals && globals->path(m.property);
         if (fromGlobals) {
@@ -194,7 +194,7 @@ void Importer::applyMappedParams(Component &component, CfnNode &kept, const QStr
         if (isBound)
             bound.insert(m.key, component.params.value(m.key));
         else if (props)
-            props->removePath(m.property);
+            removeProperty(*props, m.property);
     }
     if (!present.isEmpty())
         component.extra.insert(extra::present, present);

@@ -65,6 +65,7 @@ private:
     ComponentId implicitApi(const QString &logicalId);
     void readMappingParams(Connection &connection, CfnNode &props, const QString &where);
     void linkStreamDestination(ComponentId stream, CfnNode &props, const QString &where);
+    void readEventTimeout(ComponentId api, CfnNode &eventProps, const QString &where);
     void linkSubstitutionsOnly(ComponentId machine, const CfnNode &subs, const QString &where);
     void walkStates(ComponentId machine, const CfnNode &states, const CfnNode *subs,
                     const QString &where, int *order);
@@ -83,6 +84,7 @@ private:
     QStringList m_order;             // logical ids in template order
     QSet<QString> m_consumed;        // unmodelled resources turned into wires
     QSet<ComponentId> m_placed;
+    QHash<ComponentId, double> m_eventTimeouts; // API -> integration timeout read from events
     QHash<ComponentId, QStringList> m_generatedMachines; // -> generated property keys      //
                                                          // blocks with a position from Metadata
 };

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <functional>
 
 // How references between resources become wires. Each rule names the AWS feature it reads; what a
@@ -116,6 +117,41 @@ void Importer::readMappingParams(Connection &connection, CfnNode &props, const Q
     }
 }
 
+// TimeoutInMillis of a function's Api / HttpApi event is the API's integration timeout (see
+// kIntegrationTimeoutKey). The model keeps one per API: events that disagree get the longest.
+// An exact value in Metadata (a fraction the integer property rounds) wins.
+void Importer::readEventTimeout(ComponentId api, CfnNode &eventProps, const QString &where)
+{
+    const CfnNode *node = eventProps.get(kEventTimeoutProperty);
+    QString text;
+    bool bound = false;
+    const QString at = where + QLatin1Char('.') + kEventTimeoutProperty;
+    if (!node || !readScalar(node, at, &text, &bound))
+        return;
+    if (!bound)
+        eventProps.remove(kEventTimeoutProperty);
+    QVariantMap read;
+    setParam(read, kIntegrationTimeoutKey, catalogue::componentParams(ComponentKind::ApiGateway),
+             text, at);
+    const double value = read.value(kIntegrationTimeoutKey).toDouble();
+    const auto seen = m_eventTimeouts.constFind(api);
+    if (seen != m_eventTimeouts.cend() && *seen != value)
+        m_report.clamped.append(QStringLiteral("%1: %2 ms differs from another event of the "
+                                               "same API (%3 ms); the model has one integration "
+                                               "timeout per API and uses the longer one")
+                                    .arg(at)
+                                    .arg(value)
+                                    .arg(*seen));
+    const double longest = seen == m_eventTimeouts.cend() ? value : std::max(*seen, value);
+    m_eventTimeouts.insert(api, longest);
+    const bool exactInMetadata =
+        m_workbench.path(
+            QStringLiteral("Components.%1.Params.%2").arg(logicalIdOf(api), kIntegrationTimeoutKey))
+        != nullptr;
+    if (!exactInMetadata)
+        m_design.components[api].params.insert(kIntegrationTimeoutKey, longest);
+}
+
 void Importer::linkStreamDestination(ComponentId stream, CfnNode &props, const QString &where)
 {
     const CfnNode *dest = props.path(QStringLiteral("DestinationConfig.OnFailure.Destination"));
@@ -192,6 +228,8 @@ void Importer::linkFunctionEvents()
                 continue;
             Connection *c = wire(id);
             eventProps.remove(refKey);
+            if (kind == ConnectionKind::SyncInvoke)
+                readEventTimeout(source, eventProps, where + QStringLiteral(".Properties"));
             if (kind == ConnectionKind::EventSourceMapping) {
                 readMappingParams(*c, eventProps, where + QStringLiteral(".Properties"));
                 linkStreamDestination(source, eventProps, where + QStringLiteral(".Properties"));

@@ -2,6 +2,9 @@
 
 #include <QHash>
 
+#include <algorithm>
+#include <cmath>
+
 namespace swb::sam {
 
 bool componentKindForType(const QString &resourceType, ComponentKind *kind)
@@ -50,6 +53,21 @@ QString defaultTypeFor(ComponentKind kind, const QVariantMap &params)
     return {};
 }
 
+namespace {
+
+// Stage-wide throttling (token bucket rate and burst) under a REST API's all-methods
+// MethodSettings entry or an HTTP API's DefaultRouteSettings; both become the stage's settings in
+// SAM. ThrottlingBurstLimit is an integer in CloudFormation, ThrottlingRateLimit a double.
+QList<PropertyMapping> stageThrottling(const QString &prefix)
+{
+    return {{QStringLiteral("rateLimit"), prefix + QStringLiteral("ThrottlingRateLimit"),
+             Conversion::Plain},
+            {QStringLiteral("burstLimit"), prefix + QStringLiteral("ThrottlingBurstLimit"),
+             Conversion::WholeNumber}};
+}
+
+} // namespace
+
 const QList<PropertyMapping> &propertyMappings(const QString &resourceType)
 {
     using C = Conversion;
@@ -87,6 +105,10 @@ const QList<PropertyMapping> &propertyMappings(const QString &resourceType)
            C::StreamMode},
           {QStringLiteral("shards"), QStringLiteral("ShardCount"), C::Plain},
           {QStringLiteral("retentionHours"), QStringLiteral("RetentionPeriodHours"), C::Plain}}},
+        {QStringLiteral("AWS::Serverless::Api"),
+         stageThrottling(QStringLiteral("MethodSettings[*]."))},
+        {QStringLiteral("AWS::Serverless::HttpApi"),
+         stageThrottling(QStringLiteral("DefaultRouteSettings."))},
         {QStringLiteral("AWS::Serverless::StateMachine"),
          {{QStringLiteral("type"), QStringLiteral("Type"), C::UpperChoice}}},
         {QStringLiteral("AWS::StepFunctions::StateMachine"),
@@ -110,6 +132,7 @@ bool toCatalogueValue(Conversion conversion, const QString &text, QVariant *valu
             lower == QLatin1String("true") ? QStringLiteral("FIFO") : QStringLiteral("Standard");
         return true;
     case Conversion::FirstOfList:
+    case Conversion::WholeNumber:
         *value = text.trimmed();
         return true;
     case Conversion::StreamMode:
@@ -153,8 +176,91 @@ CfnNode toTemplateValue(Conversion conversion, const QVariant &value)
                                        : QStringLiteral("PROVISIONED"));
     case Conversion::UpperChoice:
         return CfnNode::makeString(value.toString().toUpper());
+    case Conversion::WholeNumber:
+        return CfnNode::makeInteger(std::llround(value.toDouble()));
     }
     return {};
+}
+
+bool writtenExactly(Conversion conversion, const QVariant &value)
+{
+    if (conversion != Conversion::WholeNumber)
+        return true;
+    const double v = value.toDouble();
+    return std::isfinite(v) && v == std::round(v);
+}
+
+namespace {
+
+const QString kAllMethods = QStringLiteral("MethodSettings[*].");
+
+bool isAllMethodsEntry(const CfnNode &entry)
+{
+    const CfnNode *path = entry.get(QStringLiteral("ResourcePath"));
+    const CfnNode *method = entry.get(QStringLiteral("HttpMethod"));
+    return path && method && path->scalar == QLatin1String("/*")
+           && method->scalar == QLatin1String("*") && path->tag.isEmpty() && method->tag.isEmpty();
+}
+
+CfnNode *allMethodsEntry(CfnNode &props)
+{
+    CfnNode *list = props.get(QStringLiteral("MethodSettings"));
+    if (!list || !list->isSequence())
+        return nullptr;
+    for (CfnNode &entry : list->items) {
+        if (isAllMethodsEntry(entry))
+            return &entry;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+const CfnNode *findProperty(const CfnNode &props, const QString &property)
+{
+    if (!property.startsWith(kAllMethods))
+        return props.path(property);
+    const CfnNode *entry = allMethodsEntry(const_cast<CfnNode &>(props));
+    return entry ? entry->path(property.mid(kAllMethods.size())) : nullptr;
+}
+
+void setProperty(CfnNode &props, const QString &property, const CfnNode &value)
+{
+    if (!property.startsWith(kAllMethods)) {
+        props.setPath(property, value);
+        return;
+    }
+    CfnNode *entry = allMethodsEntry(props);
+    if (!entry) {
+        CfnNode *list = props.get(QStringLiteral("MethodSettings"));
+        if (!list || !list->isSequence()) {
+            props.set(QStringLiteral("MethodSettings"), CfnNode::makeSequence());
+            list = props.get(QStringLiteral("MethodSettings"));
+        }
+        CfnNode fresh = CfnNode::makeMap();
+        fresh.set(QStringLiteral("ResourcePath"), CfnNode::makeString(QStringLiteral("/*")));
+        fresh.set(QStringLiteral("HttpMethod"), CfnNode::makeString(QStringLiteral("*")));
+        list->items.push_back(fresh);
+        entry = &list->items.back();
+    }
+    entry->setPath(property.mid(kAllMethods.size()), value);
+}
+
+bool removeProperty(CfnNode &props, const QString &property)
+{
+    if (!property.startsWith(kAllMethods))
+        return props.removePath(property);
+    CfnNode *entry = allMethodsEntry(props);
+    if (!entry || !entry->removePath(property.mid(kAllMethods.size())))
+        return false;
+    if (entry->entries.size() == 2) { // only ResourcePath and HttpMethod are left
+        CfnNode *list = props.get(QStringLiteral("MethodSettings"));
+        list->items.erase(std::find_if(list->items.begin(), list->items.end(),
+                                       [](const CfnNode &e) { return isAllMethodsEntry(e); }));
+        if (list->items.empty())
+            props.remove(QStringLiteral("MethodSettings"));
+    }
+    return true;
 }
 
 const QList<WireMapping> &mappingWireProperties(ComponentKind sourceKind)

@@ -17,13 +17,27 @@ enum class Conversion {
     FirstOfList, // Architectures: [arm64] <-> "arm64"
     StreamMode,  // StreamModeDetails.StreamMode: ON_DEMAND <-> "On-demand"
     UpperChoice, // Type: EXPRESS <-> "Express"
+    WholeNumber, // an integer property (ThrottlingBurstLimit, TimeoutInMillis): the value
+                 // rounded; a fractional parameter keeps its exact value in Metadata too
 };
 
 struct PropertyMapping {
     QString key;      // catalogue key ("memory")
-    QString property; // dotted path under Properties ("MemorySize")
+    QString property; // path under Properties ("MemorySize"), see findProperty
     Conversion conversion = Conversion::Plain;
 };
+
+// A property path is a dotted path of map keys ("ScalingConfig.MaximumConcurrency"), or starts
+// with "MethodSettings[*]." for a key of the MethodSettings entry that covers every resource and
+// method (ResourcePath "/*", HttpMethod "*"): where a REST API stage's default throttling lives
+// (AWS::ApiGateway::Stage MethodSetting; aws-behaviour.md, API Gateway throttling).
+const CfnNode *findProperty(const CfnNode &props, const QString &property);
+void setProperty(CfnNode &props, const QString &property, const CfnNode &value);
+// Removes the leaf, then maps (and the all-methods entry) left empty. False when absent.
+bool removeProperty(CfnNode &props, const QString &property);
+// True when toTemplateValue writes the value without loss (a WholeNumber with a fraction does
+// not: Metadata keeps the exact value).
+bool writtenExactly(Conversion conversion, const QVariant &value);
 
 // Block kind of a resource type; false when the type is not modelled as a block.
 bool componentKindForType(const QString &resourceType, ComponentKind *kind);
@@ -36,6 +50,12 @@ const QList<PropertyMapping> &propertyMappings(const QString &resourceType);
 bool toCatalogueValue(Conversion conversion, const QString &text, QVariant *value);
 // Catalogue value -> template node.
 CfnNode toTemplateValue(Conversion conversion, const QVariant &value);
+
+// The API's integration timeout travels on the Api / HttpApi events of the functions it calls
+// (SAM event property TimeoutInMillis, an integer; REST 50 ms to 29 s, HTTP at most 30 s). SAM
+// state machine Api events have no such property, so there it stays in Metadata.
+inline const QString kIntegrationTimeoutKey = QStringLiteral("integrationTimeout");
+inline const QString kEventTimeoutProperty = QStringLiteral("TimeoutInMillis");
 
 // Event source mapping properties <-> wire parameters (SAM event properties and
 // AWS::Lambda::EventSourceMapping share the names).
