@@ -1,208 +1,265 @@
 #include "model/layout.h"
 
+#include "model/freespace.h"
 #include "model/wiringrules.h"
 
-#include <QList>
+#include <graphviz/gvc.h>
+
+#include <QByteArray>
+#include <QMap>
+#include <QRectF>
+#include <QSet>
 
 #include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numeric>
 
 namespace swb {
 
 namespace {
 
-struct Edge {
-    int from = 0;
-    int to = 0;
-    bool failure = false;
-    bool back = false; // closes a loop; ignored for layering
-};
+constexpr double kPointsPerInch = 72; // Graphviz sizes nodes in inches, places them in points
 
-// A layered (Sugiyama-style) layout kept deliberately simple: designs have tens of blocks, so
-// longest-path layering plus barycentre ordering reads well and is stable under small edits.
-class Layouter
+// Graphviz keeps global state (the error handler, the attribute dictionaries): one layout at a
+// time in the process (the compare runner builds patterns on worker threads).
+std::mutex &graphvizMutex()
 {
-public:
-    explicit Layouter(const Design &design)
-    {
-        for (const Component &c : design.components) {
-            m_index.insert(c.id, int(m_ids.size()));
-            m_ids.append(c.id);
-            m_isSource.append(c.kind == ComponentKind::TrafficSource);
-        }
-        const int n = int(m_ids.size());
-        m_out.resize(n);
-        m_in.resize(n);
-        // Work-carrying wires first so the walk follows the main flow before failure branches.
-        for (int pass = 0; pass < 2; ++pass) {
-            for (const Connection &w : design.connections) {
-                const bool failure = isFailureKind(w.kind);
-                if (failure != (pass == 1) || !m_index.contains(w.source)
-                    || !m_index.contains(w.target) || w.source == w.target)
-                    continue;
-                m_edges.append({m_index.value(w.source), m_index.value(w.target), failure});
-                m_out[m_edges.last().from].append(int(m_edges.size() - 1));
-            }
-        }
-    }
+    static std::mutex mutex;
+    return mutex;
+}
 
-    QHash<ComponentId, QPointF> run()
-    {
-        walk();
-        assignLayers();
-        orderLayers();
-        QHash<ComponentId, QPointF> positions;
-        for (int layer = 0; layer < m_layers.size(); ++layer) {
-            for (int row = 0; row < m_layers.at(layer).size(); ++row)
-                positions.insert(m_ids.at(m_layers.at(layer).at(row)),
-                                 kLayoutOrigin + QPointF(layer * kColumnPitch, row * kRowPitch));
-        }
-        return positions;
-    }
+QString &graphvizMessages()
+{
+    static QString text;
+    return text;
+}
 
-private:
-    // Depth-first walk from the traffic sources, then from blocks nothing points to, then from
-    // whatever is left (loops with no entry): gives the tie-break order and marks back edges.
-    void walk()
-    {
-        const int n = int(m_ids.size());
-        m_order.fill(-1, n);
-        m_postorder.clear();
-        QList<bool> onStack(n, false);
-        QList<bool> hasIncoming(n, false);
-        for (const Edge &e : std::as_const(m_edges))
-            hasIncoming[e.to] = true;
-        int counter = 0;
-        auto visit = [&](auto &&self, int v) -> void {
-            m_order[v] = counter++;
-            onStack[v] = true;
-            for (int e : std::as_const(m_out[v])) {
-                Edge &edge = m_edges[e];
-                if (onStack[edge.to])
-                    edge.back = true;
-                else if (m_order[edge.to] < 0)
-                    self(self, edge.to);
-            }
-            onStack[v] = false;
-            m_postorder.append(v);
-        };
-        for (int v = 0; v < n; ++v) {
-            if (m_isSource[v] && m_order[v] < 0)
-                visit(visit, v);
-        }
-        for (int v = 0; v < n; ++v) {
-            if (!hasIncoming[v] && m_order[v] < 0)
-                visit(visit, v);
-        }
-        for (int v = 0; v < n; ++v) {
-            if (m_order[v] < 0)
-                visit(visit, v);
-        }
-        for (int e = 0; e < m_edges.size(); ++e) {
-            if (!m_edges[e].back)
-                m_in[m_edges[e].to].append(e);
-        }
-    }
+int collectMessage(char *message)
+{
+    graphvizMessages() += QString::fromLocal8Bit(message);
+    return 0;
+}
 
-    // Longest path from the roots; reverse postorder of the walk is a topological order of the
-    // graph without its back edges. A failure wire also adds one layer, which puts a DLQ in the
-    // column after its source.
-    void assignLayers()
-    {
-        const int n = int(m_ids.size());
-        m_layer.fill(0, n);
-        m_failureOnly.fill(false, n);
-        for (auto it = m_postorder.crbegin(); it != m_postorder.crend(); ++it) {
-            const int v = *it;
-            bool anyFlow = false;
-            for (int e : std::as_const(m_in[v])) {
-                m_layer[v] = std::max(m_layer[v], m_layer[m_edges[e].from] + 1);
-                anyFlow = anyFlow || !m_edges[e].failure;
-            }
-            m_failureOnly[v] = !m_in[v].isEmpty() && !anyFlow;
-        }
-        const int layers = n ? *std::max_element(m_layer.cbegin(), m_layer.cend()) + 1 : 0;
-        m_layers.resize(layers);
-        for (int v = 0; v < n; ++v)
-            m_layers[m_layer[v]].append(v);
-        m_row.fill(0, n);
-        for (int l = 0; l < layers; ++l) {
-            sortLayer(m_layers[l], [this](int v) { return double(m_order[v]); });
-            updateRows(l);
-        }
-    }
+// One context for the process: creating it reads the plug-in configuration (Debian keeps it in
+// the graphviz library folder, written when libgvc is installed).
+GVC_t *graphvizContext()
+{
+    static GVC_t *context = [] {
+        agseterrf(&collectMessage);
+        agseterr(AGERR); // warnings are not errors; errors are collected for the message
+        return gvContext();
+    }();
+    return context;
+}
 
-    // Barycentre heuristic: down, up, down. Failure-only blocks stay below the work-carrying ones.
-    void orderLayers()
-    {
-        for (int l = 1; l < m_layers.size(); ++l)
-            reorder(l, true);
-        for (int l = int(m_layers.size()) - 2; l >= 0; --l)
-            reorder(l, false);
-        for (int l = 1; l < m_layers.size(); ++l)
-            reorder(l, true);
-    }
+void set(void *object, const char *name, const QByteArray &value)
+{
+    agsafeset(object, const_cast<char *>(name), const_cast<char *>(value.constData()),
+              const_cast<char *>(""));
+}
 
-    void reorder(int layer, bool byPredecessors)
-    {
-        const QList<int> &row = m_row;
-        QHash<int, double> key;
-        for (int v : std::as_const(m_layers[layer])) {
-            double sum = 0;
-            int count = 0;
-            if (byPredecessors) {
-                for (int e : std::as_const(m_in[v])) {
-                    sum += row.at(m_edges[e].from);
-                    ++count;
-                }
-            } else {
-                for (int e : std::as_const(m_out[v])) {
-                    if (!m_edges[e].back) {
-                        sum += row.at(m_edges[e].to);
-                        ++count;
-                    }
+QByteArray inches(qreal units)
+{
+    return QByteArray::number(units / kPointsPerInch, 'f', 4);
+}
+
+qreal snap(qreal v)
+{
+    return std::round(v / kLayoutGrid) * kLayoutGrid;
+}
+
+// The weakly connected parts of the design (independent flows), each as its block ids in the
+// order Graphviz should meet them: breadth first from the traffic sources along work wires,
+// then failure wires, then what is left by id. Flows come in the order of their first block.
+QList<QList<ComponentId>> flows(const Design &design)
+{
+    QHash<ComponentId, ComponentId> parent;
+    for (ComponentId id : design.components.keys())
+        parent.insert(id, id);
+    auto find = [&](ComponentId v) {
+        while (parent.value(v) != v) {
+            parent[v] = parent.value(parent.value(v));
+            v = parent.value(v);
+        }
+        return v;
+    };
+    for (const Connection &c : design.connections) {
+        if (parent.contains(c.source) && parent.contains(c.target))
+            parent[find(c.source)] = find(c.target);
+    }
+    QList<ComponentId> starts; // traffic sources first, then the rest, each by id
+    for (const Component &c : design.components) {
+        if (c.kind == ComponentKind::TrafficSource)
+            starts.append(c.id);
+    }
+    for (const Component &c : design.components) {
+        if (c.kind != ComponentKind::TrafficSource)
+            starts.append(c.id);
+    }
+    QMap<int, QList<ComponentId>> byFirst; // first start index -> blocks in visit order
+    QHash<ComponentId, int> flowOf;        // root -> key in byFirst
+    QSet<ComponentId> seen;
+    for (int i = 0; i < starts.size(); ++i) {
+        const ComponentId start = starts.at(i);
+        if (seen.contains(start))
+            continue;
+        const ComponentId root = find(start);
+        const int key = flowOf.value(root, i);
+        flowOf.insert(root, key);
+        QList<ComponentId> &order = byFirst[key];
+        QList<ComponentId> queue{start};
+        seen.insert(start);
+        for (int q = 0; q < queue.size(); ++q) {
+            for (bool failurePass : {false, true}) {
+                for (const Connection *c : design.outgoing(queue.at(q))) {
+                    if (isFailureKind(c->kind) != failurePass || seen.contains(c->target)
+                        || !design.components.contains(c->target))
+                        continue;
+                    seen.insert(c->target);
+                    queue.append(c->target);
                 }
             }
-            key.insert(v, count ? sum / count : double(row.at(v)));
         }
-        sortLayer(m_layers[layer], [&key](int v) { return key.value(v); });
-        updateRows(layer);
+        order.append(queue);
     }
+    return byFirst.values();
+}
 
-    void updateRows(int layer)
-    {
-        for (int r = 0; r < m_layers.at(layer).size(); ++r)
-            m_row[m_layers.at(layer).at(r)] = r;
+// Lays out one flow with dot; top-left positions relative to the flow's own top-left.
+bool layOutFlow(const Design &design, const QList<ComponentId> &blocks,
+                QHash<ComponentId, QPointF> *out, QString *error)
+{
+    GVC_t *gvc = graphvizContext();
+    if (!gvc) {
+        *error = QStringLiteral("Graphviz could not start");
+        return false;
     }
-
-    template<typename KeyFn>
-    void sortLayer(QList<int> &layer, KeyFn keyOf)
-    {
-        std::stable_sort(layer.begin(), layer.end(), [&](int a, int b) {
-            if (m_failureOnly[a] != m_failureOnly[b])
-                return !m_failureOnly[a];
-            return keyOf(a) < keyOf(b); // ties keep the current order (stable sort)
-        });
+    Agraph_t *graph = agopen(const_cast<char *>("flow"), Agdirected, nullptr);
+    set(graph, "rankdir", "LR");
+    set(graph, "ranksep", inches(kLayerGap));
+    set(graph, "nodesep", inches(kRowGap));
+    set(graph, "splines", "false"); // only the positions are used: the editor routes the wires
+    set(graph, "newrank", "true");
+    QHash<ComponentId, Agnode_t *> nodes;
+    for (ComponentId id : blocks) {
+        Agnode_t *node = agnode(graph, QByteArray("b" + QByteArray::number(id)).data(), 1);
+        set(node, "shape", "box");
+        set(node, "fixedsize", "true");
+        set(node, "width", inches(kBlockSize.width()));
+        set(node, "height", inches(kBlockSize.height()));
+        set(node, "label", "");
+        nodes.insert(id, node);
     }
+    for (ComponentId id : blocks) {
+        for (const Connection *c : design.outgoing(id)) {
+            Agnode_t *target = nodes.value(c->target);
+            if (!target || c->target == c->source)
+                continue;
+            const bool failure = isFailureKind(c->kind);
+            Agedge_t *edge = agedge(graph, nodes.value(id), target,
+                                    QByteArray("w" + QByteArray::number(c->id)).data(), 1);
+            // The editor's ports: work leaves on the right, failures at the bottom, everything
+            // enters on the left. The main flow weighs more, so it is kept straight.
+            set(edge, "tailport", failure ? "s" : "e");
+            set(edge, "headport", "w");
+            set(edge, "weight", failure ? "1" : "4");
+        }
+    }
+    graphvizMessages().clear();
+    const bool ok = gvLayout(gvc, graph, "dot") == 0;
+    if (ok) {
+        const boxf box = GD_bb(graph);
+        for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+            const pointf centre = ND_coord(it.value());
+            // Graphviz's y axis points up; the canvas's down.
+            const QPointF topLeft(centre.x - box.LL.x - kBlockSize.width() / 2,
+                                  box.UR.y - centre.y - kBlockSize.height() / 2);
+            out->insert(it.key(), QPointF(snap(topLeft.x()), snap(topLeft.y())));
+        }
+        gvFreeLayout(gvc, graph);
+    } else {
+        const QString why = graphvizMessages().trimmed();
+        *error = why.isEmpty() ? QStringLiteral("Graphviz's dot layout is not available")
+                               : QStringLiteral("Graphviz: %1").arg(why);
+    }
+    agclose(graph);
+    return ok;
+}
 
-    QHash<ComponentId, int> m_index;
-    QList<ComponentId> m_ids;
-    QList<bool> m_isSource;
-    QList<Edge> m_edges;
-    QList<QList<int>> m_out; // edge indices
-    QList<QList<int>> m_in;  // edge indices, back edges excluded
-    QList<int> m_order;      // discovery order of the walk
-    QList<int> m_postorder;
-    QList<int> m_layer;
-    QList<bool> m_failureOnly;
-    QList<QList<int>> m_layers;
-    QList<int> m_row; // current row of each block within its layer
-};
+// Moves positions so their bounding box's top-left is at origin; returns the box's size.
+QSizeF normalise(QHash<ComponentId, QPointF> *positions, QPointF origin)
+{
+    QRectF box;
+    for (const QPointF &p : std::as_const(*positions))
+        box |= QRectF(p, kBlockSize);
+    for (QPointF &p : *positions)
+        p += origin - box.topLeft();
+    return box.size();
+}
+
+Design restrictedTo(const Design &design, const QList<ComponentId> &ids)
+{
+    Design part;
+    for (ComponentId id : ids) {
+        if (const Component *c = design.component(id))
+            part.components.insert(id, *c);
+    }
+    for (const Connection &c : design.connections) {
+        if (part.components.contains(c.source) && part.components.contains(c.target))
+            part.connections.insert(c.id, c);
+    }
+    return part;
+}
 
 } // namespace
 
-QHash<ComponentId, QPointF> autoLayout(const Design &design)
+QHash<ComponentId, QPointF> autoLayout(const Design &design, QString *error)
 {
-    return Layouter(design).run();
+    QHash<ComponentId, QPointF> positions;
+    if (design.components.isEmpty())
+        return positions;
+    const std::lock_guard<std::mutex> lock(graphvizMutex());
+    qreal top = kLayoutOrigin.y();
+    for (const QList<ComponentId> &flow : flows(design)) {
+        QHash<ComponentId, QPointF> part;
+        QString why;
+        if (!layOutFlow(design, flow, &part, &why)) {
+            if (error)
+                *error = why + QStringLiteral("; blocks placed in simple columns instead");
+            return columnLayout(design);
+        }
+        const QSizeF size = normalise(&part, QPointF(kLayoutOrigin.x(), top));
+        positions.insert(part);
+        top += size.height() + kFlowGap;
+    }
+    return positions;
+}
+
+QHash<ComponentId, QPointF> layoutSelection(const Design &design, const QList<ComponentId> &ids,
+                                            QString *error)
+{
+    QRectF before;
+    for (ComponentId id : ids) {
+        if (const Component *c = design.component(id))
+            before |= QRectF(c->position, kBlockSize);
+    }
+    if (before.isNull())
+        return {};
+    QHash<ComponentId, QPointF> positions = autoLayout(restrictedTo(design, ids), error);
+    normalise(&positions, QPointF(snap(before.left()), snap(before.top())));
+    QList<QRectF> others;
+    for (const Component &c : design.components) {
+        if (!positions.contains(c.id))
+            others.append(QRectF(c.position, kBlockSize));
+    }
+    QList<QRectF> group;
+    for (const QPointF &p : std::as_const(positions))
+        group.append(QRectF(p, kBlockSize));
+    const QPointF offset = nearestFreeOffset(others, group, kRowGap / 2, FreeDirection::DownRight);
+    for (QPointF &p : positions)
+        p += offset;
+    return positions;
 }
 
 } // namespace swb

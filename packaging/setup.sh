@@ -15,7 +15,7 @@ jobs="${SWB_JOBS:-2}"
 packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libgl1-mesa-dev
-  libboost-graph-dev libsqlite3-dev libyaml-cpp-dev libxlsxwriter-dev
+  libboost-graph-dev libsqlite3-dev libyaml-cpp-dev libxlsxwriter-dev libgraphviz-dev
   xvfb xauth poppler-utils unzip sqlite3
   desktop-file-utils appstream dpkg-dev file
 )

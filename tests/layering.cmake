@@ -26,6 +26,9 @@ check_layer(model "[<\"](ui/|sim/|app/|QtWidgets|QWidget|QGraphics|QtCharts|QCha
 check_layer(sim "[<\"](ui/|app/|QtWidgets|QWidget|QGraphics|QtCharts|QChart)"
             "the sim layer knows no GUI")
 check_layer(ui "[<\"](app/|cli/)" "the UI does not reach into the executables")
+# Graphviz is the model's private layout engine (model/layout.cpp): no other layer uses it.
+check_layer(ui "[<\"]graphviz/" "Graphviz is linked privately by the model")
+check_layer(sim "[<\"]graphviz/" "Graphviz is linked privately by the model")
 
 if(violations)
   list(JOIN violations "\n  " text)

@@ -1,7 +1,6 @@
 #include "ui/mainwindow.h"
 
 #include "model/document.h"
-#include "model/layout.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/diagramview.h"
 #include "ui/canvas/minimapview.h"
@@ -187,38 +186,6 @@ void MainWindow::selectAndReveal(const QList<qint64> &components, const QList<qi
         area |= item->sceneBoundingRect();
     if (!area.isNull())
         m_view->ensureVisible(area, 40, 40);
-}
-
-void MainWindow::addComponentAtCentre(ComponentKind kind)
-{
-    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
-    // Shift along the diagonal until no block sits at this spot, so double-clicking the palette
-    // three times gives three visible blocks, not a stack.
-    QPointF spot = DiagramScene::snapToGrid(centre);
-    const QPointF half(kBlockSize.width() / 2, kBlockSize.height() / 2);
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        bool taken = false;
-        for (const Component &c : m_document->design().components) {
-            const QPointF d = c.position - (spot - half);
-            taken = taken || (qAbs(d.x()) < 20 && qAbs(d.y()) < 20);
-        }
-        if (!taken)
-            break;
-        spot += QPointF(30, 30);
-    }
-    const ComponentId id = m_scene->createComponent(kind, spot);
-    if (id != InvalidId)
-        m_scene->selectItems({id});
-    m_view->setFocus(Qt::OtherFocusReason);
-}
-
-void MainWindow::autoLayout()
-{
-    const QHash<ComponentId, QPointF> positions = swb::autoLayout(m_document->design());
-    if (positions.isEmpty())
-        return;
-    m_document->moveComponents(positions, 0, tr("Auto-layout"));
-    m_view->fitToView();
 }
 
 int MainWindow::offerRecovery()

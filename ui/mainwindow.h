@@ -56,8 +56,13 @@ public:
     // Adds a block of the kind near the centre of the visible canvas (palette double-click),
     // shifted so repeated adds do not stack on each other; selects it.
     void addComponentAtCentre(ComponentKind kind);
-    // Lays the whole design out left to right as one undo step ("Auto-layout").
+    // mainwindowarrange.cpp: lays the whole design (or the selected blocks) out with Graphviz as
+    // one undo step, then shows the result (the view refitted, the overview follows).
     void autoLayout();
+    void layoutSelection();
+    // Undo and redo for the whole window; what they changed is brought into view.
+    void undo();
+    void redo();
     // Shows the recovery dialog if autosave copies were left by a crash; returns how many
     // designs were recovered (the first into this window, the others into new windows).
     int offerRecovery();
@@ -80,6 +85,8 @@ private:
     void createFileMenu();
     void createEditMenu();
     void createViewMenu();
+    void addArrangeActions(QMenu *viewMenu); // mainwindowarrange.cpp
+    void undoOrRedo(bool redo);
     void createHelpMenu();                         // mainwindowhelp.cpp: guide, About
     void addExportActions(QMenu *exportMenu);      // mainwindowexport.cpp: diagram, cost, results
     void addCompareActions(QMenu *simulationMenu); // mainwindowcompare.cpp: compare designs

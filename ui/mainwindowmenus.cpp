@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QMenuBar>
+#include <QUndoStack>
 
 namespace swb {
 
@@ -129,12 +130,18 @@ void MainWindow::rebuildRecentMenu()
 void MainWindow::createEditMenu()
 {
     QMenu *menu = menuBar()->addMenu(tr("&Edit"));
-    // The stack's own actions keep their text descriptive ("Undo Set Timeout of 'orders' ...").
+    // The stack's own actions keep their text descriptive ("Undo Set Timeout of 'orders' ...")
+    // and their state; triggering them goes through the window (undo(), redo()), which also
+    // brings what changed into view.
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    disconnect(undo, &QAction::triggered, m_document->undoStack(), &QUndoStack::undo);
+    connect(undo, &QAction::triggered, this, &MainWindow::undo);
     undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcuts(QKeySequence::Undo);
     addAction(undo);
     QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    disconnect(redo, &QAction::triggered, m_document->undoStack(), &QUndoStack::redo);
+    connect(redo, &QAction::triggered, this, &MainWindow::redo);
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
@@ -207,10 +214,7 @@ void MainWindow::createViewMenu()
     connect(fit, &QAction::triggered, m_view, &DiagramView::fitToView);
     menu->addActions({zoomIn, zoomOut, resetZoom, fit});
     menu->addSeparator();
-    QAction *layout = makeAction(this, QStringLiteral("actionAutoLayout"), tr("Auto-&layout"),
-                                 {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)});
-    connect(layout, &QAction::triggered, this, &MainWindow::autoLayout);
-    menu->addAction(layout);
+    addArrangeActions(menu);
     menu->addSeparator();
     QMenu *docks = menu->addMenu(tr("&Panels"));
     docks->setObjectName(QStringLiteral("menuPanels"));

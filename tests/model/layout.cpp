@@ -1,15 +1,23 @@
-// Auto-layout: columns by longest path, failure targets after and below their source, no
-// overlaps, loops terminate, and the barycentre ordering reaches the fewest crossings on a graph
-// where the plain walk order does not (minimum found by brute force over all orders).
+// Auto-layout through Graphviz's dot, and the built-in column layout (its fallback), on the same
+// graphs: a chain stays on one row; ranks follow the longest path; a DLQ goes after and below
+// its source; loops are laid out; crossing minimisation reaches the brute-force minimum on a
+// small graph where the order of creation does not. Graphviz's alone: independent flows are
+// stacked, never interleaved; no overlaps on every bundled pattern and on a 40-block design;
+// Layout selection moves only the selection and lands clear of the other blocks; the
+// free-space search.
 
+#include "../layoutfixtures.h"
 #include "model/document.h"
+#include "model/freespace.h"
 #include "model/layout.h"
+#include "model/patterns.h"
 
 #include <QRectF>
+#include <QSet>
 #include <QTest>
 
 #include <algorithm>
-#include <climits>
+#include <cmath>
 
 using namespace swb;
 using K = ComponentKind;
@@ -19,51 +27,76 @@ namespace {
 
 ComponentId add(Document &doc, K kind, const char *name)
 {
-    return doc.addComponent(kind, QPointF(), QLatin1String(name));
+    return testing::addBlock(doc, kind, name);
 }
 
 void wire(Document &doc, ComponentId from, ComponentId to, C kind)
 {
-    QString error;
-    if (!doc.connectComponents(from, to, kind, &error))
-        QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+    testing::addWire(doc, from, to, kind);
 }
 
-int column(const QPointF &p)
+// Rank (column) of each block: the index of its x among the distinct x values.
+QHash<ComponentId, int> ranks(const QHash<ComponentId, QPointF> &pos)
 {
-    return qRound((p.x() - kLayoutOrigin.x()) / kColumnPitch);
+    QList<qreal> xs;
+    for (const QPointF &p : pos)
+        xs.append(p.x());
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    QHash<ComponentId, int> rank;
+    for (auto it = pos.cbegin(); it != pos.cend(); ++it)
+        rank.insert(it.key(), int(xs.indexOf(it.value().x())));
+    return rank;
 }
 
-// Wires between adjacent columns cross when their ends are in opposite vertical order.
-int crossings(const QList<std::pair<qreal, qreal>> &edges)
+int overlaps(const QHash<ComponentId, QPointF> &pos)
 {
+    const QList<QPointF> points = pos.values();
     int count = 0;
-    for (int i = 0; i < edges.size(); ++i) {
-        for (int j = i + 1; j < edges.size(); ++j) {
-            if ((edges[i].first - edges[j].first) * (edges[i].second - edges[j].second) < 0)
-                ++count;
-        }
+    for (int i = 0; i < points.size(); ++i) {
+        for (int j = i + 1; j < points.size(); ++j)
+            count += QRectF(points[i], kBlockSize).intersects(QRectF(points[j], kBlockSize));
     }
     return count;
 }
 
+using Engine = QHash<ComponentId, QPointF> (*)(const Design &);
+
+QHash<ComponentId, QPointF> graphviz(const Design &design)
+{
+    QString error;
+    QHash<ComponentId, QPointF> pos = autoLayout(design, &error);
+    if (!error.isEmpty())
+        QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+    return pos;
+}
+
+void engines()
+{
+    QTest::addColumn<Engine>("layout");
+    QTest::newRow("graphviz") << &graphviz;
+    QTest::newRow("columns") << &columnLayout;
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(Engine)
 
 class TestLayout : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void constants()
+    void emptyDesign()
     {
-        QCOMPARE(kBlockSize, QSizeF(160, 80));
-        QVERIFY(kColumnPitch > kBlockSize.width());
-        QVERIFY(kRowPitch > kBlockSize.height());
         QVERIFY(autoLayout(Design()).isEmpty());
+        QVERIFY(columnLayout(Design()).isEmpty());
     }
 
+    void chainIsStraight_data() { engines(); }
     void chainIsStraight()
     {
+        QFETCH(Engine, layout);
         Document doc;
         const auto s = add(doc, K::TrafficSource, "s");
         const auto api = add(doc, K::ApiGateway, "api");
@@ -72,34 +105,41 @@ private Q_SLOTS:
         wire(doc, s, api, C::Traffic);
         wire(doc, api, fn, C::SyncInvoke);
         wire(doc, fn, db, C::SyncInvoke);
-        const auto pos = autoLayout(doc.design());
+        const auto pos = layout(doc.design());
         QCOMPARE(pos.size(), 4);
+        QCOMPARE(pos.value(s), kLayoutOrigin);
         const QList<ComponentId> chain{s, api, fn, db};
-        for (int i = 0; i < chain.size(); ++i)
-            QCOMPARE(pos.value(chain[i]),
-                     kLayoutOrigin + QPointF(i * kColumnPitch, 0)); // same row, next column
+        for (int i = 1; i < chain.size(); ++i) {
+            QCOMPARE(pos.value(chain[i]).y(), pos.value(s).y());
+            // The next column, one block width and one layer gap further.
+            QCOMPARE(pos.value(chain[i]).x() - pos.value(chain[i - 1]).x(), kColumnPitch);
+        }
     }
 
-    void longestPathLayering()
+    void longestPathRanks_data() { engines(); }
+    void longestPathRanks()
     {
+        QFETCH(Engine, layout);
         Document doc;
         const auto s = add(doc, K::TrafficSource, "s");
         const auto api = add(doc, K::ApiGateway, "api");
         const auto f1 = add(doc, K::Lambda, "f1");
         const auto f2 = add(doc, K::Lambda, "f2");
         wire(doc, s, api, C::Traffic);
-        wire(doc, api, f2, C::SyncInvoke); // short path to f2 ...
+        wire(doc, api, f2, C::SyncInvoke);
         wire(doc, api, f1, C::SyncInvoke);
-        wire(doc, f1, f2, C::SyncInvoke); // ... and a longer one: f2 goes after f1
-        const auto pos = autoLayout(doc.design());
-        QCOMPARE(column(pos.value(s)), 0);
-        QCOMPARE(column(pos.value(api)), 1);
-        QCOMPARE(column(pos.value(f1)), 2);
-        QCOMPARE(column(pos.value(f2)), 3);
+        wire(doc, f1, f2, C::SyncInvoke);
+        const auto rank = ranks(layout(doc.design()));
+        QCOMPARE(rank.value(s), 0);
+        QCOMPARE(rank.value(api), 1);
+        QCOMPARE(rank.value(f1), 2);
+        QCOMPARE(rank.value(f2), 3);
     }
 
-    void failureTargetsAfterAndBelow()
+    void failureTargetAfterAndBelow_data() { engines(); }
+    void failureTargetAfterAndBelow()
     {
+        QFETCH(Engine, layout);
         Document doc;
         const auto s = add(doc, K::TrafficSource, "s");
         const auto q = add(doc, K::SqsQueue, "q");
@@ -108,15 +148,18 @@ private Q_SLOTS:
         wire(doc, s, q, C::Traffic);
         wire(doc, q, dlq, C::Redrive); // wired before the worker, too
         wire(doc, q, fn, C::EventSourceMapping);
-        const auto pos = autoLayout(doc.design());
-        QCOMPARE(column(pos.value(dlq)), column(pos.value(q)) + 1);
-        QCOMPARE(column(pos.value(fn)), column(pos.value(dlq)));
+        const auto pos = layout(doc.design());
+        const auto rank = ranks(pos);
+        QCOMPARE(rank.value(dlq), rank.value(q) + 1);
         QCOMPARE(pos.value(fn).y(), pos.value(q).y()); // the work flow stays on its row
         QVERIFY(pos.value(dlq).y() > pos.value(fn).y());
+        QCOMPARE(overlaps(pos), 0);
     }
 
-    void loopsTerminate()
+    void loopsAreLaidOut_data() { engines(); }
+    void loopsAreLaidOut()
     {
+        QFETCH(Engine, layout);
         Document doc;
         const auto s = add(doc, K::TrafficSource, "s");
         const auto q = add(doc, K::SqsQueue, "q");
@@ -124,90 +167,130 @@ private Q_SLOTS:
         wire(doc, s, q, C::Traffic);
         wire(doc, q, fn, C::EventSourceMapping);
         wire(doc, fn, q, C::ServiceIntegration); // the function feeds its own queue
-        // And a loop nothing enters.
         const auto a = add(doc, K::Lambda, "a");
         const auto b = add(doc, K::Lambda, "b");
-        wire(doc, a, b, C::SyncInvoke);
+        wire(doc, a, b, C::SyncInvoke); // a loop nothing enters
         wire(doc, b, a, C::SyncInvoke);
-        const auto pos = autoLayout(doc.design());
+        const auto pos = layout(doc.design());
         QCOMPARE(pos.size(), 5);
-        QCOMPARE(column(pos.value(fn)), column(pos.value(q)) + 1);
-        QCOMPARE(column(pos.value(b)), column(pos.value(a)) + 1);
-        checkNoOverlap(pos);
+        QVERIFY(pos.value(fn).x() > pos.value(q).x());
+        QCOMPARE(overlaps(pos), 0);
     }
 
-    void barycentreReachesFewestCrossings()
+    void crossingMinimisationReachesTheMinimum_data() { engines(); }
+    void crossingMinimisationReachesTheMinimum()
     {
-        // Layer 1: A B C D. x is found first (through A) but three of its four parents sit low,
-        // so x belongs below y; and A belongs with C and D.
+        QFETCH(Engine, layout);
         Document doc;
-        const auto s = add(doc, K::TrafficSource, "s");
-        const auto api = add(doc, K::ApiGateway, "api");
-        wire(doc, s, api, C::Traffic);
-        QList<ComponentId> layer1;
-        for (const char *name : {"A", "B", "C", "D"})
-            layer1.append(add(doc, K::Lambda, name));
-        for (ComponentId f : std::as_const(layer1))
-            wire(doc, api, f, C::SyncInvoke);
-        const auto x = add(doc, K::Downstream, "x");
-        const auto y = add(doc, K::Downstream, "y");
-        wire(doc, layer1[0], x, C::SyncInvoke);
-        wire(doc, layer1[2], x, C::SyncInvoke);
-        wire(doc, layer1[3], x, C::SyncInvoke);
-        wire(doc, layer1[1], y, C::SyncInvoke);
+        const testing::CrossingGraph graph(doc);
         const Design &design = doc.design();
-        const auto pos = autoLayout(design);
-        checkNoOverlap(pos);
-
-        auto crossingsWith = [&](const QHash<ComponentId, qreal> &row) {
-            QList<std::pair<qreal, qreal>> edges;
-            for (const Connection &w : design.connections) {
-                if (row.contains(w.source) && row.contains(w.target)
-                    && column(pos.value(w.target)) == 3)
-                    edges.append({row.value(w.source), row.value(w.target)});
-            }
-            return crossings(edges);
-        };
-        QHash<ComponentId, qreal> actual;
-        for (ComponentId id : layer1 + QList<ComponentId>{x, y})
-            actual.insert(id, pos.value(id).y());
-        // Brute force: every order of layer 1 and of layer 2.
-        int best = INT_MAX;
-        QList<int> perm{0, 1, 2, 3};
-        do {
-            for (int swap = 0; swap < 2; ++swap) {
-                QHash<ComponentId, qreal> row;
-                for (int i = 0; i < 4; ++i)
-                    row.insert(layer1[perm[i]], i);
-                row.insert(x, swap);
-                row.insert(y, 1 - swap);
-                best = std::min(best, crossingsWith(row));
-            }
-        } while (std::next_permutation(perm.begin(), perm.end()));
-        QCOMPARE(crossingsWith(actual), best);
-        QVERIFY(pos.value(y).y() < pos.value(x).y());
+        const auto pos = layout(design);
+        QCOMPARE(overlaps(pos), 0);
+        const int fewest = graph.fewest(design);
+        QVERIFY(graph.inCreationOrder(design) > fewest); // the graph needs the minimisation
+        QCOMPARE(graph.crossings(design, pos), fewest);
+        QCOMPARE(layout(design), pos); // deterministic
     }
 
-    void deterministic()
+    void independentFlowsAreStacked()
     {
         Document doc;
-        const auto s = add(doc, K::TrafficSource, "s");
-        const auto topic = add(doc, K::SnsTopic, "t");
-        wire(doc, s, topic, C::Traffic);
-        for (const char *name : {"a", "b", "c"})
-            wire(doc, topic, add(doc, K::Lambda, name), C::Subscription);
-        QCOMPARE(autoLayout(doc.design()), autoLayout(doc.design()));
-        checkNoOverlap(autoLayout(doc.design()));
+        testing::buildFortyBlocks(&doc);
+        const Design &design = doc.design();
+        QCOMPARE(design.components.size(), 40);
+        QString error;
+        const auto pos = autoLayout(design, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(pos.size(), 40);
+        QCOMPARE(overlaps(pos), 0);
+        // Each flow (names "f<n>-...") occupies its own horizontal band, in flow order.
+        QList<QRectF> bands(4);
+        for (const Component &c : design.components) {
+            const int flow = c.name.mid(1, 1).toInt() - 1;
+            bands[flow] |= QRectF(pos.value(c.id), kBlockSize);
+        }
+        for (int i = 0; i + 1 < 4; ++i) {
+            QVERIFY2(bands[i].bottom() + kFlowGap <= bands[i + 1].top() + 0.5,
+                     qPrintable(QStringLiteral("flow %1 ends at %2, flow %3 starts at %4")
+                                    .arg(i + 1)
+                                    .arg(bands[i].bottom())
+                                    .arg(i + 2)
+                                    .arg(bands[i + 1].top())));
+            QCOMPARE(bands[i].left(), kLayoutOrigin.x());
+        }
+        for (const QPointF &p : pos) {
+            QCOMPARE(std::fmod(p.x(), kLayoutGrid), 0.0);
+            QCOMPARE(std::fmod(p.y(), kLayoutGrid), 0.0);
+        }
+        QCOMPARE(autoLayout(design), pos); // deterministic
     }
 
-private:
-    void checkNoOverlap(const QHash<ComponentId, QPointF> &pos)
+    void everyPatternWithoutOverlap_data()
     {
-        const QList<QPointF> points = pos.values();
-        for (int i = 0; i < points.size(); ++i) {
-            for (int j = i + 1; j < points.size(); ++j)
-                QVERIFY(!QRectF(points[i], kBlockSize).intersects(QRectF(points[j], kBlockSize)));
+        QTest::addColumn<QString>("id");
+        for (const QString &id : patternIds())
+            QTest::newRow(qPrintable(id)) << id;
+    }
+    void everyPatternWithoutOverlap()
+    {
+        QFETCH(QString, id);
+        const std::optional<Design> design = makePattern(id);
+        QVERIFY(design);
+        QString error;
+        const auto pos = autoLayout(*design, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(pos.size(), design->components.size());
+        QCOMPARE(overlaps(pos), 0);
+        // The bundled patterns come laid out by the same function.
+        for (const Component &c : design->components)
+            QCOMPARE(c.position, pos.value(c.id));
+    }
+
+    void layoutSelectionMovesOnlyTheSelection()
+    {
+        Document doc;
+        testing::buildFortyBlocks(&doc);
+        QHash<ComponentId, QPointF> all = autoLayout(doc.design());
+        doc.moveComponents(all);
+        // Scramble flow 2 onto one spot, then lay out just its blocks.
+        QList<ComponentId> flow2;
+        QHash<ComponentId, QPointF> scrambled;
+        for (const Component &c : doc.design().components) {
+            if (c.name.startsWith(QLatin1String("f2-"))) {
+                flow2.append(c.id);
+                scrambled.insert(c.id, all.value(flow2.first()) + QPointF(flow2.size() * 7, 0));
+            }
         }
+        doc.moveComponents(scrambled);
+        QRectF before;
+        for (ComponentId id : flow2)
+            before |= QRectF(doc.design().component(id)->position, kBlockSize);
+        const auto pos = layoutSelection(doc.design(), flow2);
+        QCOMPARE(pos.size(), flow2.size());
+        QHash<ComponentId, QPointF> after;
+        for (const Component &c : doc.design().components)
+            after.insert(c.id, pos.value(c.id, c.position));
+        QCOMPARE(overlaps(after), 0);
+        QRectF laidOut;
+        for (const QPointF &p : pos)
+            laidOut |= QRectF(p, kBlockSize);
+        // Down and right of where the selection was, no further than needed.
+        QVERIFY(laidOut.top() >= before.top() && laidOut.left() >= before.left());
+    }
+
+    void freeSpace()
+    {
+        const QRectF block(QPointF(0, 0), kBlockSize);
+        // Already free: no move.
+        QCOMPARE(nearestFreeOffset({block}, {block.translated(400, 0)}, 20), QPointF());
+        // On top of a block: the nearest free spot, clear by the margin.
+        const QPointF offset = nearestFreeOffset({block}, {block}, 20);
+        QVERIFY(!offset.isNull());
+        QVERIFY(!block.translated(offset).adjusted(-20, -20, 20, 20).intersects(block));
+        QVERIFY(offset.manhattanLength() <= kBlockSize.height() + 2 * 20 + 2 * kLayoutGrid);
+        // Down-right only.
+        const QPointF down = nearestFreeOffset({block}, {block}, 20, FreeDirection::DownRight);
+        QVERIFY(down.x() >= 0 && down.y() >= 0 && !down.isNull());
     }
 };
 

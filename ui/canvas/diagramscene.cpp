@@ -1,9 +1,11 @@
 #include "ui/canvas/diagramscene.h"
 
 #include "model/document.h"
+#include "model/wiringrules.h"
 #include "ui/canvas/blockitem.h"
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/fragmentclipboard.h"
+#include "ui/canvas/labellayout.h"
 #include "ui/canvas/renameeditor.h"
 #include "ui/canvas/wiredragcontroller.h"
 #include "ui/canvas/wireitem.h"
@@ -100,8 +102,7 @@ void DiagramScene::rebuild()
         m_wires.insert(c.id, wire);
         addItem(wire);
     }
-    layoutLabels();
-    updateSceneRect();
+    tidyWires();
     blocker.unblock();
     Q_EMIT selectionIdsChanged();
 }
@@ -114,7 +115,7 @@ void DiagramScene::onComponentAdded(ComponentId id)
     m_blocks.insert(id, block);
     addItem(block);
     updateSceneRect();
-    scheduleLabelLayout();
+    scheduleTidy();
 }
 
 void DiagramScene::onComponentRemoved(ComponentId id)
@@ -124,7 +125,7 @@ void DiagramScene::onComponentRemoved(ComponentId id)
     if (m_wireDrag->isActive())
         m_wireDrag->cancel();
     delete m_blocks.take(id); // its wires went first (DesignEdit removes wires before blocks)
-    scheduleLabelLayout();
+    scheduleTidy();
 }
 
 void DiagramScene::onComponentChanged(ComponentId id)
@@ -132,7 +133,7 @@ void DiagramScene::onComponentChanged(ComponentId id)
     if (BlockItem *block = m_blocks.value(id)) {
         block->syncFromModel();
         updateWiresOf(id);
-        scheduleLabelLayout();
+        scheduleTidy();
     }
 }
 
@@ -145,7 +146,7 @@ void DiagramScene::onConnectionAdded(ConnectionId id)
     addItem(wire);
     // A parallel wire between the same two blocks shifts its siblings.
     updateWiresOf(wire->sourceId());
-    scheduleLabelLayout();
+    scheduleTidy();
 }
 
 void DiagramScene::onConnectionRemoved(ConnectionId id)
@@ -156,7 +157,7 @@ void DiagramScene::onConnectionRemoved(ConnectionId id)
     const ComponentId source = wire->sourceId();
     delete wire;
     updateWiresOf(source);
-    scheduleLabelLayout();
+    scheduleTidy();
 }
 
 void DiagramScene::onConnectionChanged(ConnectionId id)
@@ -173,47 +174,80 @@ void DiagramScene::updateWiresOf(ComponentId id)
     }
 }
 
-void DiagramScene::scheduleLabelLayout()
+void DiagramScene::scheduleTidy()
 {
     // Coalesce: one pass after a burst of changes (an undo of a large paste, say).
-    if (m_labelLayoutPending)
+    if (m_tidyPending)
         return;
-    m_labelLayoutPending = true;
+    m_tidyPending = true;
     QTimer::singleShot(0, this, [this] {
-        m_labelLayoutPending = false;
-        layoutLabels();
+        if (!m_tidyPending)
+            return; // flushed meanwhile
+        m_tidyPending = false;
+        tidyWires();
     });
 }
 
-void DiagramScene::layoutLabels()
+void DiagramScene::tidyWires()
 {
-    // Greedy, in id order (deterministic): each label takes the first spot along its wire that
-    // covers no block and no label placed before it, trying the wire's own last leg first (see
-    // WireItem::ownLegPercent); if none is free, the middle.
-    static constexpr qreal kCandidates[] = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9};
-    QList<QRectF> taken;
-    taken.reserve(m_blocks.size() + m_wires.size());
-    for (const BlockItem *block : std::as_const(m_blocks))
-        taken.append(block->mapRectToScene(BlockItem::bodyRect()).adjusted(-2, -2, 2, 2));
     QList<ConnectionId> ids = m_wires.keys();
     std::sort(ids.begin(), ids.end());
-    for (ConnectionId id : ids) {
+    QList<WireItem *> wires;
+    wires.reserve(ids.size());
+    for (ConnectionId id : std::as_const(ids)) {
         WireItem *wire = m_wires.value(id);
-        qreal chosen = 0.5;
-        QList<qreal> candidates{wire->ownLegPercent()};
-        candidates.append(QList<qreal>(std::begin(kCandidates), std::end(kCandidates)));
-        for (qreal percent : std::as_const(candidates)) {
-            const QRectF rect = wire->labelRectAt(percent);
-            const bool free = std::none_of(taken.cbegin(), taken.cend(),
-                                           [&](const QRectF &r) { return r.intersects(rect); });
-            if (free) {
-                chosen = percent;
-                break;
-            }
-        }
-        wire->setLabelPercent(chosen);
-        taken.append(wire->labelRect());
+        wire->updateGeometry();
+        wires.append(wire);
     }
+    QList<QRectF> blocks = blockRects();
+    layoutWireLabels(wires, blocks);
+    updateSceneRect();
+}
+
+void DiagramScene::flushTidy()
+{
+    if (!m_tidyPending)
+        return;
+    m_tidyPending = false; // the queued pass finds nothing to do
+    tidyWires();
+}
+
+QRectF DiagramScene::blocksRect(const QList<ComponentId> &ids) const
+{
+    QRectF rect;
+    for (const BlockItem *block : m_blocks) {
+        if (ids.isEmpty() || ids.contains(block->componentId()))
+            rect |= block->mapRectToScene(BlockItem::bodyRect());
+    }
+    return rect;
+}
+
+QList<QRectF> DiagramScene::blockRects() const
+{
+    QList<QRectF> rects;
+    rects.reserve(m_blocks.size());
+    for (const BlockItem *block : m_blocks)
+        rects.append(block->mapRectToScene(BlockItem::bodyRect()));
+    return rects;
+}
+
+wirerouting::Trunk DiagramScene::trunkFor(ComponentId source, bool failure,
+                                          ComponentId target) const
+{
+    const Design &design = m_document->design();
+    QList<ComponentId> targets;
+    for (const Connection *c : design.outgoing(source)) {
+        if (isFailureKind(c->kind) == failure && !targets.contains(c->target))
+            targets.append(c->target);
+    }
+    if (targets.size() > 1)
+        return wirerouting::Trunk::NearSource;
+    QList<ComponentId> sources;
+    for (const Connection *c : design.incoming(target)) {
+        if (!sources.contains(c->source))
+            sources.append(c->source);
+    }
+    return sources.size() > 1 ? wirerouting::Trunk::NearTarget : wirerouting::Trunk::Middle;
 }
 
 void DiagramScene::blockMoved(ComponentId id)

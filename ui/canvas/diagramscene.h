@@ -3,6 +3,7 @@
 #include "model/ids.h"
 #include "model/kinds.h"
 #include "ui/canvas/blockoverlay.h"
+#include "ui/canvas/wirerouter.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -35,6 +36,18 @@ public:
 
     BlockItem *blockItem(ComponentId id) const { return m_blocks.value(id); }
     WireItem *wireItem(ConnectionId id) const { return m_wires.value(id); }
+
+    // Bodies of every block in scene coordinates (where the items are, which runs ahead of the
+    // model during a drag): the obstacles wires are routed around.
+    QList<QRectF> blockRects() const;
+    // Where the trunk of a wire from source (its failure port if failure) to target goes: near
+    // the source when several wires leave that port, near the target when several enter it.
+    wirerouting::Trunk trunkFor(ComponentId source, bool failure, ComponentId target) const;
+
+    // Runs the pending wire and label pass now (before measuring or fitting the view).
+    void flushTidy();
+    // Scene rect of the given blocks' bodies (all blocks when ids is empty).
+    QRectF blocksRect(const QList<ComponentId> &ids = {}) const;
 
     QList<ComponentId> selectedComponents() const;
     QList<ConnectionId> selectedConnections() const;
@@ -102,8 +115,10 @@ private:
     void onConnectionChanged(ConnectionId id);
     void updateWiresOf(ComponentId id);
     bool commitMoves();
-    void layoutLabels();
-    void scheduleLabelLayout();
+    // Re-routes every wire (a moved block may now stand in another block's wire), places the
+    // labels and updates the scene rect; scheduleTidy coalesces a burst of changes into one.
+    void tidyWires();
+    void scheduleTidy();
     void updateSceneRect();
     void finishWire(QPointF scenePos, QPoint screenPos);
     void closeRenameEditor();
@@ -121,7 +136,7 @@ private:
     int m_dragCounter = 0;
     int m_pasteCount = 0;
     QString m_lastHoverReason;
-    bool m_labelLayoutPending = false;
+    bool m_tidyPending = false;
     bool m_exportRendering = false;
 };
 

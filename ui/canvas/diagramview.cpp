@@ -90,6 +90,7 @@ void DiagramView::resetZoom()
 
 void DiagramView::fitToView()
 {
+    m_scene->flushTidy(); // final wire routes and scene rect first
     const QRectF content = m_scene->itemsBoundingRectWithMargin();
     const QRectF port = viewport()->rect();
     if (content.isEmpty() || port.isEmpty())
@@ -101,6 +102,25 @@ void DiagramView::fitToView()
     setTransform(QTransform::fromScale(qBound(kMinZoom, fit, 1.0), qBound(kMinZoom, fit, 1.0)));
     centerOn(content.center());
     Q_EMIT zoomChanged(zoom());
+    Q_EMIT visibleRectChanged();
+}
+
+void DiagramView::reveal(const QRectF &sceneRect)
+{
+    if (sceneRect.isEmpty())
+        return;
+    const QRectF target = sceneRect.adjusted(-40, -40, 40, 40);
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    if (visible.contains(target))
+        return;
+    const QRectF port = viewport()->rect();
+    const double fit =
+        0.98 * std::min(port.width() / target.width(), port.height() / target.height());
+    if (fit < zoom()) {
+        setTransform(QTransform::fromScale(qMax(kMinZoom, fit), qMax(kMinZoom, fit)));
+        Q_EMIT zoomChanged(zoom());
+    }
+    centerOn(target.center());
     Q_EMIT visibleRectChanged();
 }
 

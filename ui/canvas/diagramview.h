@@ -25,6 +25,9 @@ public:
     void zoomOut();
     void resetZoom();
     void fitToView();
+    // Brings the scene rect into view: nothing when it is already visible, a scroll when it fits
+    // at the current zoom, else zooms out until it fits (never in).
+    void reveal(const QRectF &sceneRect);
 
     static constexpr double kMinZoom = 0.1;
     static constexpr double kMaxZoom = 4.0;

@@ -5,6 +5,7 @@
 #include "ui/canvas/blockitem.h"
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/diagramscene.h"
+#include "ui/canvas/wirerouter.h"
 
 #include <QFontMetricsF>
 #include <QLineF>
@@ -110,12 +111,15 @@ QPainterPath WireItem::route(QPointF from, QPointF to, bool failure)
 
 namespace {
 
-constexpr qreal kStub = 20; // straight run out of a port before the first corner
 constexpr qreal kCornerRadius = 8;
+constexpr qreal kLabelStep = 12; // spacing of the label spots tried along a leg
 
-// Polyline with rounded corners.
-QPainterPath roundedPolyline(const QList<QPointF> &points)
+} // namespace
+
+QPainterPath WireItem::roundedPath(const QList<QPointF> &points)
 {
+    if (points.isEmpty())
+        return {};
     QPainterPath path(points.first());
     for (int i = 1; i + 1 < points.size(); ++i) {
         const QPointF prev = points[i - 1];
@@ -133,38 +137,6 @@ QPainterPath roundedPolyline(const QList<QPointF> &points)
     }
     path.lineTo(points.last());
     return path;
-}
-
-} // namespace
-
-QPainterPath WireItem::orthogonalRoute(QPointF from, QPointF to, bool failure,
-                                       const QRectF &sourceRect, const QRectF &targetRect,
-                                       qreal lane)
-{
-    QList<QPointF> points{from};
-    if (failure) {
-        // Down into the gap below the source, across to the gap before the target, then in.
-        // The vertical leg runs at three quarters of the column gap, so it never shares the
-        // halfway leg of a work wire in the same gap.
-        const qreal downY = sourceRect.bottom() + 30 + lane;
-        const qreal gapX = to.x() > sourceRect.right() + 2 * kStub
-                               ? sourceRect.right() + (to.x() - sourceRect.right()) * 0.75 + lane
-                               : to.x() - kStub + lane;
-        points << QPointF(from.x(), downY) << QPointF(gapX, downY) << QPointF(gapX, to.y());
-    } else if (to.x() - from.x() >= 2 * kStub) {
-        const qreal midX = (from.x() + to.x()) / 2 + lane;
-        if (!qFuzzyCompare(from.y(), to.y()))
-            points << QPointF(midX, from.y()) << QPointF(midX, to.y());
-    } else {
-        // The target is behind the source: go round, below (or above) both blocks.
-        const bool below = to.y() >= from.y();
-        const qreal detourY = below ? std::max(sourceRect.bottom(), targetRect.bottom()) + 30
-                                    : std::min(sourceRect.top(), targetRect.top()) - 30;
-        points << QPointF(from.x() + kStub, from.y()) << QPointF(from.x() + kStub, detourY)
-               << QPointF(to.x() - kStub, detourY) << QPointF(to.x() - kStub, to.y());
-    }
-    points << to;
-    return roundedPolyline(points);
 }
 
 void WireItem::syncFromModel()
@@ -190,6 +162,7 @@ void WireItem::updateGeometry()
     BlockItem *dst = m_diagram->blockItem(m_target);
     prepareGeometryChange();
     if (!src || !dst) {
+        m_points.clear();
         m_path = m_arrow = m_shape = QPainterPath();
         m_bounds = m_labelRect = QRectF();
         return;
@@ -213,54 +186,89 @@ void WireItem::updateGeometry()
     else
         from.ry() += spread;
     to.ry() += spread;
-    // The curve stops at the arrow's base; the arrow head ends on the input port.
+    // The route stops at the arrow's base; the arrow head ends on the input port.
     const QPointF base = to - QPointF(kArrowLength, 0);
-    m_path = orthogonalRoute(from, base, failure, src->mapRectToScene(BlockItem::bodyRect()),
-                             dst->mapRectToScene(BlockItem::bodyRect()), spread);
+    wirerouting::Request request;
+    request.from = from;
+    request.failure = failure;
+    request.to = base;
+    request.source = src->mapRectToScene(BlockItem::bodyRect());
+    request.target = dst->mapRectToScene(BlockItem::bodyRect());
+    request.lane = spread;
+    request.trunk = m_diagram->trunkFor(m_source, failure, m_target);
+    m_points = wirerouting::route(request, m_diagram->blockRects());
+    m_tip = to;
+    m_routeBounds = QRectF();
+    for (const QPointF &p : drawnPolyline())
+        m_routeBounds |= QRectF(p, QSizeF(0.01, 0.01));
+    m_path = roundedPath(m_points);
     m_arrow = QPainterPath(to);
     m_arrow.lineTo(base + QPointF(0, -kArrowHalfWidth));
     m_arrow.lineTo(base + QPointF(0, kArrowHalfWidth));
     m_arrow.closeSubpath();
 
-    m_labelRect = labelRectAt(m_labelPercent);
+    m_labelRect = labelRectAt(m_labelDistance);
     m_outline = QPainterPath(); // re-stroked on the next paint
     updateShape();
 }
 
-QRectF WireItem::labelRectAt(qreal percent) const
+QRectF WireItem::labelRectAt(qreal distanceFromEnd) const
 {
-    if (m_path.isEmpty())
+    if (m_points.size() < 2)
         return {};
     const QFontMetricsF metrics(labelFont());
     const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
-    const QPointF at = m_path.pointAtPercent(qBound(0.0, percent, 1.0));
+    if (distanceFromEnd < 0) { // not placed yet: the middle
+        distanceFromEnd = 0;
+        for (int i = 1; i < m_points.size(); ++i)
+            distanceFromEnd += QLineF(m_points.at(i - 1), m_points.at(i)).length() / 2;
+    }
+    // Walk back from the end of the route.
+    qreal left = distanceFromEnd;
+    QPointF at = m_points.first();
+    for (int i = int(m_points.size()) - 1; i > 0; --i) {
+        const QLineF leg(m_points.at(i), m_points.at(i - 1));
+        if (left <= leg.length() || i == 1) {
+            at = leg.pointAt(leg.length() > 0 ? std::min(1.0, left / leg.length()) : 0);
+            break;
+        }
+        left -= leg.length();
+    }
     return QRectF(at - QPointF(size.width() / 2, size.height() / 2), size);
 }
 
-qreal WireItem::ownLegPercent() const
+QList<QPointF> WireItem::drawnPolyline() const
 {
-    const int n = m_path.elementCount();
-    if (n < 3) // a straight wire: its middle
-        return 0.5;
-    const QPointF end = m_path.elementAt(n - 1);
-    const QPointF before = m_path.elementAt(n - 2);
-    const qreal leg = QLineF(before, end).length();
-    const qreal total = m_path.length();
-    // A leg much shorter than the label (a failure route's last step) would put the pill on the
-    // bend; a few pixels of overhang onto the rounded corner read fine.
-    const qreal labelWidth = labelRectAt(0.5).width();
-    if (total <= 0 || leg < 0.9 * labelWidth)
-        return 0.5;
-    return m_path.percentAtLength(total - leg / 2);
+    QList<QPointF> points = m_points;
+    if (!points.isEmpty())
+        points.append(m_tip);
+    return points;
 }
 
-void WireItem::setLabelPercent(qreal percent)
+QList<qreal> WireItem::labelCandidates() const
 {
-    if (qFuzzyCompare(percent, m_labelPercent))
+    QList<qreal> out;
+    qreal before = 0; // length of the legs after this one
+    for (int i = int(m_points.size()) - 1; i > 0; --i) {
+        const qreal length = QLineF(m_points.at(i), m_points.at(i - 1)).length();
+        // The leg's middle first, then outwards in both directions.
+        out.append(before + length / 2);
+        for (qreal d = kLabelStep; d < length / 2; d += kLabelStep) {
+            out.append(before + length / 2 - d);
+            out.append(before + length / 2 + d);
+        }
+        before += length;
+    }
+    return out;
+}
+
+void WireItem::setLabelDistance(qreal distanceFromEnd)
+{
+    if (qFuzzyCompare(distanceFromEnd + 1, m_labelDistance + 1))
         return;
-    m_labelPercent = percent;
+    m_labelDistance = distanceFromEnd;
     prepareGeometryChange();
-    m_labelRect = labelRectAt(percent);
+    m_labelRect = labelRectAt(distanceFromEnd);
     updateShape();
 }
 
@@ -269,6 +277,7 @@ void WireItem::updateShape()
     QPainterPathStroker stroker;
     stroker.setWidth(10);
     m_shape = stroker.createStroke(m_path);
+    m_shape.setFillRule(Qt::WindingFill); // the arrow and the label add to the stroke
     m_shape.addPath(m_arrow);
     m_shape.addRect(m_labelRect);
     m_bounds = m_shape.boundingRect().adjusted(-6, -6, 6, 6);

@@ -11,10 +11,11 @@ namespace swb {
 
 class DiagramScene;
 
-// One connection on the canvas: a smooth cubic route from the source's output (or failure) port
-// to the target's input port, an arrow head, a small kind label, and a colour and dash per kind
-// (failure wires dashed red). It holds its connection id and reads the model; updateGeometry()
-// re-routes it from the current block items (so it follows a block while it is dragged).
+// One connection on the canvas: an orthogonal route (ui/canvas/wirerouter.h) from the source's
+// output (or failure) port to the target's input port that keeps clear of every block, an arrow
+// head, a small kind label, and a colour and dash per kind (failure wires dashed red). It holds
+// its connection id and reads the model; updateGeometry() re-routes it from the current block
+// items (so it follows a block while it is dragged).
 class WireItem : public QGraphicsItem
 {
 public:
@@ -29,17 +30,22 @@ public:
     ConnectionKind kind() const { return m_kind; }
     QString label() const { return m_label; }
     QRectF labelRect() const { return m_labelRect; } // scene coordinates
+    // The route's corner points in scene coordinates, from the port to the arrow's base.
+    const QList<QPointF> &routePoints() const { return m_points; }
+    // The route plus the arrow head's tip on the input port: everything the wire draws.
+    QList<QPointF> drawnPolyline() const;
+    QRectF routeBounds() const { return m_routeBounds; }
 
     void syncFromModel(); // ends, kind and label from the model, then re-route
     void updateGeometry();
-    // Where along the route (share of its length) the label sits; the scene moves labels off
-    // blocks and off each other (DiagramScene::layoutLabels).
-    QRectF labelRectAt(qreal percent) const;
-    void setLabelPercent(qreal percent);
-    // The middle of the route's last leg, the one only this wire draws (wires fanning out of one
-    // port share their first leg and trunk), so a label there names the right target; the middle
-    // (0.5) when the leg is too short for it.
-    qreal ownLegPercent() const;
+    // The label sits on the route at a distance (along the route) from its end; the scene
+    // places labels clear of blocks, other labels and other wires (ui/canvas/labellayout.h).
+    QRectF labelRectAt(qreal distanceFromEnd) const;
+    void setLabelDistance(qreal distanceFromEnd);
+    // Where the label may go, best first: along the last leg (the one only this wire draws:
+    // wires fanning out of one port share their first leg and trunk), middle first, then the
+    // legs before it.
+    QList<qreal> labelCandidates() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -58,13 +64,8 @@ public:
     static QString shortLabel(ConnectionKind kind);
     // A smooth curve between two points (the wire being dragged); failure = leaves downwards.
     static QPainterPath route(QPointF from, QPointF to, bool failure);
-    // The placed wire: orthogonal segments with rounded corners that run through the gaps
-    // between blocks (vertical legs halfway between the columns, failure legs halfway below
-    // the source), so wires never cut across a block of a grid layout. lane shifts the legs of
-    // parallel wires apart.
-    static QPainterPath orthogonalRoute(QPointF from, QPointF to, bool failure,
-                                        const QRectF &sourceRect, const QRectF &targetRect,
-                                        qreal lane);
+    // The placed wire's path: the corner points joined with rounded corners.
+    static QPainterPath roundedPath(const QList<QPointF> &points);
 
 private:
     void updateShape();
@@ -77,13 +78,16 @@ private:
     ConnectionKind m_kind = ConnectionKind::SyncInvoke;
     QString m_label;
     QStaticText m_labelText; // pre-laid-out label: painting never re-lays text out
+    QList<QPointF> m_points;
+    QPointF m_tip;
+    QRectF m_routeBounds;
     QPainterPath m_path;
     QPainterPath m_arrow;
     QPainterPath m_shape;
     mutable QPainterPath m_outline; // paint cache: the stroked route at m_outlineWidth
     mutable qreal m_outlineWidth = 0;
     QRectF m_labelRect;
-    qreal m_labelPercent = 0.5;
+    qreal m_labelDistance = -1; // < 0: the middle, until the scene places the label
     QRectF m_bounds;
     double m_flowIntensity = 0;
     int m_flowHealth = 0;
