@@ -1,5 +1,5 @@
 // Rules that need more than one parameter, or a parameter and the wiring around it: what the
-// per-parameter ranges of the catalogue cannot express. Facts from reference/aws-behaviour.md;
+// per-parameter ranges of the catalogue cannot express. Facts from resources/help/aws-behaviour.md;
 // each rule names its AWS source.
 
 #include "model/analysisrules.h"
@@ -281,8 +281,8 @@ void checkFailureHandling(const Design &design, QList<Finding> *findings)
             // record blocks the shard until retention expires. Records given up are sent to the
             // on-failure destination, or discarded without one (services-kinesis-parameters).
             const bool destination = hasOutgoing(design, c.id, C::OnFailure);
-            // Enhanced fan-out: at most 20 registered consumers per stream (ref §5; 50 only in
-            // On-demand Advantage, which the model does not offer).
+            // Enhanced fan-out: at most 20 registered consumers per stream (aws-behaviour.md §5; 50
+            // only in On-demand Advantage, which the model does not offer).
             QList<ConnectionId> efo;
             for (const Connection *esm : design.outgoing(c.id))
                 if (esm->kind == C::EventSourceMapping

@@ -6,7 +6,7 @@ namespace swb {
 
 // A scripted edit "COMPONENT.PARAM=VALUE" (or "project.KEY=VALUE"), as `swb set`, `swb simulate
 // --set` and `swb sweep --vary` take them. Applied through the Document, so it is validated and
-// worded exactly like an edit in the inspector (issue 9: "validated like edits in the GUI").
+// worded exactly like an edit in the inspector.
 struct Assignment {
     QString target; // block name, or "project"
     QString key;

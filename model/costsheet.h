@@ -5,7 +5,7 @@
 
 #include <QString>
 
-// Cost sheets people hand to whoever pays the bill (issue 6): CSV and XLSX of a CostReport.
+// Cost sheets people hand to whoever pays the bill: CSV and XLSX of a CostReport.
 // Both are written atomically (temp file in the same folder, then rename): a failed export
 // leaves an existing file untouched and returns the reason.
 namespace swb {

@@ -159,8 +159,8 @@ private:
                 .arg(millions(publishes))
                 .arg(chunks)
                 .arg(d.chunkKB));
-        // FIFO publishes also bill their payload per GB (ref §3 "Pricing"); a catalogue without
-        // that price leaves it out.
+        // FIFO publishes also bill their payload per GB (aws-behaviour.md §3 "Pricing"); a
+        // catalogue without that price leaves it out.
         if (fifo && m_catalogue.dimension(QStringLiteral("sns"), QLatin1String(kFifoPayload)))
             add(c, "sns", QLatin1String(kFifoPayload), publishes * f.payloadKB / kKBPerGB,
                 QStringLiteral("%1 publishes x %2 KB").arg(millions(publishes)).arg(f.payloadKB));
@@ -200,8 +200,8 @@ private:
     {
         const double hours = m_catalogue.hoursPerMonth;
         const double records = f.inRate * m_seconds;
-        // Enhanced fan-out consumers (ref §5 pricing, a secondary source): each is billed per
-        // consumer-shard-hour and per GB it retrieves (every record, once per consumer).
+        // Enhanced fan-out consumers (aws-behaviour.md §5 pricing, a secondary source): each is
+        // billed per consumer-shard-hour and per GB it retrieves (every record, once per consumer).
         int efo = 0;
         for (const Connection *w : m_design.outgoing(c.id))
             efo += w->kind == ConnectionKind::EventSourceMapping

@@ -8,9 +8,9 @@
 namespace swb {
 
 // SNS message attributes and filter policies in the parameters' grammar (see
-// parametercatalogue.cpp; reference/aws-behaviour.md section 3 "Filtering"): a traffic source's
-// attributes "type=order:0.7,type=refund:0.3" (name=value:share; the shares of one name add up
-// to at most 1, the rest of the messages lack that attribute), a subscription's policy
+// parametercatalogue.cpp; resources/help/aws-behaviour.md section 3 "Filtering"): a traffic
+// source's attributes "type=order:0.7,type=refund:0.3" (name=value:share; the shares of one name
+// add up to at most 1, the rest of the messages lack that attribute), a subscription's policy
 // "type=order, type=refund" (SNS: values of one name are OR-ed, names AND-ed; a message without a
 // filtered attribute is not delivered). Different attribute names are taken as independent.
 // Shared by the cost model's steady-state rates and the simulator's scenario builder.

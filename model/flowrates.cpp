@@ -243,7 +243,8 @@ void Propagator::sns(const Component &c, ComponentFlow &f)
     f.inRate = in.rate;
     f.payloadKB = in.payloadKB;
     if (text(c, "type") == QLatin1String("FIFO")) {
-        // FIFO topics accept 3,000 msg/s and 20 MB/s; publishes above are throttled (ref §3).
+        // FIFO topics accept 3,000 msg/s and 20 MB/s; publishes above are throttled
+        // (aws-behaviour.md §3).
         const double accepted =
             std::min({in.rate, kFifoTopicPublishes,
                       in.payloadKB > 0 ? kFifoTopicKBPerSecond / in.payloadKB : in.rate});

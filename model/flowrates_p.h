@@ -11,8 +11,8 @@ namespace swb::flow {
 // WaitTimeSeconds, which Lambda's pollers are observed to use: an assumption).
 constexpr double kSqsIdlePollers = 5;
 constexpr double kLongPollSeconds = 20;
-// SNS FIFO topic publish throughput, per topic: 3,000 msg/s and 20 MB/s since Nov 2023 (ref §3
-// "FIFO throughput history"; high-throughput mode is opt-in and not modelled).
+// SNS FIFO topic publish throughput, per topic: 3,000 msg/s and 20 MB/s since Nov 2023
+// (aws-behaviour.md §3 "FIFO throughput history"; high-throughput mode is opt-in and not modelled).
 constexpr double kFifoTopicPublishes = 3000;
 constexpr double kFifoTopicKBPerSecond = 20 * 1024;
 // Kinesis: Lambda polls each shard about once per second (services-kinesis-parameters.html).

@@ -44,12 +44,13 @@ double sqsBatchFill(double received, double seconds, double pollers, double wind
     return std::clamp(hi * std::pow(1 + std::pow(lo / hi, k), 1 / k), 1.0, cap);
 }
 
-// The same for one message group of a FIFO queue, which has one batch in flight at a time (ref §4
-// "FIFO"): a single server that takes everything that arrived during its last invocation. Over a
-// busy period the batches after the first hold the Poisson arrivals of one invocation, N with
-// mean x = rate x seconds, until one finds none (probability p0 = E[e^-(rate x D)]), so by
-// Wald's identity a batch holds x + p0 messages; for a log-normal duration of variability cv,
-// p0 ~ e^-x (1 + x^2 cv^2 / 2). The batch size cap is applied to the mean (an approximation).
+// The same for one message group of a FIFO queue, which has one batch in flight at a time
+// (aws-behaviour.md §4 "FIFO"): a single server that takes everything that arrived during its last
+// invocation. Over a busy period the batches after the first hold the Poisson arrivals of one
+// invocation, N with mean x = rate x seconds, until one finds none (probability p0 = E[e^-(rate x
+// D)]), so by Wald's identity a batch holds x + p0 messages; for a log-normal duration of
+// variability cv, p0 ~ e^-x (1 + x^2 cv^2 / 2). The batch size cap is applied to the mean (an
+// approximation).
 double fifoGroupBatchFill(double rate, double seconds, double cv, double cap)
 {
     const double x = rate * seconds;
@@ -57,7 +58,8 @@ double fifoGroupBatchFill(double rate, double seconds, double cv, double cap)
 }
 
 // Concurrent batches a mapping may reach: MaximumConcurrency or the poller cap (1,250 now, 1,000
-// before late 2023; ref §4), within the function's reserved and the account's concurrency.
+// before late 2023; aws-behaviour.md §4), within the function's reserved and the account's
+// concurrency.
 double sqsPollerCap(const Design &design, const Component &queue, const Connection &mapping,
                     const Component *function)
 {

@@ -5,7 +5,7 @@
 
 namespace swb {
 
-// A third-party library the binaries use, for the About box (issue 8, "About and help").
+// A third-party library the binaries use, for the About box.
 struct LibraryInfo {
     QString name;    // "Qt"
     QString version; // read at run time where the library offers it, else its build version

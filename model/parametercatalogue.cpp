@@ -2,9 +2,9 @@
 
 #include <QHash>
 
-// Every default and range below is AWS's, from reference/aws-behaviour.md (section in brackets).
-// Values AWS does not document (idle expiry of environments, cold-start length) are marked as
-// assumptions in their help text.
+// Every default and range below is AWS's, from resources/help/aws-behaviour.md (section in
+// brackets). Values AWS does not document (idle expiry of environments, cold-start length) are
+// marked as assumptions in their help text.
 
 namespace swb::catalogue {
 

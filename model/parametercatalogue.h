@@ -8,8 +8,8 @@
 namespace swb {
 
 // The knobs of every block kind, every wire kind and the project (account) settings, with AWS's
-// defaults and limits from reference/aws-behaviour.md. This is the single source the inspector,
-// the validators, the file formats and the simulator read.
+// defaults and limits from resources/help/aws-behaviour.md. This is the single source the
+// inspector, the validators, the file formats and the simulator read.
 namespace catalogue {
 
 const QList<ParamSpec> &componentParams(ComponentKind kind);

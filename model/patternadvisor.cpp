@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
-// Scores follow the talk's six axes (reference/aws-behaviour.md section 8) with current AWS
+// Scores follow the talk's six axes (resources/help/aws-behaviour.md section 8) with current AWS
 // values (sections 1-6). Each answer adds to the patterns it favours and subtracts from the ones
 // it rules out; a reason is recorded only for a positive contribution so the user reads why.
 

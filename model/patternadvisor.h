@@ -10,7 +10,8 @@
 
 namespace swb {
 
-// The decision questions the 2018 talk ends with (reference/aws-behaviour.md section 8), as data.
+// The decision questions the 2018 talk ends with (resources/help/aws-behaviour.md section 8), as
+// data.
 enum class RealTimeNeed { Milliseconds, Seconds, Minutes };
 enum class CallerNeed { NeedsAnswer, PollLater, FireAndForget };
 enum class BadDeploySurvival { Nothing, Messages, Replay };

@@ -10,7 +10,7 @@
 // Every number below that AWS lets the user set comes from the parameter catalogue (its AWS
 // default and limits), so the table cannot drift from the inspector and the simulator. The fixed
 // facts (shard throughput, poller scaling, SNS delivery policy) are AWS rules the catalogue does
-// not model as knobs; each names its source in reference/aws-behaviour.md.
+// not model as knobs; each names its source in resources/help/aws-behaviour.md.
 
 namespace swb {
 

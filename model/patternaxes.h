@@ -8,9 +8,9 @@
 
 namespace swb {
 
-// The 2018 talk's comparison of the four ways to get data to a function (reference/
-// aws-behaviour.md section 8), on its six axes, with current values: limits and defaults read
-// from the parameter catalogue, prices from a pricing catalogue, and the qualitative rules of
+// The 2018 talk's comparison of the four ways to get data to a function
+// (resources/help/aws-behaviour.md §8), on its six axes, with current values: limits and defaults
+// read from the parameter catalogue, prices from a pricing catalogue, and the qualitative rules of
 // the reference. The pattern guide shows it as a table (ui/guide).
 enum class PatternAxis { Scale, Durability, Persistence, Consumption, Retries, Pricing };
 enum class PatternChannel { Api, Sns, Sqs, Kinesis };

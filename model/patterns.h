@@ -9,9 +9,9 @@
 
 namespace swb {
 
-// The five patterns the 2018 talk compares (reference/aws-behaviour.md section 8), as ready-made
-// designs with a traffic source, named blocks, sensible numbers (stated in the description),
-// failure handling and an auto-layout. None of them has an Error finding.
+// The five patterns the 2018 talk compares (resources/help/aws-behaviour.md section 8), as
+// ready-made designs with a traffic source, named blocks, sensible numbers (stated in the
+// description), failure handling and an auto-layout. None of them has an Error finding.
 //   api-lambda         API Gateway -> Lambda -> database (sync microservice)
 //   sns-fanout         SNS -> Lambda and SNS -> SQS -> Lambda, with DLQs
 //   sqs-lambda         SQS -> Lambda, redrive to a DLQ

@@ -6,7 +6,7 @@
 
 namespace swb {
 
-// The native project file (.swb): an SQLite database (issue 2, item 4).
+// The native project file (.swb): an SQLite database.
 //
 // Layout of format 1 (see kSchemaV1 in projectfile.cpp for the SQL):
 //   meta(key, value)         nextId (integer), appVersion, savedAt (UTC, ISO 8601)

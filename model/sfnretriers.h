@@ -4,10 +4,10 @@
 //   [{"ErrorEquals": ["Lambda.TooManyRequestsException"], "IntervalSeconds": 2,
 //     "MaxAttempts": 6, "BackoffRate": 2}, {"ErrorEquals": ["States.ALL"]}]
 // Empty text keeps older designs working: the wire's single retry* parameters then form one
-// States.ALL retrier. Rules checked (Step Functions developer guide "Error handling", ref §6):
-// ErrorEquals is a non-empty list of names; States.ALL appears alone and only in the last
-// retrier; IntervalSeconds >= 1, MaxAttempts >= 0, BackoffRate >= 1, MaxDelaySeconds >= 1,
-// JitterStrategy FULL or NONE; no other keys.
+// States.ALL retrier. Rules checked (Step Functions developer guide "Error handling",
+// aws-behaviour.md §6): ErrorEquals is a non-empty list of names; States.ALL appears alone and only
+// in the last retrier; IntervalSeconds >= 1, MaxAttempts >= 0, BackoffRate >= 1, MaxDelaySeconds >=
+// 1, JitterStrategy FULL or NONE; no other keys.
 
 #include <QList>
 #include <QString>

@@ -4,7 +4,7 @@
 
 namespace swb {
 
-// The design as readable YAML (issue 9): a file that lives in git and diffs cleanly.
+// The design as readable YAML: a file that lives in git and diffs cleanly.
 //
 // It is the design JSON of designjson.h written as YAML with a fixed key order (format, name,
 // nextId, settings, components, connections, faults, extra; inside a record: id, kind, name,

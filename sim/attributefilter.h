@@ -1,11 +1,12 @@
 #pragma once
-// SNS message attributes and filter policies as the core sees them (ref §3 "Filtering"): the core
-// draws one attribute value per message uniformly from [0, valueCount) and a subscription accepts
-// the values whose bit is set in its mask. A traffic source's "name=value:share" list is turned
-// into buckets (each value gets a number of equal buckets proportional to its share, at most 64 in
-// all); a filter policy "name=value, name=value2" (SNS: values of one name are OR-ed, different
-// names AND-ed) accepts the buckets of its values. Parsing and match probabilities are the model's
-// (model/filterpolicy.h); this file only adds the bucketing.
+// SNS message attributes and filter policies as the core sees them (aws-behaviour.md §3
+// "Filtering"): the core draws one attribute value per message uniformly from [0, valueCount) and a
+// subscription accepts the values whose bit is set in its mask. A traffic source's
+// "name=value:share" list is turned into buckets (each value gets a number of equal buckets
+// proportional to its share, at most 64 in all); a filter policy "name=value, name=value2" (SNS:
+// values of one name are OR-ed, different names AND-ed) accepts the buckets of its values. Parsing
+// and match probabilities are the model's (model/filterpolicy.h); this file only adds the
+// bucketing.
 
 #include "model/filterpolicy.h"
 

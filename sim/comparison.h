@@ -1,5 +1,5 @@
 #pragma once
-// Side-by-side comparison (issue 8): the same traffic profile and the same injected fault run
+// Side-by-side comparison: the same traffic profile and the same injected fault run
 // through two or more designs with the same seed and duration, so the differences come from the
 // architectures alone. The table figures are the ones `swb simulate` prints for each design run
 // with the same options (comparisonCells), so the GUI and `swb compare` can be checked against it.

@@ -1,5 +1,5 @@
 #pragma once
-// Result files of a run (issue 6), written atomically (QSaveFile: a failed write leaves an old
+// Result files of a run, written atomically (QSaveFile: a failed write leaves an old
 // file intact). The JSON is read back by sim/resultsreader.h (`swb export cost --from-results`):
 // the billed usage per billing dimension is in the blocks' "*.billed_*" Sum series, and the
 // metadata carries the duration and seed, so a run can be priced again without re-running it.

@@ -1,4 +1,4 @@
-// Projected monthly cost of a run from measured usage (issue 3 item 5): the run's billed_* series,
+// Projected monthly cost of a run from measured usage: the run's billed_* series,
 // scaled from the simulated duration to a month of catalogue.hoursPerMonth (730 h, the AWS
 // calculator convention), priced by the same cost model as `swb cost` (model/costmodel.h), so
 // tiers and the free tier are applied identically. Static charges (provisioned concurrency,
@@ -96,7 +96,8 @@ private:
                      type == QLatin1String("FIFO") ? QStringLiteral("publishes-fifo")
                                                    : QStringLiteral("publishes-standard"),
                      total(c.id, "sns.billed_publishes"));
-            // FIFO publishes also bill their payload per GB (ref §3), as the estimate does.
+            // FIFO publishes also bill their payload per GB (aws-behaviour.md §3), as the estimate
+            // does.
             const QString payload = QStringLiteral("publishes-fifo-payload");
             if (type == QLatin1String("FIFO")
                 && m_catalogue.dimension(QStringLiteral("sns"), payload))
@@ -143,7 +144,7 @@ private:
         const double shards = c.params.value(QStringLiteral("shards")).toDouble();
         const bool longRetention = c.params.value(QStringLiteral("retentionHours")).toDouble() > 24;
         // Enhanced fan-out consumers: consumer-shard-hours plus every written byte once per
-        // consumer (ref §5 pricing, a secondary source).
+        // consumer (aws-behaviour.md §5 pricing, a secondary source).
         int efo = 0;
         for (const Connection *w : m_design.outgoing(c.id))
             efo += w->kind == ConnectionKind::EventSourceMapping

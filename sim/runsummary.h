@@ -1,5 +1,5 @@
 #pragma once
-// The figures a user checks first after a run, per block (issue 3 item 5): peak concurrency,
+// The figures a user checks first after a run, per block: peak concurrency,
 // throttles, max backlog, max iterator age, DLQ count, end-to-end latency p99 per entry path,
 // errors, retries and the projected monthly cost. NaN = the figure does not apply to the kind.
 

@@ -23,7 +23,7 @@ void Builder::mapSettings() {
     core::Account &a = m_sc.account;
     a.concurrencyLimit = u32(setting("accountConcurrency").toDouble());
     // One switch for both 2018 rules: Lambda's account burst + 500/min and the SQS pollers'
-    // +60/min to 1,000 (ref §1, §4 "Before late 2023").
+    // +60/min to 1,000 (aws-behaviour.md §1, §4 "Before late 2023").
     const bool legacy = setting("scalingModel").toString() == QLatin1String("2018");
     a.scaling = legacy ? core::ScalingMode::Legacy2018 : core::ScalingMode::Current;
     a.sqsPollerScaling = a.scaling;
@@ -208,8 +208,8 @@ core::KinesisStream Builder::makeStream(const Component &c) {
     core::KinesisStream k;
     k.name = utf8(c.name);
     if (str(p, "capacityMode") == QLatin1String("On-demand")) {
-        // On-demand starts at 4 MB/s write (ref §5) = the write capacity of 4 shards; its
-        // later scaling (to 10 GB/s) is not simulated.
+        // On-demand starts at 4 MB/s write (aws-behaviour.md §5) = the write capacity of 4 shards;
+        // its later scaling (to 10 GB/s) is not simulated.
         k.mode = core::StreamMode::OnDemand;
         k.shards = 4;
         note(Severity::Info, "sim-approx-on-demand",

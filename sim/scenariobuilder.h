@@ -8,7 +8,8 @@
 //   Kinesis maxRetryAttempts / maxRecordAge -1 stay -1 (infinite).
 // Representations that are approximations are reported as Info findings (code "sim-approx-..."),
 // so a user sees what the run does not model exactly. Notable ones:
-//   - on-demand Kinesis streams run as 4 shards: on-demand starts at 4 MB/s write (ref §5), the
+//   - on-demand Kinesis streams run as 4 shards: on-demand starts at 4 MB/s write (aws-behaviour.md
+//   §5), the
 //     write capacity of 4 provisioned shards; its later auto-scaling is not simulated;
 //   - a diurnal peak factor f (peak / mean) becomes the core's max/min ratio f / (2 - f) of a
 //     cosine around the mean; f >= 2 is capped at a near-zero minimum (peak = 2 x mean);

@@ -161,8 +161,8 @@ void Builder::mapFailureWires() {
         QList<ConnectionId> ids;
         for (const Connection *w : wires)
             ids.append(w->id);
-        // Lambda may have both an on-failure destination and a DLQ (ref §1); queues, topics'
-        // subscriptions and stream mappings have one.
+        // Lambda may have both an on-failure destination and a DLQ (aws-behaviour.md §1); queues,
+        // topics' subscriptions and stream mappings have one.
         const int allowed = src->kind == CK::Lambda ? 2 : 1;
         if (wires.size() > allowed) {
             note(Severity::Error, "sim-failure-destinations",
@@ -180,18 +180,20 @@ void Builder::mapFailureWires() {
             case CK::Lambda: // async on-failure destination, then DLQ
                 addEdge(w, i == 0 ? EK::OnFailure : EK::DeadLetter);
                 break;
-            case CK::SqsQueue: // RedrivePolicy{deadLetterTargetArn, maxReceiveCount} (ref §4)
+            case CK::SqsQueue: // RedrivePolicy{deadLetterTargetArn, maxReceiveCount}
+                               // (aws-behaviour.md §4)
                 m_sc.queues[ref(src->id).index].maxReceiveCount =
                     u32(num(w.params, "maxReceiveCount"));
                 addEdge(w, EK::Redrive);
                 break;
-            case CK::SnsTopic: // every subscription's RedrivePolicy DLQ (ref §3)
+            case CK::SnsTopic: // every subscription's RedrivePolicy DLQ (aws-behaviour.md §3)
                 for (core::Edge &e : m_sc.edges) {
                     if (e.kind == EK::Subscription && e.from == ref(src->id))
                         e.sub.deadLetter = ref(w.target);
                 }
                 break;
-            case CK::KinesisStream: // the stream mappings' on-failure destination (ref §5)
+            case CK::KinesisStream: // the stream mappings' on-failure destination (aws-behaviour.md
+                                    // §5)
                 for (core::Edge &e : m_sc.edges) {
                     if (e.kind == EK::EventSourceMapping && e.from == ref(src->id))
                         e.esm.onFailure = ref(w.target);

@@ -1,5 +1,5 @@
 #pragma once
-// What-if grids (issue 9, `swb sweep`) and the headline figures that `swb sweep` and `swb check`
+// What-if grids (`swb sweep`) and the headline figures that `swb sweep` and `swb check`
 // report. Every cell of the grid is an independent run with its own seed, so the numbers are the
 // same whatever the thread count: a run never shares state with another, and results are stored
 // by cell index, not by completion order.

@@ -1,5 +1,5 @@
 #pragma once
-// Independent readers for the exported files (issue 6), shared by tests/model, tests/cli and
+// Independent readers for the exported files, shared by tests/model, tests/cli and
 // tests/ui: nothing here uses the project's writers. XLSX: the `unzip` tool and QXmlStreamReader
 // over the sheet XML; PDF: poppler-utils' `pdfinfo` and `pdftotext`.
 

@@ -1,4 +1,4 @@
-// MainWindow: the charts, cost and faults docks (issue 5 part 2). The window owns the docks
+// MainWindow: the charts, cost and faults docks. The window owns the docks
 // only; the panels live in ui/charts, ui/cost and ui/faults and read the playback FrameStore.
 #include "ui/mainwindowanalysis.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// MainWindow's analysis docks (issue 5 part 2): Charts, Cost and Faults. Installed by one call in
+// MainWindow's analysis docks: Charts, Cost and Faults. Installed by one call in
 // the MainWindow constructor after the playback session exists (they read its FrameStore).
 
 #include <QDockWidget>

@@ -1,4 +1,4 @@
-// MainWindow: Simulation > Compare Designs (issue 8, "Compare patterns side by side").
+// MainWindow: Simulation > Compare Designs.
 #include "ui/mainwindow.h"
 
 #include "ui/compare/comparewindow.h"

@@ -1,4 +1,4 @@
-// MainWindow: File > Export entries beyond SAM (issue 6): diagram, cost sheet, results.
+// MainWindow: File > Export entries beyond SAM: diagram, cost sheet, results.
 #include "ui/mainwindow.h"
 
 #include "ui/export/costexportwindow.h"

@@ -1,4 +1,4 @@
-// MainWindow: the Help menu and the pattern guide (issue 8, "About and help").
+// MainWindow: the Help menu and the pattern guide.
 #include "ui/mainwindow.h"
 
 #include "model/document.h"

@@ -1,4 +1,4 @@
-// MainWindow: menus, actions and their shortcuts (issue 4, "Undo" and "Files").
+// MainWindow: menus, actions and their shortcuts.
 #include "ui/mainwindow.h"
 
 #include "model/document.h"

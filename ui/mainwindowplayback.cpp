@@ -1,4 +1,4 @@
-// MainWindow: live simulation playback (issue 5) — the playback bar under the canvas, the
+// MainWindow: live simulation playback — the playback bar under the canvas, the
 // Simulation menu and the live canvas overlay. The window only owns the session; everything else
 // lives in ui/playback/.
 #include "ui/mainwindow.h"

@@ -25,7 +25,7 @@ bool readDesign(const QString &path, Design *design, QString *error, bool *isPro
 
 namespace {
 
-// The two lossless native formats: the SQLite project and its YAML text form (issue 9).
+// The two lossless native formats: the SQLite project and its YAML text form.
 std::unique_ptr<FileFormat> nativeFormatFor(const QString &path)
 {
     if (TextFormat().hasSuffix(path))

@@ -1,5 +1,5 @@
-// API Gateway (ref §2): stage and account token buckets (rate + burst) -> 429, integration
-// timeout -> 504, Lambda proxy (sync) and direct service integrations.
+// API Gateway (aws-behaviour.md §2): stage and account token buckets (rate + burst) -> 429,
+// integration timeout -> 504, Lambda proxy (sync) and direct service integrations.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -13,13 +13,14 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
     ApiState &A = m_apis[api];
     const Ticks now = m_q.now();
     m_metrics.add(A.m + AmRequests, 1);
-    // Billing: REST per request; HTTP APIs are metered in 512 KB increments (ref §2).
+    // Billing: REST per request; HTTP APIs are metered in 512 KB increments (aws-behaviour.md §2).
     const double units = A.cfg->flavour == ApiFlavour::Http
                              ? std::max(1.0, std::ceil(m_msgs[msg].bytes / 524288.0))
                              : 1.0;
     m_metrics.add(A.m + AmBilledRequests, units);
     // Stage/method limits can only be lower than the account bucket (10,000 RPS / 5,000 burst),
-    // which all APIs of the account share; excess requests get 429 (ref §2 "Account throttle").
+    // which all APIs of the account share; excess requests get 429 (aws-behaviour.md §2 "Account
+    // throttle").
     if (!A.bucket.take(now) || !m_apiAccount.take(now)) {
         m_metrics.add(A.m + Am429, 1);
         finish(msg, &Ledger::rejected);
@@ -38,14 +39,14 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
                                               m_msgs[msg].poison != 0, api);
         if (inv == kNone) {
             // The function throttled (429 from Lambda); API Gateway answers with a 5xx and the
-            // caller decides whether to retry (ref §1 "Sync throttle").
+            // caller decides whether to retry (aws-behaviour.md §1 "Sync throttle").
             m_metrics.add(A.m + Am5xx, 1);
             apiLatency(A, overhead);
             finish(msg, &Ledger::rejected);
             return false;
         }
         // Integration timeout (REST 29 s default, HTTP 30 s max): the client gets 504 at the
-        // timeout while the function keeps running and is billed to its end (ref §2).
+        // timeout while the function keeps running and is billed to its end (aws-behaviour.md §2).
         const Ticks timeout = msToTicks(A.cfg->integrationTimeoutMs - overhead);
         if (m_invs[inv].end - m_invs[inv].start > timeout)
             m_q.scheduleIn(timeout, EvApiTimeout, msg, m_msgs[msg].gen, api);

@@ -232,11 +232,11 @@ bool Engine::deliver(ComponentRef to, std::uint32_t msg)
     return false;
 }
 
-// A DLQ or on-failure destination is an ordinary queue, topic or function (ref §4 "Redrive", §3
-// "Subscription DLQ", §1 "Destinations / DLQ"): when the user wired consumers to it (an event
-// source mapping on the queue, subscriptions on the topic; a function always runs), the unit is
-// delivered there and lives on until that consumer's outcome. A destination nobody consumes is a
-// sink: the unit counts as dead-lettered and shows in the target's depth/counters. A chain of
+// A DLQ or on-failure destination is an ordinary queue, topic or function (aws-behaviour.md §4
+// "Redrive", §3 "Subscription DLQ", §1 "Destinations / DLQ"): when the user wired consumers to it
+// (an event source mapping on the queue, subscriptions on the topic; a function always runs), the
+// unit is delivered there and lives on until that consumer's outcome. A destination nobody consumes
+// is a sink: the unit counts as dead-lettered and shows in the target's depth/counters. A chain of
 // kill-switched functions whose DLQs feed each other would re-deliver without end within one
 // event: past kMaxDlqHops nested hand-offs the unit stays dead-lettered.
 void Engine::deadLetter(ComponentRef to, std::uint32_t msg)

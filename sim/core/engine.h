@@ -133,10 +133,10 @@ struct Record {
 // read (GetRecords or an enhanced fan-out push); lanes only batch those.
 struct ShardReader {
     std::uint32_t fetched = 0;
-    Ticks phase = 0;           // shared consumers: offset of the ~1 per second poll (ref §5)
+    Ticks phase = 0; // shared consumers: offset of the ~1 per second poll (aws-behaviour.md §5)
     Ticks lastRead = kNever;   // last read attempt (GetRecords call or push)
     Ticks nextRead = kNever;   // the pending read; wake-ups at other times are stale
-    TokenBucket efo;           // enhanced fan-out: this consumer's own 2 MB/s per shard (ref §5)
+    TokenBucket efo; // enhanced fan-out: this consumer's own 2 MB/s per shard (aws-behaviour.md §5)
 };
 
 struct ShardLogEntry { // one written record, for the read limits
@@ -161,8 +161,8 @@ struct KinesisEsm {
 struct StreamState {
     const KinesisStream *cfg = nullptr;
     std::vector<TokenBucket> writeRecords, writeBytes;
-    // Shared read limits per shard, all standard consumers together (ref §5 "Shard read"):
-    // 2 MB/s, 2,000 records/s, 5 GetRecords calls/s.
+    // Shared read limits per shard, all standard consumers together (aws-behaviour.md §5 "Shard
+    // read"): 2 MB/s, 2,000 records/s, 5 GetRecords calls/s.
     std::vector<TokenBucket> readBytes, readRecords, getRecords;
     std::vector<RingDeque<Record>> orphan; // records of a stream nobody consumes (until retention)
     std::vector<std::uint32_t> keyShard, keyLane;
@@ -179,7 +179,7 @@ struct TopicState {
     std::vector<std::uint32_t> subs;      // edge indices
     std::vector<MessageGroups> subGroups; // FIFO: per subscription (as subs), deliveries held
                                           // behind their group's head while it is retried
-    TokenBucket fifoRate, fifoBytes;      // FIFO publish throughput per topic (ref §3)
+    TokenBucket fifoRate, fifoBytes; // FIFO publish throughput per topic (aws-behaviour.md §3)
     Rng rng;
     std::uint32_t m = 0;
 };
@@ -194,8 +194,9 @@ struct ApiState {
 
 struct SfnState {
     const StepFunctions *cfg = nullptr;
-    TokenBucket starts;      // StartExecution bucket (Standard: 1,300 / 300 per s, ref §6)
-    TokenBucket transitions; // Standard StateTransition bucket (5,000 / 1,500 per s, ref §6)
+    TokenBucket starts; // StartExecution bucket (Standard: 1,300 / 300 per s, aws-behaviour.md §6)
+    TokenBucket
+        transitions; // Standard StateTransition bucket (5,000 / 1,500 per s, aws-behaviour.md §6)
     Rng rng;
     std::uint32_t m = 0;
 };
@@ -260,10 +261,10 @@ public:
     std::vector<LambdaState> m_lambdas;
     std::vector<DownstreamState> m_downs;
 
-    // Account-wide Lambda state (ref §1).
+    // Account-wide Lambda state (aws-behaviour.md §1).
     std::uint32_t m_unreservedCap = 0, m_unreservedBusy = 0, m_accountBusy = 0;
     TokenBucket m_legacyScaling; // 2018 rule: account burst then +500/min
-    TokenBucket m_apiAccount;    // API Gateway account bucket (ref §2)
+    TokenBucket m_apiAccount;    // API Gateway account bucket (aws-behaviour.md §2)
     TokenBucket m_lambdaRps;     // Lambda invoke requests: 10 x concurrency limit per second
     std::uint32_t m_accountSeries = 0, m_ledgerSeries = 0;
     std::uint32_t m_dlqHops = 0; // nesting of deadLetter() hand-offs to consumed destinations

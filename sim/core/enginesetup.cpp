@@ -82,8 +82,9 @@ void Engine::compile()
     m_accountSeries = addSeries(m_metrics, {}, kAccountMetrics);
     m_ledgerSeries = addSeries(m_metrics, {}, kLedgerMetrics);
 
-    // Lambda account pool (ref §1): reservations must leave >= unreservedMinimum unreserved;
-    // provisioned concurrency of an unreserved function comes out of the unreserved pool.
+    // Lambda account pool (aws-behaviour.md §1): reservations must leave >= unreservedMinimum
+    // unreserved; provisioned concurrency of an unreserved function comes out of the unreserved
+    // pool.
     const Account &acct = sc.account;
     std::uint64_t reservedSum = 0, unreservedPc = 0;
     m_lambdas.resize(sc.lambdas.size());
@@ -95,7 +96,8 @@ void Engine::compile()
         const double s2 = std::log1p(f.durationCv * f.durationCv);
         L.logSigma = std::sqrt(s2);
         L.logMuOffset = -0.5 * s2;
-        L.scaling.init(1000, 100); // +1,000 environments per 10 s, continuous refill (ref §1)
+        L.scaling.init(
+            1000, 100); // +1,000 environments per 10 s, continuous refill (aws-behaviour.md §1)
         if (f.reservedConcurrency >= 0) {
             reservedSum += static_cast<std::uint32_t>(f.reservedConcurrency);
             const auto r = static_cast<std::uint32_t>(f.reservedConcurrency);
@@ -160,9 +162,9 @@ void Engine::compile()
         SfnState &S = m_sfns[i];
         S.cfg = &sc.stateMachines[i];
         S.rng.reseed(streamSeed(sc.seed, rngId(ComponentKind::StepFunctions, i)));
-        // StartExecution token bucket (ref §6): Standard per Region from the scenario (us-east-1
-        // 1,300 / 300 per s), Express 6,000 / 6,000 per s; Standard state transitions likewise
-        // (us-east-1 5,000 / 1,500 per s), Express transitions are not throttled.
+        // StartExecution token bucket (aws-behaviour.md §6): Standard per Region from the scenario
+        // (us-east-1 1,300 / 300 per s), Express 6,000 / 6,000 per s; Standard state transitions
+        // likewise (us-east-1 5,000 / 1,500 per s), Express transitions are not throttled.
         if (S.cfg->type == WorkflowType::Standard) {
             S.starts.init(S.cfg->startBurst, S.cfg->startRate);
             S.transitions.init(S.cfg->transitionBurst, S.cfg->transitionRate);
@@ -221,8 +223,9 @@ void Engine::compileEdge(std::uint32_t e)
         else if (f == ComponentKind::ApiGateway) {
             m_apis[E.from.index].integration = e;
             if (t == ComponentKind::SnsTopic && m_sc.apis[E.from.index].flavour == ApiFlavour::Http)
-                m_warnings.push_back("edge " + std::to_string(e)
-                                     + ": HTTP APIs have no SNS integration (REST only, ref §2)");
+                m_warnings.push_back(
+                    "edge " + std::to_string(e)
+                    + ": HTTP APIs have no SNS integration (REST only, aws-behaviour.md §2)");
         } else if (f == ComponentKind::Lambda && t == ComponentKind::Downstream)
             m_lambdas[E.from.index].downstream = E.to.index;
         else if (f == ComponentKind::Lambda)
@@ -261,8 +264,9 @@ void Engine::compileEdge(std::uint32_t e)
         if (f == ComponentKind::SqsQueue && t == ComponentKind::SqsQueue) {
             m_queues[E.from.index].redrive = E.to.index;
             if (isFifo(E.from) != isFifo(E.to))
-                m_warnings.push_back("edge " + std::to_string(e)
-                                     + ": a DLQ must be the same type as its queue (ref §4)");
+                m_warnings.push_back(
+                    "edge " + std::to_string(e)
+                    + ": a DLQ must be the same type as its queue (aws-behaviour.md §4)");
             if (m_sc.queues[E.from.index].maxReceiveCount == 0)
                 m_warnings.push_back("edge " + std::to_string(e)
                                      + ": redrive without maxReceiveCount never moves messages");

@@ -1,20 +1,21 @@
-// Kinesis reads (ref §5): how each Lambda event source mapping gets records out of a shard before
-// its lanes may batch them.
+// Kinesis reads (aws-behaviour.md §5): how each Lambda event source mapping gets records out of a
+// shard before its lanes may batch them.
 //
-// Standard (shared-throughput) consumers: Lambda polls each shard about once per second (ref §5
-// "Lambda event source mapping"); every GetRecords call takes one of the shard's 5 calls/s and the
-// records it returns take from the shard's 2 MB/s and 2,000 records/s, all shared by every
-// standard consumer of the stream (ref §5 "Shard read (shared)"; §7 "capped by the read limits and
-// by 5 GetRecords/s per shard"). A call above a limit fails (ReadProvisionedThroughputExceeded,
-// counted as kinesis.read_throttles) and is retried when the bucket has refilled; records not yet
-// read wait in the stream, so the iterator age grows when consumers together want more than the
-// shard can serve. One call returns at most 10,000 records (ref §5).
+// Standard (shared-throughput) consumers: Lambda polls each shard about once per second
+// (aws-behaviour.md §5 "Lambda event source mapping"); every GetRecords call takes one of the
+// shard's 5 calls/s and the records it returns take from the shard's 2 MB/s and 2,000 records/s,
+// all shared by every standard consumer of the stream (aws-behaviour.md §5 "Shard read (shared)";
+// §7 "capped by the read limits and by 5 GetRecords/s per shard"). A call above a limit fails
+// (ReadProvisionedThroughputExceeded, counted as kinesis.read_throttles) and is retried when the
+// bucket has refilled; records not yet read wait in the stream, so the iterator age grows when
+// consumers together want more than the shard can serve. One call returns at most 10,000 records
+// (aws-behaviour.md §5).
 //
 // Enhanced fan-out consumers (EsmConfig::enhancedFanOut): records are pushed over SubscribeToShard,
-// with no GetRecords limit, into the consumer's own 2 MB/s per shard (ref §5 "Enhanced fan-out").
-// Propagation is ~70 ms after the write instead of the shared poll (ref §5: ~70 ms vs ~200 ms for
-// shared reads, a ⚠ secondary-source figure). Pushes are grouped at most every 10 ms so a busy
-// shard costs at most 100 events per second per consumer.
+// with no GetRecords limit, into the consumer's own 2 MB/s per shard (aws-behaviour.md §5 "Enhanced
+// fan-out"). Propagation is ~70 ms after the write instead of the shared poll (aws-behaviour.md §5:
+// ~70 ms vs ~200 ms for shared reads, a ⚠ secondary-source figure). Pushes are grouped at most
+// every 10 ms so a busy shard costs at most 100 events per second per consumer.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -24,15 +25,16 @@
 namespace swb::core {
 
 namespace {
-constexpr Ticks kEfoPropagation = kTicksPerSecond * 70 / 1000; // ⚠ ~70 ms (ref §5)
+constexpr Ticks kEfoPropagation = kTicksPerSecond * 70 / 1000; // ⚠ ~70 ms (aws-behaviour.md §5)
 constexpr Ticks kEfoPushSpacing = kTicksPerSecond / 100;       // model granularity, not AWS's
-constexpr std::uint32_t kMaxRecordsPerCall = 10000;            // GetRecords limit (ref §5)
+constexpr std::uint32_t kMaxRecordsPerCall = 10000; // GetRecords limit (aws-behaviour.md §5)
 // A shared consumer that is behind reads again as soon as a lane needs records, but at most every
 // 200 ms x the number of shared consumers of the stream: alone it can use the shard's 5 calls/s
-// (and its propagation delay matches the ~200 ms the reference gives for shared reads, ref §5 ⚠);
-// several share the 5 calls/s evenly (a modelling choice: AWS does not say how Lambda's pollers
-// divide the budget). A refused call is retried when the bucket has a call again; whoever comes
-// first then gets it, so with more than 5 consumers the refusals rotate among them.
+// (and its propagation delay matches the ~200 ms the reference gives for shared reads,
+// aws-behaviour.md §5 ⚠); several share the 5 calls/s evenly (a modelling choice: AWS does not say
+// how Lambda's pollers divide the budget). A refused call is retried when the bucket has a call
+// again; whoever comes first then gets it, so with more than 5 consumers the refusals rotate among
+// them.
 constexpr Ticks kSharedReadSpacing = kTicksPerSecond / 5;
 
 bool seqBefore(std::uint32_t a, std::uint32_t b)

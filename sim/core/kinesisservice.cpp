@@ -1,9 +1,10 @@
-// Kinesis Data Streams (ref §5): per-shard write limits (1 MB/s or 1,000 records/s, excess
-// throttled), partition-key skew and hot shards, retention, and the Lambda event source mapping:
-// batch size, batching window, parallelization factor (in order per key range), a failing batch
-// blocks its lane until success / MaximumRetryAttempts / MaximumRecordAgeInSeconds / retention,
-// bisect on error, on-failure destination, iterator age. Lanes batch only records their consumer
-// has read; the reads (shared GetRecords limits, enhanced fan-out) are in kinesisreads.cpp.
+// Kinesis Data Streams (aws-behaviour.md §5): per-shard write limits (1 MB/s or 1,000 records/s,
+// excess throttled), partition-key skew and hot shards, retention, and the Lambda event source
+// mapping: batch size, batching window, parallelization factor (in order per key range), a failing
+// batch blocks its lane until success / MaximumRetryAttempts / MaximumRecordAgeInSeconds /
+// retention, bisect on error, on-failure destination, iterator age. Lanes batch only records their
+// consumer has read; the reads (shared GetRecords limits, enhanced fan-out) are in
+// kinesisreads.cpp.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -30,7 +31,7 @@ void Engine::initStream(std::uint32_t i)
     StreamState &S = m_streams[i];
     S.cfg = &m_sc.streams[i];
     // Bounds keep memory proportional to what a run can use: AWS's default shard quota is 20,000
-    // (ref §5); a million distinct keys already spreads evenly over any shard count.
+    // (aws-behaviour.md §5); a million distinct keys already spreads evenly over any shard count.
     const std::uint32_t shards = std::clamp<std::uint32_t>(S.cfg->shards, 1, 20000);
     if (shards != S.cfg->shards)
         m_warnings.push_back(S.cfg->name + ": shard count clamped to 1-20,000");
@@ -46,16 +47,17 @@ void Engine::initStream(std::uint32_t i)
     S.logBase.assign(shards, 0);
     S.log.resize(shards);
     for (std::uint32_t s = 0; s < shards; ++s) {
-        S.writeRecords[s].init(1000, 1000); // ref §5 "Shard write": 1,000 records/s
+        S.writeRecords[s].init(1000, 1000); // aws-behaviour.md §5 "Shard write": 1,000 records/s
         S.writeBytes[s].init(kMiB, kMiB);   // ... or 1 MB/s
-        // ref §5 "Shard read (shared)": 2 MB/s or 2,000 records/s and 5 GetRecords calls/s per
-        // shard, shared by every standard consumer; each bucket holds one second's worth.
+        // aws-behaviour.md §5 "Shard read (shared)": 2 MB/s or 2,000 records/s and 5 GetRecords
+        // calls/s per shard, shared by every standard consumer; each bucket holds one second's
+        // worth.
         S.readBytes[s].init(2 * kMiB, 2 * kMiB);
         S.readRecords[s].init(2000, 2000);
         S.getRecords[s].init(5, 5);
     }
     // Partition keys map to shards through a hash (MD5 hash-key ranges in AWS): one key always
-    // lands on one shard, so a hot key is capped at one shard's limits (ref §5).
+    // lands on one shard, so a hot key is capped at one shard's limits (aws-behaviour.md §5).
     const std::uint32_t keys = std::clamp<std::uint32_t>(S.cfg->partitionKeyCount, 1, 1'000'000);
     S.keyShard.resize(keys);
     S.keyLane.resize(keys);
@@ -139,7 +141,7 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
     }
     m_metrics.add(S.m + KmRecords, 1);
     m_metrics.add(S.m + KmBytes, m.bytes);
-    // PUT payload units: each 25 KB chunk of a record (ref §5 "Pricing").
+    // PUT payload units: each 25 KB chunk of a record (aws-behaviour.md §5 "Pricing").
     m_metrics.add(S.m + KmBilledPutUnits, std::max(1.0, std::ceil(m.bytes / 25600.0)));
     const Record r{m.created, now, m.bytes, S.nextSeq[shard]++, m.path, m.poison};
     transfer(msg); // the unit continues as a stream record
@@ -188,7 +190,8 @@ void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool)
         return;
     const Ticks retention = secondsToTicks(S.cfg->retentionHours * 3600.0);
     while (!L.recs.empty() && now - L.recs.front().arrival >= retention) {
-        recordOutcome(L.recs.front(), &Ledger::expired); // trimmed by retention (ref §5)
+        recordOutcome(L.recs.front(),
+                      &Ledger::expired); // trimmed by retention (aws-behaviour.md §5)
         m_metrics.add(S.m + KmExpired, 1);
         L.recs.popFront();
         if (L.batchN)

@@ -1,6 +1,6 @@
-// Lambda (ref §1): account concurrency pool, reserved concurrency as guarantee and cap,
-// provisioned concurrency, scale-up rate, cold starts with idle expiry, sync throttling, the async
-// internal queue with its retry rules, destinations/DLQ, timeouts, GB-s billing.
+// Lambda (aws-behaviour.md §1): account concurrency pool, reserved concurrency as guarantee and
+// cap, provisioned concurrency, scale-up rate, cold starts with idle expiry, sync throttling, the
+// async internal queue with its retry rules, destinations/DLQ, timeouts, GB-s billing.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -10,20 +10,23 @@
 namespace swb::core {
 
 namespace {
-constexpr Ticks kAsyncThrottleMaxBackoff = 300 * kTicksPerSecond; // ref §1: backoff 1 s .. 5 min
+constexpr Ticks kAsyncThrottleMaxBackoff =
+    300 * kTicksPerSecond; // aws-behaviour.md §1: backoff 1 s .. 5 min
 }
 
 // Can an invocation of `fn` start now without a throttle?
 bool Engine::lambdaCanStart(std::uint32_t fn)
 {
     LambdaState &L = m_lambdas[fn];
-    // Account request rate: at most 10 x the concurrency limit per second (ref §1 "RPS cap").
+    // Account request rate: at most 10 x the concurrency limit per second (aws-behaviour.md §1 "RPS
+    // cap").
     if (m_lambdaRps.available(m_q.now()) < 1.0)
         return false;
     if (L.pcBusy < L.pc)
         return true;
     // Reserved concurrency caps the function; unreserved functions share what the reservations
-    // leave of the account limit (ref §1 "Reserved concurrency", "Account concurrency").
+    // leave of the account limit (aws-behaviour.md §1 "Reserved concurrency", "Account
+    // concurrency").
     const bool room = L.onDemandCap != kNone ? L.onDemandBusy < L.onDemandCap
                                              : m_unreservedBusy < m_unreservedCap;
     if (!room)
@@ -34,7 +37,7 @@ bool Engine::lambdaCanStart(std::uint32_t fn)
         L.idle.popFront(); // environment reclaimed after idling (cold start next time)
     if (!L.idle.empty())
         return true;
-    // A new environment needs scaling headroom (ref §1 "Scaling rate").
+    // A new environment needs scaling headroom (aws-behaviour.md §1 "Scaling rate").
     return m_sc.account.scaling == ScalingMode::Current ? L.scaling.available(now) >= 1.0
                                                         : m_legacyScaling.available(now) >= 1.0;
 }
@@ -46,13 +49,14 @@ std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32
     const LambdaFunction &cfg = *L.cfg;
     const Ticks now = m_q.now();
     if (!lambdaCanStart(fn)) {
-        m_metrics.add(L.m + LmThrottles, 1); // 429 TooManyRequestsException (ref §1)
+        m_metrics.add(L.m + LmThrottles, 1); // 429 TooManyRequestsException (aws-behaviour.md §1)
         return kNone;
     }
     m_lambdaRps.take(now);
     bool cold = false, provisioned = false;
     if (L.pcBusy < L.pc) {
-        provisioned = true; // pre-initialised: never a cold start (ref §1 "Provisioned")
+        provisioned =
+            true; // pre-initialised: never a cold start (aws-behaviour.md §1 "Provisioned")
         ++L.pcBusy;
     } else {
         if (!L.idle.empty()) {
@@ -93,7 +97,8 @@ std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32
             error = true; // overload/outage errors flow back as function errors
         ms += latencyMs;
     }
-    // Timeout: default 3 s, max 900 s (ref §1); the invocation fails and bills the full timeout.
+    // Timeout: default 3 s, max 900 s (aws-behaviour.md §1); the invocation fails and bills the
+    // full timeout.
     const double timeoutMs = cfg.timeoutSeconds * 1000.0;
     if (ms > timeoutMs) {
         ms = timeoutMs;
@@ -102,9 +107,9 @@ std::uint32_t Engine::lambdaStart(std::uint32_t fn, InvokeKind kind, std::uint32
     }
     if (cold)
         m_metrics.add(L.m + LmColdStarts, 1);
-    // Billing: duration rounded up to 1 ms (ref §1 "Billing granularity").
-    // Provisioned environments bill duration at the provisioned-concurrency rate (ref §1
-    // pricing); the provisioned capacity itself is priced from the scenario by the sim layer.
+    // Billing: duration rounded up to 1 ms (aws-behaviour.md §1 "Billing granularity").
+    // Provisioned environments bill duration at the provisioned-concurrency rate (aws-behaviour.md
+    // §1 pricing); the provisioned capacity itself is priced from the scenario by the sim layer.
     m_metrics.add(L.m + (provisioned ? LmBilledPcGbS : LmBilledGbS),
                   std::ceil(ms) / 1000.0 * cfg.memoryMb / 1024.0);
     m_metrics.add(L.m + LmDurationSum, ms);
@@ -177,7 +182,7 @@ void Engine::onLambdaDone(std::uint32_t id, std::uint32_t gen)
             break;
         }
         // Function error: up to MaximumRetryAttempts (0-2) retries, ~1 min before the 2nd
-        // attempt and ~2 min before the 3rd (ref §1 "Async function-error retries").
+        // attempt and ~2 min before the 3rd (aws-behaviour.md §1 "Async function-error retries").
         Message &m = m_msgs[msg];
         ++m.attempts;
         if (m.attempts <= L.cfg->async.maxRetryAttempts) {
@@ -205,7 +210,7 @@ void Engine::lambdaAsync(std::uint32_t fn, std::uint32_t msg)
     m.backoff = 0;
     if (L.cfg->reservedConcurrency == 0) {
         // Kill switch: async events go straight to the DLQ / on-failure destination with no
-        // retries (ref §1 "Reserved = 0", invocation-async-retain-records).
+        // retries (aws-behaviour.md §1 "Reserved = 0", invocation-async-retain-records).
         m_metrics.add(L.m + LmThrottles, 1);
         asyncFinalFailure(fn, msg, false);
         return;
@@ -220,7 +225,7 @@ void Engine::asyncTry(std::uint32_t fn, std::uint32_t msg)
     if (lambdaStart(fn, InvokeKind::Async, msg, m.gen, m.poison != 0) != kNone)
         return;
     // Throttled: back to the internal queue, retried with backoff from 1 s doubling to 5 min,
-    // until the maximum event age (ref §1 "Async queue").
+    // until the maximum event age (aws-behaviour.md §1 "Async queue").
     const Ticks backoff =
         std::min<Ticks>(kTicksPerSecond << std::min<int>(m.backoff, 20), kAsyncThrottleMaxBackoff);
     ++m.backoff;
@@ -246,8 +251,8 @@ void Engine::onAsyncRetry(std::uint32_t msg, std::uint32_t gen)
     asyncTry(fn, msg);
 }
 
-// Exhausted retries or expired: on-failure destination, else DLQ, else discarded (ref §1
-// "Destinations / DLQ").
+// Exhausted retries or expired: on-failure destination, else DLQ, else discarded (aws-behaviour.md
+// §1 "Destinations / DLQ").
 void Engine::asyncFinalFailure(std::uint32_t fn, std::uint32_t msg, bool expired)
 {
     LambdaState &L = m_lambdas[fn];

@@ -10,15 +10,18 @@ namespace swb::core {
 
 // Documented reasons a unit leaves the system without success, DLQ, expiry or edge rejection.
 enum class DropReason : std::uint8_t {
-    SyncError,          // sync caller got a function error / throttle inside the call chain: the
-                        // caller's problem (ref §1 "Sync throttle", 2018 talk "Retries")
-    IntegrationTimeout, // API Gateway returned 504 (ref §2)
-    FilteredOut,        // SNS publish matched no subscription (ref §3 "Filtering")
-    SnsExhausted,       // delivery policy exhausted, no subscription DLQ: discarded (ref §3)
-    AsyncDiscarded,     // async Lambda: retries/age exhausted, no destination: discarded (ref §1)
-    StreamDiscarded,    // Kinesis ESM gave up on a batch with no on-failure destination (ref §5)
-    SfnFailed,          // Step Functions execution failed (uncaught) (ref §6)
-    SfnCaught, // Step Functions error caught by Catch: execution ends in fallback (ref §6)
+    SyncError, // sync caller got a function error / throttle inside the call chain: the
+               // caller's problem (aws-behaviour.md §1 "Sync throttle", 2018 talk "Retries")
+    IntegrationTimeout, // API Gateway returned 504 (aws-behaviour.md §2)
+    FilteredOut,        // SNS publish matched no subscription (aws-behaviour.md §3 "Filtering")
+    SnsExhausted, // delivery policy exhausted, no subscription DLQ: discarded (aws-behaviour.md §3)
+    AsyncDiscarded,  // async Lambda: retries/age exhausted, no destination: discarded
+                     // (aws-behaviour.md §1)
+    StreamDiscarded, // Kinesis ESM gave up on a batch with no on-failure destination
+                     // (aws-behaviour.md §5)
+    SfnFailed,       // Step Functions execution failed (uncaught) (aws-behaviour.md §6)
+    SfnCaught, // Step Functions error caught by Catch: execution ends in fallback (aws-behaviour.md
+               // §6)
     NoRoute,   // component has no outgoing wire for the unit (scenario incomplete)
     Count
 };

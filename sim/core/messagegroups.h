@@ -1,9 +1,10 @@
 #pragma once
 // MessageGroupId ordering, shared by SQS FIFO queues and SNS FIFO topics. AWS: a FIFO queue hands
 // out the messages of one group in order and, while a group's messages are in flight, no later
-// message of that group (ref §4 "FIFO: in order per message group; retries block later messages
-// in the same group"); a FIFO topic delivers in strict order per MessageGroupId (ref §3 "Topic
-// types"), so a delivery being retried holds back the later messages of its group.
+// message of that group (aws-behaviour.md §4 "FIFO: in order per message group; retries block later
+// messages in the same group"); a FIFO topic delivers in strict order per MessageGroupId
+// (aws-behaviour.md §3 "Topic types"), so a delivery being retried holds back the later messages of
+// its group.
 //
 // The traffic's MessageGroupId is modelled as the message's random key modulo the number of
 // distinct groups, so a FIFO topic and the FIFO queue it feeds put a message in the same group.

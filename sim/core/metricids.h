@@ -149,7 +149,8 @@ inline constexpr MetricName kSnsMetrics[SmCount] = {
     {"sns.filtered", "count", Aggregation::Sum},
     {"sns.billed_publishes", "requests", Aggregation::Sum},
     {"sns.billed_http_deliveries", "requests", Aggregation::Sum},
-    {"sns.publish_throttles", "count", Aggregation::Sum},  // FIFO throughput limit (ref §3)
+    {"sns.publish_throttles", "count",
+     Aggregation::Sum}, // FIFO throughput limit (aws-behaviour.md §3)
     {"sns.fifo_payload_bytes", "bytes", Aggregation::Sum}, // FIFO publishes bill payload GB
 };
 inline constexpr MetricName kSqsMetrics[QmCount] = {
@@ -187,7 +188,8 @@ inline constexpr MetricName kSfnMetrics[FmCount] = {
     {"sfn.succeeded", "count", Aggregation::Sum},
     {"sfn.billed_express_requests", "requests", Aggregation::Sum},
     {"sfn.billed_express_gb_s", "GB-s", Aggregation::Sum},
-    {"sfn.throttled_transitions", "count", Aggregation::Sum}, // delayed by the bucket (ref §6)
+    {"sfn.throttled_transitions", "count",
+     Aggregation::Sum}, // delayed by the bucket (aws-behaviour.md §6)
     {"sfn.transition_delay_s", "s", Aggregation::Max},
 };
 inline constexpr MetricName kDownstreamMetrics[DmCount] = {

@@ -1,7 +1,8 @@
 #pragma once
 // The immutable input of one simulation run: plain structs addressed by dense indices. The swb_sim
 // layer fills it from the Document; the core only reads it. Defaults are AWS defaults; the numbers
-// and their sources are in shared/reference/aws-behaviour.md (cited below as "ref §n").
+// and their sources are in shared/resources/help/aws-behaviour.md (cited below as "aws-behaviour.md
+// §n").
 //
 // Wiring is explicit: every connection is an Edge {kind, from, to}. Settings that belong to a
 // connection (event source mapping, SNS subscription) live in the Edge. Step Functions tasks name
@@ -65,9 +66,9 @@ struct TrafficSource {
     double payloadMeanBytes = 1024;
     Distribution payloadDistribution = Distribution::Fixed;
     double payloadCv = 0.5; // coefficient of variation for non-fixed payload sizes
-    // SNS filtering (ref §3 "Filtering"): each message carries one attribute value drawn uniformly
-    // from [0, attributeValueCount); a subscription's filter accepts a set of values (bit mask).
-    // 0 = the message has no attribute (only probability filters apply).
+    // SNS filtering (aws-behaviour.md §3 "Filtering"): each message carries one attribute value
+    // drawn uniformly from [0, attributeValueCount); a subscription's filter accepts a set of
+    // values (bit mask). 0 = the message has no attribute (only probability filters apply).
     std::uint32_t attributeValueCount = 0;
     // Fraction of messages whose processing always fails (a "poison" record/message). Used to show
     // Kinesis shard blocking, SQS redrive and bisect-on-error.
@@ -81,10 +82,11 @@ enum class ApiFlavour : std::uint8_t { Rest, Http };
 struct ApiGateway {
     std::string name;
     ApiFlavour flavour = ApiFlavour::Rest;
-    // Stage/method token bucket; can be lower than the account level, never higher (ref §2).
+    // Stage/method token bucket; can be lower than the account level, never higher
+    // (aws-behaviour.md §2).
     double rateLimit = 10000;
     double burstLimit = 5000;
-    // REST 50 ms-29 s (raisable since 2024), HTTP max 30 s (ref §2). Exceeded -> 504.
+    // REST 50 ms-29 s (raisable since 2024), HTTP max 30 s (aws-behaviour.md §2). Exceeded -> 504.
     double integrationTimeoutMs = 29000;
     double overheadMs = 5; // API Gateway's own added latency per request
 };
@@ -94,8 +96,8 @@ enum class TopicType : std::uint8_t { Standard, Fifo };
 struct SnsTopic {
     std::string name;
     TopicType type = TopicType::Standard;
-    // FIFO publish throughput per topic: 3,000 msg/s and 20 MB/s since Nov 2023 (ref §3 "FIFO
-    // throughput history", the default topic-scope mode; high-throughput mode is opt-in).
+    // FIFO publish throughput per topic: 3,000 msg/s and 20 MB/s since Nov 2023 (aws-behaviour.md
+    // §3 "FIFO throughput history", the default topic-scope mode; high-throughput mode is opt-in).
     double fifoPublishesPerSecond = 3000;
     double fifoPublishBytesPerSecond = 20.0 * 1024 * 1024;
 };
@@ -105,10 +107,11 @@ enum class QueueType : std::uint8_t { Standard, Fifo };
 struct SqsQueue {
     std::string name;
     QueueType type = QueueType::Standard;
-    double visibilityTimeoutSeconds = 30; // 0 s-12 h, default 30 s (ref §4)
-    double retentionSeconds = 345600;     // 60 s-14 days, default 4 days (ref §4)
-    double delaySeconds = 0;              // 0-15 min (ref §4)
-    std::uint32_t maxReceiveCount = 0;    // redrive policy; 0 = no redrive (ref §4: 1-1,000)
+    double visibilityTimeoutSeconds = 30; // 0 s-12 h, default 30 s (aws-behaviour.md §4)
+    double retentionSeconds = 345600;     // 60 s-14 days, default 4 days (aws-behaviour.md §4)
+    double delaySeconds = 0;              // 0-15 min (aws-behaviour.md §4)
+    std::uint32_t maxReceiveCount =
+        0; // redrive policy; 0 = no redrive (aws-behaviour.md §4: 1-1,000)
     std::uint32_t messageGroupCount = 1;  // FIFO only: distinct MessageGroupIds (1-100,000)
 };
 
@@ -119,7 +122,7 @@ struct KinesisStream {
     std::string name;
     StreamMode mode = StreamMode::Provisioned;
     std::uint32_t shards = 1;               // 1-20,000; on-demand: the shard count it represents
-    double retentionHours = 24;             // 24 h default, up to 8,760 h (ref §5)
+    double retentionHours = 24;             // 24 h default, up to 8,760 h (aws-behaviour.md §5)
     std::uint32_t partitionKeyCount = 1000; // distinct keys, 1-1,000,000
     KeySkew skew = KeySkew::Uniform;
     double zipfExponent = 1.0;   // KeySkew::Zipf: P(key k) ~ 1 / k^s
@@ -137,8 +140,9 @@ enum SfnErrorCode : std::uint8_t {
     SfnErrThrottled = 2, // Lambda.TooManyRequestsException: the invoke was throttled
 };
 
-// Step Functions Retrier (ref §6): delay before retry n = min(interval * backoff^(n-1), maxDelay),
-// FULL jitter draws uniformly in [0, delay]; see core/sfnretry.h for how several combine.
+// Step Functions Retrier (aws-behaviour.md §6): delay before retry n = min(interval *
+// backoff^(n-1), maxDelay), FULL jitter draws uniformly in [0, delay]; see core/sfnretry.h for how
+// several combine.
 struct SfnRetry {
     std::uint32_t errors = 0xFFFFFFFFu; // ErrorEquals as SfnErrorCode bits; all = States.ALL
     double intervalSeconds = 1;
@@ -160,10 +164,10 @@ enum class WorkflowType : std::uint8_t { Standard, Express };
 struct StepFunctions {
     std::string name;
     WorkflowType type = WorkflowType::Standard;
-    // Throttling token buckets (ref §6 table): the us-east-1, us-west-2, eu-west-1 values. Other
-    // Regions have 800 / 500 and 800 / 150, but the model offers only us-east-1, so nothing sets
-    // these yet (tests do). Standard only for transitions; StartExecution for Express is
-    // 6,000 / 6,000 everywhere.
+    // Throttling token buckets (aws-behaviour.md §6 table): the us-east-1, us-west-2, eu-west-1
+    // values. Other Regions have 800 / 500 and 800 / 150, but the model offers only us-east-1, so
+    // nothing sets these yet (tests do). Standard only for transitions; StartExecution for Express
+    // is 6,000 / 6,000 everywhere.
     double transitionBurst = 5000, transitionRate = 1500;
     double startBurst = 1300, startRate = 300;
     std::vector<SfnTask> tasks; // executed in order
@@ -172,21 +176,22 @@ struct StepFunctions {
 enum class Architecture : std::uint8_t { X86, Arm };
 
 struct LambdaAsyncConfig {
-    std::uint32_t maxRetryAttempts = 2; // 0-2 (ref §1)
-    double maxEventAgeSeconds = 21600;  // 60-21,600 s (ref §1)
+    std::uint32_t maxRetryAttempts = 2; // 0-2 (aws-behaviour.md §1)
+    double maxEventAgeSeconds = 21600;  // 60-21,600 s (aws-behaviour.md §1)
 };
 
 struct LambdaFunction {
     std::string name;
     std::uint32_t memoryMb = 128;          // 128-10,240 MB
-    double timeoutSeconds = 3;             // default 3 s, max 900 s (ref §1)
-    std::int32_t reservedConcurrency = -1; // -1 = unreserved; 0 = kill switch (ref §1)
+    double timeoutSeconds = 3;             // default 3 s, max 900 s (aws-behaviour.md §1)
+    std::int32_t reservedConcurrency = -1; // -1 = unreserved; 0 = kill switch (aws-behaviour.md §1)
     std::uint32_t provisionedConcurrency = 0;
     double durationMeanMs = 100;
     Distribution durationDistribution = Distribution::LogNormal;
     double durationCv = 0.5;
     double errorRate = 0;     // probability an invocation returns a function error
-    double coldStartMs = 250; // init duration added to a cold invocation (ref §1: <100 ms to >1 s)
+    double coldStartMs =
+        250; // init duration added to a cold invocation (aws-behaviour.md §1: <100 ms to >1 s)
     double idleExpirySeconds = 420; // warm environment reclaimed after this idle time (not
                                     // documented by AWS; observed 5-15 min)
     Architecture architecture = Architecture::X86;
@@ -217,7 +222,8 @@ enum class EdgeKind : std::uint8_t {
     Redrive,            // SqsQueue -> dead-letter SqsQueue (needs SqsQueue::maxReceiveCount > 0)
 };
 
-// Lambda event source mapping (ref §4 "Lambda event source mapping", ref §5 ditto).
+// Lambda event source mapping (aws-behaviour.md §4 "Lambda event source mapping", aws-behaviour.md
+// §5 ditto).
 struct EsmConfig {
     std::uint32_t batchSize = 10;         // SQS default 10, Kinesis default 100 (sim layer sets it)
     double batchingWindowSeconds = 0;     // 0-300 s
@@ -229,16 +235,17 @@ struct EsmConfig {
     bool reportBatchItemFailures = false;    // partial batch response
     std::uint32_t startingPollers = 5;       // SQS: starts at 5 concurrent batches
     ComponentRef onFailure;                  // Kinesis: on-failure destination (SQS/SNS)
-    // Kinesis enhanced fan-out (ref §5): the consumer gets its own 2 MB/s per shard, pushed
-    // (no GetRecords limit), ~70 ms propagation instead of the shared ~1 per second poll.
+    // Kinesis enhanced fan-out (aws-behaviour.md §5): the consumer gets its own 2 MB/s per shard,
+    // pushed (no GetRecords limit), ~70 ms propagation instead of the shared ~1 per second poll.
     bool enhancedFanOut = false;
 };
 
 enum class DeliveryPolicy : std::uint8_t {
-    Auto,            // derived from the endpoint kind: SQS/Lambda -> AwsManaged, Downstream -> Http
-    AwsManaged,      // 3 immediate, 2 at 1 s, 10 backoff 1->20 s, 100,000 at 20 s (ref §3)
-    Http,            // default HTTP/S policy: 3 retries 20 s apart, 4 attempts (ref §3)
-    CustomerManaged, // SMTP/SMS/push: 2 at 10 s, 10 backoff 10->600 s, 38 at 600 s (ref §3)
+    Auto,       // derived from the endpoint kind: SQS/Lambda -> AwsManaged, Downstream -> Http
+    AwsManaged, // 3 immediate, 2 at 1 s, 10 backoff 1->20 s, 100,000 at 20 s (aws-behaviour.md §3)
+    Http,       // default HTTP/S policy: 3 retries 20 s apart, 4 attempts (aws-behaviour.md §3)
+    CustomerManaged, // SMTP/SMS/push: 2 at 10 s, 10 backoff 10->600 s, 38 at 600 s
+                     // (aws-behaviour.md §3)
 };
 
 struct SubscriptionConfig {
@@ -261,19 +268,20 @@ struct Edge {
 // ---- account, faults, global ---------------------------------------------------------------
 
 enum class ScalingMode : std::uint8_t {
-    Current,    // since 2023-11: per function +1,000 environments per 10 s (ref §1)
-    Legacy2018, // account burst then +500/min shared by all functions (ref §1 "old")
+    Current,    // since 2023-11: per function +1,000 environments per 10 s (aws-behaviour.md §1)
+    Legacy2018, // account burst then +500/min shared by all functions (aws-behaviour.md §1 "old")
 };
 
 struct Account {
-    std::uint32_t concurrencyLimit = 1000; // ref §1
-    std::uint32_t unreservedMinimum = 100; // ref §1
+    std::uint32_t concurrencyLimit = 1000; // aws-behaviour.md §1
+    std::uint32_t unreservedMinimum = 100; // aws-behaviour.md §1
     ScalingMode scaling = ScalingMode::Current;
     std::uint32_t legacyBurst = 3000; // us-east-1 value of the 2018 rule
     double legacyRampPerMinute = 500;
-    double apiRateLimit = 10000; // API Gateway account token bucket (ref §2)
+    double apiRateLimit = 10000; // API Gateway account token bucket (aws-behaviour.md §2)
     double apiBurstLimit = 5000;
-    // SQS ESM poller scale-up: Current = +300/min to 1,250; Legacy2018 = +60/min to 1,000 (ref §4)
+    // SQS ESM poller scale-up: Current = +300/min to 1,250; Legacy2018 = +60/min to 1,000
+    // (aws-behaviour.md §4)
     ScalingMode sqsPollerScaling = ScalingMode::Current;
 };
 

@@ -1,8 +1,8 @@
 #pragma once
-// Step Functions Retry evaluation (ref §6 "Retry / Catch"; Step Functions developer guide,
-// "Error handling", "Complex retry scenarios"). When a Task reports an error, the retriers are
-// scanned in order and the first whose ErrorEquals names the error decides: the backoff exponent
-// counts every visit to that retrier, while its MaxAttempts limit counts retries of this
+// Step Functions Retry evaluation (aws-behaviour.md §6 "Retry / Catch"; Step Functions developer
+// guide, "Error handling", "Complex retry scenarios"). When a Task reports an error, the retriers
+// are scanned in order and the first whose ErrorEquals names the error decides: the backoff
+// exponent counts every visit to that retrier, while its MaxAttempts limit counts retries of this
 // particular error name (AWS's A, B, C, B, B example: waits 1, 2, 5, 4 s, then the fifth error,
 // the third ErrorB, is caught). No matching retrier, or an exhausted one, means Catch / fail.
 

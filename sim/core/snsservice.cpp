@@ -1,9 +1,10 @@
-// SNS (ref §3): fan-out of every publish to each subscription whose filter policy matches, the
-// delivery retry policy of the endpoint kind, and the subscription DLQ. FIFO topics add the
-// per-topic publish throughput limit, SQS-only subscriptions and strict order per MessageGroupId
-// on every subscription (a delivery being retried holds back the later messages of its group).
-// FIFO deduplication (5-minute window) is not modelled: the simulated traffic never carries a
-// duplicate message (no MessageDeduplicationId repeats), so it would never remove anything.
+// SNS (aws-behaviour.md §3): fan-out of every publish to each subscription whose filter policy
+// matches, the delivery retry policy of the endpoint kind, and the subscription DLQ. FIFO topics
+// add the per-topic publish throughput limit, SQS-only subscriptions and strict order per
+// MessageGroupId on every subscription (a delivery being retried holds back the later messages of
+// its group). FIFO deduplication (5-minute window) is not modelled: the simulated traffic never
+// carries a duplicate message (no MessageDeduplicationId repeats), so it would never remove
+// anything.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -15,7 +16,8 @@ namespace swb::core {
 namespace {
 
 // Delay before retry number `retry` (1-based), or -1 when the policy is exhausted
-// (sns-message-delivery-retries.html, ref §3 table). SNS adds jitter; this model does not.
+// (sns-message-delivery-retries.html, aws-behaviour.md §3 table). SNS adds jitter; this model does
+// not.
 double retryDelaySeconds(DeliveryPolicy p, std::uint32_t retry)
 {
     switch (p) {
@@ -61,7 +63,7 @@ void Engine::initTopics()
         // The burst a FIFO topic absorbs is not documented: the buckets hold one second's worth.
         T.fifoRate.init(cfg.fifoPublishesPerSecond, cfg.fifoPublishesPerSecond);
         T.fifoBytes.init(cfg.fifoPublishBytesPerSecond, cfg.fifoPublishBytesPerSecond);
-        // FIFO topics deliver to SQS queues only (ref §3 "Topic types").
+        // FIFO topics deliver to SQS queues only (aws-behaviour.md §3 "Topic types").
         std::vector<std::uint32_t> kept;
         for (std::uint32_t e : T.subs) {
             if (m_sc.edges[e].to.kind == ComponentKind::SqsQueue)
@@ -85,7 +87,7 @@ bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
     Message &m = m_msgs[msg];
     if (T.fifo) {
         // FIFO throughput: above 3,000 msg/s or 20 MB/s per topic, Publish is throttled and the
-        // publisher gets the error (ref §3 "FIFO throughput history").
+        // publisher gets the error (aws-behaviour.md §3 "FIFO throughput history").
         const Ticks now = m_q.now();
         if (T.fifoRate.available(now) < 1.0 || T.fifoBytes.available(now) < m.bytes) {
             m_metrics.add(T.m + SmThrottles, 1);
@@ -94,15 +96,17 @@ bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
         }
         T.fifoRate.take(now);
         T.fifoBytes.take(now, m.bytes);
-        m_metrics.add(T.m + SmPublishedBytes, m.bytes); // FIFO bills payload GB (ref §3)
+        m_metrics.add(T.m + SmPublishedBytes,
+                      m.bytes); // FIFO bills payload GB (aws-behaviour.md §3)
     }
     m_metrics.add(T.m + SmPublishes, 1);
-    // Each 64 KB chunk of a publish is billed as one request (ref §3 "Pricing").
+    // Each 64 KB chunk of a publish is billed as one request (aws-behaviour.md §3 "Pricing").
     m_metrics.add(T.m + SmBilledPublishes, std::max(1.0, std::ceil(m.bytes / 65536.0)));
     m_scratch.clear();
     for (std::uint32_t slot = 0; slot < T.subs.size(); ++slot) {
         const SubscriptionConfig &sub = m_sc.edges[T.subs[slot]].sub;
-        // Filter policy: messages that do not match are not delivered nor billed (ref §3).
+        // Filter policy: messages that do not match are not delivered nor billed (aws-behaviour.md
+        // §3).
         const bool match = sub.filterValueMask ? ((sub.filterValueMask >> m.attr) & 1u) != 0
                                                : T.rng.bernoulli(sub.filterMatchProbability);
         if (match)
@@ -186,7 +190,8 @@ bool Engine::snsTry(std::uint32_t msg)
             lambdaAsync(E.to.index, msg);
             break;
         case ComponentKind::Downstream:
-            m_metrics.add(T.m + SmBilledHttp, 1); // HTTP/S deliveries are billed (ref §3)
+            m_metrics.add(T.m + SmBilledHttp,
+                          1); // HTTP/S deliveries are billed (aws-behaviour.md §3)
             succeed(msg);
             break;
         default:
@@ -198,7 +203,8 @@ bool Engine::snsTry(std::uint32_t msg)
     m_metrics.add(T.m + SmFailures, 1);
     const double delay = retryDelaySeconds(policy, m.attempts);
     if (delay < 0) {
-        // Policy exhausted: the subscription DLQ if configured, else discarded (ref §3).
+        // Policy exhausted: the subscription DLQ if configured, else discarded (aws-behaviour.md
+        // §3).
         if (E.sub.deadLetter.valid()) {
             m_metrics.add(T.m + SmDlq, 1);
             deadLetter(E.sub.deadLetter, msg);

@@ -1,7 +1,7 @@
-// The Lambda event source mapping of an SQS queue (ref §4 "Lambda event source mapping"): its
-// set-up (batch size, poller cap, MaximumConcurrency) and the once-a-second poller scaling with
-// the empty receives of idle long polls. Receiving, invoking and deleting batches is in
-// sqsservice.cpp.
+// The Lambda event source mapping of an SQS queue (aws-behaviour.md §4 "Lambda event source
+// mapping"): its set-up (batch size, poller cap, MaximumConcurrency) and the once-a-second poller
+// scaling with the empty receives of idle long polls. Receiving, invoking and deleting batches is
+// in sqsservice.cpp.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -20,9 +20,10 @@ void Engine::addSqsEsm(std::uint32_t e)
     X.cfg.batchSize = std::max<std::uint32_t>(1, X.cfg.batchSize);
     QueueState &Q = m_queues[X.queue];
     if (Q.fifo)
-        X.cfg.batchSize = std::min<std::uint32_t>(10, X.cfg.batchSize); // FIFO max 10 (ref §4)
-    // Poller scale-up (ref §4, services-sqs-scaling): start at 5 concurrent batches, then
-    // +300/min to 1,250 (current) or +60/min to 1,000 (before late 2023); capped by
+        X.cfg.batchSize =
+            std::min<std::uint32_t>(10, X.cfg.batchSize); // FIFO max 10 (aws-behaviour.md §4)
+    // Poller scale-up (aws-behaviour.md §4, services-sqs-scaling): start at 5 concurrent batches,
+    // then +300/min to 1,250 (current) or +60/min to 1,000 (before late 2023); capped by
     // ScalingConfig.MaximumConcurrency when set.
     const bool legacy = m_sc.account.sqsPollerScaling == ScalingMode::Legacy2018;
     X.rampPerSecond = legacy ? 1.0 : 5.0;
@@ -39,13 +40,13 @@ void Engine::addSqsEsm(std::uint32_t e)
     m_sqsEsms.push_back(X);
 }
 
-// Poller scaling and empty receives, once per second (ref §4 "Lambda event source mapping",
-// services-sqs-scaling). Pollers long-poll (WaitTimeSeconds 20, the SQS maximum) and a long poll
-// returns as soon as a message is available (SQS "short and long polling"), so with no batching
-// window every message is received at once by an idle poller. Lambda adds pollers while messages
-// wait and every poller is busy, and releases them when the queue is idle: here, when no receive
-// has returned a message for a whole long poll (20 s). Only then do the idle pollers' long polls
-// come back empty, each a billed request every 20 s.
+// Poller scaling and empty receives, once per second (aws-behaviour.md §4 "Lambda event source
+// mapping", services-sqs-scaling). Pollers long-poll (WaitTimeSeconds 20, the SQS maximum) and a
+// long poll returns as soon as a message is available (SQS "short and long polling"), so with no
+// batching window every message is received at once by an idle poller. Lambda adds pollers while
+// messages wait and every poller is busy, and releases them when the queue is idle: here, when no
+// receive has returned a message for a whole long poll (20 s). Only then do the idle pollers' long
+// polls come back empty, each a billed request every 20 s.
 void Engine::onEsmTick(std::uint32_t x)
 {
     constexpr Ticks kLongPoll = 20 * kTicksPerSecond;

@@ -1,7 +1,7 @@
-// SQS (ref §4): standard and FIFO queues with delay, visibility timeout, receive count, redrive to
-// a DLQ after maxReceiveCount and retention expiry; the Lambda event source mapping's batches
-// (batch size, batching window, partial batch responses). Its set-up and poller scaling are in
-// sqsmapping.cpp.
+// SQS (aws-behaviour.md §4): standard and FIFO queues with delay, visibility timeout, receive
+// count, redrive to a DLQ after maxReceiveCount and retention expiry; the Lambda event source
+// mapping's batches (batch size, batching window, partial batch responses). Its set-up and poller
+// scaling are in sqsmapping.cpp.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -11,7 +11,8 @@
 namespace swb::core {
 
 namespace {
-constexpr double kSixMb = 6.0 * 1024 * 1024; // sync invoke payload cap bounds a batch (ref §4)
+constexpr double kSixMb =
+    6.0 * 1024 * 1024; // sync invoke payload cap bounds a batch (aws-behaviour.md §4)
 }
 
 bool Engine::sqsSend(std::uint32_t q, std::uint32_t msg)
@@ -19,7 +20,7 @@ bool Engine::sqsSend(std::uint32_t q, std::uint32_t msg)
     QueueState &Q = m_queues[q];
     Message &m = m_msgs[msg];
     m_metrics.add(Q.m + QmSent, 1);
-    // Every API call is a request; each 64 KB chunk counts as one (ref §4 "Pricing").
+    // Every API call is a request; each 64 KB chunk counts as one (aws-behaviour.md §4 "Pricing").
     m_metrics.add(Q.m + QmBilledRequests, std::max(1.0, std::ceil(m.bytes / 65536.0)));
     m.since = m_q.now(); // retention counts from the send
     m.aux = q;
@@ -61,7 +62,7 @@ void Engine::sqsMakeVisible(std::uint32_t q, std::uint32_t msg, bool front)
         esmDispatch(x);
 }
 
-// Messages past the retention period are deleted by SQS (ref §4 "Retention").
+// Messages past the retention period are deleted by SQS (aws-behaviour.md §4 "Retention").
 void Engine::expireFront(QueueState &Q, RingDeque<std::uint32_t> &dq)
 {
     const Ticks limit = secondsToTicks(Q.cfg->retentionSeconds);
@@ -105,7 +106,8 @@ void Engine::esmDispatch(std::uint32_t x)
             if (Q.visible.empty())
                 break;
             // Batching window: wait until the batch is full or the window has passed since the
-            // oldest message arrived (MaximumBatchingWindowInSeconds, ref §4). Not for FIFO.
+            // oldest message arrived (MaximumBatchingWindowInSeconds, aws-behaviour.md §4). Not for
+            // FIFO.
             if (X.cfg.batchingWindowSeconds > 0 && Q.visibleCount < X.cfg.batchSize) {
                 const Ticks due =
                     m_msgs[Q.visible.front()].since + secondsToTicks(X.cfg.batchingWindowSeconds);
@@ -138,7 +140,7 @@ void Engine::esmDispatch(std::uint32_t x)
         RingDeque<std::uint32_t> *src = &Q.visible;
         if (Q.fifo) {
             // FIFO: one message group at a time, in order; the group stays locked until the
-            // batch is deleted or returns (ref §4 "FIFO").
+            // batch is deleted or returns (aws-behaviour.md §4 "FIFO").
             // Skip stale entries: a group emptied by retention or already locked by a batch.
             while (!Q.readyGroups.empty()
                    && (Q.groups.pending[Q.readyGroups.front()].empty()
@@ -181,7 +183,7 @@ void Engine::esmDispatch(std::uint32_t x)
         X.lastReceive = now;
         m_metrics.add(Q.m + QmReceives, n);
         // <= 10 messages per ReceiveMessage, and each 64 KB chunk of the payload it returns is
-        // one request (ref §4 "Pricing").
+        // one request (aws-behaviour.md §4 "Pricing").
         m_metrics.add(Q.m + QmBilledRequests,
                       std::max(std::ceil(n / 10.0), std::ceil(bytes / 65536.0)));
         m_metrics.gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
@@ -215,7 +217,7 @@ void Engine::sqsBatchDone(const Invocation &inv)
     QueueState &Q = m_queues[X.queue];
     --X.inFlight;
     // Without a partial batch response a function error returns the whole batch; with
-    // ReportBatchItemFailures only the reported (poison) messages return (ref §4).
+    // ReportBatchItemFailures only the reported (poison) messages return (aws-behaviour.md §4).
     // lambdaSucceeded() may start other batches (and grow m_batches): index, never hold a ref.
     std::size_t kept = 0, deleted = 0;
     for (std::size_t i = 0; i < m_batches[b].msgs.size(); ++i) {
@@ -267,7 +269,8 @@ void Engine::onSqsReturn(std::uint32_t b, std::uint32_t gen)
         --Q.inFlight;
         if (Q.cfg->maxReceiveCount > 0 && m_msgs[id].receiveCount >= Q.cfg->maxReceiveCount
             && Q.redrive != kNone) {
-            // Redrive policy: received maxReceiveCount times without a delete -> DLQ (ref §4).
+            // Redrive policy: received maxReceiveCount times without a delete -> DLQ
+            // (aws-behaviour.md §4).
             m_metrics.add(Q.m + QmToDlq, 1);
             deadLetter({ComponentKind::SqsQueue, Q.redrive}, id);
         } else if (m_q.now() - m_msgs[id].since >= retention) {

@@ -1,4 +1,4 @@
-// Step Functions (ref §6): Standard vs Express, a chain of Task states invoking Lambda
+// Step Functions (aws-behaviour.md §6): Standard vs Express, a chain of Task states invoking Lambda
 // synchronously, Retry (several retriers per Task, see core/sfnretry.h: interval x
 // backoff^(n-1), MaxDelaySeconds, FULL jitter, MaxAttempts per error name) then Catch, state
 // transitions counted for cost (every attempt is a billed transition), and the throttling token
@@ -6,10 +6,11 @@
 // Standard workflows, StateTransition.
 //
 // A throttled state transition is delayed, not lost: AWS throttles the transition and the
-// execution continues once the bucket allows it (ref §6 table; "StateTransition" is a bucket with
-// refill, not a refusal the caller sees). The engine reserves the token in arrival order (the
-// bucket may go into debt) and starts the Task when the debt is paid, so a run above the refill
-// rate shows a growing transition delay at exactly the documented rate, with one event per delay.
+// execution continues once the bucket allows it (aws-behaviour.md §6 table; "StateTransition" is a
+// bucket with refill, not a refusal the caller sees). The engine reserves the token in arrival
+// order (the bucket may go into debt) and starts the Task when the debt is paid, so a run above the
+// refill rate shows a growing transition delay at exactly the documented rate, with one event per
+// delay.
 #include "core/engine.h"
 #include "core/metricids.h"
 
@@ -47,9 +48,9 @@ SfnRetryDecision sfnNextRetry(const SfnRetry *retriers, std::size_t count, SfnAt
 bool Engine::sfnStart(std::uint32_t sm, std::uint32_t msg)
 {
     SfnState &S = m_sfns[sm];
-    // StartExecution is throttled by a token bucket (ref §6 table): the call is refused and the
-    // caller (API Gateway direct integration: a 5xx; a Lambda function: its SDK call fails) sees
-    // the error; the request is counted as rejected.
+    // StartExecution is throttled by a token bucket (aws-behaviour.md §6 table): the call is
+    // refused and the caller (API Gateway direct integration: a 5xx; a Lambda function: its SDK
+    // call fails) sees the error; the request is counted as rejected.
     if (!S.starts.take(m_q.now())) {
         m_metrics.add(S.m + FmStartThrottles, 1);
         finish(msg, &Ledger::rejected);
@@ -155,7 +156,7 @@ void Engine::sfnHandleError(std::uint32_t msg, std::uint8_t error)
     if (d.retrier >= 0) {
         double delay = d.delaySeconds;
         if (rs[d.retrier].jitter == JitterStrategy::Full)
-            delay = S.rng.uniform() * delay; // FULL: uniform in [0, delay] (ref §6)
+            delay = S.rng.uniform() * delay; // FULL: uniform in [0, delay] (aws-behaviour.md §6)
         m_metrics.add(S.m + FmRetries, 1);
         m_q.scheduleIn(secondsToTicks(delay), EvSfnRetry, msg, m.gen);
         return;
@@ -182,7 +183,8 @@ void Engine::sfnClearAttempts(std::uint32_t msg)
     }
 }
 
-// Express workflows bill duration rounded up to 100 ms at 64 MB memory chunks (ref §6).
+// Express workflows bill duration rounded up to 100 ms at 64 MB memory chunks (aws-behaviour.md
+// §6).
 void Engine::sfnEnd(std::uint32_t msg)
 {
     const Message &m = m_msgs[msg];

@@ -1,4 +1,4 @@
-// Live-canvas animation benchmark (issue 5: "median frame time with 200 blocks animating stays
+// Live-canvas animation benchmark (target: "median frame time with 200 blocks animating stays
 // under 16 ms"): a 200-block, 300-wire design with a live overlay on every block and moving tokens
 // on every wire. Each measured frame does what playback does per display frame at worst: apply a
 // new metric frame (LiveOverlay::refreshNow: badges, severities, flows), advance the token phase

@@ -1,4 +1,4 @@
-// Kinesis benchmark (issue 3, benchmark c): a 10-shard stream -> Lambda at 5,000 records/s for one
+// Kinesis benchmark (benchmark c): a 10-shard stream -> Lambda at 5,000 records/s for one
 // simulated hour (Kinesis ESM, batch 100, 1 s batching window). Prints events/s, wall and CPU
 // time, peak RSS and the consumer's throughput and iterator age.
 #include "core/benchutil.h"

@@ -1,4 +1,4 @@
-// Pipeline benchmark through the whole swb_sim path (issue 3, benchmark b; DESIGN.md target
+// Pipeline benchmark through the whole swb_sim path (benchmark b; DESIGN.md target
 // < 3 s wall for one simulated hour): the design API Gateway -> SNS -> 3 SQS queues -> 3 Lambdas
 // at 1,000 requests/s is built with Document edits (validated like GUI edits), compiled by
 // buildScenario() and run by core::Simulation. Prints build time, run wall and CPU time, events/s

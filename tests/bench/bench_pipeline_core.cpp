@@ -1,4 +1,4 @@
-// Pipeline benchmark (issue 3, benchmark b; DESIGN.md target < 3 s wall): API Gateway -> SNS ->
+// Pipeline benchmark (benchmark b; DESIGN.md target < 3 s wall): API Gateway -> SNS ->
 // 3 SQS queues -> 3 Lambdas at 1,000 requests/s for one simulated hour, then the same for four
 // hours to show that peak memory follows in-flight work, not duration.
 // Usage: bench_pipeline_core [hours...]   (default: 1 4)

@@ -1,4 +1,4 @@
-// Issue 9 through the swb binary: scripted edits (swb set), lossless conversion between the
+// The swb binary's scripting commands: scripted edits (swb set), lossless conversion between the
 // project file and the text format (swb convert), what-if sweeps (swb sweep) and CI gates
 // (swb check) with their exit codes and reports.
 

@@ -167,8 +167,8 @@ void TestCliSimulate::seedChangesTheRun()
 
 void TestCliSimulate::setAppliesAWhatIf()
 {
-    // Reserved concurrency 0 is the kill switch (ref §1): every invocation of the function is
-    // throttled, so the run must report throttles for it and no concurrency.
+    // Reserved concurrency 0 is the kill switch (aws-behaviour.md §1): every invocation of the
+    // function is throttled, so the run must report throttles for it and no concurrency.
     const Result r = runSwb({QStringLiteral("simulate"), m_project, QStringLiteral("--duration"),
                              QStringLiteral("1m"), QStringLiteral("--set"),
                              QStringLiteral("notify-customer.reservedConcurrency=0")});

@@ -235,7 +235,7 @@ private Q_SLOTS:
 
     void awsDefaultsSpotCheck()
     {
-        // A few defaults and limits straight from reference/aws-behaviour.md.
+        // A few defaults and limits straight from resources/help/aws-behaviour.md.
         auto spec = [](K kind, const char *key) {
             return catalogue::findComponentParam(kind, QLatin1String(key));
         };

@@ -1,6 +1,6 @@
 // The cost model, one hand-computed example per service from the pricing facts of
-// reference/aws-behaviour.md (arithmetic in the comments; a month is 730 h = 2,628,000 s), free
-// tier on and off, tiers across a boundary, the per-account split of free tiers.
+// resources/help/aws-behaviour.md (arithmetic in the comments; a month is 730 h = 2,628,000 s),
+// free tier on and off, tiers across a boundary, the per-account split of free tiers.
 
 #include "costtestutil.h"
 

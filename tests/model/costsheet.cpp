@@ -1,4 +1,4 @@
-// Cost sheets (issue 6) read back with independent readers: the CSV split by hand, the XLSX
+// Cost sheets read back with independent readers: the CSV split by hand, the XLSX
 // unzipped with the `unzip` tool and its sheet XML parsed with QXmlStreamReader.
 
 #include "model/costsheet.h"

@@ -186,7 +186,7 @@ private Q_SLOTS:
         QTest::addColumn<double>("rate");
         QTest::addColumn<double>("payloadKB");
         QTest::addColumn<double>("accepted");
-        // FIFO topics: 3,000 msg/s and 20 MB/s per topic (ref §3).
+        // FIFO topics: 3,000 msg/s and 20 MB/s per topic (aws-behaviour.md §3).
         QTest::newRow("messages") << 5000.0 << 1.0 << 3000.0;
         QTest::newRow("bytes") << 2500.0 << 10.0 << 2048.0; // 20,480 KB/s / 10 KB
         QTest::newRow("under both") << 1000.0 << 1.0 << 1000.0;

@@ -1,6 +1,6 @@
 // The pattern advisor: each decision question moves the ranking the way the talk's axes say
-// (reference/aws-behaviour.md section 8), and a recommended pattern is sized for the stated load
-// through validated Document edits.
+// (resources/help/aws-behaviour.md section 8), and a recommended pattern is sized for the stated
+// load through validated Document edits.
 
 #include "model/patternadvisor.h"
 #include "model/patterns.h"

@@ -83,7 +83,7 @@ private Q_SLOTS:
             QVERIFY2(!d.source.isEmpty(), qPrintable(d.id));
             QVERIFY2(!d.tiers.isEmpty() && std::isinf(d.tiers.last().upTo), qPrintable(d.id));
         }
-        // Facts of reference/aws-behaviour.md, read back from the file.
+        // Facts of resources/help/aws-behaviour.md, read back from the file.
         const PriceDimension *x86 =
             c.dimension(QStringLiteral("lambda"), QStringLiteral("duration-x86_64"));
         QCOMPARE(x86->tiers.size(), 3);

@@ -1,7 +1,7 @@
-// Model side of issue 3 part B: a Task's Retry array (model/sfnretriers.h; ref §6 "Retry /
-// Catch": ErrorEquals required, States.ALL alone and last) and the Kinesis enhanced fan-out
-// consumer limit (ref §5: 20 per stream), both as analysis findings; designs written before
-// these parameters existed still load.
+// Model side of the Step Functions and Kinesis knobs: a Task's Retry array (model/sfnretriers.h;
+// aws-behaviour.md §6 "Retry / Catch": ErrorEquals required, States.ALL alone and last) and the
+// Kinesis enhanced fan-out consumer limit (aws-behaviour.md §5: 20 per stream), both as analysis
+// findings; designs written before these parameters existed still load.
 
 #include "model/analysis.h"
 #include "model/costmodel.h"

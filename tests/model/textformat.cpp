@@ -1,4 +1,4 @@
-// The YAML text format (issue 9): lossless both ways with the .swb project file, one-line diffs
+// The YAML text format: lossless both ways with the .swb project file, one-line diffs
 // for one-knob changes, and parse errors that name file, line and column.
 #include "model/fileformat.h"
 #include "model/patterns.h"

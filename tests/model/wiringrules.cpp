@@ -1,5 +1,5 @@
 // The wiring rules against an expectation table written here from the AWS rules
-// (reference/aws-behaviour.md), over every (source kind + variant, target kind + variant,
+// (resources/help/aws-behaviour.md), over every (source kind + variant, target kind + variant,
 // connection kind); then the reasons of a sample of illegal wires, self wires, duplicates and the
 // one-failure-destination rule.
 

@@ -1,5 +1,5 @@
 // The analytic estimate (swb cost: flow rates -> usage -> prices) and the simulated bill (swb
-// simulate: measured billed_* series -> the same prices) agree (issue 3): for every bundled
+// simulate: measured billed_* series -> the same prices) agree: for every bundled
 // pattern with an SQS queue, each queue's SQS requests and each queue-fed function's Lambda
 // charges are within 5% of each other; an SNS FIFO topic bills $0.30/M publishes plus its payload
 // per GB in both. Both figures are computed through the public APIs; the free tier is off so

@@ -1,4 +1,4 @@
-// Determinism and conservation for every bundled pattern (issue 3 "Done when"): the same design
+// Determinism and conservation for every bundled pattern: the same design
 // and seed give a byte-identical run (fingerprint over every bin of every series), on the main
 // thread or a worker thread; the seed matters; the ledger balances at every metric bin.
 

@@ -467,7 +467,7 @@ void TestScenarioBuilder::mapsDefaultsAndSentinels()
     QCOMPARE(r.scenario.sources[0].attributeValueCount, 0u); // no attributes
     QCOMPARE(r.scenario.account.scaling, core::ScalingMode::Current);
     QCOMPARE(r.scenario.lambdas[0].reservedConcurrency, -1); // not set
-    // AWS default batch sizes: SQS 10, Kinesis 100 (ref §4, §5); -1 sentinels.
+    // AWS default batch sizes: SQS 10, Kinesis 100 (aws-behaviour.md §4, §5); -1 sentinels.
     const core::Edge *sqs =
         findEdge(r.scenario, core::EdgeKind::EventSourceMapping, r.refOf(queue), r.refOf(fn));
     const core::Edge *kin =
@@ -574,8 +574,9 @@ void TestScenarioBuilder::replayCsv()
 
 void TestScenarioBuilder::refusesInvalidDesign()
 {
-    // Lambda rejects an SQS mapping whose function timeout exceeds the visibility timeout (ref §4):
-    // the analysis reports it as an Error and the build is refused with that finding.
+    // Lambda rejects an SQS mapping whose function timeout exceeds the visibility timeout
+    // (aws-behaviour.md §4): the analysis reports it as an Error and the build is refused with that
+    // finding.
     DesignMaker m;
     const ComponentId t = m.add(CK::TrafficSource, "t");
     const ComponentId q = m.add(CK::SqsQueue, "jobs", {{"visibilityTimeout", 10}});

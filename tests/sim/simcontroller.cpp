@@ -192,7 +192,8 @@ void TestSimController::cancelReturnsToIdleAndRestarts()
 void TestSimController::refusedDesignFails()
 {
     Design design = *makePattern(QStringLiteral("sqs-lambda"));
-    // Visibility timeout below the function timeout: Lambda rejects the mapping (ref §4).
+    // Visibility timeout below the function timeout: Lambda rejects the mapping (aws-behaviour.md
+    // §4).
     for (Component &c : design.components) {
         if (c.kind == ComponentKind::SqsQueue)
             c.params.insert(QStringLiteral("visibilityTimeout"), 1LL);

@@ -1,4 +1,4 @@
-// Sweeps (issue 9): the grid's numbers do not depend on the thread count, more reserved
+// Sweeps: the grid's numbers do not depend on the thread count, more reserved
 // concurrency means fewer throttles, and a bad value fails before anything runs.
 
 #include "sim/sweep.h"

@@ -1,4 +1,4 @@
-// Charts dock (issue 5 part 2): a FrameStore fed by a real run of the SQS -> Lambda pattern
+// Charts dock: a FrameStore fed by a real run of the SQS -> Lambda pattern
 // (fixed seed) drives the charts; their points must be the frame values, the cursor must follow
 // the playback position, hiding a block (keyboard on the chooser) removes its lines, a second run
 // leaves the first as dashed ghost lines, fault windows become bands, and export writes files.

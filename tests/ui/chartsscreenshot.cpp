@@ -1,4 +1,4 @@
-// Screenshot of the main window during a run (issue 5 "Done when"): SQS -> Lambda with reserved
+// Screenshot of the main window during a run: SQS -> Lambda with reserved
 // concurrency 2 (throttling, growing backlog) and a bad deploy at 10-25 s, stepped to 40 of 60
 // bins. Saved to $SWB_SCREENSHOT (default /tmp/swb-charts.png) for a person to look at; the test
 // itself checks that the charts and the cost panel hold the run while the picture is taken.

@@ -1,4 +1,4 @@
-// Simulation > Compare Designs (issue 8) driven with real mouse and keyboard events: the five
+// Simulation > Compare Designs driven with real mouse and keyboard events: the five
 // bundled patterns under one traffic profile give a table whose figures equal what the real
 // `swb simulate` prints for each pattern saved to a file with the same traffic (`swb set`), seed
 // and duration; Cancel mid-run leaves the window usable; a design that cannot run shows its error

@@ -1,4 +1,4 @@
-// File > Export > Cost Sheet... and File > Export > Results... (issue 6), clicked in the Export
+// File > Export > Cost Sheet... and File > Export > Results..., clicked in the Export
 // menu with the file dialogs scripted, every file read back independently: XLSX via unzip + sheet
 // XML, PDF via pdfinfo / pdftotext, CSV and JSON by hand. Expectations come from the model API:
 // the analytic estimate, and for a run the same design run headless (runToEnd: same seed, so the

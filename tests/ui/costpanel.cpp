@@ -1,4 +1,4 @@
-// Cost panel (issue 5 part 2): the run column is the run's measured usage priced like `swb
+// Cost panel: the run column is the run's measured usage priced like `swb
 // simulate` prices it (RunSummary.monthlyCostUsd), the estimate column is estimateMonthlyCost,
 // the position limits the usage to the bins up to it, and the explanations follow the series.
 

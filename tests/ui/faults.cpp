@@ -1,4 +1,4 @@
-// Faults dock (issue 5 part 2): faults are added, edited inline and removed through the dock's
+// Faults dock: faults are added, edited inline and removed through the dock's
 // widgets with real clicks and typing; each change is one undoable Document edit and a refused
 // value shows validateFault's message (or names the field that is not a number) and changes
 // nothing.

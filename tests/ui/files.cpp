@@ -243,7 +243,7 @@ void TestFiles::importedTextDesignKeepsNoPath()
     script(source);
     buildSomething(source);
 
-    // The YAML text form is a native, lossless format (issue 9): it opens as the user's project,
+    // The YAML text form is a native, lossless format: it opens as the user's project,
     // and Save writes YAML back to the same file.
     std::unique_ptr<FileFormat> text = FileFormats::create(QStringLiteral("yaml"));
     QVERIFY(text);

@@ -1,4 +1,4 @@
-// GUI tests of the Help menu (issue 8): the About box names the version and the licences of the
+// GUI tests of the Help menu: the About box names the version and the licences of the
 // libraries the binary uses, F1 opens the bundled guide, and every link of the guide resolves to
 // a bundled page and anchor.
 #include "mainwindowtestutil.h"
@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextTable>
 #include <QtTest>
 
 using namespace swb;
@@ -172,12 +173,47 @@ private Q_SLOTS:
         QCOMPARE(w.findChildren<HelpWindow *>().size(), 1);
     }
 
+    // The AWS behaviour reference the code cites ("aws-behaviour.md §4") ships as a help page:
+    // reached from the contents with a click, rendered as Markdown (tables, not pipes), with its
+    // sections, sources and confirmation marks.
+    void awsReferenceIsAHelpPage()
+    {
+        HelpWindow help;
+        showActive(help);
+        QTextBrowser *browser = help.browser();
+        QTextCursor cursor = browser->document()->find(QStringLiteral("AWS behaviour reference"));
+        QVERIFY(!cursor.isNull());
+        QTest::mouseClick(browser->viewport(), Qt::LeftButton, {},
+                          browser->cursorRect(cursor).center());
+        QTRY_COMPARE(browser->source().fileName(), QStringLiteral("aws-behaviour.md"));
+        QCOMPARE(help.topics()->currentItem()->data(Qt::UserRole).toString(),
+                 QStringLiteral("aws-behaviour.md"));
+        const QTextDocument *doc = browser->document();
+        QCOMPARE(doc->begin().text(),
+                 QStringLiteral("AWS behaviour and pricing reference for the simulator and cost "
+                                "model"));
+        int tables = 0;
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next())
+            if (QTextTable *t = QTextCursor(b).currentTable(); t && t->cellAt(b.position()).row() == 0
+                                                          && t->cellAt(b.position()).column() == 0)
+                ++tables;
+        QVERIFY2(tables >= 6, qPrintable(QString::number(tables))); // one table per service
+        const QString text = browser->toPlainText();
+        QVERIFY(!text.contains(QStringLiteral("|---|")));
+        for (const char *needle : {"1. Lambda", "4. SQS", "6. Step Functions", "Source",
+                                   "\u2705", "\u26a0", "Reserved = 0"})
+            QVERIFY2(text.contains(QString::fromUtf8(needle)), needle);
+        if (!shotDir().isEmpty())
+            QVERIFY(help.grab().save(shotDir() + QStringLiteral("/help-aws-reference.png")));
+    }
+
     void everyLinkResolves()
     {
         HelpWindow help;
         QTextBrowser *browser = help.browser();
         // Every bundled page is in the topic list and the other way round.
-        QStringList bundled = QDir(QStringLiteral(":/help")).entryList({QStringLiteral("*.html")});
+        QStringList bundled = QDir(QStringLiteral(":/help"))
+                                  .entryList({QStringLiteral("*.html"), QStringLiteral("*.md")});
         QStringList listed = HelpWindow::pages();
         bundled.sort();
         listed.sort();
@@ -188,7 +224,11 @@ private Q_SLOTS:
         for (const QString &page : HelpWindow::pages()) {
             help.showPage(page);
             QCOMPARE(browser->source().fileName(), page);
-            QVERIFY2(!browser->documentTitle().isEmpty(), qPrintable(page));
+            // A Markdown page has no <title>; its first block is its heading.
+            const QString title = page.endsWith(QStringLiteral(".md"))
+                                      ? browser->document()->begin().text()
+                                      : browser->documentTitle();
+            QVERIFY2(!title.isEmpty(), qPrintable(page));
             QVERIFY2(browser->toPlainText().size() > 200, qPrintable(page));
             pages.insert(page, linksOf(browser->document()));
         }

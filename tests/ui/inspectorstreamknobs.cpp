@@ -1,7 +1,7 @@
-// GUI test of the issue 3 part B knobs in the inspector: the Kinesis -> Lambda wire's Enhanced
-// fan-out checkbox and the Step Functions Task wire's Retriers field (an ASL Retry array), set
-// with real mouse and key events; an invalid array is kept as typed and flagged by the analysis.
-// Screenshots of both inspectors go to /tmp/swb-inspector-*.png for a person to look at.
+// GUI test of the stream and Step Functions knobs in the inspector: the Kinesis -> Lambda wire's
+// Enhanced fan-out checkbox and the Step Functions Task wire's Retriers field (an ASL Retry array),
+// set with real mouse and key events; an invalid array is kept as typed and flagged by the
+// analysis. Screenshots of both inspectors go to /tmp/swb-inspector-*.png for a person to look at.
 #include "mainwindowtestutil.h"
 
 #include "model/analysis.h"

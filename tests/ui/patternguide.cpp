@@ -1,4 +1,4 @@
-// GUI tests of the pattern guide (issue 8): answering the decision questions with real clicks and
+// GUI tests of the pattern guide: answering the decision questions with real clicks and
 // keys ranks the patterns live, Create inserts the recommended pattern sized for the stated load
 // as one undo step beside an existing design, and the six-axis table shows the model's data.
 #include "mainwindowtestutil.h"

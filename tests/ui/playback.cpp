@@ -1,4 +1,4 @@
-// Live playback GUI tests (issue 5 "Done when"): the SQS -> Lambda pattern is run through the
+// Live playback GUI tests: the SQS -> Lambda pattern is run through the
 // playback bar with real clicks and keys, and the frame store and the canvas badges must hold the
 // very values that `swb simulate` (the built binary) writes for the same seed and duration.
 

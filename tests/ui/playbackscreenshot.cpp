@@ -1,4 +1,4 @@
-// Screenshot of a run in progress (issue 5 "Done when"): SQS -> Lambda with reserved concurrency 2
+// Screenshot of a run in progress: SQS -> Lambda with reserved concurrency 2
 // and a 40% error rate, so the function throttles, the queue's backlog grows and the DLQ fills.
 // The window is grabbed offscreen to $SWB_SHOT_DIR (default: the temp folder) as
 // swb-playback.png for a human to look at; the test asserts what must be visible: the Lambda

@@ -1,5 +1,5 @@
 // The editor's file door: Save writes the SQLite project or, for a .swb.yaml name, the text form
-// (issue 9: the GUI opens and saves it as well as .swb); both count as the user's own project.
+// (the GUI opens and saves it as well as .swb); both count as the user's own project.
 
 #include "ui/projectio.h"
 

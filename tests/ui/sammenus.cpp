@@ -1,4 +1,4 @@
-// File > Import SAM Template... and File > Export > SAM Template... (issue 7's GUI entries),
+// File > Import SAM Template... and File > Export > SAM Template...,
 // triggered through the menu actions, with the file dialogs scripted.
 
 #include "mainwindowtestutil.h"

@@ -313,7 +313,7 @@ void WireItem::setFlowPhase(qreal phase)
         update();
 }
 
-// Playback tokens (issue 5): round dots moving along the route. Density and speed follow the
+// Playback tokens: round dots moving along the route. Density and speed follow the
 // flow's intensity, so a busy wire shows many fast dots and a trickle a few slow ones; one dashed
 // stroke per wire is enough, no item per message.
 void WireItem::paintFlowTokens(QPainter *painter)

@@ -279,7 +279,7 @@ void ChartsPanel::rebuild()
 void ChartsPanel::addLimitLines()
 {
     // Reserved concurrency caps a function (0 = kill switch); the unreserved account pool is
-    // shared by all functions (reference/aws-behaviour.md, Lambda concurrency).
+    // shared by all functions (resources/help/aws-behaviour.md, Lambda concurrency).
     const Design &design = m_document->design();
     const double duration = m_xAxes.at(Concurrency)->max();
     auto addLimit = [&](ComponentId id, const QString &title, double limit) {

@@ -1,5 +1,5 @@
 #pragma once
-// The charts dock's content (issue 5): concurrency per function and for the account against their
+// The charts dock's content: concurrency per function and for the account against their
 // limits, queue backlog, message and iterator age, failures (throttles, errors, retries, DLQ),
 // end-to-end latency per entry path and the accrued / projected monthly cost per service. Reads a
 // FrameStore: frames are appended in bulk as batches arrive, a cursor follows the playback

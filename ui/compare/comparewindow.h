@@ -1,5 +1,5 @@
 #pragma once
-// Simulation > Compare Designs (issue 8): the user picks two or more designs (the current
+// Simulation > Compare Designs: the user picks two or more designs (the current
 // document, bundled patterns, project files), one traffic profile, an optional fault, a duration
 // and a seed, and runs them all on a worker thread (CompareRunner) with a progress bar and Cancel.
 // The results (CompareResults) are the figures `swb compare` prints for the same options, and

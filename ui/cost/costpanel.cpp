@@ -171,7 +171,7 @@ QString CostPanel::explain(const Row &row, const CostLine *run, const CostLine *
     }
     if (run && run->serviceId == QLatin1String("sqs")) {
         // The core bills idle long-polling pollers as one empty receive each 20 s
-        // (reference/aws-behaviour.md, SQS long polling); estimate them from idle bins.
+        // (resources/help/aws-behaviour.md, SQS long polling); estimate them from idle bins.
         const int visible = catalog.indexOf(row.component, QStringLiteral("sqs.visible"));
         const int pollers = catalog.indexOf(row.component, QStringLiteral("sqs.pollers"));
         double empty = 0;

@@ -1,5 +1,5 @@
 #pragma once
-// The cost panel (issue 5): per block and billing dimension, the monthly cost projected from the
+// The cost panel: per block and billing dimension, the monthly cost projected from the
 // run's measured usage up to the playback position (priced as sim/runcost.cpp prices a run) beside
 // the analytic estimate of the cost model (estimateMonthlyCost), the difference, and why they
 // differ, derived from the run's series (retries, throttles, empty receives, cold starts, the

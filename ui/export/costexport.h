@@ -1,5 +1,5 @@
 #pragma once
-// One entry point for the cost exports (issue 6) that `swb export cost` and File > Export >
+// One entry point for the cost exports that `swb export cost` and File > Export >
 // Cost Sheet... share: the format comes from the file name (.csv, .xlsx, .pdf), the bill from a
 // run when there is one (measured usage, as priceRun) or from the analytic estimate.
 

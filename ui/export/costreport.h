@@ -1,5 +1,5 @@
 #pragma once
-// The PDF cost report (issue 6): page 1 carries the title, the diagram and the assumptions
+// The PDF cost report: page 1 carries the title, the diagram and the assumptions
 // (region, catalogue date, free tier, the traffic rates of the sources, and the run's duration
 // and seed when the figures come from a simulation); then the cost table (component, dimension,
 // quantity, unit price, USD, and the total as `swb cost` prints it) and, for a simulation, the key

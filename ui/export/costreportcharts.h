@@ -1,5 +1,5 @@
 #pragma once
-// The key charts of a run for the PDF cost report (issue 6): concurrency, backlog, throttles and
+// The key charts of a run for the PDF cost report: concurrency, backlog, throttles and
 // errors, and cost accrual, taken from the run's series (names: sim/core/simulation.h) and painted
 // directly with QPainter, so they are vector graphics with selectable text and need no chart
 // widget or window system.

@@ -14,7 +14,7 @@ namespace swb {
 class DiagramScene;
 class Document;
 
-// Diagram export (issue 6): the canvas as SVG (vector, text stays text), PNG (scaled, white or
+// Diagram export: the canvas as SVG (vector, text stays text), PNG (scaled, white or
 // transparent) or PDF (vector, one page fitted, landscape when wider than tall), optionally
 // with a title block and a legend of the block kinds. Rendering never shows the editor's
 // decorations (selection, rename editor, wire drag, grid) and never changes the live scene.

@@ -1,5 +1,5 @@
 #pragma once
-// File > Export > Results... (issue 6): the current run's time series as CSV or JSON, in the
+// File > Export > Results...: the current run's time series as CSV or JSON, in the
 // format `swb simulate --out` writes (sim/resultswriter.h documents the columns and units).
 
 #include "sim/runresults.h"

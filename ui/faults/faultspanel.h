@@ -1,5 +1,5 @@
 #pragma once
-// Fault injection from the GUI (issue 5): the design's faults (bad deploy on a Lambda, downstream
+// Fault injection from the GUI: the design's faults (bad deploy on a Lambda, downstream
 // outage, traffic spike) in a table, with a form to add one on a block chosen from the blocks of
 // the matching kind, inline editing of the numbers and removal. Every change is an undoable
 // Document edit validated by validateFault; a refused value shows the message and keeps the old

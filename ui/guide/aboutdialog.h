@@ -1,5 +1,5 @@
 #pragma once
-// Help > About Serverless Workbench (issue 8): the version, what the app is for, and the
+// Help > About Serverless Workbench: the version, what the app is for, and the
 // libraries the binary uses with their versions (read at run time where possible, see
 // model/libraryversions.h) and licences.
 

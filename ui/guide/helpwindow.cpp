@@ -26,6 +26,9 @@ constexpr Topic kTopics[] = {
     {"exporting.html", "Files and exporting"},
     {"commandline.html", "The command line"},
     {"patterns.html", "Choosing a pattern"},
+    // The facts the code cites ("aws-behaviour.md §3"), kept as Markdown so the file in the
+    // repository and the page the app shows are the same text; QTextBrowser renders it.
+    {"aws-behaviour.md", "AWS behaviour reference"},
 };
 
 } // namespace

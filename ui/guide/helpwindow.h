@@ -1,6 +1,6 @@
 #pragma once
-// Help > User Guide (issue 8): the bundled guide (resources/help/*.html, compiled in as
-// ":/help/...") in a QTextBrowser ("helpBrowser") with a topic list and Back / Forward.
+// Help > User Guide: the bundled guide (resources/help/*.html and the AWS behaviour reference
+// aws-behaviour.md, compiled in as ":/help/...") in a QTextBrowser ("helpBrowser") with a topic list and Back / Forward.
 
 #include <QUrl>
 #include <QWidget>

@@ -1,5 +1,5 @@
 #pragma once
-// The six-axis comparison of API Gateway, SNS, SQS and Kinesis (issue 8) as a table
+// The six-axis comparison of API Gateway, SNS, SQS and Kinesis as a table
 // ("patternAxesTable"): rows are the talk's axes, columns the four ways to get data to a
 // function, cells the current values from model/patternaxes.h with the AWS rule as tooltip.
 

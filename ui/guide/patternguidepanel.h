@@ -1,5 +1,5 @@
 #pragma once
-// The pattern guide (issue 8): the 2018 talk's decision questions and the expected load as form
+// The pattern guide: the 2018 talk's decision questions and the expected load as form
 // controls, and the bundled patterns ranked by model/patternadvisor.h with their reasons, updated
 // live. Each recommendation has a Create button; the panel only asks (createRequested), the main
 // window builds the sized pattern and inserts it as one undo step.

@@ -63,8 +63,8 @@ void FrameStore::setPosition(qint64 bin)
     bin = qBound<qint64>(0, bin, last);
     const qint64 before = position();
     const bool wasLive = m_live;
-    // Reaching the newest frame means "follow the run again" (issue 5: dragging to the end
-    // returns to live).
+    // Reaching the newest frame means "follow the run again" (dragging the slider
+    // to the end returns to live).
     m_live = bin == last;
     m_position = bin;
     if (wasLive != m_live)
@@ -115,7 +115,7 @@ void FrameStore::clear()
 
 void FrameStore::beginRun(const SeriesCatalog &catalog)
 {
-    // The run being replaced becomes the ghost so the charts can compare (issue 5 "What-if").
+    // The run being replaced becomes the ghost so the charts can compare.
     if (!m_frames.isEmpty()) {
         auto ghost = std::make_unique<FrameStore>();
         ghost->m_catalog = m_catalog;

@@ -1,5 +1,5 @@
 #pragma once
-// Keeps every MetricFrame of the current run for the playback GUI (issue 5): the live canvas, the
+// Keeps every MetricFrame of the current run for the playback GUI: the live canvas, the
 // playback bar and the charts read the frame at the playback position from here. Frames arrive in
 // batches from SimController::framesReady (bin order, never repeated, DESIGN.md "Data flow" 2), so
 // appending is one QList::append per batch and the GUI thread never waits on the worker.

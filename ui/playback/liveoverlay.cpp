@@ -14,7 +14,7 @@ namespace swb {
 
 namespace {
 
-constexpr int kCoalesceMs = 50; // issue 5: overlay updates at most ~20 per second
+constexpr int kCoalesceMs = 50; // overlay updates at most ~20 per second
 constexpr int kTickMs = 33;     // ~30 fps token animation
 
 QString tr(const char *text)
@@ -117,7 +117,7 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
         if (age > 0)
             o.bottomBadge = QStringLiteral("oldest %1 s").arg(compactNumber(age));
         // A queue wired as a redrive / on-failure target is a DLQ: show its depth, red while
-        // dead letters arrive (issue 5: "DLQ filling").
+        // dead letters arrive.
         if (isDeadLetterTarget || dlqIn > 0) {
             o.bottomBadge = QStringLiteral("DLQ %1").arg(compactNumber(visible));
             if (dlqIn > 0 || (r.previous && visible > r.prev("sqs.visible"))) {

@@ -1,5 +1,5 @@
 #pragma once
-// Maps the frame at the playback position onto the canvas (issue 5 "On the canvas"): per block a
+// Maps the frame at the playback position onto the canvas: per block a
 // BlockOverlay (badges, trouble severity, tool-tip figures), per wire a flow intensity and health,
 // and moving tokens along the wires. Updates are coalesced (at most one per ~50 ms) and the token
 // animation is ONE 30 fps timer for the whole scene that stops when nothing flows or playback is

@@ -1,5 +1,5 @@
 #pragma once
-// The playback bar (issue 5): Play/Pause, Step, speed, simulated clock, run duration and seed
+// The playback bar: Play/Pause, Step, speed, simulated clock, run duration and seed
 // (the project's "duration"/"seed", edited through the undo stack), Reset, Re-run with the stale
 // notice, and a timeline slider over the frames already simulated. Dragging the slider back
 // scrubs (leaves live); dragging it to the end follows the run again.

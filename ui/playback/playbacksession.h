@@ -1,6 +1,6 @@
 #pragma once
 // Glue between the document, the simulation controller, the frame store and the live canvas
-// (issue 5). Owned by the main window; the playback bar and the Simulation menu call it.
+//. Owned by the main window; the playback bar and the Simulation menu call it.
 // Play/Step load the current design when no run is loaded; editing the document while a run is
 // loaded marks the results stale, and Re-run starts a new run keeping the old one as the ghost.
 

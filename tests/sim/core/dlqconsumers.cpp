@@ -1,7 +1,8 @@
-// Dead-letter queues and topics with their own consumers (ref §4 "Redrive", §3 "Subscription
-// DLQ", §1 "Destinations / DLQ"): a DLQ is an ordinary queue or topic, so what reaches one that
-// the user wired to a consumer is processed like any other message; the conservation ledger
-// balances at every closed bin. A DLQ nobody reads stays a sink (dead-lettered).
+// Dead-letter queues and topics with their own consumers (aws-behaviour.md §4 "Redrive", §3
+// "Subscription DLQ", §1 "Destinations / DLQ"): a DLQ is an ordinary queue or topic, so what
+// reaches one that the user wired to a consumer is processed like any other message; the
+// conservation ledger balances at every closed bin. A DLQ nobody reads stays a sink
+// (dead-lettered).
 #include "simtestutil.h"
 
 #include <QtTest>
@@ -79,7 +80,8 @@ private Q_SLOTS:
     void lambdaDlqTopicFansOutToItsSubscribers()
     {
         // An async function with reserved concurrency 0 sends every event straight to its DLQ
-        // (ref §1 "Reserved = 0"); the DLQ is a topic whose subscriber queue feeds a function.
+        // (aws-behaviour.md §1 "Reserved = 0"); the DLQ is a topic whose subscriber queue feeds a
+        // function.
         Scenario sc;
         sc.durationSeconds = 120;
         sc.binWidthSeconds = 1;

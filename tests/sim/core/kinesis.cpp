@@ -1,4 +1,4 @@
-// Kinesis and its Lambda event source mapping (issue 3 "Done when"): records/s = shards x PF x
+// Kinesis and its Lambda event source mapping: records/s = shards x PF x
 // batch / batch duration, shard write throttling above 1,000 records/s or 1 MB/s, a hot key capped
 // at one shard, a poison record blocking its shard until max retries / max record age, then the
 // on-failure destination, and bisect-on-error isolating the poison record.

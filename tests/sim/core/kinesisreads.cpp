@@ -1,4 +1,4 @@
-// Kinesis read limits (issue 3 part B, ref §5 "Shard read (shared)" and "Enhanced fan-out"):
+// Kinesis read limits (aws-behaviour.md §5 "Shard read (shared)" and "Enhanced fan-out"):
 // standard consumers of one stream share 2 MB/s, 2,000 records/s and 5 GetRecords calls/s per
 // shard; enhanced fan-out consumers each get their own 2 MB/s per shard, pushed with ~70 ms
 // propagation instead of the shared ~1 per second poll.
@@ -132,7 +132,7 @@ private Q_SLOTS:
     {
         // One consumer, 50 records/s, 10 ms function: a shared consumer sees a record at its
         // next one-second poll (median wait ~0.5 s); enhanced fan-out pushes it ~70 ms after
-        // the write (ref §5, a ⚠ figure) in pushes at most 10 ms apart.
+        // the write (aws-behaviour.md §5, a ⚠ figure) in pushes at most 10 ms apart.
         Simulation shared(fanOut(50, 100, 1, false, 120));
         shared.run();
         Simulation efo(fanOut(50, 100, 1, true, 120));

@@ -1,4 +1,4 @@
-// Lambda behaviour (issue 3 "Done when"): Erlang B throttling with reserved concurrency, maximum
+// Lambda behaviour: Erlang B throttling with reserved concurrency, maximum
 // rate = concurrency / duration, async retries ~1 and ~2 minutes then on-failure destination,
 // reserved concurrency 0 as a kill switch, account pool sharing, cold starts and idle expiry.
 #include "simtestutil.h"
@@ -98,7 +98,8 @@ private Q_SLOTS:
         Simulation sim(sc);
         inject(sim, fn(0));
         sim.run();
-        // Attempt 1 at 0 s fails at 0.1 s; retry 1 at 60.1 s; retry 2 at 180.2 s (ref §1).
+        // Attempt 1 at 0 s fails at 0.1 s; retry 1 at 60.1 s; retry 2 at 180.2 s (aws-behaviour.md
+        // §1).
         QCOMPARE(binsWith(sim, fn(0), "lambda.invocations"),
                  (std::vector<std::size_t>{0, 60, 180}));
         QCOMPARE(total(sim, fn(0), "lambda.retries"), 2.0);
@@ -187,7 +188,8 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             inject(sim, fn(1));
         sim.run();
-        // Sync: every request throttled. Async: straight to the DLQ, no retries (ref §1).
+        // Sync: every request throttled. Async: straight to the DLQ, no retries (aws-behaviour.md
+        // §1).
         QCOMPARE(total(sim, fn(0), "lambda.invocations"), 0.0);
         QCOMPARE(total(sim, fn(0), "lambda.throttles"), total(sim, api(0), "apigw.requests"));
         QVERIFY(total(sim, api(0), "apigw.requests") > 1000);

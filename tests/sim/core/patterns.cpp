@@ -1,7 +1,7 @@
-// Ledger and determinism for scenarios equivalent to the five bundled patterns (issue 3 "Done
-// when"): the conservation ledger balances at every closed bin, the same seed reproduces the
-// metric output bit for bit, and a different seed changes it. Faults are included so failure
-// paths (DLQ, on-failure, retries, catches, 429s) carry traffic too.
+// Ledger and determinism for scenarios equivalent to the five bundled patterns: the conservation
+// ledger balances at every closed bin, the same seed reproduces the metric output bit for bit, and
+// a different seed changes it. Faults are included so failure paths (DLQ, on-failure, retries,
+// catches, 429s) carry traffic too.
 #include "simtestutil.h"
 
 #include <QtTest>

@@ -1,4 +1,4 @@
-// Step Functions retriers and throttling (issue 3 part B, ref §6): several retriers per Task
+// Step Functions retriers and throttling (aws-behaviour.md §6): several retriers per Task
 // evaluated in order (AWS's documented A, B, C, B, B example), every attempt a billed transition,
 // and the Standard StateTransition (5,000 burst / 1,500 per s) and StartExecution (1,300 / 300)
 // token buckets.

@@ -1,4 +1,4 @@
-// SNS (issue 3 "Done when"): deliveries = publishes x matching subscriptions (filter policies);
+// SNS: deliveries = publishes x matching subscriptions (filter policies);
 // a failing subscriber follows its delivery retry policy, then the subscription DLQ.
 #include "simtestutil.h"
 
@@ -59,7 +59,8 @@ private Q_SLOTS:
 
     void httpSubscriberFollowsPolicyThenDlq()
     {
-        // HTTP/S default policy: 3 retries 20 s apart (4 attempts), then the DLQ (ref §3).
+        // HTTP/S default policy: 3 retries 20 s apart (4 attempts), then the DLQ (aws-behaviour.md
+        // §3).
         Scenario sc;
         sc.durationSeconds = 200;
         sc.binWidthSeconds = 1;

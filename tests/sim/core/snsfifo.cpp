@@ -1,4 +1,4 @@
-// SNS FIFO topics (ref §3 "Topic types", "FIFO throughput history"): strict order per
+// SNS FIFO topics (aws-behaviour.md §3 "Topic types", "FIFO throughput history"): strict order per
 // MessageGroupId end to end into a FIFO queue even while a subscription is failing and retried,
 // the per-topic publish throughput limit (messages and bytes) with throttled publishes counted
 // and rejected, and SQS-only subscriptions.

@@ -1,4 +1,4 @@
-// SQS and its Lambda event source mapping (issue 3 "Done when"): poller scale-up from 5 by
+// SQS and its Lambda event source mapping: poller scale-up from 5 by
 // +300/min (or +60/min before 2023) to 1,250 or MaximumConcurrency, visibility timeout
 // reappearance, redrive to the DLQ after maxReceiveCount, retention expiry, partial batch
 // response, FIFO order per message group.
@@ -68,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(bin(sim, fn(0), "lambda.concurrency", 0), 5.0);
         QCOMPARE(bin(sim, sqs(0), "sqs.pollers", 60), 305.0);  // 5 + 300 after one minute
         QCOMPARE(bin(sim, sqs(0), "sqs.pollers", 120), 605.0); // + 300 per minute
-        QCOMPARE(total(sim, sqs(0), "sqs.pollers"), 1250.0);   // cap (ref §4)
+        QCOMPARE(total(sim, sqs(0), "sqs.pollers"), 1250.0);   // cap (aws-behaviour.md §4)
         QCOMPARE(total(sim, fn(0), "lambda.concurrency"), 1250.0);
         QVERIFY(sim.ledger().balanced());
     }

@@ -1,7 +1,7 @@
-// SQS event source mapping pollers (ref §4, services-sqs-scaling; SQS long polling): pollers are
-// added while messages wait and every poller is busy, kept while messages keep arriving (a long
-// poll returns as soon as a message is there) and released once a whole 20 s long poll found
-// nothing; only then do idle pollers' long polls come back empty, one billed request each per
+// SQS event source mapping pollers (aws-behaviour.md §4, services-sqs-scaling; SQS long polling):
+// pollers are added while messages wait and every poller is busy, kept while messages keep arriving
+// (a long poll returns as soon as a message is there) and released once a whole 20 s long poll
+// found nothing; only then do idle pollers' long polls come back empty, one billed request each per
 // 20 s.
 #include "simtestutil.h"
 

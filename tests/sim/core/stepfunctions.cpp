@@ -1,4 +1,4 @@
-// Step Functions (issue 3 "Done when"): a failing Task is retried per its Retry policy
+// Step Functions: a failing Task is retried per its Retry policy
 // (interval x backoff^(n-1), max attempts, MaxDelaySeconds, jitter), then caught; every attempt
 // counts as a state transition.
 #include "simtestutil.h"
