@@ -43,11 +43,6 @@ QString quoted(const QString &name)
     return QLatin1Char('\'') + name + QLatin1Char('\'');
 }
 
-bool isFifo(const Component &component)
-{
-    return param(component, QStringLiteral("type")).toString() == QLatin1String("FIFO");
-}
-
 namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;

@@ -3,6 +3,10 @@
 // each rule names its AWS source.
 
 #include "model/analysisrules.h"
+#include "model/services/account/account.h"
+#include "model/services/apigateway/apigateway.h"
+#include "model/services/kinesis/kinesis.h"
+#include "model/services/lambda/lambda.h"
 #include "model/sfnretriers.h"
 
 #include "model/wiringrules.h"
@@ -15,16 +19,6 @@ namespace {
 
 using K = ComponentKind;
 using C = ConnectionKind;
-
-qlonglong intOf(const Component &c, const char *key)
-{
-    return param(c, QLatin1String(key)).toLongLong();
-}
-
-qlonglong intOf(const Connection &w, const Design &d, const char *key)
-{
-    return param(w, d, QLatin1String(key)).toLongLong();
-}
 
 bool hasOutgoing(const Design &design, ComponentId id, ConnectionKind kind)
 {
@@ -46,8 +40,9 @@ void add(QList<Finding> *findings, Severity severity, const char *code, const QS
 // quota request, which may also lower the account throttle (What's New 2024-06).
 void checkApi(const Component &api, QList<Finding> *findings)
 {
-    const double timeout = param(api, QStringLiteral("integrationTimeout")).toDouble();
-    const bool http = param(api, QStringLiteral("type")).toString() == QLatin1String("HTTP");
+    const apigw::Params p = apigw::Params::of(api.params);
+    const double timeout = p.integrationTimeout;
+    const bool http = p.isHttp();
     if (http && timeout > 30000)
         add(findings, Severity::Error, findingcode::HttpApiTimeout,
             QStringLiteral("HTTP API %1: integration timeout %2 ms is above the hard limit of "
@@ -70,15 +65,17 @@ void checkApi(const Component &api, QList<Finding> *findings)
 // reserved concurrency when one is set (provisioned-concurrency.html).
 void checkConcurrency(const Design &design, QList<Finding> *findings)
 {
-    const qlonglong pool = design.setting(QStringLiteral("accountConcurrency")).toLongLong();
+    const qlonglong pool = account::Params::of(design.settings).accountConcurrency;
     qlonglong reservedSum = 0;
     QList<ComponentId> reservedIds;
     QStringList reservedNames;
     for (const Component &fn : design.components) {
         if (fn.kind != K::Lambda)
             continue;
-        const qlonglong reserved = intOf(fn, "reservedConcurrency");
-        const qlonglong provisioned = intOf(fn, "provisionedConcurrency");
+        const lambda::Params p = lambda::Params::of(fn.params);
+        const lambda::ReservedConcurrency rc = lambda::reservedConcurrency(p);
+        const qlonglong reserved = rc.cap().value_or(-1);
+        const qlonglong provisioned = p.provisionedConcurrency;
         if (reserved > pool)
             add(findings, Severity::Error, findingcode::ReservedAbovePool,
                 QStringLiteral("Lambda %1: reserved concurrency %2 is above the account pool of "
@@ -87,7 +84,7 @@ void checkConcurrency(const Design &design, QList<Finding> *findings)
                     .arg(reserved)
                     .arg(pool),
                 {fn.id});
-        if (reserved >= 0) {
+        if (rc.isReserved()) {
             reservedSum += reserved;
             reservedIds.append(fn.id);
             reservedNames.append(quoted(fn.name));
@@ -101,7 +98,7 @@ void checkConcurrency(const Design &design, QList<Finding> *findings)
                     {fn.id});
         }
     }
-    if (!reservedIds.isEmpty() && pool - reservedSum < 100)
+    if (!reservedIds.isEmpty() && pool - reservedSum < lambda::kUnreservedMinimum)
         add(findings, Severity::Error, findingcode::UnreservedBelowMinimum,
             QStringLiteral("Reserved concurrency of %1 adds up to %2, leaving %3 of the account "
                            "pool of %4 unreserved; AWS requires at least 100")
@@ -114,15 +111,17 @@ void checkConcurrency(const Design &design, QList<Finding> *findings)
 
 // An SQS event source mapping (services-sqs-configure.html, services-sqs-parameters.html,
 // API_ScalingConfig).
-void checkSqsMapping(const Design &design, const Connection &esm, const Component &queue,
-                     const Component &fn, QList<Finding> *findings)
+void checkSqsMapping(const Connection &esm, const Component &queue, const Component &fn,
+                     QList<Finding> *findings)
 {
     const QString where = QStringLiteral("%1 -> %2").arg(quoted(queue.name), quoted(fn.name));
     // Lambda rejects a mapping whose function timeout exceeds the queue's visibility timeout;
     // AWS recommends at least 6 x the function timeout so retries of throttled batches do not
     // make messages reappear while still being processed.
-    const qlonglong visibility = intOf(queue, "visibilityTimeout");
-    const qlonglong timeout = intOf(fn, "timeout");
+    const lambda::Params function = lambda::Params::of(fn.params);
+    const sqs::mapping::Params mapping = sqs::mapping::Params::of(esm.params);
+    const qlonglong visibility = sqs::Params::of(queue.params).visibilityTimeout;
+    const qlonglong timeout = function.timeout;
     if (visibility < timeout)
         add(findings, Severity::Error, findingcode::VisibilityBelowFunctionTimeout,
             QStringLiteral("%1: visibility timeout %2 s of queue %3 is shorter than the timeout "
@@ -142,8 +141,8 @@ void checkSqsMapping(const Design &design, const Connection &esm, const Componen
                 .arg(6 * timeout),
             {queue.id, fn.id}, {esm.id});
 
-    const qlonglong batch = intOf(esm, design, "batchSize");
-    const qlonglong window = intOf(esm, design, "batchingWindow");
+    const qlonglong batch = mapping.batchSize;
+    const qlonglong window = mapping.batchingWindow;
     if (isFifo(queue)) {
         // FIFO: BatchSize at most 10 and no batching window.
         if (batch > 10 || window > 0)
@@ -166,15 +165,15 @@ void checkSqsMapping(const Design &design, const Connection &esm, const Componen
 
     // MaximumConcurrency above the function's reserved concurrency: the pollers invoke more than
     // the function may run and the excess is throttled back to the queue.
-    const qlonglong maxConcurrency = intOf(esm, design, "maximumConcurrency");
-    const qlonglong reserved = intOf(fn, "reservedConcurrency");
-    if (maxConcurrency >= 0 && reserved >= 0 && maxConcurrency > reserved)
+    const qlonglong maxConcurrency = mapping.maximumConcurrency;
+    const std::optional<qlonglong> reserved = lambda::reservedConcurrency(function).cap();
+    if (maxConcurrency >= 0 && reserved && maxConcurrency > *reserved)
         add(findings, Severity::Warning, findingcode::EsmConcurrencyAboveReserved,
             QStringLiteral("%1: maximum concurrency %2 is above the function's reserved "
                            "concurrency %3; the excess invokes are throttled")
                 .arg(where)
                 .arg(maxConcurrency)
-                .arg(reserved),
+                .arg(*reserved),
             {queue.id, fn.id}, {esm.id});
 }
 
@@ -215,7 +214,7 @@ void checkSettings(const Design &design, QList<Finding> *findings)
         const Component *dst = design.component(w.target);
         if (w.kind == C::EventSourceMapping && src && dst && src->kind == K::SqsQueue
             && dst->kind == K::Lambda)
-            checkSqsMapping(design, w, *src, *dst, findings);
+            checkSqsMapping(w, *src, *dst, findings);
     }
     // A state machine without a Task state does no work (Step Functions' Task states invoke the
     // Lambdas and integrations; concepts-standard-vs-express.md).
@@ -300,8 +299,8 @@ void checkFailureHandling(const Design &design, QList<Finding> *findings)
                 if (esm->kind != C::EventSourceMapping || !design.component(esm->target))
                     continue;
                 const Component &fn = *design.component(esm->target);
-                const bool infinite = intOf(*esm, design, "maxRetryAttempts") < 0
-                                      && intOf(*esm, design, "maxRecordAge") < 0;
+                const kinesis::mapping::Params m = kinesis::mapping::Params::of(esm->params);
+                const bool infinite = m.maxRetryAttempts < 0 && m.maxRecordAge < 0;
                 if (infinite)
                     add(findings, Severity::Warning, findingcode::StreamPoisonBlocks,
                         QStringLiteral("%1 -> %2: retries and record age are unlimited, so one "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/analysis.h"
+#include "model/services/registry.h"
 
 // Internal to the analysis (analysis*.cpp): the rule groups analyze() runs, and small helpers
 // they share. Not part of the model's public API.
@@ -19,6 +20,5 @@ void checkSettings(const Design &design, QList<Finding> *findings);
 QVariant param(const Component &component, const QString &key);
 QVariant param(const Connection &connection, const Design &design, const QString &key);
 QString quoted(const QString &name);
-bool isFifo(const Component &component);
 
 } // namespace swb::analysis

@@ -4,6 +4,10 @@
 #include "model/costmodel.h"
 
 #include "model/flowrates_p.h"
+#include "model/services/apigateway/apigateway.h"
+#include "model/services/kinesis/kinesis.h"
+#include "model/services/registry.h"
+#include "model/services/stepfunctions/stepfunctions.h"
 
 #include <cmath>
 
@@ -134,7 +138,7 @@ private:
 
     void apiGateway(const Component &c, const ComponentFlow &f)
     {
-        const bool http = flow::text(c, "type") == QLatin1String("HTTP");
+        const bool http = apigw::Params::of(c.params).isHttp();
         const PriceDimension &d = dim("apigateway", http ? QStringLiteral("http-requests")
                                                          : QStringLiteral("rest-requests"));
         const double requests = f.inRate * m_seconds;
@@ -149,7 +153,7 @@ private:
 
     void sns(const Component &c, const ComponentFlow &f)
     {
-        const bool fifo = flow::text(c, "type") == QLatin1String("FIFO");
+        const bool fifo = isFifo(c);
         const PriceDimension &d = dim("sns", fifo ? QStringLiteral("publishes-fifo")
                                                   : QStringLiteral("publishes-standard"));
         const double publishes = f.inRate * m_seconds;
@@ -181,7 +185,7 @@ private:
 
     void sqs(const Component &c, const ComponentFlow &f)
     {
-        const bool fifo = flow::text(c, "type") == QLatin1String("FIFO");
+        const bool fifo = isFifo(c);
         const PriceDimension &d = dim("sqs", fifo ? QStringLiteral("requests-fifo")
                                                   : QStringLiteral("requests-standard"));
         // Each 64 KB chunk of a request's payload is one request; a receive carries the payload
@@ -219,7 +223,8 @@ private:
                     .arg(f.payloadKB)
                     .arg(efo));
         }
-        if (flow::text(c, "capacityMode") == QLatin1String("Provisioned")) {
+        if (swb::kinesis::Params::of(c.params).capacityMode
+            == swb::kinesis::CapacityMode::Provisioned) {
             const double shards = flow::param(c, "shards");
             add(c, "kinesis", QStringLiteral("shard-hours"), shards * hours,
                 QStringLiteral("%1 shard(s) x %2 h").arg(shards).arg(hours));
@@ -259,7 +264,7 @@ private:
     void stepFunctions(const Component &c, const ComponentFlow &f)
     {
         const double executions = f.inRate * m_seconds;
-        if (flow::text(c, "type") != QLatin1String("Express")) {
+        if (sfn::Params::of(c.params).type != sfn::WorkflowType::Express) {
             const PriceDimension &d = dim("stepfunctions", QStringLiteral("standard-transitions"));
             const double entries = f.transitions * m_seconds;
             add(c, "stepfunctions", d.id, entries + executions * d.fixedPerExecution,

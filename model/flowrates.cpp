@@ -3,6 +3,8 @@
 #include "model/filterpolicy.h"
 #include "model/flowrates_p.h"
 #include "model/parametercatalogue.h"
+#include "model/services/lambda/lambda.h"
+#include "model/services/registry.h"
 #include "model/wiringrules.h"
 
 #include <QSet>
@@ -47,7 +49,7 @@ double connParam(const Connection &w, ComponentKind sourceKind, const char *key)
 
 double failureShare(const Component &function)
 {
-    if (param(function, "reservedConcurrency") == 0)
+    if (lambda::reservedConcurrency(lambda::Params::of(function.params)).isKillSwitch())
         return 1.0;
     return std::clamp(param(function, "errorRate"), 0.0, 1.0);
 }
@@ -242,7 +244,7 @@ void Propagator::sns(const Component &c, ComponentFlow &f)
     const Inflow in = inflow(c.id);
     f.inRate = in.rate;
     f.payloadKB = in.payloadKB;
-    if (text(c, "type") == QLatin1String("FIFO")) {
+    if (isFifo(c)) {
         // FIFO topics accept 3,000 msg/s and 20 MB/s; publishes above are throttled
         // (aws-behaviour.md §3).
         const double accepted =
@@ -289,7 +291,8 @@ void Propagator::lambda(const Component &c, ComponentFlow &f)
 {
     const double p = std::clamp(param(c, "errorRate"), 0.0, 1.0);
     const double retries = param(c, "maxRetryAttempts");
-    const bool killSwitch = param(c, "reservedConcurrency") == 0;
+    const bool killSwitch =
+        lambda::reservedConcurrency(lambda::Params::of(c.params)).isKillSwitch();
     double syncEvents = 0, asyncEvents = 0, esmRecords = 0, esmInvocations = 0, bytes = 0;
     for (const Connection *w : m_design.incoming(c.id)) {
         const ConnectionFlow in = m_current.value(w->id);

@@ -2,6 +2,11 @@
 // source mappings) and Step Functions (Task chains with Retry / Catch).
 
 #include "model/flowrates_p.h"
+#include "model/services/account/account.h"
+#include "model/services/kinesis/kinesis.h"
+#include "model/services/lambda/lambda.h"
+#include "model/services/registry.h"
+#include "model/services/stepfunctions/stepfunctions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -63,14 +68,18 @@ double fifoGroupBatchFill(double rate, double seconds, double cv, double cap)
 double sqsPollerCap(const Design &design, const Component &queue, const Connection &mapping,
                     const Component *function)
 {
-    const bool legacy =
-        design.setting(QStringLiteral("scalingModel")).toString() == QLatin1String("2018");
+    const account::Params settings = account::Params::of(design.settings);
+    const bool legacy = settings.scalingModel == account::ScalingModel::Legacy2018;
     double cap = connParam(mapping, queue.kind, "maximumConcurrency");
     if (cap <= 0)
         cap = legacy ? 1000 : 1250;
-    if (function && param(*function, "reservedConcurrency") > 0)
-        cap = std::min(cap, param(*function, "reservedConcurrency"));
-    const double account = design.setting(QStringLiteral("accountConcurrency")).toDouble();
+    // A reservation caps the pollers too; the kill switch (0) is handled as a failure share.
+    const std::optional<qlonglong> reserved =
+        function ? lambda::reservedConcurrency(lambda::Params::of(function->params)).cap()
+                 : std::nullopt;
+    if (reserved && *reserved > 0)
+        cap = std::min(cap, double(*reserved));
+    const double account = double(settings.accountConcurrency);
     if (account > 0)
         cap = std::min(cap, account);
     return std::max(1.0, cap);
@@ -118,7 +127,7 @@ void Propagator::sqs(const Component &c, ComponentFlow &f)
         const double received = arrivals * expectedAttempts(p, maxReceives - 1);
         const double seconds =
             fn ? std::min(param(*fn, "duration") / 1000.0, param(*fn, "timeout")) : 0.0;
-        const bool fifo = text(c, "type") == QLatin1String("FIFO");
+        const bool fifo = isFifo(c);
         const double window = fifo ? 0.0 : connParam(*w, c.kind, "batchingWindow");
         const double cap = payloadCap(connParam(*w, c.kind, "batchSize"), f.payloadKB);
         const double pollers = sqsPollerCap(m_design, c, *w, fn);
@@ -155,7 +164,8 @@ void Propagator::kinesis(const Component &c, ComponentFlow &f)
     const Inflow in = inflow(c.id);
     f.inRate = in.rate;
     f.payloadKB = in.payloadKB;
-    const bool provisioned = text(c, "capacityMode") == QLatin1String("Provisioned");
+    const bool provisioned =
+        kinesis::Params::of(c.params).capacityMode == kinesis::CapacityMode::Provisioned;
     f.shardsAssumed = provisioned ? param(c, "shards") : kOnDemandShards;
     if (!provisioned)
         note(QStringLiteral("On-demand streams: batch sizes assume the initial 4 shards' worth "
@@ -249,8 +259,7 @@ void Propagator::stepFunctions(const Component &c, ComponentFlow &f)
         const double interval = connParam(*w, c.kind, "retryInterval");
         const double backoff = connParam(*w, c.kind, "retryBackoffRate");
         const double maxDelay = connParam(*w, c.kind, "retryMaxDelay");
-        const bool jitter =
-            w->params.value(QStringLiteral("retryJitter")).toString() == QLatin1String("FULL");
+        const bool jitter = sfn::task::Params::of(w->params).retryJitter == sfn::RetryJitter::Full;
         double waits = 0, pk = 1, delay = interval;
         for (int k = 1; k <= maxAttempts && k <= 10000; ++k) {
             pk *= p;

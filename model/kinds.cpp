@@ -1,30 +1,15 @@
 #include "model/kinds.h"
 
+#include "model/services/registry.h"
+
 namespace swb {
 
 namespace {
-
-struct ComponentKindInfo {
-    ComponentKind kind;
-    const char *id;
-    const char *name;
-};
 
 struct ConnectionKindInfo {
     ConnectionKind kind;
     const char *id;
     const char *name;
-};
-
-constexpr ComponentKindInfo kComponentKinds[] = {
-    {ComponentKind::TrafficSource, "traffic", "Traffic source"},
-    {ComponentKind::ApiGateway, "apigateway", "API Gateway"},
-    {ComponentKind::SnsTopic, "sns", "SNS topic"},
-    {ComponentKind::SqsQueue, "sqs", "SQS queue"},
-    {ComponentKind::KinesisStream, "kinesis", "Kinesis stream"},
-    {ComponentKind::StepFunctions, "stepfunctions", "Step Functions state machine"},
-    {ComponentKind::Lambda, "lambda", "Lambda function"},
-    {ComponentKind::Downstream, "downstream", "Downstream dependency"},
 };
 
 constexpr ConnectionKindInfo kConnectionKinds[] = {
@@ -44,8 +29,8 @@ const QList<ComponentKind> &allComponentKinds()
 {
     static const QList<ComponentKind> kinds = [] {
         QList<ComponentKind> list;
-        for (const auto &info : kComponentKinds)
-            list.append(info.kind);
+        for (const ServiceModule *m : serviceModules())
+            list.append(m->kind);
         return list;
     }();
     return kinds;
@@ -64,7 +49,7 @@ const QList<ConnectionKind> &allConnectionKinds()
 
 QString componentKindId(ComponentKind kind)
 {
-    return QLatin1String(kComponentKinds[static_cast<int>(kind)].id);
+    return QLatin1String(serviceModule(kind).id);
 }
 
 QString connectionKindId(ConnectionKind kind)
@@ -74,7 +59,7 @@ QString connectionKindId(ConnectionKind kind)
 
 QString componentKindName(ComponentKind kind)
 {
-    return QLatin1String(kComponentKinds[static_cast<int>(kind)].name);
+    return QLatin1String(serviceModule(kind).name);
 }
 
 QString connectionKindName(ConnectionKind kind)
@@ -84,13 +69,10 @@ QString connectionKindName(ConnectionKind kind)
 
 bool componentKindFromId(const QString &id, ComponentKind *kind)
 {
-    for (const auto &info : kComponentKinds) {
-        if (id == QLatin1String(info.id)) {
-            *kind = info.kind;
-            return true;
-        }
-    }
-    return false;
+    const ServiceModule *m = serviceModuleById(id);
+    if (m)
+        *kind = m->kind;
+    return m != nullptr;
 }
 
 bool connectionKindFromId(const QString &id, ConnectionKind *kind)

@@ -5,7 +5,8 @@
 
 namespace swb {
 
-// The blocks a design is made of. The order is the palette order.
+// The blocks a design is made of. The order is the palette order; each kind's facts live in its
+// service module (model/services/<service>/), listed by model/services/registry.cpp.
 enum class ComponentKind {
     TrafficSource, // load entering the system (not an AWS resource)
     ApiGateway,    // REST or HTTP API

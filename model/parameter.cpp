@@ -30,8 +30,13 @@ QString ParamSpec::rangeText() const
     if (!unit.isEmpty())
         range += QLatin1Char(' ') + unit;
     if (sentinel)
-        range = number(*sentinel) + QStringLiteral(" (not set) or ") + range;
+        range = number(*sentinel) + QStringLiteral(" (%1) or ").arg(sentinelLabel()) + range;
     return range;
+}
+
+QString ParamSpec::sentinelLabel() const
+{
+    return sentinelName.isEmpty() ? QStringLiteral("not set") : sentinelName;
 }
 
 std::optional<QVariant> normalizeValue(const ParamSpec &spec, const QVariant &value, QString *error)
@@ -68,6 +73,11 @@ std::optional<QVariant> normalizeValue(const ParamSpec &spec, const QVariant &va
     case ParamType::Real:
         break;
     }
+    // The sentinel's name ("unreserved") is typed or shown in place of its number.
+    if (spec.sentinel && !spec.sentinelName.isEmpty()
+        && value.toString().trimmed().compare(spec.sentinelName, Qt::CaseInsensitive) == 0)
+        return spec.type == ParamType::Integer ? QVariant(static_cast<qlonglong>(*spec.sentinel))
+                                               : QVariant(*spec.sentinel);
     bool ok = false;
     double v = value.toDouble(&ok);
     if (!ok) {
@@ -90,7 +100,6 @@ std::optional<QVariant> normalizeValue(const ParamSpec &spec, const QVariant &va
 
 QString formatValue(const ParamSpec &spec, const QVariant &value)
 {
-    QString text;
     switch (spec.type) {
     case ParamType::Boolean:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
@@ -98,12 +107,13 @@ QString formatValue(const ParamSpec &spec, const QVariant &value)
     case ParamType::Text:
         return value.toString();
     case ParamType::Integer:
-        text = QString::number(value.toLongLong());
-        break;
     case ParamType::Real:
-        text = number(value.toDouble());
         break;
     }
+    if (spec.sentinel && !spec.sentinelName.isEmpty() && value.toDouble() == *spec.sentinel)
+        return spec.sentinelName;
+    QString text = spec.type == ParamType::Integer ? QString::number(value.toLongLong())
+                                                   : number(value.toDouble());
     if (!spec.unit.isEmpty())
         text += QLatin1Char(' ') + spec.unit;
     return text;

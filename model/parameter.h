@@ -24,11 +24,16 @@ struct ParamSpec {
     // A value outside [minimum, maximum] that AWS gives a special meaning (-1 = "not set" or
     // "infinite"); it is accepted and its meaning is in the help text.
     std::optional<double> sentinel;
+    // The sentinel's name, shown instead of the number and accepted as input ("unreserved",
+    // "no limit").
+    QString sentinelName;
     QStringList choices; // for Choice
     QString help;        // what AWS does at this setting, with the source
 
     // Human readable range, e.g. "1 to 900 s", "-1 (infinite) or 60 to 604800 s", "REST or HTTP".
     QString rangeText() const;
+    // sentinelName, or "not set" when the catalogue gives none.
+    QString sentinelLabel() const;
 };
 
 // Checks one value against its spec. On success returns the normalised value (e.g. "30" -> 30LL);

@@ -1,5 +1,9 @@
 #include "model/wiringrules.h"
 
+#include "model/services/apigateway/apigateway.h"
+#include "model/services/downstream/downstream.h"
+#include "model/services/registry.h"
+
 namespace swb {
 
 namespace {
@@ -7,15 +11,9 @@ namespace {
 using K = ComponentKind;
 using C = ConnectionKind;
 
-bool isFifo(const Component &c)
-{
-    return c.params.value(QStringLiteral("type")).toString() == QLatin1String("FIFO");
-}
-
 bool isHttpApi(const Component &c)
 {
-    return c.kind == K::ApiGateway
-           && c.params.value(QStringLiteral("type")).toString() == QLatin1String("HTTP");
+    return c.kind == K::ApiGateway && apigw::Params::of(c.params).isHttp();
 }
 
 QString kindName(const Component &c)
@@ -99,8 +97,7 @@ WiringVerdict ruleFor(const Component &src, const Component &dst, ConnectionKind
         if (dst.kind == K::Lambda)
             return ok();
         if (dst.kind == K::Downstream) {
-            if (dst.params.value(QStringLiteral("protocol")).toString()
-                == QLatin1String("Database"))
+            if (downstream::Params::of(dst.params).protocol == downstream::Protocol::Database)
                 return no(QStringLiteral("SNS delivers to HTTP/S endpoints, not to a database"));
             return ok(); // HTTP/S subscription
         }

@@ -7,6 +7,11 @@
 #include "sim/runresults.h"
 
 #include "model/costmodel.h"
+#include "model/services/apigateway/apigateway.h"
+#include "model/services/kinesis/kinesis.h"
+#include "model/services/lambda/lambda.h"
+#include "model/services/registry.h"
+#include "model/services/stepfunctions/stepfunctions.h"
 
 #include <cmath>
 
@@ -58,24 +63,19 @@ private:
                 .arg(m_results.metadata.durationSeconds)
                 .arg(m_scale, 0, 'g', 6));
     }
-    static QString param(const Component &c, const char *key)
-    {
-        return c.params.value(QLatin1String(key)).toString();
-    }
-
     void addComponent(const Component &c)
     {
-        const QString type = param(c, "type");
         switch (c.kind) {
         case ComponentKind::Lambda: {
-            const QString arch = param(c, "architecture");
+            const lambda::Params p = lambda::Params::of(c.params);
+            const QString arch = choiceText(p.architecture);
             measured(c, "lambda", QStringLiteral("requests"),
                      total(c.id, "lambda.billed_requests"));
             measured(c, "lambda", QStringLiteral("duration-") + arch,
                      total(c.id, "lambda.billed_gb_s"));
-            const double pc = c.params.value(QStringLiteral("provisionedConcurrency")).toDouble();
+            const double pc = double(p.provisionedConcurrency);
             if (pc > 0) {
-                const double gb = c.params.value(QStringLiteral("memory")).toDouble() / 1024.0;
+                const double gb = double(p.memory) / 1024.0;
                 add(c, "lambda", QStringLiteral("provisioned-concurrency-") + arch,
                     pc * gb * m_hours * 3600.0,
                     QStringLiteral("%1 environments x %2 GB x %3 h").arg(pc).arg(gb).arg(m_hours));
@@ -86,21 +86,20 @@ private:
         }
         case ComponentKind::ApiGateway:
             measured(c, "apigateway",
-                     type == QLatin1String("HTTP") ? QStringLiteral("http-requests")
-                                                   : QStringLiteral("rest-requests"),
+                     apigw::Params::of(c.params).isHttp() ? QStringLiteral("http-requests")
+                                                          : QStringLiteral("rest-requests"),
                      total(c.id, "apigw.billed_requests"));
             break;
         case ComponentKind::SnsTopic: {
             const double http = total(c.id, "sns.billed_http_deliveries");
             measured(c, "sns",
-                     type == QLatin1String("FIFO") ? QStringLiteral("publishes-fifo")
-                                                   : QStringLiteral("publishes-standard"),
+                     isFifo(c) ? QStringLiteral("publishes-fifo")
+                               : QStringLiteral("publishes-standard"),
                      total(c.id, "sns.billed_publishes"));
             // FIFO publishes also bill their payload per GB (aws-behaviour.md §3), as the estimate
             // does.
             const QString payload = QStringLiteral("publishes-fifo-payload");
-            if (type == QLatin1String("FIFO")
-                && m_catalogue.dimension(QStringLiteral("sns"), payload))
+            if (isFifo(c) && m_catalogue.dimension(QStringLiteral("sns"), payload))
                 measured(c, "sns", payload,
                          total(c.id, "sns.fifo_payload_bytes") / (1024.0 * 1024.0 * 1024.0));
             measured(c, "sns", QStringLiteral("deliveries-sqs-lambda"),
@@ -110,15 +109,15 @@ private:
         }
         case ComponentKind::SqsQueue:
             measured(c, "sqs",
-                     type == QLatin1String("FIFO") ? QStringLiteral("requests-fifo")
-                                                   : QStringLiteral("requests-standard"),
+                     isFifo(c) ? QStringLiteral("requests-fifo")
+                               : QStringLiteral("requests-standard"),
                      total(c.id, "sqs.billed_requests"));
             break;
         case ComponentKind::KinesisStream:
             addStream(c);
             break;
         case ComponentKind::StepFunctions:
-            if (type == QLatin1String("Express")) {
+            if (sfn::Params::of(c.params).type == sfn::WorkflowType::Express) {
                 measured(c, "stepfunctions", QStringLiteral("express-requests"),
                          total(c.id, "sfn.billed_express_requests"));
                 measured(c, "stepfunctions", QStringLiteral("express-duration"),
@@ -126,7 +125,7 @@ private:
             } else {
                 // The core counts one transition per Task attempt and per Catch; the catalogue's
                 // fixedPerExecution adds the start and end transitions, as the estimate does.
-                const PriceDimension *d = PricingCatalogue::builtIn().dimension(
+                const PriceDimension *d = m_catalogue.dimension(
                     QStringLiteral("stepfunctions"), QStringLiteral("standard-transitions"));
                 const double fixed = d ? d->fixedPerExecution : 0;
                 measured(c, "stepfunctions", QStringLiteral("standard-transitions"),
@@ -141,14 +140,15 @@ private:
 
     void addStream(const Component &c)
     {
-        const double shards = c.params.value(QStringLiteral("shards")).toDouble();
-        const bool longRetention = c.params.value(QStringLiteral("retentionHours")).toDouble() > 24;
+        const kinesis::Params p = kinesis::Params::of(c.params);
+        const double shards = double(p.shards);
+        const bool longRetention = p.retentionHours > 24;
         // Enhanced fan-out consumers: consumer-shard-hours plus every written byte once per
         // consumer (aws-behaviour.md §5 pricing, a secondary source).
         int efo = 0;
         for (const Connection *w : m_design.outgoing(c.id))
             efo += w->kind == ConnectionKind::EventSourceMapping
-                   && w->params.value(QStringLiteral("enhancedFanOut")).toBool();
+                   && kinesis::mapping::Params::of(w->params).enhancedFanOut;
         if (efo > 0) {
             add(c, "kinesis", QStringLiteral("efo-consumer-shard-hours"), efo * shards * m_hours,
                 QStringLiteral("%1 enhanced fan-out consumer(s) x %2 shard(s) x %3 h")
@@ -158,7 +158,7 @@ private:
             measured(c, "kinesis", QStringLiteral("efo-data"),
                      efo * total(c.id, "kinesis.incoming_bytes") / (1024.0 * 1024.0 * 1024.0));
         }
-        if (param(c, "capacityMode") != QLatin1String("On-demand")) {
+        if (p.capacityMode != kinesis::CapacityMode::OnDemand) {
             add(c, "kinesis", QStringLiteral("shard-hours"), shards * m_hours,
                 QStringLiteral("%1 shard(s) x %2 h").arg(shards).arg(m_hours));
             measured(c, "kinesis", QStringLiteral("put-payload-units"),

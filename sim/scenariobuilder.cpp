@@ -3,7 +3,14 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/trafficreplay.h"
 
-#include "model/parametercatalogue.h"
+#include "model/services/account/account.h"
+#include "model/services/apigateway/apigateway.h"
+#include "model/services/downstream/downstream.h"
+#include "model/services/kinesis/kinesis.h"
+#include "model/services/lambda/lambda.h"
+#include "model/services/sns/sns.h"
+#include "model/services/stepfunctions/stepfunctions.h"
+#include "model/services/traffic/traffic.h"
 
 #include <QDir>
 
@@ -12,29 +19,25 @@ namespace swb {
 namespace detail {
 
 void Builder::mapSettings() {
-    const QVariantMap defaults = catalogue::defaultProjectParams();
-    auto setting = [&](const char *key) {
-        const QString k = QLatin1String(key);
-        return m_design.settings.contains(k) ? m_design.settings.value(k) : defaults.value(k);
-    };
-    m_sc.durationSeconds = m_options.durationSeconds.value_or(setting("duration").toDouble());
-    m_sc.seed = m_options.seed.value_or(quint64(setting("seed").toLongLong()));
+    const account::Params settings = account::Params::of(m_design.settings);
+    m_sc.durationSeconds = m_options.durationSeconds.value_or(settings.duration);
+    m_sc.seed = m_options.seed.value_or(quint64(settings.seed));
     m_sc.binWidthSeconds = m_options.binWidthSeconds;
     core::Account &a = m_sc.account;
-    a.concurrencyLimit = u32(setting("accountConcurrency").toDouble());
+    a.concurrencyLimit = u32(double(settings.accountConcurrency));
+    a.unreservedMinimum = u32(double(lambda::kUnreservedMinimum));
     // One switch for both 2018 rules: Lambda's account burst + 500/min and the SQS pollers'
     // +60/min to 1,000 (aws-behaviour.md §1, §4 "Before late 2023").
-    const bool legacy = setting("scalingModel").toString() == QLatin1String("2018");
+    const bool legacy = settings.scalingModel == account::ScalingModel::Legacy2018;
     a.scaling = legacy ? core::ScalingMode::Legacy2018 : core::ScalingMode::Current;
     a.sqsPollerScaling = a.scaling;
-    a.legacyBurst = u32(setting("legacyBurst").toDouble());
-    a.apiRateLimit = setting("apiAccountRate").toDouble();
-    a.apiBurstLimit = setting("apiAccountBurst").toDouble();
+    a.legacyBurst = u32(double(settings.legacyBurst));
+    a.apiRateLimit = settings.apiAccountRate;
+    a.apiBurstLimit = settings.apiAccountBurst;
 }
 
 void Builder::mapComponent(const Component &c) {
     const core::ComponentKind kind = toCoreKind(c.kind);
-    const QVariantMap &p = c.params;
     std::uint32_t index = 0;
     switch (c.kind) {
     case CK::TrafficSource:
@@ -42,23 +45,23 @@ void Builder::mapComponent(const Component &c) {
         m_sc.sources.push_back(makeSource(c));
         break;
     case CK::ApiGateway: {
+        const apigw::Params p = apigw::Params::of(c.params);
         core::ApiGateway api;
         api.name = utf8(c.name);
-        api.flavour = str(p, "type") == QLatin1String("HTTP") ? core::ApiFlavour::Http
-                                                              : core::ApiFlavour::Rest;
-        api.rateLimit = num(p, "rateLimit");
-        api.burstLimit = num(p, "burstLimit");
-        api.integrationTimeoutMs = num(p, "integrationTimeout"); // ms -> ms
+        api.flavour = p.isHttp() ? core::ApiFlavour::Http : core::ApiFlavour::Rest;
+        api.rateLimit = p.rateLimit;
+        api.burstLimit = p.burstLimit;
+        api.integrationTimeoutMs = p.integrationTimeout; // ms -> ms
         index = u32(double(m_sc.apis.size()));
         m_sc.apis.push_back(api);
         break;
     }
     case CK::SnsTopic: {
+        const sns::Params p = sns::Params::of(c.params);
         core::SnsTopic topic;
         topic.name = utf8(c.name);
-        topic.type = str(p, "type") == QLatin1String("FIFO") ? core::TopicType::Fifo
-                                                             : core::TopicType::Standard;
-        if (num(p, "publishQuota") != 30000)
+        topic.type = p.isFifo() ? core::TopicType::Fifo : core::TopicType::Standard;
+        if (p.publishQuota != sns::Params().publishQuota)
             note(Severity::Info, "sim-approx-publish-quota",
                  QStringLiteral("Topic %1: the account publish quota is not simulated (only a "
                                 "FIFO topic's own 3,000 msg/s / 20 MB/s limit throttles publishes "
@@ -70,14 +73,14 @@ void Builder::mapComponent(const Component &c) {
         break;
     }
     case CK::SqsQueue: {
+        const sqs::Params p = sqs::Params::of(c.params);
         core::SqsQueue q;
         q.name = utf8(c.name);
-        q.type = str(p, "type") == QLatin1String("FIFO") ? core::QueueType::Fifo
-                                                         : core::QueueType::Standard;
-        q.visibilityTimeoutSeconds = num(p, "visibilityTimeout");
-        q.retentionSeconds = num(p, "retentionPeriod");
-        q.delaySeconds = num(p, "deliveryDelay");
-        q.messageGroupCount = u32(num(p, "messageGroups"));
+        q.type = p.isFifo() ? core::QueueType::Fifo : core::QueueType::Standard;
+        q.visibilityTimeoutSeconds = double(p.visibilityTimeout);
+        q.retentionSeconds = double(p.retentionPeriod);
+        q.delaySeconds = double(p.deliveryDelay);
+        q.messageGroupCount = u32(double(p.messageGroups));
         q.maxReceiveCount = 0; // set by its Redrive wire
         index = u32(double(m_sc.queues.size()));
         m_sc.queues.push_back(q);
@@ -90,8 +93,9 @@ void Builder::mapComponent(const Component &c) {
     case CK::StepFunctions: {
         core::StepFunctions sm;
         sm.name = utf8(c.name);
-        sm.type = str(p, "type") == QLatin1String("Express") ? core::WorkflowType::Express
-                                                             : core::WorkflowType::Standard;
+        sm.type = sfn::Params::of(c.params).type == sfn::WorkflowType::Express
+                      ? core::WorkflowType::Express
+                      : core::WorkflowType::Standard;
         index = u32(double(m_sc.stateMachines.size()));
         m_sc.stateMachines.push_back(sm);
         break;
@@ -101,12 +105,13 @@ void Builder::mapComponent(const Component &c) {
         m_sc.lambdas.push_back(makeLambda(c));
         break;
     case CK::Downstream: {
+        const downstream::Params p = downstream::Params::of(c.params);
         core::Downstream d;
         d.name = utf8(c.name);
-        d.capacityTps = num(p, "capacity");
-        d.maxConnections = u32(num(p, "maxConnections"));
-        d.latencyMeanMs = num(p, "latency");
-        if (num(p, "errorRate") > 0)
+        d.capacityTps = p.capacity;
+        d.maxConnections = u32(double(p.maxConnections));
+        d.latencyMeanMs = p.latency;
+        if (p.errorRate > 0)
             note(Severity::Info, "sim-approx-downstream-errors",
                  QStringLiteral("Downstream '%1': its base error rate is not simulated; only "
                                 "overload (capacity, connections) and outages fail calls")
@@ -127,19 +132,24 @@ void Builder::mapComponent(const Component &c) {
 }
 
 core::TrafficSource Builder::makeSource(const Component &c) {
-    const QVariantMap &p = c.params;
+    using traffic::Pattern;
+    const traffic::Params p = traffic::Params::of(c.params);
     core::TrafficSource s;
     s.name = utf8(c.name);
-    s.ratePerSecond = num(p, "rate");
-    const QString pattern = str(p, "pattern");
-    if (pattern == QLatin1String("constant")) {
+    s.ratePerSecond = p.rate;
+    switch (p.pattern) {
+    case Pattern::Poisson:
+        s.pattern = core::TrafficPattern::Poisson;
+        break;
+    case Pattern::Constant:
         s.pattern = core::TrafficPattern::Constant;
-    } else if (pattern == QLatin1String("diurnal")) {
+        break;
+    case Pattern::Diurnal: {
         s.pattern = core::TrafficPattern::Diurnal;
         // Catalogue: f = peak / mean. Core: a cosine around the mean with max/min = F, so
         // peak = mean * 2F / (F + 1) and F = f / (2 - f); a cosine cannot peak above twice
         // its mean without going negative, so f >= 2 is capped there.
-        const double f = num(p, "peakFactor");
+        const double f = p.peakFactor;
         s.diurnalPeakFactor = f < 1.999 ? f / (2 - f) : 1999;
         if (f > 2)
             note(Severity::Info, "sim-approx-diurnal-peak",
@@ -148,34 +158,44 @@ core::TrafficSource Builder::makeSource(const Component &c) {
                      .arg(c.name)
                      .arg(f),
                  {c.id});
-        if (num(p, "peakHour") != 12)
+        if (p.peakHour != 12)
             note(Severity::Info, "sim-approx-diurnal-hour",
                  QStringLiteral("Traffic '%1': the simulated day peaks at 12:00 (hour %2 is "
                                 "not simulated); the run starts at midnight")
                      .arg(c.name)
-                     .arg(num(p, "peakHour")),
+                     .arg(p.peakHour),
                  {c.id});
-    } else if (pattern == QLatin1String("spike")) {
+        break;
+    }
+    case Pattern::Spike:
         s.pattern = core::TrafficPattern::Spike;
-    } else if (pattern == QLatin1String("step")) {
+        break;
+    case Pattern::Step:
         s.pattern = core::TrafficPattern::Step;
-    } else if (pattern == QLatin1String("replay")) {
+        break;
+    case Pattern::Replay:
         s.pattern = core::TrafficPattern::Replay;
         loadReplay(c, &s);
-    } else {
-        s.pattern = core::TrafficPattern::Poisson;
+        break;
     }
-    s.startSeconds = num(p, "spikeStart");
-    s.durationSeconds = num(p, "spikeDuration");
-    s.multiplier = num(p, "spikeMultiplier");
-    s.payloadMeanBytes = num(p, "payloadSize") * 1024.0; // KB -> bytes
-    const QString dist = str(p, "payloadDistribution");
-    s.payloadDistribution = dist == QLatin1String("exponential") ? core::Distribution::Exponential
-                            : dist == QLatin1String("lognormal") ? core::Distribution::LogNormal
-                                                                 : core::Distribution::Fixed;
+    s.startSeconds = p.spikeStart;
+    s.durationSeconds = p.spikeDuration;
+    s.multiplier = p.spikeMultiplier;
+    s.payloadMeanBytes = p.payloadSize * 1024.0; // KB -> bytes
+    switch (p.payloadDistribution) {
+    case traffic::PayloadDistribution::Fixed:
+        s.payloadDistribution = core::Distribution::Fixed;
+        break;
+    case traffic::PayloadDistribution::Exponential:
+        s.payloadDistribution = core::Distribution::Exponential;
+        break;
+    case traffic::PayloadDistribution::Lognormal:
+        s.payloadDistribution = core::Distribution::LogNormal;
+        break;
+    }
     QList<AttributeValue> values;
     QString error;
-    if (!parseAttributes(str(p, "attributes"), &values, &error)) {
+    if (!parseAttributes(p.attributes, &values, &error)) {
         note(Severity::Error, "sim-bad-attributes",
              QStringLiteral("Traffic '%1', parameter 'attributes': %2").arg(c.name, error), {c.id});
     }
@@ -187,7 +207,7 @@ core::TrafficSource Builder::makeSource(const Component &c) {
 }
 
 void Builder::loadReplay(const Component &c, core::TrafficSource *s) {
-    QString file = str(c.params, "replayFile");
+    QString file = traffic::Params::of(c.params).replayFile;
     if (file.isEmpty()) {
         note(
             Severity::Error, "sim-replay-file",
@@ -204,10 +224,10 @@ void Builder::loadReplay(const Component &c, core::TrafficSource *s) {
 }
 
 core::KinesisStream Builder::makeStream(const Component &c) {
-    const QVariantMap &p = c.params;
+    const kinesis::Params p = kinesis::Params::of(c.params);
     core::KinesisStream k;
     k.name = utf8(c.name);
-    if (str(p, "capacityMode") == QLatin1String("On-demand")) {
+    if (p.capacityMode == kinesis::CapacityMode::OnDemand) {
         // On-demand starts at 4 MB/s write (aws-behaviour.md §5) = the write capacity of 4 shards;
         // its later scaling (to 10 GB/s) is not simulated.
         k.mode = core::StreamMode::OnDemand;
@@ -218,11 +238,11 @@ core::KinesisStream Builder::makeStream(const Component &c) {
                  .arg(c.name),
              {c.id});
     } else {
-        k.shards = u32(num(p, "shards"));
+        k.shards = u32(double(p.shards));
     }
-    k.retentionHours = num(p, "retentionHours");
-    k.partitionKeyCount = u32(num(p, "partitionKeys"));
-    const double hot = num(p, "hotKeyShare");
+    k.retentionHours = double(p.retentionHours);
+    k.partitionKeyCount = u32(double(p.partitionKeys));
+    const double hot = p.hotKeyShare;
     if (hot > 0) {
         k.skew = core::KeySkew::HotKey;
         k.hotKeyFraction = hot;
@@ -231,24 +251,25 @@ core::KinesisStream Builder::makeStream(const Component &c) {
 }
 
 core::LambdaFunction Builder::makeLambda(const Component &c) {
-    const QVariantMap &p = c.params;
+    const lambda::Params p = lambda::Params::of(c.params);
     core::LambdaFunction f;
     f.name = utf8(c.name);
-    f.memoryMb = u32(num(p, "memory"));
-    f.timeoutSeconds = num(p, "timeout");
-    f.reservedConcurrency = std::int32_t(num(p, "reservedConcurrency")); // -1 = not set
-    f.provisionedConcurrency = u32(num(p, "provisionedConcurrency"));
-    f.durationMeanMs = num(p, "duration");
-    f.durationCv = num(p, "durationCv");
+    f.memoryMb = u32(double(p.memory));
+    f.timeoutSeconds = double(p.timeout);
+    // Resolved once, by the Lambda module: -1 = unreserved, 0 = kill switch, n = reserved.
+    f.reservedConcurrency = std::int32_t(lambda::reservedConcurrency(p).forScenario());
+    f.provisionedConcurrency = u32(double(p.provisionedConcurrency));
+    f.durationMeanMs = p.duration;
+    f.durationCv = p.durationCv;
     f.durationDistribution =
         f.durationCv > 0 ? core::Distribution::LogNormal : core::Distribution::Fixed;
-    f.errorRate = num(p, "errorRate");
-    f.coldStartMs = num(p, "coldStart");
-    f.idleExpirySeconds = num(p, "idleExpiry");
-    f.architecture = str(p, "architecture") == QLatin1String("arm64") ? core::Architecture::Arm
-                                                                      : core::Architecture::X86;
-    f.async.maxRetryAttempts = u32(num(p, "maxRetryAttempts"));
-    f.async.maxEventAgeSeconds = num(p, "maxEventAge");
+    f.errorRate = p.errorRate;
+    f.coldStartMs = p.coldStart;
+    f.idleExpirySeconds = double(p.idleExpiry);
+    f.architecture = p.architecture == lambda::Architecture::Arm64 ? core::Architecture::Arm
+                                                                   : core::Architecture::X86;
+    f.async.maxRetryAttempts = u32(double(p.maxRetryAttempts));
+    f.async.maxEventAgeSeconds = double(p.maxEventAge);
     return f;
 }
 

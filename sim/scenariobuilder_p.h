@@ -15,21 +15,6 @@ using Severity = BuildFinding::Severity;
 using CK = ComponentKind;
 using EK = core::EdgeKind;
 
-inline double num(const QVariantMap &p, const char *key)
-{
-    return p.value(QLatin1String(key)).toDouble();
-}
-
-inline QString str(const QVariantMap &p, const char *key)
-{
-    return p.value(QLatin1String(key)).toString();
-}
-
-inline bool flag(const QVariantMap &p, const char *key)
-{
-    return p.value(QLatin1String(key)).toBool();
-}
-
 inline std::uint32_t u32(double v)
 {
     return v <= 0 ? 0u : static_cast<std::uint32_t>(std::min(v, 4294967295.0));

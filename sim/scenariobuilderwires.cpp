@@ -6,6 +6,11 @@
 #include "sim/scenariobuilder_p.h"
 
 #include "model/analysis.h"
+#include "model/services/kinesis/kinesis.h"
+#include "model/services/lambda/lambda.h"
+#include "model/services/sns/sns.h"
+#include "model/services/stepfunctions/stepfunctions.h"
+#include "model/services/traffic/traffic.h"
 #include "model/sfnretriers.h"
 
 #include <QSet>
@@ -81,12 +86,13 @@ void Builder::mapConnections() {
                 apiRoutes[w.source].append(w.id);
             if (src->kind == CK::Lambda) {
                 lambdaCalls[w.source].append(w.id);
-                if (num(p, "callsPerInvocation") != 1)
+                const double calls = lambda::SyncInvokeParams::of(p).callsPerInvocation;
+                if (calls != 1)
                     note(Severity::Info, "sim-approx-calls-per-invocation",
                          QStringLiteral("%1 -> %2: the simulator makes one call per invocation "
                                         "(%3 calls per invocation are not simulated)")
                              .arg(name(w.source), name(w.target))
-                             .arg(num(p, "callsPerInvocation")),
+                             .arg(calls),
                          {w.source, w.target}, {w.id});
             }
             addEdge(w, EK::SyncInvoke);
@@ -99,18 +105,24 @@ void Builder::mapConnections() {
         case ConnectionKind::EventSourceMapping: {
             addEdge(w, EK::EventSourceMapping);
             core::EsmConfig &esm = m_sc.edges.back().esm;
-            esm.batchSize = u32(num(p, "batchSize")); // catalogue default: SQS 10, Kinesis 100
-            esm.batchingWindowSeconds = num(p, "batchingWindow");
-            esm.reportBatchItemFailures = flag(p, "reportBatchItemFailures");
             if (src->kind == CK::SqsQueue) {
-                const double maxConc = num(p, "maximumConcurrency");
-                esm.maximumConcurrency = maxConc < 0 ? 0 : u32(maxConc); // -1 = not set
+                const sqs::mapping::Params m = sqs::mapping::Params::of(p);
+                esm.batchSize = u32(double(m.batchSize));
+                esm.batchingWindowSeconds = double(m.batchingWindow);
+                esm.reportBatchItemFailures = m.reportBatchItemFailures;
+                // -1 ("no limit") is the core's 0.
+                esm.maximumConcurrency =
+                    m.maximumConcurrency < 0 ? 0 : u32(double(m.maximumConcurrency));
             } else {
-                esm.parallelizationFactor = u32(num(p, "parallelizationFactor"));
-                esm.maxRetryAttempts = std::int32_t(num(p, "maxRetryAttempts")); // -1 infinite
-                esm.maxRecordAgeSeconds = num(p, "maxRecordAge");                // -1 infinite
-                esm.bisectOnError = flag(p, "bisectOnError");
-                esm.enhancedFanOut = flag(p, "enhancedFanOut");
+                const kinesis::mapping::Params m = kinesis::mapping::Params::of(p);
+                esm.batchSize = u32(double(m.batchSize));
+                esm.batchingWindowSeconds = double(m.batchingWindow);
+                esm.reportBatchItemFailures = m.reportBatchItemFailures;
+                esm.parallelizationFactor = u32(double(m.parallelizationFactor));
+                esm.maxRetryAttempts = std::int32_t(m.maxRetryAttempts); // -1 until expiry
+                esm.maxRecordAgeSeconds = double(m.maxRecordAge);        // -1 until retention
+                esm.bisectOnError = m.bisectOnError;
+                esm.enhancedFanOut = m.enhancedFanOut;
             }
             break;
         }
@@ -183,7 +195,7 @@ void Builder::mapFailureWires() {
             case CK::SqsQueue: // RedrivePolicy{deadLetterTargetArn, maxReceiveCount}
                                // (aws-behaviour.md §4)
                 m_sc.queues[ref(src->id).index].maxReceiveCount =
-                    u32(num(w.params, "maxReceiveCount"));
+                    u32(double(sqs::redrive::Params::of(w.params).maxReceiveCount));
                 addEdge(w, EK::Redrive);
                 break;
             case CK::SnsTopic: // every subscription's RedrivePolicy DLQ (aws-behaviour.md §3)
@@ -217,7 +229,7 @@ void Builder::mapTasks() {
     for (auto it = tasks.begin(); it != tasks.end(); ++it) {
         QList<const Connection *> &wires = it.value();
         std::stable_sort(wires.begin(), wires.end(), [](const Connection *a, const Connection *b) {
-            return num(a->params, "order") < num(b->params, "order");
+            return sfn::task::Params::of(a->params).order < sfn::task::Params::of(b->params).order;
         });
         core::StepFunctions &sm = m_sc.stateMachines[ref(it.key()).index];
         for (const Connection *w : wires) {
@@ -230,22 +242,22 @@ void Builder::mapTasks() {
                      {it.key(), dst->id}, {w->id});
                 continue;
             }
-            const QVariantMap &p = w->params;
+            const sfn::task::Params p = sfn::task::Params::of(w->params);
             core::SfnTask task;
             task.lambdaIndex = ref(dst->id).index;
-            task.retry.intervalSeconds = num(p, "retryInterval");
-            task.retry.maxAttempts = u32(num(p, "retryMaxAttempts"));
-            task.retry.backoffRate = num(p, "retryBackoffRate");
-            const double maxDelay = num(p, "retryMaxDelay");
+            task.retry.intervalSeconds = double(p.retryInterval);
+            task.retry.maxAttempts = u32(double(p.retryMaxAttempts));
+            task.retry.backoffRate = p.retryBackoffRate;
+            const double maxDelay = double(p.retryMaxDelay);
             task.retry.maxDelaySeconds = maxDelay < 0 ? 0 : maxDelay; // -1 = no cap = core 0
-            task.retry.jitter = str(p, "retryJitter") == QLatin1String("FULL")
+            task.retry.jitter = p.retryJitter == sfn::RetryJitter::Full
                                     ? core::JitterStrategy::Full
                                     : core::JitterStrategy::None;
-            task.catchAll = flag(p, "catch");
+            task.catchAll = p.catch_;
             // A Retry array replaces the single retrier (the analysis refuses a malformed one).
             QList<RetrierSpec> retriers;
             QString why;
-            if (parseRetriers(str(p, "retriers"), &retriers, &why)) {
+            if (parseRetriers(p.retriers, &retriers, &why)) {
                 for (const RetrierSpec &r : retriers)
                     task.retriers.push_back(coreRetrier(r));
             }
@@ -278,9 +290,10 @@ void Builder::mapSubscriptionFilters() {
         if (w.kind != ConnectionKind::Subscription || !m_edgeOf.contains(w.id))
             continue;
         core::SubscriptionConfig &sub = m_sc.edges[m_edgeOf.value(w.id)].sub;
-        const QString policyText = str(w.params, "filterPolicy").trimmed();
+        const sns::subscription::Params subscription = sns::subscription::Params::of(w.params);
+        const QString policyText = subscription.filterPolicy.trimmed();
         if (policyText.isEmpty()) {
-            sub.filterMatchProbability = num(w.params, "filterMatch");
+            sub.filterMatchProbability = subscription.filterMatch;
             continue;
         }
         QList<FilterRule> policy;
@@ -299,8 +312,9 @@ void Builder::mapSubscriptionFilters() {
         for (ComponentId s : sources) {
             const Component *c = m_design.component(s);
             sameLayout = sameLayout
-                         && str(c->params, "attributes")
-                                == str(m_design.component(sources.first())->params, "attributes");
+                         && traffic::Params::of(c->params).attributes
+                                == traffic::Params::of(m_design.component(sources.first())->params)
+                                       .attributes;
         }
         AttributeBuckets buckets;
         const QList<AttributeValue> first =

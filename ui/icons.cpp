@@ -1,5 +1,7 @@
 #include "ui/icons.h"
 
+#include "model/services/registry.h"
+
 #include <QHash>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -8,24 +10,10 @@ namespace swb {
 
 namespace {
 
-// Family colours, matching the background of each SVG in resources/icons.
+// Family colours, matching the background of each SVG in resources/icons; declared by each
+// service module.
 QColor familyColor(ComponentKind kind) {
-    switch (kind) {
-    case ComponentKind::Lambda:
-        return QColor(0xE8, 0x71, 0x0A); // compute orange
-    case ComponentKind::SnsTopic:
-    case ComponentKind::SqsQueue:
-    case ComponentKind::StepFunctions:
-        return QColor(0xD6, 0x24, 0x6E); // application integration pink
-    case ComponentKind::ApiGateway:
-        return QColor(0x6A, 0x4B, 0xD6); // API purple
-    case ComponentKind::KinesisStream:
-        return QColor(0x9A, 0x3F, 0xC9); // analytics / streams violet
-    case ComponentKind::TrafficSource:
-    case ComponentKind::Downstream:
-        return QColor(0x6B, 0x72, 0x80); // external grey
-    }
-    return QColor(0x6B, 0x72, 0x80);
+    return QColor(serviceModule(kind).familyColor);
 }
 
 QSvgRenderer *rendererFor(ComponentKind kind) {

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void editorsFollowTheCatalogue();
     void typedValueAppliesOnEnterAndUndoRedoRefreshes();
     void outOfRangeValueIsRefusedInline();
+    void notSetValueShowsItsName();
     void choiceAndFlagEditors();
     void nameFieldRenamesAndRefusesDuplicates();
     void wireSelectionShowsWireKnobs();
@@ -161,6 +162,31 @@ void TestInspector::outOfRangeValueIsRefusedInline()
     QVERIFY(!editor->hasError());
     QVERIFY(!message->isVisible());
     QCOMPARE(doc->design().component(fn)->params.value(QStringLiteral("timeout")), QVariant(30LL));
+}
+
+// Reserved concurrency's "not set" (-1) reads "unreserved", as the catalogue names it; typing
+// the name sets it back, through the undo stack.
+void TestInspector::notSetValueShowsItsName()
+{
+    MainWindow w;
+    showAndActivate(w);
+    Document *doc = w.document();
+    const ComponentId fn = doc->addComponent(ComponentKind::Lambda, {0, 0});
+    w.scene()->selectItems({fn});
+    const QString key = QStringLiteral("reservedConcurrency");
+    QLineEdit *field = lineEdit(w.inspectorDock()->editor(key));
+    QCOMPARE(field->text(), QStringLiteral("unreserved"));
+
+    typeAndEnter(field, QStringLiteral("20"));
+    QCOMPARE(doc->design().component(fn)->params.value(key), QVariant(20LL));
+    QCOMPARE(lineEdit(w.inspectorDock()->editor(key))->text(), QStringLiteral("20"));
+
+    typeAndEnter(lineEdit(w.inspectorDock()->editor(key)), QStringLiteral("unreserved"));
+    QCOMPARE(doc->design().component(fn)->params.value(key), QVariant(-1LL));
+    QVERIFY(doc->undoStack()->undoText().startsWith(QStringLiteral("Set Reserved concurrency")));
+    QVERIFY(doc->undoStack()->undoText().endsWith(QStringLiteral(" to unreserved")));
+    QCOMPARE(lineEdit(w.inspectorDock()->editor(key))->text(), QStringLiteral("unreserved"));
+    QVERIFY(!w.inspectorDock()->editor(key)->hasError());
 }
 
 void TestInspector::choiceAndFlagEditors()

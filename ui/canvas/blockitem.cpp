@@ -1,6 +1,7 @@
 #include "ui/canvas/blockitem.h"
 
 #include "model/document.h"
+#include "model/services/registry.h"
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/icons.h"
@@ -17,51 +18,10 @@ using namespace canvas;
 
 namespace {
 
-QString param(const Component &c, const char *key)
-{
-    return c.params.value(QLatin1String(key)).toString();
-}
-
-QString number(const Component &c, const char *key)
-{
-    return QString::number(c.params.value(QLatin1String(key)).toDouble(), 'g', 6);
-}
-
-QString capitalized(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text.at(0).toUpper();
-    return text;
-}
-
-const QString &separator()
-{
-    static const QString dot = QStringLiteral(" \u00b7 ");
-    return dot;
-}
-
 // Short kind names for the block's third line (the full names do not fit 160 units).
 QString shortKindName(ComponentKind kind)
 {
-    switch (kind) {
-    case ComponentKind::TrafficSource:
-        return QStringLiteral("Traffic source");
-    case ComponentKind::ApiGateway:
-        return QStringLiteral("API Gateway");
-    case ComponentKind::SnsTopic:
-        return QStringLiteral("SNS topic");
-    case ComponentKind::SqsQueue:
-        return QStringLiteral("SQS queue");
-    case ComponentKind::KinesisStream:
-        return QStringLiteral("Kinesis stream");
-    case ComponentKind::StepFunctions:
-        return QStringLiteral("Step Functions");
-    case ComponentKind::Lambda:
-        return QStringLiteral("Lambda");
-    case ComponentKind::Downstream:
-        return QStringLiteral("Downstream");
-    }
-    return {};
+    return QLatin1String(serviceModule(kind).shortName);
 }
 
 QColor severityColor(BlockOverlay::Severity severity)
@@ -151,37 +111,10 @@ QStringList nameLines(const QString &name)
 } // namespace
 
 // Rates read "2500/s" rather than "2500 req/s": the unit fits the block's width at four digits
-// (the inspector names the full unit).
+// (the inspector names the full unit). Each service module words its own line.
 QString blockSubtitle(const Component &c)
 {
-    switch (c.kind) {
-    case ComponentKind::TrafficSource:
-        return capitalized(param(c, "pattern")) + separator() + number(c, "rate")
-               + QStringLiteral("/s");
-    case ComponentKind::ApiGateway:
-        return param(c, "type") + QStringLiteral(" API");
-    case ComponentKind::SnsTopic:
-    case ComponentKind::StepFunctions:
-        return param(c, "type");
-    case ComponentKind::SqsQueue:
-        if (param(c, "type") == QLatin1String("FIFO"))
-            return QStringLiteral("FIFO") + separator() + number(c, "messageGroups")
-                   + QStringLiteral(" groups");
-        return param(c, "type");
-    case ComponentKind::KinesisStream:
-        if (param(c, "capacityMode") == QLatin1String("Provisioned")) {
-            const int shards = c.params.value(QStringLiteral("shards")).toInt();
-            return shards == 1 ? QStringLiteral("1 shard")
-                               : QStringLiteral("%1 shards").arg(shards);
-        }
-        return param(c, "capacityMode");
-    case ComponentKind::Lambda:
-        return number(c, "memory") + QStringLiteral(" MB") + separator() + number(c, "timeout")
-               + QStringLiteral(" s");
-    case ComponentKind::Downstream:
-        return param(c, "protocol") + separator() + number(c, "capacity") + QStringLiteral("/s");
-    }
-    return {};
+    return serviceModule(c.kind).subtitle(c);
 }
 
 BlockItem::BlockItem(const Document *document, ComponentId id)

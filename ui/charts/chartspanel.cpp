@@ -1,6 +1,8 @@
 #include "ui/charts/chartspanel.h"
 
 #include "model/document.h"
+#include "model/services/account/account.h"
+#include "model/services/lambda/lambda.h"
 #include "model/pricing.h"
 #include "ui/charts/timechartview.h"
 #include "ui/cost/frameusage.h"
@@ -293,11 +295,13 @@ void ChartsPanel::addLimitLines()
     for (const Component &c : design.components) {
         if (c.kind != ComponentKind::Lambda)
             continue;
-        const int reserved = c.params.value(QStringLiteral("reservedConcurrency"), -1).toInt();
-        if (reserved >= 0)
-            addLimit(c.id, tr("%1 reserved limit (%2)").arg(c.name).arg(reserved), reserved);
+        const std::optional<qlonglong> reserved =
+            lambda::reservedConcurrency(lambda::Params::of(c.params)).cap();
+        if (reserved)
+            addLimit(c.id, tr("%1 reserved limit (%2)").arg(c.name).arg(*reserved),
+                     double(*reserved));
     }
-    const double account = design.setting(QStringLiteral("accountConcurrency")).toDouble();
+    const double account = double(account::Params::of(design.settings).accountConcurrency);
     if (account > 0)
         addLimit(InvalidId, tr("account pool (%1)").arg(account), account);
 }

@@ -3,6 +3,10 @@
 #include "ui/canvas/mimetypes.h"
 #include "ui/icons.h"
 
+#include "model/services/registry.h"
+
+#include <QCoreApplication>
+
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -16,57 +20,14 @@ constexpr int kKindRole = Qt::UserRole + 1;
 
 QString searchKeywords(ComponentKind kind)
 {
-    switch (kind) {
-    case ComponentKind::TrafficSource:
-        return QStringLiteral("load requests users clients generator");
-    case ComponentKind::ApiGateway:
-        return QStringLiteral("rest http endpoint");
-    case ComponentKind::SnsTopic:
-        return QStringLiteral("notification pub/sub fan-out");
-    case ComponentKind::SqsQueue:
-        return QStringLiteral("message buffer dlq dead-letter");
-    case ComponentKind::KinesisStream:
-        return QStringLiteral("shard records data streams");
-    case ComponentKind::StepFunctions:
-        return QStringLiteral("workflow sfn orchestration");
-    case ComponentKind::Lambda:
-        return QStringLiteral("compute serverless");
-    case ComponentKind::Downstream:
-        return QStringLiteral("database db third-party external rds dynamodb");
-    }
-    return {};
+    return QLatin1String(serviceModule(kind).paletteKeywords);
 }
 
 } // namespace
 
 QString componentKindSummary(ComponentKind kind)
 {
-    switch (kind) {
-    case ComponentKind::TrafficSource:
-        return PaletteDock::tr("Load entering the system: constant, Poisson, diurnal, spikes or a "
-                               "replayed CSV.");
-    case ComponentKind::ApiGateway:
-        return PaletteDock::tr("REST or HTTP API: throttles with a token bucket, proxies to Lambda "
-                               "or integrates directly with SQS, SNS, Kinesis, Step Functions.");
-    case ComponentKind::SnsTopic:
-        return PaletteDock::tr("Topic: pushes every message to every matching subscription "
-                               "(fan-out), with per-endpoint retries.");
-    case ComponentKind::SqsQueue:
-        return PaletteDock::tr("Queue: keeps messages until a consumer polls them; visibility "
-                               "timeout, redrive to a dead-letter queue.");
-    case ComponentKind::KinesisStream:
-        return PaletteDock::tr("Stream: ordered records in shards, read in batches per shard; a "
-                               "failing batch blocks its shard.");
-    case ComponentKind::StepFunctions:
-        return PaletteDock::tr("State machine: a chain of Task states with Retry and Catch; "
-                               "Standard or Express.");
-    case ComponentKind::Lambda:
-        return PaletteDock::tr("Function: concurrency, cold starts, timeouts, errors and async "
-                               "retries.");
-    case ComponentKind::Downstream:
-        return PaletteDock::tr("A database or third-party API with a capacity and a latency.");
-    }
-    return {};
+    return QCoreApplication::translate("PaletteDock", serviceModule(kind).paletteSummary);
 }
 
 PaletteList::PaletteList(QWidget *parent)

@@ -16,6 +16,10 @@ const QString kErrorStyle = QStringLiteral("QLineEdit { border: 2px solid #d32f2
 
 QString displayText(const ParamSpec &spec, const QVariant &value)
 {
+    // A "not set" value shows its catalogue name ("unreserved"), which the field also accepts.
+    if (spec.sentinel && !spec.sentinelName.isEmpty() && value.toDouble() == *spec.sentinel
+        && (spec.type == ParamType::Integer || spec.type == ParamType::Real))
+        return spec.sentinelName;
     switch (spec.type) {
     case ParamType::Integer:
         return QString::number(value.toLongLong());

@@ -1,6 +1,8 @@
 #include "ui/playback/liveoverlay.h"
 
 #include "model/document.h"
+#include "model/services/account/account.h"
+#include "model/services/lambda/lambda.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/wireitem.h"
 #include "ui/playback/framestore.h"
@@ -71,11 +73,10 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
     switch (c.kind) {
     case ComponentKind::Lambda: {
         const double conc = r.get("lambda.concurrency");
-        const int reserved = c.params.value(QStringLiteral("reservedConcurrency"), -1).toInt();
-        const int limit =
-            reserved >= 0
-                ? reserved
-                : design.settings.value(QStringLiteral("accountConcurrency"), 1000).toInt();
+        // The function's reservation, or the account pool it shares (the Lambda module's rule).
+        const qlonglong limit =
+            lambda::concurrencyLimit(lambda::reservedConcurrency(lambda::Params::of(c.params)),
+                                     account::Params::of(design.settings).accountConcurrency);
         o.topBadge = QStringLiteral("%1 / %2").arg(compactNumber(conc), compactNumber(limit));
         const double throttles = r.get("lambda.throttles");
         const double errors = r.get("lambda.errors") + r.get("lambda.timeouts");
