@@ -75,35 +75,7 @@ FlowRates Propagator::run()
         m_result.components.clear();
         for (const Component &c : m_design.components) {
             ComponentFlow f;
-            switch (c.kind) {
-            case ComponentKind::TrafficSource:
-                traffic(c, f);
-                break;
-            case ComponentKind::ApiGateway:
-                apiGateway(c, f);
-                break;
-            case ComponentKind::SnsTopic:
-                sns(c, f);
-                break;
-            case ComponentKind::SqsQueue:
-                sqs(c, f);
-                break;
-            case ComponentKind::KinesisStream:
-                kinesis(c, f);
-                break;
-            case ComponentKind::StepFunctions:
-                stepFunctions(c, f);
-                break;
-            case ComponentKind::Lambda:
-                lambda(c, f);
-                break;
-            case ComponentKind::Downstream: {
-                const Inflow in = inflow(c.id);
-                f.inRate = in.rate;
-                f.payloadKB = in.payloadKB;
-                break;
-            }
-            }
+            serviceModule(c.kind).flow(*this, c, f); // the service module's flow rule
             m_result.components.insert(c.id, f);
         }
         converged = pass > 0;
@@ -165,6 +137,14 @@ void Propagator::warn(const QString &text)
 {
     if (!m_result.warnings.contains(text))
         m_result.warnings.append(text);
+}
+
+// A downstream dependency takes what arrives; it sends nothing on.
+void Propagator::downstream(const Component &c, ComponentFlow &f)
+{
+    const Inflow in = inflow(c.id);
+    f.inRate = in.rate;
+    f.payloadKB = in.payloadKB;
 }
 
 void Propagator::traffic(const Component &c, ComponentFlow &f)

@@ -42,7 +42,8 @@ public:
     // Runs passes until the wire rates stop changing; returns the result.
     FlowRates run();
 
-private:
+    // For the service modules' flow rules (model/services/<service>/): the rates arriving on a
+    // block's wires, what it sends on one, and notes for the estimate's assumptions.
     struct Inflow {
         double rate = 0;
         double payloadKB = 0;
@@ -60,7 +61,9 @@ private:
     void kinesis(const Component &c, ComponentFlow &f);
     void stepFunctions(const Component &c, ComponentFlow &f);
     void lambda(const Component &c, ComponentFlow &f);
+    void downstream(const Component &c, ComponentFlow &f);
 
+private:
     const Design &m_design;
     FlowRates m_result;
     QMap<ConnectionId, ConnectionFlow> m_current; // read during a pass

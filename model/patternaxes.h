@@ -36,6 +36,6 @@ QList<PatternAxis> allPatternAxes();
 QList<PatternChannel> allPatternChannels();
 
 // The table for these prices (the compiled-in catalogue unless the user loaded another).
-PatternAxes patternAxes(const PricingCatalogue &prices = PricingCatalogue::builtIn());
+PatternAxes patternAxes(const PricingCatalogue &prices);
 
 } // namespace swb

@@ -1,7 +1,5 @@
 #include "model/wiringrules.h"
 
-#include "model/services/apigateway/apigateway.h"
-#include "model/services/downstream/downstream.h"
 #include "model/services/registry.h"
 
 namespace swb {
@@ -11,14 +9,37 @@ namespace {
 using K = ComponentKind;
 using C = ConnectionKind;
 
-bool isHttpApi(const Component &c)
-{
-    return c.kind == K::ApiGateway && apigw::Params::of(c.params).isHttp();
-}
+// What a connection kind itself requires of the target, whoever the source is, and the reason
+// given when no service's rule decides.
+struct KindRule {
+    ConnectionKind kind;
+    QList<ComponentKind> targets; // empty: any
+    const char *wrongTarget;
+    const char *undecided;
+};
 
-QString kindName(const Component &c)
+const QList<KindRule> &kindRules()
 {
-    return componentKindName(c.kind);
+    static const QList<KindRule> rules = {
+        {C::Traffic, {}, nullptr, "Only a traffic source sends traffic"},
+        {C::SyncInvoke, {}, nullptr, "A %1 cannot make a synchronous call to a %2"},
+        {C::AsyncInvoke,
+         {K::Lambda},
+         "Only Lambda functions are invoked asynchronously",
+         "A %1 does not invoke Lambda asynchronously"},
+        {C::EventSourceMapping,
+         {K::Lambda},
+         "Event source mappings are Lambda's pollers: the target must be a Lambda function",
+         "Lambda polls only queues and streams (SQS, Kinesis), not a %1"},
+        {C::Subscription, {}, nullptr, "Only SNS topics have subscriptions"},
+        {C::ServiceIntegration, {}, nullptr, "A %1 has no service integrations"},
+        {C::OnFailure, {}, nullptr, "A %1 has no on-failure destination"},
+        {C::Redrive,
+         {K::SqsQueue},
+         "A dead-letter queue must be an SQS queue",
+         "Redrive policies belong to SQS queues and SNS subscriptions"},
+    };
+    return rules;
 }
 
 WiringVerdict ok()
@@ -31,150 +52,47 @@ WiringVerdict no(const QString &reason)
     return {false, reason};
 }
 
-// Static rule for one triple, ignoring what else is wired.
+WiringVerdict refused(const char *reason, const Component &src, const Component &dst)
+{
+    QString text = QLatin1String(reason);
+    text.replace(QLatin1String("%1"), componentKindName(src.kind));
+    text.replace(QLatin1String("%2"), componentKindName(dst.kind));
+    return no(text);
+}
+
+// The first rule of `rules` that applies to the wire, or nullptr.
+const WireRule *firstRule(const QList<WireRule> &(*rules)(), ConnectionKind kind,
+                          ComponentKind other, const Component &src, const Component &dst)
+{
+    if (!rules)
+        return nullptr;
+    for (const WireRule &r : rules()) {
+        if (r.kind == kind && (r.others.isEmpty() || r.others.contains(other))
+            && (!r.when || r.when(src, dst)))
+            return &r;
+    }
+    return nullptr;
+}
+
+// Static rule for one triple, ignoring what else is wired: what the connection kind requires of
+// the target, then the source service's rules, then the target service's, else the kind's reason.
 WiringVerdict ruleFor(const Component &src, const Component &dst, ConnectionKind kind)
 {
-    switch (kind) {
-    case C::Traffic:
-        if (src.kind != K::TrafficSource)
-            return no(QStringLiteral("Only a traffic source sends traffic"));
-        if (dst.kind == K::TrafficSource || dst.kind == K::Downstream)
-            return no(QStringLiteral("Traffic enters through an API, topic, queue, stream, state "
-                                     "machine or function"));
-        return ok();
-    case C::SyncInvoke:
-        if (src.kind == K::ApiGateway && (dst.kind == K::Lambda || dst.kind == K::Downstream))
-            return ok(); // Lambda proxy / HTTP proxy integration
-        if (src.kind == K::Lambda && (dst.kind == K::Lambda || dst.kind == K::Downstream))
-            return ok(); // RequestResponse invoke, or a call to a database / API
-        if (dst.kind == K::Lambda && src.kind == K::SqsQueue)
-            return no(QStringLiteral("Lambda reads SQS by polling (event source mapping); a queue "
-                                     "does not invoke a function"));
-        if (dst.kind == K::Lambda && src.kind == K::KinesisStream)
-            return no(QStringLiteral("Lambda reads Kinesis by polling shards (event source "
-                                     "mapping); a stream does not invoke a function"));
-        if (dst.kind == K::Lambda && src.kind == K::SnsTopic)
-            return no(QStringLiteral("SNS pushes to Lambda asynchronously through a subscription"));
-        return no(QStringLiteral("A %1 cannot make a synchronous call to a %2")
-                      .arg(kindName(src), kindName(dst)));
-    case C::AsyncInvoke:
-        if (dst.kind != K::Lambda)
-            return no(QStringLiteral("Only Lambda functions are invoked asynchronously"));
-        if (src.kind == K::Lambda)
-            return ok();
-        if (src.kind == K::ApiGateway) {
-            if (isHttpApi(src))
-                return no(QStringLiteral("HTTP APIs invoke Lambda only synchronously (proxy "
-                                         "integration); use a REST API for an Event invoke"));
-            return ok(); // REST non-proxy integration with X-Amz-Invocation-Type: Event
-        }
-        if (src.kind == K::SnsTopic)
-            return no(QStringLiteral("Wire SNS to Lambda as a subscription (SNS invokes it "
-                                     "asynchronously)"));
-        return no(QStringLiteral("A %1 does not invoke Lambda asynchronously").arg(kindName(src)));
-    case C::EventSourceMapping:
-        if (dst.kind != K::Lambda)
-            return no(QStringLiteral("Event source mappings are Lambda's pollers: the target "
-                                     "must be a Lambda function"));
-        if (src.kind == K::SqsQueue || src.kind == K::KinesisStream)
-            return ok();
-        if (src.kind == K::SnsTopic)
-            return no(QStringLiteral("SNS pushes: Lambda subscribes to a topic, it does not poll "
-                                     "it"));
-        return no(QStringLiteral("Lambda polls only queues and streams (SQS, Kinesis), not a %1")
-                      .arg(kindName(src)));
-    case C::Subscription:
-        if (src.kind != K::SnsTopic)
-            return no(QStringLiteral("Only SNS topics have subscriptions"));
-        if (isFifo(src) && dst.kind != K::SqsQueue)
-            return no(QStringLiteral("FIFO topics deliver only to SQS queues"));
-        if (dst.kind == K::SqsQueue) {
-            if (isFifo(dst) && !isFifo(src))
-                return no(QStringLiteral("A standard topic cannot deliver to a FIFO queue; use a "
-                                         "FIFO topic"));
-            return ok();
-        }
-        if (dst.kind == K::Lambda)
-            return ok();
-        if (dst.kind == K::Downstream) {
-            if (downstream::Params::of(dst.params).protocol == downstream::Protocol::Database)
-                return no(QStringLiteral("SNS delivers to HTTP/S endpoints, not to a database"));
-            return ok(); // HTTP/S subscription
-        }
-        return no(QStringLiteral("SNS cannot deliver to a %1 (endpoints: SQS, Lambda, HTTP/S, "
-                                 "email, SMS, Firehose)")
-                      .arg(kindName(dst)));
-    case C::ServiceIntegration:
-        if (src.kind == K::ApiGateway) {
-            if (dst.kind == K::SnsTopic && isHttpApi(src))
-                return no(QStringLiteral("HTTP APIs have no SNS integration (only EventBridge, "
-                                         "SQS, AppConfig, Kinesis and Step Functions); use a "
-                                         "REST API"));
-            if (dst.kind == K::SqsQueue || dst.kind == K::SnsTopic
-                || dst.kind == K::KinesisStream || dst.kind == K::StepFunctions)
-                return ok();
-            return no(QStringLiteral("API Gateway calls a %1 by proxy integration (sync invoke)")
-                          .arg(kindName(dst)));
-        }
-        if (src.kind == K::StepFunctions) {
-            if (dst.kind == K::Lambda || dst.kind == K::SqsQueue || dst.kind == K::SnsTopic
-                || dst.kind == K::StepFunctions || dst.kind == K::Downstream)
-                return ok(); // Task states (optimised integrations, HTTP Task)
-            return no(QStringLiteral("A Task state cannot call a %1").arg(kindName(dst)));
-        }
-        if (src.kind == K::Lambda) {
-            if (dst.kind == K::SqsQueue || dst.kind == K::SnsTopic
-                || dst.kind == K::KinesisStream || dst.kind == K::StepFunctions)
-                return ok(); // SDK call from function code
-            return no(QStringLiteral("Wire a function to a %1 with an invoke").arg(kindName(dst)));
-        }
-        return no(QStringLiteral("A %1 has no service integrations").arg(kindName(src)));
-    case C::OnFailure:
-        if (src.kind == K::Lambda) {
-            if (dst.kind == K::SqsQueue || dst.kind == K::SnsTopic) {
-                if (isFifo(dst))
-                    return no(QStringLiteral("FIFO queues and topics cannot be on-failure "
-                                             "destinations or DLQs of async invocations"));
-                return ok();
-            }
-            if (dst.kind == K::Lambda)
-                return ok();
-            return no(QStringLiteral("On-failure destinations are SQS, SNS, Lambda, EventBridge "
-                                     "or S3"));
-        }
-        if (src.kind == K::KinesisStream) {
-            if (dst.kind == K::SqsQueue || dst.kind == K::SnsTopic) {
-                if (isFifo(dst))
-                    return no(QStringLiteral("A stream mapping's on-failure destination must be a "
-                                             "standard queue or topic"));
-                return ok();
-            }
-            return no(QStringLiteral("A Kinesis mapping's on-failure destination is SQS, SNS or "
-                                     "S3"));
-        }
-        if (src.kind == K::SqsQueue)
-            return no(QStringLiteral("SQS sends failed messages to a DLQ by its redrive policy"));
-        if (src.kind == K::SnsTopic)
-            return no(QStringLiteral("SNS subscriptions use a redrive policy (DLQ)"));
-        return no(QStringLiteral("A %1 has no on-failure destination").arg(kindName(src)));
-    case C::Redrive:
-        if (dst.kind != K::SqsQueue)
-            return no(QStringLiteral("A dead-letter queue must be an SQS queue"));
-        if (src.kind == K::SqsQueue) {
-            if (isFifo(src) != isFifo(dst))
-                return no(QStringLiteral("The DLQ must be the same type as its queue (FIFO to "
-                                         "FIFO, standard to standard)"));
-            return ok();
-        }
-        if (src.kind == K::SnsTopic) {
-            if (isFifo(src) != isFifo(dst))
-                return no(QStringLiteral("A subscription DLQ must match the topic type (FIFO "
-                                         "topics need a FIFO DLQ)"));
-            return ok();
-        }
-        return no(QStringLiteral("Redrive policies belong to SQS queues and SNS subscriptions"));
-    }
-    return no(QStringLiteral("Unknown connection kind"));
+    const KindRule *k = nullptr;
+    for (const KindRule &r : kindRules())
+        if (r.kind == kind)
+            k = &r;
+    if (!k)
+        return no(QStringLiteral("Unknown connection kind"));
+    if (!k->targets.isEmpty() && !k->targets.contains(dst.kind))
+        return refused(k->wrongTarget, src, dst);
+    const WireRule *rule =
+        firstRule(serviceModule(src.kind).outgoingWires, kind, dst.kind, src, dst);
+    if (!rule)
+        rule = firstRule(serviceModule(dst.kind).incomingWires, kind, src.kind, src, dst);
+    if (!rule)
+        return refused(k->undecided, src, dst);
+    return rule->refusal ? refused(rule->refusal, src, dst) : ok();
 }
 
 // Kinds in the order the editor should prefer them.
@@ -209,7 +127,7 @@ WiringVerdict checkWire(const Design &design, ComponentId source, ComponentId ta
         // AWS allows one redrive target per queue and one on-failure destination per function
         // (or per stream mapping).
         if (c.source == source && c.kind == kind && isFailureKind(kind)
-            && src->kind != K::SnsTopic)
+            && !serviceModule(src->kind).failureWiresPerSubscription)
             return no(QStringLiteral("'%1' already has a %2 ('%3')")
                           .arg(src->name, connectionKindName(kind),
                                design.component(c.target)->name));
@@ -236,18 +154,10 @@ QString whyNoWire(const Design &design, ComponentId source, ComponentId target)
         return QStringLiteral("Both ends of a wire must be blocks of this design");
     if (source == target)
         return QStringLiteral("A block cannot be wired to itself");
-    // The most natural kind for this pair carries the most specific reason.
-    ConnectionKind natural = C::SyncInvoke;
-    if (src->kind == K::TrafficSource)
-        natural = C::Traffic;
-    else if (src->kind == K::SnsTopic)
-        natural = C::Subscription;
-    else if ((src->kind == K::SqsQueue || src->kind == K::KinesisStream) && dst->kind == K::Lambda)
-        natural = C::EventSourceMapping;
-    else if (src->kind == K::ApiGateway || src->kind == K::StepFunctions)
-        natural = C::ServiceIntegration;
-    else if (src->kind == K::SqsQueue && dst->kind == K::SqsQueue)
-        natural = C::Redrive;
+    // The most natural kind for this pair carries the most specific reason; the source's
+    // service names it.
+    const auto naturalWire = serviceModule(src->kind).naturalWire;
+    const ConnectionKind natural = naturalWire ? naturalWire(*dst) : C::SyncInvoke;
     const WiringVerdict verdict = checkWire(design, source, target, natural);
     if (!verdict.allowed)
         return verdict.reason;

@@ -150,6 +150,7 @@ QList<ComparisonRow> compareDesigns(const QList<ComparisonInput> &designs,
             RunOptions run;
             run.durationSeconds = options.durationSeconds;
             run.seed = options.seed;
+            run.pricing = options.pricing;
             run.build.baseDirectory = input.baseDirectory;
             bool stop = false;
             if (progress) {

@@ -40,6 +40,8 @@ struct ComparisonOptions {
     std::optional<ComparisonFault> fault;
     double durationSeconds = 600;
     quint64 seed = 1;
+    // Prices every run (the cost column) when set; owned by the caller.
+    const PricingCatalogue *pricing = nullptr;
 };
 
 // Checks the profile against the traffic source catalogue (rate range, pattern choices), the run

@@ -56,7 +56,8 @@ RunResults runToEnd(const Design &design, const RunOptions &options)
     r.summary = summarizeRun(r.build, sim);
     r.summary.wallSeconds = wall.elapsed() / 1000.0;
     r.ok = true;
-    priceRun(design, &r);
+    if (options.pricing)
+        priceRun(design, *options.pricing, &r);
     return r;
 }
 

@@ -15,6 +15,8 @@
 
 namespace swb {
 
+class PricingCatalogue;
+
 struct RunOptions {
     std::optional<double> durationSeconds; // overrides the project's simulated duration
     std::optional<quint64> seed;           // overrides the project's seed
@@ -23,6 +25,9 @@ struct RunOptions {
     // Asked after every 1 % of simulated time; true abandons the run (RunResults::cancelled).
     std::function<bool()> cancelled;
     BuildOptions build; // replay CSV folder, bin width; its duration/seed are overridden above
+    // Prices the run (RunSummary cost fields, RunMetadata::catalogueDate) when set; the caller
+    // owns it: the built-in catalogue or the user's (`--pricing`). Unset: the run is not priced.
+    const PricingCatalogue *pricing = nullptr;
 };
 
 struct RunMetadata {
@@ -50,8 +55,8 @@ struct RunResults {
 RunResults runToEnd(const Design &design, const RunOptions &options = {});
 
 // Prices the measured usage of a finished run (billed_* series scaled from the run's duration to
-// a 730-hour month) with the built-in pricing catalogue and fills the summary's cost fields.
-void priceRun(const Design &design, RunResults *results);
+// a 730-hour month) with `catalogue` and fills the summary's cost fields.
+void priceRun(const Design &design, const PricingCatalogue &catalogue, RunResults *results);
 
 // The bill behind priceRun: the measured usage (every Sum series totalled over the bins held,
 // scaled from metadata.durationSeconds to 730 h) priced by the same catalogue. Works on a partial
@@ -61,6 +66,7 @@ void priceRun(const Design &design, RunResults *results);
 struct CostOptions;
 struct CostReport;
 CostReport measuredCostReport(const Design &design, const RunResults &results,
+                              const PricingCatalogue &catalogue,
                               const CostOptions *options = nullptr);
 
 } // namespace swb

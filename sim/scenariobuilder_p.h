@@ -48,7 +48,13 @@ public:
         mapFaults();
     }
 
-private:
+    // For the service modules (sim/services/): the scenario being filled and the findings.
+    core::Scenario &scenario() { return m_sc; }
+    const BuildOptions &options() const { return m_options; }
+    void setAttributes(ComponentId source, QList<AttributeValue> values)
+    {
+        m_attributes.insert(source, std::move(values));
+    }
     void note(Severity severity, const char *code, const QString &message,
               QList<ComponentId> components = {}, QList<ConnectionId> connections = {})
     {
@@ -60,18 +66,6 @@ private:
         return QLatin1Char('\'') + m_out->names.value(id) + QLatin1Char('\'');
     }
     core::ComponentRef ref(ComponentId id) const { return m_out->refs.value(id); }
-
-    void mapSettings();
-    void mapComponent(const Component &c);
-    core::TrafficSource makeSource(const Component &c);
-    void loadReplay(const Component &c, core::TrafficSource *s);
-    core::KinesisStream makeStream(const Component &c);
-    core::LambdaFunction makeLambda(const Component &c);
-    void mapConnections();
-    void mapFailureWires();
-    void mapTasks();
-    void mapSubscriptionFilters();
-    void mapFaults();
     void addEdge(const Connection &w, EK kind)
     {
         core::Edge e;
@@ -82,6 +76,15 @@ private:
         m_out->edgeConnections.append(w.id);
         m_sc.edges.push_back(e);
     }
+
+private:
+    void mapSettings();
+    void mapComponent(const Component &c);
+    void mapConnections();
+    void mapFailureWires();
+    void mapTasks();
+    void mapSubscriptionFilters();
+    void mapFaults();
 
     const Design &m_design;
     const BuildOptions &m_options;

@@ -4,6 +4,7 @@
 // Everything the core cannot run as drawn is refused here with an Error finding.
 
 #include "sim/scenariobuilder_p.h"
+#include "sim/services/simservice.h"
 
 #include "model/analysis.h"
 #include "model/services/kinesis/kinesis.h"
@@ -174,8 +175,9 @@ void Builder::mapFailureWires() {
         for (const Connection *w : wires)
             ids.append(w->id);
         // Lambda may have both an on-failure destination and a DLQ (aws-behaviour.md §1); queues,
-        // topics' subscriptions and stream mappings have one.
-        const int allowed = src->kind == CK::Lambda ? 2 : 1;
+        // topics' subscriptions and stream mappings have one. The service module says.
+        const SimService &service = simService(src->kind);
+        const int allowed = std::max(1, service.failureWires);
         if (wires.size() > allowed) {
             note(Severity::Error, "sim-failure-destinations",
                  QStringLiteral("%1 has %2 failure wires; AWS allows %3")
@@ -186,35 +188,10 @@ void Builder::mapFailureWires() {
                  {src->id}, ids);
             continue;
         }
-        for (int i = 0; i < wires.size(); ++i) {
-            const Connection &w = *wires[i];
-            switch (src->kind) {
-            case CK::Lambda: // async on-failure destination, then DLQ
-                addEdge(w, i == 0 ? EK::OnFailure : EK::DeadLetter);
-                break;
-            case CK::SqsQueue: // RedrivePolicy{deadLetterTargetArn, maxReceiveCount}
-                               // (aws-behaviour.md §4)
-                m_sc.queues[ref(src->id).index].maxReceiveCount =
-                    u32(double(sqs::redrive::Params::of(w.params).maxReceiveCount));
-                addEdge(w, EK::Redrive);
-                break;
-            case CK::SnsTopic: // every subscription's RedrivePolicy DLQ (aws-behaviour.md §3)
-                for (core::Edge &e : m_sc.edges) {
-                    if (e.kind == EK::Subscription && e.from == ref(src->id))
-                        e.sub.deadLetter = ref(w.target);
-                }
-                break;
-            case CK::KinesisStream: // the stream mappings' on-failure destination (aws-behaviour.md
-                                    // §5)
-                for (core::Edge &e : m_sc.edges) {
-                    if (e.kind == EK::EventSourceMapping && e.from == ref(src->id))
-                        e.esm.onFailure = ref(w.target);
-                }
-                break;
-            default:
-                break; // the wiring rules allow no other failure source
-            }
-        }
+        if (!service.failureWire)
+            continue; // the wiring rules allow no other failure source
+        for (int i = 0; i < wires.size(); ++i)
+            service.failureWire(*this, *src, *wires[i], i);
     }
 }
 

@@ -153,6 +153,7 @@ SweepResult runSweep(const Design &design, const QList<SweepAxis> &axes,
             RunOptions run;
             run.durationSeconds = options.durationSeconds;
             run.seed = baseSeed + quint64(job % options.seeds);
+            run.pricing = options.pricing;
             runs[job] = runToEnd(designs[job / options.seeds], run);
         }
     };

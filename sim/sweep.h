@@ -44,6 +44,8 @@ struct SweepOptions {
     double durationSeconds = 3600;
     int seeds = 3;   // runs per cell; seed i of every cell is (project seed + i)
     int threads = 0; // 0 = one per core
+    // Prices every run (the cost headline) when set; owned by the caller.
+    const PricingCatalogue *pricing = nullptr;
 };
 
 struct SweepCell {

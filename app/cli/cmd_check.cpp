@@ -1,8 +1,10 @@
 #include "cliparse.h"
+
 #include "cliutil.h"
 #include "commands.h"
 
 #include "sim/sweep.h"
+#include "model/pricing.h"
 
 #include <QMap>
 
@@ -124,6 +126,7 @@ int runCheck(const QStringList &args, Io &io)
                                   .arg(parsed.options.value(QStringLiteral("--p99"))));
     }
     RunOptions options;
+    options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
     if (parsed.options.contains(QStringLiteral("--duration"))) {
         const double seconds = parseDuration(parsed.options.value(QStringLiteral("--duration")));
         if (seconds <= 0)

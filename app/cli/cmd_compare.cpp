@@ -1,8 +1,10 @@
 #include "cliparse.h"
+
 #include "cliutil.h"
 #include "commands.h"
 
 #include "sim/comparison.h"
+#include "model/pricing.h"
 
 #include <QFileInfo>
 
@@ -107,6 +109,7 @@ int runCompare(const QStringList &args, Io &io)
                           QStringLiteral("give two or more design files to compare (got %1)")
                               .arg(parsed.positional.size()));
     ComparisonOptions options;
+    options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
     if (parsed.options.contains(QStringLiteral("--rate"))) {
         bool ok = false;
         options.traffic.rate = parsed.options.value(QStringLiteral("--rate")).toDouble(&ok);

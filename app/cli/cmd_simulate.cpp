@@ -7,6 +7,7 @@
 
 #include "model/assignment.h"
 #include "model/document.h"
+#include "model/pricing.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -114,6 +115,7 @@ int runSimulate(const QStringList &args, Io &io)
                 ? QStringLiteral("missing FILE")
                 : QStringLiteral("expected one FILE, got %1").arg(parsed.positional.size()));
     RunOptions options;
+    options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
     if (parsed.options.contains(QStringLiteral("--duration"))) {
         const QString text = parsed.options.value(QStringLiteral("--duration"));
         const double seconds = parseDuration(text);

@@ -5,6 +5,7 @@
 #include "sim/sweep.h"
 
 #include "model/fileformat.h"
+#include "model/pricing.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,6 +109,7 @@ int runSweep(const QStringList &args, Io &io)
         return usageError(io, kCommand, QStringLiteral("give at least one --vary C.P=a,b,c"));
 
     SweepOptions options;
+    options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
     const QString duration =
         parsed.options.value(QStringLiteral("--duration"), QStringLiteral("1h"));
     options.durationSeconds = parseDuration(duration);

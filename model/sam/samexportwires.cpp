@@ -2,6 +2,7 @@
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samexporter_p.h"
 #include "model/sam/sammapping.h"
+#include "model/services/registry.h"
 
 #include <QCryptographicHash>
 
@@ -364,30 +365,15 @@ bool Exporter::writeFailure(const Connection &w)
 bool Exporter::writeEnvironment(const Connection &w)
 {
     const Component &t = *m_design.component(w.target);
-    QString suffix;
-    switch (t.kind) {
-    case ComponentKind::Lambda:
-        suffix = QStringLiteral("_FUNCTION_NAME");
-        break;
-    case ComponentKind::SqsQueue:
-        suffix = QStringLiteral("_QUEUE_URL");
-        break;
-    case ComponentKind::SnsTopic:
-        suffix = QStringLiteral("_TOPIC_ARN");
-        break;
-    case ComponentKind::KinesisStream:
-        suffix = QStringLiteral("_STREAM_NAME");
-        break;
-    case ComponentKind::StepFunctions:
-        suffix = QStringLiteral("_STATE_MACHINE_ARN");
-        break;
-    default:
+    // The target's service names the variable's suffix (_QUEUE_URL, _TOPIC_ARN, ...).
+    const char *suffix = serviceModule(t.kind).samEnvSuffix;
+    if (!suffix)
         return false;
-    }
     if (w.kind == ConnectionKind::SyncInvoke && t.kind != ComponentKind::Lambda)
         return false;
-    propsOf(w.source).setPath(
-        QStringLiteral("Environment.Variables.") + m_ids.value(t.id).toUpper() + suffix, ref(t.id));
+    propsOf(w.source).setPath(QStringLiteral("Environment.Variables.") + m_ids.value(t.id).toUpper()
+                                  + QLatin1String(suffix),
+                              ref(t.id));
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "model/sam/sammapping.h"
 
+#include "model/services/registry.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -31,26 +33,8 @@ bool componentKindForType(const QString &resourceType, ComponentKind *kind)
 
 QString defaultTypeFor(ComponentKind kind, const QVariantMap &params)
 {
-    switch (kind) {
-    case ComponentKind::Lambda:
-        return QStringLiteral("AWS::Serverless::Function");
-    case ComponentKind::SqsQueue:
-        return QStringLiteral("AWS::SQS::Queue");
-    case ComponentKind::SnsTopic:
-        return QStringLiteral("AWS::SNS::Topic");
-    case ComponentKind::KinesisStream:
-        return QStringLiteral("AWS::Kinesis::Stream");
-    case ComponentKind::StepFunctions:
-        return QStringLiteral("AWS::Serverless::StateMachine");
-    case ComponentKind::ApiGateway:
-        return params.value(QStringLiteral("type")).toString() == QLatin1String("HTTP")
-                   ? QStringLiteral("AWS::Serverless::HttpApi")
-                   : QStringLiteral("AWS::Serverless::Api");
-    case ComponentKind::TrafficSource:
-    case ComponentKind::Downstream:
-        break;
-    }
-    return {};
+    const ServiceModule &m = serviceModule(kind);
+    return m.samType ? m.samType(params) : QString();
 }
 
 namespace {

@@ -7,6 +7,7 @@
 
 #include "model/kinds.h"
 #include "model/parameter.h"
+#include "model/services/wiring.h"
 
 #include <QList>
 #include <QRgb>
@@ -14,6 +15,13 @@
 namespace swb {
 
 struct Component;
+struct ComponentFlow;
+namespace flow {
+class Propagator;
+}
+namespace usage {
+class UsageBuilder;
+}
 
 struct ServiceModule {
     ComponentKind kind;
@@ -33,6 +41,27 @@ struct ServiceModule {
     QString (*subtitle)(const Component &c);
     // Whether the block is a FIFO (ordered, deduplicated) variant; nullptr: the service has none.
     bool (*isFifo)(const Component &c) = nullptr;
+    // Steady-state flow through a block (model/flowrates_p.h): reads the rates on its incoming
+    // wires, sets its ComponentFlow and the rates on its outgoing wires.
+    void (*flow)(flow::Propagator &p, const Component &c, ComponentFlow &f) = nullptr;
+    // Monthly billing quantities of the analytic estimate (model/costusage_p.h); nullptr: the
+    // block is not an AWS resource and is not billed.
+    void (*usage)(usage::UsageBuilder &u, const Component &c, const ComponentFlow &f) = nullptr;
+    // SAM export: the block's default CloudFormation resource type (nullptr: the block is not
+    // exported as a resource), and the suffix of the environment variable a function wired to
+    // it gets (QUEUE -> ORDERS_QUEUE_URL; nullptr: none).
+    QString (*samType)(const QVariantMap &params) = nullptr;
+    const char *samEnvSuffix = nullptr;
+    // Wiring rules (model/services/wiring.h), in order: for wires leaving the block, and for
+    // wires arriving at it that the source's service does not decide. nullptr: none.
+    const QList<WireRule> &(*outgoingWires)() = nullptr;
+    const QList<WireRule> &(*incomingWires)() = nullptr;
+    // The wire the editor tries first towards `target`, whose refusal best explains why no wire
+    // fits; nullptr: a sync invoke.
+    ConnectionKind (*naturalWire)(const Component &target) = nullptr;
+    // SNS: each subscription has its own DLQ, so a topic may have several redrive wires; other
+    // services have one failure wire of each kind.
+    bool failureWiresPerSubscription = false;
 };
 
 // True for a FIFO queue or topic (the service module decides).

@@ -12,6 +12,7 @@
 #include "sim/runresults.h"
 
 #include "../exporttestutil.h"
+#include "model/pricing.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -146,12 +147,14 @@ private Q_SLOTS:
         QCOMPARE(t.rowsCents, t.totalCents);
 
         RunOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.durationSeconds = kRunSeconds;
         const RunResults run = runToEnd(m_model, options);
         QVERIFY(run.ok);
         CostOptions cost = costOptionsFor(m_model);
         cost.freeTier = freeTier && cost.freeTier;
-        const CostReport expected = measuredCostReport(m_model, run, &cost);
+        const CostReport expected =
+            measuredCostReport(m_model, run, PricingCatalogue::builtIn(), &cost);
         QCOMPARE(t.totalCents, expected.totalCents());
         QCOMPARE(t.rows, int(expected.lines.size()));
         if (freeTier) {
@@ -177,11 +180,13 @@ private Q_SLOTS:
                     QStringLiteral("--from-results"), m_results, QStringLiteral("--no-free-tier")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         RunOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.durationSeconds = kRunSeconds;
         const RunResults run = runToEnd(m_model, options);
         CostOptions cost;
         cost.freeTier = false;
-        const CostReport expected = measuredCostReport(m_model, run, &cost);
+        const CostReport expected =
+            measuredCostReport(m_model, run, PricingCatalogue::builtIn(), &cost);
         const auto detail = readXlsxSheet(out, 2);
         for (qsizetype i = 0; i < expected.lines.size(); ++i) {
             const XlsxCell c = detail.value(QStringLiteral("J%1").arg(i + 2));

@@ -35,7 +35,7 @@ private Q_SLOTS:
             ids.insert(QLatin1String(m.id));
             QVERIFY(qstrlen(m.name) > 0 && qstrlen(m.shortName) > 0);
             QVERIFY(qstrlen(m.paletteSummary) > 20);
-            QVERIFY(m.params && m.wireParams && m.subtitle);
+            QVERIFY(m.params && m.wireParams && m.subtitle && m.flow);
         }
         QCOMPARE(ids.size(), modules.size());
         QCOMPARE(serviceModuleById(QStringLiteral("no-such-service")), nullptr);

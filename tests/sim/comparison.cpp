@@ -8,6 +8,7 @@
 #include "../comparetestutil.h"
 
 #include "model/patterns.h"
+#include "model/pricing.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ComparisonOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.traffic.rate = 40;
         options.traffic.pattern = QStringLiteral("constant");
         options.durationSeconds = 300;
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void chartSeriesAgreeWithTheRun()
     {
         ComparisonOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.traffic.rate = 50;
         options.durationSeconds = 200;
         const auto rows = compareDesigns(bundledPatterns(), options);
@@ -98,6 +101,7 @@ private Q_SLOTS:
     void faultGoesToTheMatchingKind()
     {
         ComparisonOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.fault = ComparisonFault{FaultKind::DownstreamOutage, 10, 20};
         QStringList notes;
         QString error;
@@ -116,6 +120,7 @@ private Q_SLOTS:
     void badProfileIsRefusedWithAMessage()
     {
         ComparisonOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.traffic.pattern = QStringLiteral("zigzag");
         QString error;
         QVERIFY(
@@ -144,6 +149,7 @@ private Q_SLOTS:
         designs.append({QStringLiteral("broken"), broken, QString()});
         designs.append(bundledPatterns().mid(2, 1));
         ComparisonOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.durationSeconds = 60;
         const auto rows = compareDesigns(designs, options);
         QCOMPARE(rows.size(), 3);
@@ -159,6 +165,7 @@ private Q_SLOTS:
     void progressCanCancelMidRun()
     {
         ComparisonOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.durationSeconds = 600;
         double last = 0;
         int callsAfterCancel = 0;

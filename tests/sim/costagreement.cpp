@@ -11,6 +11,7 @@
 
 #include "model/costmodel.h"
 #include "model/patterns.h"
+#include "model/pricing.h"
 
 #include <QTest>
 
@@ -53,6 +54,7 @@ bool agree(double a, double b)
 RunResults simulateHour(const Design &design)
 {
     RunOptions o;
+    o.pricing = &PricingCatalogue::builtIn();
     o.durationSeconds = 3600;
     RunResults r = runToEnd(design, o);
     if (!r.ok)
@@ -92,7 +94,8 @@ private Q_SLOTS:
         const CostReport estimate =
             estimateMonthlyCost(design, PricingCatalogue::builtIn(), options);
         const RunResults run = simulateHour(design);
-        const CostReport simulated = measuredCostReport(design, run, &options);
+        const CostReport simulated =
+            measuredCostReport(design, run, PricingCatalogue::builtIn(), &options);
         int compared = 0;
         for (const Component &c : design.components) {
             if (c.kind != ComponentKind::SqsQueue)
@@ -139,8 +142,8 @@ private Q_SLOTS:
         const CostOptions options = noFreeTier();
         const PricingCatalogue &catalogue = PricingCatalogue::builtIn();
         const CostReport estimate = estimateMonthlyCost(b.design(), catalogue, options);
-        const CostReport simulated =
-            measuredCostReport(b.design(), simulateHour(b.design()), &options);
+        const CostReport simulated = measuredCostReport(b.design(), simulateHour(b.design()),
+                                                        PricingCatalogue::builtIn(), &options);
         const PriceDimension *perGb =
             catalogue.dimension(QStringLiteral("sns"), QStringLiteral("publishes-fifo-payload"));
         QVERIFY(perGb && !perGb->tiers.isEmpty());

@@ -8,6 +8,7 @@
 #include "core/simulation.h"
 
 #include "model/patterns.h"
+#include "model/pricing.h"
 
 #include <QTest>
 #include <QThread>
@@ -38,6 +39,7 @@ public:
 RunOptions options(quint64 seed)
 {
     RunOptions o;
+    o.pricing = &PricingCatalogue::builtIn();
     o.durationSeconds = kDuration;
     o.seed = seed;
     return o;

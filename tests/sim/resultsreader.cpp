@@ -7,6 +7,7 @@
 
 #include "model/costmodel.h"
 #include "model/patterns.h"
+#include "model/pricing.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +23,7 @@ namespace {
 RunResults shortRun(const Design &design)
 {
     RunOptions options;
+    options.pricing = &PricingCatalogue::builtIn();
     options.durationSeconds = 90;
     return runToEnd(design, options);
 }
@@ -64,8 +66,8 @@ private Q_SLOTS:
             QVERIFY((std::isnan(a) && std::isnan(b)) || a == b);
         }
         QVERIFY(resultsDesignMismatch(back, design).isEmpty());
-        const CostReport original = measuredCostReport(design, run);
-        const CostReport reread = measuredCostReport(design, back);
+        const CostReport original = measuredCostReport(design, run, PricingCatalogue::builtIn());
+        const CostReport reread = measuredCostReport(design, back, PricingCatalogue::builtIn());
         QCOMPARE(reread.lines.size(), original.lines.size());
         QCOMPARE(reread.totalUsd, original.totalUsd);
         QCOMPARE(reread.totalUsd, run.summary.monthlyCostUsd);

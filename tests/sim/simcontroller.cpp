@@ -5,6 +5,7 @@
 #include "sim/simcontroller.h"
 
 #include "model/patterns.h"
+#include "model/pricing.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -104,6 +105,7 @@ void TestSimController::playToEndEmitsOrderedBatchedFrames()
     // The frames are the run's bins: identical to a headless run of the same design and seed
     // (and so determinism holds across threads).
     RunOptions options;
+    options.pricing = &PricingCatalogue::builtIn();
     options.durationSeconds = kDuration;
     const RunResults headless = runToEnd(design, options);
     QVERIFY(headless.ok);

@@ -4,6 +4,7 @@
 #include "sim/sweep.h"
 
 #include "model/patterns.h"
+#include "model/pricing.h"
 
 #include <QTest>
 
@@ -23,6 +24,7 @@ private:
         if (!problem.isEmpty())
             qFatal("%s", qPrintable(problem));
         SweepOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         options.durationSeconds = 300;
         options.seeds = 2;
         options.threads = threads;

@@ -5,6 +5,7 @@
 #include "model/patterns.h"
 #include "sim/runresults.h"
 #include "ui/playback/framestore.h"
+#include "model/pricing.h"
 
 #include <QTest>
 
@@ -28,6 +29,7 @@ inline Design sqsLambda(int reservedConcurrency = -1)
 inline RunResults runPattern(const Design &design, double seconds, quint64 seed)
 {
     RunOptions options;
+    options.pricing = &PricingCatalogue::builtIn();
     options.durationSeconds = seconds;
     options.seed = seed;
     RunResults r = runToEnd(design, options);

@@ -15,6 +15,7 @@
 #include "ui/playback/playbacksession.h"
 
 #include "../exporttestutil.h"
+#include "model/pricing.h"
 
 #include <QAction>
 #include <QJsonArray>
@@ -107,10 +108,12 @@ private Q_SLOTS:
         QVERIFY(runToTheEnd(w));
         const Design &design = w.document()->design();
         RunOptions options;
+        options.pricing = &PricingCatalogue::builtIn();
         const RunResults headless = runToEnd(design, options);
         QVERIFY(headless.ok);
         QCOMPARE(headless.binCount(), w.frameStore()->frameCount());
-        const CostReport expected = measuredCostReport(design, headless);
+        const CostReport expected =
+            measuredCostReport(design, headless, PricingCatalogue::builtIn());
 
         // CSV: the rows sum to the TOTAL row, which is the headless run's bill.
         prompter->savePath = path("run.csv");

@@ -95,7 +95,7 @@ void TestCostPanel::positionLimitsTheUsage()
     RunResults head = run;
     head.values.resize(std::size_t(position + 1) * std::size_t(run.catalog.series.size()));
     head.metadata.durationSeconds = double(position + 1) * run.catalog.binWidthSeconds;
-    priceRun(doc.design(), &head);
+    priceRun(doc.design(), PricingCatalogue::builtIn(), &head);
     QVERIFY(closeUsd(panel.runTotalUsd(), head.summary.monthlyCostUsd));
     QVERIFY(panel.accruedUsd() > 0);
     QVERIFY(std::fabs(panel.accruedUsd()

@@ -325,7 +325,7 @@ void TestPatternGuide::axesTableShowsTheModelTable()
     auto *table = w.findChild<QTableWidget *>(QStringLiteral("patternAxesTable"));
     QVERIFY(table);
     QVERIFY(QTest::qWaitForWindowExposed(table->window()));
-    const PatternAxes model = patternAxes();
+    const PatternAxes model = patternAxes(PricingCatalogue::builtIn());
     QCOMPARE(table->rowCount(), 6);
     QCOMPARE(table->columnCount(), 4);
     for (PatternAxis axis : allPatternAxes()) {

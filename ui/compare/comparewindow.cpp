@@ -1,6 +1,7 @@
 #include "ui/compare/comparewindow.h"
 
 #include "model/document.h"
+#include "model/pricing.h"
 #include "model/parametercatalogue.h"
 #include "model/patterns.h"
 #include "ui/compare/compareresults.h"
@@ -226,6 +227,7 @@ ComparisonOptions CompareWindow::options() const
                                   m_faultStart->value(), m_faultDuration->value()};
     o.durationSeconds = m_duration->value();
     o.seed = quint64(m_seed->value());
+    o.pricing = &PricingCatalogue::builtIn();
     return o;
 }
 

@@ -1,5 +1,7 @@
 #include "ui/cost/frameusage.h"
 
+#include "model/pricing.h"
+
 #include "sim/runresults.h"
 #include "ui/playback/framestore.h"
 
@@ -29,7 +31,7 @@ CostReport projectedCostReport(const Design &design, const SeriesCatalog &catalo
     r.catalog.binCount = 1;
     r.metadata.durationSeconds = seconds;
     r.values.assign(totals.cbegin(), totals.cend());
-    return measuredCostReport(design, r);
+    return measuredCostReport(design, r, PricingCatalogue::builtIn());
 }
 
 } // namespace swb

@@ -27,7 +27,7 @@ QString costExportSuffixes()
 
 CostReport runCostReport(const Design &design, const RunResults &run, const CostOptions &options)
 {
-    CostReport report = measuredCostReport(design, run, &options);
+    CostReport report = measuredCostReport(design, run, PricingCatalogue::builtIn(), &options);
     report.assumptions.prepend(
         QStringLiteral("Usage measured in a simulation of %1 s (seed %2), scaled to a %3-hour "
                        "month; configured capacity (provisioned concurrency, shards) priced for "

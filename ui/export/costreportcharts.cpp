@@ -1,6 +1,7 @@
 #include "ui/export/costreportcharts.h"
 
 #include "model/costmodel.h"
+#include "model/pricing.h"
 #include "sim/runresults.h"
 #include "ui/charts/chartline.h"
 
@@ -90,7 +91,8 @@ ReportChartLine costAccrual(const Design &design, const RunResults &run, const C
         sofar.metadata.durationSeconds = double(lastBin + 1) * run.metadata.binWidthSeconds;
         sofar.values.assign(totals.cbegin(), totals.cend());
         const double seconds = sofar.metadata.durationSeconds;
-        const CostReport report = measuredCostReport(design, sofar, &options);
+        const CostReport report =
+            measuredCostReport(design, sofar, PricingCatalogue::builtIn(), &options);
         line.points.append(
             QPointF(seconds, report.totalUsd * seconds / (report.hoursPerMonth * 3600.0)));
     }

@@ -1,6 +1,7 @@
 #include "ui/export/resultsexport.h"
 
 #include "model/document.h"
+#include "model/pricing.h"
 #include "sim/resultswriter.h"
 #include "ui/fileactions.h"
 #include "ui/mainwindow.h"
@@ -37,7 +38,7 @@ RunResults runResultsFromStore(const FrameStore &store, const Design &design)
     else
         r.summary.ledger = store.frames().last().ledger;
     r.summary.simSeconds = r.metadata.durationSeconds;
-    priceRun(design, &r);
+    priceRun(design, PricingCatalogue::builtIn(), &r);
     return r;
 }
 

@@ -1,6 +1,8 @@
 #include "model/services/downstream/downstream.h"
 
+#include "model/costusage_p.h"
 #include "model/design.h"
+#include "model/flowrates_p.h"
 
 namespace swb::downstream {
 
@@ -30,17 +32,19 @@ QString blockSubtitle(const Component &c)
 const ServiceModule &module()
 {
     static const ServiceModule m{
-        ComponentKind::Downstream,
-        "downstream",
-        "Downstream dependency",
-        "Downstream",
-        qRgb(0x6B, 0x72, 0x80), // external grey
-        "database db third-party external rds dynamodb",
-        QT_TRANSLATE_NOOP("PaletteDock",
-                          "A database or third-party API with a capacity and a latency."),
-        params,
-        wireParams,
-        blockSubtitle,
+        .kind = ComponentKind::Downstream,
+        .id = "downstream",
+        .name = "Downstream dependency",
+        .shortName = "Downstream",
+        .familyColor = qRgb(0x6B, 0x72, 0x80), // external grey
+        .paletteKeywords = "database db third-party external rds dynamodb",
+        .paletteSummary = QT_TRANSLATE_NOOP(
+            "PaletteDock", "A database or third-party API with a capacity and a latency."),
+        .params = params,
+        .wireParams = wireParams,
+        .subtitle = blockSubtitle,
+        .flow = [](flow::Propagator &p, const Component &c,
+                   ComponentFlow &f) { p.downstream(c, f); },
     };
     return m;
 }

@@ -1,6 +1,9 @@
 #include "model/services/sqs/sqs.h"
 
+#include "model/costusage_p.h"
 #include "model/design.h"
+#include "model/flowrates_p.h"
+#include "model/services/registry.h"
 
 namespace swb::sqs {
 
@@ -47,24 +50,63 @@ QString blockSubtitle(const Component &c)
     return choiceText(p.type);
 }
 
+bool typesDiffer(const Component &source, const Component &target)
+{
+    return isFifo(source) != isFifo(target);
+}
+
+// Lambda polls a queue; failed messages go to the DLQ by the redrive policy, which must be of the
+// queue's type (aws-behaviour.md §4).
+const QList<WireRule> &outgoingWires()
+{
+    using K = ComponentKind;
+    using C = ConnectionKind;
+    static const QList<WireRule> rules = {
+        {C::SyncInvoke,
+         {K::Lambda},
+         nullptr,
+         "Lambda reads SQS by polling (event source mapping); a queue does not invoke a function"},
+        {C::EventSourceMapping, {}},
+        {C::OnFailure, {}, nullptr, "SQS sends failed messages to a DLQ by its redrive policy"},
+        {C::Redrive,
+         {},
+         typesDiffer,
+         "The DLQ must be the same type as its queue (FIFO to FIFO, standard to standard)"},
+        {C::Redrive, {}},
+    };
+    return rules;
+}
+
 } // namespace
 
 const ServiceModule &module()
 {
     static const ServiceModule m{
-        ComponentKind::SqsQueue,
-        "sqs",
-        "SQS queue",
-        "SQS queue",
-        qRgb(0xD6, 0x24, 0x6E), // application integration pink
-        "message buffer dlq dead-letter",
-        QT_TRANSLATE_NOOP("PaletteDock",
-                          "Queue: keeps messages until a consumer polls them; visibility "
-                          "timeout, redrive to a dead-letter queue."),
-        params,
-        wireParams,
-        blockSubtitle,
-        [](const Component &c) { return Params::of(c.params).isFifo(); },
+        .kind = ComponentKind::SqsQueue,
+        .id = "sqs",
+        .name = "SQS queue",
+        .shortName = "SQS queue",
+        .familyColor = qRgb(0xD6, 0x24, 0x6E), // application integration pink
+        .paletteKeywords = "message buffer dlq dead-letter",
+        .paletteSummary = QT_TRANSLATE_NOOP(
+            "PaletteDock", "Queue: keeps messages until a consumer polls them; visibility "
+                           "timeout, redrive to a dead-letter queue."),
+        .params = params,
+        .wireParams = wireParams,
+        .subtitle = blockSubtitle,
+        .isFifo = [](const Component &c) { return Params::of(c.params).isFifo(); },
+        .flow = [](flow::Propagator &p, const Component &c, ComponentFlow &f) { p.sqs(c, f); },
+        .usage = [](usage::UsageBuilder &u, const Component &c,
+                    const ComponentFlow &f) { u.sqs(c, f); },
+        .samType = [](const QVariantMap &) { return QStringLiteral("AWS::SQS::Queue"); },
+        .samEnvSuffix = "_QUEUE_URL",
+        .outgoingWires = outgoingWires,
+        .naturalWire =
+            [](const Component &target) {
+                return target.kind == ComponentKind::Lambda     ? ConnectionKind::EventSourceMapping
+                       : target.kind == ComponentKind::SqsQueue ? ConnectionKind::Redrive
+                                                                : ConnectionKind::SyncInvoke;
+            },
     };
     return m;
 }

@@ -1,0 +1,68 @@
+#pragma once
+// The simulation side of a service module, as the scenario builder and the run summary use it:
+// how a block of the service becomes a core scenario record, what its failure wires mean, and
+// which figures its run summary reports. One per service in sim/services/<service>/; the
+// registry (sim/services/registry.cpp) lists them and is the one place that maps the model's
+// ComponentKind to core::ComponentKind.
+
+#include "sim/runsummary.h"
+
+#include "model/design.h"
+
+#include "core/metricstore.h"
+#include "core/scenario.h"
+
+#include <cstdint>
+
+namespace swb::core {
+class Simulation;
+}
+
+namespace swb {
+
+namespace detail {
+class Builder;
+}
+class MeasuredUsage;
+
+// Whole-run summary of one series of a block (Sum: total, Max: peak); 0 when the core lacks it.
+class SummaryReader
+{
+public:
+    SummaryReader(const core::MetricStore &store, core::ComponentRef ref)
+        : m_store(store)
+        , m_ref(ref)
+    {}
+    double operator()(const char *name) const
+    {
+        const std::uint32_t s = m_store.find(m_ref, name);
+        return s == core::MetricStore::kNoSeries ? 0.0 : m_store.summary(s);
+    }
+
+private:
+    const core::MetricStore &m_store;
+    core::ComponentRef m_ref;
+};
+
+struct SimService {
+    ComponentKind kind;
+    core::ComponentKind coreKind;
+    // Appends the block's record to the scenario; returns its index in that kind's vector.
+    std::uint32_t (*add)(detail::Builder &b, const Component &c);
+    // Failure wires (on-failure, redrive) AWS allows leaving one block: 0 when none.
+    int failureWires;
+    // Maps failure wire `index` (in drawing order) of block `src`; nullptr when failureWires is 0.
+    void (*failureWire)(detail::Builder &b, const Component &src, const Connection &w, int index);
+    // Fills the block's figures of the run summary.
+    void (*summarize)(const SummaryReader &v, const core::Simulation &sim, core::ComponentRef ref,
+                      ComponentSummary *c);
+    // Adds the block's measured usage to the run's bill (sim/runcost_p.h); nullptr: the block
+    // is not an AWS resource and is not billed.
+    void (*measuredUsage)(MeasuredUsage &u, const Component &c) = nullptr;
+};
+
+const SimService &simService(ComponentKind kind);
+// nullptr for core::ComponentKind::None.
+const SimService *simServiceOf(core::ComponentKind kind);
+
+} // namespace swb
