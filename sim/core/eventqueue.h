@@ -14,13 +14,25 @@ inline constexpr Ticks kTicksPerSecond = 1'000'000;
 inline constexpr Ticks kTicksPerMs = 1'000;
 inline constexpr Ticks kNever = INT64_MAX;
 
+// Rounds microseconds to ticks, saturating: a time beyond the tick range (about 292,000 years,
+// e.g. 1e300 s read from a replay file) or NaN becomes kNever ("never happens") and a huge
+// negative one -kNever, so no value can reach the undefined double -> int64 conversion.
+inline Ticks microsecondsToTicks(double us)
+{
+    constexpr double kLimit = 9.2e18; // just below 2^63
+    if (!(us < kLimit))
+        return kNever;
+    if (us <= -kLimit)
+        return -kNever;
+    return static_cast<Ticks>(us + (us >= 0 ? 0.5 : -0.5));
+}
 inline Ticks secondsToTicks(double s)
 {
-    return static_cast<Ticks>(s * 1e6 + (s >= 0 ? 0.5 : -0.5));
+    return microsecondsToTicks(s * 1e6);
 }
 inline Ticks msToTicks(double ms)
 {
-    return static_cast<Ticks>(ms * 1e3 + (ms >= 0 ? 0.5 : -0.5));
+    return microsecondsToTicks(ms * 1e3);
 }
 inline double ticksToSeconds(Ticks t)
 {

@@ -99,7 +99,10 @@ void Engine::scheduleNextArrival(std::uint32_t s)
         if (lmax <= 0)
             return;
         for (int guard = 0; guard < 1000000 && t < m_end; ++guard) {
-            t += 1 + static_cast<Ticks>(S.rng.exponential(1e6 / lmax));
+            // Saturating: a tiny rate (a gap beyond the tick range) ends the run's arrivals.
+            const Ticks draw = microsecondsToTicks(S.rng.exponential(1e6 / lmax));
+            const Ticks gap = draw == kNever ? kNever : 1 + draw;
+            t = gap > kNever - t ? kNever : t + gap;
             if (S.rng.uniform() * lmax < rateAt(S, t)) {
                 next = t;
                 break;
@@ -117,7 +120,8 @@ void Engine::scheduleNextArrival(std::uint32_t s)
             }
             const double gapUs =
                 c.pattern == TrafficPattern::Constant ? 1e6 / r : S.rng.exponential(1e6 / r);
-            const Ticks cand = t + std::max<Ticks>(1, static_cast<Ticks>(gapUs + 0.5));
+            const Ticks gap = std::max<Ticks>(1, microsecondsToTicks(gapUs));
+            const Ticks cand = gap > kNever - t ? kNever : t + gap; // saturating
             if (cand <= change) {
                 next = cand;
                 break;

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace swb::core;
 using namespace swb::core::test;
@@ -32,6 +33,23 @@ private Q_SLOTS:
                 q.schedule(q.now(), 1, 5); // zero-delay after the pending equal-time event 4
         }
         QCOMPARE(order, (std::vector<std::uint32_t>{3, 1, 4, 5, 0, 2}));
+    }
+
+    // A replay timestamp of 1e300 s once reached an undefined double -> int64 conversion
+    // (x86 gave INT64_MIN: an event in the distant past). Times outside the tick range now
+    // saturate to "never".
+    void timeConversionsSaturate()
+    {
+        QCOMPARE(secondsToTicks(1.5), Ticks(1'500'000));
+        QCOMPARE(secondsToTicks(-1.5), Ticks(-1'500'000));
+        QCOMPARE(msToTicks(2.0004), Ticks(2'000));
+        QCOMPARE(secondsToTicks(1e300), kNever);
+        QCOMPARE(secondsToTicks(std::ldexp(1.0, 63) / 1e6), kNever);
+        QCOMPARE(secondsToTicks(std::numeric_limits<double>::infinity()), kNever);
+        QCOMPARE(secondsToTicks(std::nan("")), kNever);
+        QCOMPARE(secondsToTicks(-1e300), -kNever);
+        QCOMPARE(msToTicks(1e300), kNever);
+        QVERIFY(secondsToTicks(9.1e12) > 0); // still in range: about 288,000 years
     }
 
     void heapOrdersManyEvents()
