@@ -93,6 +93,12 @@ bool writeCostXlsx(const CostReport &report, const PricingCatalogue &catalogue,
             *error = QString::fromUtf8(lxw_strerror(result));
         return false; // temp removes itself
     }
+    // QTemporaryFile creates the file rw------- (it is private while being written); the sheet
+    // gets the permissions of the file it replaces, or rw-r--r-- like the other exports.
+    temp.setPermissions(target.exists() ? QFile::permissions(path)
+                                        : QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                              | QFileDevice::ReadUser | QFileDevice::WriteUser
+                                              | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     if (std::rename(tempPath.constData(), QFile::encodeName(target.absoluteFilePath()).constData())
         != 0) {
         if (error)

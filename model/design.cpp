@@ -1,6 +1,7 @@
 #include "model/design.h"
 
 #include "model/parametercatalogue.h"
+#include "model/wording.h"
 
 namespace swb {
 
@@ -54,9 +55,10 @@ QString validateFault(const Fault &fault, const Design &design)
     if (!target)
         return QStringLiteral("%1: its target block does not exist").arg(faultKindName(fault.kind));
     if (target->kind != faultTargetKind(fault.kind))
-        return QStringLiteral("%1 applies to a %2, not to '%3' (%4)")
-            .arg(faultKindName(fault.kind), componentKindName(faultTargetKind(fault.kind)),
-                 target->name, componentKindName(target->kind));
+        return QStringLiteral("%1 applies to %2, not to '%3' (%4)")
+            .arg(faultKindName(fault.kind),
+                 withArticle(componentKindName(faultTargetKind(fault.kind))), target->name,
+                 componentKindName(target->kind));
     if (!(fault.start >= 0))
         return QStringLiteral("%1 on '%2': start %3 s must be 0 or later")
             .arg(faultKindName(fault.kind), target->name)

@@ -3,6 +3,7 @@
 #include "model/designedit.h"
 #include "model/parametercatalogue.h"
 #include "model/wiringrules.h"
+#include "model/wording.h"
 
 namespace swb {
 
@@ -96,8 +97,8 @@ void Document::removeItems(const QList<ComponentId> &components,
     else if (blocks == 0 && wires == 1)
         edit->setText(tr("Delete wire"));
     else
-        edit->setText(tr("Delete %n block(s)", nullptr, int(blocks))
-                      + (wires ? tr(" and %n wire(s)", nullptr, int(wires)) : QString()));
+        edit->setText(tr("Delete %1").arg(counted(blocks, tr("block")))
+                      + (wires ? tr(" and %1").arg(counted(wires, tr("wire"))) : QString()));
     push(edit);
 }
 
@@ -108,7 +109,7 @@ void Document::moveComponents(const QHash<ComponentId, QPointF> &positions, int 
     if (label.isEmpty()) {
         label = positions.size() == 1 && m_design.component(positions.begin().key())
                     ? tr("Move %1").arg(quoted(m_design.component(positions.begin().key())->name))
-                    : tr("Move %n block(s)", nullptr, int(positions.size()));
+                    : tr("Move %1").arg(counted(positions.size(), tr("block")));
     }
     auto *edit = new DesignEdit(this, label, dragId > 0 ? MergeId::Move : MergeId::None, dragId);
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
@@ -347,8 +348,7 @@ QList<ComponentId> Document::insertFragment(const Design &fragment, QPointF offs
                                             const QString &text)
 {
     auto *edit = new DesignEdit(this, text.isEmpty()
-                                          ? tr("Paste %n block(s)", nullptr,
-                                               int(fragment.components.size()))
+                                          ? tr("Paste %1").arg(counted(fragment.components.size(), tr("block")))
                                           : text);
     QHash<ComponentId, ComponentId> idMap;
     QList<ComponentId> added;

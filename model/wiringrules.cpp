@@ -1,6 +1,9 @@
 #include "model/wiringrules.h"
 
 #include "model/services/registry.h"
+#include "model/wording.h"
+
+#include <QRegularExpression>
 
 namespace swb {
 
@@ -52,11 +55,19 @@ WiringVerdict no(const QString &reason)
     return {false, reason};
 }
 
+// The rules' reasons say "a %1" (the source's kind) and "a %2" (the target's); the article is
+// the one the kind is said with: "An SQS queue cannot ...", "... not an API Gateway".
 WiringVerdict refused(const char *reason, const Component &src, const Component &dst)
 {
     QString text = QLatin1String(reason);
-    text.replace(QLatin1String("%1"), componentKindName(src.kind));
-    text.replace(QLatin1String("%2"), componentKindName(dst.kind));
+    const QString names[] = {componentKindName(src.kind), componentKindName(dst.kind)};
+    for (int i = 0; i < 2; ++i) {
+        const QString arg = QStringLiteral("%%1").arg(i + 1);
+        text.replace(QRegularExpression(QStringLiteral("\\bA ") + arg),
+                     withArticle(names[i], true));
+        text.replace(QRegularExpression(QStringLiteral("\\ba ") + arg), withArticle(names[i]));
+        text.replace(arg, names[i]);
+    }
     return no(text);
 }
 
@@ -128,8 +139,8 @@ WiringVerdict checkWire(const Design &design, ComponentId source, ComponentId ta
         // (or per stream mapping).
         if (c.source == source && c.kind == kind && isFailureKind(kind)
             && !serviceModule(src->kind).failureWiresPerSubscription)
-            return no(QStringLiteral("'%1' already has a %2 ('%3')")
-                          .arg(src->name, connectionKindName(kind),
+            return no(QStringLiteral("'%1' already has %2 ('%3')")
+                          .arg(src->name, withArticle(connectionKindName(kind)),
                                design.component(c.target)->name));
     }
     return ok();

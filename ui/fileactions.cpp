@@ -111,7 +111,8 @@ bool FileActions::open()
     const QString dir = m_document->filePath().isEmpty()
                             ? QDir::homePath()
                             : QFileInfo(m_document->filePath()).absolutePath();
-    const QString path = m_prompter->openFileName(m_window, dir, projectio::openFilter());
+    const QString path =
+        m_prompter->openFileName(m_window, tr("Open design"), dir, projectio::openFilter());
     if (path.isEmpty())
         return false;
     return readInto(path);
@@ -183,7 +184,8 @@ bool FileActions::saveAs()
     else if (!suggested.endsWith(QLatin1String(".swb"), Qt::CaseInsensitive))
         suggested = QFileInfo(suggested).path() + QLatin1Char('/')
                     + QFileInfo(suggested).completeBaseName() + QStringLiteral(".swb");
-    const QString path = m_prompter->saveFileName(m_window, suggested, projectio::saveFilter());
+    const QString path = m_prompter->saveFileName(m_window, tr("Save design as"), suggested,
+                                                  projectio::saveFilter());
     if (path.isEmpty())
         return false;
     return saveTo(projectio::withProjectSuffix(path));

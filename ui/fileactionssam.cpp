@@ -19,7 +19,8 @@ const QString kTemplateFilter = QStringLiteral("SAM / CloudFormation template (*
 
 bool FileActions::importSamTemplate()
 {
-    const QString path = m_prompter->openFileName(m_window, QString(), kTemplateFilter);
+    const QString path =
+        m_prompter->openFileName(m_window, tr("Import SAM template"), QString(), kTemplateFilter);
     return !path.isEmpty() && importSamFile(path);
 }
 
@@ -49,7 +50,8 @@ bool FileActions::exportSamTemplate()
     if (!suggested.isEmpty())
         suggested = QFileInfo(suggested).path() + QLatin1Char('/')
                     + QFileInfo(suggested).completeBaseName() + QStringLiteral(".yaml");
-    const QString path = m_prompter->saveFileName(m_window, suggested, kTemplateFilter);
+    const QString path =
+        m_prompter->saveFileName(m_window, tr("Export SAM template"), suggested, kTemplateFilter);
     return !path.isEmpty() && exportSamTo(path);
 }
 

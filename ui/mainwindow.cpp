@@ -22,6 +22,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QUndoStack>
 
 namespace swb {
 
@@ -61,6 +62,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_findings->refresh();
 
     connect(m_scene, &DiagramScene::statusMessage, statusBar(), &QStatusBar::showMessage);
+    // A message about a refused or failed action is stale once an edit succeeds.
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, statusBar(),
+            &QStatusBar::clearMessage);
     connect(m_files, &FileActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_scene, &DiagramScene::selectionIdsChanged, this, &MainWindow::onSelectionChanged);
     connect(m_scene, &DiagramScene::componentActivated, this, [this] {

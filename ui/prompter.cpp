@@ -22,13 +22,14 @@ Prompter::SaveChoice Prompter::askSaveChanges(QWidget *parent, const QString &do
     }
 }
 
-QString Prompter::openFileName(QWidget *parent, const QString &directory, const QString &filter) {
-    return QFileDialog::getOpenFileName(parent, QObject::tr("Open design"), directory, filter);
+QString Prompter::openFileName(QWidget *parent, const QString &caption, const QString &directory,
+                               const QString &filter) {
+    return QFileDialog::getOpenFileName(parent, caption, directory, filter);
 }
 
-QString Prompter::saveFileName(QWidget *parent, const QString &suggestedPath,
-                               const QString &filter) {
-    return QFileDialog::getSaveFileName(parent, QObject::tr("Save design"), suggestedPath, filter);
+QString Prompter::saveFileName(QWidget *parent, const QString &caption,
+                               const QString &suggestedPath, const QString &filter) {
+    return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
 }
 
 void Prompter::showError(QWidget *parent, const QString &title, const QString &text) {

@@ -16,10 +16,12 @@ public:
 
     // "Save changes to NAME?" with Save / Discard / Cancel (on close, New and Open).
     virtual SaveChoice askSaveChanges(QWidget *parent, const QString &documentName);
-    // Empty string when the user cancels.
-    virtual QString openFileName(QWidget *parent, const QString &directory, const QString &filter);
-    virtual QString saveFileName(QWidget *parent, const QString &suggestedPath,
+    // Empty string when the user cancels. caption is the dialog's title ("Export cost sheet"),
+    // so each dialog says what it is for.
+    virtual QString openFileName(QWidget *parent, const QString &caption, const QString &directory,
                                  const QString &filter);
+    virtual QString saveFileName(QWidget *parent, const QString &caption,
+                                 const QString &suggestedPath, const QString &filter);
     virtual void showError(QWidget *parent, const QString &title, const QString &text);
     virtual void showInformation(QWidget *parent, const QString &title, const QString &text);
 };

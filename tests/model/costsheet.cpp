@@ -337,6 +337,30 @@ private Q_SLOTS:
             close(ev.number(QStringLiteral("Summary"), ref('B', summaryRow)), expected.totalUsd));
     }
 
+    // The workbook is written to a private temporary file and renamed: it must end up readable
+    // like the other exports (rw-r--r--), or keep the permissions of the file it replaces.
+    void xlsxPermissionsMatchTheOtherExports()
+    {
+        QTemporaryDir dir;
+        const CostReport report = reportFor(QStringLiteral("sqs-lambda"));
+        const QString path = dir.filePath(QStringLiteral("cost.xlsx"));
+        QString error;
+        QVERIFY2(
+            writeCostXlsx(report, PricingCatalogue::builtIn(), QStringLiteral("p"), path, &error),
+            qPrintable(error));
+        const QFileDevice::Permissions readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                  | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        QCOMPARE(QFile::permissions(path)
+                     & (readable | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 readable);
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                        | QFileDevice::ReadUser | QFileDevice::WriteUser);
+        QVERIFY(
+            writeCostXlsx(report, PricingCatalogue::builtIn(), QStringLiteral("p"), path, &error));
+        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+    }
+
     void failedExportLeavesExistingFile()
     {
         const CostReport report = reportFor(patternIds().first());

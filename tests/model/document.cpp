@@ -145,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(doc.design().component(fn)->position, QPointF(30, 0));
         const auto other = doc.addComponent(K::Lambda, {}, QStringLiteral("other"));
         doc.moveComponents({{fn, QPointF(1, 1)}, {other, QPointF(2, 2)}});
-        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Move 2 block(s)"));
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Move 2 blocks"));
     }
 
     void rename()
@@ -323,7 +323,7 @@ private Q_SLOTS:
         Spies spies(&doc);
         const QList<ComponentId> ids = doc.insertFragment(fragment, QPointF(50, 50));
         QCOMPARE(ids.size(), 2);
-        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Paste 2 block(s)"));
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Paste 2 blocks"));
         QCOMPARE(doc.design().components.size(), 3);
         QCOMPARE(doc.design().connections.size(), 1);
         QCOMPARE(doc.design().faults.size(), 1);

@@ -347,6 +347,49 @@ private Q_SLOTS:
         QVERIFY(checkWire(doc.design(), topic, q3, C::Redrive).allowed);
     }
 
+    // Reasons name kinds with the article they are said with: "An SQS queue", "an API
+    // Gateway", "a Lambda function", "an on-failure destination".
+    void reasonsUseTheRightArticle_data()
+    {
+        QTest::addColumn<K>("src");
+        QTest::addColumn<K>("dst");
+        QTest::addColumn<C>("kind");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("sqs sync") << K::SqsQueue << K::Downstream << C::SyncInvoke
+                                  << "An SQS queue cannot make a synchronous call to a Downstream "
+                                     "dependency";
+        QTest::newRow("sns to api") << K::SnsTopic << K::ApiGateway << C::Subscription
+                                    << "SNS cannot deliver to an API Gateway";
+        QTest::newRow("kinesis async") << K::KinesisStream << K::Lambda << C::AsyncInvoke
+                                       << "A Kinesis stream does not invoke Lambda";
+        QTest::newRow("sns integration") << K::SnsTopic << K::Lambda << C::ServiceIntegration
+                                         << "An SNS topic has no service integrations";
+        QTest::newRow("api polls") << K::ApiGateway << K::Lambda << C::EventSourceMapping
+                                   << "not an API Gateway";
+    }
+    void reasonsUseTheRightArticle()
+    {
+        QFETCH(K, src);
+        QFETCH(K, dst);
+        QFETCH(C, kind);
+        QFETCH(QString, reason);
+        const Pair pair(src, {}, dst, {});
+        const WiringVerdict verdict = pair.check(kind);
+        QVERIFY(!verdict.allowed);
+        QVERIFY2(verdict.reason.contains(reason), qPrintable(verdict.reason));
+    }
+
+    void alreadyHasAnOnFailureDestination()
+    {
+        Document doc;
+        const auto fn = doc.addComponent(K::Lambda, {}, QStringLiteral("fn"));
+        const auto q1 = doc.addComponent(K::SqsQueue, {}, QStringLiteral("dlq-1"));
+        const auto q2 = doc.addComponent(K::SqsQueue, {}, QStringLiteral("dlq-2"));
+        QVERIFY(doc.connectComponents(fn, q1, C::OnFailure));
+        QCOMPARE(checkWire(doc.design(), fn, q2, C::OnFailure).reason,
+                 QStringLiteral("'fn' already has an on-failure destination / DLQ ('dlq-1')"));
+    }
+
     void preferredKindFirst()
     {
         Pair api(K::ApiGateway, QStringLiteral("REST"), K::Lambda, QString());

@@ -117,9 +117,9 @@ private Q_SLOTS:
 
         QVERIFY(f.document->design().connections.isEmpty());
         QCOMPARE(f.document->undoStack()->count(), undoBefore);
-        // The refusal stays in the status bar with its reason.
+        // The refusal shows in the status bar with its reason, long enough to read it.
         QVERIFY(spy.last().at(0).toString().contains(expected));
-        QCOMPARE(spy.last().at(1).toInt(), 0);
+        QVERIFY(spy.last().at(1).toInt() >= 5000);
         // Highlights are gone after the drag.
         QCOMPARE(f.scene->blockItem(topic)->wireTarget(), BlockItem::WireTarget::None);
         QCOMPARE(f.scene->blockItem(fn)->wireTarget(), BlockItem::WireTarget::None);

@@ -10,6 +10,7 @@
 #include "../comparetestutil.h"
 
 #include "model/document.h"
+#include "model/patterns.h"
 #include "ui/compare/compareresults.h"
 #include "ui/compare/comparerunner.h"
 #include "ui/compare/comparewindow.h"
@@ -133,7 +134,7 @@ private Q_SLOTS:
         auto *list = child<QListWidget>(window, "compareDesigns");
         QCOMPARE(list->count(), ids.size());
         for (int i = 0; i < ids.size(); ++i)
-            QCOMPARE(list->item(i)->text(), ids.at(i));
+            QCOMPARE(list->item(i)->text(), patternTitle(ids.at(i)));
         typeInto(window, "compareRate", QStringLiteral("40"));
         auto *pattern = child<QComboBox>(window, "compareTrafficPattern");
         pattern->setFocus();
@@ -157,7 +158,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         for (int r = 0; r < ids.size(); ++r) {
             const QStringList cells = rowCells(table, r);
-            QCOMPARE(cells.first(), ids.at(r));
+            QCOMPARE(cells.first(), patternTitle(ids.at(r)));
             const test::SimulatedFigures expected =
                 test::simulateWithProfile(dir.path(), ids.at(r), *makePattern(ids.at(r)), 40,
                                           QStringLiteral("constant"), 120, 7);
@@ -179,7 +180,7 @@ private Q_SLOTS:
             }
             QCOMPARE(points.size(), ids.size());
             for (const QString &id : ids)
-                QVERIFY2(points.value(id) > 10, qPrintable(id));
+                QVERIFY2(points.value(patternTitle(id)) > 10, qPrintable(id));
             QSet<QRgb> distinct;
             for (const QColor &color : std::as_const(colors))
                 distinct.insert(color.rgb());
@@ -190,7 +191,10 @@ private Q_SLOTS:
             if (!label->text().isEmpty())
                 legend.append(label->text());
         }
-        QCOMPARE(legend, ids);
+        QStringList titles;
+        for (const QString &id : ids)
+            titles.append(patternTitle(id));
+        QCOMPARE(legend, titles);
 
         // Ctrl+C on the table copies it as CSV: a header and the rows as shown.
         QApplication::clipboard()->clear();
@@ -268,7 +272,11 @@ private Q_SLOTS:
         addPatternAt(window, 0);
         addPatternAt(window, 0); // the same pattern twice gets its own name...
         auto *list = child<QListWidget>(window, "compareDesigns");
-        QCOMPARE(list->item(3)->text(), QStringLiteral("api-lambda (2)"));
+        // Patterns are listed by title, not by their internal id.
+        QCOMPARE(list->item(3)->text(),
+                 patternTitle(QStringLiteral("api-lambda")) + QStringLiteral(" (2)"));
+        QCOMPARE(child<QComboBox>(window, "comparePatternChoice")->itemText(0),
+                 patternTitle(QStringLiteral("api-lambda")));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                           list->visualItemRect(list->item(3)).center());
         click(window, "compareRemove"); // ...and the user can remove it again
@@ -332,7 +340,7 @@ private Q_SLOTS:
         for (QAbstractSeries *s :
              window->results()->chartView(CompareResults::Latency)->chart()->series()) {
             auto *line = qobject_cast<QLineSeries *>(s);
-            if (line->name() != QLatin1String("api-lambda"))
+            if (line->name() != patternTitle(QStringLiteral("api-lambda")))
                 continue;
             ++apiLines;
             for (const QPointF &p : line->points())

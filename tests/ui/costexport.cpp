@@ -101,6 +101,33 @@ private Q_SLOTS:
                  qPrintable(w.statusBar()->currentMessage()));
     }
 
+    // A design with no name and no file is still named in the sheet and the report.
+    void untitledDesignIsNamed()
+    {
+        MainWindow w;
+        ScriptedPrompter *prompter = script(w);
+        const ComponentId source = w.document()->addComponent(ComponentKind::TrafficSource, {});
+        const ComponentId fn = w.document()->addComponent(ComponentKind::Lambda, {300, 0});
+        QVERIFY(w.document()->connectComponents(source, fn, ConnectionKind::Traffic));
+        QVERIFY(w.document()->design().name.isEmpty());
+        if (haveTool("unzip")) {
+            prompter->savePath = path("untitled.xlsx");
+            clickExportEntry(w, "actionExportCost");
+            QVERIFY2(prompter->errors.isEmpty(), qPrintable(prompter->errors.join(u'\n')));
+            const auto summary = readXlsxSheet(prompter->savePath, 1);
+            QCOMPARE(summary.value(QStringLiteral("A1")).value, QStringLiteral("Design"));
+            QCOMPARE(summary.value(QStringLiteral("B1")).value, QStringLiteral("Untitled design"));
+        }
+        if (haveTool("pdftotext")) {
+            prompter->savePath = path("untitled.pdf");
+            clickExportEntry(w, "actionExportCost");
+            QVERIFY2(prompter->errors.isEmpty(), qPrintable(prompter->errors.join(u'\n')));
+            QVERIFY(pdfText(prompter->savePath)
+                        .contains(QLatin1String("Monthly cost report: Untitled design")));
+        }
+        QCOMPARE(prompter->captions.value(0), QStringLiteral("Export cost sheet"));
+    }
+
     void costAndResultsOfTheCurrentRun()
     {
         MainWindow w;

@@ -62,6 +62,17 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         save(w.view(), QStringLiteral("forty-blocks-detail"));
     }
+
+    void patternGuideDocked()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.action(QStringLiteral("actionPatternGuide"))->trigger();
+        QCoreApplication::processEvents();
+        save(&w, QStringLiteral("pattern-guide"));
+    }
 };
 
 QTEST_MAIN(TestEditorScreenshots)

@@ -52,8 +52,19 @@ public:
         ++saveQuestions;
         return saveChoice;
     }
-    QString openFileName(QWidget *, const QString &, const QString &) override { return openPath; }
-    QString saveFileName(QWidget *, const QString &, const QString &) override { return savePath; }
+    QStringList captions; // the title of every file dialog asked for, in order
+    QString openFileName(QWidget *, const QString &caption, const QString &,
+                         const QString &) override
+    {
+        captions.append(caption);
+        return openPath;
+    }
+    QString saveFileName(QWidget *, const QString &caption, const QString &,
+                         const QString &) override
+    {
+        captions.append(caption);
+        return savePath;
+    }
     void showError(QWidget *, const QString &, const QString &text) override
     {
         errors.append(text);

@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -125,6 +126,8 @@ private Q_SLOTS:
     void needingAnAnswerNowPutsTheApiFirst();
     void createPlacesThePatternBesideTheDesign();
     void axesTableShowsTheModelTable();
+    void wheelScrollsUnlessTheBoxHasFocus();
+    void expectedLoadShowsInTheDock();
 
 private:
     static PatternGuidePanel *openGuide(MainWindow &w)
@@ -355,6 +358,77 @@ void TestPatternGuide::axesTableShowsTheModelTable()
     // Help > Compare raises the same window instead of opening a second one.
     w.action(QStringLiteral("actionPatternAxes"))->trigger();
     QCOMPARE(w.findChildren<QTableWidget *>(QStringLiteral("patternAxesTable")).size(), 1);
+}
+
+// The wheel over an answer the user only passes over scrolls the panel; once the box has focus
+// (clicked or tabbed to), the wheel changes it as usual.
+void TestPatternGuide::wheelScrollsUnlessTheBoxHasFocus()
+{
+    MainWindow w;
+    w.resize(1280, 800);
+    PatternGuidePanel *panel = openGuide(w);
+    QVERIFY(panel);
+    auto *box = field<QComboBox>(panel, "guideDownstream");
+    QScrollArea *scroll = nullptr;
+    for (QWidget *p = box->parentWidget(); p && !scroll; p = p->parentWidget())
+        scroll = qobject_cast<QScrollArea *>(p);
+    QVERIFY(scroll);
+    scroll->ensureWidgetVisible(box);
+    const int answer = box->currentIndex();
+    const QList<Recommendation> ranking = panel->recommendations();
+    w.view()->setFocus(); // the focus is elsewhere
+    QVERIFY(!box->hasFocus());
+    auto wheelDown = [box] {
+        const QPoint at = box->rect().center();
+        QWheelEvent wheel(at, box->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(box, &wheel);
+    };
+    scroll->verticalScrollBar()->setValue(0);
+    scroll->ensureWidgetVisible(box);
+    const int before = scroll->verticalScrollBar()->value();
+    wheelDown();
+    QCOMPARE(box->currentIndex(), answer); // the answer stays ...
+    QCOMPARE(panel->recommendations().first().patternId, ranking.first().patternId);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > before); // (the panel can scroll)
+    QVERIFY(scroll->verticalScrollBar()->value() > before);   // ... and the panel scrolls
+    QVERIFY(!box->hasFocus()); // the wheel did not take the focus either
+    // Focused, the wheel changes the answer.
+    box->setFocus(Qt::TabFocusReason);
+    scroll->ensureWidgetVisible(box);
+    wheelDown();
+    QCOMPARE(box->currentIndex(), answer + 1);
+}
+
+// Docked at the default window size, the load fields (which size what Create adds) show
+// without scrolling.
+void TestPatternGuide::expectedLoadShowsInTheDock()
+{
+    MainWindow w;
+    w.resize(1280, 800);
+    PatternGuidePanel *panel = openGuide(w);
+    QVERIFY(panel);
+    QCoreApplication::processEvents();
+    for (const char *name : {"guideRate", "guidePayload", "guideDuration"}) {
+        auto *box = field<QDoubleSpinBox>(panel, name);
+        QVERIFY(box);
+        QVERIFY2(box->isVisible(), name);
+        // Wholly inside its scroll area's viewport.
+        QWidget *viewport = nullptr;
+        for (QWidget *p = box->parentWidget(); p && !viewport; p = p->parentWidget()) {
+            if (auto *scroll = qobject_cast<QScrollArea *>(p))
+                viewport = scroll->viewport();
+        }
+        QVERIFY(viewport);
+        const QRect inViewport(box->mapTo(viewport, QPoint(0, 0)), box->size());
+        QVERIFY2(viewport->rect().contains(inViewport),
+                 qPrintable(QStringLiteral("%1 at %2,%3 outside a %4x%5 viewport")
+                                .arg(QLatin1String(name))
+                                .arg(inViewport.x())
+                                .arg(inViewport.y())
+                                .arg(viewport->width())
+                                .arg(viewport->height())));
+    }
 }
 
 QTEST_MAIN(TestPatternGuide)

@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 #include "model/wiringrules.h"
+#include "model/wording.h"
 #include "ui/canvas/blockitem.h"
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/fragmentclipboard.h"
@@ -25,7 +26,9 @@ using namespace canvas;
 
 namespace {
 
-constexpr int kReasonTimeoutMs = 0;  // an illegal wire's reason stays until the next message
+// A refusal's reason stays long enough to be read, then goes (the main window also clears it
+// at the next successful edit, so it never sits under later, unrelated work).
+constexpr int kReasonTimeoutMs = 10000;
 constexpr int kInfoTimeoutMs = 4000; // routine confirmations
 
 std::optional<ConnectionKind> chooseKindFromMenu(const QList<ConnectionKind> &kinds,
@@ -343,7 +346,7 @@ void DiagramScene::copySelection()
         return;
     fragmentclipboard::copy(fragmentclipboard::makeFragment(m_document->design(), blocks));
     m_pasteCount = 0;
-    Q_EMIT statusMessage(tr("Copied %n block(s)", nullptr, int(blocks.size())), kInfoTimeoutMs);
+    Q_EMIT statusMessage(tr("Copied %1").arg(counted(blocks.size(), tr("block"))), kInfoTimeoutMs);
 }
 
 void DiagramScene::paste()
@@ -357,7 +360,7 @@ void DiagramScene::paste()
     }
     ++m_pasteCount;
     insertAndSelect(*fragment, QPointF(kPasteStep, kPasteStep) * m_pasteCount,
-                    tr("Paste %n block(s)", nullptr, int(fragment->components.size())));
+                    tr("Paste %1").arg(counted(fragment->components.size(), tr("block"))));
 }
 
 void DiagramScene::duplicateSelection()
@@ -367,7 +370,7 @@ void DiagramScene::duplicateSelection()
         return;
     insertAndSelect(fragmentclipboard::makeFragment(m_document->design(), blocks),
                     QPointF(kPasteStep, kPasteStep),
-                    tr("Duplicate %n block(s)", nullptr, int(blocks.size())));
+                    tr("Duplicate %1").arg(counted(blocks.size(), tr("block"))));
 }
 
 QList<ComponentId> DiagramScene::insertAndSelect(const Design &fragment, QPointF offset,

@@ -5,15 +5,59 @@
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/wireitem.h"
 
+#include "ui/canvas/diagramview.h"
+
+#include <QFontMetricsF>
 #include <QGraphicsPathItem>
-#include <QGraphicsRectItem>
-#include <QGraphicsSimpleTextItem>
+#include <QPainter>
 #include <QPalette>
 #include <QPen>
 
 namespace swb {
 
 namespace {
+
+// The reason an illegal target is refused, next to the cursor. It ignores the zoom so it reads
+// the same at 50% and 200%, and it paints only in the editor's own view: the Overview shows the
+// same scene far smaller, where a full-size bubble would cover the whole map.
+class ReasonBubble : public QGraphicsItem
+{
+public:
+    explicit ReasonBubble(const QPalette &palette)
+        : m_palette(palette)
+    {
+        setFlag(ItemIgnoresTransformations);
+        setZValue(20);
+    }
+
+    void setText(const QString &text)
+    {
+        prepareGeometryChange();
+        m_text = text;
+        const QFontMetricsF metrics(m_font);
+        m_rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 12, metrics.height() + 8);
+    }
+    QString text() const { return m_text; }
+
+    QRectF boundingRect() const override { return m_rect.adjusted(-1, -1, 1, 1); }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override
+    {
+        if (!widget || !qobject_cast<DiagramView *>(widget->parentWidget()))
+            return;
+        painter->setPen(QPen(WireItem::kindColor(ConnectionKind::OnFailure), 1));
+        painter->setBrush(m_palette.toolTipBase());
+        painter->drawRect(m_rect);
+        painter->setFont(m_font);
+        painter->setPen(m_palette.toolTipText().color());
+        painter->drawText(m_rect, Qt::AlignCenter, m_text);
+    }
+
+private:
+    QPalette m_palette;
+    QFont m_font;
+    QString m_text;
+    QRectF m_rect;
+};
 
 // The failure kind a source block uses: SQS queues and SNS subscriptions redrive to a DLQ,
 // Lambda and stream mappings send to an on-failure destination (aws-behaviour.md 1, 3, 4, 5).
@@ -143,25 +187,16 @@ QString WireDragController::move(QPointF scenePos)
 void WireDragController::showBubble(const QString &text, QPointF scenePos)
 {
     if (text.isEmpty()) {
-        delete m_bubble; // owns the text item
+        delete m_bubble;
         m_bubble = nullptr;
-        m_bubbleText = nullptr;
         return;
     }
     if (!m_bubble) {
-        // Ignores the zoom so the reason stays readable at 50% and 200%.
-        m_bubble = new QGraphicsRectItem;
-        m_bubble->setFlag(QGraphicsItem::ItemIgnoresTransformations);
-        m_bubble->setZValue(20);
-        m_bubble->setBrush(m_scene->palette().toolTipBase());
-        m_bubble->setPen(QPen(WireItem::kindColor(ConnectionKind::OnFailure), 1));
-        m_bubbleText = new QGraphicsSimpleTextItem(m_bubble);
-        m_bubbleText->setBrush(m_scene->palette().toolTipText());
-        m_scene->addItem(m_bubble);
+        auto *bubble = new ReasonBubble(m_scene->palette());
+        m_scene->addItem(bubble);
+        m_bubble = bubble;
     }
-    m_bubbleText->setText(text);
-    m_bubbleText->setPos(6, 4);
-    m_bubble->setRect(m_bubbleText->boundingRect().adjusted(0, 0, 12, 8));
+    static_cast<ReasonBubble *>(m_bubble)->setText(text);
     m_bubble->setPos(scenePos + QPointF(14, 14));
 }
 
@@ -191,7 +226,6 @@ void WireDragController::cancel()
     m_rubber = nullptr;
     delete m_bubble;
     m_bubble = nullptr;
-    m_bubbleText = nullptr;
     m_source = InvalidId;
     m_port = BlockItem::Port::None;
 }

@@ -8,9 +8,8 @@
 #include <QPointF>
 #include <QString>
 
+class QGraphicsItem;
 class QGraphicsPathItem;
-class QGraphicsSimpleTextItem;
-class QGraphicsRectItem;
 
 namespace swb {
 
@@ -55,8 +54,7 @@ private:
     BlockItem::Port m_port = BlockItem::Port::None;
     QHash<ComponentId, Verdict> m_verdicts; // computed once per drag for every block
     QGraphicsPathItem *m_rubber = nullptr;
-    QGraphicsSimpleTextItem *m_bubbleText = nullptr;
-    QGraphicsRectItem *m_bubble = nullptr;
+    QGraphicsItem *m_bubble = nullptr; // the refusal's reason next to the cursor
 };
 
 } // namespace swb

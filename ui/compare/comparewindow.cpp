@@ -80,8 +80,11 @@ QWidget *CompareWindow::createDesignsBox()
     m_patternChoice = new QComboBox;
     m_patternChoice->setObjectName(QStringLiteral("comparePatternChoice"));
     for (const QString &id : patternIds()) {
-        m_patternChoice->addItem(id, id);
-        m_patternChoice->setItemData(m_patternChoice->count() - 1, patternTitle(id),
+        // By title, as the pattern gallery and File > New from Pattern name them; the id is
+        // what `swb compare` and `swb new --pattern` take, so it stays in the tooltip.
+        m_patternChoice->addItem(patternTitle(id), id);
+        m_patternChoice->setItemData(m_patternChoice->count() - 1,
+                                     QStringLiteral("%1 (%2)").arg(patternDescription(id), id),
                                      Qt::ToolTipRole);
     }
     auto *addPatternButton = new QPushButton(tr("Add &Pattern"));
@@ -94,8 +97,8 @@ QWidget *CompareWindow::createDesignsBox()
     auto *addFileButton = new QPushButton(tr("Add &File..."));
     addFileButton->setObjectName(QStringLiteral("compareAddFile"));
     connect(addFileButton, &QPushButton::clicked, this, [this] {
-        const QString path =
-            m_prompter()->openFileName(this, QDir::homePath(), projectio::openFilter());
+        const QString path = m_prompter()->openFileName(this, tr("Add a design to compare"),
+                                                        QDir::homePath(), projectio::openFilter());
         if (!path.isEmpty())
             addFile(path);
     });

@@ -50,9 +50,9 @@ void CompareWindow::addPattern(const QString &patternId)
     }
     Entry entry;
     entry.source = Source::Pattern;
-    entry.name = patternId;
+    entry.name = patternTitle(patternId);
     entry.input.design = *design;
-    addEntry(entry, patternTitle(patternId));
+    addEntry(entry, patternDescription(patternId));
 }
 
 void CompareWindow::addCurrentDesign()

@@ -1,6 +1,7 @@
 #include "ui/docks/findingsdock.h"
 
 #include "model/document.h"
+#include "model/wording.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -95,10 +96,14 @@ void FindingsDock::refresh()
     }
     m_list->setVisible(!m_findings.isEmpty());
     m_empty->setVisible(m_findings.isEmpty());
-    const QString summary = errors + warnings == 0
-                                ? tr("No problems found")
-                                : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
-                                      + tr("%n warning(s)", nullptr, warnings);
+    // "2 errors, 1 warning", "3 warnings": only the counts there are.
+    QStringList parts;
+    if (errors > 0)
+        parts.append(counted(errors, tr("error")));
+    if (warnings > 0)
+        parts.append(counted(warnings, tr("warning")));
+    const QString summary =
+        parts.isEmpty() ? tr("No problems found") : parts.join(QStringLiteral(", "));
     setWindowTitle(tr("Findings (%1)").arg(summary));
     Q_EMIT summaryChanged(summary);
 }

@@ -1,5 +1,7 @@
 #include "ui/docks/parametereditor.h"
 
+#include "ui/wheelguard.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -65,6 +67,7 @@ ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
         m_comboBox = new QComboBox(this);
         m_comboBox->addItems(spec.choices);
         m_comboBox->setToolTip(tip);
+        guardWheel(m_comboBox); // the inspector scrolls; passing over a choice keeps it
         connect(m_comboBox, &QComboBox::activated, this,
                 [this](int index) { commit(m_spec.choices.value(index)); });
         row->addWidget(m_comboBox, 1);

@@ -47,8 +47,7 @@ bool exportCostFile(const CostReportContent &content, const QString &path, QStri
                          .arg(path, costExportSuffixes());
         return false;
     }
-    const QString title =
-        content.title.isEmpty() && content.design ? content.design->name : content.title;
+    const QString title = costReportTitle(content);
     switch (*format) {
     case CostExportFormat::Csv:
         return writeCostCsv(content.report, path, error);

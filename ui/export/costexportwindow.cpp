@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 #include "ui/export/costexport.h"
+#include "ui/export/diagramrender.h"
 #include "ui/export/resultsexport.h"
 #include "ui/fileactions.h"
 #include "ui/mainwindow.h"
@@ -24,7 +25,7 @@ void exportCostFromWindow(MainWindow *window)
                     : QFileInfo(suggested).path() + QLatin1Char('/')
                           + QFileInfo(suggested).completeBaseName() + QStringLiteral("-cost.xlsx");
     const QString path = prompter->saveFileName(
-        window, suggested,
+        window, title, suggested,
         MainWindow::tr("Cost sheet (*.xlsx *.csv *.pdf);;Excel workbook (*.xlsx);;CSV (*.csv);;"
                        "PDF report (*.pdf)"));
     if (path.isEmpty())
@@ -42,6 +43,7 @@ void exportCostFromWindow(MainWindow *window)
     RunResults run;
     CostReportContent content;
     content.design = &design;
+    content.title = defaultDiagramTitle(*window->document()); // name, file name or "Untitled"
     content.scene = window->scene();
     QString source;
     if (fromRun) {

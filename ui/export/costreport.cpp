@@ -91,6 +91,15 @@ QList<QPair<QString, QString>> costReportAssumptions(const CostReportContent &co
     return out;
 }
 
+QString costReportTitle(const CostReportContent &content)
+{
+    if (!content.title.trimmed().isEmpty())
+        return content.title;
+    if (content.design && !content.design->name.trimmed().isEmpty())
+        return content.design->name;
+    return QStringLiteral("Untitled design");
+}
+
 bool writeCostReportPdf(const CostReportContent &content, const QString &path, QString *error)
 {
     auto fail = [&](const QString &why) {
@@ -104,7 +113,7 @@ bool writeCostReportPdf(const CostReportContent &content, const QString &path, Q
     if (!file.open(QIODevice::WriteOnly))
         return fail(QStringLiteral("cannot write '%1': %2").arg(path, file.errorString()));
 
-    ReportLayout layout(content.title.isEmpty() ? content.design->name : content.title);
+    ReportLayout layout(costReportTitle(content));
     layout.heading(QStringLiteral("Monthly cost report: %1").arg(layout.title()), 16);
     layout.paragraph(content.run ? QStringLiteral("Measured usage of a simulation, projected to a "
                                                   "%1-hour month.")

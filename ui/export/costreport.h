@@ -19,11 +19,15 @@ struct RunResults;
 
 struct CostReportContent {
     const Design *design = nullptr;  // required: the traffic sources' rates, names
-    QString title;                   // defaults to the design's name
+    QString title;                   // defaults to the design's name (costReportTitle)
     CostReport report;               // the bill to print
     const RunResults *run = nullptr; // the run the bill was measured from; null = analytic estimate
     DiagramScene *scene = nullptr;   // the diagram to draw; null = none
 };
+
+// The report's title: content.title, else the design's name, else "Untitled design" (never
+// blank: the PDF heading and the XLSX summary's "Design" cell show it).
+QString costReportTitle(const CostReportContent &content);
 
 bool writeCostReportPdf(const CostReportContent &content, const QString &path, QString *error);
 

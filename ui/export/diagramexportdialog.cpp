@@ -164,7 +164,7 @@ bool exportDiagramFromWindow(MainWindow *window)
                   .filePath(QFileInfo(documentPath).fileName().section(QLatin1Char('.'), 0, 0)
                             + QStringLiteral(".png"));
     const QString path = prompter->saveFileName(
-        window, suggested,
+        window, title, suggested,
         DiagramExportDialog::tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return false;

@@ -59,8 +59,9 @@ void exportResultsFromWindow(MainWindow *window)
                                     : QFileInfo(suggested).path() + QLatin1Char('/')
                                           + QFileInfo(suggested).completeBaseName()
                                           + QStringLiteral("-results.json");
-    const QString path = prompter->saveFileName(
-        window, suggested, MainWindow::tr("Simulation results (*.json *.csv)"));
+    const QString path =
+        prompter->saveFileName(window, MainWindow::tr("Export results"), suggested,
+                               MainWindow::tr("Simulation results (*.json *.csv)"));
     if (path.isEmpty())
         return;
     const RunResults results = runResultsFromStore(*store, design);

@@ -2,6 +2,8 @@
 
 #include "model/parametercatalogue.h"
 #include "model/patterns.h"
+#include "model/wording.h"
+#include "ui/wheelguard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,6 +36,7 @@ QComboBox *choiceBox(const QString &name, QWidget *parent,
     // The answers are long; let the dock stay narrow.
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(18);
+    guardWheel(box); // scrolling the panel must not change an answer
     return box;
 }
 
@@ -58,6 +61,7 @@ QDoubleSpinBox *loadBox(const QString &name, const ParamSpec *spec, double value
     box->setToolTip(spec ? spec->help + QStringLiteral("\nAllowed: ") + spec->rangeText()
                          : QString());
     box->setKeyboardTracking(false); // rank once per edited value, not per keystroke
+    guardWheel(box);
     return box;
 }
 
@@ -83,13 +87,14 @@ PatternGuidePanel::PatternGuidePanel(QWidget *parent)
     intro->setWordWrap(true);
     column->addWidget(intro);
     column->addWidget(buildQuestions());
-    column->addWidget(buildLoad());
     column->addStretch(1);
 
-    // Questions on top, the ranking below, each scrolling on its own: the ranking stays in view
-    // while the answers change it.
+    // Questions on top, the load and the ranking below, each part scrolling on its own: the
+    // ranking stays in view while the answers change it, and the load (which sizes what Create
+    // adds) sits right above it, so it shows however short the docked panel is.
     auto *ranked = new QWidget;
     auto *rankedColumn = new QVBoxLayout(ranked);
+    rankedColumn->addWidget(buildLoad());
     auto *heading = new QLabel(tr("<b>Recommended patterns</b>, best first"));
     rankedColumn->addWidget(heading);
     m_cardLayout = new QVBoxLayout;
@@ -266,9 +271,9 @@ void PatternGuidePanel::refresh()
     const Workload load = workload();
     m_ranking = recommendPatterns(answers(), load);
     m_sizing->setText(tr("Needs about %1 concurrent Lambda executions (rate x time, +%3% "
-                         "headroom), or %2 Kinesis shard(s).")
+                         "headroom), or %2.")
                           .arg(concurrencyFor(load))
-                          .arg(kinesisShardsFor(load))
+                          .arg(counted(kinesisShardsFor(load), tr("Kinesis shard")))
                           .arg(qRound((load.headroom - 1) * 100)));
     // Re-insert the cards in rank order: the widgets (and a focused button) survive.
     for (int rank = 0; rank < m_ranking.size(); ++rank) {
