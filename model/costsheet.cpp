@@ -1,6 +1,7 @@
 #include "costsheet.h"
 
 #include "model/costsheetxlsx.h"
+#include "model/texttable.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -8,44 +9,41 @@
 #include <QSaveFile>
 #include <QTemporaryFile>
 
+#include <cmath>
 #include <cstdio>
 
 namespace swb {
 
 namespace {
 
-QString exactNumber(double v)
+QString quantityText(double v)
 {
-    return QString::number(v, 'f', QLocale::FloatingPointShortest);
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    return QString::number(cleanQuantity(v), 'f', QLocale::FloatingPointShortest);
 }
 
 } // namespace
 
+double cleanQuantity(double quantity)
+{
+    if (!std::isfinite(quantity) || quantity == 0)
+        return quantity;
+    return QString::number(quantity, 'g', 12).toDouble();
+}
+
 QByteArray costCsv(const CostReport &report)
 {
-    QByteArray out = "component,service,dimension,quantity,unit,free_quantity,price,usd\n";
-    for (const CostLine &l : report.lines) {
-        const QStringList fields = {l.componentName, l.service,
-                                    l.dimension,     exactNumber(l.quantity),
-                                    l.unit,          exactNumber(l.freeQuantity),
-                                    l.priceText,     formatCents(toCents(l.usd))};
-        QStringList quoted;
-        for (const QString &f : fields)
-            quoted.append(csvField(f));
-        out += quoted.join(QLatin1Char(',')).toUtf8() + '\n';
-    }
-    out += "TOTAL,,,,,,," + formatCents(report.totalCents()).toUtf8() + '\n';
-    return out;
+    TextTable table;
+    table.header = {QStringLiteral("component"), QStringLiteral("service"),
+                    QStringLiteral("dimension"), QStringLiteral("quantity"),
+                    QStringLiteral("unit"),      QStringLiteral("free_quantity"),
+                    QStringLiteral("price"),     QStringLiteral("usd")};
+    for (const CostLine &l : report.lines)
+        table.rows.append({l.componentName, l.service, l.dimension, quantityText(l.quantity),
+                           l.unit, quantityText(l.freeQuantity), l.priceText,
+                           formatCents(toCents(l.usd))});
+    table.rows.append(
+        {QStringLiteral("TOTAL"), {}, {}, {}, {}, {}, {}, formatCents(report.totalCents())});
+    return table.toCsv().toUtf8();
 }
 
 bool writeCostCsv(const CostReport &report, const QString &path, QString *error)

@@ -10,10 +10,21 @@
 // leaves an existing file untouched and returns the reason.
 namespace swb {
 
+// The one rounding rule of every cost output (swb cost, the CSV, the XLSX sheet, the PDF report),
+// stated in each of them: they show the same total to the cent.
+inline const QString kCostRoundingRule =
+    QStringLiteral("Rounding: each row's dollars are rounded to the cent (half away from zero); "
+                   "subtotals and the total are sums of the rounded rows.");
+
+// A quantity as the cost outputs print it: 12 significant digits, which drops the binary noise
+// of products like rate x 3600 s x 730 h (210523297.66999948 reads 210523297.67) and keeps far
+// more precision than any bill needs.
+double cleanQuantity(double quantity);
+
 // One row per component and billing dimension (rounded to cents), then a TOTAL row whose value
 // is the sum of the printed rows (CostReport::totalCents()).
 // Columns: component,service,dimension,quantity,unit,free_quantity,price,usd
-// Quantities are the shortest text that reads back as the same double. `swb cost --format csv`
+// Quantities are cleanQuantity()'s value in its shortest text. `swb cost --format csv`
 // prints the same text.
 QByteArray costCsv(const CostReport &report);
 bool writeCostCsv(const CostReport &report, const QString &path, QString *error);

@@ -2,6 +2,8 @@
 // `swb compare`, rounded like `swb simulate` prints each figure (app/cli/cmd_simulate.cpp).
 #include "sim/comparison.h"
 
+#include "model/texttable.h"
+
 namespace swb {
 
 namespace {
@@ -9,13 +11,6 @@ namespace {
 QString fixed(double v, int decimals)
 {
     return QString::number(v, 'f', decimals);
-}
-
-QString csvField(QString text)
-{
-    // Every field quoted: notes hold commas and error messages quotes.
-    return QLatin1Char('"') + text.replace(QLatin1Char('"'), QLatin1String("\"\""))
-           + QLatin1Char('"');
 }
 
 } // namespace
@@ -74,18 +69,11 @@ QStringList comparisonCells(const ComparisonRow &row)
 
 QString comparisonCsv(const QList<ComparisonRow> &rows)
 {
-    QStringList lines;
-    QStringList fields;
-    for (const QString &title : comparisonColumns())
-        fields.append(csvField(title));
-    lines.append(fields.join(QLatin1Char(',')));
-    for (const ComparisonRow &row : rows) {
-        fields.clear();
-        for (const QString &cell : comparisonCells(row))
-            fields.append(csvField(cell));
-        lines.append(fields.join(QLatin1Char(',')));
-    }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    TextTable table;
+    table.header = comparisonColumns();
+    for (const ComparisonRow &row : rows)
+        table.rows.append(comparisonCells(row));
+    return table.toCsv();
 }
 
 } // namespace swb

@@ -1,6 +1,7 @@
 #include "sim/resultswriter.h"
 
 #include "model/fileformat.h"
+#include "model/texttable.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,16 +30,6 @@ QString severityName(BuildFinding::Severity s)
         break;
     }
     return QStringLiteral("info");
-}
-
-QString csvCell(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 QJsonObject summaryJson(const RunResults &r)
@@ -71,7 +62,7 @@ QJsonObject summaryJson(const RunResults &r)
 
 } // namespace
 
-QByteArray resultsToJson(const RunResults &r)
+QByteArray resultsToJson(const RunResults &r, ResultsSeries withSeries)
 {
     const LedgerSnapshot &l = r.summary.ledger;
     const QJsonObject metadata{
@@ -102,7 +93,8 @@ QByteArray resultsToJson(const RunResults &r)
     }
     QJsonArray series;
     const qint64 bins = r.binCount();
-    for (int s = 0; s < r.catalog.series.size(); ++s) {
+    const int seriesCount = withSeries == ResultsSeries::Include ? int(r.catalog.series.size()) : 0;
+    for (int s = 0; s < seriesCount; ++s) {
         const SeriesEntry &e = r.catalog.series[s];
         QJsonArray values;
         for (qint64 b = 0; b < bins; ++b)
@@ -114,15 +106,16 @@ QByteArray resultsToJson(const RunResults &r)
                                   {QStringLiteral("aggregation"), e.aggregation},
                                   {QStringLiteral("values"), values}});
     }
-    const QJsonObject root{
+    QJsonObject root{
         {QStringLiteral("format"), QLatin1String(kResultsFormat)},
         {QStringLiteral("version"), kResultsVersion},
         {QStringLiteral("metadata"), metadata},
         {QStringLiteral("ledger"), ledger},
         {QStringLiteral("summary"), summaryJson(r)},
         {QStringLiteral("findings"), findings},
-        {QStringLiteral("series"), series},
     };
+    if (withSeries == ResultsSeries::Include)
+        root.insert(QStringLiteral("series"), series);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -131,7 +124,7 @@ QByteArray resultsToCsv(const RunResults &r)
     QString out;
     out += QStringLiteral("time_s");
     for (const SeriesEntry &e : r.catalog.series)
-        out += QLatin1Char(',') + csvCell(e.title());
+        out += QLatin1Char(',') + csvField(e.title());
     out += QLatin1Char('\n');
     const qint64 bins = r.binCount();
     const int n = int(r.catalog.series.size());

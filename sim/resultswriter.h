@@ -42,7 +42,9 @@ namespace swb {
 inline constexpr char kResultsFormat[] = "swb-simulation-results";
 inline constexpr int kResultsVersion = 1;
 
-QByteArray resultsToJson(const RunResults &results);
+// Omit leaves out "series" (swb simulate --format json: the run's figures without the bins).
+enum class ResultsSeries { Include, Omit };
+QByteArray resultsToJson(const RunResults &results, ResultsSeries series = ResultsSeries::Include);
 QByteArray resultsToCsv(const RunResults &results);
 
 // The format is chosen by the suffix (.json or .csv). False with the reason (naming the path).

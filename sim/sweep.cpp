@@ -27,6 +27,15 @@ Headline headlineOf(const RunResults &results)
     return h;
 }
 
+const QStringList &headlineIds()
+{
+    static const QStringList ids = {
+        QStringLiteral("throughputPerS"), QStringLiteral("p99Ms"), QStringLiteral("throttles"),
+        QStringLiteral("deadLetters"),    QStringLiteral("lost"),  QStringLiteral("monthlyCostUsd"),
+    };
+    return ids;
+}
+
 const QStringList &headlineNames()
 {
     static const QStringList names = {

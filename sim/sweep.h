@@ -28,6 +28,8 @@ Headline headlineOf(const RunResults &results);
 
 // Names and units of the headline figures, in Headline's field order.
 const QStringList &headlineNames();
+// Their stable ids for JSON output, in the same order ("throughputPerS", "p99Ms", ...).
+const QStringList &headlineIds();
 QList<double> headlineValues(const Headline &headline);
 
 // One varied parameter: "lambda.reservedConcurrency" over a list of values.

@@ -23,6 +23,50 @@ inline QByteArray runTool(const QString &tool, const QStringList &args)
     return out.isNull() ? QByteArray("") : out;
 }
 
+// A strict RFC 4180 reader: fields, quoted fields with doubled quotes and embedded line breaks;
+// *problem says where the text breaks the rules.
+inline QList<QStringList> parseCsv(const QString &text, QString *problem)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false, wasQuoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            if (!field.isEmpty() || wasQuoted)
+                *problem = QStringLiteral("quote inside an unquoted field at %1").arg(i);
+            quoted = wasQuoted = true;
+        } else if (c == u',') {
+            row.append(field);
+            field.clear();
+            wasQuoted = false;
+        } else if (c == u'\n') {
+            row.append(field);
+            rows.append(row);
+            row.clear();
+            field.clear();
+            wasQuoted = false;
+        } else {
+            field += c;
+        }
+    }
+    if (quoted)
+        *problem = QStringLiteral("unterminated quote");
+    if (!row.isEmpty() || !field.isEmpty())
+        *problem = QStringLiteral("last line has no line end");
+    return rows;
+}
+
 inline bool haveTool(const char *tool)
 {
     return !QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty();

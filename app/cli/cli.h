@@ -1,5 +1,7 @@
 #pragma once
 
+#include "commandline.h"
+
 #include <QStringList>
 #include <QTextStream>
 
@@ -18,16 +20,18 @@ struct Io {
     QTextStream &err;
 };
 
-// One subcommand: "swb NAME ARGS...". args excludes the program and the command name.
-struct Command {
-    const char *name;
-    const char *synopsis; // "validate FILE"
-    const char *summary;  // one line for swb --help
-    int (*run)(const QStringList &args, Io &io);
-};
+// Every command, in the order swb --help lists them (defined in commands.cpp). The export kinds
+// are commands named "export sam", "export cost" and "export diagram".
+const QList<CommandSpec> &commands();
+// The command named name ("cost", "export cost"), or nullptr.
+const CommandSpec *findCommand(const QString &name);
 
-// Every command, in the order swb --help lists them (defined in commands.cpp).
-const QList<Command> &commands();
+// The top-level help (swb --help): usage, the commands with their summaries, exit codes.
+QString mainHelpText();
+
+// The bash completion script (`swb completion bash`): commands, export kinds, each command's
+// options and the allowed values of its options, files elsewhere (completion.cpp).
+QString bashCompletionScript();
 
 // Entry point of the swb executable (after the QCoreApplication/QGuiApplication exists).
 int run(const QStringList &arguments, Io &io);

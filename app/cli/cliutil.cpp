@@ -1,73 +1,103 @@
 #include "cliutil.h"
 
+#include "cliparse.h"
+#include "output.h"
+
 #include "model/fileformat.h"
 
 namespace swb::cli {
 
 namespace {
 
-QString prefix(const char *command)
+QString prefix(const QString &command)
 {
-    return QStringLiteral("swb ") + QLatin1String(command) + QStringLiteral(": ");
-}
-
-QString quoted(const QString &text)
-{
-    return QLatin1Char('\'') + text + QLatin1Char('\'');
+    return QStringLiteral("swb ") + command + QStringLiteral(": ");
 }
 
 } // namespace
 
-QString parseArgs(const QStringList &args, const QStringList &knownFlags,
-                  const QStringList &valueOptions, ParsedArgs *parsed)
+ArgumentSpec designArgument(const QString &name)
 {
-    *parsed = ParsedArgs();
-    bool optionsEnded = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        if (optionsEnded || !arg.startsWith(QLatin1String("--")) || arg.size() == 2) {
-            if (arg == QLatin1String("--") && !optionsEnded)
-                optionsEnded = true;
-            else
-                parsed->positional.append(arg);
-            continue;
-        }
-        const qsizetype eq = arg.indexOf(QLatin1Char('='));
-        const QString name = eq < 0 ? arg : arg.left(eq);
-        if (knownFlags.contains(name)) {
-            if (eq >= 0)
-                return QStringLiteral("option %1 takes no value").arg(quoted(name));
-            if (!parsed->flags.contains(name))
-                parsed->flags.append(name);
-        } else if (valueOptions.contains(name)) {
-            if (eq >= 0) {
-                parsed->options.insert(name, arg.mid(eq + 1));
-            } else if (i + 1 < args.size()) {
-                parsed->options.insert(name, args.at(++i));
-            } else {
-                return QStringLiteral("option %1 needs a value").arg(quoted(name));
-            }
-        } else {
-            const QStringList known = knownFlags + valueOptions;
-            return known.isEmpty() ? QStringLiteral("unknown option %1").arg(quoted(name))
-                                   : QStringLiteral("unknown option %1 (options: %2)")
-                                         .arg(quoted(name), known.join(QStringLiteral(", ")));
-        }
-    }
+    return {name, QStringLiteral("A design: a .swb project or a .swb.yaml text design."),
+            ValueHint::File};
+}
+
+OptionSpec durationOption(const QString &defaultText)
+{
+    OptionSpec o;
+    o.names = {QStringLiteral("d"), QStringLiteral("duration")};
+    o.valueName = QStringLiteral("DURATION");
+    o.description = QStringLiteral("Simulated time: 90s, 15m, 1h, 1h30m, 1d or plain seconds.");
+    o.defaultValue = defaultText;
+    return o;
+}
+
+OptionSpec seedOption()
+{
+    OptionSpec o;
+    o.names = {QStringLiteral("s"), QStringLiteral("seed")};
+    o.valueName = QStringLiteral("N");
+    o.description = QStringLiteral("Random seed, a whole number 0 or more; the same seed gives "
+                                   "the same run.");
+    o.defaultValue = QStringLiteral("the project's seed");
+    return o;
+}
+
+OptionSpec outOption(const QString &what, const QString &valueName)
+{
+    OptionSpec o;
+    o.names = {QStringLiteral("o"), QStringLiteral("out")};
+    o.valueName = valueName;
+    o.description = what + QStringLiteral(" '-' writes to standard output.");
+    o.hint = ValueHint::File;
+    return o;
+}
+
+QString readDuration(const Args &args, double min, double max, std::optional<double> *seconds)
+{
+    if (!args.isSet(QStringLiteral("duration")))
+        return {};
+    const QString text = args.value(QStringLiteral("duration"));
+    const double value = parseDuration(text);
+    if (!(value >= min && value <= max))
+        return QStringLiteral("option '--duration': '%1' is not a duration from %2 s to %3 s "
+                              "(use e.g. 90s, 15m, 1h, 1h30m or plain seconds)")
+            .arg(text)
+            .arg(min)
+            .arg(max);
+    *seconds = value;
     return {};
 }
 
-int usageError(Io &io, const char *command, const QString &message)
+QString readSeed(const Args &args, std::optional<quint64> *seed)
+{
+    if (!args.isSet(QStringLiteral("seed")))
+        return {};
+    bool ok = false;
+    const QString text = args.value(QStringLiteral("seed"));
+    const quint64 value = text.toULongLong(&ok);
+    if (!ok)
+        return QStringLiteral("option '--seed': '%1' is not a whole number 0 or more").arg(text);
+    *seed = value;
+    return {};
+}
+
+QString exitStatusText(const QString &findings)
+{
+    return QStringLiteral("0 ok, 1 %1, 2 bad arguments, 3 a file could not be read or written.")
+        .arg(findings.isEmpty() ? QStringLiteral("findings") : findings);
+}
+
+int usageError(Io &io, const QString &command, const QString &message)
 {
     io.err << prefix(command) << message << "\n";
-    for (const Command &c : commands()) {
-        if (qstrcmp(c.name, command) == 0)
-            io.err << "Usage: swb " << c.synopsis << "\n";
-    }
+    if (const CommandSpec *spec = findCommand(command))
+        io.err << "Usage: swb " << spec->name << " " << spec->usage << "\n";
+    io.err << "Run 'swb " << command << " --help' for every option.\n";
     return ExitUsage;
 }
 
-bool loadDesign(Io &io, const char *command, const QString &path, Design *design)
+bool loadDesign(Io &io, const QString &command, const QString &path, Design *design)
 {
     // The formats' messages already name the file and say what is wrong with it.
     QString error;
@@ -78,14 +108,17 @@ bool loadDesign(Io &io, const char *command, const QString &path, Design *design
     return false;
 }
 
-bool saveDesign(Io &io, const char *command, const QString &path, const Design &design)
+bool saveDesign(Io &io, const QString &command, const QString &path, const Design &design)
 {
-    QString error;
-    std::unique_ptr<FileFormat> format = FileFormats::forWriting(path, &error);
-    if (format && format->write(path, design))
-        return true;
-    io.err << prefix(command) << (format ? format->errorString() : error) << "\n";
-    return false;
+    return writeVia(io, command, path, QStringLiteral(".swb.yaml"),
+                    [&design](const QString &target, QString *error) {
+                        std::unique_ptr<FileFormat> format = FileFormats::forWriting(target, error);
+                        if (format && format->write(target, design))
+                            return true;
+                        if (format)
+                            *error = format->errorString();
+                        return false;
+                    });
 }
 
 QString findingLine(const Finding &finding)

@@ -5,37 +5,42 @@
 #include "model/analysis.h"
 #include "model/design.h"
 
-#include <QHash>
 #include <QStringList>
 
-// Helpers every command shares: argument parsing, reading and writing designs with a clear
-// message, printing findings. Messages start with "swb COMMAND: " and go to io.err.
+#include <optional>
+
+// Helpers every command shares: the arguments every command words the same way, reading and
+// writing designs with a clear message, printing findings. Messages start with "swb COMMAND: "
+// and go to io.err.
 namespace swb::cli {
 
-struct ParsedArgs {
-    QStringList positional;
-    QStringList flags;               // given flags, e.g. "--force"
-    QHash<QString, QString> options; // "--pattern" -> "sqs-lambda" ("--pattern x" or "--pattern=x")
+// "FILE": a design in any readable format.
+ArgumentSpec designArgument(const QString &name = QStringLiteral("FILE"));
+// -d/--duration, -s/--seed, -o/--out, --set: worded once for simulate, sweep, compare, check.
+OptionSpec durationOption(const QString &defaultText);
+OptionSpec seedOption();
+OptionSpec outOption(const QString &what, const QString &valueName = QStringLiteral("FILE"));
 
-    bool has(const QString &flag) const { return flags.contains(flag); }
-};
+// --duration (seconds within [min, max]) and --seed, when given; "" or the problem, naming the
+// option and the accepted forms.
+QString readDuration(const Args &args, double min, double max, std::optional<double> *seconds);
+QString readSeed(const Args &args, std::optional<quint64> *seed);
 
-// Splits args into flags, options with a value and positional arguments. Returns an empty string
-// on success, otherwise the problem ("unknown option '--x' (options: --force, --pattern)").
-// A lone "--" ends the options.
-QString parseArgs(const QStringList &args, const QStringList &knownFlags,
-                  const QStringList &valueOptions, ParsedArgs *parsed);
+// The usual exit status text; extra names what exit 1 means for the command.
+QString exitStatusText(const QString &findings = {});
 
-// Prints "swb COMMAND: message" and the command's usage line to io.err; returns ExitUsage.
-int usageError(Io &io, const char *command, const QString &message);
+// Prints "swb COMMAND: message", the usage line and a pointer to --help; returns ExitUsage.
+// For problems found after parsing (a value the option's own syntax refuses).
+int usageError(Io &io, const QString &command, const QString &message);
 
 // Reads a design from a file in any registered format (fileformat.h), validated by the reader.
 // On failure prints "swb COMMAND: " and the format's message (it names the file and the
 // problem) and returns false (callers exit with ExitFile).
-bool loadDesign(Io &io, const char *command, const QString &path, Design *design);
-// Writes a design atomically in the format the file name's suffix selects. On failure prints
-// "swb COMMAND: " and the reason (an unknown suffix lists the writable ones) and returns false.
-bool saveDesign(Io &io, const char *command, const QString &path, const Design &design);
+bool loadDesign(Io &io, const QString &command, const QString &path, Design *design);
+// Writes a design atomically in the format the file name's suffix selects, or as the text
+// format (.swb.yaml) on standard output for "-". On failure prints "swb COMMAND: " and the
+// reason (an unknown suffix lists the writable ones) and returns false.
+bool saveDesign(Io &io, const QString &command, const QString &path, const Design &design);
 
 // "error  CODE  message": severity id, two spaces, stable code, two spaces, message.
 QString findingLine(const Finding &finding);

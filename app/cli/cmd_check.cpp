@@ -1,11 +1,17 @@
+#include "cireport.h"
 #include "cliparse.h"
-
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "sim/sweep.h"
-#include "model/pricing.h"
 
+#include "model/pricing.h"
+#include "model/texttable.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QMap>
 
 #include <cmath>
@@ -14,12 +20,16 @@ namespace swb::cli {
 
 namespace {
 
-constexpr const char *kCommand = "check";
+const QString kCommand = QStringLiteral("check");
 
 struct Gate {
-    QString name;
-    QString limit;
-    QString value;
+    QString id;   // "monthly-cost", "p99-latency", "no-loss"
+    QString name; // "monthly cost"
+    double limit = 0;
+    double measured = 0;
+    QString unit;
+    QString limitText;
+    QString measuredText;
     bool passed = true;
     QString why; // the reason when broken
 };
@@ -35,33 +45,13 @@ QString signedUsd(double v)
            + QString::number(std::fabs(v), 'f', 2);
 }
 
-// Prints a table as aligned text or as a Markdown table (for a pull-request comment).
-void printTable(QTextStream &out, const QStringList &header, const QList<QStringList> &rows,
-                bool markdown)
+// A path as the report shows it: relative to the working folder when inside it, else the file
+// name, so a report pasted into a pull request does not leak a machine's folders.
+QString shownPath(const QString &path)
 {
-    if (markdown) {
-        out << "| " << header.join(QStringLiteral(" | ")) << " |\n|";
-        for (qsizetype i = 0; i < header.size(); ++i)
-            out << (i ? "---:|" : "---|");
-        out << "\n";
-        for (const QStringList &row : rows)
-            out << "| " << row.join(QStringLiteral(" | ")) << " |\n";
-        return;
-    }
-    QList<qsizetype> widths(header.size());
-    for (qsizetype c = 0; c < header.size(); ++c) {
-        widths[c] = header[c].size();
-        for (const QStringList &row : rows)
-            widths[c] = std::max(widths[c], row[c].size());
-    }
-    auto line = [&](const QStringList &row) {
-        for (qsizetype c = 0; c < row.size(); ++c)
-            out << (c ? "  " : "") << row[c].leftJustified(widths[c]);
-        out << "\n";
-    };
-    line(header);
-    for (const QStringList &row : rows)
-        line(row);
+    const QFileInfo info(path);
+    const QString relative = QDir::current().relativeFilePath(info.absoluteFilePath());
+    return relative.startsWith(QLatin1String("..")) ? info.fileName() : relative;
 }
 
 // ExitOk, ExitFile (unreadable) or ExitFindings (the design cannot run: Error findings).
@@ -88,142 +78,278 @@ QMap<QString, double> costByComponent(const RunResults &results)
     return costs;
 }
 
-} // namespace
+// What the baseline comparison prints: the headline figures, then the cost per block.
+struct BaselineDiff {
+    QString file;
+    TextTable figures;
+    TextTable costs;
+    QJsonObject json;
+};
 
-// swb check FILE [--budget 500/month] [--p99 300ms] [--no-loss] [--baseline OTHER]
-//           [--duration D] [--seed N] [--markdown]
-// Simulates the design (and the baseline) and checks the gates on the measured figures.
-// Exit: 0 every gate holds, 1 a gate is broken or the design cannot run, 2 bad arguments,
-// 3 file error.
-int runCheck(const QStringList &args, Io &io)
+BaselineDiff compareWith(const QString &file, const RunResults &run, const RunResults &base)
 {
-    ParsedArgs parsed;
-    const QString problem = parseArgs(
-        args, {QStringLiteral("--no-loss"), QStringLiteral("--markdown")},
-        {QStringLiteral("--budget"), QStringLiteral("--p99"), QStringLiteral("--baseline"),
-         QStringLiteral("--duration"), QStringLiteral("--seed")},
-        &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, kCommand, problem);
-    if (parsed.positional.size() != 1)
-        return usageError(io, kCommand, QStringLiteral("expected one FILE"));
-    const bool markdown = parsed.has(QStringLiteral("--markdown"));
+    BaselineDiff d;
+    d.file = file;
+    using A = TextTable::Align;
+    d.figures.header = {QStringLiteral("figure"), QStringLiteral("baseline"),
+                        QStringLiteral("this design"), QStringLiteral("change")};
+    d.figures.align = {A::Left, A::Right, A::Right, A::Right};
+    const QList<double> now = headlineValues(headlineOf(run));
+    const QList<double> was = headlineValues(headlineOf(base));
+    QJsonArray figures;
+    for (qsizetype f = 0; f < now.size(); ++f) {
+        d.figures.rows.append({headlineNames()[f], QString::number(was[f], 'f', 2),
+                               QString::number(now[f], 'f', 2),
+                               QString::number(now[f] - was[f], 'f', 2)});
+        figures.append(QJsonObject{{QStringLiteral("id"), headlineIds()[f]},
+                                   {QStringLiteral("name"), headlineNames()[f]},
+                                   {QStringLiteral("baseline"), was[f]},
+                                   {QStringLiteral("design"), now[f]},
+                                   {QStringLiteral("change"), now[f] - was[f]}});
+    }
+    const QMap<QString, double> costNow = costByComponent(run);
+    const QMap<QString, double> costWas = costByComponent(base);
+    QStringList names = costNow.keys();
+    for (const QString &name : costWas.keys()) {
+        if (!names.contains(name))
+            names.append(name);
+    }
+    d.costs.header = {QStringLiteral("component"), QStringLiteral("baseline / month"),
+                      QStringLiteral("this design / month"), QStringLiteral("change")};
+    d.costs.align = d.figures.align;
+    QJsonArray components;
+    for (const QString &name : std::as_const(names)) {
+        const double n = costNow.value(name, 0), w = costWas.value(name, 0);
+        d.costs.rows.append({name, costWas.contains(name) ? usd(w) : QStringLiteral("-"),
+                             costNow.contains(name) ? usd(n) : QStringLiteral("-"),
+                             signedUsd(n - w)});
+        components.append(
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("baselineUsd"),
+                         costWas.contains(name) ? QJsonValue(w) : QJsonValue(QJsonValue::Null)},
+                        {QStringLiteral("designUsd"),
+                         costNow.contains(name) ? QJsonValue(n) : QJsonValue(QJsonValue::Null)},
+                        {QStringLiteral("changeUsd"), n - w}});
+    }
+    d.json = QJsonObject{{QStringLiteral("file"), file},
+                         {QStringLiteral("figures"), figures},
+                         {QStringLiteral("components"), components}};
+    return d;
+}
 
+TextTable gateTable(const QList<Gate> &gates)
+{
+    TextTable t;
+    t.header = {QStringLiteral("gate"), QStringLiteral("limit"), QStringLiteral("measured"),
+                QStringLiteral("result")};
+    for (const Gate &g : gates)
+        t.rows.append({g.name, g.limitText, g.measuredText,
+                       g.passed ? QStringLiteral("pass") : QStringLiteral("FAIL: ") + g.why});
+    return t;
+}
+
+void printReport(Io &io, const QString &format, const QString &file, bool passed,
+                 const QList<Gate> &gates, const std::optional<BaselineDiff> &baseline)
+{
+    if (format == QLatin1String("json")) {
+        QJsonArray list;
+        for (const Gate &g : gates)
+            list.append(QJsonObject{{QStringLiteral("id"), g.id},
+                                    {QStringLiteral("name"), g.name},
+                                    {QStringLiteral("limit"), g.limit},
+                                    {QStringLiteral("measured"), g.measured},
+                                    {QStringLiteral("unit"), g.unit},
+                                    {QStringLiteral("passed"), g.passed},
+                                    {QStringLiteral("reason"), g.why}});
+        QJsonObject root = jsonHeader(QStringLiteral("swb-check"));
+        root.insert(QStringLiteral("file"), file);
+        root.insert(QStringLiteral("passed"), passed);
+        root.insert(QStringLiteral("gates"), list);
+        root.insert(QStringLiteral("baseline"),
+                    baseline ? QJsonValue(baseline->json) : QJsonValue(QJsonValue::Null));
+        printJson(io, root);
+        return;
+    }
+    if (format == QLatin1String("junit") || format == QLatin1String("sarif")) {
+        QList<CiItem> items;
+        for (const Gate &g : gates)
+            items.append({g.id,
+                          g.name,
+                          QStringLiteral("error"),
+                          g.passed,
+                          QStringLiteral("%1: limit %2, measured %3%4")
+                              .arg(g.name, g.limitText, g.measuredText,
+                                   g.passed ? QString() : QStringLiteral(" (") + g.why + u')'),
+                          {}});
+        writeStdout(io, format == QLatin1String("junit")
+                            ? junitReport(QStringLiteral("swb check"), file, items)
+                            : sarifReport(kCommand, file, items));
+        return;
+    }
+    if (format == QLatin1String("csv")) {
+        io.out << gateTable(gates).toCsv();
+        return;
+    }
+    const bool markdown = format == QLatin1String("markdown");
+    const auto table = [markdown](const TextTable &t) {
+        return markdown ? t.toMarkdown() : t.toText();
+    };
+    const auto text = [markdown](const QString &t) { return markdown ? markdownText(t) : t; };
+    io.out << (markdown ? "### " : "")
+           << text(QStringLiteral("swb check %1: %2")
+                       .arg(file, passed ? QStringLiteral("passed") : QStringLiteral("FAILED")))
+           << "\n\n"
+           << table(gateTable(gates));
+    if (baseline) {
+        io.out << "\n"
+               << (markdown ? "#### " : "")
+               << text(QStringLiteral("Compared with ") + baseline->file) << "\n\n"
+               << table(baseline->figures) << "\n"
+               << table(baseline->costs);
+    }
+}
+
+int run(const Args &args, Io &io)
+{
+    if (args.positional.size() != 1)
+        return usageError(io, kCommand, QStringLiteral("expected one FILE"));
+    const QString format = args.isSet(QStringLiteral("markdown"))
+                               ? QStringLiteral("markdown")
+                               : args.value(QStringLiteral("format"), QStringLiteral("table"));
     double budget = -1;
-    if (parsed.options.contains(QStringLiteral("--budget"))) {
-        budget = parseMonthlyUsd(parsed.options.value(QStringLiteral("--budget")));
+    if (args.isSet(QStringLiteral("budget"))) {
+        budget = parseMonthlyUsd(args.value(QStringLiteral("budget")));
         if (budget < 0)
             return usageError(io, kCommand,
-                              QStringLiteral("--budget '%1': use USD per month, e.g. 500/month")
-                                  .arg(parsed.options.value(QStringLiteral("--budget"))));
+                              QStringLiteral("option '--budget': '%1' is not USD per month (use "
+                                             "e.g. 500/month)")
+                                  .arg(args.value(QStringLiteral("budget"))));
     }
     double p99Limit = -1;
-    if (parsed.options.contains(QStringLiteral("--p99"))) {
-        p99Limit = parseMilliseconds(parsed.options.value(QStringLiteral("--p99")));
+    if (args.isSet(QStringLiteral("p99"))) {
+        p99Limit = parseMilliseconds(args.value(QStringLiteral("p99")));
         if (p99Limit < 0)
             return usageError(io, kCommand,
-                              QStringLiteral("--p99 '%1': use e.g. 300ms or 0.3s")
-                                  .arg(parsed.options.value(QStringLiteral("--p99"))));
+                              QStringLiteral("option '--p99': '%1' is not a latency (use e.g. "
+                                             "300ms or 0.3s)")
+                                  .arg(args.value(QStringLiteral("p99"))));
     }
     RunOptions options;
     options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
-    if (parsed.options.contains(QStringLiteral("--duration"))) {
-        const double seconds = parseDuration(parsed.options.value(QStringLiteral("--duration")));
-        if (seconds <= 0)
-            return usageError(io, kCommand, QStringLiteral("--duration: use e.g. 15m or 1h"));
-        options.durationSeconds = seconds;
-    }
-    if (parsed.options.contains(QStringLiteral("--seed"))) {
-        bool ok = false;
-        options.seed = parsed.options.value(QStringLiteral("--seed")).toULongLong(&ok);
-        if (!ok)
-            return usageError(io, kCommand, QStringLiteral("--seed must be a whole number"));
-    }
+    QString problem = readDuration(args, 1, 604800, &options.durationSeconds);
+    if (problem.isEmpty())
+        problem = readSeed(args, &options.seed);
+    if (!problem.isEmpty())
+        return usageError(io, kCommand, problem);
+    const bool noLoss = args.isSet(QStringLiteral("no-loss"));
+    if (budget < 0 && p99Limit < 0 && !noLoss)
+        return usageError(io, kCommand,
+                          QStringLiteral("give at least one gate: --budget, --p99 or --no-loss"));
 
     RunResults run;
-    if (const int code = runDesign(io, parsed.positional.first(), options, &run))
+    if (const int code = runDesign(io, args.positional.first(), options, &run))
         return code;
     const Headline h = headlineOf(run);
-
     QList<Gate> gates;
     if (budget >= 0) {
         const bool ok = h.monthlyCostUsd <= budget;
         gates.append(
-            {QStringLiteral("monthly cost"), usd(budget), usd(h.monthlyCostUsd), ok,
+            {QStringLiteral("monthly-cost"), QStringLiteral("monthly cost"), budget,
+             h.monthlyCostUsd, QStringLiteral("USD/month"), usd(budget), usd(h.monthlyCostUsd), ok,
              ok ? QString()
                 : QStringLiteral("over budget by %1").arg(usd(h.monthlyCostUsd - budget))});
     }
     if (p99Limit >= 0) {
         const bool ok = h.p99Ms <= p99Limit;
-        gates.append({QStringLiteral("p99 latency"),
+        gates.append({QStringLiteral("p99-latency"), QStringLiteral("p99 latency"), p99Limit,
+                      h.p99Ms, QStringLiteral("ms"),
                       QString::number(p99Limit) + QStringLiteral(" ms"),
                       QString::number(h.p99Ms, 'f', 1) + QStringLiteral(" ms"), ok,
                       ok ? QString() : QStringLiteral("the slowest entry path's p99 is too high")});
     }
-    if (parsed.has(QStringLiteral("--no-loss"))) {
+    if (noLoss) {
         const bool ok = h.lost == 0 && h.deadLetters == 0;
         gates.append(
-            {QStringLiteral("no loss"), QStringLiteral("0"),
+            {QStringLiteral("no-loss"), QStringLiteral("no loss"), 0, h.lost + h.deadLetters,
+             QStringLiteral("units"), QStringLiteral("0"),
              QStringLiteral("%1 lost, %2 dead-lettered").arg(h.lost).arg(h.deadLetters), ok,
              ok ? QString() : QStringLiteral("messages expired, were dropped or reached a DLQ")});
     }
-    if (gates.isEmpty())
-        return usageError(io, kCommand,
-                          QStringLiteral("give at least one gate: --budget, --p99 or --no-loss"));
-
     bool passed = true;
-    QList<QStringList> rows;
-    for (const Gate &g : gates) {
+    for (const Gate &g : gates)
         passed = passed && g.passed;
-        rows.append({g.name, g.limit, g.value,
-                     g.passed ? QStringLiteral("pass") : QStringLiteral("FAIL: ") + g.why});
-    }
-    io.out << (markdown ? "### " : "") << "swb check " << parsed.positional.first() << ": "
-           << (passed ? "passed" : "FAILED") << "\n\n";
-    printTable(io.out,
-               {QStringLiteral("gate"), QStringLiteral("limit"), QStringLiteral("measured"),
-                QStringLiteral("result")},
-               rows, markdown);
 
-    const QString baselinePath = parsed.options.value(QStringLiteral("--baseline"));
+    std::optional<BaselineDiff> baseline;
+    const QString baselinePath = args.value(QStringLiteral("baseline"));
     if (!baselinePath.isEmpty()) {
         RunResults base;
         if (const int code = runDesign(io, baselinePath, options, &base))
             return code;
-        const Headline b = headlineOf(base);
-        io.out << "\n" << (markdown ? "#### " : "") << "Compared with " << baselinePath << "\n\n";
-        QList<QStringList> diff;
-        const QList<double> now = headlineValues(h);
-        const QList<double> was = headlineValues(b);
-        for (qsizetype f = 0; f < now.size(); ++f)
-            diff.append({headlineNames()[f], QString::number(was[f], 'f', 2),
-                         QString::number(now[f], 'f', 2),
-                         QString::number(now[f] - was[f], 'f', 2)});
-        printTable(io.out,
-                   {QStringLiteral("figure"), QStringLiteral("baseline"),
-                    QStringLiteral("this design"), QStringLiteral("change")},
-                   diff, markdown);
-        io.out << "\n";
-        QMap<QString, double> costNow = costByComponent(run);
-        const QMap<QString, double> costWas = costByComponent(base);
-        QStringList names = costNow.keys();
-        for (const QString &name : costWas.keys()) {
-            if (!names.contains(name))
-                names.append(name);
-        }
-        QList<QStringList> costRows;
-        for (const QString &name : std::as_const(names)) {
-            const double n = costNow.value(name, 0), w = costWas.value(name, 0);
-            costRows.append({name, costWas.contains(name) ? usd(w) : QStringLiteral("-"),
-                             costNow.contains(name) ? usd(n) : QStringLiteral("-"),
-                             signedUsd(n - w)});
-        }
-        printTable(io.out,
-                   {QStringLiteral("component"), QStringLiteral("baseline / month"),
-                    QStringLiteral("this design / month"), QStringLiteral("change")},
-                   costRows, markdown);
+        baseline = compareWith(shownPath(baselinePath), run, base);
     }
+    printReport(io, format, shownPath(args.positional.first()), passed, gates, baseline);
+    io.out.flush();
     return passed ? ExitOk : ExitFindings;
+}
+
+} // namespace
+
+CommandSpec checkCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] FILE");
+    c.summary = QStringLiteral("Fail (exit 1) when a design breaks its budget, latency or loss "
+                               "gates.");
+    c.description = QStringLiteral(
+        "Simulates the design (and the baseline) with the project's seed, compares the measured "
+        "monthly cost, the worst entry path's p99 and the lost and dead-lettered units with the "
+        "gates, and with --baseline prints the change of each headline figure and of each "
+        "block's monthly cost. --format markdown makes a pull-request comment; junit and sarif "
+        "let a CI system show each gate.");
+    c.arguments = {designArgument()};
+    OptionSpec budget;
+    budget.names = {QStringLiteral("budget")};
+    budget.valueName = QStringLiteral("USD");
+    budget.description = QStringLiteral("Most the measured monthly cost may be: 500, 500/month, "
+                                        "$1,200.50/mo.");
+    OptionSpec p99;
+    p99.names = {QStringLiteral("p99")};
+    p99.valueName = QStringLiteral("LATENCY");
+    p99.description = QStringLiteral("Most the worst entry path's p99 may be: 300ms, 0.3s or "
+                                     "plain milliseconds.");
+    OptionSpec noLoss;
+    noLoss.names = {QStringLiteral("no-loss")};
+    noLoss.description = QStringLiteral("Fail when any unit expired, was dropped or reached a "
+                                        "dead-letter queue or failure destination.");
+    OptionSpec baseline;
+    baseline.names = {QStringLiteral("b"), QStringLiteral("baseline")};
+    baseline.valueName = QStringLiteral("FILE");
+    baseline.description = QStringLiteral("Another design (e.g. main's) to compare the figures "
+                                          "and the cost per block with.");
+    baseline.hint = ValueHint::File;
+    OptionSpec markdown;
+    markdown.names = {QStringLiteral("markdown")};
+    markdown.description = QStringLiteral("Same as --format markdown (kept for scripts written "
+                                          "for it).");
+    c.options = {
+        formatOption({QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"),
+                      QStringLiteral("markdown"), QStringLiteral("junit"), QStringLiteral("sarif")},
+                     QStringLiteral("the report")),
+        budget,
+        p99,
+        noLoss,
+        baseline,
+        durationOption(QStringLiteral("the project's duration")),
+        seedOption(),
+        markdown};
+    c.examples = {
+        QStringLiteral("swb check design.swb.yaml --budget 500/month --p99 300ms --no-loss"),
+        QStringLiteral("swb check new.swb.yaml --budget 500 -b main.swb.yaml -f markdown"),
+        QStringLiteral("swb check design.swb --budget 200 -f junit > check.xml")};
+    c.exitStatus = exitStatusText(QStringLiteral("a gate is broken or a design cannot run"));
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

@@ -1,10 +1,14 @@
 #include "cliparse.h"
-
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "sim/comparison.h"
+
 #include "model/pricing.h"
+#include "model/texttable.h"
+
+#include <QJsonArray>
 
 #include <QFileInfo>
 
@@ -12,7 +16,7 @@ namespace swb::cli {
 
 namespace {
 
-constexpr const char *kCommand = "compare";
+const QString kCommand = QStringLiteral("compare");
 
 // "0", "90", "10m", "1h30m": 0 is a valid fault start, which parseDuration reserves for errors.
 double parseStart(const QString &text)
@@ -48,27 +52,55 @@ QString parseFault(const QString &text, ComparisonFault *fault)
     return {};
 }
 
-// The table with its columns aligned: names and notes to the left, figures to the right.
-void printTable(const QList<ComparisonRow> &rows, QTextStream &out)
+TextTable comparisonTable(const QList<ComparisonRow> &rows)
 {
-    QList<QStringList> lines{comparisonColumns()};
+    using A = TextTable::Align;
+    TextTable t;
+    t.header = comparisonColumns();
+    t.align = QList<A>(t.header.size(), A::Right);
+    t.align.first() = t.align.last() = A::Left;
     for (const ComparisonRow &row : rows)
-        lines.append(comparisonCells(row));
-    const qsizetype columns = lines.first().size();
-    QList<qsizetype> width(columns, 0);
-    for (const QStringList &line : lines) {
-        for (qsizetype c = 0; c < columns; ++c)
-            width[c] = std::max(width[c], line.at(c).size());
+        t.rows.append(comparisonCells(row));
+    return t;
+}
+
+QJsonValue orNull(bool has, double v)
+{
+    return has ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject comparisonJson(const QList<ComparisonRow> &rows, const ComparisonOptions &options)
+{
+    QJsonArray designs;
+    for (const ComparisonRow &r : rows) {
+        const Headline &h = r.headline;
+        designs.append(QJsonObject{
+            {QStringLiteral("name"), r.name},
+            {QStringLiteral("ok"), r.ok},
+            {QStringLiteral("error"), r.error},
+            {QStringLiteral("throughputPerS"), orNull(r.ok, h.throughputPerS)},
+            {QStringLiteral("p99Ms"), orNull(r.ok && r.latencyMeasured, h.p99Ms)},
+            {QStringLiteral("throttles"), orNull(r.ok, h.throttles)},
+            {QStringLiteral("lost"), orNull(r.ok, h.lost)},
+            {QStringLiteral("deadLetters"), orNull(r.ok, h.deadLetters)},
+            {QStringLiteral("peakConcurrency"), orNull(r.ok, r.peakConcurrency)},
+            {QStringLiteral("monthlyCostUsd"), orNull(r.ok && r.costPriced, h.monthlyCostUsd)},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)},
+        });
     }
-    for (const QStringList &line : lines) {
-        QStringList padded;
-        for (qsizetype c = 0; c < columns; ++c) {
-            const bool text = c == 0 || c == columns - 1;
-            padded.append(text ? line.at(c).leftJustified(width[c])
-                               : line.at(c).rightJustified(width[c]));
-        }
-        out << padded.join(QLatin1String("  ")).trimmed() << "\n";
-    }
+    QJsonValue fault = QJsonValue::Null;
+    if (options.fault)
+        fault = QJsonObject{{QStringLiteral("kind"), faultKindId(options.fault->kind)},
+                            {QStringLiteral("startSeconds"), options.fault->start},
+                            {QStringLiteral("durationSeconds"), options.fault->duration}};
+    QJsonObject root = jsonHeader(QStringLiteral("swb-compare"));
+    root.insert(QStringLiteral("durationSeconds"), options.durationSeconds);
+    root.insert(QStringLiteral("seed"), QString::number(options.seed));
+    root.insert(QStringLiteral("rate"), options.traffic.rate);
+    root.insert(QStringLiteral("pattern"), options.traffic.pattern);
+    root.insert(QStringLiteral("fault"), fault);
+    root.insert(QStringLiteral("designs"), designs);
+    return root;
 }
 
 QString describe(const ComparisonOptions &options, int designs)
@@ -88,60 +120,36 @@ QString describe(const ComparisonOptions &options, int designs)
     return text + QStringLiteral(")");
 }
 
-} // namespace
-
-// swb compare FILE FILE... [--rate R] [--pattern P] [--duration D] [--seed N]
-//             [--fault KIND@START+DURATION] [--csv]
-// Exit: 0 every design ran, 1 some design could not run (its row says why), 2 bad arguments,
-// 3 a file could not be read.
-int runCompare(const QStringList &args, Io &io)
+int run(const Args &args, Io &io)
 {
-    ParsedArgs parsed;
-    const QString problem = parseArgs(args, {QStringLiteral("--csv")},
-                                      {QStringLiteral("--rate"), QStringLiteral("--pattern"),
-                                       QStringLiteral("--duration"), QStringLiteral("--seed"),
-                                       QStringLiteral("--fault")},
-                                      &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, kCommand, problem);
-    if (parsed.positional.size() < 2)
+    if (args.positional.size() < 2)
         return usageError(io, kCommand,
                           QStringLiteral("give two or more design files to compare (got %1)")
-                              .arg(parsed.positional.size()));
+                              .arg(args.positional.size()));
     ComparisonOptions options;
     options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
-    if (parsed.options.contains(QStringLiteral("--rate"))) {
+    if (args.isSet(QStringLiteral("rate"))) {
         bool ok = false;
-        options.traffic.rate = parsed.options.value(QStringLiteral("--rate")).toDouble(&ok);
+        options.traffic.rate = args.value(QStringLiteral("rate")).toDouble(&ok);
         if (!ok)
             return usageError(io, kCommand,
-                              QStringLiteral("--rate '%1': expected a number of requests per "
-                                             "second")
-                                  .arg(parsed.options.value(QStringLiteral("--rate"))));
+                              QStringLiteral("option '--rate': '%1' is not a number of requests "
+                                             "per second")
+                                  .arg(args.value(QStringLiteral("rate"))));
     }
-    options.traffic.pattern =
-        parsed.options.value(QStringLiteral("--pattern"), options.traffic.pattern);
-    if (parsed.options.contains(QStringLiteral("--duration"))) {
-        const QString text = parsed.options.value(QStringLiteral("--duration"));
-        options.durationSeconds = parseDuration(text);
-        if (options.durationSeconds <= 0)
-            return usageError(io, kCommand,
-                              QStringLiteral("--duration '%1': use e.g. 90s, 15m, 1h or plain "
-                                             "seconds")
-                                  .arg(text));
-    }
-    if (parsed.options.contains(QStringLiteral("--seed"))) {
-        bool ok = false;
-        const QString text = parsed.options.value(QStringLiteral("--seed"));
-        options.seed = text.toULongLong(&ok);
-        if (!ok)
-            return usageError(
-                io, kCommand,
-                QStringLiteral("--seed '%1': expected a whole number 0 or more").arg(text));
-    }
-    if (parsed.options.contains(QStringLiteral("--fault"))) {
+    options.traffic.pattern = args.value(QStringLiteral("pattern"), options.traffic.pattern);
+    std::optional<double> duration;
+    std::optional<quint64> seed;
+    QString problem = readDuration(args, 1, 604800, &duration);
+    if (problem.isEmpty())
+        problem = readSeed(args, &seed);
+    if (!problem.isEmpty())
+        return usageError(io, kCommand, problem);
+    options.durationSeconds = duration.value_or(options.durationSeconds);
+    options.seed = seed.value_or(options.seed);
+    if (args.isSet(QStringLiteral("fault"))) {
         ComparisonFault fault;
-        const QString error = parseFault(parsed.options.value(QStringLiteral("--fault")), &fault);
+        const QString error = parseFault(args.value(QStringLiteral("fault")), &fault);
         if (!error.isEmpty())
             return usageError(io, kCommand, error);
         options.fault = fault;
@@ -151,7 +159,7 @@ int runCompare(const QStringList &args, Io &io)
         return usageError(io, kCommand, invalid);
 
     QList<ComparisonInput> inputs;
-    for (const QString &path : std::as_const(parsed.positional)) {
+    for (const QString &path : std::as_const(args.positional)) {
         ComparisonInput input;
         if (!loadDesign(io, kCommand, path, &input.design))
             return ExitFile;
@@ -163,16 +171,78 @@ int runCompare(const QStringList &args, Io &io)
     bool allRan = true;
     for (const ComparisonRow &row : rows)
         allRan = allRan && row.ok;
-    if (parsed.has(QStringLiteral("--csv"))) {
+    const QString format = args.isSet(QStringLiteral("csv"))
+                               ? QStringLiteral("csv")
+                               : args.value(QStringLiteral("format"), QStringLiteral("table"));
+    if (format == QLatin1String("csv"))
         io.out << comparisonCsv(rows);
-    } else {
-        io.out << describe(options, int(rows.size())) << "\n\n";
-        printTable(rows, io.out);
-    }
+    else if (format == QLatin1String("json"))
+        printJson(io, comparisonJson(rows, options));
+    else if (format == QLatin1String("markdown"))
+        io.out << markdownText(describe(options, int(rows.size()))) << "\n\n"
+               << comparisonTable(rows).toMarkdown();
+    else
+        io.out << describe(options, int(rows.size())) << "\n\n" << comparisonTable(rows).toText();
     io.out.flush();
     if (!allRan)
         io.err << "swb compare: some designs could not be run (see their notes)\n";
     return allRan ? ExitOk : ExitFindings;
+}
+
+} // namespace
+
+CommandSpec compareCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] FILE FILE...");
+    c.summary = QStringLiteral("Run the same traffic and fault through several designs; one "
+                               "table.");
+    c.description = QStringLiteral(
+        "Every traffic source of every design is set to the same rate and pattern, the same "
+        "fault is injected into the first block of its kind, and each design runs with the same "
+        "seed and duration. One row per design: throughput, p99 latency, throttles, lost and "
+        "dead-lettered units, peak concurrency and monthly cost, the figures swb simulate "
+        "prints.");
+    c.arguments = {designArgument(QStringLiteral("FILE..."))};
+    OptionSpec rate;
+    rate.names = {QStringLiteral("r"), QStringLiteral("rate")};
+    rate.valueName = QStringLiteral("REQ_PER_S");
+    rate.description = QStringLiteral("Mean rate of every traffic source, requests per second.");
+    rate.defaultValue = QStringLiteral("100");
+    OptionSpec pattern;
+    pattern.names = {QStringLiteral("p"), QStringLiteral("pattern")};
+    pattern.valueName = QStringLiteral("PATTERN");
+    pattern.description = QStringLiteral("Traffic pattern of every source: constant, poisson, "
+                                         "diurnal, spike (as the traffic source block offers).");
+    pattern.defaultValue = QStringLiteral("poisson");
+    OptionSpec fault;
+    fault.names = {QStringLiteral("fault")};
+    fault.valueName = QStringLiteral("KIND@START+DURATION");
+    QStringList kinds;
+    for (FaultKind kind : comparisonFaultKinds())
+        kinds.append(faultKindId(kind));
+    fault.description = QStringLiteral("Inject a fault, e.g. bad-deploy@2m+1m (kinds: %1).")
+                            .arg(kinds.join(QStringLiteral(", ")));
+    OptionSpec csv;
+    csv.names = {QStringLiteral("csv")};
+    csv.description = QStringLiteral("Same as --format csv (kept for scripts written for it).");
+    c.options = {formatOption({QStringLiteral("table"), QStringLiteral("json"),
+                               QStringLiteral("csv"), QStringLiteral("markdown")},
+                              QStringLiteral("the comparison")),
+                 rate,
+                 pattern,
+                 durationOption(QStringLiteral("10m")),
+                 seedOption(),
+                 fault,
+                 csv};
+    c.options[4].defaultValue = QStringLiteral("1"); // the seed: comparisons default to 1
+    c.examples = {QStringLiteral("swb compare a.swb b.swb --rate 200 --duration 10m "
+                                 "--fault bad-deploy@2m+1m"),
+                  QStringLiteral("swb compare a.swb b.swb -f json")};
+    c.exitStatus = exitStatusText(QStringLiteral("some design could not run (its row says why)"));
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

@@ -1,21 +1,22 @@
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "model/costmodel.h"
 #include "model/costsheet.h"
 #include "model/pricing.h"
+#include "model/texttable.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 
-#include <algorithm>
 #include <cmath>
 
 namespace swb::cli {
 
 namespace {
+
+const QString kCommand = QStringLiteral("cost");
 
 QString freeTierText(const CostOptions &o)
 {
@@ -25,60 +26,54 @@ QString freeTierText(const CostOptions &o)
                                  : QStringLiteral("free tier on (always-free)");
 }
 
-void printTable(const QString &designName, const CostReport &r, QTextStream &out)
+QString quantityText(double q)
 {
-    const QLocale english(QLocale::English);
-    QList<QStringList> rows;
-    rows.append({QStringLiteral("COMPONENT"), QStringLiteral("SERVICE"),
-                 QStringLiteral("DIMENSION"), QStringLiteral("QUANTITY/MONTH"),
-                 QStringLiteral("UNIT"), QStringLiteral("FREE"), QStringLiteral("PRICE"),
-                 QStringLiteral("USD")});
-    for (const CostLine &l : r.lines) {
-        auto quantity = [&english](double q) {
-            return english.toString(q, 'f', q >= 1000 || q == std::floor(q) ? 0 : 2);
-        };
-        rows.append({l.componentName, l.service, l.dimension, quantity(l.quantity), l.unit,
-                     quantity(l.freeQuantity), l.appliedPrice, formatCents(toCents(l.usd))});
-    }
-    QList<qsizetype> widths(rows.first().size(), 0);
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row.at(i).size());
-    }
-    const QString total = formatCents(r.totalCents());
-    widths.last() = std::max(widths.last(), total.size());
+    return QLocale(QLocale::English).toString(q, 'f', q >= 1000 || q == std::floor(q) ? 0 : 2);
+}
 
-    out << "Monthly cost of '" << designName << "': " << r.region << ", " << r.currency
-        << ", prices of " << r.priceDate << ", " << r.hoursPerMonth << " h/month, "
-        << freeTierText(r.options) << "\n\n";
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            const bool number = i == 3 || i == 5 || i == 7;
-            out << (number ? row.at(i).rightJustified(widths[i])
-                           : row.at(i).leftJustified(widths[i]))
-                << (i + 1 < row.size() ? "  " : "\n");
-        }
+// The rows of the bill with their dollars rounded to cents and a TOTAL row: the sum of the
+// printed rows (CostReport::totalCents), the rule every cost output states.
+TextTable costTable(const CostReport &r)
+{
+    using A = TextTable::Align;
+    TextTable t;
+    t.header = {QStringLiteral("COMPONENT"), QStringLiteral("SERVICE"),
+                QStringLiteral("DIMENSION"), QStringLiteral("QUANTITY/MONTH"),
+                QStringLiteral("UNIT"),      QStringLiteral("FREE"),
+                QStringLiteral("PRICE"),     QStringLiteral("USD")};
+    t.align = {A::Left, A::Left, A::Left, A::Right, A::Left, A::Right, A::Left, A::Right};
+    for (const CostLine &l : r.lines)
+        t.rows.append({l.componentName, l.service, l.dimension, quantityText(l.quantity), l.unit,
+                       quantityText(l.freeQuantity), l.appliedPrice, formatCents(toCents(l.usd))});
+    t.rows.append({QStringLiteral("TOTAL"), {}, {}, {}, {}, {}, {}, formatCents(r.totalCents())});
+    return t;
+}
+
+QString heading(const QString &designName, const CostReport &r)
+{
+    return QStringLiteral("Monthly cost of '%1': %2, %3, prices of %4, %5 h/month, %6")
+        .arg(designName, r.region, r.currency, r.priceDate)
+        .arg(r.hoursPerMonth)
+        .arg(freeTierText(r.options));
+}
+
+void printText(const QString &designName, const CostReport &r, bool markdown, QTextStream &out)
+{
+    const TextTable table = costTable(r);
+    if (markdown) {
+        out << "### " << markdownText(heading(designName, r)) << "\n\n" << table.toMarkdown();
+    } else {
+        out << heading(designName, r) << "\n\n" << table.toText();
     }
-    qsizetype lineWidth = 0;
-    for (qsizetype w : widths)
-        lineWidth += w + 2;
-    out << QString(lineWidth - 2, QLatin1Char('-')) << "\n";
-    out << QStringLiteral("TOTAL").leftJustified(lineWidth - 2 - widths.last())
-        << total.rightJustified(widths.last()) << "\n";
     if (!r.assumptions.isEmpty()) {
         out << "\nAssumptions:\n";
         for (const QString &a : r.assumptions)
-            out << "  - " << a << "\n";
+            out << "  - " << (markdown ? markdownText(a) : a) << "\n";
     }
-    out << "\nRows are rounded to cents; the total is the sum of the printed rows.\n";
+    out << "\n" << kCostRoundingRule << "\n";
 }
 
-void printCsv(const CostReport &r, QTextStream &out)
-{
-    out << QString::fromUtf8(costCsv(r));
-}
-
-void printJson(const QString &designName, const CostReport &r, QTextStream &out)
+QJsonObject costJson(const QString &designName, const CostReport &r)
 {
     QJsonArray lines;
     for (const CostLine &l : r.lines) {
@@ -89,8 +84,8 @@ void printJson(const QString &designName, const CostReport &r, QTextStream &out)
             {QStringLiteral("service"), l.service},
             {QStringLiteral("dimensionId"), l.dimensionId},
             {QStringLiteral("dimension"), l.dimension},
-            {QStringLiteral("quantity"), l.quantity},
-            {QStringLiteral("freeQuantity"), l.freeQuantity},
+            {QStringLiteral("quantity"), cleanQuantity(l.quantity)},
+            {QStringLiteral("freeQuantity"), cleanQuantity(l.freeQuantity)},
             {QStringLiteral("unit"), l.unit},
             {QStringLiteral("price"), l.priceText},
             {QStringLiteral("appliedPrice"), l.appliedPrice},
@@ -100,7 +95,8 @@ void printJson(const QString &designName, const CostReport &r, QTextStream &out)
             {QStringLiteral("usdExact"), l.usd},
         });
     }
-    const QJsonObject root{
+    QJsonObject root = jsonHeader(QStringLiteral("swb-cost"));
+    const QJsonObject fields{
         {QStringLiteral("design"), designName},
         {QStringLiteral("region"), r.region},
         {QStringLiteral("currency"), r.currency},
@@ -112,75 +108,119 @@ void printJson(const QString &designName, const CostReport &r, QTextStream &out)
         {QStringLiteral("lines"), lines},
         {QStringLiteral("total"), double(r.totalCents()) / 100.0},
         {QStringLiteral("totalExact"), r.totalUsd},
+        {QStringLiteral("rounding"), kCostRoundingRule},
         {QStringLiteral("assumptions"), QJsonArray::fromStringList(r.assumptions)},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings)},
     };
-    out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        root.insert(it.key(), it.value());
+    return root;
 }
 
-} // namespace
-
-// swb cost FILE [--no-free-tier] [--new-account] [--format table|csv|json] [--pricing FILE]:
-// the monthly bill of a design from its steady-state rates (model/costmodel.h), one row per block
-// and billing dimension, then the total. Exit: 0 ok, 2 bad arguments, 3 unreadable design or
-// price list.
-int runCost(const QStringList &args, Io &io)
+int run(const Args &args, Io &io)
 {
-    ParsedArgs parsed;
-    const QString problem =
-        parseArgs(args, {QStringLiteral("--no-free-tier"), QStringLiteral("--new-account")},
-                  {QStringLiteral("--format"), QStringLiteral("--pricing")}, &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, "cost", problem);
-    if (parsed.positional.size() != 1)
-        return usageError(io, "cost",
-                          parsed.positional.isEmpty()
+    if (args.positional.size() != 1)
+        return usageError(io, kCommand,
+                          args.positional.isEmpty()
                               ? QStringLiteral("missing FILE")
                               : QStringLiteral("expected one FILE, got %1 arguments")
-                                    .arg(parsed.positional.size()));
-    const QString format =
-        parsed.options.value(QStringLiteral("--format"), QStringLiteral("table"));
-    if (format != QLatin1String("table") && format != QLatin1String("csv")
-        && format != QLatin1String("json"))
-        return usageError(
-            io, "cost",
-            QStringLiteral("unknown format '%1' (allowed: table, csv, json)").arg(format));
-    if (parsed.has(QStringLiteral("--no-free-tier")) && parsed.has(QStringLiteral("--new-account")))
-        return usageError(io, "cost",
-                          QStringLiteral("--new-account adds the 12-month free tier and cannot "
-                                         "be combined with --no-free-tier"));
-
+                                    .arg(args.positional.size()));
     std::optional<PricingCatalogue> custom;
-    if (parsed.options.contains(QStringLiteral("--pricing"))) {
-        QString error;
-        custom = PricingCatalogue::load(parsed.options.value(QStringLiteral("--pricing")), &error);
-        if (!custom) {
-            io.err << "swb cost: " << error << "\n";
-            return ExitFile;
-        }
-    }
-    const PricingCatalogue &catalogue = custom ? *custom : PricingCatalogue::builtIn();
-
+    if (const int code = readCostArgs(io, kCommand, args, &custom))
+        return code;
     Design design;
-    if (!loadDesign(io, "cost", parsed.positional.first(), &design))
+    if (!loadDesign(io, kCommand, args.positional.first(), &design))
         return ExitFile;
-    // The project's free-tier setting unless the command line says otherwise.
-    CostOptions options = costOptionsFor(design);
-    if (parsed.has(QStringLiteral("--no-free-tier")))
-        options.freeTier = false;
-    if (parsed.has(QStringLiteral("--new-account")))
-        options.freeTier = options.twelveMonthFreeTier = true;
-    const CostReport report = estimateMonthlyCost(design, catalogue, options);
+    const CostReport report = estimateMonthlyCost(
+        design, custom ? *custom : PricingCatalogue::builtIn(), costOptionsFromArgs(args, design));
+    const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
     if (format == QLatin1String("csv"))
-        printCsv(report, io.out);
+        io.out << QString::fromUtf8(costCsv(report));
     else if (format == QLatin1String("json"))
-        printJson(design.name, report, io.out);
+        printJson(io, costJson(design.name, report));
     else
-        printTable(design.name, report, io.out);
+        printText(design.name, report, format == QLatin1String("markdown"), io.out);
     io.out.flush();
     for (const QString &w : report.warnings)
         io.err << "swb cost: warning: " << w << "\n";
     return ExitOk;
+}
+
+} // namespace
+
+QList<OptionSpec> costOptions()
+{
+    OptionSpec noFree;
+    noFree.names = {QStringLiteral("no-free-tier")};
+    noFree.description = QStringLiteral("Price without any free tier (the project's setting "
+                                        "otherwise).");
+    OptionSpec newAccount;
+    newAccount.names = {QStringLiteral("new-account")};
+    newAccount.description = QStringLiteral("Add the 12-month free tier of a new AWS account "
+                                            "(API Gateway) to the always-free allowances.");
+    OptionSpec pricing;
+    pricing.names = {QStringLiteral("pricing")};
+    pricing.valueName = QStringLiteral("JSON");
+    pricing.description = QStringLiteral("A pricing catalogue to use instead of the built-in "
+                                         "one (same layout as resources/pricing).");
+    pricing.hint = ValueHint::File;
+    return {noFree, newAccount, pricing};
+}
+
+int readCostArgs(Io &io, const QString &command, const Args &args,
+                 std::optional<PricingCatalogue> *custom)
+{
+    if (args.isSet(QStringLiteral("no-free-tier")) && args.isSet(QStringLiteral("new-account")))
+        return usageError(io, command,
+                          QStringLiteral("--new-account adds the 12-month free tier and cannot "
+                                         "be combined with --no-free-tier"));
+    if (args.isSet(QStringLiteral("pricing"))) {
+        QString error;
+        *custom = PricingCatalogue::load(args.value(QStringLiteral("pricing")), &error);
+        if (!*custom) {
+            io.err << "swb " << command << ": " << error << "\n";
+            return ExitFile;
+        }
+    }
+    return ExitOk;
+}
+
+CostOptions costOptionsFromArgs(const Args &args, const Design &design)
+{
+    CostOptions options = costOptionsFor(design);
+    if (args.isSet(QStringLiteral("no-free-tier")))
+        options.freeTier = false;
+    if (args.isSet(QStringLiteral("new-account")))
+        options.freeTier = options.twelveMonthFreeTier = true;
+    return options;
+}
+
+CommandSpec costCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] FILE");
+    c.summary = QStringLiteral("Monthly cost per component and billing dimension.");
+    c.description =
+        QStringLiteral(
+            "The monthly bill of a design from its steady-state rates (traffic sources, flow "
+            "rules), "
+            "priced with the dated pricing catalogue for a 730-hour month: one row per block and "
+            "billing dimension, then the total. Free tiers and price tiers apply per account, as "
+            "AWS applies them.\n\n")
+        + kCostRoundingRule;
+    c.arguments = {designArgument()};
+    c.options = {formatOption({QStringLiteral("table"), QStringLiteral("json"),
+                               QStringLiteral("csv"), QStringLiteral("markdown")},
+                              QStringLiteral("the bill"))};
+    c.options += costOptions();
+    c.examples = {QStringLiteral("swb cost design.swb"),
+                  QStringLiteral("swb cost design.swb --new-account -f json"),
+                  QStringLiteral("swb cost design.swb --pricing my-prices.json --format csv")};
+    c.exitStatus = QStringLiteral("0 ok, 2 bad arguments, 3 the design or the price list could "
+                                  "not be read.");
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

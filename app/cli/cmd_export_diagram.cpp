@@ -1,4 +1,6 @@
 #include "cliutil.h"
+#include "commands.h"
+#include "output.h"
 
 #include "model/document.h"
 #include "ui/canvas/diagramscene.h"
@@ -11,7 +13,7 @@ namespace swb::cli {
 
 namespace {
 
-const char kCommand[] = "export";
+const QString kCommand = QStringLiteral("export diagram");
 
 // "--select a,b": the blocks to draw; an unknown name is refused with the names that exist.
 bool selectByName(const QString &list, const Design &design, QList<ComponentId> *ids,
@@ -39,30 +41,24 @@ bool selectByName(const QString &list, const Design &design, QList<ComponentId> 
     return true;
 }
 
-} // namespace
-
 // swb export diagram FILE OUT.svg|png|pdf [--scale N] [--transparent] [--select A,B]
 // [--no-title] [--no-legend] [--title TEXT] [--date YYYY-MM-DD]: the canvas as a picture.
 // Renders offscreen (main.cpp picks the offscreen platform), so it works without a display.
 // Exit 0 written, 2 bad arguments, 3 unreadable design or unwritable output.
-int exportDiagramFile(const QStringList &args, Io &io)
+int run(const Args &parsed, Io &io)
 {
-    ParsedArgs parsed;
-    const QString problem = parseArgs(args,
-                                      {QStringLiteral("--transparent"),
-                                       QStringLiteral("--no-title"), QStringLiteral("--no-legend")},
-                                      {QStringLiteral("--scale"), QStringLiteral("--select"),
-                                       QStringLiteral("--title"), QStringLiteral("--date")},
-                                      &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, kCommand, problem);
     if (parsed.positional.size() != 2)
         return usageError(io, kCommand,
-                          QStringLiteral("'export diagram' expects FILE and OUT.svg|png|pdf, got "
-                                         "%1 argument(s)")
+                          QStringLiteral("expects FILE and OUT.svg|png|pdf, got %1 argument(s)")
                               .arg(parsed.positional.size()));
     const QString out = parsed.positional.at(1);
-    const std::optional<DiagramFormat> format = diagramFormatForPath(out);
+    QString suffix, formatPath;
+    const QString formatProblem =
+        outputFormat(out, parsed.value(QStringLiteral("format")), QStringLiteral("svg, png or pdf"),
+                     &suffix, &formatPath);
+    if (!formatProblem.isEmpty())
+        return usageError(io, kCommand, formatProblem);
+    const std::optional<DiagramFormat> format = diagramFormatForPath(formatPath);
     if (!format)
         return usageError(io, kCommand,
                           QStringLiteral("cannot tell the format of '%1' from its suffix "
@@ -70,27 +66,27 @@ int exportDiagramFile(const QStringList &args, Io &io)
                               .arg(out));
 
     DiagramExportOptions options;
-    options.titleBlock = !parsed.has(QStringLiteral("--no-title"));
-    options.legend = !parsed.has(QStringLiteral("--no-legend"));
-    options.transparent = parsed.has(QStringLiteral("--transparent"));
-    options.title = parsed.options.value(QStringLiteral("--title"));
+    options.titleBlock = !parsed.isSet(QStringLiteral("no-title"));
+    options.legend = !parsed.isSet(QStringLiteral("no-legend"));
+    options.transparent = parsed.isSet(QStringLiteral("transparent"));
+    options.title = parsed.value(QStringLiteral("title"));
     const bool isPng = *format == DiagramFormat::Png;
-    if ((options.transparent || parsed.options.contains(QStringLiteral("--scale"))) && !isPng)
+    if ((options.transparent || parsed.isSet(QStringLiteral("scale"))) && !isPng)
         return usageError(io, kCommand,
                           QStringLiteral("--scale and --transparent apply to PNG only (SVG and "
                                          "PDF are vector formats)"));
-    if (parsed.options.contains(QStringLiteral("--scale"))) {
+    if (parsed.isSet(QStringLiteral("scale"))) {
         bool ok = false;
-        options.scale = parsed.options.value(QStringLiteral("--scale")).toDouble(&ok);
+        options.scale = parsed.value(QStringLiteral("scale")).toDouble(&ok);
         if (!ok || options.scale < kMinDiagramScale || options.scale > kMaxDiagramScale)
             return usageError(io, kCommand,
                               QStringLiteral("--scale '%1' is not a number from %2 to %3")
-                                  .arg(parsed.options.value(QStringLiteral("--scale")))
+                                  .arg(parsed.value(QStringLiteral("scale")))
                                   .arg(kMinDiagramScale)
                                   .arg(kMaxDiagramScale));
     }
-    if (parsed.options.contains(QStringLiteral("--date"))) {
-        const QString text = parsed.options.value(QStringLiteral("--date"));
+    if (parsed.isSet(QStringLiteral("date"))) {
+        const QString text = parsed.value(QStringLiteral("date"));
         options.date = QDate::fromString(text, Qt::ISODate);
         if (!options.date.isValid())
             return usageError(
@@ -105,30 +101,85 @@ int exportDiagramFile(const QStringList &args, Io &io)
     document.replaceDesign(design);
     document.setFilePath(parsed.positional.first());
     DiagramScene scene(&document);
-    if (parsed.options.contains(QStringLiteral("--select"))) {
+    if (parsed.isSet(QStringLiteral("select"))) {
         QList<ComponentId> ids;
         QString selectProblem;
-        if (!selectByName(parsed.options.value(QStringLiteral("--select")), design, &ids,
-                          &selectProblem))
+        if (!selectByName(parsed.value(QStringLiteral("select")), design, &ids, &selectProblem))
             return usageError(io, kCommand, selectProblem);
         scene.selectItems(ids);
         options.selectionOnly = true;
     }
 
-    QString error;
-    if (!exportDiagram(scene, out, options, &error)) {
-        io.err << "swb export: cannot write '" << out << "': " << error << "\n";
+    if (!writeVia(io, kCommand, out, suffix, [&](const QString &path, QString *error) {
+            return exportDiagram(scene, path, options, error);
+        }))
         return ExitFile;
-    }
     const QSizeF size = diagramSize(scene, options);
-    io.out << "Exported the diagram of '" << parsed.positional.first() << "' ("
+    QTextStream &report = isStdout(out) ? io.err : io.out;
+    report << "Exported the diagram of '" << parsed.positional.first() << "' ("
            << (options.selectionOnly ? scene.selectedComponents().size() : design.components.size())
            << " blocks";
     if (isPng)
-        io.out << ", " << qCeil(size.width() * options.scale) << " x "
+        report << ", " << qCeil(size.width() * options.scale) << " x "
                << qCeil(size.height() * options.scale) << " px";
-    io.out << "): " << out << "\n";
+    report << "): " << out << "\n";
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec exportDiagramCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] FILE OUT.svg|png|pdf");
+    c.summary = QStringLiteral("Export the diagram as SVG, PNG or PDF (no display needed).");
+    c.description = QStringLiteral(
+        "The canvas as a picture: SVG (vector, text kept as text, sized at 96 dpi), PNG (--scale "
+        "pixels per canvas unit, its resolution recorded as 96 x scale dpi so it prints at the "
+        "same size at any scale) or PDF (one A4 page, vector, landscape when the diagram is "
+        "wider than tall). Under the blocks come a legend of the block and wire kinds present "
+        "and a title block with the design's name and the date.");
+    c.arguments = {designArgument(),
+                   {QStringLiteral("OUT"),
+                    QStringLiteral("The file to write; its suffix (.svg, .png, .pdf) picks the "
+                                   "format. '-' writes to standard output (give --format)."),
+                    ValueHint::File}};
+    const auto flag = [](const char *name, const char *text) {
+        OptionSpec o;
+        o.names = {QLatin1String(name)};
+        o.description = QLatin1String(text);
+        return o;
+    };
+    const auto valued = [](const char *name, const char *value, const char *text) {
+        OptionSpec o;
+        o.names = {QLatin1String(name)};
+        o.valueName = QLatin1String(value);
+        o.description = QLatin1String(text);
+        return o;
+    };
+    OptionSpec format = valued("format", "FORMAT", "The format when OUT is '-': svg, png or pdf.");
+    format.names.prepend(QStringLiteral("f"));
+    format.allowed = {QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("pdf")};
+    OptionSpec scale = valued("scale", "N", "PNG only: pixels per canvas unit, 1 to 8.");
+    scale.defaultValue = QStringLiteral("1");
+    c.options = {format,
+                 scale,
+                 flag("transparent", "PNG only: a transparent background instead of white."),
+                 valued("select", "A,B", "Draw only the named blocks and the wires between them."),
+                 flag("no-title", "Leave out the title block."),
+                 flag("no-legend", "Leave out the legend."),
+                 valued("title", "TEXT", "The title block's title (default: the design's name)."),
+                 valued("date", "YYYY-MM-DD", "The title block's date (default: today).")};
+    c.examples = {QStringLiteral("swb export diagram design.swb diagram.svg"),
+                  QStringLiteral("swb export diagram design.swb diagram.png --scale 2 "
+                                 "--transparent"),
+                  QStringLiteral("swb export diagram design.swb part.pdf --select queue,worker "
+                                 "--no-legend")};
+    c.exitStatus = QStringLiteral("0 written, 2 bad arguments, 3 a file could not be read or "
+                                  "written.");
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

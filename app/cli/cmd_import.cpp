@@ -1,5 +1,6 @@
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "model/sam/samimporter.h"
 
@@ -7,24 +8,20 @@
 
 namespace swb::cli {
 
-// swb import TEMPLATE OUT.swb [--force]
-// Imports a SAM / CloudFormation template (YAML or JSON) and saves it as a project; prints the
-// import report (what was kept but not modelled, missing referenced files, clamped values,
-// unresolved references). Exit: 0 imported (warnings included), 1 not a CloudFormation template
-// (malformed, hostile, no Resources), 2 bad arguments, 3 unreadable template or unwritable output.
-int runImport(const QStringList &args, Io &io)
+namespace {
+
+const QString kCommand = QStringLiteral("import");
+
+// Imports a SAM / CloudFormation template and saves it as a project; prints the import report.
+int run(const Args &args, Io &io)
 {
-    ParsedArgs parsed;
-    const QString problem = parseArgs(args, {QStringLiteral("--force")}, {}, &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, "import", problem);
-    if (parsed.positional.size() != 2)
-        return usageError(io, "import",
+    if (args.positional.size() != 2)
+        return usageError(io, kCommand,
                           QStringLiteral("expected TEMPLATE and OUT, got %1 argument(s)")
-                              .arg(parsed.positional.size()));
-    const QString in = parsed.positional.at(0);
-    const QString out = parsed.positional.at(1);
-    if (QFileInfo::exists(out) && !parsed.has(QStringLiteral("--force"))) {
+                              .arg(args.positional.size()));
+    const QString in = args.positional.at(0);
+    const QString out = args.positional.at(1);
+    if (!isStdout(out) && QFileInfo::exists(out) && !args.isSet(QStringLiteral("force"))) {
         io.err << "swb import: '" << out << "' already exists; use --force to overwrite it\n";
         return ExitFile;
     }
@@ -39,13 +36,48 @@ int runImport(const QStringList &args, Io &io)
     case sam::SamImportResult::Status::Ok:
         break;
     }
-    if (!saveDesign(io, "import", out, result.design))
+    if (!saveDesign(io, kCommand, out, result.design))
         return ExitFile;
     const Design &d = result.design;
-    io.out << "Imported '" << in << "': " << d.components.size() << " block(s), "
+    QTextStream &report = isStdout(out) ? io.err : io.out;
+    report << "Imported '" << in << "': " << d.components.size() << " block(s), "
            << d.connections.size() << " wire(s) -> " << out << "\n";
-    io.out << result.report.toText();
+    report << result.report.toText();
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec importCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] TEMPLATE OUT");
+    c.summary = QStringLiteral("Import a SAM / CloudFormation template (YAML or JSON) and print "
+                               "the import report.");
+    c.description = QStringLiteral(
+        "Functions, queues, topics, streams, state machines and APIs become blocks; events, "
+        "event source mappings, subscriptions, redrive policies and destinations become wires; "
+        "stage throttling and integration timeouts become the API's parameters. The report lists "
+        "what was kept but not modelled, missing referenced files, clamped values and unresolved "
+        "references; everything unmodelled is kept and written back by 'swb export sam'. OUT "
+        "'-' writes the design as text to standard output and the report to standard error.");
+    c.arguments = {
+        {QStringLiteral("TEMPLATE"),
+         QStringLiteral("A SAM or CloudFormation template, YAML or JSON."), ValueHint::File},
+        {QStringLiteral("OUT"), QStringLiteral("The project to write (.swb or .swb.yaml), or '-'."),
+         ValueHint::File}};
+    OptionSpec force;
+    force.names = {QStringLiteral("force")};
+    force.description = QStringLiteral("Overwrite OUT if it exists.");
+    c.options = {force};
+    c.examples = {QStringLiteral("swb import template.yaml design.swb"),
+                  QStringLiteral("swb import template.json - > design.swb.yaml")};
+    c.exitStatus = QStringLiteral("0 imported (warnings included), 1 not a CloudFormation "
+                                  "template, 2 bad arguments, 3 a file could not be read or "
+                                  "written.");
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

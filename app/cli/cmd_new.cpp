@@ -1,5 +1,6 @@
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "model/patterns.h"
 
@@ -9,53 +10,41 @@ namespace swb::cli {
 
 namespace {
 
+const QString kCommand = QStringLiteral("new");
+
 void listPatterns(QTextStream &out)
 {
     for (const QString &id : patternIds())
         out << id.leftJustified(20) << patternTitle(id) << "\n";
 }
 
-} // namespace
-
-// swb new --pattern NAME FILE [--force] | swb new --list
-// Writes a project built from a bundled pattern. Exit: 0 written, 2 bad arguments or unknown
-// pattern (the valid names are listed), 3 the file exists (without --force) or cannot be written.
-int runNew(const QStringList &args, Io &io)
+// Writes a project built from a bundled pattern.
+int run(const Args &args, Io &io)
 {
-    ParsedArgs parsed;
-    const QString problem = parseArgs(args, {QStringLiteral("--force"), QStringLiteral("--list")},
-                                      {QStringLiteral("--pattern")}, &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, "new", problem);
-    if (parsed.has(QStringLiteral("--list"))) {
-        if (!parsed.positional.isEmpty() || !parsed.options.isEmpty())
-            return usageError(io, "new", QStringLiteral("--list takes no other argument"));
+    if (args.isSet(QStringLiteral("list"))) {
+        if (!args.positional.isEmpty() || args.isSet(QStringLiteral("pattern")))
+            return usageError(io, kCommand, QStringLiteral("--list takes no other argument"));
         listPatterns(io.out);
         return ExitOk;
     }
-    if (!parsed.options.contains(QStringLiteral("--pattern")))
-        return usageError(io, "new",
+    if (!args.isSet(QStringLiteral("pattern")))
+        return usageError(io, kCommand,
                           QStringLiteral("missing --pattern NAME (patterns: %1)")
                               .arg(patternIds().join(QStringLiteral(", "))));
-    const QString id = parsed.options.value(QStringLiteral("--pattern"));
-    if (!patternIds().contains(id)) {
-        io.err << "swb new: unknown pattern '" << id << "'. Patterns:\n";
-        listPatterns(io.err);
-        return ExitUsage;
-    }
-    if (parsed.positional.size() != 1)
-        return usageError(io, "new",
-                          parsed.positional.isEmpty()
+    const QString id = args.value(QStringLiteral("pattern"));
+    if (args.positional.size() != 1)
+        return usageError(io, kCommand,
+                          args.positional.isEmpty()
                               ? QStringLiteral("missing FILE")
                               : QStringLiteral("expected one FILE, got %1 arguments")
-                                    .arg(parsed.positional.size()));
-    const QString path = parsed.positional.first();
+                                    .arg(args.positional.size()));
+    const QString path = args.positional.first();
     const QFileInfo info(path);
-    if (info.isDir()) {
+    if (!isStdout(path) && info.isDir()) {
         io.err << "swb new: '" << path << "' is a directory\n";
         return ExitFile;
     }
-    if (info.exists() && !parsed.has(QStringLiteral("--force"))) {
+    if (!isStdout(path) && info.exists() && !args.isSet(QStringLiteral("force"))) {
         io.err << "swb new: '" << path << "' already exists; use --force to overwrite it\n";
         return ExitFile;
     }
@@ -64,11 +53,47 @@ int runNew(const QStringList &args, Io &io)
         io.err << "swb new: pattern '" << id << "' could not be built\n";
         return ExitFile;
     }
-    if (!saveDesign(io, "new", path, *design))
+    if (!saveDesign(io, kCommand, path, *design))
         return ExitFile;
-    io.out << "Created " << path << " from pattern '" << id << "' (" << design->components.size()
-           << " blocks, " << design->connections.size() << " wires)\n";
+    (isStdout(path) ? io.err : io.out)
+        << "Created " << path << " from pattern '" << id << "' (" << design->components.size()
+        << " blocks, " << design->connections.size() << " wires)\n";
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec newCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("--pattern NAME [OPTIONS] FILE | --list");
+    c.summary = QStringLiteral("Create a project from a bundled pattern.");
+    c.description = QStringLiteral(
+        "The bundled patterns are the five the Pattern Guide ranks: API Gateway -> Lambda, SNS "
+        "fan-out, SQS -> Lambda with a DLQ, Kinesis -> Lambda with an on-failure destination, "
+        "and API Gateway -> Step Functions. FILE '-' writes the text format to standard output.");
+    c.arguments = {{QStringLiteral("FILE"),
+                    QStringLiteral("The project to create (.swb or .swb.yaml), or '-'."),
+                    ValueHint::File}};
+    OptionSpec pattern;
+    pattern.names = {QStringLiteral("p"), QStringLiteral("pattern")};
+    pattern.valueName = QStringLiteral("NAME");
+    pattern.description = QStringLiteral("The bundled pattern to start from.");
+    pattern.allowed = patternIds();
+    OptionSpec list;
+    list.names = {QStringLiteral("l"), QStringLiteral("list")};
+    list.description = QStringLiteral("List the bundled patterns and exit.");
+    OptionSpec force;
+    force.names = {QStringLiteral("force")};
+    force.description = QStringLiteral("Overwrite FILE if it exists.");
+    c.options = {pattern, list, force};
+    c.examples = {QStringLiteral("swb new --list"),
+                  QStringLiteral("swb new --pattern sqs-lambda jobs.swb")};
+    c.exitStatus = QStringLiteral("0 written, 2 bad arguments, 3 FILE exists (without --force) or "
+                                  "cannot be written.");
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

@@ -1,33 +1,33 @@
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "model/assignment.h"
+#include "model/document.h"
 
 namespace swb::cli {
 
-// swb set FILE COMPONENT.PARAM=VALUE... [--out OTHER]: scripted edits, validated like edits in
-// the GUI. All assignments apply or none does; the file (or --out, in the format its name picks)
-// is written atomically. Prints one line per change, as the Edit menu would name it.
-// Exit: 0 written, 2 bad arguments or a refused value, 3 file error.
-int runSet(const QStringList &args, Io &io)
+namespace {
+
+const QString kCommand = QStringLiteral("set");
+
+// All assignments apply or none does; the file (or --out, in the format its name picks) is
+// written atomically. Prints one line per change, as the Edit menu would name it (on standard
+// error when the design itself goes to standard output).
+int run(const Args &args, Io &io)
 {
-    ParsedArgs parsed;
-    const QString problem = parseArgs(args, {}, {QStringLiteral("--out")}, &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, "set", problem);
-    if (parsed.positional.size() < 2)
-        return usageError(io, "set",
-                          parsed.positional.isEmpty()
-                              ? QStringLiteral("missing FILE")
-                              : QStringLiteral("missing COMPONENT.PARAM=VALUE"));
-    const QString path = parsed.positional.first();
+    if (args.positional.size() < 2)
+        return usageError(io, kCommand,
+                          args.positional.isEmpty() ? QStringLiteral("missing FILE")
+                                                    : QStringLiteral("missing BLOCK.PARAM=VALUE"));
+    const QString path = args.positional.first();
     Design design;
-    if (!loadDesign(io, "set", path, &design))
+    if (!loadDesign(io, kCommand, path, &design))
         return ExitFile;
 
     Document document;
     document.replaceDesign(design);
-    for (const QString &text : parsed.positional.mid(1)) {
+    for (const QString &text : args.positional.mid(1)) {
         Assignment assignment;
         QString error = parseAssignment(text, &assignment);
         if (error.isEmpty())
@@ -38,16 +38,46 @@ int runSet(const QStringList &args, Io &io)
             return ExitUsage;
         }
     }
-    const QString out = parsed.options.value(QStringLiteral("--out"), path);
-    if (!saveDesign(io, "set", out, document.design()))
+    const QString out = args.value(QStringLiteral("out"), path);
+    if (!saveDesign(io, kCommand, out, document.design()))
         return ExitFile;
+    QTextStream &report = isStdout(out) ? io.err : io.out;
     QUndoStack *stack = document.undoStack();
     for (int i = 0; i < stack->count(); ++i)
-        io.out << stack->text(i) << "\n";
-    if (stack->count() < parsed.positional.size() - 1)
-        io.out << (parsed.positional.size() - 1 - stack->count())
+        report << stack->text(i) << "\n";
+    if (stack->count() < args.positional.size() - 1)
+        report << (args.positional.size() - 1 - stack->count())
                << " assignment(s) left a value unchanged\n";
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec setCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] FILE BLOCK.PARAM=VALUE...");
+    c.summary = QStringLiteral("Change parameters from a script, validated like GUI edits.");
+    c.description = QStringLiteral(
+        "Each assignment names a block and one of its parameters (project.KEY for a project "
+        "setting) and is checked against the parameter's documented range, exactly like an edit "
+        "in the inspector. All assignments apply or none does; the design is written atomically, "
+        "and one line per change is printed as the Edit menu names it.");
+    c.arguments = {designArgument(),
+                   {QStringLiteral("BLOCK.PARAM=VALUE"),
+                    QStringLiteral("A change, e.g. order-worker.memory=1024 or "
+                                   "project.duration=3600."),
+                    ValueHint::None}};
+    c.options = {outOption(QStringLiteral("Write the changed design here instead of FILE, in "
+                                          "the format its suffix picks (.swb or .swb.yaml);"))};
+    c.examples = {QStringLiteral("swb set design.swb order-worker.memory=1024"),
+                  QStringLiteral("swb set design.swb orders-queue.visibilityTimeout=180 "
+                                 "--out what-if.swb.yaml")};
+    c.exitStatus = QStringLiteral("0 written, 2 bad arguments or a refused value, 3 a file could "
+                                  "not be read or written.");
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

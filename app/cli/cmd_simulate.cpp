@@ -1,6 +1,6 @@
-#include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "sim/resultswriter.h"
 #include "sim/runresults.h"
@@ -8,6 +8,7 @@
 #include "model/assignment.h"
 #include "model/document.h"
 #include "model/pricing.h"
+#include "model/texttable.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -18,7 +19,7 @@ namespace swb::cli {
 
 namespace {
 
-constexpr const char *kCommand = "simulate";
+const QString kCommand = QStringLiteral("simulate");
 
 // Applies one "COMPONENT.PARAM=VALUE" (or "project.KEY=VALUE") what-if through the Document, so
 // it is validated exactly like an edit in the inspector. Returns the problem or "".
@@ -36,120 +37,95 @@ QString cell(double v, int decimals = 0)
     return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("-");
 }
 
-void printSummary(const RunResults &r, QTextStream &out)
+TextTable summaryTable(const RunSummary &s)
+{
+    using A = TextTable::Align;
+    TextTable t;
+    t.header = {QStringLiteral("component"),   QStringLiteral("kind"),
+                QStringLiteral("peak conc"),   QStringLiteral("throttles"),
+                QStringLiteral("max backlog"), QStringLiteral("max iter age s"),
+                QStringLiteral("DLQ"),         QStringLiteral("p99 ms"),
+                QStringLiteral("errors"),      QStringLiteral("retries"),
+                QStringLiteral("cost $/month")};
+    t.align = QList<A>(t.header.size(), A::Right);
+    t.align[0] = t.align[1] = A::Left;
+    for (const ComponentSummary &c : s.components)
+        t.rows.append({c.name, componentKindId(c.kind), cell(c.peakConcurrency), cell(c.throttles),
+                       cell(c.maxBacklog), cell(c.maxIteratorAgeS, 1), cell(c.dlqCount),
+                       cell(c.latencyP99Ms, 1), cell(c.errors), cell(c.retries),
+                       cell(c.monthlyCostUsd, 2)});
+    return t;
+}
+
+void printSummary(const RunResults &r, bool markdown, QTextStream &out)
 {
     const RunSummary &s = r.summary;
-    out << "Simulated " << r.metadata.durationSeconds << " s of '" << r.metadata.designName
-        << "' (seed " << r.metadata.seed << ", " << r.binCount() << " bins of "
-        << r.metadata.binWidthSeconds << " s, " << s.events << " events, "
-        << QString::number(s.wallSeconds, 'f', 2) << " s wall)\n\n";
-    const QStringList head = {QStringLiteral("component"),   QStringLiteral("kind"),
-                              QStringLiteral("peak conc"),   QStringLiteral("throttles"),
-                              QStringLiteral("max backlog"), QStringLiteral("max iter age s"),
-                              QStringLiteral("DLQ"),         QStringLiteral("p99 ms"),
-                              QStringLiteral("errors"),      QStringLiteral("retries"),
-                              QStringLiteral("cost $/month")};
-    QList<QStringList> rows{head};
-    for (const ComponentSummary &c : s.components) {
-        rows.append({c.name, componentKindId(c.kind), cell(c.peakConcurrency), cell(c.throttles),
-                     cell(c.maxBacklog), cell(c.maxIteratorAgeS, 1), cell(c.dlqCount),
-                     cell(c.latencyP99Ms, 1), cell(c.errors), cell(c.retries),
-                     cell(c.monthlyCostUsd, 2)});
-    }
-    QList<int> widths(head.size(), 0);
-    for (const QStringList &row : rows) {
-        for (int i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], int(row[i].size()));
-    }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (int i = 0; i < row.size(); ++i)
-            line +=
-                i < 2 ? row[i].leftJustified(widths[i] + 2) : row[i].rightJustified(widths[i] + 2);
-        out << line.trimmed() << "\n";
-    }
+    const QString head = QStringLiteral("Simulated %1 s of '%2' (seed %3, %4 bins of %5 s, %6 "
+                                        "events, %7 s wall)")
+                             .arg(r.metadata.durationSeconds)
+                             .arg(r.metadata.designName)
+                             .arg(r.metadata.seed)
+                             .arg(r.binCount())
+                             .arg(r.metadata.binWidthSeconds)
+                             .arg(s.events)
+                             .arg(QString::number(s.wallSeconds, 'f', 2));
+    const auto text = [markdown](const QString &t) { return markdown ? markdownText(t) : t; };
+    out << (markdown ? "### " : "") << text(head) << "\n\n";
+    out << (markdown ? summaryTable(s).toMarkdown() : summaryTable(s).toText());
     const LedgerSnapshot &l = s.ledger;
-    out << "\nAccount peak concurrency: " << cell(s.peakAccountConcurrency) << "\n";
-    out << "Projected monthly cost: "
+    const QString item = markdown ? QStringLiteral("- ") : QString();
+    out << "\n" << item << "Account peak concurrency: " << cell(s.peakAccountConcurrency) << "\n";
+    out << item << "Projected monthly cost: "
         << (std::isfinite(s.monthlyCostUsd) ? QStringLiteral("$") + cell(s.monthlyCostUsd, 2)
                                             : QStringLiteral("not available"))
         << "\n";
     for (const QString &note : s.costNotes)
-        out << "  " << note << "\n";
-    out << "Ledger: produced " << l.produced << " = in flight " << l.inFlight << " + succeeded "
-        << l.succeeded << " + dead-lettered " << l.deadLettered << " + expired " << l.expired
-        << " + rejected " << l.rejected << " + dropped " << l.dropped
+        out << "  " << item << text(note) << "\n";
+    out << item << "Ledger: produced " << l.produced << " = in flight " << l.inFlight
+        << " + succeeded " << l.succeeded << " + dead-lettered " << l.deadLettered << " + expired "
+        << l.expired << " + rejected " << l.rejected << " + dropped " << l.dropped
         << (l.balanced() ? " (balanced)" : " (NOT BALANCED)") << "\n";
 }
 
-} // namespace
-
-// swb simulate FILE --duration D [--seed N] [--out results.json|results.csv]
-//              [--set COMPONENT.PARAM=VALUE ...]
-// Exit: 0 ran, 1 design refused (Error findings), 2 bad arguments or --set value, 3 file error.
-int runSimulate(const QStringList &args, Io &io)
+int run(const Args &args, Io &io)
 {
-    // --set may repeat; parseArgs keeps one value per option, so collect them first.
-    QStringList rest, sets;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--set")) {
-            if (i + 1 >= args.size())
-                return usageError(io, kCommand, QStringLiteral("option '--set' needs a value"));
-            sets.append(args[++i]);
-        } else if (args[i].startsWith(QLatin1String("--set="))) {
-            sets.append(args[i].mid(6));
-        } else {
-            rest.append(args[i]);
-        }
-    }
-    ParsedArgs parsed;
-    const QString problem = parseArgs(
-        rest, {}, {QStringLiteral("--duration"), QStringLiteral("--seed"), QStringLiteral("--out")},
-        &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, kCommand, problem);
-    if (parsed.positional.size() != 1)
+    if (args.positional.size() != 1)
         return usageError(
             io, kCommand,
-            parsed.positional.isEmpty()
+            args.positional.isEmpty()
                 ? QStringLiteral("missing FILE")
-                : QStringLiteral("expected one FILE, got %1").arg(parsed.positional.size()));
+                : QStringLiteral("expected one FILE, got %1").arg(args.positional.size()));
     RunOptions options;
     options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
-    if (parsed.options.contains(QStringLiteral("--duration"))) {
-        const QString text = parsed.options.value(QStringLiteral("--duration"));
-        const double seconds = parseDuration(text);
-        if (!(seconds >= 1 && seconds <= 604800))
-            return usageError(io, kCommand,
-                              QStringLiteral("bad duration '%1': use e.g. 90s, 15m, 1h, 1h30m or "
-                                             "plain seconds, from 1 s to 7 days")
-                                  .arg(text));
-        options.durationSeconds = seconds;
-    }
-    if (parsed.options.contains(QStringLiteral("--seed"))) {
-        bool ok = false;
-        const QString text = parsed.options.value(QStringLiteral("--seed"));
-        const quint64 seed = text.toULongLong(&ok);
-        if (!ok)
-            return usageError(
-                io, kCommand,
-                QStringLiteral("bad seed '%1': expected a whole number 0 or more").arg(text));
-        options.seed = seed;
-    }
-    const QString outPath = parsed.options.value(QStringLiteral("--out"));
+    QString problem = readDuration(args, 1, 604800, &options.durationSeconds);
+    if (problem.isEmpty())
+        problem = readSeed(args, &options.seed);
+    if (!problem.isEmpty())
+        return usageError(io, kCommand, problem);
+    const QString outPath = args.value(QStringLiteral("out"));
+    const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
     const QString suffix = QFileInfo(outPath).suffix().toLower();
-    if (!outPath.isEmpty() && suffix != QLatin1String("json") && suffix != QLatin1String("csv"))
-        return usageError(
-            io, kCommand,
-            QStringLiteral("--out '%1': the file must end in .json or .csv").arg(outPath));
+    if (isStdout(outPath)) {
+        if (format != QLatin1String("json") && format != QLatin1String("csv")
+            && args.isSet(QStringLiteral("format")))
+            return usageError(io, kCommand,
+                              QStringLiteral("with '--out -' the results file goes to standard "
+                                             "output: --format must be json or csv"));
+    } else if (!outPath.isEmpty() && suffix != QLatin1String("json")
+               && suffix != QLatin1String("csv")) {
+        return usageError(io, kCommand,
+                          QStringLiteral("option '--out': '%1' must end in .json or .csv (or be "
+                                         "'-' for standard output)")
+                              .arg(outPath));
+    }
 
-    const QString path = parsed.positional.first();
+    const QString path = args.positional.first();
     Design loaded;
     if (!loadDesign(io, kCommand, path, &loaded))
         return ExitFile;
     Document doc;
     doc.replaceDesign(loaded);
-    for (const QString &assignment : std::as_const(sets)) {
+    for (const QString &assignment : args.values(QStringLiteral("set"))) {
         const QString error = applySet(&doc, assignment);
         if (!error.isEmpty())
             return usageError(io, kCommand, error);
@@ -184,7 +160,17 @@ int runSimulate(const QStringList &args, Io &io)
     }
     for (const QString &w : results.summary.warnings)
         io.err << "warning  sim-core  " << w << "\n";
-    printSummary(results, io.out);
+    if (isStdout(outPath)) {
+        writeStdout(io, format == QLatin1String("csv") ? resultsToCsv(results)
+                                                       : resultsToJson(results));
+        return ExitOk;
+    }
+    if (format == QLatin1String("json"))
+        writeStdout(io, resultsToJson(results, ResultsSeries::Omit));
+    else if (format == QLatin1String("csv"))
+        io.out << summaryTable(results.summary).toCsv();
+    else
+        printSummary(results, format == QLatin1String("markdown"), io.out);
     io.out.flush();
     if (!outPath.isEmpty()) {
         QString error;
@@ -196,6 +182,50 @@ int runSimulate(const QStringList &args, Io &io)
                << results.binCount() << " bins to " << outPath << "\n";
     }
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec simulateCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] FILE");
+    c.summary = QStringLiteral("Run the simulation, print a summary per block, write the time "
+                               "series.");
+    c.description = QStringLiteral(
+        "Compiles the design into a scenario and runs the discrete-event simulation to the end "
+        "with the project's seed (or --seed): the same design and seed give the same run. Prints "
+        "per block the peak concurrency, throttles, backlog, iterator age, dead letters, p99 "
+        "latency, errors, retries and the projected monthly cost from measured usage, then the "
+        "ledger of every unit of work. Progress goes to standard error on long runs.\n\n"
+        "--format json prints the results file's JSON without its series (see the README, "
+        "'Results files'); --out writes every series, one value per bin.");
+    c.arguments = {designArgument()};
+    OptionSpec set;
+    set.names = {QStringLiteral("set")};
+    set.valueName = QStringLiteral("BLOCK.PARAM=VALUE");
+    set.description = QStringLiteral("A what-if: change one parameter for this run only, "
+                                     "validated like an edit in the inspector "
+                                     "(project.KEY=VALUE for a project setting).");
+    set.repeatable = true;
+    c.options = {formatOption({QStringLiteral("table"), QStringLiteral("json"),
+                               QStringLiteral("csv"), QStringLiteral("markdown")},
+                              QStringLiteral("the summary (with '--out -': the results file, json "
+                                             "or csv)")),
+                 durationOption(QStringLiteral("the project's duration")), seedOption(),
+                 outOption(QStringLiteral("Write every series to a results file: .json or .csv "
+                                          "by its suffix."),
+                           QStringLiteral("RESULTS")),
+                 set};
+    c.examples = {
+        QStringLiteral("swb simulate design.swb --duration 1h"),
+        QStringLiteral("swb simulate design.swb -d 15m --set order-worker.memory=1024 -f json"),
+        QStringLiteral("swb simulate design.swb -d 1h --out results.json"),
+        QStringLiteral("swb simulate design.swb -d 10m --out - --format csv > series.csv")};
+    c.exitStatus = exitStatusText(QStringLiteral("the design cannot run (error findings)"));
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

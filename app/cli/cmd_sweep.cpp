@@ -1,11 +1,11 @@
-#include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "output.h"
 
 #include "sim/sweep.h"
 
-#include "model/fileformat.h"
 #include "model/pricing.h"
+#include "model/texttable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,7 +17,7 @@ namespace swb::cli {
 
 namespace {
 
-constexpr const char *kCommand = "sweep";
+const QString kCommand = QStringLiteral("sweep");
 
 QString figure(double mean, double halfWidth)
 {
@@ -28,14 +28,21 @@ QString figure(double mean, double halfWidth)
     return text;
 }
 
-QByteArray toCsv(const SweepResult &result)
+QStringList axisHeader(const SweepResult &result)
 {
     QStringList header;
     for (const SweepAxis &axis : result.axes)
         header.append(axis.target + QLatin1Char('.') + axis.key);
+    return header;
+}
+
+// The file table: one column per axis, then each figure's mean and 95% half-width.
+TextTable fileTable(const SweepResult &result)
+{
+    TextTable t;
+    t.header = axisHeader(result);
     for (const QString &name : headlineNames())
-        header << name << name + QStringLiteral(" ±95%");
-    QByteArray out = header.join(QLatin1Char(',')).toUtf8() + '\n';
+        t.header << name << name + QStringLiteral(" ±95%");
     for (const SweepCell &cell : result.cells) {
         QStringList row;
         for (const Assignment &a : cell.assignments)
@@ -43,143 +50,188 @@ QByteArray toCsv(const SweepResult &result)
         for (int f = 0; f < cell.mean.size(); ++f)
             row << QString::number(cell.mean[f], 'g', 12)
                 << QString::number(cell.halfWidth95[f], 'g', 12);
-        out += row.join(QLatin1Char(',')).toUtf8() + '\n';
+        t.rows.append(row);
     }
-    return out;
+    return t;
 }
 
-QByteArray toJson(const SweepResult &result, int seeds, double duration)
+// The printed table: each figure as "mean ± half-width".
+TextTable printTable(const SweepResult &result)
 {
-    QJsonArray cells;
-    for (const SweepCell &cell : result.cells) {
-        QJsonObject values;
-        for (const Assignment &a : cell.assignments)
-            values.insert(a.target + QLatin1Char('.') + a.key, a.value);
-        QJsonObject figures;
-        for (int f = 0; f < cell.mean.size(); ++f)
-            figures.insert(headlineNames()[f],
-                           QJsonObject{{QStringLiteral("mean"), cell.mean[f]},
-                                       {QStringLiteral("ci95"), cell.halfWidth95[f]}});
-        cells.append(
-            QJsonObject{{QStringLiteral("set"), values}, {QStringLiteral("figures"), figures}});
-    }
-    return QJsonDocument(QJsonObject{{QStringLiteral("seeds"), seeds},
-                                     {QStringLiteral("durationSeconds"), duration},
-                                     {QStringLiteral("cells"), cells}})
-        .toJson();
-}
-
-} // namespace
-
-// swb sweep FILE --vary C.P=a,b,c [--vary ...] --duration D [--seeds N] [--threads N]
-//           [--out table.csv|table.json]
-// Exit: 0 ran, 1 a run was refused, 2 bad arguments or values, 3 file error.
-int runSweep(const QStringList &args, Io &io)
-{
-    QList<SweepAxis> axes;
-    QStringList rest;
-    for (int i = 0; i < args.size(); ++i) {
-        QString vary;
-        if (args[i] == QLatin1String("--vary")) {
-            if (i + 1 >= args.size())
-                return usageError(io, kCommand, QStringLiteral("option '--vary' needs a value"));
-            vary = args[++i];
-        } else if (args[i].startsWith(QLatin1String("--vary="))) {
-            vary = args[i].mid(7);
-        } else {
-            rest.append(args[i]);
-            continue;
-        }
-        SweepAxis axis;
-        const QString problem = parseSweepAxis(vary, &axis);
-        if (!problem.isEmpty())
-            return usageError(io, kCommand, QStringLiteral("--vary ") + problem);
-        axes.append(axis);
-    }
-    ParsedArgs parsed;
-    const QString problem = parseArgs(rest, {},
-                                      {QStringLiteral("--duration"), QStringLiteral("--seeds"),
-                                       QStringLiteral("--threads"), QStringLiteral("--out")},
-                                      &parsed);
-    if (!problem.isEmpty())
-        return usageError(io, kCommand, problem);
-    if (parsed.positional.size() != 1)
-        return usageError(io, kCommand, QStringLiteral("expected one FILE"));
-    if (axes.isEmpty())
-        return usageError(io, kCommand, QStringLiteral("give at least one --vary C.P=a,b,c"));
-
-    SweepOptions options;
-    options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
-    const QString duration =
-        parsed.options.value(QStringLiteral("--duration"), QStringLiteral("1h"));
-    options.durationSeconds = parseDuration(duration);
-    if (options.durationSeconds <= 0)
-        return usageError(
-            io, kCommand,
-            QStringLiteral("--duration '%1': use e.g. 90s, 15m, 1h or 1h30m").arg(duration));
-    bool ok = true;
-    options.seeds = parsed.options.value(QStringLiteral("--seeds"), QStringLiteral("3")).toInt(&ok);
-    if (!ok || options.seeds < 1 || options.seeds > 1000)
-        return usageError(io, kCommand, QStringLiteral("--seeds must be a whole number 1 to 1000"));
-    options.threads =
-        parsed.options.value(QStringLiteral("--threads"), QStringLiteral("0")).toInt(&ok);
-    if (!ok || options.threads < 0 || options.threads > 256)
-        return usageError(io, kCommand,
-                          QStringLiteral("--threads must be 0 (one per core) to 256"));
-    const QString out = parsed.options.value(QStringLiteral("--out"));
-    if (!out.isEmpty() && !out.endsWith(QLatin1String(".csv"))
-        && !out.endsWith(QLatin1String(".json")))
-        return usageError(io, kCommand, QStringLiteral("--out must end in .csv or .json"));
-
-    Design design;
-    if (!loadDesign(io, kCommand, parsed.positional.first(), &design))
-        return ExitFile;
-    const SweepResult result = runSweep(design, axes, options);
-    if (!result.ok) {
-        io.err << "swb sweep: " << result.error << "\n";
-        return result.failure == SweepResult::Failure::BadValue ? ExitUsage : ExitFindings;
-    }
-
-    QStringList header;
-    for (const SweepAxis &axis : axes)
-        header.append(axis.target + QLatin1Char('.') + axis.key);
-    header.append(headlineNames());
-    QList<QStringList> rows;
+    TextTable t;
+    t.header = axisHeader(result) + headlineNames();
     for (const SweepCell &cell : result.cells) {
         QStringList row;
         for (const Assignment &a : cell.assignments)
             row.append(a.value);
         for (int f = 0; f < cell.mean.size(); ++f)
             row.append(figure(cell.mean[f], cell.halfWidth95[f]));
-        rows.append(row);
+        t.rows.append(row);
     }
-    QList<qsizetype> widths(header.size());
-    for (int c = 0; c < header.size(); ++c) {
-        widths[c] = header[c].size();
-        for (const QStringList &row : rows)
-            widths[c] = std::max(widths[c], row[c].size());
+    return t;
+}
+
+QByteArray toJson(const SweepResult &result, const SweepOptions &options)
+{
+    QJsonArray axes;
+    for (const SweepAxis &axis : result.axes)
+        axes.append(
+            QJsonObject{{QStringLiteral("block"), axis.target},
+                        {QStringLiteral("parameter"), axis.key},
+                        {QStringLiteral("values"), QJsonArray::fromStringList(axis.values)}});
+    QJsonArray figures;
+    for (int f = 0; f < headlineIds().size(); ++f)
+        figures.append(QJsonObject{{QStringLiteral("id"), headlineIds()[f]},
+                                   {QStringLiteral("name"), headlineNames()[f]}});
+    QJsonArray cells;
+    for (const SweepCell &cell : result.cells) {
+        QJsonObject values;
+        for (const Assignment &a : cell.assignments)
+            values.insert(a.target + QLatin1Char('.') + a.key, a.value);
+        QJsonObject figureValues;
+        for (int f = 0; f < cell.mean.size(); ++f)
+            figureValues.insert(headlineIds()[f],
+                                QJsonObject{{QStringLiteral("mean"), cell.mean[f]},
+                                            {QStringLiteral("ci95"), cell.halfWidth95[f]}});
+        cells.append(QJsonObject{{QStringLiteral("set"), values},
+                                 {QStringLiteral("figures"), figureValues}});
     }
-    auto printRow = [&](const QStringList &row) {
-        for (int c = 0; c < row.size(); ++c)
-            io.out << (c ? "  " : "") << row[c].leftJustified(widths[c]);
-        io.out << "\n";
-    };
-    printRow(header);
-    for (const QStringList &row : rows)
-        printRow(row);
-    io.out << "(" << options.seeds << " seed(s) per cell, " << options.durationSeconds
-           << " s simulated; ± = 95% confidence half-width over seeds)\n";
+    QJsonObject root = jsonHeader(QStringLiteral("swb-sweep"));
+    root.insert(QStringLiteral("seeds"), options.seeds);
+    root.insert(QStringLiteral("durationSeconds"), options.durationSeconds);
+    root.insert(QStringLiteral("axes"), axes);
+    root.insert(QStringLiteral("figures"), figures);
+    root.insert(QStringLiteral("cells"), cells);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+int run(const Args &args, Io &io)
+{
+    QList<SweepAxis> axes;
+    for (const QString &vary : args.values(QStringLiteral("vary"))) {
+        SweepAxis axis;
+        const QString problem = parseSweepAxis(vary, &axis);
+        if (!problem.isEmpty())
+            return usageError(io, kCommand, QStringLiteral("option '--vary': ") + problem);
+        axes.append(axis);
+    }
+    if (args.positional.size() != 1)
+        return usageError(io, kCommand, QStringLiteral("expected one FILE"));
+    if (axes.isEmpty())
+        return usageError(io, kCommand,
+                          QStringLiteral("give at least one --vary BLOCK.PARAM=a,b,c"));
+
+    SweepOptions options;
+    options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
+    std::optional<double> duration;
+    const QString durationProblem = readDuration(args, 1, 604800, &duration);
+    if (!durationProblem.isEmpty())
+        return usageError(io, kCommand, durationProblem);
+    options.durationSeconds = duration.value_or(3600);
+    bool ok = true;
+    options.seeds = args.value(QStringLiteral("seeds"), QStringLiteral("3")).toInt(&ok);
+    if (!ok || options.seeds < 1 || options.seeds > 1000)
+        return usageError(io, kCommand,
+                          QStringLiteral("option '--seeds' must be a whole number 1 to 1000"));
+    options.threads = args.value(QStringLiteral("threads"), QStringLiteral("0")).toInt(&ok);
+    if (!ok || options.threads < 0 || options.threads > 256)
+        return usageError(io, kCommand,
+                          QStringLiteral("option '--threads' must be 0 (one per core) to 256"));
+    const QString out = args.value(QStringLiteral("out"));
+    const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
+    if (!out.isEmpty() && !isStdout(out) && !out.endsWith(QLatin1String(".csv"))
+        && !out.endsWith(QLatin1String(".json")))
+        return usageError(io, kCommand,
+                          QStringLiteral("option '--out' must end in .csv or .json (or be '-')"));
+    if (isStdout(out) && args.isSet(QStringLiteral("format")) && format != QLatin1String("csv")
+        && format != QLatin1String("json"))
+        return usageError(io, kCommand,
+                          QStringLiteral("with '--out -' the table file goes to standard output: "
+                                         "--format must be csv or json"));
+
+    Design design;
+    if (!loadDesign(io, kCommand, args.positional.first(), &design))
+        return ExitFile;
+    const SweepResult result = runSweep(design, axes, options);
+    if (!result.ok) {
+        io.err << "swb sweep: " << result.error << "\n";
+        return result.failure == SweepResult::Failure::BadValue ? ExitUsage : ExitFindings;
+    }
+    const QString note = QStringLiteral("(%1 seed(s) per cell, %2 s simulated; ± = 95% confidence "
+                                        "half-width over seeds)")
+                             .arg(options.seeds)
+                             .arg(options.durationSeconds);
+    if (isStdout(out)) {
+        writeStdout(io, format == QLatin1String("json") ? toJson(result, options)
+                                                        : fileTable(result).toCsv().toUtf8());
+        return ExitOk;
+    }
+    if (format == QLatin1String("json"))
+        writeStdout(io, toJson(result, options));
+    else if (format == QLatin1String("csv"))
+        io.out << fileTable(result).toCsv();
+    else if (format == QLatin1String("markdown"))
+        io.out << printTable(result).toMarkdown() << "\n" << markdownText(note) << "\n";
+    else
+        io.out << printTable(result).toText() << note << "\n";
+    io.out.flush();
     if (!out.isEmpty()) {
         const QByteArray data = out.endsWith(QLatin1String(".csv"))
-                                    ? toCsv(result)
-                                    : toJson(result, options.seeds, options.durationSeconds);
-        QString error;
-        if (!writeFileAtomically(out, data, &error)) {
-            io.err << "swb sweep: cannot write '" << out << "': " << error << "\n";
+                                    ? fileTable(result).toCsv().toUtf8()
+                                    : toJson(result, options);
+        if (!writeData(io, kCommand, out, data))
             return ExitFile;
-        }
     }
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec sweepCommand()
+{
+    CommandSpec c;
+    c.name = kCommand;
+    c.usage = QStringLiteral("[OPTIONS] FILE --vary BLOCK.PARAM=a,b,c...");
+    c.summary = QStringLiteral("Run a grid of what-ifs over seeds in parallel; headline figures "
+                               "with 95% intervals.");
+    c.description = QStringLiteral(
+        "Every combination of the --vary values is one cell; each cell runs with --seeds "
+        "different seeds on --threads threads, and prints the mean of each headline figure "
+        "(throughput, p99 latency, throttles, dead letters, lost units, monthly cost) with the "
+        "half-width of its 95% confidence interval over the seeds (Student t).");
+    c.arguments = {designArgument()};
+    OptionSpec vary;
+    vary.names = {QStringLiteral("vary")};
+    vary.valueName = QStringLiteral("BLOCK.PARAM=a,b,c");
+    vary.description = QStringLiteral("A parameter and the values to try (project.KEY for a "
+                                      "project setting).");
+    vary.repeatable = true;
+    OptionSpec seeds;
+    seeds.names = {QStringLiteral("seeds")};
+    seeds.valueName = QStringLiteral("N");
+    seeds.description = QStringLiteral("Runs per cell, 1 to 1000, with seeds 1..N.");
+    seeds.defaultValue = QStringLiteral("3");
+    OptionSpec threads;
+    threads.names = {QStringLiteral("j"), QStringLiteral("threads")};
+    threads.valueName = QStringLiteral("N");
+    threads.description = QStringLiteral("Runs in parallel, 0 = one per core.");
+    threads.defaultValue = QStringLiteral("0");
+    c.options = {formatOption({QStringLiteral("table"), QStringLiteral("json"),
+                               QStringLiteral("csv"), QStringLiteral("markdown")},
+                              QStringLiteral("the grid")),
+                 vary,
+                 durationOption(QStringLiteral("1h")),
+                 seeds,
+                 threads,
+                 outOption(QStringLiteral("Also write the grid to a .csv or .json file (means and "
+                                          "half-widths as separate columns);"))};
+    c.examples = {
+        QStringLiteral("swb sweep design.swb --vary worker.memory=512,1024 -d 30m -o s.csv"),
+        QStringLiteral("swb sweep d.swb --vary q.deliveryDelay=0,5 --vary "
+                       "w.memory=512,1024 -f json")};
+    c.exitStatus = exitStatusText(QStringLiteral("a run was refused"));
+    c.run = &run;
+    return c;
 }
 
 } // namespace swb::cli

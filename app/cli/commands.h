@@ -2,19 +2,37 @@
 
 #include "cli.h"
 
-// One function per subcommand, each in its own cmd_<name>.cpp.
+#include "model/costmodel.h"
+#include "model/design.h"
+#include "model/pricing.h"
+
+#include <optional>
+
+// One spec per subcommand, each in its own cmd_<name>.cpp: its arguments, options, help text and
+// the function that runs it.
 namespace swb::cli {
 
-int runValidate(const QStringList &args, Io &io);
-int runCost(const QStringList &args, Io &io);
-int runNew(const QStringList &args, Io &io);
-int runSimulate(const QStringList &args, Io &io);
-int runSet(const QStringList &args, Io &io);
-int runConvert(const QStringList &args, Io &io);
-int runSweep(const QStringList &args, Io &io);
-int runCheck(const QStringList &args, Io &io);
-int runImport(const QStringList &args, Io &io);
-int runExport(const QStringList &args, Io &io);
-int runCompare(const QStringList &args, Io &io);
+CommandSpec validateCommand();
+CommandSpec costCommand();
+CommandSpec newCommand();
+CommandSpec simulateCommand();
+CommandSpec setCommand();
+CommandSpec convertCommand();
+CommandSpec sweepCommand();
+CommandSpec compareCommand();
+CommandSpec checkCommand();
+CommandSpec importCommand();
+CommandSpec exportSamCommand();
+CommandSpec exportCostCommand();
+CommandSpec exportDiagramCommand();
+
+// Shared by `swb cost` and `swb export cost` (cmd_cost.cpp): --no-free-tier, --new-account and
+// --pricing. readCostArgs checks their combination and loads the --pricing catalogue; it returns
+// ExitOk or the exit code after printing the problem.
+QList<OptionSpec> costOptions();
+int readCostArgs(Io &io, const QString &command, const Args &args,
+                 std::optional<PricingCatalogue> *custom);
+// The project's free-tier setting unless --no-free-tier / --new-account say otherwise.
+CostOptions costOptionsFromArgs(const Args &args, const Design &design);
 
 } // namespace swb::cli

@@ -204,12 +204,12 @@ void TestCliSimulate::badArguments_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::newRow("duration") << QStringList{QStringLiteral("--duration"), QStringLiteral("5x")}
-                              << QStringLiteral("bad duration '5x'");
+                              << QStringLiteral("option '--duration': '5x' is not a duration");
     QTest::newRow("zero duration")
         << QStringList{QStringLiteral("--duration"), QStringLiteral("0s")}
-        << QStringLiteral("bad duration");
+        << QStringLiteral("option '--duration': '0s' is not a duration");
     QTest::newRow("seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("-3")}
-                          << QStringLiteral("bad seed");
+                          << QStringLiteral("option '--seed': '-3' is not a whole number");
     QTest::newRow("out suffix") << QStringList{QStringLiteral("--out"), QStringLiteral("r.txt")}
                                 << QStringLiteral(".json or .csv");
     QTest::newRow("set syntax") << QStringList{QStringLiteral("--set"), QStringLiteral("memory")}

@@ -9,6 +9,8 @@
 
 #include "../comparetestutil.h"
 
+#include "model/texttable.h"
+
 #include "model/document.h"
 #include "model/patterns.h"
 #include "ui/compare/compareresults.h"
@@ -203,10 +205,10 @@ private Q_SLOTS:
         QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
         const QStringList csv = QApplication::clipboard()->text().trimmed().split(u'\n');
         QCOMPARE(csv.size(), ids.size() + 1);
-        QVERIFY(csv.first().startsWith(QLatin1String("\"design\",")));
+        QVERIFY(csv.first().startsWith(QLatin1String("design,")));
         const QStringList first = rowCells(table, 0);
         QCOMPARE(csv.at(1).section(u',', 0, 2),
-                 QStringLiteral("\"%1\",\"%2\",\"%3\"").arg(first.at(0), first.at(1), first.at(2)));
+                 csvLine({first.at(0), first.at(1), first.at(2)}));
 
         window->resize(1500, 900);
         QTest::qWait(100);

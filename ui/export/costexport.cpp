@@ -52,7 +52,9 @@ bool exportCostFile(const CostReportContent &content, const QString &path, QStri
     case CostExportFormat::Csv:
         return writeCostCsv(content.report, path, error);
     case CostExportFormat::Xlsx:
-        return writeCostXlsx(content.report, PricingCatalogue::builtIn(), title, path, error);
+        return writeCostXlsx(content.report,
+                             content.catalogue ? *content.catalogue : PricingCatalogue::builtIn(),
+                             title, path, error);
     case CostExportFormat::Pdf:
         break;
     }

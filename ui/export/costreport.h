@@ -14,6 +14,7 @@
 namespace swb {
 
 class DiagramScene;
+class PricingCatalogue;
 class Design;
 struct RunResults;
 
@@ -23,6 +24,7 @@ struct CostReportContent {
     CostReport report;               // the bill to print
     const RunResults *run = nullptr; // the run the bill was measured from; null = analytic estimate
     DiagramScene *scene = nullptr;   // the diagram to draw; null = none
+    const PricingCatalogue *catalogue = nullptr; // prices of the XLSX tiers; null = built-in
 };
 
 // The report's title: content.title, else the design's name, else "Untitled design" (never
