@@ -8,6 +8,9 @@
 #include "model/pricing.h"
 
 #include <QTest>
+#include <QXYSeries>
+
+#include <cmath>
 
 namespace swb::test {
 
@@ -59,6 +62,22 @@ inline void feed(FrameStore *store, const RunResults &r, int batch = 7)
         store->appendFrames(frames);
     }
     store->finishRun(r.summary);
+}
+
+// The value a chart line draws at time x: the y of its point at x, or, where a run of equal
+// values was drawn as one horizontal segment, that level. NaN when the line passes x on a
+// slope (a value the chart would misstate) or does not reach it.
+inline double valueOnLine(const QXYSeries *line, double x)
+{
+    const QList<QPointF> points = line->points();
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (points.at(i).x() == x)
+            return points.at(i).y();
+        if (points.at(i).x() > x)
+            return i > 0 && points.at(i - 1).y() == points.at(i).y() ? points.at(i).y()
+                                                                     : std::nan("");
+    }
+    return std::nan("");
 }
 
 inline ComponentId lambdaOf(const Design &design)

@@ -7,6 +7,7 @@
 #include "model/document.h"
 #include "model/pricing.h"
 #include "ui/cost/costpanel.h"
+#include "ui/cost/money.h"
 
 #include <QTreeWidget>
 
@@ -71,10 +72,11 @@ void TestCostPanel::totalsMatchRunAndEstimate()
         }
         QVERIFY2(closeUsd(sum, c.monthlyCostUsd), qPrintable(c.name));
     }
-    // The table shows one row per bill row plus the total, with the difference column.
+    // The table shows one row per bill row; the total is pinned under it.
     QTreeWidget *table = panel.table();
-    QCOMPARE(table->topLevelItemCount(), panel.rows().size() + 1);
-    QTreeWidgetItem *total = table->topLevelItem(table->topLevelItemCount() - 1);
+    QCOMPARE(table->topLevelItemCount(), panel.rows().size());
+    QTreeWidgetItem *total = panel.totalRow()->topLevelItem(0);
+    QCOMPARE(total->text(0), QStringLiteral("Total"));
     QCOMPARE(total->text(3), QStringLiteral("$") + formatCents(toCents(panel.runTotalUsd())));
     QCOMPARE(total->text(4), QStringLiteral("$") + formatCents(toCents(estimate.totalUsd)));
 }
@@ -121,7 +123,8 @@ void TestCostPanel::explanationsFollowTheSeries()
             throttles += run.value(b, s);
         const CostPanel::Row *row = lambdaRequests(panel, fn);
         QVERIFY(row);
-        const QString expected = QStringLiteral("%1 throttled invocations").arg(throttles);
+        const QString expected =
+            QStringLiteral("%1 throttled invocations").arg(formatQuantity(throttles));
         if (throttles > 0)
             QVERIFY2(row->explanation.contains(expected), qPrintable(row->explanation));
         else

@@ -21,6 +21,14 @@ MinimapView::MinimapView(DiagramView *mainView, QWidget *parent)
     setBackgroundBrush(palette().base());
     setFocusPolicy(Qt::NoFocus);
     setToolTip(tr("Overview: click or drag to move the view"));
+    setViewportUpdateMode(QGraphicsView::NoViewportUpdate);
+    m_sceneChanged.setSingleShot(true);
+    m_sceneChanged.setInterval(500);
+    connect(&m_sceneChanged, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
+    connect(mainView->scene(), &QGraphicsScene::changed, this, [this] {
+        if (!m_sceneChanged.isActive())
+            m_sceneChanged.start();
+    });
     connect(mainView, &DiagramView::visibleRectChanged, viewport(), qOverload<>(&QWidget::update));
     // The design grows or shrinks: keep all of it in view.
     connect(mainView->scene(), &QGraphicsScene::sceneRectChanged, this, &MinimapView::refit);

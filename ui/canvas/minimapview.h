@@ -2,6 +2,7 @@
 
 #include <QGraphicsView>
 #include <QPointer>
+#include <QTimer>
 
 namespace swb {
 
@@ -9,7 +10,9 @@ class DiagramView;
 
 // Overview of the whole scene, scaled to fit, with the main view's visible rect drawn on it.
 // Clicking or dragging centres the main view on that point. Blocks paint in a simplified form at
-// this scale (level of detail), so the minimap stays cheap.
+// this scale (level of detail), so the minimap stays cheap. It follows scene changes at most
+// twice a second: the playback's 30 fps wire animation would otherwise repaint the whole scene a
+// second time for a picture a few pixels wide.
 class MinimapView : public QGraphicsView
 {
     Q_OBJECT
@@ -31,6 +34,7 @@ private:
     void centreMainViewOn(QPoint viewportPos);
 
     QPointer<DiagramView> m_mainView;
+    QTimer m_sceneChanged;
 };
 
 } // namespace swb

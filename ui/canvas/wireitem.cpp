@@ -209,6 +209,8 @@ void WireItem::updateGeometry()
 
     m_labelRect = labelRectAt(m_labelDistance);
     m_outline = QPainterPath(); // re-stroked on the next paint
+    m_glow = QPainterPath();
+    m_polyline.clear();
     updateShape();
 }
 
@@ -313,24 +315,55 @@ void WireItem::setFlowPhase(qreal phase)
         update();
 }
 
-// Playback tokens: round dots moving along the route. Density and speed follow the
-// flow's intensity, so a busy wire shows many fast dots and a trickle a few slow ones; one dashed
-// stroke per wire is enough, no item per message.
+// Playback tokens: round dots moving along the route. Density and speed follow the flow's
+// intensity, so a busy wire shows many fast dots and a trickle a few slow ones. The dots are
+// placed on the route flattened once (no dashed stroke per frame: the animation repaints every
+// wire 30 times a second) and drawn as points of a round pen, no item per message.
 void WireItem::paintFlowTokens(QPainter *painter)
 {
     const QColor token = m_flowHealth >= 2   ? QColor(0xC6, 0x28, 0x28)
                          : m_flowHealth == 1 ? QColor(0xD0, 0x8A, 0x00)
                                              : QColor(0x1E, 0x8E, 0x4B);
     const qreal width = 4.5;
-    QPen pen(token, width, Qt::CustomDashLine, Qt::RoundCap);
-    // Pattern in pen widths: a dot, then a gap from 9 (trickle) down to 2 (busiest wire).
-    const qreal gap = 2 + 7 * (1 - m_flowIntensity);
-    pen.setDashPattern({0.01, gap});
-    // Moves 1.5 to 6 dot spacings per wall second.
-    pen.setDashOffset(-m_flowPhase * (1.5 + 4.5 * m_flowIntensity) * (gap + 0.01));
+    if (m_polyline.isEmpty()) {
+        const QList<QPolygonF> parts = m_path.toSubpathPolygons();
+        m_polyline = parts.isEmpty() ? QPolygonF() : parts.first();
+        m_lengths = {0};
+        for (qsizetype i = 1; i < m_polyline.size(); ++i)
+            m_lengths.append(m_lengths.last()
+                             + QLineF(m_polyline.at(i - 1), m_polyline.at(i)).length());
+    }
+    if (m_polyline.size() < 2 || m_lengths.last() <= 0)
+        return;
+    // Spacing in pen widths: from 9 (trickle) down to 2 (busiest wire); moves 1.5 to 6
+    // spacings per wall second.
+    const qreal spacing = (2 + 7 * (1 - m_flowIntensity)) * width;
+    const qreal offset = std::fmod(m_flowPhase * (1.5 + 4.5 * m_flowIntensity) * spacing, spacing);
+    QPolygonF dots;
+    qsizetype segment = 1;
+    for (qreal at = offset; at < m_lengths.last(); at += spacing) {
+        while (segment + 1 < m_lengths.size() && m_lengths.at(segment) < at)
+            ++segment;
+        const qreal from = m_lengths.at(segment - 1);
+        const qreal span = m_lengths.at(segment) - from;
+        const qreal t = span > 0 ? (at - from) / span : 0;
+        dots.append(m_polyline.at(segment - 1)
+                    + t * (m_polyline.at(segment) - m_polyline.at(segment - 1)));
+    }
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(pen);
-    painter->drawPath(m_path);
+    painter->setPen(QPen(token, width, Qt::SolidLine, Qt::RoundCap));
+    painter->drawPoints(dots);
+}
+
+QColor WireItem::strokeColor() const
+{
+    if (isSelected() && scene())
+        return scene()->palette().highlight().color();
+    if (m_flowHealth >= 2)
+        return QColor(0xC6, 0x28, 0x28);
+    if (m_flowHealth == 1)
+        return QColor(0xD0, 0x8A, 0x00);
+    return kindColor(m_kind);
 }
 
 void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -339,15 +372,28 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     const QPalette palette = scene()->palette();
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    const QColor colour = isSelected() ? palette.highlight().color() : kindColor(m_kind);
+    const QColor colour = strokeColor();
     painter->setBrush(Qt::NoBrush);
     if (m_flowIntensity > 0) {
         QColor flow = m_flowHealth >= 2   ? QColor(0xD9, 0x34, 0x34)
                       : m_flowHealth == 1 ? QColor(0xE0, 0x9B, 0x10)
                                           : QColor(0x2E, 0x9E, 0x5B);
         flow.setAlphaF(0.35);
-        painter->setPen(QPen(flow, 3 + 7 * m_flowIntensity, Qt::SolidLine, Qt::RoundCap));
-        painter->drawPath(m_path);
+        // The glow's outline is stroked when its width changes, then only filled.
+        const qreal glowWidth = std::round((3 + 7 * m_flowIntensity) * 2) / 2;
+        if (glowWidth != m_glowWidth || m_glow.isEmpty()) {
+            QPainterPathStroker stroker;
+            stroker.setWidth(glowWidth);
+            stroker.setCapStyle(Qt::RoundCap);
+            stroker.setJoinStyle(Qt::RoundJoin);
+            m_glow = stroker.createStroke(m_path);
+            m_glow.setFillRule(Qt::WindingFill); // overlaps at the bends filled once
+            m_glowWidth = glowWidth;
+        }
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(flow);
+        painter->drawPath(m_glow);
+        painter->setBrush(Qt::NoBrush);
     }
     // The stroke's outline is computed once per route and width: stroking (and dashing) a path
     // on every repaint costs more than filling the ready outline.

@@ -59,6 +59,9 @@ public:
     void setFlowPhase(qreal phase);
     double flowIntensity() const { return m_flowIntensity; }
     int flowHealth() const { return m_flowHealth; }
+    // The wire's own stroke: its kind's colour, amber or red while the work it carries is
+    // retrying or failing (user guide, "On the canvas"), the highlight when selected.
+    QColor strokeColor() const;
 
     static QColor kindColor(ConnectionKind kind);
     static QString shortLabel(ConnectionKind kind);
@@ -86,6 +89,12 @@ private:
     QPainterPath m_shape;
     mutable QPainterPath m_outline; // paint cache: the stroked route at m_outlineWidth
     mutable qreal m_outlineWidth = 0;
+    // Paint caches for playback: the flow glow's outline at m_glowWidth, and the route
+    // flattened to a polyline with the length at each vertex (token positions).
+    mutable QPainterPath m_glow;
+    mutable qreal m_glowWidth = 0;
+    mutable QPolygonF m_polyline;
+    mutable QList<qreal> m_lengths;
     QRectF m_labelRect;
     qreal m_labelDistance = -1; // < 0: the middle, until the scene places the label
     QRectF m_bounds;

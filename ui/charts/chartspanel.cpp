@@ -3,17 +3,22 @@
 #include "model/document.h"
 #include "model/services/account/account.h"
 #include "model/services/lambda/lambda.h"
-#include "model/pricing.h"
+#include "ui/charts/chartlegend.h"
+#include "ui/charts/chartspecs.h"
 #include "ui/charts/timechartview.h"
-#include "ui/cost/frameusage.h"
 #include "ui/playback/framestore.h"
+#include "ui/playback/refreshpacer.h"
 
-#include <QCursor>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QScrollArea>
-#include <QToolTip>
+#include <QScrollBar>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -23,75 +28,36 @@ namespace swb {
 
 namespace {
 
-struct SeriesSpec {
-    const char *name;
-    const char *label;
-};
+constexpr int kChartMinHeight = 118;
 
-struct ChartSpec {
-    const char *title;
-    const char *yTitle;
-    QList<SeriesSpec> series;
-};
-
-// Series names and meanings: sim/core/simulation.h. Sum series are per bin (per second at the
-// automatic 1 s bins), Max series are the peak within the bin.
-const QList<ChartSpec> &chartSpecs()
+QValueAxis *makeAxis(bool grid)
 {
-    static const QList<ChartSpec> specs = {
-        {"Concurrency vs limits",
-         "environments",
-         {{"lambda.concurrency", "concurrency"}, {"account.concurrency", "concurrency"}}},
-        {"Queue backlog", "messages", {{"sqs.visible", "visible"}, {"sqs.in_flight", "in flight"}}},
-        {"Oldest message age / iterator age",
-         "seconds",
-         {{"sqs.oldest_age_s", "oldest message"},
-          {"kinesis.iterator_age_s", "iterator age"},
-          {"kinesis.blocked_shards", "blocked shards"},
-          {"sfn.transition_delay_s", "transition delay"}}},
-        {"Throttles, errors, retries, DLQ",
-         "per bin",
-         {{"lambda.throttles", "throttles"},
-          {"lambda.errors", "errors"},
-          {"lambda.retries", "retries"},
-          {"lambda.dlq", "to DLQ"},
-          {"sqs.to_dlq", "to DLQ"},
-          {"apigw.throttled_429", "429s"},
-          {"kinesis.write_throttles", "write throttles"},
-          {"kinesis.read_throttles", "read throttles"},
-          {"sns.publish_throttles", "publish throttles"},
-          {"sfn.start_throttles", "StartExecution throttles"},
-          {"sns.dlq", "to DLQ"},
-          {"sfn.failures", "failures"},
-          {"downstream.rejections", "rejections"}}},
-        {"End-to-end latency per entry path",
-         "ms",
-         {{"source.e2e_p50_ms", "p50"},
-          {"source.e2e_p95_ms", "p95"},
-          {"source.e2e_p99_ms", "p99"}}},
-        {"Monthly cost per service", "USD / month (projected)", {}},
-    };
-    return specs;
+    auto *axis = new QValueAxis;
+    // Labels and titles are painted by TimeChartView (human numbers); the axis keeps the range
+    // and draws the grid at the same round ticks (TicksDynamic, anchored at 0).
+    axis->setLabelsVisible(false);
+    axis->setTitleVisible(false);
+    axis->setGridLineVisible(grid);
+    axis->setMinorGridLineVisible(false);
+    axis->setRange(0, 1);
+    axis->setTickInterval(0.25); // never 0: a dynamic axis would lay out endless ticks
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setGridLinePen(QPen(QColor(225, 225, 225), 1));
+    axis->setLinePen(QPen(QColor(160, 160, 160), 1));
+    return axis;
 }
 
-double niceCeil(double v)
+// Lambda's internal async queue only matters for a function something invokes asynchronously
+// (an async invoke or an SNS subscription, reference/aws-behaviour.md §1).
+bool invokedAsync(const Design &design, ComponentId function)
 {
-    if (!(v > 0))
-        return 1;
-    const double p = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (v <= m * p)
-            return m * p;
+    for (const Connection &w : design.connections) {
+        if (w.target == function
+            && (w.kind == ConnectionKind::AsyncInvoke || w.kind == ConnectionKind::Subscription))
+            return true;
     }
-    return 10 * p;
-}
-
-// 0..top on round ticks; thousands without exponents ("10000", not "1e+04").
-void setNiceRange(QValueAxis *axis, double top)
-{
-    axis->setRange(0, niceCeil(top));
-    axis->applyNiceNumbers();
-    axis->setLabelFormat(axis->max() >= 1000 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
+    return false;
 }
 
 } // namespace
@@ -105,70 +71,92 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent)
     m_chooser->setToolTip(tr("Blocks whose series are shown"));
     connect(m_chooser, &QListWidget::itemChanged, this, &ChartsPanel::onItemChanged);
 
+    auto *bar = new QWidget(this);
+    buildToolbar(bar);
+
+    // Every chart gets the same margins around its plot, so the plots line up.
+    QFont small = font();
+    small.setPointSizeF(8);
+    const QFontMetrics fm(small);
+    const int side = fm.horizontalAdvance(QStringLiteral("888.8 min")) + fm.height() + 12;
+    m_margins = QMargins(side, fm.height() + 10, side, fm.height() + 8);
+
     auto *charts = new QWidget;
     auto *chartsLayout = new QVBoxLayout(charts);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->setSpacing(2);
     for (int i = 0; i < ChartCount; ++i) {
         const ChartSpec &spec = chartSpecs().at(i);
         auto *chart = new QChart;
-        chart->setTitle(tr(spec.title));
-        QFont titleFont = chart->titleFont();
-        titleFont.setPointSizeF(9.5);
-        titleFont.setBold(true);
-        chart->setTitleFont(titleFont);
-        chart->setMargins(QMargins(4, 4, 4, 4));
-        chart->legend()->setAlignment(Qt::AlignBottom);
-        chart->legend()->setShowToolTips(true); // full names of elided legend entries
-        chart->legend()->setFont(QFont(chart->legend()->font().family(), 8));
-        auto *x = new QValueAxis;
-        x->setTitleText(tr("simulated time (s)"));
-        QFont small = x->titleFont();
-        small.setPointSizeF(8);
-        x->setTitleFont(small);
-        x->setLabelsFont(small);
-        x->setLabelFormat(QStringLiteral("%.0f"));
-        auto *y = new QValueAxis;
-        y->setTitleText(tr(spec.yTitle));
-        y->setLabelFormat(QStringLiteral("%.4g"));
-        y->setTitleFont(small);
-        y->setLabelsFont(small);
+        chart->setTitle(tr(spec.title)); // painted by the view over its pinned margin
+        chart->setTitleBrush(Qt::transparent);
+        chart->setMargins(QMargins(0, 0, 0, 0));
+        chart->setBackgroundRoundness(0);
+        chart->legend()->hide(); // the ChartLegend beside the chart names every series
+        auto *x = makeAxis(true);
+        auto *y = makeAxis(true);
+        auto *right = makeAxis(false);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
-        if (i == Cost) {
-            m_accruedAxis = new QValueAxis;
-            m_accruedAxis->setTitleText(tr("USD accrued so far"));
-            m_accruedAxis->setLabelFormat(QStringLiteral("%.3g"));
-            m_accruedAxis->setTitleFont(small);
-            m_accruedAxis->setLabelsFont(small);
-            chart->addAxis(m_accruedAxis, Qt::AlignRight);
-        }
+        chart->addAxis(right, Qt::AlignRight);
+        right->setVisible(spec.secondaryTitle != nullptr);
         auto *view = new TimeChartView(chart);
         view->setObjectName(QStringLiteral("chart%1").arg(i));
-        view->setMinimumHeight(300);
-        chartsLayout->addWidget(view);
+        view->setMinimumHeight(kChartMinHeight);
+        view->setPlotMargins(m_margins);
+        view->setHeading(tr(spec.title));
+        view->setTimeNavigation(true);
+        connect(view, &TimeChartView::hovered, this,
+                [this, view](double s) { onHovered(view, s); });
+        connect(view, &TimeChartView::zoomRequested, this, &ChartsPanel::onZoom);
+        connect(view, &TimeChartView::panRequested, this, &ChartsPanel::onPan);
+        auto *legend = new ChartLegend;
+        legend->setObjectName(QStringLiteral("chartLegend%1").arg(i));
+        connect(legend, &ChartLegend::removeGhostRequested, this, [this] {
+            if (m_store)
+                m_store->clearGhost();
+        });
+        auto *row = new QWidget;
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->setSpacing(0);
+        rowLayout->addWidget(view, 1);
+        rowLayout->addWidget(legend);
+        m_rows.append(row);
         m_views.append(view);
+        m_legends.append(legend);
         m_xAxes.append(x);
         m_yAxes.append(y);
-        m_yMax.append(0);
+        m_rightAxes.append(right);
+        m_dataKeys.append(QString());
     }
     auto *scroll = new QScrollArea;
     scroll->setWidget(charts);
     scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
 
     // The chooser is a wrapping row of check boxes above the charts, so a narrow dock keeps its
     // width for the plots.
     m_chooser->setFlow(QListView::LeftToRight);
     m_chooser->setWrapping(true);
     m_chooser->setResizeMode(QListView::Adjust);
-    m_chooser->setMaximumHeight(52);
+    m_chooser->setFixedHeight(m_chooser->fontMetrics().height() + 12);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(bar);
     layout->addWidget(m_chooser);
     layout->addWidget(scroll, 1);
+
+    // What went wrong first (failures), then where work piles up (backlog, age), then capacity,
+    // latency and money.
+    for (Chart c : {Failures, Backlog, Age, Concurrency, Latency, Cost})
+        chartsLayout->addWidget(m_rows.at(c), 1);
 
     connect(document, &Document::faultsChanged, this, &ChartsPanel::updateBands);
     connect(document, &Document::designReset, this, &ChartsPanel::updateBands);
     updateBands();
+    updateWindow();
 }
 
 ChartsPanel::~ChartsPanel()
@@ -176,20 +164,80 @@ ChartsPanel::~ChartsPanel()
     clearLines();
 }
 
+void ChartsPanel::buildToolbar(QWidget *bar)
+{
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(4, 2, 4, 0);
+    m_windowBox = new QComboBox(bar);
+    m_windowBox->setObjectName(QStringLiteral("chartWindowBox"));
+    m_windowBox->setToolTip(tr("How much simulated time the charts show"));
+    const QList<QPair<QString, double>> windows = {
+        {tr("last 1 min"), 60}, {tr("last 5 min"), 300}, {tr("last 15 min"), 900},
+        {tr("last 1 h"), 3600}, {tr("last 6 h"), 21600}, {tr("whole run"), 0}};
+    for (const auto &[text, seconds] : windows)
+        m_windowBox->addItem(text, seconds);
+    m_windowBox->setCurrentIndex(1);
+    connect(m_windowBox, &QComboBox::activated, this,
+            [this] { setWindowSeconds(m_windowBox->currentData().toDouble()); });
+
+    auto button = [bar, layout](const QString &name, const QString &text, const QString &tip) {
+        auto *b = new QToolButton(bar);
+        b->setObjectName(name);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        layout->addWidget(b);
+        return b;
+    };
+    layout->addWidget(new QLabel(tr("Time:"), bar));
+    layout->addWidget(m_windowBox);
+    auto *zoomIn = button(QStringLiteral("chartZoomIn"), tr("+"),
+                          tr("Zoom in on time (mouse wheel over a chart)"));
+    auto *zoomOut = button(QStringLiteral("chartZoomOut"), tr("\u2212"), tr("Zoom out on time"));
+    m_wholeRun = button(QStringLiteral("chartWholeRun"), tr("Whole run"),
+                        tr("Show the whole run on every chart"));
+    m_follow = button(QStringLiteral("chartFollow"), tr("Follow playhead"),
+                      tr("Keep the playback position in view (dragging a chart stops following)"));
+    m_follow->setCheckable(true);
+    m_follow->setChecked(true);
+    connect(zoomIn, &QToolButton::clicked, this, [this] { onZoom(0.5, std::nan("")); });
+    connect(zoomOut, &QToolButton::clicked, this, [this] { onZoom(2.0, std::nan("")); });
+    connect(m_wholeRun, &QToolButton::clicked, this, &ChartsPanel::showWholeRun);
+    connect(m_follow, &QToolButton::toggled, this, &ChartsPanel::setFollowing);
+    layout->addStretch(1);
+    m_readoutLabel = new QLabel(bar);
+    m_readoutLabel->setObjectName(QStringLiteral("chartReadout"));
+    m_readoutLabel->setToolTip(tr("The legends give each series' value at this time"));
+    layout->addWidget(m_readoutLabel);
+}
+
 void ChartsPanel::setFrameStore(FrameStore *store)
 {
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
+    if (m_store)
+        disconnect(m_store->pacer(), nullptr, this, nullptr);
     m_store = store;
+    m_needsRebuild = true;
     if (!store)
         return;
-    connect(store, &FrameStore::runStarted, this, &ChartsPanel::rebuild);
-    connect(store, &FrameStore::cleared, this, &ChartsPanel::rebuild);
-    connect(store, &FrameStore::framesAppended, this, &ChartsPanel::appendFrames);
-    connect(store, &FrameStore::positionChanged, this, &ChartsPanel::updateCursor);
-    rebuild();
-    if (store->frameCount() > 0)
-        appendFrames(0, store->frameCount());
+    auto markRebuild = [this] {
+        m_needsRebuild = true;
+        requestRefresh();
+    };
+    connect(store, &FrameStore::runStarted, this, markRebuild);
+    connect(store, &FrameStore::cleared, this, markRebuild);
+    connect(store, &FrameStore::ghostChanged, this, markRebuild);
+    connect(store->pacer(), &RefreshPacer::refreshDue, this, &ChartsPanel::refresh);
+    refreshNow();
+}
+
+void ChartsPanel::requestRefresh()
+{
+    if (m_store)
+        m_store->pacer()->markDirty();
+    else
+        refresh();
 }
 
 void ChartsPanel::clearLines()
@@ -202,80 +250,154 @@ void ChartsPanel::clearLines()
     m_lines.clear();
 }
 
-ChartLine *ChartsPanel::addLine(Chart chart, ComponentId component, const QString &name,
-                                const QString &title, int catalogIndex, bool ghost, bool secondary)
+ChartLine *ChartsPanel::addLine(int chart, ComponentId component, const QString &name,
+                                const QString &title, int catalogIndex, const QPen &pen, bool ghost,
+                                bool secondary)
 {
     auto line = std::make_unique<ChartLine>();
     line->chart = chart;
     line->component = component;
     line->name = name;
+    line->title = title;
     line->catalogIndex = catalogIndex;
     line->ghost = ghost;
     line->secondaryAxis = secondary;
     line->series = new QLineSeries;
     line->series->setName(ghost ? tr("%1 (previous run)").arg(title) : title);
-    QLineSeries *s = line->series;
-    connect(s, &QLineSeries::hovered, this, [s](const QPointF &p, bool state) {
-        if (state)
-            QToolTip::showText(
-                QCursor::pos(),
-                tr("%1\nt = %2 s: %3").arg(s->name()).arg(p.x(), 0, 'f', 1).arg(p.y(), 0, 'g', 6));
-        else
-            QToolTip::hideText();
-    });
-    QChart *c = m_views.at(chart)->chart();
-    if (!m_hidden.contains(component)) {
-        c->addSeries(s);
-        s->attachAxis(m_xAxes.at(chart));
-        s->attachAxis(secondary ? m_accruedAxis : m_yAxes.at(chart));
-    }
+    line->series->setPen(pen);
     m_lines.push_back(std::move(line));
+    attach(m_lines.back().get());
     return m_lines.back().get();
+}
+
+void ChartsPanel::attach(ChartLine *line)
+{
+    if (m_hidden.contains(line->component) || line->series->chart())
+        return;
+    QChart *c = m_views.at(line->chart)->chart();
+    c->addSeries(line->series);
+    line->series->attachAxis(m_xAxes.at(line->chart));
+    line->series->attachAxis(line->secondaryAxis ? m_rightAxes.at(line->chart)
+                                                 : m_yAxes.at(line->chart));
 }
 
 void ChartsPanel::rebuild()
 {
+    m_needsRebuild = false;
     clearLines();
+    m_colors.clear();
     m_chooser->blockSignals(true);
     m_chooser->clear();
-    for (double &m : m_yMax)
-        m = 0;
-    m_accruedMax = 0;
     m_totals.clear();
     m_totalsBins = 0;
-    if (!m_store || m_store->catalog().series.isEmpty()) {
-        m_chooser->blockSignals(false);
-        return;
-    }
-    const SeriesCatalog &catalog = m_store->catalog();
-    QList<ComponentId> components;
-    for (int chart = 0; chart < ChartCount; ++chart) {
-        for (const SeriesSpec &spec : chartSpecs().at(chart).series) {
-            const QString name = QLatin1String(spec.name);
-            for (int i = 0; i < catalog.series.size(); ++i) {
-                const SeriesEntry &e = catalog.series.at(i);
-                if (e.name != name)
-                    continue;
-                addLine(Chart(chart), e.component, name,
-                        QStringLiteral("%1 %2").arg(e.componentName, tr(spec.label)), i);
-                if (!components.contains(e.component)) {
-                    components.append(e.component);
+    for (QString &key : m_dataKeys)
+        key.clear();
+    if (m_store && !m_store->catalog().series.isEmpty()) {
+        const SeriesCatalog &catalog = m_store->catalog();
+        // One colour per block, in the design's order, for every chart.
+        for (const SeriesEntry &e : catalog.series) {
+            if (e.component != InvalidId && !m_colors.contains(e.component))
+                m_colors.insert(e.component, QColor());
+        }
+        QList<ComponentId> ids = m_colors.keys();
+        std::sort(ids.begin(), ids.end());
+        for (int i = 0; i < ids.size(); ++i)
+            m_colors[ids.at(i)] = blockColor(i);
+        QList<ComponentId> listed;
+        for (int chart = 0; chart < ChartCount; ++chart) {
+            for (const ChartSeriesSpec &spec : chartSpecs().at(chart).series) {
+                const QString name = QLatin1String(spec.name);
+                for (int i = 0; i < catalog.series.size(); ++i) {
+                    const SeriesEntry &e = catalog.series.at(i);
+                    if (e.name != name
+                        || (name == QLatin1String("lambda.async_queue")
+                            && !invokedAsync(m_document->design(), e.component)))
+                        continue;
+                    const QPen pen = chartPen(componentColor(e.component), spec.style);
+                    addLine(chart, e.component, name,
+                            QStringLiteral("%1 %2").arg(e.componentName, tr(spec.label)), i, pen,
+                            false, spec.secondary);
+                    if (listed.contains(e.component))
+                        continue;
+                    listed.append(e.component);
                     auto *item = new QListWidgetItem(e.componentName, m_chooser);
                     item->setData(Qt::UserRole, qint64(e.component));
                     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
                     item->setCheckState(m_hidden.contains(e.component) ? Qt::Unchecked
                                                                        : Qt::Checked);
+                    item->setIcon(penSwatch(QPen(componentColor(e.component), 3)));
                 }
             }
         }
+        const qint64 bins = std::max<qint64>(1, catalog.binCount);
+        m_costStride = std::max<qint64>(1, (bins + 239) / 240);
+        addLimitLines();
+        addGhostLines();
     }
-    for (QValueAxis *x : m_xAxes)
-        x->setRange(0, std::max(1.0, catalog.durationSeconds));
-    addLimitLines();
-    addGhostLines();
     m_chooser->blockSignals(false);
-    fitAxes();
-    updateCursor();
+    fillLegends();
+    layoutRows();
+}
+
+bool ChartsPanel::isChartShown(Chart chart) const
+{
+    for (const auto &l : m_lines) {
+        if (l->chart == chart && !l->ghost)
+            return true;
+    }
+    return chart == Cost && m_store && !m_store->isEmpty();
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    layoutRows();
+    requestRefresh(); // decimated to the new plot widths
+}
+
+int ChartsPanel::lastShownChart() const
+{
+    int last = -1;
+    for (Chart c : {Failures, Backlog, Age, Concurrency, Latency, Cost}) {
+        if (!m_rows.at(c)->isHidden())
+            last = c;
+    }
+    return last;
+}
+
+void ChartsPanel::layoutRows()
+{
+    // Only charts with something to show; the legends take a share of the width that leaves
+    // the plots most of it; the time axis is titled once, under the last chart.
+    const int legendWidth = std::clamp(width() * 28 / 100, 170, 270);
+    for (int c = 0; c < ChartCount; ++c) {
+        const bool empty = !m_store || m_store->catalog().series.isEmpty();
+        m_rows.at(c)->setHidden(!empty && !isChartShown(Chart(c)));
+        m_legends.at(c)->setFixedWidth(legendWidth);
+    }
+    const int last = lastShownChart();
+    for (int c = 0; c < ChartCount; ++c) {
+        QMargins margins = m_margins;
+        if (c == last)
+            margins.setBottom(margins.bottom() + fontMetrics().height());
+        m_views.at(c)->setPlotMargins(margins);
+    }
+    // The block chooser: as many wrapped rows as its blocks need (at most two, then it
+    // scrolls), once the list has laid its items out.
+    m_chooser->setVisible(m_chooser->count() > 0);
+    QTimer::singleShot(0, m_chooser, [chooser = m_chooser] {
+        if (chooser->count() == 0)
+            return;
+        const QRect last = chooser->visualItemRect(chooser->item(chooser->count() - 1));
+        const int row = chooser->visualItemRect(chooser->item(0)).height();
+        const int needed = last.bottom() + chooser->verticalScrollBar()->value() + 1;
+        chooser->setFixedHeight(std::min(needed, 2 * row + 2) + 2 * chooser->frameWidth() + 2);
+    });
+}
+
+QColor ChartsPanel::componentColor(ComponentId component) const
+{
+    return component == InvalidId ? accountColor() : m_colors.value(component);
 }
 
 void ChartsPanel::addLimitLines()
@@ -283,27 +405,25 @@ void ChartsPanel::addLimitLines()
     // Reserved concurrency caps a function (0 = kill switch); the unreserved account pool is
     // shared by all functions (resources/help/aws-behaviour.md, Lambda concurrency).
     const Design &design = m_document->design();
-    const double duration = m_xAxes.at(Concurrency)->max();
-    auto addLimit = [&](ComponentId id, const QString &title, double limit) {
-        ChartLine *l = addLine(Concurrency, id, QStringLiteral("limit"), title, -1);
-        QPen pen(l->series->pen());
-        pen.setStyle(Qt::DashLine);
-        pen.setWidthF(1.5);
-        l->series->setPen(pen);
-        l->series->replace({QPointF(0, limit), QPointF(duration, limit)});
-    };
     for (const Component &c : design.components) {
-        if (c.kind != ComponentKind::Lambda)
+        if (c.kind != ComponentKind::Lambda || !m_colors.contains(c.id))
             continue;
         const std::optional<qlonglong> reserved =
             lambda::reservedConcurrency(lambda::Params::of(c.params)).cap();
-        if (reserved)
-            addLimit(c.id, tr("%1 reserved limit (%2)").arg(c.name).arg(*reserved),
-                     double(*reserved));
+        if (!reserved)
+            continue;
+        ChartLine *l = addLine(Concurrency, c.id, QStringLiteral("limit"),
+                               tr("%1 reserved limit (%2)").arg(c.name).arg(*reserved), -1,
+                               chartPen(componentColor(c.id), Qt::DashLine));
+        l->constant = double(*reserved);
     }
     const double account = double(account::Params::of(design.settings).accountConcurrency);
-    if (account > 0)
-        addLimit(InvalidId, tr("account pool (%1)").arg(account), account);
+    if (account > 0) {
+        ChartLine *l = addLine(Concurrency, InvalidId, QStringLiteral("limit"),
+                               tr("account pool (%1)").arg(account), -1,
+                               chartPen(accountColor(), Qt::DashLine));
+        l->constant = account;
+    }
 }
 
 void ChartsPanel::addGhostLines()
@@ -320,141 +440,29 @@ void ChartsPanel::addGhostLines()
         const int g = ghost->catalog().indexOf(e.componentName, e.name);
         if (g < 0)
             continue;
-        ChartLine *l = addLine(Chart(current.chart), current.component, current.name,
-                               current.series->name(), g, true);
-        QColor color = current.series->color();
-        color.setAlpha(110);
-        QPen pen(color, 1.2, Qt::DashLine);
-        l->series->setPen(pen);
-        QList<QPointF> points;
-        const QList<double> values = ghost->seriesValues(g);
-        for (qsizetype b = 0; b < values.size(); ++b) {
-            if (!std::isnan(values.at(b))) {
-                points.append(QPointF(ghost->simSecondsAt(b), values.at(b)));
-                m_yMax[current.chart] = std::max(m_yMax.at(current.chart), values.at(b));
-            }
-        }
-        l->series->replace(minMaxDecimate(points, kMaxChartPoints / 2));
-        for (QLegendMarker *m : m_views.at(current.chart)->chart()->legend()->markers(l->series))
-            m->setVisible(false); // the legend names the current run; ghosts are explained once
+        QColor color = current.series->pen().color();
+        color.setAlpha(120);
+        addLine(current.chart, current.component, current.name, current.title, g,
+                chartPen(color, Qt::DashLine), true, current.secondaryAxis);
     }
 }
 
-void ChartsPanel::appendFrames(qint64 first, qint64 count)
+void ChartsPanel::fillLegends()
 {
-    if (!m_store || count <= 0)
-        return;
-    for (auto &line : m_lines) {
-        if (line->ghost || line->catalogIndex < 0)
-            continue;
-        QList<QPointF> points;
-        points.reserve(count);
-        for (qint64 b = first; b < first + count; ++b) {
-            const MetricFrame &f = m_store->frame(b);
-            points.append(QPointF(f.simSeconds, f.values.value(line->catalogIndex, std::nan(""))));
-        }
-        const double maxY = line->append(points);
-        m_yMax[line->chart] = std::max(m_yMax.at(line->chart), maxY);
-    }
-    // Running totals for the cost chart, one bin at a time in bin order (frameusage.h).
-    if (m_totals.isEmpty())
-        m_totals.fill(0.0, m_store->catalog().series.size());
-    for (; m_totalsBins < first + count; ++m_totalsBins) {
-        const QList<double> &v = m_store->frame(m_totalsBins).values;
-        for (int s = 0; s < m_totals.size() && s < v.size(); ++s)
-            m_totals[s] += v.at(s);
-    }
-    updateCost(first + count - 1);
-    fitAxes();
-    updateCursor();
-}
-
-void ChartsPanel::updateCost(qint64 lastBin)
-{
-    // One point per batch: projected = the usage so far priced for a 730-hour month; accrued =
-    // the pro-rata share of that month already elapsed (so tiers and the free tier are spread
-    // evenly over the month, as the AWS calculator does).
-    const double seconds = m_store->simSecondsAt(lastBin);
-    const CostReport report =
-        projectedCostReport(m_document->design(), m_store->catalog(), m_totals, seconds);
-    if (report.lines.isEmpty())
-        return;
-    QMap<QString, QPair<QString, double>> perService;
-    for (const CostLine &l : report.lines) {
-        perService[l.serviceId].first = l.service;
-        perService[l.serviceId].second += l.usd;
-    }
-    const double monthSeconds = report.hoursPerMonth * 3600.0;
-    for (auto it = perService.cbegin(); it != perService.cend(); ++it) {
-        for (bool accrued : {false, true}) {
-            const QString name =
-                (accrued ? QStringLiteral("cost.accrued.") : QStringLiteral("cost.projected."))
-                + it.key();
-            ChartLine *line = nullptr;
-            for (auto &l : m_lines) {
-                if (!l->ghost && l->chart == Cost && l->name == name)
-                    line = l.get();
-            }
-            if (!line) {
-                line = addLine(Cost, InvalidId, name,
-                               accrued ? tr("%1 accrued").arg(it.value().first)
-                                       : tr("%1 projected").arg(it.value().first),
-                               -1, false, accrued);
-                if (accrued)
-                    line->series->setPen(QPen(line->series->color(), 1.2, Qt::DotLine));
-            }
-            const double usd =
-                accrued ? it.value().second * seconds / monthSeconds : it.value().second;
-            line->append({QPointF(seconds, usd)});
-            if (accrued)
-                m_accruedMax = std::max(m_accruedMax, usd);
+    for (int c = 0; c < ChartCount; ++c) {
+        QList<ChartLegend::Entry> entries;
+        bool ghost = false;
+        for (const auto &l : m_lines) {
+            if (l->chart != c || m_hidden.contains(l->component))
+                continue;
+            if (l->ghost)
+                ghost = true;
             else
-                m_yMax[Cost] = std::max(m_yMax.at(Cost), usd);
+                entries.append({l->title, l->series->pen()});
         }
+        m_legends.at(c)->setEntries(entries);
+        m_legends.at(c)->setGhostShown(ghost);
     }
-}
-
-void ChartsPanel::fitAxes()
-{
-    for (int i = 0; i < ChartCount; ++i) {
-        double top = m_yMax.at(i);
-        if (i == Concurrency) {
-            // A limit far above the data (the 1,000 account pool vs 2 environments) would flatten
-            // every line: it is shown only when within 2x of the data; its legend states it.
-            for (const auto &l : m_lines) {
-                if (l->chart == Concurrency && l->name == QLatin1String("limit")
-                    && l->series->count() > 0) {
-                    const double limit = l->series->at(0).y();
-                    if (limit <= 2 * std::max(1.0, m_yMax.at(i)))
-                        top = std::max(top, limit);
-                }
-            }
-        }
-        setNiceRange(m_yAxes.at(i), top * 1.1);
-    }
-    setNiceRange(m_accruedAxis, m_accruedMax * 1.1);
-}
-
-void ChartsPanel::updateCursor()
-{
-    const qint64 bin = m_store ? m_store->position() : -1;
-    const double seconds = bin >= 0 ? m_store->simSecondsAt(bin) : std::nan("");
-    for (TimeChartView *v : m_views)
-        v->setCursorSeconds(seconds);
-}
-
-void ChartsPanel::updateBands()
-{
-    const Design &design = m_document->design();
-    QList<TimeChartView::Band> bands;
-    for (const Fault &f : design.faults) {
-        const Component *target = design.component(f.target);
-        bands.append({f.start, f.start + f.duration,
-                      target ? QStringLiteral("%1: %2").arg(faultKindName(f.kind), target->name)
-                             : faultKindName(f.kind)});
-    }
-    for (TimeChartView *v : m_views)
-        v->setBands(bands);
 }
 
 void ChartsPanel::onItemChanged(QListWidgetItem *item)
@@ -471,19 +479,16 @@ void ChartsPanel::setComponentShown(ComponentId component, bool shown)
     for (auto &l : m_lines) {
         if (l->component != component)
             continue;
-        QChart *c = m_views.at(l->chart)->chart();
-        if (shown && !l->series->chart()) {
-            c->addSeries(l->series);
-            l->series->attachAxis(m_xAxes.at(l->chart));
-            l->series->attachAxis(l->secondaryAxis ? m_accruedAxis : m_yAxes.at(l->chart));
-            if (l->ghost) {
-                for (QLegendMarker *m : c->legend()->markers(l->series))
-                    m->setVisible(false);
-            }
-        } else if (!shown && l->series->chart()) {
-            c->removeSeries(l->series);
+        if (shown) {
+            attach(l.get());
+        } else if (l->series->chart()) {
+            l->series->chart()->removeSeries(l->series);
         }
     }
+    for (QString &key : m_dataKeys)
+        key.clear();
+    fillLegends();
+    refresh(); // at once: a click answers without waiting for the pacer
 }
 
 QLineSeries *ChartsPanel::series(Chart chart, ComponentId component, const QString &name,
@@ -494,6 +499,20 @@ QLineSeries *ChartsPanel::series(Chart chart, ComponentId component, const QStri
             return l->series->chart() ? l->series : nullptr;
     }
     return nullptr;
+}
+
+void ChartsPanel::updateBands()
+{
+    const Design &design = m_document->design();
+    QList<TimeChartView::Band> bands;
+    for (const Fault &f : design.faults) {
+        const Component *target = design.component(f.target);
+        bands.append({f.start, f.start + f.duration,
+                      target ? QStringLiteral("%1: %2").arg(faultKindName(f.kind), target->name)
+                             : faultKindName(f.kind)});
+    }
+    for (TimeChartView *v : m_views)
+        v->setBands(bands);
 }
 
 } // namespace swb

@@ -1,13 +1,19 @@
 #pragma once
-// The charts dock's content: concurrency per function and for the account against their
-// limits, queue backlog, message and iterator age, failures (throttles, errors, retries, DLQ),
-// end-to-end latency per entry path and the accrued / projected monthly cost per service. Reads a
-// FrameStore: frames are appended in bulk as batches arrive, a cursor follows the playback
-// position, fault windows are shaded, and the previous run (ghost) is drawn faint and dashed.
+// The charts dock's content: concurrency per function and for the account against their limits,
+// queue backlog, message and iterator age, failures (throttles, errors, retries, DLQ), end-to-end
+// latency per entry path and the accrued / projected monthly cost per service, stacked over one
+// shared time axis with aligned plot areas, so one playback cursor and one fault band line up.
+// Reads a FrameStore and redraws when its RefreshPacer says so (never per batch): each visible
+// series gets one bulk replace() of the bins in the time window, thinned to the plot's pixel
+// columns (ui/charts/chartline.h). The time window follows the playhead (last N minutes, wheel to
+// zoom, drag to pan) or shows the whole run. Each block has one colour on every chart; the legend
+// beside each chart names every series in full with its value at the hovered time (or at the
+// playhead); the previous run (what-if ghost) is drawn faint and dashed and can be removed.
 
 #include "model/ids.h"
 #include "ui/charts/chartline.h"
 
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QSet>
@@ -16,14 +22,17 @@
 #include <memory>
 #include <vector>
 
-class QChart;
+class QComboBox;
+class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QLineSeries;
+class QToolButton;
 class QValueAxis;
 
 namespace swb {
 
+class ChartLegend;
 class Document;
 class FrameStore;
 class TimeChartView;
@@ -40,42 +49,101 @@ public:
     ~ChartsPanel() override;
 
     void setFrameStore(FrameStore *store);
+    // Redraws from the store now (normally paced by the store's RefreshPacer).
+    void refreshNow();
 
     TimeChartView *chartView(Chart chart) const { return m_views.at(chart); }
+    ChartLegend *legend(Chart chart) const { return m_legends.at(chart); }
     // The checkable list of blocks (item data Qt::UserRole = component id, -1 = account).
     QListWidget *componentChooser() const { return m_chooser; }
-    // The line of a run series shown on a chart (null when absent or its block is hidden).
+    QComboBox *windowBox() const { return m_windowBox; }
+    QToolButton *wholeRunButton() const { return m_wholeRun; }
+    QToolButton *followButton() const { return m_follow; }
+    // The line of a series shown on a chart (null when absent or its block is hidden).
     QLineSeries *series(Chart chart, ComponentId component, const QString &name,
                         bool ghost = false) const;
+    // The colour of a block on every chart (invalid when it has no series).
+    QColor componentColor(ComponentId component) const;
+    // Most points a series of this chart can hold: two per pixel column, plus the bins just
+    // outside the window on either side.
+    int pointBudget(Chart chart) const;
+
+    // Time window: the last `seconds` up to the playhead (following) or a fixed span; 0 = the
+    // whole run.
+    void setWindowSeconds(double seconds);
+    double windowSeconds() const { return m_window; }
+    void showWholeRun() { setWindowSeconds(0); }
+    void setFollowing(bool follow);
+    bool isFollowing() const { return m_following; }
+    // The time range shown now, in simulated seconds.
+    double rangeStart() const { return m_x0; }
+    double rangeEnd() const { return m_x1; }
+    // Charts with at least one series in this run (a design without queues has no backlog).
+    bool isChartShown(Chart chart) const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void layoutRows();
+    int lastShownChart() const;
+    void buildToolbar(QWidget *bar);
     void rebuild();
-    void appendFrames(qint64 first, qint64 count);
-    void updateCost(qint64 lastBin);
-    void updateCursor();
+    void requestRefresh();
+    void refresh();
+    void updateWindow();
+    void refreshChart(int chart, qint64 first, qint64 last, bool dataChanged);
+    void drawPendingCharts(int budgetMs); // < 0: all of them now
+    void updateCostSamples();
+    void updateReadouts();
     void updateBands();
     void setComponentShown(ComponentId component, bool shown);
     void onItemChanged(QListWidgetItem *item);
-    ChartLine *addLine(Chart chart, ComponentId component, const QString &name,
-                       const QString &title, int catalogIndex, bool ghost = false,
+    void onHovered(TimeChartView *view, double seconds);
+    void onZoom(double factor, double around);
+    void onPan(double delta);
+    ChartLine *addLine(int chart, ComponentId component, const QString &name, const QString &title,
+                       int catalogIndex, const QPen &pen, bool ghost = false,
                        bool secondary = false);
+    void attach(ChartLine *line);
     void addLimitLines();
     void addGhostLines();
-    void fitAxes();
+    void fillLegends();
     void clearLines();
+    double durationSeconds() const;
+    double playheadSeconds() const;
+    QString readout(const ChartLine &line, double seconds) const;
 
     Document *m_document;
     QPointer<FrameStore> m_store;
     QListWidget *m_chooser;
+    QComboBox *m_windowBox = nullptr;
+    QToolButton *m_follow = nullptr;
+    QToolButton *m_wholeRun = nullptr;
+    QLabel *m_readoutLabel = nullptr;
     QList<TimeChartView *> m_views;
-    QList<QValueAxis *> m_xAxes, m_yAxes;
-    QValueAxis *m_accruedAxis = nullptr;
-    QList<double> m_yMax;
-    double m_accruedMax = 0;
+    QList<ChartLegend *> m_legends;
+    QList<QWidget *> m_rows; // per chart: its view and legend
+    QMargins m_margins;      // around every plot (the last chart adds the time axis title)
+    QList<QValueAxis *> m_xAxes, m_yAxes, m_rightAxes;
     std::vector<std::unique_ptr<ChartLine>> m_lines;
+    QHash<ComponentId, QColor> m_colors;
     QSet<ComponentId> m_hidden;
-    QList<double> m_totals; // running totals of every series, for the cost chart
+    // Time window.
+    double m_window = 300;
+    bool m_following = true;
+    double m_panStart = 0;
+    double m_x0 = 0, m_x1 = 1;
+    double m_hover = std::nan("");
+    bool m_needsRebuild = true;
+    QList<QString> m_dataKeys; // per chart: what its series were last drawn from
+    QSet<int> m_pendingCharts; // charts whose series wait to be redrawn (over several turns)
+    bool m_drawScheduled = false;
+    qint64 m_first = 0, m_last = -1; // bins in the window
+    // Cost chart: running totals of every series and the samples taken so far.
+    QList<double> m_totals;
     qint64 m_totalsBins = 0;
+    qint64 m_costStride = 1;
 };
 
 } // namespace swb

@@ -204,9 +204,10 @@ void CompareResults::fillCharts(const ComparisonOptions &options)
                 chart->addSeries(series);
                 series->attachAxis(m_xAxes.at(i));
                 series->attachAxis(m_yAxes.at(i));
-                ChartLine line; // thins long runs (min/max per bucket) so spikes stay visible
-                line.series = series;
-                top = std::max(top, line.append(points));
+                // Long runs are thinned (min/max per bucket) so spikes stay visible.
+                series->replace(minMaxDecimate(points, kMaxChartPoints / 2));
+                for (const QPointF &p : points)
+                    top = std::max(top, p.y());
             }
         }
         m_xAxes.at(i)->setRange(0, options.durationSeconds);

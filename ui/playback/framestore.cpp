@@ -1,6 +1,7 @@
 #include "ui/playback/framestore.h"
 
 #include "sim/simcontroller.h"
+#include "ui/playback/refreshpacer.h"
 
 #include <limits>
 
@@ -8,6 +9,7 @@ namespace swb {
 
 FrameStore::FrameStore(QObject *parent)
     : QObject(parent)
+    , m_pacer(new RefreshPacer(this))
 {}
 
 FrameStore::~FrameStore() = default;
@@ -69,8 +71,10 @@ void FrameStore::setPosition(qint64 bin)
     m_position = bin;
     if (wasLive != m_live)
         Q_EMIT liveChanged(m_live);
-    if (before != position())
+    if (before != position()) {
+        m_pacer->markDirty();
         Q_EMIT positionChanged(position());
+    }
 }
 
 void FrameStore::setLive(bool live)
@@ -82,6 +86,7 @@ void FrameStore::setLive(bool live)
     if (!live)
         m_position = qMax<qint64>(0, before);
     Q_EMIT liveChanged(m_live);
+    m_pacer->markDirty();
     if (before != position())
         Q_EMIT positionChanged(position());
 }
@@ -107,10 +112,20 @@ void FrameStore::clear()
     setStale(false);
     if (!wasLive)
         Q_EMIT liveChanged(true);
+    m_pacer->markDirty();
     if (had) {
         Q_EMIT positionChanged(-1);
         Q_EMIT cleared();
     }
+}
+
+void FrameStore::clearGhost()
+{
+    if (!m_ghost)
+        return;
+    m_ghost.reset();
+    m_pacer->markDirty();
+    Q_EMIT ghostChanged();
 }
 
 void FrameStore::beginRun(const SeriesCatalog &catalog)
@@ -123,6 +138,7 @@ void FrameStore::beginRun(const SeriesCatalog &catalog)
         ghost->m_summary = m_summary;
         ghost->m_finished = m_finished;
         m_ghost = std::move(ghost);
+        Q_EMIT ghostChanged();
     }
     m_catalog = catalog;
     m_frames.clear();
@@ -135,6 +151,7 @@ void FrameStore::beginRun(const SeriesCatalog &catalog)
     setStale(false);
     if (!wasLive)
         Q_EMIT liveChanged(true);
+    m_pacer->markDirty();
     Q_EMIT runStarted(m_catalog);
     Q_EMIT positionChanged(-1);
 }
@@ -145,6 +162,7 @@ void FrameStore::appendFrames(const MetricFrames &frames)
         return;
     const qint64 first = m_frames.size();
     m_frames.append(frames);
+    m_pacer->markDirty();
     Q_EMIT framesAppended(first, frames.size());
     if (m_live || m_position < 0) {
         m_live = true;
@@ -156,6 +174,7 @@ void FrameStore::finishRun(const RunSummary &summary)
 {
     m_summary = summary;
     m_finished = true;
+    m_pacer->markDirty();
     Q_EMIT runFinished(summary);
 }
 

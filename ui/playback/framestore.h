@@ -5,6 +5,8 @@
 // appending is one QList::append per batch and the GUI thread never waits on the worker.
 // The playback position is a bin index; "live" means it follows the newest frame. After a re-run
 // the previous run's frames and catalog stay available as the ghost run (what-if comparison).
+// Views do not redraw per batch: they follow pacer()->refreshDue() (ui/playback/refreshpacer.h),
+// which the store marks dirty on every batch and position change.
 
 #include "sim/metricframe.h"
 #include "sim/runsummary.h"
@@ -16,6 +18,7 @@
 
 namespace swb {
 
+class RefreshPacer;
 class SimController;
 
 class FrameStore : public QObject
@@ -25,6 +28,9 @@ class FrameStore : public QObject
 public:
     explicit FrameStore(QObject *parent = nullptr);
     ~FrameStore() override;
+
+    // Coalesces redraws of every view of this store (a child of the store).
+    RefreshPacer *pacer() const { return m_pacer; }
 
     // Follows a controller: started -> beginRun, framesReady -> appendFrames, finished ->
     // finishRun.
@@ -59,6 +65,8 @@ public:
 
     // The previous run (null before the first re-run). Its position is not used.
     const FrameStore *ghost() const { return m_ghost.get(); }
+    // Forgets the previous run (another design was loaded, or the user removed it).
+    void clearGhost();
 
     // Drops the current run (and keeps the ghost).
     void clear();
@@ -77,6 +85,7 @@ Q_SIGNALS:
     void staleChanged(bool stale);
     void runFinished(const swb::RunSummary &summary);
     void cleared();
+    void ghostChanged();
 
 private:
     SeriesCatalog m_catalog;
@@ -87,6 +96,7 @@ private:
     bool m_finished = false;
     bool m_stale = false;
     std::unique_ptr<FrameStore> m_ghost;
+    RefreshPacer *m_pacer;
 };
 
 } // namespace swb

@@ -5,7 +5,9 @@
 #include "model/services/lambda/lambda.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/wireitem.h"
+#include "ui/charts/axisformat.h"
 #include "ui/playback/framestore.h"
+#include "ui/playback/refreshpacer.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -16,8 +18,7 @@ namespace swb {
 
 namespace {
 
-constexpr int kCoalesceMs = 50; // overlay updates at most ~20 per second
-constexpr int kTickMs = 33;     // ~30 fps token animation
+constexpr int kTickMs = 33; // ~30 fps token animation
 
 QString tr(const char *text)
 {
@@ -109,14 +110,19 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
         break;
     }
     case ComponentKind::SqsQueue: {
+        // The same three series the backlog and age charts plot (one truth for a queue):
+        // visible, in flight (received, not yet deleted) and the oldest non-deleted message.
         const double visible = r.get("sqs.visible");
+        const double inFlight = r.get("sqs.in_flight");
         const double age = r.get("sqs.oldest_age_s");
         const double dlqIn = r.get("sqs.dlq_received");
         const double toDlq = r.get("sqs.to_dlq");
         *throughput = r.rate("sqs.sent");
-        o.topBadge = QStringLiteral("%1 msgs").arg(compactNumber(visible));
+        o.topBadge = inFlight > 0 ? QStringLiteral("%1 visible \u00b7 %2 in flight")
+                                        .arg(compactNumber(visible), compactNumber(inFlight))
+                                  : QStringLiteral("%1 msgs").arg(compactNumber(visible));
         if (age > 0)
-            o.bottomBadge = QStringLiteral("oldest %1 s").arg(compactNumber(age));
+            o.bottomBadge = QStringLiteral("oldest %1").arg(formatDuration(age));
         // A queue wired as a redrive / on-failure target is a DLQ: show its depth, red while
         // dead letters arrive.
         if (isDeadLetterTarget || dlqIn > 0) {
@@ -131,11 +137,15 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
         } else if (r.previous && visible > r.prev("sqs.visible") && visible > 0) {
             raise(&o.severity, S::Warning);
             trouble << tr("backlog growing");
+        } else if (r.previous && age > 60 && age > r.prev("sqs.oldest_age_s")) {
+            // Messages received and not deleted (a failing consumer) age in flight.
+            raise(&o.severity, S::Warning);
+            trouble << tr("oldest message ageing");
         }
         if (toDlq > 0)
             raise(&o.severity, S::Error);
-        tips << line(tr("Visible"), visible) << line(tr("In flight"), r.get("sqs.in_flight"))
-             << line(tr("Oldest message age"), age, QStringLiteral("s"))
+        tips << line(tr("Visible"), visible) << line(tr("In flight"), inFlight)
+             << QStringLiteral("%1: %2").arg(tr("Oldest message age"), formatDuration(age))
              << line(tr("Sent"), r.get("sqs.sent")) << line(tr("Redriven to DLQ"), toDlq)
              << line(tr("Dead letters received"), dlqIn);
         break;
@@ -145,7 +155,7 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
         const double blocked = r.get("kinesis.blocked_shards");
         const double throttles = r.get("kinesis.write_throttles");
         *throughput = r.rate("kinesis.incoming_records");
-        o.topBadge = QStringLiteral("age %1 s").arg(compactNumber(age));
+        o.topBadge = QStringLiteral("age %1").arg(formatDuration(age));
         if (blocked > 0)
             o.bottomBadge = QStringLiteral("%1 blocked").arg(compactNumber(blocked));
         if (throttles > 0 || blocked > 0) {
@@ -155,7 +165,7 @@ BlockOverlay blockOverlay(const Component &c, const Design &design, const Reader
             raise(&o.severity, S::Warning);
             trouble << tr("iterator age growing");
         }
-        tips << line(tr("Iterator age"), age, QStringLiteral("s"))
+        tips << QStringLiteral("%1: %2").arg(tr("Iterator age"), formatDuration(age))
              << line(tr("Blocked shards"), blocked) << line(tr("Write throttles"), throttles)
              << line(tr("Incoming records"), r.get("kinesis.incoming_records"))
              << line(tr("On-failure"), r.get("kinesis.on_failure"));
@@ -313,12 +323,10 @@ LiveOverlay::LiveOverlay(DiagramScene *scene, FrameStore *store, QObject *parent
     , m_scene(scene)
     , m_store(store)
 {
-    m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(kCoalesceMs);
-    connect(&m_coalesce, &QTimer::timeout, this, &LiveOverlay::refreshNow);
     m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &LiveOverlay::onTick);
-    connect(store, &FrameStore::positionChanged, this, &LiveOverlay::scheduleRefresh);
+    // Paced with the charts (refreshpacer.h): the newest position, never every batch.
+    connect(store->pacer(), &RefreshPacer::refreshDue, this, &LiveOverlay::refreshIfMoved);
     connect(store, &FrameStore::cleared, this, &LiveOverlay::refreshNow);
 }
 
@@ -328,16 +336,17 @@ void LiveOverlay::setAnimating(bool animating)
     updateTicking();
 }
 
-void LiveOverlay::scheduleRefresh()
+void LiveOverlay::refreshIfMoved()
 {
-    if (!m_coalesce.isActive())
-        m_coalesce.start();
+    if (m_store->position() != m_shown || m_store->frameCount() != m_shownFrames)
+        refreshNow();
 }
 
 void LiveOverlay::refreshNow()
 {
-    m_coalesce.stop();
     const qint64 pos = m_store->position();
+    m_shown = pos;
+    m_shownFrames = m_store->frameCount();
     if (pos < 0) {
         m_state = {};
         m_scene->clearLiveState();

@@ -4,6 +4,7 @@
 // and moving tokens along the wires. Updates are coalesced (at most one per ~50 ms) and the token
 // animation is ONE 30 fps timer for the whole scene that stops when nothing flows or playback is
 // not running, so a 200-block design costs one repaint pass per tick, not one item per message.
+// Updates follow the store's RefreshPacer: the frame at the position when it says so.
 
 #include "model/design.h"
 #include "sim/metricframe.h"
@@ -49,20 +50,20 @@ public:
     bool isAnimating() const { return m_animating; }
     bool isTicking() const { return m_tick.isActive(); }
 
-    // Applies the frame at the store's position now (tests; normally coalesced).
+    // Applies the frame at the store's position now (tests; normally paced).
     void refreshNow();
     const LiveState &state() const { return m_state; }
 
 private:
-    void scheduleRefresh();
+    void refreshIfMoved();
     void onTick();
     void updateTicking();
 
     DiagramScene *m_scene;
     FrameStore *m_store;
     LiveState m_state;
-    QTimer m_coalesce;
     QTimer m_tick;
+    qint64 m_shown = -2, m_shownFrames = -1;
     QElapsedTimer m_clock;
     qreal m_phase = 0;
     bool m_animating = false;

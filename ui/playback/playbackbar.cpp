@@ -3,6 +3,7 @@
 #include "model/document.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/playbacksession.h"
+#include "ui/playback/refreshpacer.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -12,6 +13,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -57,6 +59,7 @@ PlaybackBar::PlaybackBar(PlaybackSession *session, QWidget *parent)
     , m_timeline(new QSlider(Qt::Horizontal, this))
     , m_clock(new QLabel(this))
     , m_stale(new QLabel(this))
+    , m_speedNote(new QLabel(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
     m_speed->setObjectName(QStringLiteral("speedBox"));
@@ -88,6 +91,10 @@ PlaybackBar::PlaybackBar(PlaybackSession *session, QWidget *parent)
     m_stale->setStyleSheet(QStringLiteral("color: #b35900; font-weight: bold;"));
     m_stale->hide();
     m_rerun->hide();
+    m_speedNote->setObjectName(QStringLiteral("speedNote"));
+    m_speedNote->setToolTip(tr("Simulated seconds per wall-clock second actually achieved"));
+    m_speedNote->hide();
+    m_wall.start();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);
@@ -95,6 +102,7 @@ PlaybackBar::PlaybackBar(PlaybackSession *session, QWidget *parent)
     layout->addWidget(m_step);
     layout->addWidget(m_reset);
     layout->addWidget(m_speed);
+    layout->addWidget(m_speedNote);
     layout->addWidget(m_timeline, 1);
     layout->addWidget(m_clock);
     layout->addWidget(m_stale);
@@ -108,16 +116,20 @@ PlaybackBar::PlaybackBar(PlaybackSession *session, QWidget *parent)
     connect(m_step, &QToolButton::clicked, session, &PlaybackSession::step);
     connect(m_reset, &QToolButton::clicked, session, &PlaybackSession::reset);
     connect(m_rerun, &QToolButton::clicked, session, &PlaybackSession::rerun);
-    connect(m_speed, &QComboBox::currentIndexChanged, this,
-            [this] { m_session->setSpeed(m_speed->currentData().toDouble()); });
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this] {
+        m_session->setSpeed(m_speed->currentData().toDouble());
+        m_progress.clear();
+        syncSpeedNote();
+    });
     connect(m_duration, &QDoubleSpinBox::valueChanged, this, &PlaybackBar::commitDuration);
     connect(m_seed, &QSpinBox::valueChanged, this, &PlaybackBar::commitSeed);
     connect(m_timeline, &QSlider::valueChanged, this, &PlaybackBar::onSliderMoved);
 
     FrameStore *store = session->frameStore();
-    connect(store, &FrameStore::framesAppended, this, &PlaybackBar::syncTimeline);
-    connect(store, &FrameStore::positionChanged, this, &PlaybackBar::syncTimeline);
+    // The slider and the clock follow the pacer, not every batch (refreshpacer.h).
+    connect(store->pacer(), &RefreshPacer::refreshDue, this, &PlaybackBar::syncTimeline);
     connect(store, &FrameStore::runStarted, this, &PlaybackBar::syncTimeline);
+    connect(store, &FrameStore::runFinished, this, &PlaybackBar::syncTimeline);
     connect(store, &FrameStore::cleared, this, &PlaybackBar::syncTimeline);
     connect(store, &FrameStore::liveChanged, this, &PlaybackBar::syncClock);
     connect(store, &FrameStore::staleChanged, this, [this](bool stale) {
@@ -125,6 +137,7 @@ PlaybackBar::PlaybackBar(PlaybackSession *session, QWidget *parent)
         m_rerun->setVisible(stale);
     });
     connect(session, &PlaybackSession::stateChanged, this, &PlaybackBar::syncState);
+    connect(session->controller(), &SimController::progress, this, &PlaybackBar::onProgress);
     connect(session->document(), &Document::projectChanged, this, &PlaybackBar::syncFromProject);
     connect(session->document(), &Document::designReset, this, &PlaybackBar::syncFromProject);
     syncFromProject();
@@ -158,9 +171,75 @@ void PlaybackBar::commitSeed()
     m_session->document()->setProjectParam(QStringLiteral("seed"), qint64(m_seed->value()));
 }
 
+void PlaybackBar::setSpeed(double multiplier)
+{
+    if (multiplier > 0)
+        multiplier = std::clamp(multiplier, SimController::kMinSpeed, SimController::kMaxSpeed);
+    else
+        multiplier = SimController::kAsFastAsPossible;
+    int index = m_speed->findData(multiplier);
+    if (index < 0) {
+        // Kept in order among the offered speeds (max last).
+        index = 0;
+        while (index < m_speed->count() - 1 && m_speed->itemData(index).toDouble() < multiplier)
+            ++index;
+        m_speed->insertItem(index, QStringLiteral("%1x").arg(multiplier), multiplier);
+    }
+    m_speed->setCurrentIndex(index);
+    m_session->setSpeed(multiplier); // also when the index did not change
+}
+
+void PlaybackBar::onProgress(double simSeconds)
+{
+    if (!m_session->isPlaying()) {
+        m_progress.clear();
+        return;
+    }
+    const double wall = m_wall.elapsed() / 1000.0;
+    m_progress.append(QPointF(wall, simSeconds));
+    while (m_progress.size() > 2 && m_progress.at(1).x() < wall - 2.0)
+        m_progress.removeFirst();
+    syncSpeedNote();
+}
+
+double PlaybackBar::measuredSpeed() const
+{
+    if (m_progress.size() < 2)
+        return 0;
+    const QPointF &a = m_progress.first();
+    const QPointF &b = m_progress.last();
+    return b.x() - a.x() >= 0.5 ? (b.y() - a.y()) / (b.x() - a.x()) : 0;
+}
+
+void PlaybackBar::syncSpeedNote()
+{
+    const double requested = m_speed->currentData().toDouble();
+    const double actual = measuredSpeed();
+    QString text;
+    bool behind = false;
+    if (m_session->isPlaying() && actual > 0) {
+        const QString x =
+            actual >= 10 ? QString::number(qRound64(actual)) : QString::number(actual, 'f', 1);
+        if (requested <= 0) {
+            text = tr("\u2248 %1x").arg(x);
+        } else if (actual < 0.85 * requested) {
+            text = tr("actual %1x: the machine cannot keep up").arg(x);
+            behind = true;
+        }
+    }
+    m_speedNote->setStyleSheet(behind ? QStringLiteral("color: #b35900; font-weight: bold;")
+                                      : QString());
+    if (m_speedNote->text() != text)
+        m_speedNote->setText(text);
+    m_speedNote->setVisible(!text.isEmpty());
+}
+
 void PlaybackBar::syncState()
 {
     const SimController::State s = m_session->controller()->state();
+    if (s != SimController::State::Running)
+        m_progress.clear();
+    syncSpeedNote();
     m_play->setText(s == SimController::State::Running ? tr("Pause") : tr("Play"));
     m_step->setEnabled(s != SimController::State::Finished && s != SimController::State::Running);
 }

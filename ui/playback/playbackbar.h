@@ -2,8 +2,13 @@
 // The playback bar: Play/Pause, Step, speed, simulated clock, run duration and seed
 // (the project's "duration"/"seed", edited through the undo stack), Reset, Re-run with the stale
 // notice, and a timeline slider over the frames already simulated. Dragging the slider back
-// scrubs (leaves live); dragging it to the end follows the run again.
+// scrubs (leaves live); dragging it to the end follows the run again. While a run plays the bar
+// measures the speed actually achieved and says so when it falls short of the one requested
+// (a slow machine, a heavy design) or, at "max", what "max" is.
 
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointF>
 #include <QWidget>
 
 class QComboBox;
@@ -34,6 +39,13 @@ public:
     QSlider *timeline() const { return m_timeline; }
     QLabel *clockLabel() const { return m_clock; }
     QLabel *staleLabel() const { return m_stale; }
+    QLabel *speedNote() const { return m_speedNote; }
+
+    // Selects `multiplier` in the speed box (adding it when it is not one of the offered
+    // speeds; <= 0 = max) and applies it.
+    void setSpeed(double multiplier);
+    // Simulated seconds per wall second over the last ~2 s of playing (0 when unknown).
+    double measuredSpeed() const;
 
     // "01:02:03" (hours may exceed 24).
     static QString formatClock(double seconds);
@@ -46,6 +58,8 @@ private:
     void onSliderMoved(int value);
     void commitDuration();
     void commitSeed();
+    void onProgress(double simSeconds);
+    void syncSpeedNote();
 
     PlaybackSession *m_session;
     QToolButton *m_play;
@@ -58,6 +72,9 @@ private:
     QSlider *m_timeline;
     QLabel *m_clock;
     QLabel *m_stale;
+    QLabel *m_speedNote;
+    QElapsedTimer m_wall;
+    QList<QPointF> m_progress; // (wall seconds, simulated seconds) while running
     bool m_syncing = false;
 };
 

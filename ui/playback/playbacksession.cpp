@@ -36,8 +36,11 @@ PlaybackSession::PlaybackSession(Document *document, DiagramScene *scene, QObjec
     connect(document, &Document::connectionChanged, this, &PlaybackSession::markStale);
     connect(document, &Document::faultsChanged, this, &PlaybackSession::markStale);
     connect(document, &Document::projectChanged, this, &PlaybackSession::markStale);
-    // A different design: the old run means nothing on this canvas.
-    connect(document, &Document::designReset, this, &PlaybackSession::reset);
+    // A different design: neither the old run nor its ghost means anything on this canvas.
+    connect(document, &Document::designReset, this, [this] {
+        reset();
+        m_store->clearGhost();
+    });
 }
 
 PlaybackSession::~PlaybackSession() = default;
