@@ -22,7 +22,10 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace swb {
 
@@ -30,7 +33,9 @@ namespace {
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
-constexpr int kStateVersion = 2; // bump when the set of docks changes (2: Pattern Guide)
+// Bump when the set or the arrangement of docks changes (2: Pattern Guide; 3: charts under the
+// canvas, findings / cost / faults under the inspector).
+constexpr int kStateVersion = 3;
 
 } // namespace
 
@@ -89,7 +94,6 @@ MainWindow::MainWindow(QWidget *parent)
     });
     updateTitle();
     updateEditActions();
-    arrangeDefaultDocks();
     readSettings();
     m_view->setFocus(Qt::OtherFocusReason);
 }
@@ -119,39 +123,84 @@ void MainWindow::createDocks()
     m_findings = new FindingsDock(m_document, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_findings);
 
-    // Side docks take the full height; the findings sit under the canvas only.
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    // The findings go under the inspector (setupAnalysisDocks adds cost and faults as tabs
+    // beside them); the area under the canvas belongs to the charts.
+    splitDockWidget(m_inspector, m_findings, Qt::Vertical);
+
+    // The right column takes the full height; the charts below the canvas reach under the
+    // palette too (a longer time axis), which then ends above them.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_palette, m_inspector}, {250, 330}, Qt::Horizontal);
-    resizeDocks({m_palette, overview}, {420, 160}, Qt::Vertical);
-    resizeDocks({m_findings}, {140}, Qt::Vertical);
 }
 
 void MainWindow::arrangeDefaultDocks()
 {
-    // Panels other parts add beside the inspector (the playback charts) would squeeze the canvas
-    // to a strip on a laptop-sized screen; there they share the inspector's column as tabs, the
-    // inspector in front. So do tall panels docked under the canvas (their minimum height would
-    // hold the findings strip open at a third of the window). A saved layout overrides this.
-    const QScreen *display = screen();
-    if (display && display->availableGeometry().width() < 1700) {
-        const QList<QDockWidget *> docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
-        for (QDockWidget *dock : docks) {
-            const Qt::DockWidgetArea area = dockWidgetArea(dock);
-            const bool wide = area == Qt::RightDockWidgetArea;
-            const bool tall =
-                area == Qt::BottomDockWidgetArea && dock->minimumSizeHint().height() > 200;
-            if (dock != m_inspector && dock != m_findings && (wide || tall)
-                && !tabifiedDockWidgets(m_inspector).contains(dock))
-                tabifyDockWidget(m_inspector, dock);
-        }
-        m_inspector->raise();
-        m_findings->raise();
+    // Canvas and charts both in view with the inspector beside them: palette and overview at the
+    // left, inspector at the right with findings / cost / faults below it, the charts under the
+    // canvas. Sizes follow the window, so a laptop screen keeps the canvas the largest part. A
+    // saved layout overrides this.
+    const QSize size = this->size();
+    const int left = std::clamp(size.width() * 15 / 100, 170, 250);
+    const int right = std::clamp(size.width() * 25 / 100, 280, 420);
+    resizeDocks({m_palette, m_inspector}, {left, right}, Qt::Horizontal);
+    // The charts take what the canvas's half leaves under it (menu, tool and status bars
+    // aside); keepCanvasShare() settles the exact split once laid out.
+    if (auto *charts = findChild<QDockWidget *>(QStringLiteral("chartsDock")))
+        resizeDocks({charts}, {std::clamp(size.height() / 2 - 70, 150, 600)}, Qt::Vertical);
+    resizeDocks({m_inspector, m_findings}, {size.height() * 55 / 100, size.height() * 45 / 100},
+                Qt::Vertical);
+    m_inspector->raise();
+    if (!m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, &MainWindow::keepCanvasShare);
     }
-    // The canvas gets the room that is left: side columns sized for their content, a short
-    // strip of findings under the canvas.
-    resizeDocks({m_palette, m_inspector}, {240, 340}, Qt::Horizontal);
-    resizeDocks({m_findings}, {150}, Qt::Vertical);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // After the layout has placed the docks for the new size.
+    if (!m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, &MainWindow::keepCanvasShare);
+    }
+}
+
+void MainWindow::keepCanvasShare()
+{
+    // Docks give way on a small window: the canvas keeps at least half its width and height
+    // (QMainWindow alone shrinks the central widget and leaves the docks at their sizes).
+    m_fitPending = false;
+    const QSize window = size();
+    const QSize canvas = centralWidget()->size();
+    auto shrink = [this](Qt::Orientation o, const QList<QDockWidget *> &docks, int excess) {
+        QList<QDockWidget *> shown;
+        QList<int> sizes;
+        int total = 0;
+        for (QDockWidget *d : docks) {
+            if (!d || !d->isVisible() || d->isFloating())
+                continue;
+            const int extent = o == Qt::Horizontal ? d->width() : d->height();
+            shown.append(d);
+            sizes.append(extent);
+            total += extent;
+        }
+        if (shown.isEmpty() || total <= 0)
+            return;
+        for (int i = 0; i < sizes.size(); ++i)
+            sizes[i] = std::max(60, sizes.at(i) - excess * sizes.at(i) / total);
+        resizeDocks(shown, sizes, o);
+    };
+    if (canvas.width() < window.width() / 2)
+        shrink(Qt::Horizontal, {m_palette, m_inspector}, window.width() / 2 - canvas.width());
+    if (canvas.height() < window.height() / 2) {
+        QList<QDockWidget *> below;
+        for (QDockWidget *d : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (dockWidgetArea(d) == Qt::BottomDockWidgetArea && !d->visibleRegion().isEmpty())
+                below.append(d);
+        }
+        shrink(Qt::Vertical, below, window.height() / 2 - canvas.height());
+    }
 }
 
 void MainWindow::setPrompter(std::unique_ptr<Prompter> prompter)
@@ -235,9 +284,24 @@ void MainWindow::readSettings()
 {
     QSettings settings;
     const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1280, 800);
-    restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        QSize initial(1280, 800);
+        if (const QScreen *display = screen())
+            initial = initial.boundedTo(display->availableGeometry().size());
+        resize(initial);
+    }
+    arrangeDefaultDocks();
+    m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Dock sizes asked for before the window had its size are approximate; apply the defaults
+    // again once it is shown (a restored layout is the user's and stays).
+    if (!m_shownOnce && !m_layoutRestored)
+        QTimer::singleShot(0, this, &MainWindow::arrangeDefaultDocks);
+    m_shownOnce = true;
 }
 
 void MainWindow::writeSettings()

@@ -53,6 +53,9 @@ public:
     void setAutosaveInterval(int ms);
 
     bool openFile(const QString &path);
+    // Plays the current design at `speed` (simulated seconds per wall second, <= 0 = max), as
+    // the playback bar would (command line --play).
+    void startPlayback(double speed);
     // Adds a block of the kind near the centre of the visible canvas (palette double-click),
     // shifted so repeated adds do not stack on each other; selects it.
     void addComponentAtCentre(ComponentKind kind);
@@ -77,10 +80,13 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createDocks();
     void arrangeDefaultDocks();
+    void keepCanvasShare();
     void createMenus(); // mainwindowmenus.cpp
     void createFileMenu();
     void createEditMenu();
@@ -111,6 +117,9 @@ private:
     QLabel *m_zoomLabel = nullptr;
     QLabel *m_findingsLabel = nullptr;
     PlaybackSession *m_playback = nullptr;
+    bool m_fitPending = false;
+    bool m_layoutRestored = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace swb

@@ -32,19 +32,18 @@ AnalysisDocks setupAnalysisDocks(MainWindow *window)
     docks.faults = makeDock(QStringLiteral("faultsDock"), MainWindow::tr("Faults"),
                             new FaultsPanel(window->document()));
 
-    // Charts beside the inspector (full height); cost and faults under the canvas with the
-    // findings, one tab each.
-    window->addDockWidget(Qt::RightDockWidgetArea, docks.charts);
-    if (window->inspectorDock())
-        window->splitDockWidget(window->inspectorDock(), docks.charts, Qt::Horizontal);
-    window->addDockWidget(Qt::BottomDockWidgetArea, docks.cost);
-    window->addDockWidget(Qt::BottomDockWidgetArea, docks.faults);
+    // The charts under the canvas, as wide as it (so the time axis is long and the inspector
+    // stays usable beside them); cost and faults as tabs beside the findings under the
+    // inspector. MainWindow::arrangeDefaultDocks sizes them for the window.
+    window->addDockWidget(Qt::BottomDockWidgetArea, docks.charts);
     if (window->findingsDock()) {
         window->tabifyDockWidget(window->findingsDock(), docks.cost);
         window->tabifyDockWidget(docks.cost, docks.faults);
         window->findingsDock()->raise();
+    } else {
+        window->addDockWidget(Qt::RightDockWidgetArea, docks.cost);
+        window->addDockWidget(Qt::RightDockWidgetArea, docks.faults);
     }
-    window->resizeDocks({docks.charts}, {520}, Qt::Horizontal);
 
     // View > Panels was filled with the docks that existed when it was built.
     if (auto *panels = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"))) {

@@ -26,6 +26,15 @@ SimController *MainWindow::simController() const
     return m_playback ? m_playback->controller() : nullptr;
 }
 
+void MainWindow::startPlayback(double speed)
+{
+    if (auto *bar = findChild<PlaybackBar *>(QStringLiteral("playbackBar")))
+        bar->setSpeed(speed);
+    else
+        m_playback->setSpeed(speed);
+    m_playback->play();
+}
+
 void MainWindow::setupPlayback()
 {
     m_playback = new PlaybackSession(m_document, m_scene, this);

@@ -1,10 +1,13 @@
+#include "sim/simcontroller.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace {
 
@@ -23,9 +26,37 @@ void setUpParser(QCommandLineParser *parser)
         "main", "Design serverless AWS architectures and watch them run."));
     parser->addHelpOption();
     parser->addVersionOption();
-    parser->addPositionalArgument(QStringLiteral("file"),
-                                  QCoreApplication::translate("main", "A project to open (.swb)."),
-                                  QStringLiteral("[file]"));
+    parser->addPositionalArgument(
+        QStringLiteral("file"),
+        QCoreApplication::translate("main", "A design to open (.swb or .swb.yaml)."),
+        QStringLiteral("[file]"));
+    parser->addOption({QStringLiteral("play"),
+                       QCoreApplication::translate(
+                           "main", "Start playing the opened design at once (demos, screenshots, "
+                                   "scripted checks).")});
+    parser->addOption(
+        {QStringLiteral("speed"),
+         QCoreApplication::translate("main", "Playback speed for --play: simulated seconds per "
+                                             "wall second, 0.1 to 1000, or 'max' (default 1)."),
+         QStringLiteral("x")});
+}
+
+// --speed's value: 0.1..1000 or "max" (kAsFastAsPossible); nullopt with *error set otherwise.
+std::optional<double> parseSpeed(const QString &text, QString *error)
+{
+    if (text.compare(QLatin1String("max"), Qt::CaseInsensitive) == 0)
+        return swb::SimController::kAsFastAsPossible;
+    QString number = text;
+    if (number.endsWith(QLatin1Char('x'), Qt::CaseInsensitive))
+        number.chop(1);
+    bool ok = false;
+    const double value = number.toDouble(&ok);
+    if (ok && value >= swb::SimController::kMinSpeed && value <= swb::SimController::kMaxSpeed)
+        return value;
+    *error = QCoreApplication::translate("main", "--speed %1: expected a number from 0.1 to 1000 "
+                                                 "(simulated seconds per wall second) or 'max'")
+                 .arg(text);
+    return std::nullopt;
 }
 
 // --help and --version answer without a display (no QApplication, so no platform plugin).
@@ -53,19 +84,46 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    // --play and --speed are checked before a display is needed, so a script gets its error
+    // (exit 2) on a headless machine too.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QCommandLineParser parser;
+    setUpParser(&parser);
+    const bool parsed = parser.parse(arguments);
+    const QStringList files = parser.positionalArguments();
+    const bool play = parsed && parser.isSet(QStringLiteral("play"));
+    double speed = 1;
+    QString error;
+    if (parsed && parser.isSet(QStringLiteral("speed"))) {
+        const std::optional<double> parsed =
+            parseSpeed(parser.value(QStringLiteral("speed")), &error);
+        if (!parsed) {
+            std::fprintf(stderr, "serverless-workbench: %s\n", qPrintable(error));
+            return 2;
+        }
+        speed = *parsed;
+        if (!play) {
+            std::fprintf(stderr, "serverless-workbench: --speed applies to --play\n");
+            return 2;
+        }
+    }
+    if (play && files.isEmpty()) {
+        std::fprintf(stderr, "serverless-workbench: --play needs a FILE to open\n");
+        return 2;
+    }
+
     QApplication app(argc, argv);
     setIdentity();
     QGuiApplication::setDesktopFileName(QStringLiteral("serverless-workbench"));
-    QCommandLineParser parser;
-    setUpParser(&parser);
-    parser.process(app);
+    parser.process(app); // reports unknown options and exits
 
     auto *window = new swb::MainWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
-    const QStringList files = parser.positionalArguments();
     // After the event loop starts, so dialogs (recovery, open errors) have a shown parent.
-    QTimer::singleShot(0, window, [window, files] {
+    QTimer::singleShot(0, window, [window, files, play, speed] {
         const bool recovered = window->offerRecovery() > 0;
         if (files.isEmpty())
             return;
@@ -75,7 +133,8 @@ int main(int argc, char *argv[])
             target->setAttribute(Qt::WA_DeleteOnClose);
             target->show();
         }
-        target->openFile(files.first());
+        if (target->openFile(files.first()) && play)
+            target->startPlayback(speed);
     });
     return app.exec();
 }

@@ -1,0 +1,398 @@
+// Live playback benchmark (DESIGN.md "Performance targets": the GUI thread never stops answering
+// for more than 50 ms at any speed, max included; Pause takes effect within 100 ms). Drives the
+// real MainWindow with every dock shown (tabbed docks split apart, the pattern guide opened) and
+// the charts showing every series, plays one simulated hour and reports:
+//   - GUI-thread stalls: a 5 ms precise timer on the GUI thread; the gaps between its ticks
+//     (longest, p99, p95), i.e. how long input would have waited;
+//   - Pause latency: a real mouse click on the playback bar's Pause button is posted to the event
+//     queue (as the window system would deliver it) every ~1.5 s of wall time; measured from the
+//     post to the controller being Paused, and to the last frame batch the worker sent (the run
+//     stopped: nothing arrives in the next 400 ms); then Play is clicked the same way;
+//   - frames shown per second: view refreshes (RefreshPacer) and chart repaints per wall second.
+// Reported, never asserted (timing depends on the machine's load; give `uptime` with figures).
+// Usage: bench_playback [--design sns-fanout|big20] [--speed max|X] [--window S|whole]
+//                       [--hours H]
+// Run under Xvfb (xvfb-run -a -s "-screen 0 1920x1200x24") and with QT_QPA_PLATFORM=offscreen.
+
+#include "model/document.h"
+#include "model/layout.h"
+#include "model/patterns.h"
+#include "ui/charts/chartspanel.h"
+#include "ui/charts/timechartview.h"
+#include "ui/cost/costpanel.h"
+#include "ui/mainwindow.h"
+#include "ui/playback/framestore.h"
+#include "ui/playback/liveoverlay.h"
+#include "ui/playback/playbackbar.h"
+#include "ui/playback/playbacksession.h"
+#include "ui/playback/refreshpacer.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QTimer>
+#include <QToolButton>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <vector>
+
+using namespace swb;
+
+namespace {
+
+// Twenty blocks fed by four traffic sources: an API (API Gateway -> Lambda -> database), an SNS
+// fan-out to three SQS queues and their workers, a job queue with a DLQ and a bad deploy on its
+// worker from 20 to 25 minutes, and a Kinesis stream with an on-failure queue.
+Design twentyBlocks(double seconds)
+{
+    Document doc;
+    auto add = [&](ComponentKind kind, const char *name) {
+        return doc.addComponent(kind, QPointF(), QString::fromLatin1(name));
+    };
+    auto source = [&](const char *name, double rate) {
+        const ComponentId id = add(ComponentKind::TrafficSource, name);
+        doc.setComponentParam(id, QStringLiteral("rate"), rate);
+        return id;
+    };
+    using K = ComponentKind;
+    using C = ConnectionKind;
+    const ComponentId apiSrc = source("api-clients", 200), api = add(K::ApiGateway, "orders-api"),
+                      apiFn = add(K::Lambda, "orders-service"),
+                      db = add(K::Downstream, "orders-db");
+    doc.connectComponents(apiSrc, api, C::Traffic);
+    doc.connectComponents(api, apiFn, C::SyncInvoke);
+    doc.connectComponents(apiFn, db, C::SyncInvoke);
+    const ComponentId evSrc = source("order-events", 300), topic = add(K::SnsTopic, "order-topic");
+    doc.connectComponents(evSrc, topic, C::Traffic);
+    for (const char *name : {"billing", "shipping", "email"}) {
+        const ComponentId q =
+            add(K::SqsQueue, QStringLiteral("%1-queue").arg(QLatin1String(name)).toLatin1());
+        const ComponentId f =
+            add(K::Lambda, QStringLiteral("%1-worker").arg(QLatin1String(name)).toLatin1());
+        doc.connectComponents(topic, q, C::Subscription);
+        doc.connectComponents(q, f, C::EventSourceMapping);
+    }
+    const ComponentId jobSrc = source("job-submitters", 100), jobs = add(K::SqsQueue, "jobs-queue"),
+                      jobFn = add(K::Lambda, "job-worker"), jobDlq = add(K::SqsQueue, "jobs-dlq");
+    doc.connectComponents(jobSrc, jobs, C::Traffic);
+    doc.connectComponents(jobs, jobFn, C::EventSourceMapping);
+    doc.connectComponents(jobs, jobDlq, C::Redrive);
+    const ComponentId clickSrc = source("click-clients", 500),
+                      stream = add(K::KinesisStream, "clickstream"),
+                      clickFn = add(K::Lambda, "click-processor"),
+                      failures = add(K::SqsQueue, "click-failures");
+    doc.connectComponents(clickSrc, stream, C::Traffic);
+    doc.connectComponents(stream, clickFn, C::EventSourceMapping);
+    doc.connectComponents(stream, failures, C::OnFailure);
+    Fault bad;
+    bad.kind = FaultKind::BadDeploy;
+    bad.target = jobFn;
+    bad.start = 1200;
+    bad.duration = 300;
+    doc.addFault(bad);
+    doc.setProjectParam(QStringLiteral("duration"), seconds);
+    doc.moveComponents(autoLayout(doc.design()));
+    return doc.design();
+}
+
+struct Options {
+    QString design = QStringLiteral("sns-fanout");
+    double speed = 0;   // max
+    double window = -1; // -1: the charts' default
+    double hours = 1;
+};
+
+Options parse(int argc, char **argv)
+{
+    Options o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const QString key = QString::fromLocal8Bit(argv[i]);
+        const QString value = QString::fromLocal8Bit(argv[i + 1]);
+        if (key == QLatin1String("--design"))
+            o.design = value;
+        else if (key == QLatin1String("--speed"))
+            o.speed = value == QLatin1String("max") ? 0 : value.toDouble();
+        else if (key == QLatin1String("--window"))
+            o.window = value == QLatin1String("whole") ? 0 : value.toDouble();
+        else if (key == QLatin1String("--hours"))
+            o.hours = value.toDouble();
+    }
+    return o;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+// Every dock in view: tabbed docks are split apart, hidden ones shown.
+void showEveryDock(MainWindow *window)
+{
+    const QList<QDockWidget *> docks = window->findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        dock->show();
+    for (QDockWidget *dock : docks) {
+        for (QDockWidget *other : window->tabifiedDockWidgets(dock))
+            window->splitDockWidget(dock, other, Qt::Horizontal);
+    }
+}
+
+void postClick(QWidget *button)
+{
+    const QPointF at = QRectF(button->rect()).center();
+    const QPointF global = button->mapToGlobal(at);
+    QCoreApplication::postEvent(button,
+                                new QMouseEvent(QEvent::MouseButtonPress, at, global,
+                                                Qt::LeftButton, Qt::LeftButton, Qt::NoModifier));
+    QCoreApplication::postEvent(button,
+                                new QMouseEvent(QEvent::MouseButtonRelease, at, global,
+                                                Qt::LeftButton, Qt::NoButton, Qt::NoModifier));
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+// Times (in GUI-thread CPU time, so waiting for a CPU does not count) every event the GUI thread
+// delivers at the outermost level, so a stall can be traced to the handler that caused it
+// (receiver class and event type), not only measured.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    struct Slow {
+        double ms;
+        QString what;
+    };
+    std::vector<Slow> slowest; // the longest deliveries, longest first (at most 8 kinds)
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0) {
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        const double cpuBefore = threadCpuMs();
+        const QEvent::Type type = event->type(); // the event may be gone afterwards
+        const char *cls = receiver->metaObject()->className();
+        QString what = QStringLiteral("%1 %2").arg(QLatin1String(cls)).arg(int(type));
+        if (type == QEvent::MetaCall)
+            what = QStringLiteral("%1 queued call").arg(QLatin1String(cls));
+        else if (type == QEvent::Timer)
+            what = QStringLiteral("%1 timer").arg(QLatin1String(cls));
+        else if (type == QEvent::Paint || type == QEvent::UpdateRequest)
+            what = QStringLiteral("%1 paint").arg(QLatin1String(cls));
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        record(threadCpuMs() - cpuBefore, what);
+        return r;
+    }
+
+private:
+    void record(double ms, const QString &what)
+    {
+        if (ms < 5)
+            return;
+        for (Slow &s : slowest) {
+            if (s.what == what) {
+                s.ms = std::max(s.ms, ms);
+                std::sort(slowest.begin(), slowest.end(),
+                          [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
+                return;
+            }
+        }
+        slowest.push_back({ms, what});
+        std::sort(slowest.begin(), slowest.end(),
+                  [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
+        if (slowest.size() > 8)
+            slowest.pop_back();
+    }
+    int m_depth = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    TimingApplication app(argc, argv);
+    const Options options = parse(argc, argv);
+    std::optional<Design> design;
+    if (options.design == QLatin1String("big20"))
+        design = twentyBlocks(options.hours * 3600);
+    else
+        design = makePattern(options.design);
+    if (!design) {
+        std::fprintf(stderr, "bench_playback: unknown design %s\n", qPrintable(options.design));
+        return 2;
+    }
+    design->settings.insert(QStringLiteral("duration"), options.hours * 3600);
+
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    showEveryDock(&window);
+    window.document()->replaceDesign(*design);
+    auto *charts = window.findChild<ChartsPanel *>();
+    auto *bar = window.findChild<PlaybackBar *>(QStringLiteral("playbackBar"));
+    if (options.window >= 0)
+        charts->setWindowSeconds(options.window);
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 500)
+        app.processEvents();
+
+    SimController *controller = window.simController();
+    FrameStore *store = window.frameStore();
+    QElapsedTimer wall, sinceTick;
+    std::vector<double> gaps;
+    gaps.reserve(1 << 16);
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(5);
+    // CPU time the GUI thread itself used during each gap: a long gap with little CPU is the
+    // operating system running other threads (the worker, other processes), not our handlers.
+    std::vector<double> busy;
+    busy.reserve(1 << 16);
+    double cpuAtTick = threadCpuMs();
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        gaps.push_back(sinceTick.nsecsElapsed() / 1e6);
+        sinceTick.restart();
+        const double cpu = threadCpuMs();
+        busy.push_back(cpu - cpuAtTick);
+        cpuAtTick = cpu;
+    });
+    qint64 chartPaints = 0;
+    struct PaintCounter : QObject {
+        qint64 *count;
+        bool eventFilter(QObject *, QEvent *e) override
+        {
+            if (e->type() == QEvent::Paint)
+                ++*count;
+            return false;
+        }
+    } counter;
+    counter.count = &chartPaints;
+    for (int c = 0; c < ChartsPanel::ChartCount; ++c)
+        charts->chartView(ChartsPanel::Chart(c))->viewport()->installEventFilter(&counter);
+
+    // Pause / resume cycles.
+    std::vector<double> toPaused, toStopped;
+    qint64 clickPosted = -1, pausedAt = -1, lastBatchAt = -1;
+    bool pausing = false;
+    QObject::connect(controller, &SimController::stateChanged, [&](SimController::State s) {
+        if (pausing && s == SimController::State::Paused && pausedAt < 0)
+            pausedAt = wall.nsecsElapsed();
+    });
+    QObject::connect(controller, &SimController::framesReady,
+                     [&](const MetricFrames &) { lastBatchAt = wall.nsecsElapsed(); });
+    QObject::connect(controller, &SimController::progress,
+                     [&](double, double) { lastBatchAt = wall.nsecsElapsed(); });
+    QTimer pauser;
+    pauser.setInterval(1500);
+    QObject::connect(&pauser, &QTimer::timeout, [&] {
+        if (controller->state() != SimController::State::Running)
+            return;
+        pausing = true;
+        pausedAt = -1;
+        clickPosted = wall.nsecsElapsed();
+        postClick(bar->playButton());
+        // 400 ms later: the run has stopped if nothing arrived since; resume.
+        QTimer::singleShot(400, [&] {
+            if (pausedAt >= 0) {
+                toPaused.push_back((pausedAt - clickPosted) / 1e6);
+                toStopped.push_back((std::max(lastBatchAt, pausedAt) - clickPosted) / 1e6);
+            }
+            pausing = false;
+            if (controller->state() == SimController::State::Paused)
+                postClick(bar->playButton());
+        });
+    });
+
+    const qint64 refreshesBefore = store->pacer()->refreshCount();
+    bool finished = false;
+    QObject::connect(controller, &SimController::finished, [&] { finished = true; });
+    app.slowest.clear(); // the run only, not the window's first paint
+    window.startPlayback(options.speed);
+    wall.start();
+    sinceTick.start();
+    cpuAtTick = threadCpuMs();
+    ticker.start();
+    pauser.start();
+    while (!finished)
+        app.processEvents(QEventLoop::WaitForMoreEvents);
+    const double seconds = wall.elapsed() / 1000.0;
+    ticker.stop();
+    pauser.stop();
+    const double pausedSeconds = 0.4 * double(toPaused.size());
+    const qint64 refreshes = store->pacer()->refreshCount() - refreshesBefore;
+
+    std::printf("bench_playback: %s, %.1f simulated h at %s, charts window %s, platform %s\n",
+                qPrintable(options.design), options.hours,
+                options.speed > 0 ? qPrintable(QStringLiteral("%1x").arg(options.speed)) : "max",
+                options.window < 0    ? "default"
+                : options.window == 0 ? "whole run"
+                                      : qPrintable(QStringLiteral("%1 s").arg(options.window)),
+                qPrintable(QGuiApplication::platformName()));
+    std::printf("  wall %.2f s (%.1f s of it paused by the %zu Pause clicks)\n", seconds,
+                pausedSeconds, toPaused.size());
+    std::printf("  GUI-thread gaps (5 ms timer, %zu ticks): longest %.1f ms, p99 %.1f ms, "
+                "p95 %.1f ms (goal: longest < 50 ms)\n",
+                gaps.size(), gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end()),
+                percentile(gaps, 0.99), percentile(gaps, 0.95));
+    std::printf("  GUI-thread CPU within a gap (its own work): longest %.1f ms, p99 %.1f ms "
+                "(the rest of a gap is the thread waiting for a CPU)\n",
+                busy.empty() ? 0.0 : *std::max_element(busy.begin(), busy.end()),
+                percentile(busy, 0.99));
+    std::printf("  Pause click -> Paused: max %.1f ms, median %.1f ms; -> run stopped (last "
+                "batch): max %.1f ms, median %.1f ms (goal < 100 ms)\n",
+                toPaused.empty() ? 0.0 : *std::max_element(toPaused.begin(), toPaused.end()),
+                percentile(toPaused, 0.5),
+                toStopped.empty() ? 0.0 : *std::max_element(toStopped.begin(), toStopped.end()),
+                percentile(toStopped, 0.5));
+    std::printf("  frames shown: %lld view refreshes (%.1f per s), %lld chart repaints (%.1f per "
+                "s), last refresh cost %.1f ms\n",
+                static_cast<long long>(refreshes), refreshes / std::max(1e-9, seconds),
+                static_cast<long long>(chartPaints), chartPaints / std::max(1e-9, seconds),
+                store->pacer()->lastCostMs());
+    std::printf("  frames held: %lld bins of %g s\n", static_cast<long long>(store->frameCount()),
+                store->catalog().binWidthSeconds);
+    std::printf("  longest event deliveries on the GUI thread (its CPU time):");
+    for (const auto &slow : app.slowest)
+        std::printf(" %s %.1f ms;", qPrintable(slow.what), slow.ms);
+    std::printf("\n");
+    // What one refresh of each view costs (GUI-thread CPU), replaying 20 positions of the run
+    // with the playhead followed: the canvas overlay, the charts (every chart redrawn), the cost
+    // panel and the playback bar.
+    auto *cost = window.findChild<CostPanel *>();
+    LiveOverlay *overlay = window.playback()->liveOverlay();
+    std::vector<double> overlayMs, chartsMs, costMs;
+    for (int k = 1; k <= 20; ++k) {
+        store->setPosition(store->frameCount() * k / 21);
+        double t = threadCpuMs();
+        overlay->refreshNow();
+        overlayMs.push_back(threadCpuMs() - t);
+        t = threadCpuMs();
+        charts->refreshNow();
+        chartsMs.push_back(threadCpuMs() - t);
+        t = threadCpuMs();
+        cost->refresh();
+        costMs.push_back(threadCpuMs() - t);
+    }
+    std::printf("  one refresh, GUI-thread CPU (median / max of 20 positions): canvas overlay "
+                "%.1f / %.1f ms, all charts %.1f / %.1f ms, cost panel %.1f / %.1f ms\n",
+                percentile(overlayMs, 0.5), percentile(overlayMs, 1), percentile(chartsMs, 0.5),
+                percentile(chartsMs, 1), percentile(costMs, 0.5), percentile(costMs, 1));
+    window.document()->markSaved();
+    return 0;
+}
