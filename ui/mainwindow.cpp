@@ -187,8 +187,9 @@ void MainWindow::keepCanvasShare()
         }
         if (shown.isEmpty() || total <= 0)
             return;
+        // Rounded up, and a pixel more: the split must not leave the canvas a pixel short.
         for (int i = 0; i < sizes.size(); ++i)
-            sizes[i] = std::max(60, sizes.at(i) - excess * sizes.at(i) / total);
+            sizes[i] = std::max(60, sizes.at(i) - (excess * sizes.at(i) + total - 1) / total - 1);
         resizeDocks(shown, sizes, o);
     };
     if (canvas.width() < window.width() / 2)

@@ -14,6 +14,8 @@
 //                       [--hours H]
 // Run under Xvfb (xvfb-run -a -s "-screen 0 1920x1200x24") and with QT_QPA_PLATFORM=offscreen.
 
+#include "../postedclick.h"
+
 #include "model/document.h"
 #include "model/layout.h"
 #include "model/patterns.h"
@@ -142,18 +144,6 @@ void showEveryDock(MainWindow *window)
         for (QDockWidget *other : window->tabifiedDockWidgets(dock))
             window->splitDockWidget(dock, other, Qt::Horizontal);
     }
-}
-
-void postClick(QWidget *button)
-{
-    const QPointF at = QRectF(button->rect()).center();
-    const QPointF global = button->mapToGlobal(at);
-    QCoreApplication::postEvent(button,
-                                new QMouseEvent(QEvent::MouseButtonPress, at, global,
-                                                Qt::LeftButton, Qt::LeftButton, Qt::NoModifier));
-    QCoreApplication::postEvent(button,
-                                new QMouseEvent(QEvent::MouseButtonRelease, at, global,
-                                                Qt::LeftButton, Qt::NoButton, Qt::NoModifier));
 }
 
 double threadCpuMs()
@@ -306,7 +296,7 @@ int main(int argc, char **argv)
         pausing = true;
         pausedAt = -1;
         clickPosted = wall.nsecsElapsed();
-        postClick(bar->playButton());
+        test::postClick(bar->playButton());
         // 400 ms later: the run has stopped if nothing arrived since; resume.
         QTimer::singleShot(400, [&] {
             if (pausedAt >= 0) {
@@ -315,7 +305,7 @@ int main(int argc, char **argv)
             }
             pausing = false;
             if (controller->state() == SimController::State::Paused)
-                postClick(bar->playButton());
+                test::postClick(bar->playButton());
         });
     });
 

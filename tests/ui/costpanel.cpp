@@ -9,6 +9,8 @@
 #include "ui/cost/costpanel.h"
 #include "ui/cost/money.h"
 
+#include <QLabel>
+#include <QRegularExpression>
 #include <QTreeWidget>
 
 #include <cmath>
@@ -33,6 +35,25 @@ const CostPanel::Row *lambdaRequests(const CostPanel &panel, ComponentId fn)
     }
     return nullptr;
 }
+
+// A cost panel on a store fed with a whole run of the SQS -> Lambda pattern (reserved
+// concurrency as given), refreshed.
+struct FedPanel {
+    Document doc;
+    FrameStore store;
+    std::unique_ptr<CostPanel> panel;
+    RunResults run;
+
+    explicit FedPanel(int reservedConcurrency)
+    {
+        doc.replaceDesign(test::sqsLambda(reservedConcurrency));
+        panel = std::make_unique<CostPanel>(&doc);
+        panel->setFrameStore(&store);
+        run = test::runPattern(doc.design(), kSeconds, kSeed);
+        test::feed(&store, run);
+        panel->refresh();
+    }
+};
 } // namespace
 
 class TestCostPanel : public QObject
@@ -44,18 +65,15 @@ private Q_SLOTS:
     void positionLimitsTheUsage();
     void explanationsFollowTheSeries();
     void beforeAnyRunOnlyTheEstimate();
+    void moneyReadsLikeMoney();
 };
 
 void TestCostPanel::totalsMatchRunAndEstimate()
 {
-    Document doc;
-    doc.replaceDesign(test::sqsLambda(2));
-    FrameStore store;
-    CostPanel panel(&doc);
-    panel.setFrameStore(&store);
-    const RunResults run = test::runPattern(doc.design(), kSeconds, kSeed);
-    test::feed(&store, run);
-    panel.refresh();
+    FedPanel fed(2);
+    const Document &doc = fed.doc;
+    const CostPanel &panel = *fed.panel;
+    const RunResults &run = fed.run;
     QVERIFY(std::isfinite(run.summary.monthlyCostUsd));
     QVERIFY(closeUsd(panel.runTotalUsd(), run.summary.monthlyCostUsd));
     const CostReport estimate = estimateMonthlyCost(doc.design(), PricingCatalogue::builtIn(),
@@ -83,15 +101,12 @@ void TestCostPanel::totalsMatchRunAndEstimate()
 
 void TestCostPanel::positionLimitsTheUsage()
 {
-    Document doc;
-    doc.replaceDesign(test::sqsLambda(2));
-    FrameStore store;
-    CostPanel panel(&doc);
-    panel.setFrameStore(&store);
-    const RunResults run = test::runPattern(doc.design(), kSeconds, kSeed);
-    test::feed(&store, run);
+    FedPanel fed(2);
+    const Document &doc = fed.doc;
+    CostPanel &panel = *fed.panel;
+    const RunResults &run = fed.run;
     const qint64 position = 19;
-    store.setPosition(position);
+    fed.store.setPosition(position);
     panel.refresh();
     // Independent path: sim's own priceRun over the first 20 bins as a shorter run.
     RunResults head = run;
@@ -108,14 +123,10 @@ void TestCostPanel::positionLimitsTheUsage()
 void TestCostPanel::explanationsFollowTheSeries()
 {
     for (int reserved : {2, -1}) {
-        Document doc;
-        doc.replaceDesign(test::sqsLambda(reserved));
-        FrameStore store;
-        CostPanel panel(&doc);
-        panel.setFrameStore(&store);
-        const RunResults run = test::runPattern(doc.design(), kSeconds, kSeed);
-        test::feed(&store, run);
-        panel.refresh();
+        FedPanel fed(reserved);
+        const Document &doc = fed.doc;
+        const CostPanel &panel = *fed.panel;
+        const RunResults &run = fed.run;
         const ComponentId fn = test::lambdaOf(doc.design());
         double throttles = 0;
         const int s = run.catalog.indexOf(fn, QStringLiteral("lambda.throttles"));
@@ -147,6 +158,43 @@ void TestCostPanel::beforeAnyRunOnlyTheEstimate()
     QTreeWidgetItem *first = panel.table()->topLevelItem(0);
     QVERIFY(first);
     QCOMPARE(first->text(3), QStringLiteral("-"));
+}
+
+void TestCostPanel::moneyReadsLikeMoney()
+{
+    // The sign before the dollar sign, cents, thousands grouped; never printf's "%f" or "e+06".
+    QCOMPARE(formatUsd(-0.72), QStringLiteral("-$0.72"));
+    QCOMPARE(formatUsd(50.546010), QStringLiteral("$50.55"));
+    QCOMPARE(formatUsd(1234.5), QStringLiteral("$1,234.50"));
+    QCOMPARE(formatUsd(-1234567.891), QStringLiteral("-$1,234,567.89"));
+    QCOMPARE(formatUsd(0), QStringLiteral("$0.00"));
+    QCOMPARE(formatUsd(0.004), QStringLiteral("<$0.01"));
+    QCOMPARE(formatUsd(-0.004), QStringLiteral("-<$0.01"));
+    QCOMPARE(formatQuantity(1e6), QStringLiteral("1,000,000"));
+    QCOMPARE(formatQuantity(12.5), QStringLiteral("12.5"));
+
+    // A run whose bill is below the estimate (2 environments throttle most of the traffic):
+    // every money cell of the panel reads like money, differences with a leading minus.
+    FedPanel fed(2);
+    const CostPanel &panel = *fed.panel;
+    const QRegularExpression money(
+        QStringLiteral("^(-?\\$[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}|-?<\\$0\\.01|-)$"));
+    QVERIFY(money.isValid());
+    int negatives = 0;
+    QList<QTreeWidgetItem *> rows;
+    for (int i = 0; i < panel.table()->topLevelItemCount(); ++i)
+        rows.append(panel.table()->topLevelItem(i));
+    rows.append(panel.totalRow()->topLevelItem(0));
+    for (QTreeWidgetItem *item : rows) {
+        for (int c = 3; c <= 5; ++c) {
+            QVERIFY2(money.match(item->text(c)).hasMatch(), qPrintable(item->text(c)));
+            negatives += item->text(c).startsWith(QStringLiteral("-$")) ? 1 : 0;
+        }
+        QVERIFY2(!item->text(6).contains(QStringLiteral("e+")), qPrintable(item->text(6)));
+    }
+    QVERIFY(negatives > 0); // the case the format is for
+    QVERIFY(panel.header()->text().contains(formatUsd(panel.accruedUsd())));
+    QVERIFY(!panel.header()->text().contains(QStringLiteral("e+")));
 }
 
 QTEST_MAIN(TestCostPanel)

@@ -1,8 +1,8 @@
-// Screenshots of live playback a person can read (issue "Live playback a person can watch"):
-// the main window in its default layout, a run played at maximum speed and scrubbed back to the
-// moment that tells the story: a throttling API, a bad deploy on an SQS consumer, a Kinesis
-// iterator age building up, and the 1024x700 window. Saved to $SWB_SHOT_DIR (default: the temp
-// folder) for a person to look at; the test asserts what each picture must show.
+// Screenshots of live playback a person can read: the main window in its default layout, a run
+// played at maximum speed and scrubbed back to the moment that tells the story: a throttling API, a
+// bad deploy on an SQS consumer, a Kinesis iterator age building up, and the 1024x700 window. Saved
+// to $SWB_SHOT_DIR (default: the temp folder) for a person to look at; the test asserts what each
+// picture must show.
 
 #include "chartsfixture.h"
 #include "mainwindowtestutil.h"

@@ -49,7 +49,7 @@ QValueAxis *makeAxis(bool grid)
 }
 
 // Lambda's internal async queue only matters for a function something invokes asynchronously
-// (an async invoke or an SNS subscription, reference/aws-behaviour.md §1).
+// (an async invoke or an SNS subscription, resources/help/aws-behaviour.md §1).
 bool invokedAsync(const Design &design, ComponentId function)
 {
     for (const Connection &w : design.connections) {

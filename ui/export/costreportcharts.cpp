@@ -32,13 +32,17 @@ QList<QPointF> seriesPoints(const RunResults &run, int s)
     return points;
 }
 
-// One line per series named `name` (per block), labelled with the block.
-void addPerBlock(ReportChart *chart, const RunResults &run, const QString &name)
+// One line per series named `name` (per block), labelled with the block and `what`.
+void addPerBlock(ReportChart *chart, const RunResults &run, const QString &name,
+                 const QString &what = QString())
 {
     for (int s = 0; s < run.catalog.series.size(); ++s) {
         const SeriesEntry &e = run.catalog.series.at(s);
         if (e.name == name && chart->lines.size() < kMaxLinesPerChart)
-            chart->lines.append({e.componentName, seriesPoints(run, s)});
+            chart->lines.append({what.isEmpty()
+                                     ? e.componentName
+                                     : QStringLiteral("%1 %2").arg(e.componentName, what),
+                                 seriesPoints(run, s)});
     }
 }
 
@@ -138,9 +142,18 @@ QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
         QStringLiteral("Concurrency (peak per bin)"), QStringLiteral("environments"), {}};
     addPerBlock(&concurrency, run, QStringLiteral("lambda.concurrency"));
     addPerBlock(&concurrency, run, QStringLiteral("account.concurrency"));
+    // A queue's backlog and age are the charts dock's and the badges' quantities: visible, in
+    // flight (received, not yet deleted) and the oldest non-deleted message.
     ReportChart backlog{QStringLiteral("Backlog (peak per bin)"), QStringLiteral("messages"), {}};
-    addPerBlock(&backlog, run, QStringLiteral("sqs.visible"));
-    addPerBlock(&backlog, run, QStringLiteral("lambda.async_queue"));
+    addPerBlock(&backlog, run, QStringLiteral("sqs.visible"), QStringLiteral("visible"));
+    addPerBlock(&backlog, run, QStringLiteral("sqs.in_flight"), QStringLiteral("in flight"));
+    addPerBlock(&backlog, run, QStringLiteral("lambda.async_queue"), QStringLiteral("async queue"));
+    ReportChart age{QStringLiteral("Oldest message age / iterator age (peak per bin)"),
+                    QStringLiteral("seconds"),
+                    {}};
+    addPerBlock(&age, run, QStringLiteral("sqs.oldest_age_s"), QStringLiteral("oldest message"));
+    addPerBlock(&age, run, QStringLiteral("kinesis.iterator_age_s"),
+                QStringLiteral("iterator age"));
     ReportChart failures{QStringLiteral("Throttles and errors (all blocks, per bin)"),
                          QStringLiteral("per bin"),
                          {}};
@@ -160,7 +173,7 @@ QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
         cost.lines.append(accrued);
 
     QList<ReportChart> charts;
-    for (ReportChart *c : {&concurrency, &backlog, &failures, &cost}) {
+    for (ReportChart *c : {&concurrency, &backlog, &age, &failures, &cost}) {
         for (ReportChartLine &l : c->lines)
             l.points = minMaxDecimate(l.points, kDecimationBuckets);
         if (!c->isEmpty())

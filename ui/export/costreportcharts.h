@@ -33,7 +33,10 @@ struct ReportChart {
 
 // The report's charts of a run; charts with no line are left out.
 //  - Concurrency: each function's lambda.concurrency and the account's (peak per bin).
-//  - Backlog: each queue's visible messages and each function's async event queue (peak per bin).
+//  - Backlog: each queue's visible and in-flight messages and each function's async event
+//    queue (peak per bin).
+//  - Oldest message age / iterator age: each queue's oldest non-deleted message and each
+//    stream's iterator age, in seconds (peak per bin).
 //  - Throttles and errors: all blocks' throttles / 429s / write and start throttles / rejections,
 //    and all errors / timeouts / 5xx / failures, per bin.
 //  - Cost accrual: the pro-rata share of the month accrued by t of the monthly cost projected

@@ -1,0 +1,140 @@
+// The main window's default dock layout: canvas, charts and inspector usable at once (charts
+// under the canvas, inspector at the right, findings / cost / faults as tabs under it); at
+// 1024x700, whether the window opens that small or is shrunk to it, the docks give way so the
+// canvas keeps at least half the window's width and height, and the Cost panel's Total row
+// stays in view.
+
+#include "chartsfixture.h"
+#include "mainwindowtestutil.h"
+
+#include "model/document.h"
+#include "ui/cost/costpanel.h"
+#include "ui/docks/inspectordock.h"
+#include "ui/mainwindow.h"
+
+#include <QDockWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace swb;
+
+namespace {
+
+QDockWidget *dock(MainWindow &w, const char *name)
+{
+    return w.findChild<QDockWidget *>(QString::fromLatin1(name));
+}
+
+// The widget is on screen, not hidden behind a tab or a collapsed dock.
+bool inView(QWidget *widget)
+{
+    return widget->isVisible() && !widget->visibleRegion().isEmpty();
+}
+
+void checkCanvasHalf(MainWindow &w)
+{
+    const QSize canvas = w.centralWidget()->size();
+    QVERIFY2(canvas.width() * 2 >= w.width() && canvas.height() * 2 >= w.height(),
+             qPrintable(QStringLiteral("canvas %1x%2 in a %3x%4 window")
+                            .arg(canvas.width())
+                            .arg(canvas.height())
+                            .arg(w.width())
+                            .arg(w.height())));
+}
+
+void checkTotalRowInView(MainWindow &w)
+{
+    QDockWidget *cost = dock(w, "costDock");
+    cost->raise();
+    QTest::qWait(50);
+    auto *panel = qobject_cast<CostPanel *>(cost->widget());
+    QVERIFY(panel);
+    QTreeWidget *total = panel->totalRow();
+    QVERIFY(inView(total));
+    // The whole row: its item's rectangle lies inside what the panel shows.
+    const QRect row = total->visualItemRect(total->topLevelItem(0));
+    QVERIFY(!row.isEmpty());
+    const QRect shown = total->viewport()->visibleRegion().boundingRect();
+    QVERIFY2(
+        shown.contains(QRect(row.topLeft(), QSize(1, row.height()))),
+        qPrintable(
+            QStringLiteral("row %1 px high, %2 px shown").arg(row.height()).arg(shown.height())));
+    QCOMPARE(total->topLevelItem(0)->text(0), QStringLiteral("Total"));
+}
+
+} // namespace
+
+class TestDocksLayout : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { test::setUpGuiTestEnvironment(QStringLiteral("tst_ui_dockslayout")); }
+    void init() { test::resetGuiTestState(); }
+    void canvasChartsAndInspectorAtOnce();
+    void smallWindowKeepsHalfForTheCanvas();
+    void shrinkingToSmallGivesWay();
+};
+
+void TestDocksLayout::canvasChartsAndInspectorAtOnce()
+{
+    MainWindow w;
+    w.resize(1600, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(100);
+    QDockWidget *charts = dock(w, "chartsDock");
+    QVERIFY(charts);
+    QCOMPARE(w.dockWidgetArea(charts), Qt::BottomDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(w.inspectorDock()), Qt::RightDockWidgetArea);
+    QVERIFY(!w.tabifiedDockWidgets(w.inspectorDock()).contains(charts));
+    QVERIFY(inView(charts->widget()));
+    QVERIFY(inView(w.inspectorDock()->widget()));
+    QVERIFY(inView(w.centralWidget()));
+    // The charts sit under the canvas, the inspector beside both.
+    const QRect canvas(w.centralWidget()->mapTo(&w, QPoint()), w.centralWidget()->size());
+    const QRect chartsRect(charts->mapTo(&w, QPoint()), charts->size());
+    const QRect inspector(w.inspectorDock()->mapTo(&w, QPoint()), w.inspectorDock()->size());
+    QVERIFY(chartsRect.top() >= canvas.bottom());
+    QVERIFY(inspector.left() >= canvas.right() && inspector.left() >= chartsRect.right());
+    checkCanvasHalf(w);
+    checkTotalRowInView(w);
+    w.document()->markSaved();
+}
+
+void TestDocksLayout::smallWindowKeepsHalfForTheCanvas()
+{
+    MainWindow w;
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.document()->replaceDesign(test::sqsLambda(2));
+    QTest::qWait(100);
+    checkCanvasHalf(w);
+    QVERIFY(inView(dock(w, "chartsDock")->widget()));
+    QVERIFY(inView(w.inspectorDock()->widget()));
+    checkTotalRowInView(w);
+    w.document()->markSaved();
+}
+
+void TestDocksLayout::shrinkingToSmallGivesWay()
+{
+    MainWindow w;
+    w.resize(1600, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(100);
+    // Docks made wide by hand first: the window, not the defaults, must make room.
+    w.resizeDocks({w.inspectorDock()}, {520}, Qt::Horizontal);
+    w.resizeDocks({dock(w, "chartsDock")}, {480}, Qt::Vertical);
+    QTest::qWait(50);
+    w.resize(1024, 700);
+    QTRY_VERIFY(w.width() == 1024 && w.height() == 700);
+    QTest::qWait(100);
+    checkCanvasHalf(w);
+    checkTotalRowInView(w);
+    w.document()->markSaved();
+}
+
+QTEST_MAIN(TestDocksLayout)
+#include "dockslayout.moc"
