@@ -149,6 +149,12 @@ void MainWindow::arrangeDefaultDocks()
         resizeDocks({charts}, {std::clamp(size.height() / 2 - 70, 150, 600)}, Qt::Vertical);
     resizeDocks({m_inspector, m_findings}, {size.height() * 55 / 100, size.height() * 45 / 100},
                 Qt::Vertical);
+    // The pattern guide, when opened, takes the inspector's place as a tab (it is used instead
+    // of the inspector, and needs the column's height for its questions and load fields).
+    if (auto *guide = findChild<QDockWidget *>(QStringLiteral("patternGuideDock"))) {
+        if (!tabifiedDockWidgets(m_inspector).contains(guide))
+            tabifyDockWidget(m_inspector, guide);
+    }
     m_inspector->raise();
     if (!m_fitPending) {
         m_fitPending = true;

@@ -13,6 +13,7 @@
 #include "ui/playback/playbacksession.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QProcess>
 #include <QTest>
 
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
     void startPlaybackPlaysAtTheSpeedAsked();
+    void speedNoteSaysWhenBehind();
 };
 
 void TestScriptedPlay::helpListsPlayAndSpeed()
@@ -114,6 +116,39 @@ void TestScriptedPlay::startPlaybackPlaysAtTheSpeedAsked()
     QCOMPARE(w.simController()->speed(), SimController::kAsFastAsPossible);
     QCOMPARE(bar->speedBox()->currentText(), QStringLiteral("max"));
     QTRY_VERIFY_WITH_TIMEOUT(w.frameStore()->isFinished(), 60000);
+    w.document()->markSaved();
+}
+
+void TestScriptedPlay::speedNoteSaysWhenBehind()
+{
+    bool behind = true;
+    QCOMPARE(PlaybackBar::speedNoteText(100, 98, &behind), QString()); // keeping up
+    QVERIFY(!behind);
+    QCOMPARE(PlaybackBar::speedNoteText(1000, 370.4, &behind),
+             QStringLiteral("actual 370x: the machine cannot keep up"));
+    QVERIFY(behind);
+    QCOMPARE(PlaybackBar::speedNoteText(10, 2.5, &behind),
+             QStringLiteral("actual 2.5x: the machine cannot keep up"));
+    QCOMPARE(PlaybackBar::speedNoteText(0, 8500, &behind), QStringLiteral("\u2248 8500x"));
+    QVERIFY(!behind);
+    QCOMPARE(PlaybackBar::speedNoteText(100, 0, &behind), QString()); // not measured yet
+
+    // A real run at max says what max reaches while it plays.
+    test::resetGuiTestState();
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Design design = test::sqsLambda();
+    design.settings.insert(QStringLiteral("duration"), 24 * 3600);
+    w.document()->replaceDesign(design);
+    auto *bar = w.findChild<PlaybackBar *>(QStringLiteral("playbackBar"));
+    w.startPlayback(0);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->speedNote()->isVisible(), 20000);
+    QVERIFY2(bar->speedNote()->text().startsWith(QStringLiteral("\u2248 ")),
+             qPrintable(bar->speedNote()->text()));
+    QVERIFY(bar->measuredSpeed() > 10);
+    w.playback()->pause();
+    QVERIFY(!bar->speedNote()->isVisible());
     w.document()->markSaved();
 }
 

@@ -211,22 +211,30 @@ double PlaybackBar::measuredSpeed() const
     return b.x() - a.x() >= 0.5 ? (b.y() - a.y()) / (b.x() - a.x()) : 0;
 }
 
+QString PlaybackBar::speedNoteText(double requested, double actual, bool *behind)
+{
+    *behind = false;
+    if (!(actual > 0))
+        return QString();
+    const QString x =
+        actual >= 10 ? QString::number(qRound64(actual)) : QString::number(actual, 'f', 1);
+    if (requested <= 0)
+        return tr("\u2248 %1x").arg(x); // what "max" reaches
+    // 15% of slack: pacing runs in 15 ms ticks and bins close in steps.
+    if (actual < 0.85 * requested) {
+        *behind = true;
+        return tr("actual %1x: the machine cannot keep up").arg(x);
+    }
+    return QString();
+}
+
 void PlaybackBar::syncSpeedNote()
 {
     const double requested = m_speed->currentData().toDouble();
-    const double actual = measuredSpeed();
-    QString text;
     bool behind = false;
-    if (m_session->isPlaying() && actual > 0) {
-        const QString x =
-            actual >= 10 ? QString::number(qRound64(actual)) : QString::number(actual, 'f', 1);
-        if (requested <= 0) {
-            text = tr("\u2248 %1x").arg(x);
-        } else if (actual < 0.85 * requested) {
-            text = tr("actual %1x: the machine cannot keep up").arg(x);
-            behind = true;
-        }
-    }
+    const QString text = m_session->isPlaying()
+                             ? speedNoteText(requested, measuredSpeed(), &behind)
+                             : QString();
     m_speedNote->setStyleSheet(behind ? QStringLiteral("color: #b35900; font-weight: bold;")
                                       : QString());
     if (m_speedNote->text() != text)

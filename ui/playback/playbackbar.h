@@ -46,6 +46,10 @@ public:
     void setSpeed(double multiplier);
     // Simulated seconds per wall second over the last ~2 s of playing (0 when unknown).
     double measuredSpeed() const;
+    // The note beside the speed box: empty while the run keeps the requested speed, "actual
+    // 37x: the machine cannot keep up" (*behind) when it falls short, "≈ 850x" at max
+    // (requested <= 0).
+    static QString speedNoteText(double requested, double actual, bool *behind);
 
     // "01:02:03" (hours may exceed 24).
     static QString formatClock(double seconds);
