@@ -1,7 +1,6 @@
 // API Gateway (aws-behaviour.md §2): stage and account token buckets (rate + burst) -> 429,
 // integration timeout -> 504, Lambda proxy (sync) and direct service integrations.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,8 +34,8 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
     const double overhead = A.cfg->overheadMs;
     if (E.to.kind == ComponentKind::Lambda && E.kind != EdgeKind::AsyncInvoke) {
         // Lambda proxy integration: synchronous invoke, the response waits for the function.
-        const std::uint32_t inv = lambdaStart(E.to.index, InvokeKind::ApiSync, msg, m_msgs[msg].gen,
-                                              m_msgs[msg].poison != 0, api);
+        const std::uint32_t inv = m_lambda->invoke(E.to.index, m_invApi, msg, m_msgs[msg].gen,
+                                                   m_msgs[msg].poison != 0, api);
         if (inv == kNone) {
             // The function throttled (429 from Lambda); API Gateway answers with a 5xx and the
             // caller decides whether to retry (aws-behaviour.md §1 "Sync throttle").
@@ -48,7 +47,8 @@ bool Engine::apiRequest(std::uint32_t api, std::uint32_t msg)
         // Integration timeout (REST 29 s default, HTTP 30 s max): the client gets 504 at the
         // timeout while the function keeps running and is billed to its end (aws-behaviour.md §2).
         const Ticks timeout = msToTicks(A.cfg->integrationTimeoutMs - overhead);
-        if (m_invs[inv].end - m_invs[inv].start > timeout)
+        const Invocation &I = m_lambda->invocation(inv);
+        if (I.end - I.start > timeout)
             m_q.scheduleIn(timeout, EvApiTimeout, msg, m_msgs[msg].gen, api);
         return true;
     }
@@ -74,7 +74,7 @@ void Engine::apiLambdaDone(const Invocation &inv)
         drop(msg, DropReason::SyncError);
         return;
     }
-    lambdaSucceeded(inv.fn, msg);
+    m_lambda->succeeded(inv.fn, msg);
 }
 
 void Engine::apiLatency(ApiState &A, double ms)

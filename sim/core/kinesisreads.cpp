@@ -17,7 +17,6 @@
 // ~70 ms vs ~200 ms for shared reads, a ⚠ secondary-source figure). Pushes are grouped at most
 // every 10 ms so a busy shard costs at most 100 events per second per consumer.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <algorithm>
 #include <cmath>

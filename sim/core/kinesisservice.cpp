@@ -6,7 +6,6 @@
 // consumer has read; the reads (shared GetRecords limits, enhanced fan-out) are in
 // kinesisreads.cpp.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,7 +33,7 @@ void Engine::initStream(std::uint32_t i)
     // (aws-behaviour.md §5); a million distinct keys already spreads evenly over any shard count.
     const std::uint32_t shards = std::clamp<std::uint32_t>(S.cfg->shards, 1, 20000);
     if (shards != S.cfg->shards)
-        m_warnings.push_back(S.cfg->name + ": shard count clamped to 1-20,000");
+        m_k.warn(S.cfg->name + ": shard count clamped to 1-20,000");
     S.rng.reseed(streamSeed(m_sc.seed,
                             (static_cast<std::uint64_t>(ComponentKind::KinesisStream) << 32) | i));
     S.writeRecords.resize(shards);
@@ -74,16 +73,11 @@ void Engine::initStream(std::uint32_t i)
             c /= acc;
     }
     const ComponentRef me{ComponentKind::KinesisStream, i};
-    S.m = MetricStore::kNoSeries;
-    for (const MetricName &n : kKinesisMetrics) {
-        const std::uint32_t id = m_metrics.addSeries(me, n.name, n.unit, n.agg);
-        if (S.m == MetricStore::kNoSeries)
-            S.m = id;
-    }
+    S.m = m_k.addSeries(ComponentKind::KinesisStream, me, kKinesisMetrics);
     S.shardSeries = static_cast<std::uint32_t>(m_metrics.seriesCount());
     for (std::uint32_t s = 0; s < std::min(shards, kMaxShardSeries); ++s)
-        m_metrics.addSeries(me, "kinesis.shard" + std::to_string(s) + ".iterator_age_s", "s",
-                            Aggregation::Max);
+        m_k.addShardSeries(ComponentKind::KinesisStream, me, kKinesisMetrics[KmShardIteratorAge],
+                           KmShardIteratorAge, s);
 }
 
 void Engine::addKinesisEsm(std::uint32_t e)
@@ -144,10 +138,9 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
     // PUT payload units: each 25 KB chunk of a record (aws-behaviour.md §5 "Pricing").
     m_metrics.add(S.m + KmBilledPutUnits, std::max(1.0, std::ceil(m.bytes / 25600.0)));
     const Record r{m.created, now, m.bytes, S.nextSeq[shard]++, m.path, m.poison};
-    transfer(msg); // the unit continues as a stream record
+    transfer(msg); // the unit continues as a stream record (held by the first consumer)
     if (S.esms.empty()) {
         S.orphan[shard].pushBack(r);
-        ++m_liveRecords;
         return true;
     }
     const std::uint64_t cum = (S.log[shard].empty() ? 0 : S.log[shard].back().cumBytes) + m.bytes;
@@ -156,10 +149,9 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
     for (std::size_t i = 0; i < S.esms.size(); ++i) {
         KinesisEsm &X = m_kinEsms[S.esms[i]];
         if (i > 0)
-            ++m_ledger.produced;
+            m_k.produceHeld();
         const std::uint32_t lane = shard * X.pf + S.keyLane[key] % X.pf;
         X.lanes[lane].recs.pushBack(r);
-        ++m_liveRecords;
         if (X.readers[shard].nextRead == kNever) // else a read is already on its way
             kinesisArmRead(S.esms[i], shard, now);
     }
@@ -168,10 +160,7 @@ bool Engine::kinesisPut(std::uint32_t si, std::uint32_t msg)
 
 void Engine::recordOutcome(const Record &r, std::uint64_t Ledger::*outcome)
 {
-    if (outcome == &Ledger::succeeded)
-        recordE2e(r.path, r.created);
-    ++(m_ledger.*outcome);
-    --m_liveRecords;
+    m_k.settleHeld(r.path, r.created, outcome);
 }
 
 void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool)
@@ -230,8 +219,8 @@ void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool)
             return;
         }
     }
-    if (!lambdaCanStart(X.fn)) {
-        m_metrics.add(m_lambdas[X.fn].m + LmThrottles, 1); // throttled; retried a second later
+    if (!m_lambda->canStart(X.fn)) {
+        m_lambda->countThrottle(X.fn); // throttled; retried a second later
         arm(now + kTicksPerSecond);
         return;
     }
@@ -247,7 +236,7 @@ void Engine::laneTry(std::uint32_t x, std::uint32_t li, bool)
     }
     L.batchN = static_cast<std::uint32_t>(take);
     L.busy = true;
-    lambdaStart(X.fn, InvokeKind::KinesisBatch, x, 0, poison, li);
+    m_lambda->invoke(X.fn, m_invKinesis, x, 0, poison, li);
 }
 
 void Engine::kinesisBatchDone(const Invocation &inv)
@@ -262,14 +251,14 @@ void Engine::kinesisBatchDone(const Invocation &inv)
         for (std::uint32_t i = 0; i < count; ++i) {
             const Record r = L.recs.front();
             L.recs.popFront();
-            if (m_lambdas[X.fn].outputs.empty()) {
+            if (!m_lambda->hasOutputs(X.fn)) {
                 recordOutcome(r, &Ledger::succeeded);
             } else {
                 // The record is processed; the function's output continues as a new message.
                 recordOutcome(r, &Ledger::succeeded);
                 const std::uint32_t id = newMessage(r.created, r.path);
                 m_msgs[id].bytes = r.bytes;
-                lambdaSucceeded(X.fn, id);
+                m_lambda->succeeded(X.fn, id);
             }
         }
     };
@@ -318,16 +307,13 @@ void Engine::kinesisBatchDone(const Invocation &inv)
             L.recs.popFront();
         }
         m_metrics.add(S.m + KmOnFailure, n);
-        if (dest.kind == ComponentKind::SqsQueue) {
-            m_queues[dest.index].dlqHeld += n;
-            m_metrics.add(m_queues[dest.index].m + QmDlqReceived, n);
-        }
+        m_k.failureNotice(dest, n);
         L.attempts = 0;
         L.failing = false;
         L.batchN = 0;
         L.bisectLimit = X.cfg.batchSize;
     } else {
-        m_metrics.add(m_lambdas[X.fn].m + LmRetries, 1);
+        m_lambda->countRetry(X.fn);
     }
     laneTry(x, li, false); // retried at once, in order: the lane stays blocked meanwhile
 }

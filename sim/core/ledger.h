@@ -4,6 +4,9 @@
 // from the storage that actually holds units (message pool, stream lanes), not derived from the
 // other counters, so balanced() catches a unit that was freed without an outcome or leaked.
 
+#include "core/component.h"
+#include "core/metricdecl.h"
+
 #include <cstdint>
 
 namespace swb::core {
@@ -42,5 +45,30 @@ struct Ledger {
     }
     bool balanced() const { return produced == inFlight + terminal(); }
 };
+
+// The ledger's series (component None), sampled when a bin closes.
+enum LedgerMetric : std::uint32_t {
+    LgProduced,
+    LgInFlight,
+    LgSucceeded,
+    LgDeadLettered,
+    LgExpired,
+    LgRejected,
+    LgDropped,
+    LgCount
+};
+inline constexpr MetricDecl kLedgerMetrics[LgCount] = {
+    {"ledger.produced", "units", Aggregation::Last},
+    {"ledger.in_flight", "units", Aggregation::Last},
+    {"ledger.succeeded", "units", Aggregation::Last},
+    {"ledger.dead_lettered", "units", Aggregation::Last},
+    {"ledger.expired", "units", Aggregation::Last},
+    {"ledger.rejected", "units", Aggregation::Last},
+    {"ledger.dropped", "units", Aggregation::Last},
+};
+constexpr MetricId metricId(LedgerMetric m)
+{
+    return {ComponentKind::None, static_cast<std::uint16_t>(m)};
+}
 
 } // namespace swb::core

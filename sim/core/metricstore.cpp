@@ -5,9 +5,9 @@
 namespace swb::core {
 
 std::uint32_t MetricStore::addSeries(ComponentRef c, std::string name, std::string unit,
-                                     Aggregation a)
+                                     Aggregation a, MetricId metric, std::uint32_t shard)
 {
-    m_series.push_back({c, std::move(name), std::move(unit), a});
+    m_series.push_back({c, std::move(name), std::move(unit), a, metric, shard});
     return static_cast<std::uint32_t>(m_series.size() - 1);
 }
 
@@ -47,6 +47,15 @@ std::uint32_t MetricStore::find(ComponentRef c, std::string_view name) const
 {
     for (std::size_t s = 0; s < m_series.size(); ++s)
         if (m_series[s].component == c && m_series[s].name == name)
+            return static_cast<std::uint32_t>(s);
+    return kNoSeries;
+}
+
+std::uint32_t MetricStore::find(ComponentRef c, MetricId metric, std::uint32_t shard) const
+{
+    for (std::size_t s = 0; s < m_series.size(); ++s)
+        if (m_series[s].component == c && m_series[s].metric == metric
+            && m_series[s].shard == shard)
             return static_cast<std::uint32_t>(s);
     return kNoSeries;
 }

@@ -6,7 +6,8 @@
 //   Last - value sampled when the bin closes (percentiles, ledger counters)
 // Memory is bins x series doubles: a run's length changes the bin count, never the per-event cost.
 
-#include "core/scenario.h"
+#include "core/component.h"
+#include "core/metricdecl.h"
 
 #include <cstdint>
 #include <string>
@@ -15,13 +16,13 @@
 
 namespace swb::core {
 
-enum class Aggregation : std::uint8_t { Sum, Max, Last };
-
 struct SeriesInfo {
     ComponentRef component; // kind None = account/global series
     std::string name;       // e.g. "lambda.concurrency", see the table in simulation.h
     std::string unit;
     Aggregation aggregation = Aggregation::Sum;
+    MetricId metric;         // the declaring service's metric (component.h)
+    std::uint32_t shard = 0; // MetricScope::Shard: the shard number
 };
 
 class MetricStore
@@ -29,7 +30,8 @@ class MetricStore
 public:
     static constexpr std::uint32_t kNoSeries = UINT32_MAX;
 
-    std::uint32_t addSeries(ComponentRef c, std::string name, std::string unit, Aggregation a);
+    std::uint32_t addSeries(ComponentRef c, std::string name, std::string unit, Aggregation a,
+                            MetricId metric = {}, std::uint32_t shard = 0);
     // Fixes the series list; reserves room for `expectedBins` closed bins.
     void start(double binWidthSeconds, std::size_t expectedBins = 0);
 
@@ -67,6 +69,15 @@ public:
     // Sum series: total over closed bins; Max: peak; Last: last closed value.
     double summary(std::uint32_t s) const { return m_summary[s]; }
     std::uint32_t find(ComponentRef c, std::string_view name) const;
+    // Typed look-up: find(ref, LmConcurrency), find(ref, metricId(KmShardIteratorAge), 3).
+    // kNoSeries when the component has no such series (e.g. a metric of another service).
+    std::uint32_t find(ComponentRef c, MetricId metric, std::uint32_t shard = 0) const;
+    template<typename E>
+    requires requires(E e) { metricId(e); }
+    std::uint32_t find(ComponentRef c, E metric, std::uint32_t shard = 0) const
+    {
+        return find(c, metricId(metric), shard);
+    }
     // FNV-1a over the bit patterns of every closed bin: equal iff runs are byte-identical.
     std::uint64_t fingerprint() const;
 

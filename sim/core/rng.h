@@ -8,6 +8,9 @@
 
 namespace swb::core {
 
+// How a scenario draws a value around its mean (Rng::draw): durations, payload sizes.
+enum class Distribution : std::uint8_t { Fixed, Exponential, LogNormal, Normal, Uniform };
+
 inline std::uint64_t splitmix64(std::uint64_t &state)
 {
     std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);

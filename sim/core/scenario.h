@@ -1,211 +1,21 @@
 #pragma once
 // The immutable input of one simulation run: plain structs addressed by dense indices. The swb_sim
 // layer fills it from the Document; the core only reads it. Defaults are AWS defaults; the numbers
-// and their sources are in shared/resources/help/aws-behaviour.md (cited below as "aws-behaviour.md
-// §n").
+// and their sources are in resources/help/aws-behaviour.md (cited below as "aws-behaviour.md §n").
+// Each service's settings struct lives in its module's public header (core/services/<service>/),
+// included through the registry (core/servicelist.h).
 //
 // Wiring is explicit: every connection is an Edge {kind, from, to}. Settings that belong to a
 // connection (event source mapping, SNS subscription) live in the Edge. Step Functions tasks name
 // their Lambda by index directly (the state machine definition is not a wire on the canvas).
+
+#include "core/component.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace swb::core {
-
-enum class ComponentKind : std::uint8_t {
-    None,
-    TrafficSource,
-    ApiGateway,
-    SnsTopic,
-    SqsQueue,
-    KinesisStream,
-    StepFunctions,
-    Lambda,
-    Downstream,
-};
-
-// A component is (kind, index into that kind's vector in Scenario).
-struct ComponentRef {
-    ComponentKind kind = ComponentKind::None;
-    std::uint32_t index = 0;
-
-    bool valid() const { return kind != ComponentKind::None; }
-    friend bool operator==(const ComponentRef &, const ComponentRef &) = default;
-};
-
-// ---- traffic -------------------------------------------------------------------------------
-
-enum class TrafficPattern : std::uint8_t {
-    Constant, // deterministic arrivals every 1/rate seconds
-    Poisson,  // Poisson arrivals at `ratePerSecond`
-    Diurnal,  // Poisson, rate follows a daily cosine: mean = rate, max/min = diurnalPeakFactor,
-              // minimum at simulated midnight (t = 0), maximum at noon
-    Spike,    // Poisson at rate, x multiplier during [startSeconds, startSeconds + durationSeconds)
-    Step,     // Poisson at rate, x multiplier from startSeconds on
-    Replay,   // Poisson at a piecewise-constant rate given by `replay` points (CSV of rates)
-};
-
-enum class Distribution : std::uint8_t { Fixed, Exponential, LogNormal, Normal, Uniform };
-
-struct RatePoint {
-    double tSeconds = 0; // rate applies from this time until the next point
-    double rate = 0;     // requests per second
-};
-
-struct TrafficSource {
-    std::string name;
-    TrafficPattern pattern = TrafficPattern::Poisson;
-    double ratePerSecond = 10;
-    double diurnalPeakFactor = 3;
-    double startSeconds = 0;       // spike / step start
-    double durationSeconds = 60;   // spike length
-    double multiplier = 5;         // spike / step factor
-    std::vector<RatePoint> replay; // sorted by tSeconds; rate 0 before the first point
-    double payloadMeanBytes = 1024;
-    Distribution payloadDistribution = Distribution::Fixed;
-    double payloadCv = 0.5; // coefficient of variation for non-fixed payload sizes
-    // SNS filtering (aws-behaviour.md §3 "Filtering"): each message carries one attribute value
-    // drawn uniformly from [0, attributeValueCount); a subscription's filter accepts a set of
-    // values (bit mask). 0 = the message has no attribute (only probability filters apply).
-    std::uint32_t attributeValueCount = 0;
-    // Fraction of messages whose processing always fails (a "poison" record/message). Used to show
-    // Kinesis shard blocking, SQS redrive and bisect-on-error.
-    double poisonFraction = 0;
-};
-
-// ---- services ------------------------------------------------------------------------------
-
-enum class ApiFlavour : std::uint8_t { Rest, Http };
-
-struct ApiGateway {
-    std::string name;
-    ApiFlavour flavour = ApiFlavour::Rest;
-    // Stage/method token bucket; can be lower than the account level, never higher
-    // (aws-behaviour.md §2).
-    double rateLimit = 10000;
-    double burstLimit = 5000;
-    // REST 50 ms-29 s (raisable since 2024), HTTP max 30 s (aws-behaviour.md §2). Exceeded -> 504.
-    double integrationTimeoutMs = 29000;
-    double overheadMs = 5; // API Gateway's own added latency per request
-};
-
-enum class TopicType : std::uint8_t { Standard, Fifo };
-
-struct SnsTopic {
-    std::string name;
-    TopicType type = TopicType::Standard;
-    // FIFO publish throughput per topic: 3,000 msg/s and 20 MB/s since Nov 2023 (aws-behaviour.md
-    // §3 "FIFO throughput history", the default topic-scope mode; high-throughput mode is opt-in).
-    double fifoPublishesPerSecond = 3000;
-    double fifoPublishBytesPerSecond = 20.0 * 1024 * 1024;
-};
-
-enum class QueueType : std::uint8_t { Standard, Fifo };
-
-struct SqsQueue {
-    std::string name;
-    QueueType type = QueueType::Standard;
-    double visibilityTimeoutSeconds = 30; // 0 s-12 h, default 30 s (aws-behaviour.md §4)
-    double retentionSeconds = 345600;     // 60 s-14 days, default 4 days (aws-behaviour.md §4)
-    double delaySeconds = 0;              // 0-15 min (aws-behaviour.md §4)
-    std::uint32_t maxReceiveCount =
-        0; // redrive policy; 0 = no redrive (aws-behaviour.md §4: 1-1,000)
-    std::uint32_t messageGroupCount = 1;  // FIFO only: distinct MessageGroupIds (1-100,000)
-};
-
-enum class StreamMode : std::uint8_t { Provisioned, OnDemand };
-enum class KeySkew : std::uint8_t { Uniform, Zipf, HotKey };
-
-struct KinesisStream {
-    std::string name;
-    StreamMode mode = StreamMode::Provisioned;
-    std::uint32_t shards = 1;               // 1-20,000; on-demand: the shard count it represents
-    double retentionHours = 24;             // 24 h default, up to 8,760 h (aws-behaviour.md §5)
-    std::uint32_t partitionKeyCount = 1000; // distinct keys, 1-1,000,000
-    KeySkew skew = KeySkew::Uniform;
-    double zipfExponent = 1.0;   // KeySkew::Zipf: P(key k) ~ 1 / k^s
-    double hotKeyFraction = 0.5; // KeySkew::HotKey: share of records carrying key 0
-};
-
-enum class JitterStrategy : std::uint8_t { None, Full };
-
-// Error codes a Task attempt can end with (bits of SfnRetry::errors). The engine produces three;
-// the sim layer maps ErrorEquals names onto them (States.ALL = every bit, States.TaskFailed = the
-// three Lambda ones, a custom name = the function's own error).
-enum SfnErrorCode : std::uint8_t {
-    SfnErrFunction = 0,  // the function returned an error (handled; its own error name)
-    SfnErrUnknown = 1,   // Lambda.Unknown: unhandled, e.g. the function timed out
-    SfnErrThrottled = 2, // Lambda.TooManyRequestsException: the invoke was throttled
-};
-
-// Step Functions Retrier (aws-behaviour.md §6): delay before retry n = min(interval *
-// backoff^(n-1), maxDelay), FULL jitter draws uniformly in [0, delay]; see core/sfnretry.h for how
-// several combine.
-struct SfnRetry {
-    std::uint32_t errors = 0xFFFFFFFFu; // ErrorEquals as SfnErrorCode bits; all = States.ALL
-    double intervalSeconds = 1;
-    double backoffRate = 2.0;
-    std::uint32_t maxAttempts = 3; // retries after the first attempt; 0 = never retry
-    double maxDelaySeconds = 0;    // 0 = no cap
-    JitterStrategy jitter = JitterStrategy::None;
-};
-
-struct SfnTask {
-    std::uint32_t lambdaIndex = 0;  // Task state invoking this Lambda synchronously
-    std::vector<SfnRetry> retriers; // Retry array, in order; empty = the single `retry` below
-    SfnRetry retry;
-    bool catchAll = false; // Catch States.ALL -> fallback state, execution ends handled
-};
-
-enum class WorkflowType : std::uint8_t { Standard, Express };
-
-struct StepFunctions {
-    std::string name;
-    WorkflowType type = WorkflowType::Standard;
-    // Throttling token buckets (aws-behaviour.md §6 table): the us-east-1, us-west-2, eu-west-1
-    // values. Other Regions have 800 / 500 and 800 / 150, but the model offers only us-east-1, so
-    // nothing sets these yet (tests do). Standard only for transitions; StartExecution for Express
-    // is 6,000 / 6,000 everywhere.
-    double transitionBurst = 5000, transitionRate = 1500;
-    double startBurst = 1300, startRate = 300;
-    std::vector<SfnTask> tasks; // executed in order
-};
-
-enum class Architecture : std::uint8_t { X86, Arm };
-
-struct LambdaAsyncConfig {
-    std::uint32_t maxRetryAttempts = 2; // 0-2 (aws-behaviour.md §1)
-    double maxEventAgeSeconds = 21600;  // 60-21,600 s (aws-behaviour.md §1)
-};
-
-struct LambdaFunction {
-    std::string name;
-    std::uint32_t memoryMb = 128;          // 128-10,240 MB
-    double timeoutSeconds = 3;             // default 3 s, max 900 s (aws-behaviour.md §1)
-    std::int32_t reservedConcurrency = -1; // -1 = unreserved; 0 = kill switch (aws-behaviour.md §1)
-    std::uint32_t provisionedConcurrency = 0;
-    double durationMeanMs = 100;
-    Distribution durationDistribution = Distribution::LogNormal;
-    double durationCv = 0.5;
-    double errorRate = 0;     // probability an invocation returns a function error
-    double coldStartMs =
-        250; // init duration added to a cold invocation (aws-behaviour.md §1: <100 ms to >1 s)
-    double idleExpirySeconds = 420; // warm environment reclaimed after this idle time (not
-                                    // documented by AWS; observed 5-15 min)
-    Architecture architecture = Architecture::X86;
-    LambdaAsyncConfig async;
-};
-
-// A generic dependency (database, third-party API): capacity in TPS and connections plus latency.
-struct Downstream {
-    std::string name;
-    double capacityTps = 1000;
-    std::uint32_t maxConnections = 100;
-    double latencyMeanMs = 20;
-    double errorRateWhenOverloaded = 1.0; // share of calls above capacity that fail
-};
 
 // ---- edges ---------------------------------------------------------------------------------
 
@@ -309,14 +119,11 @@ struct Scenario {
     double binWidthSeconds = 0;
 
     Account account;
-    std::vector<TrafficSource> sources;
-    std::vector<ApiGateway> apis;
-    std::vector<SnsTopic> topics;
-    std::vector<SqsQueue> queues;
-    std::vector<KinesisStream> streams;
-    std::vector<StepFunctions> stateMachines;
-    std::vector<LambdaFunction> lambdas;
-    std::vector<Downstream> downstreams;
+    // One settings vector per service, generated from the registry (core/servicelist.h):
+    // lambdas, sources, apis, topics, queues, streams, stateMachines, downstreams.
+#define SWB_SETTINGS_VECTOR(Name, value, Settings, field, ...) std::vector<Settings> field;
+    SWB_CORE_SERVICES(SWB_SETTINGS_VECTOR)
+#undef SWB_SETTINGS_VECTOR
     std::vector<Edge> edges;
     std::vector<Fault> faults;
 };

@@ -5,67 +5,66 @@
 namespace swb::core {
 
 Simulation::Simulation(const Scenario &scenario)
-    : m_engine(std::make_unique<Engine>(scenario))
-{
-    m_engine->m_owner = this;
-}
+    : m_kernel(std::make_unique<Kernel>(scenario))
+{}
 
 Simulation::~Simulation() = default;
 
 const std::vector<std::string> &Simulation::warnings() const
 {
-    return m_engine->m_warnings;
+    return m_kernel->warnings();
 }
 bool Simulation::step()
 {
-    return m_engine->step();
+    return m_kernel->step();
 }
 void Simulation::runUntil(double seconds)
 {
-    m_engine->runUntil(secondsToTicks(seconds));
+    m_kernel->runUntil(secondsToTicks(seconds));
 }
 bool Simulation::finished() const
 {
-    return m_engine->finished();
+    return m_kernel->finished();
 }
 double Simulation::now() const
 {
-    return ticksToSeconds(m_engine->m_q.now());
+    return ticksToSeconds(m_kernel->now());
 }
 double Simulation::durationSeconds() const
 {
-    return ticksToSeconds(m_engine->m_end);
+    return ticksToSeconds(m_kernel->end());
 }
 void Simulation::setFrameSink(FrameSink *sink)
 {
-    m_engine->m_sink = sink;
+    m_kernel->setFrameSink(sink, this);
 }
 const MetricStore &Simulation::metrics() const
 {
-    return m_engine->m_metrics;
+    return m_kernel->metrics();
 }
 std::uint64_t Simulation::eventsProcessed() const
 {
-    return m_engine->m_events;
+    return m_kernel->eventsProcessed();
+}
+Kernel &Simulation::kernel()
+{
+    return *m_kernel;
 }
 Engine &Simulation::engine()
 {
-    return *m_engine;
+    return *static_cast<Engine *>(m_kernel->slot(ComponentKind::TrafficSource).self);
 }
 
 const Ledger &Simulation::ledger() const
 {
-    m_engine->m_ledger.inFlight = m_engine->m_liveMsgs + m_engine->m_liveRecords;
-    return m_engine->m_ledger;
+    return m_kernel->ledger();
 }
 
 double Simulation::latencyQuantileMs(std::uint32_t sourceIndex, double q) const
 {
-    if (sourceIndex >= m_engine->m_sources.size())
+    if (sourceIndex >= m_kernel->scenario().sources.size())
         return 0;
-    LatencyHistogram h = m_engine->m_sources[sourceIndex].totalHist;
-    h.merge(m_engine->m_sources[sourceIndex].binHist);
-    return h.quantile(q) / 1000.0;
+    return m_kernel->pathLatency(static_cast<std::uint16_t>(sourceIndex)).quantile(q) / 1000.0;
 }
 
 } // namespace swb::core

@@ -68,6 +68,7 @@
 namespace swb::core {
 
 class Simulation;
+class Kernel;
 class Engine;
 
 // Observer called once per closed bin, on the thread that runs the simulation. Implementations
@@ -108,10 +109,11 @@ public:
     // Whole-run end-to-end latency quantile (ms) for the entry path of a traffic source.
     double latencyQuantileMs(std::uint32_t sourceIndex, double q) const;
 
-    Engine &engine(); // internal state, for white-box tests only
+    Kernel &kernel(); // internal state, for white-box tests only
+    Engine &engine(); // services not yet in their modules, for white-box tests only
 
 private:
-    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<Kernel> m_kernel;
 };
 
 } // namespace swb::core

@@ -6,7 +6,6 @@
 // carries a duplicate message (no MessageDeduplicationId repeats), so it would never remove
 // anything.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <algorithm>
 #include <cmath>
@@ -69,8 +68,8 @@ void Engine::initTopics()
             if (m_sc.edges[e].to.kind == ComponentKind::SqsQueue)
                 kept.push_back(e);
             else
-                m_warnings.push_back("edge " + std::to_string(e) + ": " + cfg.name
-                                     + " is a FIFO topic; it delivers only to SQS queues, ignored");
+                m_k.warn("edge " + std::to_string(e) + ": " + cfg.name
+                         + " is a FIFO topic; it delivers only to SQS queues, ignored");
         }
         T.subs.swap(kept);
         // Each subscription keeps its queue's MessageGroupIds, so a group of the topic is the
@@ -179,7 +178,7 @@ bool Engine::snsTry(std::uint32_t msg)
     if (const Fault *f = activeFault(FaultKind::DownstreamOutage, E.to))
         ok = !T.rng.bernoulli(f->errorRate); // endpoint unavailable
     if (ok && E.to.kind == ComponentKind::Downstream)
-        ok = downstreamCall(E.to.index, latency);
+        ok = m_down->call(E.to.index, latency);
     if (ok) {
         m_metrics.add(T.m + SmDeliveries, 1);
         switch (E.to.kind) {
@@ -187,7 +186,7 @@ bool Engine::snsTry(std::uint32_t msg)
             sqsSend(E.to.index, msg);
             break;
         case ComponentKind::Lambda:
-            lambdaAsync(E.to.index, msg);
+            m_k.deliver(E.to, msg);
             break;
         case ComponentKind::Downstream:
             m_metrics.add(T.m + SmBilledHttp,

@@ -3,7 +3,6 @@
 // scaling with the empty receives of idle long polls. Receiving, invoking and deleting batches is
 // in sqsservice.cpp.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,11 +30,11 @@ void Engine::addSqsEsm(std::uint32_t e)
     if (X.cfg.maximumConcurrency > 0)
         X.cap = std::min<double>(X.cap, X.cfg.maximumConcurrency);
     X.limit = std::min<double>(std::max<std::uint32_t>(1, X.cfg.startingPollers), X.cap);
-    const double fnTimeout = m_lambdas[X.fn].cfg->timeoutSeconds;
+    const double fnTimeout = m_sc.lambdas[X.fn].timeoutSeconds;
     if (fnTimeout > Q.cfg->visibilityTimeoutSeconds)
-        m_warnings.push_back(Q.cfg->name
-                             + ": visibility timeout below the function timeout "
-                               "(Lambda rejects this event source mapping)");
+        m_k.warn(Q.cfg->name
+                 + ": visibility timeout below the function timeout "
+                   "(Lambda rejects this event source mapping)");
     Q.esms.push_back(static_cast<std::uint32_t>(m_sqsEsms.size()));
     m_sqsEsms.push_back(X);
 }

@@ -3,7 +3,6 @@
 // mapping's batches (batch size, batching window, partial batch responses). Its set-up and poller
 // scaling are in sqsmapping.cpp.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <algorithm>
 #include <cmath>
@@ -120,12 +119,12 @@ void Engine::esmDispatch(std::uint32_t x)
                 }
             }
         }
-        if (!lambdaCanStart(X.fn)) {
+        if (!m_lambda->canStart(X.fn)) {
             // The function throttles: the mapping backs off and retries a second later (one
             // throttled invoke counted per back-off).
             const Ticks due = now + kTicksPerSecond;
             if (X.wakeAt == kNever || X.wakeAt < now) {
-                m_metrics.add(m_lambdas[X.fn].m + LmThrottles, 1);
+                m_lambda->countThrottle(X.fn);
                 X.wakeAt = due;
                 m_q.schedule(due, EvEsmWake, x);
             }
@@ -190,8 +189,8 @@ void Engine::esmDispatch(std::uint32_t x)
         m_metrics.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
         // With ReportBatchItemFailures the function reports the poison messages and succeeds.
         const bool fail = poison && !X.cfg.reportBatchItemFailures;
-        if (lambdaStart(X.fn, InvokeKind::SqsBatch, b, B.gen, fail) == kNone) {
-            // Cannot happen after lambdaCanStart; return the messages untouched to be safe.
+        if (m_lambda->invoke(X.fn, m_invSqs, b, B.gen, fail) == kNone) {
+            // Cannot happen after canStart(); return the messages untouched to be safe.
             for (std::uint32_t i = n; i-- > 0;)
                 (Q.fifo ? Q.groups.pending[B.group] : Q.visible).pushFront(B.msgs[i]);
             Q.visibleCount += n;
@@ -218,7 +217,8 @@ void Engine::sqsBatchDone(const Invocation &inv)
     --X.inFlight;
     // Without a partial batch response a function error returns the whole batch; with
     // ReportBatchItemFailures only the reported (poison) messages return (aws-behaviour.md §4).
-    // lambdaSucceeded() may start other batches (and grow m_batches): index, never hold a ref.
+    // LambdaService::succeeded() may start other batches (and grow m_batches): index, never hold a
+    // ref.
     std::size_t kept = 0, deleted = 0;
     for (std::size_t i = 0; i < m_batches[b].msgs.size(); ++i) {
         const std::uint32_t id = m_batches[b].msgs[i];
@@ -229,7 +229,7 @@ void Engine::sqsBatchDone(const Invocation &inv)
         }
         ++deleted;
         --Q.inFlight;
-        lambdaSucceeded(X.fn, id);
+        m_lambda->succeeded(X.fn, id);
     }
     SqsBatch &B2 = m_batches[b];
     B2.msgs.resize(kept);

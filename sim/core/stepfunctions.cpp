@@ -12,7 +12,6 @@
 // refill rate shows a growing transition delay at exactly the documented rate, with one event per
 // delay.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <algorithm>
 #include <cmath>
@@ -101,11 +100,11 @@ void Engine::sfnAttemptTask(std::uint32_t msg)
     SfnState &S = m_sfns[m.aux];
     const SfnTask &task = S.cfg->tasks[m.ctx];
     m_metrics.add(S.m + FmTransitions, 1); // each attempt counts
-    if (task.lambdaIndex >= m_lambdas.size()) {
+    if (task.lambdaIndex >= m_sc.lambdas.size()) {
         sfnHandleError(msg, SfnErrFunction);
         return;
     }
-    if (lambdaStart(task.lambdaIndex, InvokeKind::SfnTask, msg, m.gen, m.poison != 0) == kNone)
+    if (m_lambda->invoke(task.lambdaIndex, m_invSfn, msg, m.gen, m.poison != 0) == kNone)
         sfnHandleError(msg, SfnErrThrottled); // Lambda.TooManyRequestsException
 }
 
@@ -117,7 +116,7 @@ void Engine::sfnTaskDone(const Invocation &inv)
     if (inv.error) {
         // A function that ran into its timeout reports Lambda.Unknown (unhandled error).
         const bool timedOut =
-            inv.end - inv.start >= secondsToTicks(m_lambdas[inv.fn].cfg->timeoutSeconds);
+            inv.end - inv.start >= secondsToTicks(m_sc.lambdas[inv.fn].timeoutSeconds);
         sfnHandleError(msg, timedOut ? SfnErrUnknown : SfnErrFunction);
         return;
     }

@@ -3,7 +3,6 @@
 // piecewise-constant rate the exponential draw restarts at each rate change (memorylessness); the
 // continuous diurnal curve uses thinning against its maximum.
 #include "core/engine.h"
-#include "core/metricids.h"
 
 #include <cmath>
 

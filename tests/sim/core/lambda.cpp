@@ -238,7 +238,6 @@ private Q_SLOTS:
         g.provisionedConcurrency = 2;
         sc.lambdas.push_back(g);
         Simulation sim(sc);
-        Engine &e = sim.engine();
         // Invocations at 0 (cold), 300 (warm: idle 300 s), 1,000 (cold again: idle > 600 s).
         for (double t : {0.0, 300.0, 1000.0}) {
             sim.runUntil(t);
@@ -248,7 +247,7 @@ private Q_SLOTS:
         sim.run();
         QCOMPARE(total(sim, fn(0), "lambda.cold_starts"), 2.0);
         QCOMPARE(total(sim, fn(1), "lambda.cold_starts"), 0.0); // provisioned: pre-initialised
-        QCOMPARE(e.m_lambdas[0].idle.size(), std::size_t(1));
+        QCOMPARE(sim.kernel().service<LambdaService>().warmEnvironments(0), std::size_t(1));
     }
 
     void scalingRateLimitsNewEnvironments()

@@ -1,0 +1,28 @@
+#pragma once
+// How a service declares its metric series: once, as a constant table beside its config (one
+// entry per value of the service's metric enum). The kernel registers the table for every
+// component at set-up and hands back series ids, so nothing looks a series up by name while a run
+// goes. The names and their meaning are listed in simulation.h.
+
+#include <cstdint>
+
+namespace swb::core {
+
+// Per bin: Sum = total accrued, Max = peak of a gauge (its value carries into the next bin),
+// Last = value sampled when the bin closes (metricstore.h).
+enum class Aggregation : std::uint8_t { Sum, Max, Last };
+
+enum class MetricScope : std::uint8_t {
+    Component, // one series per component of the service
+    Account,   // one account-wide series (component None), e.g. the Lambda concurrency pool
+    Shard,     // one series per shard of a component; '#' in the name is the shard number
+};
+
+struct MetricDecl {
+    const char *name; // e.g. "lambda.concurrency"
+    const char *unit;
+    Aggregation agg;
+    MetricScope scope = MetricScope::Component;
+};
+
+} // namespace swb::core

@@ -1,0 +1,129 @@
+#pragma once
+// Lambda (aws-behaviour.md §1): the account concurrency pool, reserved concurrency as guarantee and
+// cap, provisioned concurrency, the scale-up rate, cold starts with idle expiry, sync throttling,
+// the async internal queue with its retry rules, destinations/DLQ, timeouts, GB-s billing.
+//
+// Typed interface for synchronous invokers (API Gateway proxy, SQS and Kinesis event source
+// mappings, Step Functions tasks): an invoker registers once at set-up (addInvoker) and gets the
+// Invocation back through its own completion function when the function ends. Nothing outside
+// this module touches the invocation pool or the concurrency state. Units reach a function
+// asynchronously through Kernel::deliver (accept()).
+
+#include "core/kernel.h"
+#include "core/ringdeque.h"
+#include "core/services/lambda/lambdafunction.h"
+#include "core/tokenbucket.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace swb::core {
+
+class DownstreamService;
+
+struct Invocation {
+    Ticks start = 0;
+    Ticks end = 0; // when the function returns (cold start included)
+    std::uint32_t fn = 0;
+    std::uint32_t ctx = 0;    // the invoker's: message or batch
+    std::uint32_t ctxGen = 0; // the invoker's generation of ctx, for staleness checks
+    std::uint32_t aux = 0;    // the invoker's
+    std::uint32_t gen = 0;
+    std::uint8_t invoker = 0; // LambdaService::addInvoker id; 0 = the async event queue
+    bool error = false;
+    bool provisioned = false;
+};
+
+// Completion of a synchronous invocation, called on the invoker registered for it.
+using InvocationDone = void (*)(void *invoker, const Invocation &inv);
+
+class LambdaService
+{
+public:
+    static constexpr ComponentKind kKind = ComponentKind::Lambda;
+
+    explicit LambdaService(Kernel &k);
+
+    // ---- typed interface for synchronous invokers
+    // Registers an invoker (at set-up); completions of its invocations go to `done`.
+    std::uint8_t addInvoker(void *invoker, InvocationDone done);
+    template<class T, void (T::*Done)(const Invocation &)>
+    std::uint8_t addInvoker(T *invoker)
+    {
+        return addInvoker(
+            invoker, [](void *p, const Invocation &inv) { (static_cast<T *>(p)->*Done)(inv); });
+    }
+    // Could an invocation of `fn` start now without a throttle?
+    bool canStart(std::uint32_t fn);
+    // Starts `fn` for `invoker`; ctx/ctxGen/aux come back in the Invocation. `poison` = the
+    // payload always fails. Returns the invocation id, or kNone when throttled (429, counted).
+    std::uint32_t invoke(std::uint32_t fn, std::uint8_t invoker, std::uint32_t ctx,
+                         std::uint32_t ctxGen, bool poison, std::uint32_t aux = 0);
+    const Invocation &invocation(std::uint32_t id) const { return m_invs[id]; }
+    // A poller's invoke was throttled (an event source mapping backs off): one throttle counted.
+    void countThrottle(std::uint32_t fn) { m_k.metrics().add(m_fns[fn].m + LmThrottles, 1); }
+    // A stream mapping retries a failed batch (the retry is the function's: lambda.retries).
+    void countRetry(std::uint32_t fn) { m_k.metrics().add(m_fns[fn].m + LmRetries, 1); }
+    // The function processed `msg`: on to each of its outputs (one message each), or done.
+    void succeeded(std::uint32_t fn, std::uint32_t msg);
+    bool hasOutputs(std::uint32_t fn) const { return !m_fns[fn].outputs.empty(); }
+    std::size_t warmEnvironments(std::uint32_t fn) const { return m_fns[fn].idle.size(); }
+
+    // ---- kernel hooks (core/service.h)
+    void declareAccountSeries();
+    void setup();
+    bool wire(std::uint32_t edge);
+    void onEvent(const Event &e);
+    bool accept(std::uint32_t fn, std::uint32_t msg); // async invoke (Event invocation type)
+    bool deadLetter(std::uint32_t, bool mayConsume) const { return mayConsume; } // a function runs
+    void sampleBin();
+
+private:
+    enum Ev : std::uint8_t {
+        EvDone,       // entity = invocation, gen
+        EvAsyncRetry, // entity = message, gen (function in Message::ctx)
+    };
+    struct Function {
+        const LambdaFunction *cfg = nullptr;
+        std::uint32_t onDemandBusy = 0;
+        std::uint32_t pcBusy = 0;
+        std::uint32_t pc = 0;          // effective provisioned concurrency
+        std::uint32_t onDemandCap = 0; // reserved - provisioned, or kNone = unreserved pool
+        RingDeque<Ticks> idle;         // warm on-demand environments by release (front = oldest)
+        TokenBucket scaling;           // current rule: +1,000 environments per 10 s per function
+        Rng rng;
+        double logSigma = 0, logMuOffset = 0; // lognormal shape from durationCv, precomputed
+        std::uint32_t downstream = kNone;
+        ComponentRef onFailure, dlq;
+        std::vector<ComponentRef> outputs; // sends one message to each on success
+        std::uint32_t asyncWaiting = 0;
+        std::uint32_t m = 0; // metric base
+    };
+    struct Invoker {
+        void *self = nullptr;
+        InvocationDone done = nullptr;
+    };
+
+    void onDone(std::uint32_t inv, std::uint32_t gen);
+    void gaugeConcurrency(const Function &F);
+    // async invocations (lambdaasync.cpp)
+    void asyncDone(const Invocation &inv);
+    void asyncTry(std::uint32_t fn, std::uint32_t msg);
+    void onAsyncRetry(std::uint32_t msg, std::uint32_t gen);
+    void asyncFinalFailure(std::uint32_t fn, std::uint32_t msg, bool expired);
+
+    Kernel &m_k;
+    DownstreamService *m_downstream = nullptr;
+    std::vector<Function> m_fns;
+    std::vector<Invocation> m_invs;
+    std::vector<std::uint32_t> m_freeInvs;
+    std::vector<Invoker> m_invokers; // [0] = the async event queue (this module)
+    // Account-wide state (aws-behaviour.md §1).
+    std::uint32_t m_unreservedCap = 0, m_unreservedBusy = 0, m_accountBusy = 0;
+    TokenBucket m_legacyScaling; // 2018 rule: account burst then +500/min
+    TokenBucket m_rps;           // invoke requests: 10 x the concurrency limit per second
+    std::uint32_t m_account = 0; // account series base
+    bool m_currentScaling = true;
+};
+
+} // namespace swb::core

@@ -1,0 +1,58 @@
+#pragma once
+// SQS queues (aws-behaviour.md §4): the settings of one component as the Scenario carries them, and
+// the metric series (enum and declaration table, same order). Public: the layers above fill the
+// settings and name a series by its enum value (MetricStore::find, metricId()). Plain data only,
+// and no #include of component.h: component.h includes this header (through the registry,
+// core/servicelist.h) before it defines the component kinds.
+
+#include "core/metricdecl.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace swb::core {
+
+enum class QueueType : std::uint8_t { Standard, Fifo };
+
+struct SqsQueue {
+    std::string name;
+    QueueType type = QueueType::Standard;
+    double visibilityTimeoutSeconds = 30; // 0 s-12 h, default 30 s (aws-behaviour.md §4)
+    double retentionSeconds = 345600;     // 60 s-14 days, default 4 days (aws-behaviour.md §4)
+    double delaySeconds = 0;              // 0-15 min (aws-behaviour.md §4)
+    std::uint32_t maxReceiveCount =
+        0; // redrive policy; 0 = no redrive (aws-behaviour.md §4: 1-1,000)
+    std::uint32_t messageGroupCount = 1; // FIFO only: distinct MessageGroupIds (1-100,000)
+};
+
+enum SqsMetric : std::uint32_t {
+    QmVisible,
+    QmInFlight,
+    QmOldestAge,
+    QmSent,
+    QmReceives,
+    QmDeletes,
+    QmToDlq,
+    QmDlqReceived,
+    QmExpired,
+    QmPollers,
+    QmBilledRequests,
+    QmCount
+};
+
+inline constexpr MetricDecl kSqsMetrics[QmCount] = {
+    {"sqs.visible", "messages", Aggregation::Max},
+    {"sqs.in_flight", "messages", Aggregation::Max},
+    {"sqs.oldest_age_s", "s", Aggregation::Max},
+    {"sqs.sent", "count", Aggregation::Sum},
+    {"sqs.receives", "count", Aggregation::Sum},
+    {"sqs.deletes", "count", Aggregation::Sum},
+    {"sqs.to_dlq", "count", Aggregation::Sum},
+    {"sqs.dlq_received", "count", Aggregation::Sum},
+    {"sqs.expired", "count", Aggregation::Sum},
+    {"sqs.pollers", "batches", Aggregation::Max},
+    {"sqs.billed_requests", "requests", Aggregation::Sum},
+};
+
+} // namespace swb::core
