@@ -318,7 +318,7 @@ void WireItem::setFlowPhase(qreal phase)
 // Playback tokens: round dots moving along the route. Density and speed follow the flow's
 // intensity, so a busy wire shows many fast dots and a trickle a few slow ones. The dots are
 // placed on the route flattened once (no dashed stroke per frame: the animation repaints every
-// wire 30 times a second) and drawn as points of a round pen, no item per message.
+// wire 25 times a second) and drawn as points of a round pen, no item per message.
 void WireItem::paintFlowTokens(QPainter *painter)
 {
     const QColor token = m_flowHealth >= 2   ? QColor(0xC6, 0x28, 0x28)

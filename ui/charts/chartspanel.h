@@ -64,7 +64,7 @@ public:
                         bool ghost = false) const;
     // The colour of a block on every chart (invalid when it has no series).
     QColor componentColor(ComponentId component) const;
-    // Most points a series of this chart can hold: two per pixel column, plus the bins just
+    // Most points a series of this chart can hold: two per column of two pixels, plus the bins just
     // outside the window on either side.
     int pointBudget(Chart chart) const;
 
@@ -87,6 +87,7 @@ protected:
 private:
     void layoutRows();
     int lastShownChart() const;
+    int columns(int chart) const; // decimation columns of a chart's plot
     void buildToolbar(QWidget *bar);
     void rebuild();
     void requestRefresh();

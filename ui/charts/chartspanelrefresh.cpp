@@ -30,8 +30,8 @@ namespace swb {
 
 namespace {
 
-constexpr int kCostBudgetMs = 4;  // pricing a sample costs ~0.2-2 ms; the rest waits a refresh
-constexpr int kChartBudgetMs = 6; // charts drawn per event-loop turn, then the next turn
+constexpr int kCostBudgetMs = 2;  // pricing a sample costs ~0.2-2 ms; the rest waits a refresh
+constexpr int kChartBudgetMs = 4; // charts drawn per event-loop turn, then the next turn
 
 // The bin whose end is the first at or after `seconds`.
 qint64 binAt(const FrameStore &store, double seconds)
@@ -77,10 +77,16 @@ double ChartsPanel::playheadSeconds() const
     return m_store && m_store->position() >= 0 ? m_store->simSecondsAt(m_store->position()) : 0;
 }
 
+int ChartsPanel::columns(int chart) const
+{
+    // One column per two pixels: its minimum and maximum still draw every pixel's extremes
+    // within a pixel, at half the points Qt Charts lays out per refresh.
+    return std::max(1, int(m_views.at(chart)->chart()->plotArea().width()) / 2);
+}
+
 int ChartsPanel::pointBudget(Chart chart) const
 {
-    const int columns = std::max(1, int(m_views.at(chart)->chart()->plotArea().width()));
-    return 2 * columns + 4;
+    return 2 * columns(chart) + 4;
 }
 
 void ChartsPanel::setWindowSeconds(double seconds)
@@ -235,7 +241,7 @@ void ChartsPanel::refreshChart(int chart, qint64 first, qint64 last, bool dataCh
         return;
     // Points first, Qt Charts after: every axis range change re-lays out every line of the
     // chart, so the lines are emptied before the ranges move and filled once after.
-    const int columns = std::max(1, int(view->chart()->plotArea().width()));
+    const int columns = this->columns(chart);
     double top = 0, rightTop = 0;
     QList<double> limits;
     QList<QPair<ChartLine *, QList<QPointF>>> updates;

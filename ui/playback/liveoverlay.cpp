@@ -18,7 +18,7 @@ namespace swb {
 
 namespace {
 
-constexpr int kTickMs = 33; // ~30 fps token animation
+constexpr int kTickMs = 40; // 25 fps token animation
 
 QString tr(const char *text)
 {

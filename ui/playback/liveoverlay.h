@@ -1,10 +1,10 @@
 #pragma once
-// Maps the frame at the playback position onto the canvas: per block a
-// BlockOverlay (badges, trouble severity, tool-tip figures), per wire a flow intensity and health,
-// and moving tokens along the wires. Updates are coalesced (at most one per ~50 ms) and the token
-// animation is ONE 30 fps timer for the whole scene that stops when nothing flows or playback is
-// not running, so a 200-block design costs one repaint pass per tick, not one item per message.
-// Updates follow the store's RefreshPacer: the frame at the position when it says so.
+// Maps the frame at the playback position onto the canvas: per block a BlockOverlay (badges,
+// trouble severity, tool-tip figures), per wire a flow intensity and health, and moving tokens
+// along the wires. Updates follow the store's RefreshPacer (the frame at the position when it says
+// so, never every batch) and the token animation is ONE 25 fps timer for the whole scene that stops
+// when nothing flows or playback is not running, so a 200-block design costs one repaint pass per
+// tick, not one item per message.
 
 #include "model/design.h"
 #include "sim/metricframe.h"
