@@ -29,18 +29,19 @@ double cleanQuantity(double quantity);
 QByteArray costCsv(const CostReport &report);
 bool writeCostCsv(const CostReport &report, const QString &path, QString *error);
 
-// Sheet 1 "Summary": assumptions and one SUMIF per component over the detail sheet, then the
-// grand total. Sheet 2 "Detail": one row per component and dimension: the quantity (an input
-// cell), its free units and line total as its share of the dimension's (formulas), the blended
-// unit price it pays (a formula, for reading) and the catalogue's tier text. Sheet 3 "Dimensions":
-// per billed dimension, the account-wide quantity (SUMIF of the detail rows), the free allowance
-// (input; 0 when the free tier is off), the pool it is shared in, the free units used and the
-// dollars (SUM of its tiers). Sheet 4 "Tiers": one row per price step with its bounds and price as
-// input cells and the billed units and dollars as formulas.
-// Every formula caches the cost model's value, and the chain is exact: tiers and free tiers are
-// account-wide (model/costmodel.h priceUsage), and the sheets compute them the same way, so a
-// reader who changes a quantity, an allowance, a tier bound or a tier price gets the total the
-// cost model would give.
+// Sheet 1 "Summary": assumptions and the rounding rule, one SUM per component of its detail rows
+// (by reference), then the grand total. Sheet 2 "Detail": one row per component and dimension: the
+// quantity (an input cell), its free units and line total as its share of the dimension's
+// (formulas; the line total ROUND(...,2), kCostRoundingRule), the blended unit price it pays (a
+// formula, for reading) and the catalogue's tier text. Sheet 3 "Dimensions": per billed dimension,
+// the account-wide quantity (SUMIF of the detail rows), the free allowance (input; 0 when the free
+// tier is off), the pool it is shared in, the free units used and the dollars (SUM of its tiers).
+// Sheet 4 "Tiers": one row per price step with its bounds and price as input cells and the billed
+// units and dollars as formulas.
+// Every formula caches the cost model's value (the line totals and sums in cents), and the chain
+// is exact: tiers and free tiers are account-wide (model/costmodel.h priceUsage), and the sheets
+// compute them the same way, so a reader who changes a quantity, an allowance, a tier bound or a
+// tier price gets the total the cost model would give, rounded by the same rule.
 bool writeCostXlsx(const CostReport &report, const PricingCatalogue &catalogue,
                    const QString &designName, const QString &path, QString *error);
 

@@ -154,10 +154,14 @@ void WorkbookWriter::writeDimensions()
                 b.quantity);
         number(m_dims, row, MAllowance, b.allowance);
         text(m_dims, row, MPool, b.pool);
-        formula(m_dims, row, MPoolQuantity,
-                QStringLiteral("=SUMIF(%1,%2,%3)")
-                    .arg(column(MPool, 1, m_lastDim), cell(row, MPool),
-                         column(MQuantity, 1, m_lastDim)),
+        // The dimensions sharing this pool, by reference: SUMIF against a blank pool (no free
+        // tier) matches nothing in LibreOffice but everything blank in Excel.
+        QStringList pooled;
+        for (const DimensionBlock &other : m_blocks) {
+            if (other.pool == b.pool)
+                pooled.append(cell(other.row, MQuantity));
+        }
+        formula(m_dims, row, MPoolQuantity, QStringLiteral("=SUM(%1)").arg(pooled.join(u',')),
                 b.poolQuantity);
         formula(m_dims, row, MFreeUsed,
                 QStringLiteral("=IF(%1>0,MIN(%2,%1)*%3/%1,0)")

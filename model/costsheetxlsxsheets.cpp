@@ -49,7 +49,10 @@ void WorkbookWriter::writeDetail()
              l.appliedPrice.isEmpty() || l.appliedPrice == tiers
                  ? tiers
                  : tiers + QStringLiteral("; applied: ") + l.appliedPrice);
-        formula(m_detail, row, DUsd, QLatin1Char('=') + share.arg(dimRef(b, MUsd)), l.usd, m_money);
+        // The one rounding rule of every cost output (kCostRoundingRule): each row to the cent.
+        formula(m_detail, row, DUsd,
+                QStringLiteral("=ROUND(%1,2)").arg(share.arg(dimRef(b, MUsd))),
+                double(toCents(l.usd)) / 100.0, m_money);
         text(m_detail, row, DKey, b.key);
         ++row;
     }
@@ -58,10 +61,11 @@ void WorkbookWriter::writeDetail()
             m_r.lines.isEmpty()
                 ? QStringLiteral("=0")
                 : QStringLiteral("=SUM(%1:%2)").arg(cell(1, DUsd), cell(m_lastDetail, DUsd)),
-            m_r.totalUsd, m_money);
+            double(m_r.totalCents()) / 100.0, m_money);
 }
 
-// Summary: the assumptions, then one SUMIF per component over the detail rows and the total.
+// Summary: the assumptions and the rounding rule, then one SUM per component of its rounded detail
+// rows and the total.
 void WorkbookWriter::writeSummary(const QString &designName)
 {
     worksheet_set_column(m_summary, 0, 0, 28, nullptr);
@@ -78,6 +82,7 @@ void WorkbookWriter::writeSummary(const QString &designName)
     info(QStringLiteral("Prices of"), m_r.priceDate);
     info(QStringLiteral("Hours per month"), QString::number(m_r.hoursPerMonth));
     info(QStringLiteral("Free tier"), freeTierAssumption(m_r.options));
+    info(QStringLiteral("Rounding"), kCostRoundingRule);
     info(QStringLiteral("How totals follow"),
          QStringLiteral("Detail!J = the dimension's dollars (Dimensions!K) x the row's share of "
                         "its quantity; Dimensions!K sums the dimension's price tiers (Tiers!G). "
@@ -95,17 +100,19 @@ void WorkbookWriter::writeSummary(const QString &designName)
         if (seen.contains(l.componentName))
             continue;
         seen.append(l.componentName);
-        double subtotal = 0;
-        for (const CostLine &m : m_r.lines) {
-            if (m.componentName == l.componentName)
-                subtotal += m.usd;
+        // The block's rounded rows by reference: a SUMIF on the name would read '*', '?', '~'
+        // or a leading '=' in a block name as criteria syntax.
+        qint64 cents = 0;
+        QStringList refs;
+        for (qsizetype i = 0; i < m_r.lines.size(); ++i) {
+            if (m_r.lines.at(i).componentName == l.componentName) {
+                cents += toCents(m_r.lines.at(i).usd);
+                refs.append(QStringLiteral("Detail!") + cell(int(i) + 1, DUsd));
+            }
         }
         text(m_summary, s, 0, l.componentName);
-        formula(m_summary, s, 1,
-                QStringLiteral("=SUMIF(Detail!%1,%2,Detail!%3)")
-                    .arg(column(DComponent, 1, m_lastDetail), cell(s, 0),
-                         column(DUsd, 1, m_lastDetail)),
-                subtotal, m_money);
+        formula(m_summary, s, 1, QStringLiteral("=SUM(%1)").arg(refs.join(u',')),
+                double(cents) / 100.0, m_money);
         ++s;
     }
     text(m_summary, s, 0, QStringLiteral("TOTAL"), m_bold);
@@ -113,7 +120,7 @@ void WorkbookWriter::writeSummary(const QString &designName)
             s == firstComponent
                 ? QStringLiteral("=0")
                 : QStringLiteral("=SUM(%1:%2)").arg(cell(firstComponent, 1), cell(s - 1, 1)),
-            m_r.totalUsd, m_money);
+            double(m_r.totalCents()) / 100.0, m_money);
 }
 
 } // namespace costxlsx

@@ -72,6 +72,19 @@ inline bool haveTool(const char *tool)
     return !QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty();
 }
 
+// A dollar figure read back from an export, in cents. The cost outputs hold whole cents (rows
+// rounded to the cent, totals summing them), so this is exact, and comparing cents says "equal
+// to the cent" without a tolerance.
+inline qint64 cents(double usd)
+{
+    return qRound64(usd * 100.0);
+}
+
+inline qint64 cents(const QString &usd)
+{
+    return cents(usd.toDouble());
+}
+
 struct XlsxCell {
     QString ref;
     QString formula; // without the leading '='

@@ -178,10 +178,15 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < report.lines.size(); ++i) {
             const int row = int(i) + 2;
             const XlsxCell total = detail.value(ref('J', row));
-            const double expected = report.lines.at(i).usd;
-            QVERIFY2(
-                qAbs(total.value.toDouble() - expected) <= 1e-9 * std::max(1.0, qAbs(expected)),
-                qPrintable(QStringLiteral("%1: %2 vs %3").arg(row).arg(total.value).arg(expected)));
+            // The one rounding rule (kCostRoundingRule): the row caches the model's dollars
+            // rounded to the cent, and its formula rounds too.
+            const qint64 expected = toCents(report.lines.at(i).usd);
+            QVERIFY2(cents(total.value) == expected,
+                     qPrintable(QStringLiteral("%1: %2 vs %3 cents")
+                                    .arg(row)
+                                    .arg(total.value)
+                                    .arg(expected)));
+            QVERIFY2(total.formula.startsWith(QLatin1String("ROUND(")), qPrintable(total.formula));
             // The line total is the dimension's dollars times the row's share of its quantity:
             // it references its own quantity cell and the dimension's total and dollars.
             QVERIFY2(total.formula.contains(ref('D', row)), qPrintable(total.formula));
@@ -196,18 +201,33 @@ private Q_SLOTS:
         const int totalRow = int(report.lines.size()) + 2;
         const XlsxCell grand = detail.value(ref('J', totalRow));
         QCOMPARE(grand.formula, QStringLiteral("SUM(J2:J%1)").arg(totalRow - 1));
-        QVERIFY(qAbs(grand.value.toDouble() - report.totalUsd) <= 1e-9 * report.totalUsd);
+        QCOMPARE(cents(grand.value), report.totalCents());
 
-        // The summary sheet ends with a SUM formula caching the same grand total.
+        // The summary sheet: one SUM per component of its rounded rows (each caching that
+        // component's cents), then a TOTAL summing them, caching the same grand total.
         const QHash<QString, XlsxCell> summary = readXlsxSheet(path, 1);
-        bool found = false;
-        for (const XlsxCell &c : summary) {
-            if (c.formula.startsWith(QLatin1String("SUM("))) {
-                found = true;
-                QVERIFY(qAbs(c.value.toDouble() - report.totalUsd) <= 1e-9 * report.totalUsd);
-            }
+        QHash<QString, qint64> componentCents;
+        for (const CostLine &l : report.lines)
+            componentCents[l.componentName] += toCents(l.usd);
+        int row = 1;
+        while (row < 100 && !componentCents.contains(summary.value(ref('A', row)).value))
+            ++row;
+        for (; componentCents.contains(summary.value(ref('A', row)).value); ++row) {
+            const XlsxCell subtotal = summary.value(ref('B', row));
+            QVERIFY2(subtotal.formula.startsWith(QLatin1String("SUM(Detail!")),
+                     qPrintable(subtotal.formula));
+            QCOMPARE(cents(subtotal.value),
+                     componentCents.take(summary.value(ref('A', row)).value));
         }
-        QVERIFY(found);
+        QVERIFY(componentCents.isEmpty()); // every component has its subtotal row
+        QCOMPARE(summary.value(ref('A', row)).value, QStringLiteral("TOTAL"));
+        QVERIFY(summary.value(ref('B', row)).formula.startsWith(QLatin1String("SUM(")));
+        QCOMPARE(cents(summary.value(ref('B', row)).value), report.totalCents());
+        // The sheet states the rule its totals follow.
+        bool statesRule = false;
+        for (const XlsxCell &c : summary)
+            statesRule = statesRule || c.value == kCostRoundingRule;
+        QVERIFY(statesRule);
     }
 
     // Tiers as cells: a tiered dimension has one Tiers row per price step with its bound and price
@@ -294,12 +314,10 @@ private Q_SLOTS:
                           {QStringLiteral("Tiers"), readXlsxSheet(path, 4)}});
         const QString detail = QStringLiteral("Detail");
         const int totalRow = int(report.lines.size()) + 2;
-        auto close = [](double a, double b) {
-            return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
-        };
+        // Evaluated, each row is the model's row rounded to the cent and the total their sum.
         for (int i = 0; i < report.lines.size(); ++i)
-            QVERIFY(close(ev.number(detail, ref('J', i + 2)), report.lines.at(i).usd));
-        QVERIFY(close(ev.number(detail, ref('J', totalRow)), report.totalUsd));
+            QCOMPARE(cents(ev.number(detail, ref('J', i + 2))), toCents(report.lines.at(i).usd));
+        QCOMPARE(cents(ev.number(detail, ref('J', totalRow))), report.totalCents());
 
         // The reader's edits: the second GB-s tier price doubled, the first function's GB-s x1.5.
         PricingCatalogue edited = PricingCatalogue::builtIn();
@@ -325,16 +343,16 @@ private Q_SLOTS:
         const CostReport expected = priceUsage(*design, edited, usage, options);
         QVERIFY(expected.totalUsd > report.totalUsd);
         for (int i = 0; i < expected.lines.size(); ++i)
-            QVERIFY2(close(ev.number(detail, ref('J', i + 2)), expected.lines.at(i).usd),
+            QVERIFY2(cents(ev.number(detail, ref('J', i + 2))) == toCents(expected.lines.at(i).usd),
                      qPrintable(QString::number(i)));
-        QVERIFY(close(ev.number(detail, ref('J', totalRow)), expected.totalUsd));
+        QCOMPARE(cents(ev.number(detail, ref('J', totalRow))), expected.totalCents());
         const auto summary = readXlsxSheet(path, 1);
         int summaryRow = 1;
         while (summaryRow < 100
                && summary.value(ref('A', summaryRow)).value != QLatin1String("TOTAL"))
             ++summaryRow;
-        QVERIFY(
-            close(ev.number(QStringLiteral("Summary"), ref('B', summaryRow)), expected.totalUsd));
+        QCOMPARE(cents(ev.number(QStringLiteral("Summary"), ref('B', summaryRow))),
+                 expected.totalCents());
     }
 
     // The workbook is written to a private temporary file and renamed: it must end up readable

@@ -3,7 +3,7 @@
 // (tests/exporttestutil.h) from its formulas alone, so a test can change an input cell (a price,
 // a quantity) and see what a spreadsheet program would show. It knows only what the cost sheet
 // uses: numbers, "" strings, A1 / $A$1 / Sheet!A1 references and ranges, + - * /, = <> < > <= >=,
-// parentheses and SUM, SUMIF (equality criteria), MAX, MIN, IF.
+// parentheses and SUM, SUMIF (equality criteria), ROUND, MAX, MIN, IF.
 
 #include "../exporttestutil.h"
 
@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace swb::test {
@@ -228,6 +229,10 @@ private:
                 for (double n : numbers)
                     s += n;
                 return num(s);
+            }
+            if (name == QLatin1String("ROUND") && a.size() == 2) {
+                const double scale = std::pow(10.0, a.at(1).n);
+                return num(std::round(a.at(0).n * scale) / scale);
             }
             if (name == QLatin1String("MAX") && !numbers.isEmpty())
                 return num(*std::max_element(numbers.cbegin(), numbers.cend()));
