@@ -13,7 +13,11 @@
 #include <QDir>
 #include <QImage>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
+#include <QXmlStreamReader>
+
+#include <cmath>
 
 using namespace swb;
 using namespace swb::test;
@@ -151,6 +155,77 @@ private Q_SLOTS:
         const QString images = QString::fromUtf8(runTool(s("pdfimages"), {s("-list"), pdf}));
         QCOMPARE(images.trimmed().split(u'\n').size(), 2);
         QVERIFY2(text.contains(s("2024-05-31")), qPrintable(text));
+    }
+
+    // What other tools read: the PNG's resolution grows with --scale so it prints at the same
+    // size; the SVG's physical size matches its viewBox at 96 dpi and names CSS font families.
+    void exportMetadataForOtherTools()
+    {
+        for (int scale : {1, 2, 4}) {
+            const QString png = out(s("dpi%1.png").arg(scale));
+            const SwbResult r = runSwb({s("export"), s("diagram"), m_design, png, s("--scale"),
+                                        QString::number(scale)});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            const QImage image(png);
+            const double dpi = image.dotsPerMeterX() * 0.0254;
+            QVERIFY2(std::abs(dpi - 96.0 * scale) < 0.5, qPrintable(QString::number(dpi)));
+            QCOMPARE(image.dotsPerMeterY(), image.dotsPerMeterX());
+        }
+        const QString svg = out(s("meta.svg"));
+        QVERIFY(runSwb({s("export"), s("diagram"), m_design, svg}).code == 0);
+        QXmlStreamReader xml(fileBytes(svg));
+        while (!xml.atEnd() && !(xml.readNext() == QXmlStreamReader::StartElement))
+            ;
+        QCOMPARE(xml.name().toString(), s("svg"));
+        const auto attr = [&xml](const char *name) {
+            return xml.attributes().value(QLatin1String(name)).toString();
+        };
+        QVERIFY2(attr("width").endsWith(s("mm")), qPrintable(attr("width")));
+        const double widthMm = attr("width").chopped(2).toDouble();
+        const double heightMm = attr("height").chopped(2).toDouble();
+        const QStringList box = attr("viewBox").split(u' ');
+        QCOMPARE(box.size(), 4);
+        QVERIFY2(std::abs(widthMm - box.at(2).toDouble() * 25.4 / 96) < 0.5,
+                 qPrintable(attr("width") + s(" vs viewBox ") + attr("viewBox")));
+        QVERIFY(std::abs(heightMm - box.at(3).toDouble() * 25.4 / 96) < 0.5);
+        const QString text = QString::fromUtf8(fileBytes(svg));
+        QVERIFY(!text.contains(s("font-family=\"Sans Serif\"")));
+        static const QRegularExpression family(s("font-family=\"([^\"]*)\""));
+        int families = 0;
+        for (auto it = family.globalMatch(text); it.hasNext(); ++families) {
+            const QString value = it.next().captured(1);
+            QVERIFY2(value.endsWith(s("sans-serif")) || value.endsWith(s("serif"))
+                         || value.endsWith(s("monospace")),
+                     qPrintable(value));
+        }
+        QVERIFY(families > 0);
+    }
+
+    // pdftotext finds every block name whole (hyphenated ones too, not split over two lines)
+    // and plain words without ligature characters, for every bundled pattern.
+    void pdfTextFindsEveryNameWhole()
+    {
+        for (const QString &id : patternIds()) {
+            Design model = *makePattern(id);
+            // A long hyphenated name that needs more than the block's line.
+            model.components.begin()->name = s("notify-customer-escalation-dlq");
+            const QString design = out(id + s("-long.swb"));
+            QVERIFY(saveDesignFile(design, model));
+            const QString pdf = out(id + s(".pdf"));
+            const SwbResult r = runSwb({s("export"), s("diagram"), design, pdf});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            const QString text = pdfPlainText(pdf);
+            for (const Component &c : model.components)
+                QVERIFY2(text.contains(c.name), qPrintable(id + s(": ") + c.name + s(" not in: ")
+                                                           + text));
+            for (QChar ch : text)
+                QVERIFY2(ch.unicode() < 0xFB00 || ch.unicode() > 0xFB06,
+                         qPrintable(id + s(": ligature in ") + text));
+        }
+        const QString pdf = out(s("api-stepfunctions.pdf"));
+        const QString text = pdfPlainText(pdf);
+        QVERIFY2(text.contains(s("Traffic source")) && text.contains(s("workflow")),
+                 qPrintable(text));
     }
 
     void selectionLeavesOtherBlocksOutAndATallOneIsPortrait()

@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QPainter>
 #include <QStaticText>
+
+#include <algorithm>
 #include <QStyleOptionGraphicsItem>
 
 namespace swb {
@@ -55,6 +57,9 @@ const QFont &blockFont(int pixelSize, bool bold = false)
         QFont font;
         font.setPixelSize(pixelSize);
         font.setBold(bold);
+        // No ligatures: in an exported PDF "traffic" and "workflow" must stay plain letters
+        // for text extraction and search (pdftotext, a reader's Find).
+        font.setStyleStrategy(QFont::PreferNoShaping);
         it = fonts.insert(key, font);
     }
     return *it;
@@ -338,9 +343,23 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setFont(blockFont(twoLines ? kNameSmallPx : kNamePx, true));
     painter->setPen(palette.text().color());
     qreal y = twoLines ? 6 : 13;
-    for (const QStaticText &line : m_nameLines) {
-        drawLine(painter, kTextLeft, y, 16, line);
-        y += twoLines ? 15 : 18;
+    if (exporting && twoLines) {
+        // An export keeps a long name whole on one line, condensed to fit, so the SVG and PDF
+        // text reads "notify-customer-dlq" (searchable, extractable), not two fragments.
+        const QFont &font = blockFont(kNameSmallPx, true);
+        const qreal advance = QFontMetricsF(font).horizontalAdvance(m_name);
+        const qreal squeeze = std::clamp(kTextWidth / advance, 0.55, 1.0);
+        painter->save();
+        painter->translate(kTextLeft, 13);
+        painter->scale(squeeze, 1);
+        painter->drawText(QRectF(0, 0, advance + 1, 18), Qt::AlignLeft | Qt::AlignVCenter, m_name);
+        painter->restore();
+        y = 13 + 18;
+    } else {
+        for (const QStaticText &line : m_nameLines) {
+            drawLine(painter, kTextLeft, y, 16, line);
+            y += twoLines ? 15 : 18;
+        }
     }
     y += 4;
     painter->setFont(blockFont(kSmallPx));

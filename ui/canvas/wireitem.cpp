@@ -31,6 +31,7 @@ const QFont &labelFont()
     static const QFont font = [] {
         QFont f;
         f.setPixelSize(10);
+        f.setStyleStrategy(QFont::PreferNoShaping); // no ligatures: exported text stays searchable
         return f;
     }();
     return font;

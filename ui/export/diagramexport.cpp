@@ -2,11 +2,13 @@
 
 #include "ui/export/diagramrender.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -40,11 +42,46 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+// Qt writes the font's family as it knows it ("Sans Serif"); CSS readers (browsers, Inkscape,
+// rsvg) want a generic family name they know, so a family is followed by its CSS generic.
+QByteArray cssFontFamilies(const QByteArray &svg)
+{
+    static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+    QString text = QString::fromUtf8(svg);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = family.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString name = m.captured(1).trimmed();
+        const QString lower = name.toLower();
+        QString css;
+        if (lower == QLatin1String("sans serif") || lower == QLatin1String("sans-serif")
+            || lower == QLatin1String("sans"))
+            css = QStringLiteral("sans-serif");
+        else if (lower == QLatin1String("serif"))
+            css = QStringLiteral("serif");
+        else if (lower == QLatin1String("monospace"))
+            css = QStringLiteral("monospace");
+        else
+            css = QStringLiteral("'%1', sans-serif").arg(name);
+        out += text.mid(last, m.capturedStart() - last)
+               + QStringLiteral("font-family=\"%1\"").arg(css);
+        last = m.capturedEnd();
+    }
+    out += text.mid(last);
+    return out.toUtf8();
+}
+
 bool writeSvg(DiagramSnapshot &snapshot, QIODevice *device)
 {
     const QSizeF size = snapshot.size();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
-    generator.setOutputDevice(device);
+    generator.setOutputDevice(&buffer);
+    // One canvas unit is one CSS pixel (1/96 in), as in the PNG at scale 1: the width and height
+    // in millimetres and the viewBox then describe the same physical size.
+    generator.setResolution(96);
     generator.setSize(size.toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), size));
     generator.setTitle(snapshot.title());
@@ -54,7 +91,10 @@ bool writeSvg(DiagramSnapshot &snapshot, QIODevice *device)
         return false;
     painter.fillRect(QRectF(QPointF(0, 0), size), Qt::white);
     snapshot.paint(painter);
-    return painter.end();
+    if (!painter.end())
+        return false;
+    const QByteArray svg = cssFontFamilies(buffer.data());
+    return device->write(svg) == svg.size();
 }
 
 bool writePng(DiagramSnapshot &snapshot, const DiagramExportOptions &options, QIODevice *device,
@@ -77,6 +117,11 @@ bool writePng(DiagramSnapshot &snapshot, const DiagramExportOptions &options, QI
         return fail(error,
                     QStringLiteral("not enough memory for a %1 x %2 pixel image").arg(w).arg(h));
     image.fill(options.transparent ? Qt::transparent : Qt::white);
+    // A canvas unit is 1/96 in at scale 1, so the PNG's resolution grows with the scale: it
+    // prints at the diagram's size whatever the scale (pHYs chunk, dots per metre).
+    const int dotsPerMetre = qRound(96.0 * options.scale / 0.0254);
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
     {
         QPainter painter(&image);
         paintFitted(painter, QRectF(0, 0, w, h), snapshot);

@@ -36,6 +36,7 @@ QFont pixelFont(int pixels, bool bold = false)
     QFont font;
     font.setPixelSize(pixels);
     font.setBold(bold);
+    font.setStyleStrategy(QFont::PreferNoShaping); // no ligatures: exported text stays searchable
     return font;
 }
 
