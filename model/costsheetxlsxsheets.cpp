@@ -50,8 +50,7 @@ void WorkbookWriter::writeDetail()
                  ? tiers
                  : tiers + QStringLiteral("; applied: ") + l.appliedPrice);
         // The one rounding rule of every cost output (kCostRoundingRule): each row to the cent.
-        formula(m_detail, row, DUsd,
-                QStringLiteral("=ROUND(%1,2)").arg(share.arg(dimRef(b, MUsd))),
+        formula(m_detail, row, DUsd, QStringLiteral("=ROUND(%1,2)").arg(share.arg(dimRef(b, MUsd))),
                 double(toCents(l.usd)) / 100.0, m_money);
         text(m_detail, row, DKey, b.key);
         ++row;

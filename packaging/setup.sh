@@ -17,7 +17,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libgl1-mesa-dev
   libboost-graph-dev libsqlite3-dev libyaml-cpp-dev libxlsxwriter-dev libgraphviz-dev
   xvfb xauth poppler-utils unzip sqlite3
-  desktop-file-utils appstream dpkg-dev file
+  desktop-file-utils appstream dpkg-dev file help2man lintian man-db
 )
 
 install_packages() {

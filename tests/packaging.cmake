@@ -1,6 +1,8 @@
 # Packaging test: builds the .deb with CPack, unpacks it into a scratch root and checks that every
-# file is where the desktop expects it, that the runtime dependencies were computed, and that
-# desktop-file-validate and appstreamcli accept the desktop integration files.
+# file is where the desktop expects it, that the runtime dependencies were computed, that
+# desktop-file-validate and appstreamcli accept the desktop integration files, that the manual
+# pages render without warnings, that bash completion completes commands, options and values,
+# and that lintian reports no error or warning.
 # Run: cmake -DBUILD_DIR=... -P packaging.cmake
 set(scratch ${BUILD_DIR}/packaging-test)
 file(REMOVE_RECURSE ${scratch})
@@ -31,7 +33,14 @@ set(expected
   usr/share/mime/packages/serverless-workbench.xml
   usr/share/icons/hicolor/scalable/apps/serverless-workbench.svg
   usr/share/icons/hicolor/48x48/apps/serverless-workbench.png
-  usr/share/icons/hicolor/256x256/apps/serverless-workbench.png)
+  usr/share/icons/hicolor/256x256/apps/serverless-workbench.png
+  usr/share/man/man1/swb.1.gz
+  usr/share/man/man1/swb-validate.1.gz
+  usr/share/man/man1/swb-export-cost.1.gz
+  usr/share/man/man1/serverless-workbench.1.gz
+  usr/share/bash-completion/completions/swb
+  usr/share/doc/serverless-workbench/copyright
+  usr/share/doc/serverless-workbench/changelog.gz)
 foreach(f ${expected})
   if(NOT EXISTS ${root}/${f})
     message(FATAL_ERROR "missing from the package: /${f}")
@@ -61,5 +70,58 @@ endif()
 execute_process(COMMAND ${root}/usr/bin/swb --version RESULT_VARIABLE rc OUTPUT_VARIABLE out)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "^swb ")
   message(FATAL_ERROR "unpacked swb --version failed: ${rc} ${out}")
+endif()
+
+# Manual pages: one per command, each renders without a warning from man/groff and documents
+# every option of its --help.
+file(GLOB pages ${root}/usr/share/man/man1/*.1.gz)
+list(LENGTH pages page_count)
+if(page_count LESS 14)
+  message(FATAL_ERROR "expected swb, its 13 commands and the GUI as manual pages: ${pages}")
+endif()
+foreach(page ${pages})
+  execute_process(COMMAND man --warnings -E UTF-8 -l ${page}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE text ERROR_VARIABLE warnings)
+  if(NOT rc EQUAL 0 OR NOT warnings STREQUAL "")
+    message(FATAL_ERROR "man -l ${page} (${rc}):\n${warnings}")
+  endif()
+endforeach()
+execute_process(COMMAND ${CMAKE_COMMAND} -E env MANWIDTH=200 man -l ${root}/usr/share/man/man1/swb-cost.1.gz OUTPUT_VARIABLE text)
+foreach(option --format --no-free-tier --new-account --pricing --help)
+  if(NOT text MATCHES "${option}")
+    message(FATAL_ERROR "swb-cost(1) does not document ${option}:\n${text}")
+  endif()
+endforeach()
+
+# Bash completion: a command, an option, an option's values, an export kind.
+function(complete expected)
+  list(JOIN ARGN " " words)
+  list(LENGTH ARGN n)
+  math(EXPR cword "${n} - 1")
+  execute_process(
+    COMMAND bash -c "source '${root}/usr/share/bash-completion/completions/swb'; COMP_WORDS=(${words}); COMP_CWORD=${cword}; _swb 2>/dev/null; echo \"\${COMPREPLY[*]}\""
+    OUTPUT_VARIABLE got OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT got STREQUAL expected)
+    message(FATAL_ERROR "completing '${words}': got '${got}', expected '${expected}'")
+  endif()
+endfunction()
+complete("validate" swb va)
+complete("--format" swb cost --fo)
+complete("table json csv markdown" swb cost -f "''")
+complete("sarif" swb validate --format sa)
+complete("cost" swb export co)
+complete("--from-results" swb export cost --fr)
+
+# lintian: no error and no warning (skipped only where lintian is not installed).
+find_program(LINTIAN lintian)
+if(LINTIAN)
+  execute_process(COMMAND ${LINTIAN} --tag-display-limit 0 ${debs}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(out MATCHES "(^|\n)[EW]: ")
+    message(FATAL_ERROR "lintian:\n${out}${err}")
+  endif()
+else()
+  message(WARNING "lintian is not installed: the package was not linted (packaging/setup.sh "
+                  "installs it)")
 endif()
 message(STATUS "packaging: ${debs} ok")

@@ -211,9 +211,9 @@ QString helpText(const CommandSpec &spec)
         items.append({optionLabel(o), optionText(o)});
     out += QStringLiteral("\nOptions:\n") + twoColumns(items);
     if (!spec.examples.isEmpty()) {
-        out += QStringLiteral("\nExamples:\n");
-        for (const QString &e : spec.examples)
-            out += QStringLiteral("  ") + e + QLatin1Char('\n');
+        // A blank line between examples keeps each its own paragraph in the manual page.
+        out += QStringLiteral("\nExamples:\n  ") + spec.examples.join(QStringLiteral("\n\n  "))
+               + QLatin1Char('\n');
     }
     if (!spec.exitStatus.isEmpty())
         out += QStringLiteral("\nExit status:\n") + wrapText(spec.exitStatus, kWidth, 2, 2);

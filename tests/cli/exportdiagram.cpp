@@ -163,8 +163,8 @@ private Q_SLOTS:
     {
         for (int scale : {1, 2, 4}) {
             const QString png = out(s("dpi%1.png").arg(scale));
-            const SwbResult r = runSwb({s("export"), s("diagram"), m_design, png, s("--scale"),
-                                        QString::number(scale)});
+            const SwbResult r = runSwb(
+                {s("export"), s("diagram"), m_design, png, s("--scale"), QString::number(scale)});
             QVERIFY2(r.code == 0, qPrintable(r.err));
             const QImage image(png);
             const double dpi = image.dotsPerMeterX() * 0.0254;
@@ -216,8 +216,8 @@ private Q_SLOTS:
             QVERIFY2(r.code == 0, qPrintable(r.err));
             const QString text = pdfPlainText(pdf);
             for (const Component &c : model.components)
-                QVERIFY2(text.contains(c.name), qPrintable(id + s(": ") + c.name + s(" not in: ")
-                                                           + text));
+                QVERIFY2(text.contains(c.name),
+                         qPrintable(id + s(": ") + c.name + s(" not in: ") + text));
             for (QChar ch : text)
                 QVERIFY2(ch.unicode() < 0xFB00 || ch.unicode() > 0xFB06,
                          qPrintable(id + s(": ligature in ") + text));

@@ -26,9 +26,9 @@ private Q_SLOTS:
         const QString packages = m_data.filePath(QStringLiteral("mime/packages"));
         QVERIFY(QDir().mkpath(packages));
         QVERIFY(QFile::copy(freedesktop, packages + QStringLiteral("/freedesktop.org.xml")));
-        QVERIFY(QFile::copy(
-            QStringLiteral(SWB_SOURCE_DIR "/packaging/serverless-workbench-mime.xml"),
-            packages + QStringLiteral("/serverless-workbench.xml")));
+        QVERIFY(
+            QFile::copy(QStringLiteral(SWB_SOURCE_DIR "/packaging/serverless-workbench-mime.xml"),
+                        packages + QStringLiteral("/serverless-workbench.xml")));
         // Before the first QMimeDatabase: only this folder is searched.
         qputenv("XDG_DATA_HOME", m_data.path().toLocal8Bit());
         qputenv("XDG_DATA_DIRS", m_data.path().toLocal8Bit());
@@ -41,11 +41,12 @@ private Q_SLOTS:
             db.mimeTypeForFile(QStringLiteral("orders.swb.yaml"), QMimeDatabase::MatchExtension);
         QCOMPARE(design.name(), QStringLiteral("application/x-serverless-workbench-design"));
         QVERIFY(design.inherits(QStringLiteral("application/x-yaml")));
-        QCOMPARE(db.mimeTypeForFile(QStringLiteral("ci.yaml"), QMimeDatabase::MatchExtension).name(),
-                 QStringLiteral("application/x-yaml"));
-        QCOMPARE(db.mimeTypeForFile(QStringLiteral("orders.swb"), QMimeDatabase::MatchExtension)
-                     .name(),
-                 QStringLiteral("application/x-serverless-workbench"));
+        QCOMPARE(
+            db.mimeTypeForFile(QStringLiteral("ci.yaml"), QMimeDatabase::MatchExtension).name(),
+            QStringLiteral("application/x-yaml"));
+        QCOMPARE(
+            db.mimeTypeForFile(QStringLiteral("orders.swb"), QMimeDatabase::MatchExtension).name(),
+            QStringLiteral("application/x-serverless-workbench"));
     }
 };
 
