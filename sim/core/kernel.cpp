@@ -18,8 +18,6 @@ Kernel::Kernel(const Scenario &sc)
 
 Kernel::~Kernel()
 {
-    // A module may be registered in several slots while it is being moved (registry.cpp): the
-    // slot that owns it carries `destroy`.
     for (ServiceSlot &s : m_slots)
         if (s.destroy)
             s.destroy(s.self);

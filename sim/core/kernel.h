@@ -212,8 +212,6 @@ private:
 
     std::array<ServiceSlot, kKindSlots> m_slots{};
     std::vector<ComponentKind> m_order; // registry order: set-up, sampling
-
-    friend class Engine; // services not yet moved to their modules (engine.h)
 };
 
 // Fills `slots` (indexed by kind) and `order` from the registry (registry.cpp).

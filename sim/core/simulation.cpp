@@ -1,6 +1,6 @@
 #include "core/simulation.h"
 
-#include "core/engine.h"
+#include "core/kernel.h"
 
 namespace swb::core {
 
@@ -49,10 +49,6 @@ std::uint64_t Simulation::eventsProcessed() const
 Kernel &Simulation::kernel()
 {
     return *m_kernel;
-}
-Engine &Simulation::engine()
-{
-    return *static_cast<Engine *>(m_kernel->slot(ComponentKind::TrafficSource).self);
 }
 
 const Ledger &Simulation::ledger() const

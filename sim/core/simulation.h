@@ -69,7 +69,6 @@ namespace swb::core {
 
 class Simulation;
 class Kernel;
-class Engine;
 
 // Observer called once per closed bin, on the thread that runs the simulation. Implementations
 // should copy what they need (e.g. store.row(bin)) and return quickly.
@@ -110,7 +109,6 @@ public:
     double latencyQuantileMs(std::uint32_t sourceIndex, double q) const;
 
     Kernel &kernel(); // internal state, for white-box tests only
-    Engine &engine(); // services not yet in their modules, for white-box tests only
 
 private:
     std::unique_ptr<Kernel> m_kernel;

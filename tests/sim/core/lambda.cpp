@@ -3,6 +3,8 @@
 // reserved concurrency 0 as a kill switch, account pool sharing, cold starts and idle expiry.
 #include "simtestutil.h"
 
+#include "core/services/lambda/lambdaservice.h"
+
 #include <QtTest>
 
 #include <cmath>

@@ -4,7 +4,7 @@
 // token buckets.
 #include "simtestutil.h"
 
-#include "core/sfnretry.h"
+#include "core/services/stepfunctions/sfnretry.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 #pragma once
 // Helpers shared by the simulation-core tests: terse scenario wiring, series look-up and direct
-// injection of one message at the current simulated time (white-box, through Engine).
+// injection of one message at the current simulated time (white-box, through the Kernel).
 
-#include "core/engine.h"
+#include "core/kernel.h"
 #include "core/simulation.h"
 
 #include <cstdint>
@@ -113,11 +113,11 @@ inline double sumBins(const Simulation &sim, ComponentRef c, const char *name, s
 inline std::uint32_t inject(Simulation &sim, ComponentRef to, bool poison = false,
                             std::uint32_t bytes = 100)
 {
-    Engine &e = sim.engine();
-    const std::uint32_t id = e.newMessage(e.m_q.now(), 0);
-    e.m_msgs[id].bytes = bytes;
-    e.m_msgs[id].poison = poison ? 1 : 0;
-    e.deliver(to, id);
+    Kernel &k = sim.kernel();
+    const std::uint32_t id = k.newMessage(k.now(), 0);
+    k.msg(id).bytes = bytes;
+    k.msg(id).poison = poison ? 1 : 0;
+    k.deliver(to, id);
     return id;
 }
 

@@ -4,6 +4,8 @@
 // and rejected, and SQS-only subscriptions.
 #include "simtestutil.h"
 
+#include "core/services/sqs/sqsservice.h"
+
 #include <QtTest>
 
 #include <map>
@@ -57,18 +59,18 @@ Scenario orderedPipeline(TopicType type)
 // Messages of one group that reached the sink after a later-published message of that group.
 int outOfOrder(Simulation &sim, std::size_t *processed)
 {
-    Engine &e = sim.engine();
-    const QueueState &sink = e.m_queues[1];
+    Kernel &k = sim.kernel();
+    const std::vector<std::uint32_t> sink = k.service<SqsService>().visibleMessages(1);
     std::map<std::uint32_t, Ticks> last;
     int bad = 0;
-    for (std::size_t i = 0; i < sink.visible.size(); ++i) {
-        const Message &m = e.m_msgs[sink.visible[i]];
+    for (const std::uint32_t id : sink) {
+        const Message &m = k.msg(id);
         const std::uint32_t g = m.key % kGroups;
         if (last.count(g) && m.created <= last[g])
             ++bad;
         last[g] = m.created;
     }
-    *processed = sink.visible.size();
+    *processed = sink.size();
     return bad;
 }
 

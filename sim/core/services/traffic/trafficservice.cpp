@@ -1,8 +1,5 @@
-// Traffic generators (DESIGN.md "Traffic sources"): constant, Poisson, diurnal, spike, step and
-// replayed rates, plus TrafficSpike faults. Time-varying Poisson rates are sampled exactly: for a
-// piecewise-constant rate the exponential draw restarts at each rate change (memorylessness); the
-// continuous diurnal curve uses thinning against its maximum.
-#include "core/engine.h"
+// Traffic sources (trafficservice.h).
+#include "core/services/traffic/trafficservice.h"
 
 #include <cmath>
 
@@ -12,9 +9,59 @@ namespace {
 constexpr double kTwoPi = 6.283185307179586;
 }
 
-double Engine::rateAt(const SourceState &S, Ticks t) const
+ServiceSlot makeTrafficSourceService(Kernel &k)
 {
-    const TrafficSource &c = *S.cfg;
+    return ServiceSlot::of(std::make_unique<TrafficService>(k));
+}
+
+void TrafficService::setup()
+{
+    const std::vector<TrafficSource> &cfgs = m_k.scenario().sources;
+    m_sources.resize(cfgs.size());
+    for (std::uint32_t i = 0; i < cfgs.size(); ++i) {
+        m_sources[i].cfg = &cfgs[i];
+        m_sources[i].rng.reseed(m_k.rngSeed({kKind, i}));
+        m_sources[i].m = m_k.addSeries(kKind, {kKind, i}, kSourceMetrics);
+        m_k.addPath(m_sources[i].m + SrE2eCount); // path i: units this source produced
+    }
+}
+
+// A source sends to one entry component, whatever the wire's kind (the last wire wins).
+bool TrafficService::wire(std::uint32_t e)
+{
+    const Edge &E = m_k.scenario().edges[e];
+    switch (E.kind) {
+    case EdgeKind::Traffic:
+    case EdgeKind::AsyncInvoke:
+    case EdgeKind::SyncInvoke:
+    case EdgeKind::ServiceIntegration:
+        m_sources[E.from.index].target = E.to;
+        return true;
+    case EdgeKind::EventSourceMapping:
+    case EdgeKind::Subscription:
+    case EdgeKind::OnFailure:
+    case EdgeKind::DeadLetter:
+    case EdgeKind::Redrive:
+        break;
+    }
+    return false;
+}
+
+void TrafficService::startTraffic()
+{
+    for (std::uint32_t i = 0; i < m_sources.size(); ++i)
+        if (m_sources[i].target.valid())
+            scheduleNextArrival(i);
+}
+
+void TrafficService::onEvent(const Event &e)
+{
+    onArrival(e.entity);
+}
+
+double TrafficService::rateAt(std::uint32_t s, Ticks t) const
+{
+    const TrafficSource &c = *m_sources[s].cfg;
     const double sec = ticksToSeconds(t);
     double r = c.ratePerSecond;
     switch (c.pattern) {
@@ -44,18 +91,17 @@ double Engine::rateAt(const SourceState &S, Ticks t) const
         }
         break;
     }
-    const ComponentRef me{ComponentKind::TrafficSource,
-                          static_cast<std::uint32_t>(&S - m_sources.data())};
-    for (const Fault &f : m_sc.faults)
+    const ComponentRef me{kKind, s};
+    for (const Fault &f : m_k.scenario().faults)
         if (f.kind == FaultKind::TrafficSpike && f.target == me && sec >= f.startSeconds
             && sec < f.startSeconds + f.durationSeconds)
             r *= f.rateMultiplier;
     return r < 0 ? 0 : r;
 }
 
-Ticks Engine::nextRateChange(const SourceState &S, Ticks t) const
+Ticks TrafficService::nextRateChange(std::uint32_t s, Ticks t) const
 {
-    const TrafficSource &c = *S.cfg;
+    const TrafficSource &c = *m_sources[s].cfg;
     Ticks next = kNever;
     auto consider = [&](double sec) {
         const Ticks x = secondsToTicks(sec);
@@ -71,9 +117,8 @@ Ticks Engine::nextRateChange(const SourceState &S, Ticks t) const
         for (const RatePoint &p : c.replay)
             consider(p.tSeconds);
     }
-    const ComponentRef me{ComponentKind::TrafficSource,
-                          static_cast<std::uint32_t>(&S - m_sources.data())};
-    for (const Fault &f : m_sc.faults)
+    const ComponentRef me{kKind, s};
+    for (const Fault &f : m_k.scenario().faults)
         if (f.kind == FaultKind::TrafficSpike && f.target == me) {
             consider(f.startSeconds);
             consider(f.startSeconds + f.durationSeconds);
@@ -81,36 +126,36 @@ Ticks Engine::nextRateChange(const SourceState &S, Ticks t) const
     return next;
 }
 
-void Engine::scheduleNextArrival(std::uint32_t s)
+void TrafficService::scheduleNextArrival(std::uint32_t s)
 {
-    SourceState &S = m_sources[s];
+    Source &S = m_sources[s];
     const TrafficSource &c = *S.cfg;
-    Ticks t = m_q.now();
+    Ticks t = m_k.now();
     Ticks next = kNever;
     if (c.pattern == TrafficPattern::Diurnal) {
         double peakMult = 1;
-        const ComponentRef me{ComponentKind::TrafficSource, s};
-        for (const Fault &f : m_sc.faults)
+        const ComponentRef me{kKind, s};
+        for (const Fault &f : m_k.scenario().faults)
             if (f.kind == FaultKind::TrafficSpike && f.target == me && f.rateMultiplier > peakMult)
                 peakMult = f.rateMultiplier;
         const double p = c.diurnalPeakFactor < 1 ? 1 : c.diurnalPeakFactor;
         const double lmax = c.ratePerSecond * (1 + (p - 1) / (p + 1)) * peakMult;
         if (lmax <= 0)
             return;
-        for (int guard = 0; guard < 1000000 && t < m_end; ++guard) {
+        for (int guard = 0; guard < 1000000 && t < m_k.end(); ++guard) {
             // Saturating: a tiny rate (a gap beyond the tick range) ends the run's arrivals.
             const Ticks draw = microsecondsToTicks(S.rng.exponential(1e6 / lmax));
             const Ticks gap = draw == kNever ? kNever : 1 + draw;
             t = gap > kNever - t ? kNever : t + gap;
-            if (S.rng.uniform() * lmax < rateAt(S, t)) {
+            if (S.rng.uniform() * lmax < rateAt(s, t)) {
                 next = t;
                 break;
             }
         }
     } else {
-        while (t < m_end) {
-            const double r = rateAt(S, t);
-            const Ticks change = nextRateChange(S, t);
+        while (t < m_k.end()) {
+            const double r = rateAt(s, t);
+            const Ticks change = nextRateChange(s, t);
             if (r <= 0) {
                 if (change == kNever)
                     return;
@@ -129,17 +174,17 @@ void Engine::scheduleNextArrival(std::uint32_t s)
                         // constant source restarts its spacing
         }
     }
-    if (next < m_end)
-        m_q.schedule(next, EvArrival, s);
+    if (next < m_k.end())
+        m_k.schedule(next, eventTag(kKind, EvArrival), s);
 }
 
-void Engine::onArrival(std::uint32_t s)
+void TrafficService::onArrival(std::uint32_t s)
 {
-    SourceState &S = m_sources[s];
+    Source &S = m_sources[s];
     const TrafficSource &c = *S.cfg;
     scheduleNextArrival(s);
-    const std::uint32_t id = newMessage(m_q.now(), static_cast<std::uint16_t>(s));
-    Message &m = m_msgs[id];
+    const std::uint32_t id = m_k.newMessage(m_k.now(), static_cast<std::uint16_t>(s));
+    Message &m = m_k.msg(id);
     m.bytes = static_cast<std::uint32_t>(
         S.rng.draw(static_cast<int>(c.payloadDistribution), c.payloadMeanBytes, c.payloadCv) + 0.5);
     m.key = static_cast<std::uint32_t>(S.rng.next() >> 32);
@@ -147,8 +192,20 @@ void Engine::onArrival(std::uint32_t s)
         m.attr = static_cast<std::uint8_t>(
             S.rng.below(std::min<std::uint32_t>(c.attributeValueCount, 64)));
     m.poison = S.rng.bernoulli(c.poisonFraction) ? 1 : 0;
-    m_metrics.add(S.m + SrGenerated, 1);
-    deliver(S.target, id);
+    m_k.metrics().add(S.m + SrGenerated, 1);
+    m_k.deliver(S.target, id);
+}
+
+// End-to-end latency percentiles of the bin, per entry path (Kernel::recordE2e).
+void TrafficService::sampleBin()
+{
+    MetricStore &ms = m_k.metrics();
+    for (std::uint32_t s = 0; s < m_sources.size(); ++s) {
+        const LatencyHistogram &h = m_k.pathBinLatency(static_cast<std::uint16_t>(s));
+        ms.setLast(m_sources[s].m + SrP50, h.quantile(0.50) / 1000.0);
+        ms.setLast(m_sources[s].m + SrP95, h.quantile(0.95) / 1000.0);
+        ms.setLast(m_sources[s].m + SrP99, h.quantile(0.99) / 1000.0);
+    }
 }
 
 } // namespace swb::core

@@ -1,11 +1,7 @@
-// SNS (aws-behaviour.md §3): fan-out of every publish to each subscription whose filter policy
-// matches, the delivery retry policy of the endpoint kind, and the subscription DLQ. FIFO topics
-// add the per-topic publish throughput limit, SQS-only subscriptions and strict order per
-// MessageGroupId on every subscription (a delivery being retried holds back the later messages of
-// its group). FIFO deduplication (5-minute window) is not modelled: the simulated traffic never
-// carries a duplicate message (no MessageDeduplicationId repeats), so it would never remove
-// anything.
-#include "core/engine.h"
+// SNS topics (snsservice.h).
+#include "core/services/sns/snsservice.h"
+
+#include "core/services/downstream/downstreamservice.h"
 
 #include <algorithm>
 #include <cmath>
@@ -48,14 +44,56 @@ double retryDelaySeconds(DeliveryPolicy p, std::uint32_t retry)
     }
     return -1;
 }
-
 } // namespace
 
-void Engine::initTopics()
+ServiceSlot makeSnsTopicService(Kernel &k)
+{
+    return ServiceSlot::of(std::make_unique<SnsService>(k));
+}
+
+void SnsService::setup()
+{
+    m_down = &m_k.service<DownstreamService>();
+    m_topics.resize(m_k.scenario().topics.size());
+    for (std::uint32_t i = 0; i < m_topics.size(); ++i) {
+        m_topics[i].rng.reseed(m_k.rngSeed({kKind, i}));
+        m_topics[i].m = m_k.addSeries(kKind, {kKind, i}, kSnsMetrics);
+    }
+}
+
+// Subscriptions (aws-behaviour.md §3 "Subscribers"): SQS queues, Lambda functions, HTTP/S
+// endpoints.
+bool SnsService::wire(std::uint32_t e)
+{
+    const Edge &E = m_k.scenario().edges[e];
+    if (E.kind != EdgeKind::Subscription
+        || (E.to.kind != ComponentKind::SqsQueue && E.to.kind != ComponentKind::Lambda
+            && E.to.kind != ComponentKind::Downstream))
+        return false;
+    m_topics[E.from.index].subs.push_back(e);
+    return true;
+}
+
+void SnsService::onEvent(const Event &e)
+{
+    onRetry(e.entity, e.gen);
+}
+
+// Dead letters (Kernel::deadLetter): a topic with subscriptions publishes them like any message;
+// otherwise the publish is counted and the unit stays dead-lettered.
+bool SnsService::deadLetter(std::uint32_t t, bool mayConsume)
+{
+    if (mayConsume && !m_topics[t].subs.empty())
+        return true;
+    m_k.metrics().add(m_topics[t].m + SmPublishes, 1);
+    return false;
+}
+
+void SnsService::finishWiring()
 {
     for (std::size_t t = 0; t < m_topics.size(); ++t) {
-        TopicState &T = m_topics[t];
-        const SnsTopic &cfg = m_sc.topics[t];
+        Topic &T = m_topics[t];
+        const SnsTopic &cfg = m_k.scenario().topics[t];
         T.fifo = cfg.type == TopicType::Fifo;
         if (!T.fifo)
             continue;
@@ -65,7 +103,7 @@ void Engine::initTopics()
         // FIFO topics deliver to SQS queues only (aws-behaviour.md §3 "Topic types").
         std::vector<std::uint32_t> kept;
         for (std::uint32_t e : T.subs) {
-            if (m_sc.edges[e].to.kind == ComponentKind::SqsQueue)
+            if (m_k.scenario().edges[e].to.kind == ComponentKind::SqsQueue)
                 kept.push_back(e);
             else
                 m_k.warn("edge " + std::to_string(e) + ": " + cfg.name
@@ -76,53 +114,54 @@ void Engine::initTopics()
         // same group in the FIFO queue it feeds (messagegroups.h).
         T.subGroups.resize(T.subs.size());
         for (std::size_t i = 0; i < T.subs.size(); ++i)
-            T.subGroups[i].init(m_sc.queues[m_sc.edges[T.subs[i]].to.index].messageGroupCount);
+            T.subGroups[i].init(
+                m_k.scenario().queues[m_k.scenario().edges[T.subs[i]].to.index].messageGroupCount);
     }
 }
 
-bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
+bool SnsService::accept(std::uint32_t topic, std::uint32_t msg)
 {
-    TopicState &T = m_topics[topic];
-    Message &m = m_msgs[msg];
+    Topic &T = m_topics[topic];
+    Message &m = m_k.msg(msg);
     if (T.fifo) {
         // FIFO throughput: above 3,000 msg/s or 20 MB/s per topic, Publish is throttled and the
         // publisher gets the error (aws-behaviour.md §3 "FIFO throughput history").
-        const Ticks now = m_q.now();
+        const Ticks now = m_k.now();
         if (T.fifoRate.available(now) < 1.0 || T.fifoBytes.available(now) < m.bytes) {
-            m_metrics.add(T.m + SmThrottles, 1);
-            finish(msg, &Ledger::rejected);
+            m_k.metrics().add(T.m + SmThrottles, 1);
+            m_k.finish(msg, &Ledger::rejected);
             return false;
         }
         T.fifoRate.take(now);
         T.fifoBytes.take(now, m.bytes);
-        m_metrics.add(T.m + SmPublishedBytes,
-                      m.bytes); // FIFO bills payload GB (aws-behaviour.md §3)
+        m_k.metrics().add(T.m + SmPublishedBytes,
+                          m.bytes); // FIFO bills payload GB (aws-behaviour.md §3)
     }
-    m_metrics.add(T.m + SmPublishes, 1);
+    m_k.metrics().add(T.m + SmPublishes, 1);
     // Each 64 KB chunk of a publish is billed as one request (aws-behaviour.md §3 "Pricing").
-    m_metrics.add(T.m + SmBilledPublishes, std::max(1.0, std::ceil(m.bytes / 65536.0)));
-    m_scratch.clear();
+    m_k.metrics().add(T.m + SmBilledPublishes, std::max(1.0, std::ceil(m.bytes / 65536.0)));
+    m_matched.clear();
     for (std::uint32_t slot = 0; slot < T.subs.size(); ++slot) {
-        const SubscriptionConfig &sub = m_sc.edges[T.subs[slot]].sub;
+        const SubscriptionConfig &sub = m_k.scenario().edges[T.subs[slot]].sub;
         // Filter policy: messages that do not match are not delivered nor billed (aws-behaviour.md
         // §3).
         const bool match = sub.filterValueMask ? ((sub.filterValueMask >> m.attr) & 1u) != 0
                                                : T.rng.bernoulli(sub.filterMatchProbability);
         if (match)
-            m_scratch.push_back(slot);
+            m_matched.push_back(slot);
         else
-            m_metrics.add(T.m + SmFiltered, 1);
+            m_k.metrics().add(T.m + SmFiltered, 1);
     }
-    if (m_scratch.empty()) {
-        drop(msg, DropReason::FilteredOut);
+    if (m_matched.empty()) {
+        m_k.drop(msg, DropReason::FilteredOut);
         return true; // the publish itself succeeded
     }
     // One unit per matching subscription: copies for all but the last, which takes the original.
-    const std::size_t n = m_scratch.size();
+    const std::size_t n = m_matched.size();
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t slot = m_scratch[i];
-        const std::uint32_t id = i + 1 < n ? copyMessage(msg) : msg;
-        Message &c = m_msgs[id];
+        const std::uint32_t slot = m_matched[i];
+        const std::uint32_t id = i + 1 < n ? m_k.copyMessage(msg) : msg;
+        Message &c = m_k.msg(id);
         c.ctx = T.subs[slot];
         c.aux = topic;
         c.attempts = 0;
@@ -134,7 +173,7 @@ bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
                 continue;
             }
         }
-        snsAttempt(id);
+        attempt(id);
     }
     return true;
 }
@@ -142,11 +181,11 @@ bool Engine::snsPublish(std::uint32_t topic, std::uint32_t msg)
 // One delivery attempt (the first, or a retry) of the head of its group. On a FIFO topic a head
 // that needs a retry locks its group on that subscription; once it is through (delivered,
 // dead-lettered or discarded) the deliveries held behind it go, in order, until one fails.
-void Engine::snsAttempt(std::uint32_t msg)
+void SnsService::attempt(std::uint32_t msg)
 {
-    const std::uint32_t edge = m_msgs[msg].ctx, key = m_msgs[msg].key;
-    TopicState &T = m_topics[m_msgs[msg].aux];
-    const bool done = snsTry(msg);
+    const std::uint32_t edge = m_k.msg(msg).ctx, key = m_k.msg(msg).key;
+    Topic &T = m_topics[m_k.msg(msg).aux];
+    const bool done = tryDeliver(msg);
     if (!T.fifo)
         return;
     const auto slot =
@@ -157,17 +196,17 @@ void Engine::snsAttempt(std::uint32_t msg)
     while (!G.busy[g] && !G.pending[g].empty()) {
         const std::uint32_t next = G.pending[g].front();
         G.pending[g].popFront();
-        G.busy[g] = snsTry(next) ? 0 : 1;
+        G.busy[g] = tryDeliver(next) ? 0 : 1;
     }
 }
 
 // Delivers to the subscription in Message::ctx. False when a retry is scheduled; true when the
 // message is through (delivered, or the policy is exhausted: DLQ or discarded).
-bool Engine::snsTry(std::uint32_t msg)
+bool SnsService::tryDeliver(std::uint32_t msg)
 {
-    Message &m = m_msgs[msg];
-    const Edge &E = m_sc.edges[m.ctx];
-    TopicState &T = m_topics[m.aux];
+    Message &m = m_k.msg(msg);
+    const Edge &E = m_k.scenario().edges[m.ctx];
+    Topic &T = m_topics[m.aux];
     ++m.attempts;
     DeliveryPolicy policy = E.sub.policy;
     if (policy == DeliveryPolicy::Auto)
@@ -175,52 +214,43 @@ bool Engine::snsTry(std::uint32_t msg)
                                                         : DeliveryPolicy::AwsManaged;
     bool ok = true;
     double latency = 0;
-    if (const Fault *f = activeFault(FaultKind::DownstreamOutage, E.to))
+    if (const Fault *f = m_k.activeFault(FaultKind::DownstreamOutage, E.to))
         ok = !T.rng.bernoulli(f->errorRate); // endpoint unavailable
     if (ok && E.to.kind == ComponentKind::Downstream)
         ok = m_down->call(E.to.index, latency);
     if (ok) {
-        m_metrics.add(T.m + SmDeliveries, 1);
-        switch (E.to.kind) {
-        case ComponentKind::SqsQueue:
-            sqsSend(E.to.index, msg);
-            break;
-        case ComponentKind::Lambda:
-            m_k.deliver(E.to, msg);
-            break;
-        case ComponentKind::Downstream:
-            m_metrics.add(T.m + SmBilledHttp,
-                          1); // HTTP/S deliveries are billed (aws-behaviour.md §3)
-            succeed(msg);
-            break;
-        default:
-            drop(msg, DropReason::NoRoute);
-            break;
+        m_k.metrics().add(T.m + SmDeliveries, 1);
+        if (E.to.kind == ComponentKind::Downstream) {
+            m_k.metrics().add(T.m + SmBilledHttp,
+                              1); // HTTP/S deliveries are billed (aws-behaviour.md §3)
+            m_k.succeed(msg);
+        } else {
+            m_k.deliver(E.to, msg); // an SQS queue, or a Lambda function (async invoke)
         }
         return true;
     }
-    m_metrics.add(T.m + SmFailures, 1);
+    m_k.metrics().add(T.m + SmFailures, 1);
     const double delay = retryDelaySeconds(policy, m.attempts);
     if (delay < 0) {
         // Policy exhausted: the subscription DLQ if configured, else discarded (aws-behaviour.md
         // §3).
         if (E.sub.deadLetter.valid()) {
-            m_metrics.add(T.m + SmDlq, 1);
-            deadLetter(E.sub.deadLetter, msg);
+            m_k.metrics().add(T.m + SmDlq, 1);
+            m_k.deadLetter(E.sub.deadLetter, msg);
         } else {
-            drop(msg, DropReason::SnsExhausted);
+            m_k.drop(msg, DropReason::SnsExhausted);
         }
         return true;
     }
-    m_metrics.add(T.m + SmRetries, 1);
-    m_q.scheduleIn(secondsToTicks(delay), EvSnsRetry, msg, m.gen);
+    m_k.metrics().add(T.m + SmRetries, 1);
+    m_k.scheduleIn(secondsToTicks(delay), eventTag(kKind, EvRetry), msg, m.gen);
     return false;
 }
 
-void Engine::onSnsRetry(std::uint32_t msg, std::uint32_t gen)
+void SnsService::onRetry(std::uint32_t msg, std::uint32_t gen)
 {
-    if (m_msgs[msg].gen == gen)
-        snsAttempt(msg);
+    if (m_k.msg(msg).gen == gen)
+        attempt(msg);
 }
 
 } // namespace swb::core

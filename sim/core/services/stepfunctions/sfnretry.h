@@ -6,7 +6,7 @@
 // particular error name (AWS's A, B, C, B, B example: waits 1, 2, 5, 4 s, then the fifth error,
 // the third ErrorB, is caught). No matching retrier, or an exhausted one, means Catch / fail.
 
-#include "core/scenario.h"
+#include "core/services/stepfunctions/stepfunctions.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -16,7 +16,7 @@
 // fan-out"). Propagation is ~70 ms after the write instead of the shared poll (aws-behaviour.md §5:
 // ~70 ms vs ~200 ms for shared reads, a ⚠ secondary-source figure). Pushes are grouped at most
 // every 10 ms so a busy shard costs at most 100 events per second per consumer.
-#include "core/engine.h"
+#include "core/services/kinesis/kinesisservice.h"
 
 #include <algorithm>
 #include <cmath>
@@ -40,26 +40,25 @@ bool seqBefore(std::uint32_t a, std::uint32_t b)
 {
     return static_cast<std::int32_t>(a - b) < 0; // sequence numbers wrap
 }
-} // namespace
-
-Ticks Engine::nextPollTick(Ticks phase, Ticks t) const
+Ticks nextPollTick(Ticks phase, Ticks t)
 {
     if (t <= phase)
         return phase;
     const Ticks k = (t - phase + kTicksPerSecond - 1) / kTicksPerSecond;
     return phase + k * kTicksPerSecond;
 }
+} // namespace
 
 // Schedules this consumer's next read of the shard at `at` at the earliest and returns when it
 // will happen. Shared consumers read on their one-second poll when idle; `eager` (a lane has
 // finished and wants records that are written but not read) reads at once, as Lambda keeps reading
 // while it is behind, so only the shard's shared limits hold it back. Enhanced fan-out pushes
 // ~70 ms after the write. One read is pending at a time; the earliest request wins.
-Ticks Engine::kinesisArmRead(std::uint32_t x, std::uint32_t shard, Ticks at, bool eager)
+Ticks KinesisService::armRead(std::uint32_t x, std::uint32_t shard, Ticks at, bool eager)
 {
-    KinesisEsm &X = m_kinEsms[x];
+    Mapping &X = m_maps[x];
     ShardReader &R = X.readers[shard];
-    const StreamState &S = m_streams[X.stream];
+    const Stream &S = m_streams[X.stream];
     if (X.cfg.enhancedFanOut) {
         if (R.lastRead != kNever)
             at = std::max(at, R.lastRead + kEfoPushSpacing);
@@ -69,22 +68,22 @@ Ticks Engine::kinesisArmRead(std::uint32_t x, std::uint32_t shard, Ticks at, boo
         at = nextPollTick(R.phase, at);
     } else if (R.lastRead != kNever) {
         std::uint32_t shared = 0;
-        for (const std::uint32_t other : S.esms)
-            shared += m_kinEsms[other].cfg.enhancedFanOut ? 0 : 1;
+        for (const std::uint32_t other : S.mappings)
+            shared += m_maps[other].cfg.enhancedFanOut ? 0 : 1;
         at = std::max(at, R.lastRead + kSharedReadSpacing * shared);
     }
-    at = std::max(at, m_q.now());
+    at = std::max(at, m_k.now());
     if (R.nextRead <= at)
         return R.nextRead;
     R.nextRead = at;
     const auto slot = static_cast<std::uint32_t>(X.readers.size() * X.pf + shard);
-    m_q.schedule(at, EvKinesisWake, x, 0, slot);
+    m_k.schedule(at, eventTag(kKind, EvWake), x, 0, slot);
     return at;
 }
 
 // Number of records at the front of the lane that the consumer has read, capped at the batch
 // (and bisect) size. Sequence numbers grow along a lane, so a binary search finds the boundary.
-std::size_t Engine::kinesisReadable(const KinesisEsm &X, const Lane &L, std::uint32_t shard) const
+std::size_t KinesisService::readable(const Mapping &X, const Lane &L, std::uint32_t shard) const
 {
     const std::uint32_t fetched = X.readers[shard].fetched;
     std::size_t lo = 0;
@@ -101,13 +100,13 @@ std::size_t Engine::kinesisReadable(const KinesisEsm &X, const Lane &L, std::uin
     return lo;
 }
 
-void Engine::kinesisRead(std::uint32_t x, std::uint32_t shard)
+void KinesisService::read(std::uint32_t x, std::uint32_t shard)
 {
-    KinesisEsm &X = m_kinEsms[x];
-    StreamState &S = m_streams[X.stream];
+    Mapping &X = m_maps[x];
+    Stream &S = m_streams[X.stream];
     ShardReader &R = X.readers[shard];
     RingDeque<ShardLogEntry> &log = S.log[shard];
-    const Ticks now = m_q.now();
+    const Ticks now = m_k.now();
     const bool efo = X.cfg.enhancedFanOut;
     auto entry = [&](std::uint32_t seq) -> const ShardLogEntry & {
         return log[seq - S.logBase[shard]];
@@ -130,7 +129,7 @@ void Engine::kinesisRead(std::uint32_t x, std::uint32_t shard)
     }
     if (end == R.fetched) {
         if (R.fetched != S.nextSeq[shard])
-            kinesisArmRead(x, shard, entry(R.fetched).arrival + kEfoPropagation);
+            armRead(x, shard, entry(R.fetched).arrival + kEfoPropagation);
         return;
     }
     std::uint32_t n = end - R.fetched;
@@ -138,9 +137,9 @@ void Engine::kinesisRead(std::uint32_t x, std::uint32_t shard)
     double recordBudget = kMaxRecordsPerCall;
     if (!efo) {
         if (!S.getRecords[shard].take(now)) { // 5 GetRecords calls/s per shard, shared
-            m_metrics.add(S.m + KmReadThrottles, 1);
+            m_k.metrics().add(S.m + KmReadThrottles, 1);
             R.nextRead = std::max(now + 1, S.getRecords[shard].readyAt(now, 1));
-            m_q.schedule(R.nextRead, EvKinesisWake, x, 0,
+            m_k.schedule(R.nextRead, eventTag(kKind, EvWake), x, 0,
                          static_cast<std::uint32_t>(X.readers.size() * X.pf + shard));
             return;
         }
@@ -163,34 +162,33 @@ void Engine::kinesisRead(std::uint32_t x, std::uint32_t shard)
     const std::uint32_t k = lo;
     if (k == 0) { // over the byte or record limit: ReadProvisionedThroughputExceeded
         if (!efo)
-            m_metrics.add(S.m + KmReadThrottles, 1);
+            m_k.metrics().add(S.m + KmReadThrottles, 1);
         Ticks ready = std::max(now + 1, bytesBucket.readyAt(now, first.bytes));
         if (!efo)
             ready = std::max(ready, S.readRecords[shard].readyAt(now, 1));
-        kinesisArmRead(x, shard, ready);
+        armRead(x, shard, ready);
         return;
     }
     const double bytes = static_cast<double>(entry(R.fetched + k - 1).cumBytes - start);
     bytesBucket.take(now, bytes);
     if (!efo) {
         S.readRecords[shard].take(now, k);
-        m_metrics.add(S.m + KmReadCalls, 1);
+        m_k.metrics().add(S.m + KmReadCalls, 1);
     }
     R.fetched += k;
     // Forget what every consumer has read.
     std::uint32_t oldest = R.fetched;
-    for (const std::uint32_t other : S.esms)
-        if (seqBefore(m_kinEsms[other].readers[shard].fetched, oldest))
-            oldest = m_kinEsms[other].readers[shard].fetched;
+    for (const std::uint32_t other : S.mappings)
+        if (seqBefore(m_maps[other].readers[shard].fetched, oldest))
+            oldest = m_maps[other].readers[shard].fetched;
     const std::uint32_t drop = oldest - S.logBase[shard];
     log.popFrontN(drop);
     S.logBase[shard] = oldest;
     for (std::uint32_t l = 0; l < X.pf; ++l)
         if (!X.lanes[shard * X.pf + l].busy)
-            laneTry(x, shard * X.pf + l, false);
+            laneTry(x, shard * X.pf + l);
     if (R.fetched != S.nextSeq[shard]) // more to read: next poll (base rate) or next push
-        kinesisArmRead(x, shard,
-                       efo ? entry(R.fetched).arrival + kEfoPropagation : now + kTicksPerSecond);
+        armRead(x, shard, efo ? entry(R.fetched).arrival + kEfoPropagation : now + kTicksPerSecond);
 }
 
 } // namespace swb::core

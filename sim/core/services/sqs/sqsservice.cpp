@@ -1,0 +1,203 @@
+// SQS queues (sqsservice.h): sending, delay, visibility, retention, redrive and dead letters.
+#include "core/services/sqs/sqsservice.h"
+
+#include "core/services/lambda/lambdaservice.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace swb::core {
+
+ServiceSlot makeSqsQueueService(Kernel &k)
+{
+    return ServiceSlot::of(std::make_unique<SqsService>(k));
+}
+
+void SqsService::setup()
+{
+    m_lambda = &m_k.service<LambdaService>();
+    m_invoker = m_lambda->addInvoker<SqsService, &SqsService::batchDone>(this);
+    const std::vector<SqsQueue> &cfgs = m_k.scenario().queues;
+    m_queues.resize(cfgs.size());
+    for (std::uint32_t i = 0; i < cfgs.size(); ++i) {
+        Queue &Q = m_queues[i];
+        Q.cfg = &cfgs[i];
+        Q.fifo = Q.cfg->type == QueueType::Fifo;
+        if (Q.fifo)
+            Q.groups.init(Q.cfg->messageGroupCount);
+        Q.m = m_k.addSeries(kKind, {kKind, i}, kSqsMetrics);
+    }
+}
+
+// A queue's outgoing wires: its Lambda event source mappings (sqsmapping.cpp) and its redrive
+// policy's dead-letter queue (aws-behaviour.md §4 "Redrive").
+bool SqsService::wire(std::uint32_t e)
+{
+    const Edge &E = m_k.scenario().edges[e];
+    if (E.kind == EdgeKind::EventSourceMapping && E.to.kind == ComponentKind::Lambda) {
+        addMapping(e);
+        return true;
+    }
+    if (E.kind != EdgeKind::Redrive || E.to.kind != kKind)
+        return false;
+    m_queues[E.from.index].redrive = E.to.index;
+    if (isFifo(E.from.index) != isFifo(E.to.index))
+        m_k.warn("edge " + std::to_string(e)
+                 + ": a DLQ must be the same type as its queue (aws-behaviour.md §4)");
+    if (m_queues[E.from.index].cfg->maxReceiveCount == 0)
+        m_k.warn("edge " + std::to_string(e)
+                 + ": redrive without maxReceiveCount never moves messages");
+    return true;
+}
+
+void SqsService::onEvent(const Event &e)
+{
+    switch (eventCode(e.type)) {
+    case EvDelayed:
+        onDelayed(e.entity, e.gen);
+        break;
+    case EvReturn:
+        onReturn(e.entity, e.gen);
+        break;
+    case EvTick:
+        onTick(e.entity);
+        break;
+    case EvWake:
+        if (m_maps[e.entity].wakeAt == m_k.now()) {
+            m_maps[e.entity].wakeAt = kNever;
+            dispatch(e.entity);
+        }
+        break;
+    }
+}
+
+bool SqsService::accept(std::uint32_t q, std::uint32_t msg)
+{
+    Queue &Q = m_queues[q];
+    Message &m = m_k.msg(msg);
+    m_k.metrics().add(Q.m + QmSent, 1);
+    // Every API call is a request; each 64 KB chunk counts as one (aws-behaviour.md §4 "Pricing").
+    m_k.metrics().add(Q.m + QmBilledRequests, std::max(1.0, std::ceil(m.bytes / 65536.0)));
+    m.since = m_k.now(); // retention counts from the send
+    m.aux = q;
+    m.receiveCount = 0;
+    if (Q.fifo)
+        m.ctx = Q.groups.groupOf(m.key); // MessageGroupId
+    if (Q.cfg->delaySeconds > 0) {
+        ++Q.delayed;
+        m_k.scheduleIn(secondsToTicks(Q.cfg->delaySeconds), eventTag(kKind, EvDelayed), msg, m.gen);
+        return true;
+    }
+    makeVisible(q, msg, false);
+    return true;
+}
+
+void SqsService::onDelayed(std::uint32_t msg, std::uint32_t gen)
+{
+    if (m_k.msg(msg).gen != gen)
+        return;
+    --m_queues[m_k.msg(msg).aux].delayed;
+    makeVisible(m_k.msg(msg).aux, msg, false);
+}
+
+void SqsService::makeVisible(std::uint32_t q, std::uint32_t msg, bool front)
+{
+    Queue &Q = m_queues[q];
+    if (Q.fifo) {
+        const std::uint32_t g = m_k.msg(msg).ctx;
+        const bool wasEmpty = Q.groups.pending[g].empty();
+        front ? Q.groups.pending[g].pushFront(msg) : Q.groups.pending[g].pushBack(msg);
+        if (wasEmpty && !Q.groups.busy[g])
+            Q.readyGroups.pushBack(g);
+    } else {
+        front ? Q.visible.pushFront(msg) : Q.visible.pushBack(msg);
+    }
+    ++Q.visibleCount;
+    gaugeDepth(Q);
+    for (std::uint32_t x : Q.mappings)
+        dispatch(x);
+}
+
+// Messages past the retention period are deleted by SQS (aws-behaviour.md §4 "Retention").
+void SqsService::expireFront(Queue &Q, RingDeque<std::uint32_t> &dq)
+{
+    const Ticks limit = secondsToTicks(Q.cfg->retentionSeconds);
+    while (!dq.empty() && m_k.now() - m_k.msg(dq.front()).since >= limit) {
+        const std::uint32_t id = dq.front();
+        dq.popFront();
+        --Q.visibleCount;
+        m_k.metrics().add(Q.m + QmExpired, 1);
+        m_k.finish(id, &Ledger::expired);
+    }
+}
+
+void SqsService::gaugeDepth(const Queue &Q)
+{
+    // A dead-letter queue nobody consumes shows what it holds in its depth.
+    m_k.metrics().gauge(Q.m + QmVisible, static_cast<double>(Q.visibleCount + Q.dlqHeld));
+}
+
+// Dead letters (Kernel::deadLetter): a queue with an event source mapping consumes them like any
+// message; otherwise they stay, counted in its depth (aws-behaviour.md §4 "Redrive").
+bool SqsService::deadLetter(std::uint32_t q, bool mayConsume)
+{
+    m_k.metrics().add(m_queues[q].m + QmDlqReceived, 1);
+    if (mayConsume && !m_queues[q].mappings.empty())
+        return true;
+    ++m_queues[q].dlqHeld;
+    return false;
+}
+
+// A stream mapping's on-failure destination gets one record of batch metadata per failed record
+// (aws-behaviour.md §5 "On-failure destination"); the metadata stays in the queue.
+void SqsService::failureNotice(std::uint32_t q, std::uint32_t units)
+{
+    m_queues[q].dlqHeld += units;
+    m_k.metrics().add(m_queues[q].m + QmDlqReceived, units);
+}
+
+std::vector<std::uint32_t> SqsService::visibleMessages(std::uint32_t q) const
+{
+    const Queue &Q = m_queues[q];
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < Q.visible.size(); ++i)
+        out.push_back(Q.visible[i]);
+    return out;
+}
+
+// sqs.oldest_age_s is CloudWatch's ApproximateAgeOfOldestMessage: the age of the oldest
+// non-deleted message, so messages received and not yet deleted (in flight, e.g. failed batches
+// waiting out the visibility timeout during a bad deploy) count as well as visible ones. Not
+// modelled: AWS's exception that skips a message received three times or more.
+void SqsService::sampleBin()
+{
+    const Ticks now = m_k.now();
+    MetricStore &ms = m_k.metrics();
+    m_oldestInFlight.assign(m_queues.size(), now);
+    for (const Batch &B : m_batches) {
+        if (B.msgs.empty())
+            continue; // free, or every message of it already deleted
+        Ticks &o = m_oldestInFlight[m_maps[B.mapping].queue];
+        o = std::min(o, B.oldestSince);
+    }
+    for (std::size_t q = 0; q < m_queues.size(); ++q) {
+        Queue &Q = m_queues[q];
+        Ticks oldest = m_oldestInFlight[q];
+        if (Q.fifo) {
+            for (auto &g : Q.groups.pending) {
+                expireFront(Q, g);
+                if (!g.empty())
+                    oldest = std::min(oldest, m_k.msg(g.front()).since);
+            }
+        } else {
+            expireFront(Q, Q.visible);
+            if (!Q.visible.empty())
+                oldest = std::min(oldest, m_k.msg(Q.visible.front()).since);
+        }
+        gaugeDepth(Q);
+        ms.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
+        ms.gauge(Q.m + QmOldestAge, ticksToSeconds(now - oldest));
+    }
+}
+
+} // namespace swb::core

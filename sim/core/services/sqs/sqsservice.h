@@ -1,0 +1,105 @@
+#pragma once
+// SQS (aws-behaviour.md §4): standard and FIFO queues with delay, visibility timeout, receive
+// count, redrive to a DLQ after maxReceiveCount and retention expiry (sqsservice.cpp), and the
+// Lambda event source mapping: poller scaling, batches (batch size, batching window, 6 MB), partial
+// batch responses (sqsmapping.cpp).
+//
+// While a queue holds a message, Message::aux is the queue, Message::since the send time
+// (retention), Message::ctx its message group (FIFO) and Message::receiveCount its receives.
+
+#include "core/kernel.h"
+#include "core/messagegroups.h"
+#include "core/ringdeque.h"
+#include "core/services/sqs/sqsqueue.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace swb::core {
+
+class LambdaService;
+struct Invocation;
+
+class SqsService
+{
+public:
+    static constexpr ComponentKind kKind = ComponentKind::SqsQueue;
+
+    explicit SqsService(Kernel &k)
+        : m_k(k)
+    {}
+
+    // Messages visible in a standard queue, oldest first (white-box tests).
+    std::vector<std::uint32_t> visibleMessages(std::uint32_t queue) const;
+
+    // ---- kernel hooks (core/service.h)
+    void setup();
+    bool wire(std::uint32_t edge); // EventSourceMapping -> Lambda, Redrive -> queue
+    void start();                  // the mappings' one-second poller ticks
+    void onEvent(const Event &e);
+    bool accept(std::uint32_t queue, std::uint32_t msg); // SendMessage
+    bool deadLetter(std::uint32_t queue, bool mayConsume);
+    void failureNotice(std::uint32_t queue, std::uint32_t units);
+    bool isFifo(std::uint32_t queue) const { return m_queues[queue].fifo; }
+    void sampleBin();
+
+private:
+    enum Ev : std::uint8_t {
+        EvDelayed, // entity = message, gen: DelaySeconds elapsed
+        EvReturn,  // entity = batch, gen: visibility timeout of its failed messages elapsed
+        EvTick,    // entity = mapping: 1 s poller scaling tick
+        EvWake,    // entity = mapping: batching window / throttle back-off ended
+    };
+    struct Queue {
+        const SqsQueue *cfg = nullptr;
+        bool fifo = false;
+        RingDeque<std::uint32_t> visible; // standard queue
+        MessageGroups groups;             // FIFO: per message group, in order; busy = batch out
+        RingDeque<std::uint32_t> readyGroups;
+        std::uint64_t visibleCount = 0, inFlight = 0, delayed = 0, dlqHeld = 0;
+        std::uint32_t redrive = kNone;
+        std::vector<std::uint32_t> mappings;
+        std::uint32_t m = 0;
+    };
+    struct Mapping { // a Lambda event source mapping of one queue
+        EsmConfig cfg;
+        std::uint32_t fn = 0, queue = 0;
+        double limit = 5;  // concurrent batches allowed now (poller scale-up)
+        double cap = 1250; // 1,250 (current) / 1,000 (2018) or MaximumConcurrency
+        double rampPerSecond = 5;
+        std::uint32_t inFlight = 0;
+        Ticks wakeAt = kNever;
+        Ticks lastReceive = 0; // last ReceiveMessage that returned messages (idle detection)
+    };
+    struct Batch {
+        std::vector<std::uint32_t> msgs; // capacity reused: no allocation once warmed up
+        Ticks receivedAt = 0;
+        Ticks oldestSince = 0; // earliest send time among msgs (the queue's oldest-age gauge)
+        std::uint32_t mapping = 0, gen = 0, group = kNone;
+    };
+
+    // queues (sqsservice.cpp)
+    void makeVisible(std::uint32_t queue, std::uint32_t msg, bool front);
+    void onDelayed(std::uint32_t msg, std::uint32_t gen);
+    void expireFront(Queue &Q, RingDeque<std::uint32_t> &dq);
+    void gaugeDepth(const Queue &Q);
+    // event source mappings (sqsmapping.cpp)
+    void addMapping(std::uint32_t edge);
+    void onTick(std::uint32_t x);
+    void dispatch(std::uint32_t x);
+    void batchDone(const Invocation &inv);
+    void onReturn(std::uint32_t batch, std::uint32_t gen);
+    std::uint32_t allocBatch();
+    void freeBatch(std::uint32_t b);
+
+    Kernel &m_k;
+    LambdaService *m_lambda = nullptr;
+    std::uint8_t m_invoker = 0;
+    std::vector<Queue> m_queues;
+    std::vector<Mapping> m_maps;
+    std::vector<Batch> m_batches;
+    std::vector<std::uint32_t> m_freeBatches;
+    std::vector<Ticks> m_oldestInFlight; // scratch of sampleBin(), per queue
+};
+
+} // namespace swb::core
