@@ -32,6 +32,26 @@ enum class EdgeKind : std::uint8_t {
     Redrive,            // SqsQueue -> dead-letter SqsQueue (needs SqsQueue::maxReceiveCount > 0)
 };
 
+// An edge that hands requests to its target (an entry component's single forward wire): traffic,
+// invokes and direct integrations, as opposed to pollers, subscriptions and failure routes.
+constexpr bool forwardsRequests(EdgeKind k)
+{
+    switch (k) { // every kind listed: a new kind must choose
+    case EdgeKind::Traffic:
+    case EdgeKind::AsyncInvoke:
+    case EdgeKind::SyncInvoke:
+    case EdgeKind::ServiceIntegration:
+        return true;
+    case EdgeKind::EventSourceMapping:
+    case EdgeKind::Subscription:
+    case EdgeKind::OnFailure:
+    case EdgeKind::DeadLetter:
+    case EdgeKind::Redrive:
+        break;
+    }
+    return false;
+}
+
 // Lambda event source mapping (aws-behaviour.md §4 "Lambda event source mapping", aws-behaviour.md
 // §5 ditto).
 struct EsmConfig {

@@ -31,25 +31,14 @@ void ApiGatewayService::setup()
 bool ApiGatewayService::wire(std::uint32_t e)
 {
     const Edge &E = m_k.scenario().edges[e];
-    switch (E.kind) {
-    case EdgeKind::Traffic:
-    case EdgeKind::AsyncInvoke:
-    case EdgeKind::SyncInvoke:
-    case EdgeKind::ServiceIntegration:
-        m_apis[E.from.index].integration = e;
-        if (E.to.kind == ComponentKind::SnsTopic
-            && m_apis[E.from.index].cfg->flavour == ApiFlavour::Http)
-            m_k.warn("edge " + std::to_string(e)
-                     + ": HTTP APIs have no SNS integration (REST only, aws-behaviour.md §2)");
-        return true;
-    case EdgeKind::EventSourceMapping:
-    case EdgeKind::Subscription:
-    case EdgeKind::OnFailure:
-    case EdgeKind::DeadLetter:
-    case EdgeKind::Redrive:
-        break;
-    }
-    return false;
+    if (!forwardsRequests(E.kind))
+        return false;
+    m_apis[E.from.index].integration = e;
+    if (E.to.kind == ComponentKind::SnsTopic
+        && m_apis[E.from.index].cfg->flavour == ApiFlavour::Http)
+        m_k.warn("edge " + std::to_string(e)
+                 + ": HTTP APIs have no SNS integration (REST only, aws-behaviour.md §2)");
+    return true;
 }
 
 void ApiGatewayService::onEvent(const Event &e)

@@ -30,21 +30,10 @@ void TrafficService::setup()
 bool TrafficService::wire(std::uint32_t e)
 {
     const Edge &E = m_k.scenario().edges[e];
-    switch (E.kind) {
-    case EdgeKind::Traffic:
-    case EdgeKind::AsyncInvoke:
-    case EdgeKind::SyncInvoke:
-    case EdgeKind::ServiceIntegration:
-        m_sources[E.from.index].target = E.to;
-        return true;
-    case EdgeKind::EventSourceMapping:
-    case EdgeKind::Subscription:
-    case EdgeKind::OnFailure:
-    case EdgeKind::DeadLetter:
-    case EdgeKind::Redrive:
-        break;
-    }
-    return false;
+    if (!forwardsRequests(E.kind))
+        return false;
+    m_sources[E.from.index].target = E.to;
+    return true;
 }
 
 void TrafficService::startTraffic()
