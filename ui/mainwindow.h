@@ -92,6 +92,12 @@ private:
     void createEditMenu();
     void createViewMenu();
     void addArrangeActions(QMenu *viewMenu); // mainwindowarrange.cpp
+    // mainwindowkeyboard.cpp: Rename (F2), Connect to... (Ctrl+K), Edit in Inspector (Enter),
+    // the canvas context menu, Escape from the inspector back to the canvas.
+    void addCanvasKeyboardActions(QMenu *editMenu);
+    void showCanvasMenu(QPoint globalPos);
+    void connectCurrentTo();
+    void inspectCurrent();
     void undoOrRedo(bool redo);
     void createHelpMenu();                         // mainwindowhelp.cpp: guide, About
     void addExportActions(QMenu *exportMenu);      // mainwindowexport.cpp: diagram, cost, results

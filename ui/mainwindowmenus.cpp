@@ -185,6 +185,8 @@ void MainWindow::createEditMenu()
         if (item.slot == &DiagramScene::duplicateSelection)
             menu->addSeparator();
     }
+    menu->addSeparator();
+    addCanvasKeyboardActions(menu); // mainwindowkeyboard.cpp
 }
 
 void MainWindow::updateEditActions()

@@ -4,6 +4,7 @@
 
 #include "canvasfixture.h"
 
+#include "model/layout.h"
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/mimetypes.h"
 #include "ui/canvas/wireitem.h"
@@ -12,6 +13,8 @@
 #include <QClipboard>
 #include <QMimeData>
 #include <QSignalSpy>
+
+#include <optional>
 
 using namespace swb;
 using namespace swb::test;
@@ -156,6 +159,9 @@ private Q_SLOTS:
             names.append(c.name);
         names.removeDuplicates();
         QCOMPARE(names.size(), 4);
+        // The copies keep their arrangement (one offset for all) and land clear of the
+        // originals: the paste step (30, 30) would put them on top, so they move further.
+        std::optional<QPointF> offset;
         for (ComponentId id : pasted) {
             QVERIFY(id != queue && id != fn);
             QVERIFY(f.scene->blockItem(id));
@@ -163,9 +169,16 @@ private Q_SLOTS:
             const Component *original =
                 d.componentByName(c->kind == ComponentKind::Lambda ? QStringLiteral("worker")
                                                                    : QStringLiteral("jobs"));
-            QCOMPARE(c->position, original->position + QPointF(30, 30));
+            if (!offset)
+                offset = c->position - original->position;
+            QCOMPARE(c->position, original->position + *offset);
+            for (ComponentId o : {queue, fn}) {
+                QVERIFY(!QRectF(c->position, kBlockSize)
+                             .intersects(QRectF(d.component(o)->position, kBlockSize)));
+            }
             QCOMPARE(c->params, original->params); // the knobs travel with the copy
         }
+        QVERIFY(*offset != QPointF(30, 30));
         // The copied wire joins the two copies.
         QCOMPARE(f.scene->selectedConnections().size(), 1);
 

@@ -289,6 +289,7 @@ void BlockItem::paintSimplified(QPainter *painter)
     painter->setPen(Qt::NoPen);
     painter->setBrush(isSelected() ? scene()->palette().highlight().color() : kindColor(m_kind));
     painter->drawRoundedRect(bodyRect(), kBlockRadius, kBlockRadius);
+    paintDecorations(painter, scene()->palette()); // the focus ring shows at any zoom
 }
 
 void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -374,6 +375,8 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         paintPorts(painter, palette);
     if (!m_overlay.isEmpty())
         paintOverlay(painter, palette);
+    if (!exporting)
+        paintDecorations(painter, palette);
 }
 
 void BlockItem::paintPorts(QPainter *painter, const QPalette &palette)

@@ -49,6 +49,9 @@ public:
 
     void setWireTarget(WireTarget state);
     WireTarget wireTarget() const { return m_wireTarget; }
+    // The keyboard focus ring: the scene's current block while the canvas has focus.
+    void setFocusRing(bool on);
+    bool hasFocusRing() const { return m_focusRing; }
     void setOverlay(const BlockOverlay &overlay);
     const BlockOverlay &overlay() const { return m_overlay; }
     QString subtitle() const { return m_subtitle; }
@@ -60,6 +63,8 @@ private:
     void paintSimplified(QPainter *painter);
     void paintPorts(QPainter *painter, const QPalette &palette);
     void paintOverlay(QPainter *painter, const QPalette &palette);
+    // blockdecorations.cpp: the focus ring.
+    void paintDecorations(QPainter *painter, const QPalette &palette);
 
     const Document *m_document;
     ComponentId m_id;
@@ -70,6 +75,7 @@ private:
     QStaticText m_subtitleLine;     // display cache: elided subtitle
     QStaticText m_kindLine;         // display cache: elided kind name
     WireTarget m_wireTarget = WireTarget::None;
+    bool m_focusRing = false;
     BlockOverlay m_overlay;
     bool m_syncing = false;
 };

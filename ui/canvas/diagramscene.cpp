@@ -2,18 +2,14 @@
 
 #include "model/document.h"
 #include "model/wiringrules.h"
-#include "model/wording.h"
 #include "ui/canvas/blockitem.h"
 #include "ui/canvas/canvasmetrics.h"
-#include "ui/canvas/fragmentclipboard.h"
 #include "ui/canvas/labellayout.h"
 #include "ui/canvas/renameeditor.h"
 #include "ui/canvas/wiredragcontroller.h"
 #include "ui/canvas/wireitem.h"
 
-#include <QGraphicsSceneMouseEvent>
 #include <QMenu>
-#include <QTextCursor>
 #include <QTimer>
 
 #include <algorithm>
@@ -25,11 +21,6 @@ namespace swb {
 using namespace canvas;
 
 namespace {
-
-// A refusal's reason stays long enough to be read, then goes (the main window also clears it
-// at the next successful edit, so it never sits under later, unrelated work).
-constexpr int kReasonTimeoutMs = 10000;
-constexpr int kInfoTimeoutMs = 4000; // routine confirmations
 
 std::optional<ConnectionKind> chooseKindFromMenu(const QList<ConnectionKind> &kinds,
                                                  QPoint screenPos)
@@ -65,6 +56,7 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     connect(document, &Document::connectionChanged, this, &DiagramScene::onConnectionChanged);
     connect(document, &Document::designReset, this, &DiagramScene::rebuild);
     connect(this, &QGraphicsScene::selectionChanged, this, &DiagramScene::selectionIdsChanged);
+    connect(this, &QGraphicsScene::selectionChanged, this, &DiagramScene::syncCurrentWithSelection);
     rebuild();
 }
 
@@ -94,6 +86,7 @@ void DiagramScene::rebuild()
         delete block;
     m_wires.clear();
     m_blocks.clear();
+    m_current = m_ringOn = InvalidId;
     const Design &design = m_document->design();
     for (const Component &c : design.components) {
         auto *block = new BlockItem(m_document, c.id);
@@ -128,6 +121,10 @@ void DiagramScene::onComponentRemoved(ComponentId id)
     if (m_wireDrag->isActive())
         m_wireDrag->cancel();
     delete m_blocks.take(id); // its wires went first (DesignEdit removes wires before blocks)
+    if (id == m_current)
+        setCurrent(InvalidId);
+    if (id == m_ringOn)
+        m_ringOn = InvalidId;
     scheduleTidy();
 }
 
@@ -313,79 +310,13 @@ void DiagramScene::selectItems(const QList<ComponentId> &components,
                 wire->setSelected(true);
         }
     }
+    syncCurrentWithSelection();
     Q_EMIT selectionIdsChanged();
 }
 
 void DiagramScene::selectAll()
 {
     selectItems(m_document->design().components.keys(), m_document->design().connections.keys());
-}
-
-ComponentId DiagramScene::createComponent(ComponentKind kind, QPointF scenePos)
-{
-    const QPointF topLeft = snapToGrid(scenePos - QPointF(kBlockWidth / 2, kBlockHeight / 2));
-    const ComponentId id = m_document->addComponent(kind, topLeft);
-    if (id != InvalidId)
-        selectItems({id});
-    return id;
-}
-
-void DiagramScene::deleteSelection()
-{
-    const QList<ComponentId> blocks = selectedComponents();
-    const QList<ConnectionId> wires = selectedConnections();
-    if (blocks.isEmpty() && wires.isEmpty())
-        return;
-    m_document->removeItems(blocks, wires);
-}
-
-void DiagramScene::copySelection()
-{
-    const QList<ComponentId> blocks = selectedComponents();
-    if (blocks.isEmpty())
-        return;
-    fragmentclipboard::copy(fragmentclipboard::makeFragment(m_document->design(), blocks));
-    m_pasteCount = 0;
-    Q_EMIT statusMessage(tr("Copied %1").arg(counted(blocks.size(), tr("block"))), kInfoTimeoutMs);
-}
-
-void DiagramScene::paste()
-{
-    QString error;
-    const std::optional<Design> fragment = fragmentclipboard::paste(&error);
-    if (!fragment) {
-        if (!error.isEmpty())
-            Q_EMIT statusMessage(error, kReasonTimeoutMs);
-        return;
-    }
-    ++m_pasteCount;
-    insertAndSelect(*fragment, QPointF(kPasteStep, kPasteStep) * m_pasteCount,
-                    tr("Paste %1").arg(counted(fragment->components.size(), tr("block"))));
-}
-
-void DiagramScene::duplicateSelection()
-{
-    const QList<ComponentId> blocks = selectedComponents();
-    if (blocks.isEmpty())
-        return;
-    insertAndSelect(fragmentclipboard::makeFragment(m_document->design(), blocks),
-                    QPointF(kPasteStep, kPasteStep),
-                    tr("Duplicate %1").arg(counted(blocks.size(), tr("block"))));
-}
-
-QList<ComponentId> DiagramScene::insertAndSelect(const Design &fragment, QPointF offset,
-                                                 const QString &text)
-{
-    if (fragment.components.isEmpty())
-        return {};
-    const QList<ComponentId> added = m_document->insertFragment(fragment, offset, text);
-    QList<ConnectionId> wires;
-    for (const Connection &c : m_document->design().connections) {
-        if (added.contains(c.source) && added.contains(c.target))
-            wires.append(c.id);
-    }
-    selectItems(added, wires);
-    return added;
 }
 
 void DiagramScene::setBlockOverlay(ComponentId id, const BlockOverlay &overlay)
@@ -411,172 +342,6 @@ void DiagramScene::clearLiveState()
 void DiagramScene::setConnectionKindChooser(KindChooser chooser)
 {
     m_kindChooser = chooser ? std::move(chooser) : KindChooser(&chooseKindFromMenu);
-}
-
-bool DiagramScene::commitMoves()
-{
-    // One drag = one moveComponents() call = one undo step, whatever the number of blocks.
-    QHash<ComponentId, QPointF> moved;
-    for (BlockItem *block : std::as_const(m_blocks)) {
-        const Component *c = block->component();
-        if (c && c->position != block->pos())
-            moved.insert(block->componentId(), block->pos());
-    }
-    if (moved.isEmpty())
-        return false;
-    m_document->moveComponents(moved, ++m_dragCounter);
-    updateSceneRect();
-    return true;
-}
-
-void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton && !m_wireDrag->isActive()) {
-        for (QGraphicsItem *item : items(event->scenePos())) {
-            if (item->type() != BlockItem::Type)
-                continue;
-            auto *block = static_cast<BlockItem *>(item);
-            const BlockItem::Port port = block->portAt(event->scenePos());
-            if (port == BlockItem::Port::Output || port == BlockItem::Port::Failure) {
-                closeRenameEditor();
-                m_wireDrag->start(block->componentId(), port);
-                m_wireDrag->move(event->scenePos());
-                m_lastHoverReason.clear();
-                event->accept();
-                return;
-            }
-            break; // the topmost block decides
-        }
-    }
-    QGraphicsScene::mousePressEvent(event);
-}
-
-void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
-{
-    if (m_wireDrag->isActive()) {
-        const QString reason = m_wireDrag->move(event->scenePos());
-        if (reason != m_lastHoverReason) {
-            m_lastHoverReason = reason;
-            if (!reason.isEmpty())
-                Q_EMIT statusMessage(reason, kInfoTimeoutMs);
-        }
-        event->accept();
-        return;
-    }
-    QGraphicsScene::mouseMoveEvent(event);
-}
-
-void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
-{
-    if (m_wireDrag->isActive()) {
-        if (event->button() == Qt::LeftButton)
-            finishWire(event->scenePos(), event->screenPos());
-        event->accept();
-        return;
-    }
-    QGraphicsScene::mouseReleaseEvent(event);
-    if (event->button() == Qt::LeftButton)
-        commitMoves();
-}
-
-void DiagramScene::finishWire(QPointF scenePos, QPoint screenPos)
-{
-    const ComponentId source = m_wireDrag->source();
-    WireDragController::Verdict verdict;
-    const ComponentId target = m_wireDrag->finish(scenePos, &verdict);
-    if (target == InvalidId)
-        return; // dropped on empty canvas: nothing to do
-    if (verdict.kinds.isEmpty()) {
-        Q_EMIT statusMessage(tr("Wire refused: %1").arg(verdict.reason), kReasonTimeoutMs);
-        return;
-    }
-    std::optional<ConnectionKind> kind = verdict.kinds.first();
-    if (verdict.kinds.size() > 1)
-        kind = m_kindChooser(verdict.kinds, screenPos);
-    if (!kind)
-        return;
-    QString error;
-    if (m_document->connectComponents(source, target, *kind, &error) == InvalidId)
-        Q_EMIT statusMessage(tr("Wire refused: %1").arg(error), kReasonTimeoutMs);
-}
-
-void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton) {
-        for (QGraphicsItem *item : items(event->scenePos())) {
-            if (item == m_renameEditor)
-                break;
-            if (item->type() != BlockItem::Type)
-                continue;
-            auto *block = static_cast<BlockItem *>(item);
-            if (block->nameRect().contains(block->mapFromScene(event->scenePos())))
-                beginRename(block->componentId());
-            else
-                Q_EMIT componentActivated(block->componentId());
-            event->accept();
-            return;
-        }
-    }
-    QGraphicsScene::mouseDoubleClickEvent(event);
-}
-
-void DiagramScene::beginRename(ComponentId id)
-{
-    BlockItem *block = m_blocks.value(id);
-    const Component *c = m_document->design().component(id);
-    if (!block || !c)
-        return;
-    closeRenameEditor();
-    m_renameEditor = new RenameEditor(id, c->name);
-    QFont font;
-    font.setPixelSize(14);
-    font.setBold(true);
-    m_renameEditor->setFont(font);
-    m_renameEditor->setDefaultTextColor(palette().text().color());
-    m_renameEditor->setTextWidth(block->nameRect().width());
-    m_renameEditor->setPos(block->mapToScene(block->nameRect().topLeft()));
-    addItem(m_renameEditor);
-    connect(m_renameEditor, &RenameEditor::committed, this, &DiagramScene::onRenameCommitted);
-    connect(m_renameEditor, &RenameEditor::cancelled, this, &DiagramScene::closeRenameEditor);
-    m_renameEditor->setFocus(Qt::OtherFocusReason);
-}
-
-bool DiagramScene::isRenaming() const
-{
-    return m_renameEditor != nullptr;
-}
-
-void DiagramScene::onRenameCommitted(const QString &text, bool fromFocusOut)
-{
-    if (!m_renameEditor)
-        return;
-    const ComponentId id = m_renameEditor->componentId();
-    const Component *c = m_document->design().component(id);
-    if (!c || text.trimmed() == c->name) {
-        closeRenameEditor();
-        return;
-    }
-    QString error;
-    if (m_document->renameComponent(id, text, &error)) {
-        closeRenameEditor();
-        return;
-    }
-    // Refused: say why and let the user correct it (unless they left the editor).
-    Q_EMIT statusMessage(error, kReasonTimeoutMs);
-    if (fromFocusOut)
-        closeRenameEditor();
-}
-
-void DiagramScene::closeRenameEditor()
-{
-    if (!m_renameEditor)
-        return;
-    RenameEditor *editor = m_renameEditor;
-    m_renameEditor = nullptr;
-    editor->setClosing(); // removing it takes its focus: that must not commit again
-    disconnect(editor, nullptr, this, nullptr);
-    removeItem(editor);
-    editor->deleteLater();
 }
 
 } // namespace swb

@@ -69,6 +69,22 @@ public:
     void duplicateSelection(); // copy + paste without touching the clipboard
     void selectAll();
 
+    // --- Keyboard (diagramscenekeyboard.cpp). The current block is the one the keyboard acts
+    // on (Enter, F2, Connect to..., the context menu); it wears a focus ring while the canvas
+    // has focus. Clicking a block, or selecting exactly one, makes it current.
+    ComponentId currentComponent() const { return m_current; }
+    // Makes the block current and the only selection.
+    void setCurrentComponent(ComponentId id);
+    // Tab / Shift+Tab: the next (previous) block in reading order, wrapping around; the first
+    // (last) when none is current. False when there is no block.
+    bool moveCurrentInReadingOrder(bool forward);
+    // Arrow keys: the nearest block in the direction (dx, dy) from the current one; the first
+    // block in reading order when none is current. False when there is none that way.
+    bool moveCurrentTowards(int dx, int dy);
+    // Moves the selected blocks by delta. Successive nudges of one selection, with nothing
+    // done in between, are one undo step. False when no block is selected.
+    bool nudgeSelection(QPointF delta);
+
     // Opens the in-place name editor of a block (also on double-click of its name).
     void beginRename(ComponentId id);
     bool isRenaming() const;
@@ -98,12 +114,16 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
     // Double-click on a block outside its name (e.g. the inspector focuses its first field).
     void componentActivated(swb::ComponentId id);
+    // The keyboard's current block changed (InvalidId: none).
+    void currentComponentChanged(swb::ComponentId id);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     void rebuild();
@@ -123,6 +143,12 @@ private:
     void finishWire(QPointF scenePos, QPoint screenPos);
     void closeRenameEditor();
     void onRenameCommitted(const QString &text, bool fromFocusOut);
+    // offset, or the nearest one from it where the fragment's blocks overlap none of the
+    // scene's (paste and duplicate never stack blocks).
+    QPointF clearOffset(const Design &fragment, QPointF offset) const;
+    void setCurrent(ComponentId id); // without touching the selection
+    void syncCurrentWithSelection();
+    void updateFocusRing();
 
     friend class BlockItem;
     void blockMoved(ComponentId id); // live re-route of a block's wires while dragging
@@ -137,6 +163,11 @@ private:
     int m_pasteCount = 0;
     QString m_lastHoverReason;
     bool m_tidyPending = false;
+    ComponentId m_current = InvalidId;
+    ComponentId m_ringOn = InvalidId; // the block wearing the focus ring
+    QList<ComponentId> m_nudgeIds;    // the selection the last nudge moved ...
+    int m_nudgeIndex = -1;            // ... and the undo stack's index after it
+    int m_nudgeKey = 0;
     bool m_exportRendering = false;
 };
 

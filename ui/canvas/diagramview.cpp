@@ -1,11 +1,14 @@
 #include "ui/canvas/diagramview.h"
 
+#include "ui/canvas/blockitem.h"
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/mimetypes.h"
+#include "ui/canvas/wireitem.h"
 
 #include "model/document.h"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -124,11 +127,123 @@ void DiagramView::reveal(const QRectF &sceneRect)
     Q_EMIT visibleRectChanged();
 }
 
+bool DiagramView::focusNextPrevChild(bool next)
+{
+    // Tab stays on the canvas and walks the blocks (Ctrl+Tab leaves, see keyPressEvent); with
+    // no block there is nothing to walk, so Tab moves on as usual.
+    if (!m_scene->isRenaming() && m_scene->moveCurrentInReadingOrder(next)) {
+        revealCurrent();
+        return true;
+    }
+    return QGraphicsView::focusNextPrevChild(next);
+}
+
+void DiagramView::revealCurrent()
+{
+    if (BlockItem *block = m_scene->blockItem(m_scene->currentComponent()))
+        ensureVisible(block->sceneBoundingRect(), 40, 40);
+}
+
+QPoint DiagramView::currentMenuPos() const
+{
+    // Over the current block's name when there is one, else the middle of the view.
+    if (const BlockItem *block = m_scene->blockItem(m_scene->currentComponent())) {
+        const QPoint at = mapFromScene(block->mapToScene(block->nameRect().center()));
+        if (viewport()->rect().contains(at))
+            return viewport()->mapToGlobal(at);
+    }
+    return viewport()->mapToGlobal(viewport()->rect().center());
+}
+
+void DiagramView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        // Right-click acts on what is under the pointer: a block or wire not yet selected
+        // becomes the selection; empty canvas keeps the selection as it is.
+        const QPointF scenePos = mapToScene(event->pos());
+        for (QGraphicsItem *item : m_scene->items(scenePos)) {
+            if (item->type() == BlockItem::Type || item->type() == WireItem::Type) {
+                if (!item->isSelected()) {
+                    m_scene->clearSelection();
+                    item->setSelected(true);
+                }
+                break;
+            }
+        }
+        Q_EMIT contextMenuRequested(event->globalPos());
+    } else {
+        Q_EMIT contextMenuRequested(currentMenuPos());
+    }
+    event->accept();
+}
+
+bool DiagramView::handleKeyboardNavigation(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    int dx = 0;
+    int dy = 0;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        dx = -1;
+        break;
+    case Qt::Key_Right:
+        dx = 1;
+        break;
+    case Qt::Key_Up:
+        dy = -1;
+        break;
+    case Qt::Key_Down:
+        dy = 1;
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (mods != Qt::NoModifier || m_scene->currentComponent() == InvalidId)
+            return false;
+        Q_EMIT m_scene->componentActivated(m_scene->currentComponent());
+        return true;
+    case Qt::Key_F10:
+    case Qt::Key_Menu:
+        // Shift+F10 and the Menu key. Handled (and accepted) here on every platform, so the
+        // menu opens once whether or not the platform also turns the key into a context-menu
+        // event.
+        if (event->key() == Qt::Key_F10 ? mods != Qt::ShiftModifier : mods != Qt::NoModifier)
+            return false;
+        Q_EMIT contextMenuRequested(currentMenuPos());
+        return true;
+    case Qt::Key_Tab:
+    case Qt::Key_Backtab:
+        if (!(mods & Qt::ControlModifier))
+            return false;
+        // Ctrl+Tab / Ctrl+Shift+Tab: out of the canvas to the next panel.
+        QWidget::focusNextPrevChild(event->key() == Qt::Key_Tab && !(mods & Qt::ShiftModifier));
+        return true;
+    default:
+        return false;
+    }
+    const bool selection = !m_scene->selectedComponents().isEmpty();
+    if (mods == Qt::AltModifier || (mods == Qt::NoModifier && !selection)) {
+        if (m_scene->moveCurrentTowards(dx, dy))
+            revealCurrent();
+        return true;
+    }
+    if (mods == Qt::NoModifier || mods == Qt::ShiftModifier) {
+        const qreal step = mods == Qt::ShiftModifier ? 5 * kGridSize : kGridSize;
+        if (m_scene->nudgeSelection(QPointF(dx * step, dy * step)))
+            ensureVisible(m_scene->blocksRect(m_scene->selectedComponents()), 40, 40);
+        return true;
+    }
+    return false;
+}
+
 void DiagramView::keyPressEvent(QKeyEvent *event)
 {
     // The in-place name editor gets every key it wants.
     if (m_scene->isRenaming() || m_scene->focusItem()) {
         QGraphicsView::keyPressEvent(event);
+        return;
+    }
+    if (handleKeyboardNavigation(event)) {
+        event->accept();
         return;
     }
     QUndoStack *undo = m_scene->document()->undoStack();

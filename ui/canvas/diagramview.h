@@ -10,6 +10,10 @@ class DiagramScene;
 
 // The canvas view: zoom (Ctrl +/-, Ctrl+wheel, Ctrl+0 fit), pan (middle drag, Space+drag, wheel
 // scrolls), rubber-band selection, edit keys, and drops of palette blocks (kComponentKindMime).
+// Keyboard: Tab / Shift+Tab go from block to block in reading order (Ctrl+Tab leaves the
+// canvas); Alt+arrows (plain arrows when nothing is selected) go to the nearest block that way;
+// arrows nudge the selection by one grid step, Shift+arrows by five; Enter opens the current
+// block in the inspector; the Menu key and Shift+F10 ask for the context menu.
 class DiagramView : public QGraphicsView
 {
     Q_OBJECT
@@ -36,10 +40,15 @@ Q_SIGNALS:
     void zoomChanged(double zoom);
     // The visible scene rect changed (scroll, zoom, resize): the minimap redraws.
     void visibleRectChanged();
+    // Right-click, the Menu key or Shift+F10: the window shows its context menu at globalPos
+    // (over the current block when the keyboard asked).
+    void contextMenuRequested(QPoint globalPos);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -53,6 +62,9 @@ protected:
 
 private:
     bool acceptsDrag(const QMimeData *mime) const;
+    bool handleKeyboardNavigation(QKeyEvent *event);
+    void revealCurrent();
+    QPoint currentMenuPos() const;
 
     DiagramScene *m_scene;
     bool m_spaceHeld = false;

@@ -82,7 +82,12 @@ WireDragController::~WireDragController()
 WireDragController::Verdict WireDragController::verdictFor(ComponentId source, BlockItem::Port port,
                                                            ComponentId target) const
 {
-    const Design &design = m_scene->document()->design();
+    return verdictFor(m_scene->document()->design(), source, port, target);
+}
+
+WireDragController::Verdict WireDragController::verdictFor(const Design &design, ComponentId source,
+                                                           BlockItem::Port port, ComponentId target)
+{
     Verdict verdict;
     const bool failurePort = port == BlockItem::Port::Failure;
     const QList<ConnectionKind> all = legalConnectionKinds(design, source, target);

@@ -14,6 +14,7 @@ class QGraphicsPathItem;
 namespace swb {
 
 class DiagramScene;
+class Design;
 
 // The wire being drawn from an output or failure port: a rubber wire to the cursor, legal target
 // blocks highlighted, and over an illegal target the AWS reason next to the cursor. It only
@@ -43,6 +44,8 @@ public:
     // Which kinds a wire from source's port to target may have (port role filters the rules
     // table: the failure port makes only OnFailure/Redrive, the output port everything else).
     Verdict verdictFor(ComponentId source, BlockItem::Port port, ComponentId target) const;
+    static Verdict verdictFor(const Design &design, ComponentId source, BlockItem::Port port,
+                              ComponentId target);
 
 private:
     BlockItem *targetAt(QPointF scenePos) const;
