@@ -93,7 +93,8 @@ private:
     void createViewMenu();
     void addArrangeActions(QMenu *viewMenu); // mainwindowarrange.cpp
     // mainwindowkeyboard.cpp: Rename (F2), Connect to... (Ctrl+K), Edit in Inspector (Enter),
-    // the canvas context menu, Escape from the inspector back to the canvas.
+    // the canvas context menu, Escape from the inspector back to the canvas, and undo/redo
+    // from anywhere in the window.
     void addCanvasKeyboardActions(QMenu *editMenu);
     void showCanvasMenu(QPoint globalPos);
     void connectCurrentTo();

@@ -7,6 +7,7 @@
 #include "ui/canvas/diagramview.h"
 #include "ui/docks/inspectordock.h"
 #include "ui/docks/palettedock.h"
+#include "ui/undorouter.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -71,6 +72,8 @@ void MainWindow::addCanvasKeyboardActions(QMenu *editMenu)
     back->setContext(Qt::WidgetWithChildrenShortcut);
     connect(back, &QShortcut::activated, this,
             [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
+    // Ctrl+Z / Ctrl+Shift+Z from any field of this window act on the design.
+    new UndoRouter(this, m_inspector);
 }
 
 void MainWindow::inspectCurrent()
