@@ -24,11 +24,7 @@ QRectF visibleRect(const DiagramView *view)
 
 void showAndActivate(MainWindow &w)
 {
-    w.resize(1400, 900);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&w));
+    test::showActive(w);
     w.view()->setFocus();
 }
 

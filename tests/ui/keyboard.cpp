@@ -41,11 +41,7 @@ void type(const QString &text)
 
 void showAndActivate(MainWindow &w)
 {
-    w.resize(1400, 900);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&w));
+    test::showActive(w);
     w.view()->setFocus(Qt::OtherFocusReason);
 }
 

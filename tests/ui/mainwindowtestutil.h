@@ -35,6 +35,17 @@ inline void resetGuiTestState()
     QDir(recovery::directory()).removeRecursively();
 }
 
+// Shows a window at a desktop size and waits until it is exposed and active, so key events
+// reach its focus widget. QVERIFY inside: the caller checks QTest::currentTestFailed().
+inline void showActive(QWidget &window, QSize size = QSize(1400, 900))
+{
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+}
+
 // Answers file dialogs from a script and records every question, so a test can assert which
 // prompt appeared. askSaveChanges answers saveChoice.
 class ScriptedPrompter : public Prompter

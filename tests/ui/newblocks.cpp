@@ -47,11 +47,8 @@ private Q_SLOTS:
     void neverOnTopOfAnother()
     {
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::showActive(w);
+        QVERIFY(!QTest::currentTestFailed());
         Document *doc = w.document();
         QListWidget *list = w.paletteDock()->list();
 

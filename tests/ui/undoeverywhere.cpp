@@ -36,11 +36,8 @@ private Q_SLOTS:
     void ctrlZInsideAnInspectorField()
     {
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::showActive(w);
+        QVERIFY(!QTest::currentTestFailed());
         Document *doc = w.document();
         const ComponentId fn = doc->addComponent(ComponentKind::Lambda, {0, 0});
         w.scene()->selectItems({fn});
@@ -80,10 +77,8 @@ private Q_SLOTS:
     void searchFieldUndoesItsTypingFirst()
     {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        test::showActive(w);
+        QVERIFY(!QTest::currentTestFailed());
         Document *doc = w.document();
         doc->addComponent(ComponentKind::Lambda, {0, 0});
         QLineEdit *search = w.paletteDock()->searchField();
