@@ -3,9 +3,37 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QPixmap>
+#include <QStyledItemDelegate>
 #include <QToolButton>
 
 namespace swb {
+
+namespace {
+
+// Measures a name wrapped at its column's width: QTreeView asks delegates for row heights with
+// no width, so with word wrap alone a long name would be drawn on two lines in a one-line row.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    WrappingDelegate(QHeaderView *header, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_header(header)
+    {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem wrapped(option);
+        // A valid rectangle (the style wraps only within one): the column's width, any height.
+        wrapped.rect = QRect(0, 0, m_header->sectionSize(index.column()), 1);
+        wrapped.features |= QStyleOptionViewItem::WrapText;
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+private:
+    QHeaderView *m_header;
+};
+
+} // namespace
 
 QIcon penSwatch(const QPen &pen, const QSize &size)
 {
@@ -31,16 +59,26 @@ ChartLegend::ChartLegend(QWidget *parent)
     setIndentation(0);
     setSelectionMode(QAbstractItemView::NoSelection);
     setFocusPolicy(Qt::NoFocus);
-    setUniformRowHeights(true);
     setIconSize(QSize(26, 12));
-    setTextElideMode(Qt::ElideNone); // a long name scrolls, it is never cut
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // A name longer than the column wraps onto a second line (the row grows, the list scrolls
+    // down): read whole at a glance, never cut off and never hidden behind a sideways scroll.
+    setTextElideMode(Qt::ElideNone);
+    setWordWrap(true);
+    setUniformRowHeights(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     header()->setStretchLastSection(false);
     // The line and the value first, at a fixed width (a new value never re-measures the list
-    // and stays in view however long the names), then the name as wide as it is.
-    header()->setSectionResizeMode(0, QHeaderView::Fixed);
-    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // and stays in view however long the names), then the name in the rest of the width (set
+    // in updateGeometries: a hidden header does not stretch its sections).
+    header()->setSectionResizeMode(QHeaderView::Fixed);
+    header()->setMinimumSectionSize(40); // a narrow legend (small window) wraps more, not wider
+    setItemDelegateForColumn(1, new WrappingDelegate(header(), this));
+    // Row heights follow the name column's width (wrapped lines are measured at layout time).
+    connect(header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == 1)
+            scheduleDelayedItemsLayout();
+    });
     setFrameShape(QFrame::NoFrame);
     QFont f = font();
     f.setPointSizeF(8.5);
@@ -50,6 +88,17 @@ ChartLegend::ChartLegend(QWidget *parent)
     QPalette pal = palette();
     pal.setColor(QPalette::Base, pal.color(QPalette::Window));
     setPalette(pal);
+}
+
+void ChartLegend::updateGeometries()
+{
+    QTreeWidget::updateGeometries();
+    // The viewport's width changes with the legend's and when the vertical scroll bar comes or
+    // goes; the name column takes what the value column leaves.
+    const int names = std::max(header()->minimumSectionSize(),
+                               viewport()->width() - header()->sectionSize(0));
+    if (header()->sectionSize(1) != names)
+        header()->resizeSection(1, names);
 }
 
 QSize ChartLegend::sizeHint() const

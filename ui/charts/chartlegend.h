@@ -1,9 +1,9 @@
 #pragma once
 // The legend beside one chart of the charts dock: one row per series with its line (colour and
 // dash of the block), its value at the hovered time or at the playback position, and its full
-// name (the block's name and what is plotted; never elided: a list longer or wider than its
-// space scrolls). A previous run (what-if ghost) is one row, "previous run (dashed)", with a button
-// that removes it.
+// name (the block's name and what is plotted; never elided: a name wider than its column wraps
+// onto a second line, a list longer than its space scrolls). A previous run (what-if ghost) is one
+// row, "previous run (dashed)", with a button that removes it.
 
 #include <QPen>
 #include <QTreeWidget>
@@ -40,6 +40,9 @@ public:
 
 Q_SIGNALS:
     void removeGhostRequested();
+
+protected:
+    void updateGeometries() override;
 
 private:
     QList<Entry> m_entries;
