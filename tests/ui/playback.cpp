@@ -2,6 +2,7 @@
 // playback bar with real clicks and keys, and the frame store and the canvas badges must hold the
 // very values that `swb simulate` (the built binary) writes for the same seed and duration.
 
+#include "chartsfixture.h"
 #include "mainwindowtestutil.h"
 
 #include "model/document.h"
@@ -10,6 +11,7 @@
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/diagramview.h"
 #include "ui/canvas/wireitem.h"
+#include "ui/charts/chartspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/liveoverlay.h"
@@ -23,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineSeries>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSlider>
@@ -201,6 +204,36 @@ void TestPlayback::stepScrubAndMatchCli()
                                      .arg(cli.at(s).values.at(bin))));
         }
     }
+
+    // The charts draw those same values: every line on every chart passes through the CLI's
+    // value at every bin's time (the 40 bins are fewer than the plot's pixel columns, so
+    // decimation keeps them all).
+    auto *charts = m_window->findChild<ChartsPanel *>();
+    QVERIFY(charts);
+    charts->showWholeRun();
+    charts->refreshNow();
+    int linesChecked = 0;
+    for (int c = 0; c < ChartsPanel::ChartCount; ++c) {
+        for (const CliSeries &s : cli) {
+            QLineSeries *line = charts->series(
+                ChartsPanel::Chart(c), s.componentId == 0 ? InvalidId : s.componentId, s.name);
+            if (!line)
+                continue;
+            ++linesChecked;
+            for (qint64 bin = 0; bin < kDuration; ++bin) {
+                const double drawn = test::valueOnLine(line, store->simSecondsAt(bin));
+                if (!sameNumber(drawn, s.values.at(bin)))
+                    QFAIL(qPrintable(QStringLiteral("chart %1, %2 bin %3: line %4, CLI %5")
+                                         .arg(c)
+                                         .arg(s.name)
+                                         .arg(bin)
+                                         .arg(drawn)
+                                         .arg(s.values.at(bin))));
+            }
+        }
+    }
+    // Concurrency, backlog, age and failures of the queue and its function at least.
+    QVERIFY2(linesChecked >= 8, qPrintable(QString::number(linesChecked)));
 
     // Scrub back with the keyboard on the slider: Home = bin 0, not live any more.
     QSlider *slider = m_bar->timeline();
