@@ -47,6 +47,18 @@ ComponentId idOf(const Design &design, ComponentKind kind)
     return InvalidId;
 }
 
+// Adds a fault to the design (error rate 1 for a bad deploy) and returns it for further knobs.
+Fault &addFault(Design &design, FaultKind kind, ComponentId target, double start, double duration)
+{
+    Fault f;
+    f.id = design.allocateId();
+    f.kind = kind;
+    f.target = target;
+    f.start = start;
+    f.duration = duration;
+    return *design.faults.insert(f.id, f);
+}
+
 } // namespace
 
 class TestLiveScreenshots : public QObject
@@ -140,14 +152,9 @@ void TestLiveScreenshots::throttlingApi()
     // to 6:00 does not fit: the function throttles and the API answers 5xx during the spike.
     const ComponentId fn = idOf(*design, ComponentKind::Lambda);
     design->components[fn].params.insert(QStringLiteral("reservedConcurrency"), 20);
-    Fault spike;
-    spike.id = design->allocateId();
-    spike.kind = FaultKind::TrafficSpike;
-    spike.target = idOf(*design, ComponentKind::TrafficSource);
-    spike.start = 180;
-    spike.duration = 180;
-    spike.rateFactor = 4;
-    design->faults.insert(spike.id, spike);
+    addFault(*design, FaultKind::TrafficSpike, idOf(*design, ComponentKind::TrafficSource), 180,
+             180)
+        .rateFactor = 4;
     design->settings.insert(QStringLiteral("duration"), 900);
     auto window = playTo(*design, QSize(1600, 1000), 330); // mid-spike
     QVERIFY(window);
@@ -162,14 +169,7 @@ void TestLiveScreenshots::badDeployOnSqsConsumer()
 {
     Design design = test::sqsLambda();
     const ComponentId fn = test::lambdaOf(design);
-    Fault f;
-    f.id = design.allocateId();
-    f.kind = FaultKind::BadDeploy;
-    f.target = fn;
-    f.start = 180;
-    f.duration = 300;
-    f.errorRate = 1;
-    design.faults.insert(f.id, f);
+    addFault(design, FaultKind::BadDeploy, fn, 180, 300);
     design.settings.insert(QStringLiteral("duration"), 900);
     auto window = playTo(design, QSize(1600, 1000), 420);
     QVERIFY(window);
@@ -183,14 +183,7 @@ void TestLiveScreenshots::kinesisIteratorAgeBuildsUp()
 {
     std::optional<Design> design = makePattern(QStringLiteral("kinesis-lambda"));
     QVERIFY(design);
-    Fault f;
-    f.id = design->allocateId();
-    f.kind = FaultKind::BadDeploy;
-    f.target = idOf(*design, ComponentKind::Lambda);
-    f.start = 120;
-    f.duration = 240;
-    f.errorRate = 1;
-    design->faults.insert(f.id, f);
+    addFault(*design, FaultKind::BadDeploy, idOf(*design, ComponentKind::Lambda), 120, 240);
     design->settings.insert(QStringLiteral("duration"), 900);
     auto window = playTo(*design, QSize(1600, 1000), 330);
     QVERIFY(window);
