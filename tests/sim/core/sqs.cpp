@@ -117,6 +117,11 @@ private Q_SLOTS:
         QCOMPARE(bin(sim, sqs(0), "sqs.oldest_age_s", 20), 21.0); // sampled as bin 20 closes
         QCOMPARE(bin(sim, sqs(0), "sqs.oldest_age_s", 70), 71.0);
         QCOMPARE(bin(sim, sqs(0), "sqs.oldest_age_s", 95), 0.0); // gone to the DLQ
+        // The DLQ has no consumer: the dead letter is held there from 90 s and ages as its
+        // backlog shows it.
+        QCOMPARE(bin(sim, sqs(1), "sqs.oldest_age_s", 88), 0.0);
+        QCOMPARE(bin(sim, sqs(1), "sqs.visible", 150), 1.0);
+        QCOMPARE(bin(sim, sqs(1), "sqs.oldest_age_s", 150), 61.0);
     }
 
     void withoutRedriveMessageKeepsReturning()

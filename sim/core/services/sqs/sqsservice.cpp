@@ -144,7 +144,7 @@ bool SqsService::deadLetter(std::uint32_t q, bool mayConsume)
     m_k.metrics().add(m_queues[q].m + QmDlqReceived, 1);
     if (mayConsume && !m_queues[q].mappings.empty())
         return true;
-    ++m_queues[q].dlqHeld;
+    hold(q, 1);
     return false;
 }
 
@@ -152,8 +152,21 @@ bool SqsService::deadLetter(std::uint32_t q, bool mayConsume)
 // (aws-behaviour.md §5 "On-failure destination"); the metadata stays in the queue.
 void SqsService::failureNotice(std::uint32_t q, std::uint32_t units)
 {
-    m_queues[q].dlqHeld += units;
+    hold(q, units);
     m_k.metrics().add(m_queues[q].m + QmDlqReceived, units);
+}
+
+// Dead letters nobody consumes are counted, not stored one by one; the first one's arrival is
+// the queue's oldest message from then on (they never leave), so the oldest-age gauge and the
+// backlog agree (ApproximateAgeOfOldestMessage, aws-behaviour.md §4). Not modelled: SQS keeps a
+// redriven standard message's original enqueue time, so a real DLQ's oldest age can be larger
+// by the time the message spent in its source queue; retention expiry of held letters.
+void SqsService::hold(std::uint32_t q, std::uint64_t units)
+{
+    Queue &Q = m_queues[q];
+    if (Q.dlqHeld == 0 && units > 0)
+        Q.dlqHeldSince = m_k.now();
+    Q.dlqHeld += units;
 }
 
 std::vector<std::uint32_t> SqsService::visibleMessages(std::uint32_t q) const
@@ -167,8 +180,9 @@ std::vector<std::uint32_t> SqsService::visibleMessages(std::uint32_t q) const
 
 // sqs.oldest_age_s is CloudWatch's ApproximateAgeOfOldestMessage: the age of the oldest
 // non-deleted message, so messages received and not yet deleted (in flight, e.g. failed batches
-// waiting out the visibility timeout during a bad deploy) count as well as visible ones. Not
-// modelled: AWS's exception that skips a message received three times or more.
+// waiting out the visibility timeout during a bad deploy) count as well as visible ones, and so
+// do held dead letters (a DLQ or on-failure queue with no consumer). Not modelled: AWS's
+// exception that skips a message received three times or more.
 void SqsService::sampleBin()
 {
     const Ticks now = m_k.now();
@@ -194,6 +208,8 @@ void SqsService::sampleBin()
             if (!Q.visible.empty())
                 oldest = std::min(oldest, m_k.msg(Q.visible.front()).since);
         }
+        if (Q.dlqHeld > 0)
+            oldest = std::min(oldest, Q.dlqHeldSince);
         gaugeDepth(Q);
         ms.gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
         ms.gauge(Q.m + QmOldestAge, ticksToSeconds(now - oldest));

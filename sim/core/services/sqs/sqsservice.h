@@ -57,6 +57,7 @@ private:
         MessageGroups groups;             // FIFO: per message group, in order; busy = batch out
         RingDeque<std::uint32_t> readyGroups;
         std::uint64_t visibleCount = 0, inFlight = 0, delayed = 0, dlqHeld = 0;
+        Ticks dlqHeldSince = 0; // arrival of the oldest held dead letter (they never leave)
         std::uint32_t redrive = kNone;
         std::vector<std::uint32_t> mappings;
         std::uint32_t m = 0;
@@ -83,6 +84,7 @@ private:
     void onDelayed(std::uint32_t msg, std::uint32_t gen);
     void expireFront(Queue &Q, RingDeque<std::uint32_t> &dq);
     void gaugeDepth(const Queue &Q);
+    void hold(std::uint32_t queue, std::uint64_t units); // dead letters nobody consumes
     // event source mappings (sqsmapping.cpp)
     void addMapping(std::uint32_t edge);
     void onTick(std::uint32_t x);
