@@ -2,6 +2,13 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace swb {
 
 SimWorker::SimWorker(BuildResult build, std::shared_ptr<std::atomic<bool>> cancel)
@@ -22,6 +29,18 @@ SimWorker::~SimWorker()
 
 void SimWorker::start()
 {
+#ifdef Q_OS_LINUX
+    // When CPUs are short (other programs, a two-core laptop) the GUI thread comes first: the
+    // simulation runs 5 nice levels below it, so Pause and repaints are not queued behind a run
+    // at max speed (DESIGN.md "Performance targets", 50 ms). With a CPU to spare this changes
+    // nothing. QThread::setPriority cannot lower a normal (SCHED_OTHER) thread on Linux; the
+    // per-thread nice value can.
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, tid, std::min(19, nice + 5));
+#endif
     m_sim = std::make_unique<core::Simulation>(m_build.scenario);
     m_sim->setFrameSink(this);
     m_binWidth = m_sim->metrics().binWidthSeconds();
