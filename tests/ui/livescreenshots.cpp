@@ -102,7 +102,12 @@ std::unique_ptr<MainWindow> TestLiveScreenshots::playTo(const Design &design, QS
     const double width = store->catalog().binWidthSeconds;
     store->setPosition(qint64(atSeconds / width) - 1);
     store->pacer()->flush();
-    QTest::qWait(200); // paint
+    auto *charts = window->findChild<ChartsPanel *>();
+    QElapsedTimer drawing;
+    drawing.start();
+    while (charts && charts->isDrawPending() && drawing.elapsed() < 10000)
+        QTest::qWait(20); // a loaded machine spreads the draw over turns
+    QTest::qWait(200);    // paint
     return window;
 }
 

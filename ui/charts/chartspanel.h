@@ -78,6 +78,9 @@ public:
     // The time range shown now, in simulated seconds.
     double rangeStart() const { return m_x0; }
     double rangeEnd() const { return m_x1; }
+    // Some charts' series still wait to be redrawn: the per-turn time budget left them for the
+    // next turns of the event loop (tests wait for this before reading the lines).
+    bool isDrawPending() const { return !m_pendingCharts.isEmpty(); }
     // Charts with at least one series in this run (a design without queues has no backlog).
     bool isChartShown(Chart chart) const;
 
