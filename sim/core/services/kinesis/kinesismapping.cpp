@@ -9,11 +9,6 @@
 
 namespace swb::core {
 
-namespace {
-constexpr double kSixMb =
-    6.0 * 1024.0 * 1024.0; // sync invoke payload cap bounds a batch (aws-behaviour.md §5)
-}
-
 void KinesisService::laneTry(std::uint32_t x, std::uint32_t li)
 {
     Mapping &X = m_maps[x];
@@ -78,7 +73,7 @@ void KinesisService::laneTry(std::uint32_t x, std::uint32_t li)
     std::size_t take = 0;
     for (; take < n; ++take) {
         const Record &r = L.recs[take];
-        if (take > 0 && bytes + r.bytes > kSixMb) // 6 MB sync payload cap
+        if (take > 0 && bytes + r.bytes > kSyncPayloadLimitBytes) // 6 MB sync payload cap
             break;
         bytes += r.bytes;
         poison = poison || r.poison;

@@ -19,6 +19,10 @@
 
 namespace swb::core {
 
+// A synchronous invoke carries at most 6 MB of payload (aws-behaviour.md §1): it bounds the batch
+// an event source mapping hands a function (§4 SQS, §5 Kinesis).
+inline constexpr double kSyncPayloadLimitBytes = 6.0 * 1024 * 1024;
+
 class DownstreamService;
 
 struct Invocation {

@@ -11,11 +11,6 @@
 
 namespace swb::core {
 
-namespace {
-constexpr double kSixMb =
-    6.0 * 1024 * 1024; // sync invoke payload cap bounds a batch (aws-behaviour.md §4)
-}
-
 void SqsService::addMapping(std::uint32_t e)
 {
     const Edge &E = m_k.scenario().edges[e];
@@ -164,7 +159,7 @@ void SqsService::dispatch(std::uint32_t x)
         B.oldestSince = now; // the earliest send time among the batch's messages
         while (!src->empty() && B.msgs.size() < X.cfg.batchSize) {
             const std::uint32_t id = src->front();
-            if (!B.msgs.empty() && bytes + m_k.msg(id).bytes > kSixMb)
+            if (!B.msgs.empty() && bytes + m_k.msg(id).bytes > kSyncPayloadLimitBytes)
                 break;
             src->popFront();
             bytes += m_k.msg(id).bytes;
