@@ -49,6 +49,14 @@ struct Message {
     std::uint8_t poison = 0;
 };
 
+// Requests billed for a payload metered in `chunk`-byte increments, at least one (SNS and SQS
+// 64 KB, HTTP API 512 KB, Kinesis 25 KB PUT units). Integer arithmetic: the same count as
+// max(1, ceil(bytes / chunk)) without the double conversion on the hot path.
+constexpr double billedChunks(std::uint64_t bytes, std::uint32_t chunk)
+{
+    return bytes <= chunk ? 1.0 : static_cast<double>((bytes + chunk - 1) / chunk);
+}
+
 class Kernel
 {
 public:

@@ -52,9 +52,8 @@ bool ApiGatewayService::accept(std::uint32_t api, std::uint32_t msg)
     const Ticks now = m_k.now();
     m_k.metrics().add(A.m + AmRequests, 1);
     // Billing: REST per request; HTTP APIs are metered in 512 KB increments (aws-behaviour.md §2).
-    const double units = A.cfg->flavour == ApiFlavour::Http
-                             ? std::max(1.0, std::ceil(m_k.msg(msg).bytes / 524288.0))
-                             : 1.0;
+    const double units =
+        A.cfg->flavour == ApiFlavour::Http ? billedChunks(m_k.msg(msg).bytes, 524288) : 1.0;
     m_k.metrics().add(A.m + AmBilledRequests, units);
     // Stage/method limits can only be lower than the account bucket (10,000 RPS / 5,000 burst),
     // which all APIs of the account share; excess requests get 429 (aws-behaviour.md §2 "Account

@@ -166,7 +166,7 @@ bool KinesisService::accept(std::uint32_t si, std::uint32_t msg)
     m_k.metrics().add(S.m + KmRecords, 1);
     m_k.metrics().add(S.m + KmBytes, m.bytes);
     // PUT payload units: each 25 KB chunk of a record (aws-behaviour.md §5 "Pricing").
-    m_k.metrics().add(S.m + KmBilledPutUnits, std::max(1.0, std::ceil(m.bytes / 25600.0)));
+    m_k.metrics().add(S.m + KmBilledPutUnits, billedChunks(m.bytes, 25600));
     const Record r{m.created, now, m.bytes, S.nextSeq[shard]++, m.path, m.poison};
     m_k.transfer(msg); // the unit continues as a stream record (held by the first consumer)
     if (S.mappings.empty()) {

@@ -139,7 +139,7 @@ bool SnsService::accept(std::uint32_t topic, std::uint32_t msg)
     }
     m_k.metrics().add(T.m + SmPublishes, 1);
     // Each 64 KB chunk of a publish is billed as one request (aws-behaviour.md §3 "Pricing").
-    m_k.metrics().add(T.m + SmBilledPublishes, std::max(1.0, std::ceil(m.bytes / 65536.0)));
+    m_k.metrics().add(T.m + SmBilledPublishes, billedChunks(m.bytes, 65536));
     m_matched.clear();
     for (std::uint32_t slot = 0; slot < T.subs.size(); ++slot) {
         const SubscriptionConfig &sub = m_k.scenario().edges[T.subs[slot]].sub;

@@ -77,7 +77,7 @@ bool SqsService::accept(std::uint32_t q, std::uint32_t msg)
     Message &m = m_k.msg(msg);
     m_k.metrics().add(Q.m + QmSent, 1);
     // Every API call is a request; each 64 KB chunk counts as one (aws-behaviour.md §4 "Pricing").
-    m_k.metrics().add(Q.m + QmBilledRequests, std::max(1.0, std::ceil(m.bytes / 65536.0)));
+    m_k.metrics().add(Q.m + QmBilledRequests, billedChunks(m.bytes, 65536));
     m.since = m_k.now(); // retention counts from the send
     m.aux = q;
     m.receiveCount = 0;
