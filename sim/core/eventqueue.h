@@ -149,6 +149,10 @@ private:
         h[i] = e;
     }
 
+    // Floyd's pop: the hole left by the root sinks to a leaf along the smaller children (three
+    // comparisons per level instead of four), then the heap's last event rises from there. The
+    // last event belongs near the bottom, so it rarely rises more than a level. Keys are unique
+    // (seq), so the order of pops is the same as with any other correct heap.
     void popHeap()
     {
         const Event last = m_heap.back();
@@ -172,10 +176,15 @@ private:
                     if (less(h[k], h[m]))
                         m = k;
             }
-            if (!less(h[m], last))
-                break;
             h[i] = h[m];
             i = m;
+        }
+        while (i > 0) {
+            const std::size_t p = (i - 1) >> 2;
+            if (!less(last, h[p]))
+                break;
+            h[i] = h[p];
+            i = p;
         }
         h[i] = last;
     }
