@@ -9,6 +9,9 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
+#include <utility>
+#include <vector>
 
 using namespace swb::core;
 using namespace swb::core::test;
@@ -69,6 +72,52 @@ private Q_SLOTS:
             ++n;
         }
         QCOMPARE(n, 10000);
+    }
+
+    // Pops interleaved with pushes (the simulation's pattern): every pop is the earliest
+    // (time, seq) pending, checked against an ordered reference set. Exercises the pop's sift
+    // up from the leaf as well as the sift down.
+    void heapPopsTheMinimumWhileInterleaved()
+    {
+        EventQueue q;
+        Rng r(11);
+        std::set<std::pair<Ticks, std::uint64_t>> pending;
+        auto push = [&] {
+            const Ticks at = q.now() + 1 + static_cast<Ticks>(r.below(5000));
+            pending.insert({at, q.scheduled()});
+            q.schedule(at, 0, 0);
+        };
+        for (int i = 0; i < 2000; ++i)
+            push();
+        Event e;
+        for (int i = 0; i < 50000; ++i) {
+            QVERIFY(q.pop(e));
+            QCOMPARE(std::make_pair(e.time, e.seq), *pending.begin());
+            pending.erase(pending.begin());
+            push();
+            if (r.below(4) == 0)
+                push();
+            else if (r.below(4) == 0 && q.pop(e)) {
+                QCOMPARE(std::make_pair(e.time, e.seq), *pending.begin());
+                pending.erase(pending.begin());
+            }
+        }
+    }
+
+    // Payload billing in chunks (SNS/SQS 64 KB, HTTP API 512 KB, Kinesis 25 KB): the integer
+    // count equals max(1, ceil(bytes / chunk)) at the edges and across the 32-bit range.
+    void billedChunksMatchTheCeiling()
+    {
+        Rng r(5);
+        for (const std::uint32_t chunk : {65536u, 524288u, 25600u}) {
+            std::vector<std::uint64_t> sizes = {
+                0, 1, chunk - 1, chunk, chunk + 1, 2ull * chunk, 2ull * chunk + 1, UINT32_MAX};
+            for (int i = 0; i < 100000; ++i)
+                sizes.push_back(r.below(UINT32_MAX));
+            for (const std::uint64_t b : sizes)
+                QCOMPARE(billedChunks(b, chunk),
+                         std::max(1.0, std::ceil(static_cast<double>(b) / chunk)));
+        }
     }
 
     void rngStreamsAreDeterministicAndIndependent()
