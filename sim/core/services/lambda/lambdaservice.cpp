@@ -44,6 +44,7 @@ void LambdaService::setup()
         const LambdaFunction &f = sc.lambdas[i];
         Function &F = m_fns[i];
         F.cfg = &f;
+        F.idleExpiry = secondsToTicks(f.idleExpirySeconds);
         F.rng.reseed(m_k.rngSeed({kKind, i}));
         const double s2 = std::log1p(f.durationCv * f.durationCv);
         F.logSigma = std::sqrt(s2);
@@ -123,8 +124,7 @@ bool LambdaService::canStart(std::uint32_t fn)
                                              : m_unreservedBusy < m_unreservedCap;
     if (!room)
         return false;
-    const Ticks expiry = secondsToTicks(F.cfg->idleExpirySeconds);
-    while (!F.idle.empty() && F.idle.front() + expiry <= now)
+    while (!F.idle.empty() && F.idle.front() + F.idleExpiry <= now)
         F.idle.popFront(); // environment reclaimed after idling (cold start next time)
     if (!F.idle.empty())
         return true;

@@ -94,6 +94,7 @@ private:
         std::uint32_t pc = 0;          // effective provisioned concurrency
         std::uint32_t onDemandCap = 0; // reserved - provisioned, or kNone = unreserved pool
         RingDeque<Ticks> idle;         // warm on-demand environments by release (front = oldest)
+        Ticks idleExpiry = 0;          // cfg->idleExpirySeconds, converted once
         TokenBucket scaling;           // current rule: +1,000 environments per 10 s per function
         Rng rng;
         double logSigma = 0, logMuOffset = 0; // lognormal shape from durationCv, precomputed

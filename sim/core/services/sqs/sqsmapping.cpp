@@ -159,13 +159,14 @@ void SqsService::dispatch(std::uint32_t x)
         B.oldestSince = now; // the earliest send time among the batch's messages
         while (!src->empty() && B.msgs.size() < X.cfg.batchSize) {
             const std::uint32_t id = src->front();
-            if (!B.msgs.empty() && bytes + m_k.msg(id).bytes > kSyncPayloadLimitBytes)
+            Message &m = m_k.msg(id);
+            if (!B.msgs.empty() && bytes + m.bytes > kSyncPayloadLimitBytes)
                 break;
             src->popFront();
-            bytes += m_k.msg(id).bytes;
-            ++m_k.msg(id).receiveCount;
-            poison = poison || m_k.msg(id).poison;
-            B.oldestSince = std::min(B.oldestSince, m_k.msg(id).since);
+            bytes += m.bytes;
+            ++m.receiveCount;
+            poison = poison || m.poison;
+            B.oldestSince = std::min(B.oldestSince, m.since);
             B.msgs.push_back(id);
         }
         const auto n = static_cast<std::uint32_t>(B.msgs.size());
@@ -262,7 +263,7 @@ void SqsService::onReturn(std::uint32_t b, std::uint32_t gen)
     const std::uint32_t x = m_batches[b].mapping;
     Queue &Q = m_queues[m_maps[x].queue];
     const std::uint32_t group = m_batches[b].group;
-    const Ticks retention = secondsToTicks(Q.cfg->retentionSeconds);
+    const Ticks retention = Q.retention;
     for (std::size_t i = m_batches[b].msgs.size(); i-- > 0;) {
         const std::uint32_t id = m_batches[b].msgs[i];
         --Q.inFlight;

@@ -23,6 +23,7 @@ void SqsService::setup()
         Queue &Q = m_queues[i];
         Q.cfg = &cfgs[i];
         Q.fifo = Q.cfg->type == QueueType::Fifo;
+        Q.retention = secondsToTicks(Q.cfg->retentionSeconds);
         if (Q.fifo)
             Q.groups.init(Q.cfg->messageGroupCount);
         Q.m = m_k.addSeries(kKind, {kKind, i}, kSqsMetrics);
@@ -121,8 +122,8 @@ void SqsService::makeVisible(std::uint32_t q, std::uint32_t msg, bool front)
 // Messages past the retention period are deleted by SQS (aws-behaviour.md §4 "Retention").
 void SqsService::expireFront(Queue &Q, RingDeque<std::uint32_t> &dq)
 {
-    const Ticks limit = secondsToTicks(Q.cfg->retentionSeconds);
-    while (!dq.empty() && m_k.now() - m_k.msg(dq.front()).since >= limit) {
+    const Ticks now = m_k.now();
+    while (!dq.empty() && now - m_k.msg(dq.front()).since >= Q.retention) {
         const std::uint32_t id = dq.front();
         dq.popFront();
         --Q.visibleCount;

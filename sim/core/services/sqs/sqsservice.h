@@ -59,6 +59,7 @@ private:
         std::uint64_t visibleCount = 0, inFlight = 0, delayed = 0, dlqHeld = 0;
         Ticks dlqHeldSince = 0; // arrival of the oldest held dead letter (they never leave)
         std::uint32_t redrive = kNone;
+        Ticks retention = 0; // cfg->retentionSeconds, converted once
         std::vector<std::uint32_t> mappings;
         std::uint32_t m = 0;
     };
