@@ -73,9 +73,6 @@ struct FlowRates {
 // retries and Step Functions' Retry multiply attempts. Cycles are iterated to a fixed point.
 FlowRates computeFlowRates(const Design &design);
 
-// Mean rate of one traffic source over a run of runDuration seconds (pattern and faults).
-double meanTrafficRate(const Design &design, const Component &source, double runDuration);
-
 // Expected attempts of something retried up to maxRetries times, each attempt failing with
 // probability p: 1 + p + ... + p^maxRetries (maxRetries < 0 = until success).
 double expectedAttempts(double p, double maxRetries);

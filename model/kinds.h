@@ -1,22 +1,18 @@
 #pragma once
 
+#include "model/services/servicelist.h"
+
 #include <QList>
 #include <QString>
 
 namespace swb {
 
-// The blocks a design is made of. The order is the palette order; each kind's facts live in its
-// service module (model/services/<service>/), listed by model/services/registry.cpp.
-enum class ComponentKind {
-    TrafficSource, // load entering the system (not an AWS resource)
-    ApiGateway,    // REST or HTTP API
-    SnsTopic,      // standard or FIFO
-    SqsQueue,      // standard or FIFO
-    KinesisStream, // provisioned or on-demand
-    StepFunctions, // standard or express state machine with ordered Task states
-    Lambda,
-    Downstream, // a database or third-party API with a capacity and a latency
-};
+// The blocks a design is made of, one per service module. The order is the palette order; each
+// kind's facts live in its service module (model/services/<service>/), listed once in
+// model/services/servicelist.h.
+#define SWB_KIND_ENUMERATOR(Kind, ns) Kind,
+enum class ComponentKind { SWB_SERVICES(SWB_KIND_ENUMERATOR) };
+#undef SWB_KIND_ENUMERATOR
 
 // How two blocks are wired. Which (source kind, target kind, connection kind) triples are legal is
 // decided by wiringrules.h.

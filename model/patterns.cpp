@@ -2,6 +2,13 @@
 
 #include "model/document.h"
 #include "model/layout.h"
+#include "model/services/apigateway/apigateway.h"
+#include "model/services/downstream/downstream.h"
+#include "model/services/kinesis/kinesis.h"
+#include "model/services/lambda/lambda.h"
+#include "model/services/sqs/sqs.h"
+#include "model/services/stepfunctions/stepfunctions.h"
+#include "model/services/traffic/traffic.h"
 
 #include <QDebug>
 
@@ -16,7 +23,7 @@ namespace swb {
 
 namespace {
 
-using Params = std::initializer_list<std::pair<const char *, QVariant>>;
+using Params = std::initializer_list<ParamSetting>;
 using K = ComponentKind;
 using C = ConnectionKind;
 
@@ -31,7 +38,7 @@ public:
     {
         const ComponentId id = m_document.addComponent(kind, QPointF(), name);
         for (const auto &[key, value] : params)
-            check(m_document.setComponentParam(id, QLatin1String(key), value, &m_error));
+            check(m_document.setComponentParam(id, key, value, &m_error));
         return id;
     }
 
@@ -40,7 +47,7 @@ public:
         const ConnectionId id = m_document.connectComponents(source, target, kind, &m_error);
         check(id != InvalidId);
         for (const auto &[key, value] : params)
-            check(m_document.setConnectionParam(id, QLatin1String(key), value, &m_error));
+            check(m_document.setConnectionParam(id, key, value, &m_error));
         return id;
     }
 
@@ -71,31 +78,35 @@ private:
 
 ComponentId traffic(Builder &b, const QString &name, double rate, double payloadKb)
 {
-    return b.add(
-        K::TrafficSource, name,
-        {{"pattern", QStringLiteral("poisson")}, {"rate", rate}, {"payloadSize", payloadKb}});
+    return b.add(K::TrafficSource, name,
+                 {{traffic::key::pattern, traffic::Pattern::Poisson},
+                  {traffic::key::rate, rate},
+                  {traffic::key::payloadSize, payloadKb}});
 }
 
 // A dead-letter queue keeps failed messages for the maximum 14 days, time to inspect and redrive.
 ComponentId deadLetterQueue(Builder &b, const QString &name)
 {
-    return b.add(K::SqsQueue, name, {{"retentionPeriod", 1209600}});
+    return b.add(K::SqsQueue, name, {{sqs::key::retentionPeriod, 1209600}});
 }
 
 std::optional<Design> apiLambda()
 {
     Builder b(QStringLiteral("Orders microservice (API Gateway -> Lambda)"));
     const auto source = traffic(b, QStringLiteral("orders-traffic"), 100, 2);
-    const auto api = b.add(K::ApiGateway, QStringLiteral("orders-api"),
-                           {{"type", QStringLiteral("HTTP")}, {"integrationTimeout", 10000}});
-    const auto fn =
-        b.add(K::Lambda, QStringLiteral("orders-service"),
-              {{"memory", 512}, {"timeout", 10}, {"duration", 80}, {"reservedConcurrency", 50}});
+    const auto api =
+        b.add(K::ApiGateway, QStringLiteral("orders-api"),
+              {{apigw::key::type, apigw::ApiType::Http}, {apigw::key::integrationTimeout, 10000}});
+    const auto fn = b.add(K::Lambda, QStringLiteral("orders-service"),
+                          {{lambda::key::memory, 512},
+                           {lambda::key::timeout, 10},
+                           {lambda::key::duration, 80},
+                           {lambda::key::reservedConcurrency, 50}});
     const auto db = b.add(K::Downstream, QStringLiteral("orders-db"),
-                          {{"protocol", QStringLiteral("Database")},
-                           {"capacity", 1000},
-                           {"maxConnections", 50},
-                           {"latency", 10}});
+                          {{downstream::key::protocol, downstream::Protocol::Database},
+                           {downstream::key::capacity, 1000},
+                           {downstream::key::maxConnections, 50},
+                           {downstream::key::latency, 10}});
     b.wire(source, api, C::Traffic);
     b.wire(api, fn, C::SyncInvoke);
     b.wire(fn, db, C::SyncInvoke);
@@ -107,22 +118,27 @@ std::optional<Design> snsFanout()
     Builder b(QStringLiteral("Order events fan-out (SNS -> Lambda, SNS -> SQS -> Lambda)"));
     const auto source = traffic(b, QStringLiteral("order-events-traffic"), 50, 4);
     const auto topic = b.add(K::SnsTopic, QStringLiteral("order-events"));
-    const auto notify = b.add(K::Lambda, QStringLiteral("notify-customer"),
-                              {{"memory", 256}, {"timeout", 10}, {"duration", 200}});
+    const auto notify = b.add(
+        K::Lambda, QStringLiteral("notify-customer"),
+        {{lambda::key::memory, 256}, {lambda::key::timeout, 10}, {lambda::key::duration, 200}});
     const auto notifyDlq = deadLetterQueue(b, QStringLiteral("notify-customer-dlq"));
     const auto queue =
-        b.add(K::SqsQueue, QStringLiteral("billing-queue"), {{"visibilityTimeout", 60}});
-    const auto worker =
-        b.add(K::Lambda, QStringLiteral("billing-worker"),
-              {{"memory", 512}, {"timeout", 10}, {"duration", 150}, {"reservedConcurrency", 20}});
+        b.add(K::SqsQueue, QStringLiteral("billing-queue"), {{sqs::key::visibilityTimeout, 60}});
+    const auto worker = b.add(K::Lambda, QStringLiteral("billing-worker"),
+                              {{lambda::key::memory, 512},
+                               {lambda::key::timeout, 10},
+                               {lambda::key::duration, 150},
+                               {lambda::key::reservedConcurrency, 20}});
     const auto billingDlq = deadLetterQueue(b, QStringLiteral("billing-dlq"));
     b.wire(source, topic, C::Traffic);
     b.wire(topic, notify, C::Subscription);
     b.wire(topic, queue, C::Subscription);
     b.wire(notify, notifyDlq, C::OnFailure);
     b.wire(queue, worker, C::EventSourceMapping,
-           {{"batchSize", 10}, {"maximumConcurrency", 10}, {"reportBatchItemFailures", true}});
-    b.wire(queue, billingDlq, C::Redrive, {{"maxReceiveCount", 5}});
+           {{sqs::mapping::key::batchSize, 10},
+            {sqs::mapping::key::maximumConcurrency, 10},
+            {sqs::mapping::key::reportBatchItemFailures, true}});
+    b.wire(queue, billingDlq, C::Redrive, {{sqs::redrive::key::maxReceiveCount, 5}});
     return b.finish();
 }
 
@@ -131,15 +147,19 @@ std::optional<Design> sqsLambda()
     Builder b(QStringLiteral("Job queue (SQS -> Lambda with a DLQ)"));
     const auto source = traffic(b, QStringLiteral("jobs-traffic"), 200, 8);
     const auto queue =
-        b.add(K::SqsQueue, QStringLiteral("jobs-queue"), {{"visibilityTimeout", 180}});
-    const auto worker =
-        b.add(K::Lambda, QStringLiteral("job-worker"),
-              {{"memory", 1024}, {"timeout", 30}, {"duration", 500}, {"reservedConcurrency", 100}});
+        b.add(K::SqsQueue, QStringLiteral("jobs-queue"), {{sqs::key::visibilityTimeout, 180}});
+    const auto worker = b.add(K::Lambda, QStringLiteral("job-worker"),
+                              {{lambda::key::memory, 1024},
+                               {lambda::key::timeout, 30},
+                               {lambda::key::duration, 500},
+                               {lambda::key::reservedConcurrency, 100}});
     const auto dlq = deadLetterQueue(b, QStringLiteral("jobs-dlq"));
     b.wire(source, queue, C::Traffic);
     b.wire(queue, worker, C::EventSourceMapping,
-           {{"batchSize", 10}, {"maximumConcurrency", 50}, {"reportBatchItemFailures", true}});
-    b.wire(queue, dlq, C::Redrive, {{"maxReceiveCount", 3}});
+           {{sqs::mapping::key::batchSize, 10},
+            {sqs::mapping::key::maximumConcurrency, 50},
+            {sqs::mapping::key::reportBatchItemFailures, true}});
+    b.wire(queue, dlq, C::Redrive, {{sqs::redrive::key::maxReceiveCount, 3}});
     return b.finish();
 }
 
@@ -147,20 +167,22 @@ std::optional<Design> kinesisLambda()
 {
     Builder b(QStringLiteral("Clickstream (Kinesis -> Lambda with an on-failure destination)"));
     const auto source = traffic(b, QStringLiteral("clicks-traffic"), 800, 1);
-    const auto stream = b.add(
-        K::KinesisStream, QStringLiteral("clickstream"),
-        {{"capacityMode", QStringLiteral("Provisioned")}, {"shards", 2}, {"partitionKeys", 10000}});
-    const auto fn = b.add(K::Lambda, QStringLiteral("click-processor"),
-                          {{"memory", 512}, {"timeout", 60}, {"duration", 200}});
+    const auto stream = b.add(K::KinesisStream, QStringLiteral("clickstream"),
+                              {{kinesis::key::capacityMode, kinesis::CapacityMode::Provisioned},
+                               {kinesis::key::shards, 2},
+                               {kinesis::key::partitionKeys, 10000}});
+    const auto fn = b.add(
+        K::Lambda, QStringLiteral("click-processor"),
+        {{lambda::key::memory, 512}, {lambda::key::timeout, 60}, {lambda::key::duration, 200}});
     const auto failures = deadLetterQueue(b, QStringLiteral("clickstream-failures"));
     b.wire(source, stream, C::Traffic);
     b.wire(stream, fn, C::EventSourceMapping,
-           {{"batchSize", 100},
-            {"parallelizationFactor", 2},
-            {"maxRetryAttempts", 3},
-            {"maxRecordAge", 3600},
-            {"bisectOnError", true},
-            {"reportBatchItemFailures", true}});
+           {{kinesis::mapping::key::batchSize, 100},
+            {kinesis::mapping::key::parallelizationFactor, 2},
+            {kinesis::mapping::key::maxRetryAttempts, 3},
+            {kinesis::mapping::key::maxRecordAge, 3600},
+            {kinesis::mapping::key::bisectOnError, true},
+            {kinesis::mapping::key::reportBatchItemFailures, true}});
     b.wire(stream, failures, C::OnFailure);
     return b.finish();
 }
@@ -169,32 +191,36 @@ std::optional<Design> apiStepFunctions()
 {
     Builder b(QStringLiteral("Checkout workflow (API Gateway -> Step Functions -> Lambdas)"));
     const auto source = traffic(b, QStringLiteral("checkout-traffic"), 20, 2);
-    const auto api =
-        b.add(K::ApiGateway, QStringLiteral("checkout-api"), {{"type", QStringLiteral("REST")}});
+    const auto api = b.add(K::ApiGateway, QStringLiteral("checkout-api"),
+                           {{apigw::key::type, apigw::ApiType::Rest}});
     const auto workflow = b.add(K::StepFunctions, QStringLiteral("checkout-workflow"),
-                                {{"type", QStringLiteral("Standard")}});
-    const auto validate = b.add(K::Lambda, QStringLiteral("validate-order"),
-                                {{"memory", 256}, {"timeout", 5}, {"duration", 50}});
-    const auto charge =
-        b.add(K::Lambda, QStringLiteral("charge-payment"),
-              {{"memory", 512}, {"timeout", 15}, {"duration", 300}, {"errorRate", 0.02}});
-    const auto ship = b.add(K::Lambda, QStringLiteral("ship-order"),
-                            {{"memory", 256}, {"timeout", 10}, {"duration", 100}});
+                                {{sfn::key::type, sfn::WorkflowType::Standard}});
+    const auto validate =
+        b.add(K::Lambda, QStringLiteral("validate-order"),
+              {{lambda::key::memory, 256}, {lambda::key::timeout, 5}, {lambda::key::duration, 50}});
+    const auto charge = b.add(K::Lambda, QStringLiteral("charge-payment"),
+                              {{lambda::key::memory, 512},
+                               {lambda::key::timeout, 15},
+                               {lambda::key::duration, 300},
+                               {lambda::key::errorRate, 0.02}});
+    const auto ship = b.add(
+        K::Lambda, QStringLiteral("ship-order"),
+        {{lambda::key::memory, 256}, {lambda::key::timeout, 10}, {lambda::key::duration, 100}});
     const auto provider = b.add(K::Downstream, QStringLiteral("payment-provider"),
-                                {{"protocol", QStringLiteral("HTTP API")},
-                                 {"capacity", 100},
-                                 {"maxConnections", 50},
-                                 {"latency", 200}});
+                                {{downstream::key::protocol, downstream::Protocol::HttpApi},
+                                 {downstream::key::capacity, 100},
+                                 {downstream::key::maxConnections, 50},
+                                 {downstream::key::latency, 200}});
     b.wire(source, api, C::Traffic);
     b.wire(api, workflow, C::ServiceIntegration);
     // Task states in order 1, 2, 3 (connectComponents appends each to the chain).
-    b.wire(workflow, validate, C::ServiceIntegration, {{"retryMaxAttempts", 2}});
+    b.wire(workflow, validate, C::ServiceIntegration, {{sfn::task::key::retryMaxAttempts, 2}});
     b.wire(workflow, charge, C::ServiceIntegration,
-           {{"retryInterval", 2},
-            {"retryMaxAttempts", 3},
-            {"retryBackoffRate", 2.0},
-            {"retryJitter", QStringLiteral("FULL")}});
-    b.wire(workflow, ship, C::ServiceIntegration, {{"retryMaxAttempts", 3}});
+           {{sfn::task::key::retryInterval, 2},
+            {sfn::task::key::retryMaxAttempts, 3},
+            {sfn::task::key::retryBackoffRate, 2.0},
+            {sfn::task::key::retryJitter, sfn::RetryJitter::Full}});
+    b.wire(workflow, ship, C::ServiceIntegration, {{sfn::task::key::retryMaxAttempts, 3}});
     b.wire(charge, provider, C::SyncInvoke);
     return b.finish();
 }

@@ -1,5 +1,7 @@
 #include "model/pricing.h"
 
+#include "model/services/billing.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -325,36 +327,8 @@ const PricingCatalogue &PricingCatalogue::builtIn()
 
 QList<QPair<QString, QString>> PricingCatalogue::requiredDimensions()
 {
-    static const char *const table[][2] = {
-        {"lambda", "requests"},
-        {"lambda", "duration-x86_64"},
-        {"lambda", "duration-arm64"},
-        {"lambda", "provisioned-concurrency-x86_64"},
-        {"lambda", "provisioned-duration-x86_64"},
-        {"lambda", "provisioned-concurrency-arm64"},
-        {"lambda", "provisioned-duration-arm64"},
-        {"apigateway", "rest-requests"},
-        {"apigateway", "http-requests"},
-        {"sns", "publishes-standard"},
-        {"sns", "publishes-fifo"},
-        {"sns", "deliveries-sqs-lambda"},
-        {"sns", "deliveries-http"},
-        {"sqs", "requests-standard"},
-        {"sqs", "requests-fifo"},
-        {"kinesis", "shard-hours"},
-        {"kinesis", "put-payload-units"},
-        {"kinesis", "extended-retention-shard-hours"},
-        {"kinesis", "stream-hours"},
-        {"kinesis", "data-in"},
-        {"kinesis", "data-out"},
-        {"stepfunctions", "standard-transitions"},
-        {"stepfunctions", "express-requests"},
-        {"stepfunctions", "express-duration"},
-    };
-    QList<QPair<QString, QString>> list;
-    for (const auto &row : table)
-        list.append({QLatin1String(row[0]), QLatin1String(row[1])});
-    return list;
+    // Declared by the service modules with their billing rules (model/services/billing.h).
+    return usage::declaredDimensions(true);
 }
 
 const PriceDimension *PricingCatalogue::dimension(const QString &service, const QString &id) const

@@ -6,32 +6,62 @@
 
 #include "sim/runresults.h"
 
-#include "sim/runcost_p.h"
-#include "sim/services/simservice.h"
-
 #include "model/costmodel.h"
 #include "model/services/account/account.h"
-
-#include <cmath>
+#include "model/services/billing.h"
+#include "model/services/registry.h"
 
 namespace swb {
 
 namespace {
 
-class Collector : public MeasuredUsage
+// The run's bill: each block's billing rule (model/services/billing.h) with the quantities that
+// follow the traffic taken from the run's series, whole-run totals scaled to the month.
+class RunMeter : public usage::Meter
 {
 public:
-    using MeasuredUsage::MeasuredUsage;
+    RunMeter(const Design &design, const RunResults &r, const PricingCatalogue &catalogue)
+        : Meter(design, catalogue)
+        , m_results(r)
+        , m_scale(catalogue.secondsPerMonth() / r.metadata.durationSeconds)
+    {}
 
-    QList<UsageQuantity> collect()
+    void metered(const Component &c, const QString &dimension, const usage::EstimateRecipe &,
+                 const usage::RunRecipe &run) override
     {
-        // Each service module bills its own blocks (sim/services/<service>/); blocks that are
-        // not AWS resources have no rule.
-        for (const Component &c : design().components)
-            if (const auto rule = simService(c.kind).measuredUsage)
-                rule(*this, c);
-        return m_usage;
+        const double runTotal = run([&](const char *series) { return total(c, series); });
+        add(c, dimension, runTotal * m_scale,
+            QStringLiteral("measured %1 in %2 s x %3")
+                .arg(runTotal, 0, 'g', 6)
+                .arg(m_results.metadata.durationSeconds)
+                .arg(m_scale, 0, 'g', 6));
     }
+
+    QStringList missingSeries() const { return m_missing; }
+
+private:
+    // Whole-run total of a Sum series of a block. A series the run does not have (a results file
+    // of another version) bills nothing and is named in the report's warnings.
+    double total(const Component &c, const char *series)
+    {
+        const int s = m_results.catalog.indexOf(c.id, QLatin1String(series));
+        if (s < 0) {
+            const QString text =
+                QStringLiteral("The run has no series '%1' for '%2': that usage is billed as 0")
+                    .arg(QLatin1String(series), c.name);
+            if (!m_missing.contains(text))
+                m_missing.append(text);
+            return 0;
+        }
+        double sum = 0;
+        for (qint64 b = 0; b < m_results.binCount(); ++b)
+            sum += m_results.value(b, s);
+        return sum;
+    }
+
+    const RunResults &m_results;
+    const double m_scale;
+    QStringList m_missing;
 };
 
 } // namespace
@@ -39,8 +69,12 @@ public:
 CostReport measuredCostReport(const Design &design, const RunResults &results,
                               const PricingCatalogue &catalogue, const CostOptions *options)
 {
-    const QList<UsageQuantity> usage = Collector(design, results, catalogue).collect();
-    return priceUsage(design, catalogue, usage, options ? *options : costOptionsFor(design));
+    RunMeter meter(design, results, catalogue);
+    const QList<UsageQuantity> usage = meter.collect();
+    CostReport report =
+        priceUsage(design, catalogue, usage, options ? *options : costOptionsFor(design));
+    report.warnings.append(meter.missingSeries());
+    return report;
 }
 
 void priceRun(const Design &design, const PricingCatalogue &catalogue, RunResults *results)
@@ -52,7 +86,7 @@ void priceRun(const Design &design, const PricingCatalogue &catalogue, RunResult
     const CostReport report = measuredCostReport(design, *results, catalogue);
     RunSummary &s = results->summary;
     for (ComponentSummary &c : s.components) {
-        if (!simService(c.kind).measuredUsage)
+        if (!serviceModule(c.kind).billing)
             continue; // not an AWS resource: no cost
         c.monthlyCostUsd = 0;
         for (const CostLine &line : report.lines) {

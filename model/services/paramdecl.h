@@ -25,6 +25,7 @@
 #include <QVariantMap>
 
 #include <iterator>
+#include <type_traits>
 
 namespace swb {
 
@@ -80,6 +81,31 @@ struct ParamKey {
     const char *name;
     QString text() const { return paramKeyText(name); }
     operator QString() const { return text(); }
+};
+
+// A value as stored for a key of type T (a choice as its text).
+template<typename T>
+QVariant storedValue(const T &value)
+{
+    if constexpr (std::is_enum_v<T>)
+        return choiceText(value);
+    else
+        return QVariant::fromValue(value);
+}
+
+// One parameter and its value, checked against the key's type when written: {lambda::key::memory,
+// 512}, {sqs::key::type, sqs::QueueType::Fifo}. For code that sets parameters (bundled patterns,
+// importers) through the Document.
+struct ParamSetting {
+    QString key;
+    QVariant value;
+
+    template<typename T, typename V>
+    requires(std::is_convertible_v<V, T> && !(std::is_floating_point_v<V> && std::is_integral_v<T>))
+        ParamSetting(ParamKey<T> k, V v)
+        : key(k.text())
+        , value(storedValue(T(v)))
+    {}
 };
 
 // Values as stored (normalised by normalizeValue) into typed fields; a missing key keeps the

@@ -1,18 +1,17 @@
 #include "model/services/registry.h"
 
 #include "model/design.h"
-#include "model/services/apigateway/apigateway.h"
-#include "model/services/downstream/downstream.h"
-#include "model/services/kinesis/kinesis.h"
-#include "model/services/lambda/lambda.h"
-#include "model/services/sns/sns.h"
-#include "model/services/sqs/sqs.h"
-#include "model/services/stepfunctions/stepfunctions.h"
-#include "model/services/traffic/traffic.h"
-
 #include <QtGlobal>
 
 namespace swb {
+
+// Each service's module (model/services/<service>/), named by the service list.
+#define SWB_DECLARE_MODULE(Kind, ns)                                                               \
+    namespace ns {                                                                                 \
+    const ServiceModule &module();                                                                 \
+    }
+SWB_SERVICES(SWB_DECLARE_MODULE)
+#undef SWB_DECLARE_MODULE
 
 namespace subtitle {
 
@@ -31,12 +30,11 @@ QString number(double value)
 
 const QList<const ServiceModule *> &serviceModules()
 {
-    // The one list of services, in ComponentKind (= palette) order; a new service adds its line.
+    // In ComponentKind (= palette) order: the service list (model/services/servicelist.h).
     static const QList<const ServiceModule *> modules = [] {
-        const QList<const ServiceModule *> list = {
-            &traffic::module(), &apigw::module(), &sns::module(),    &sqs::module(),
-            &kinesis::module(), &sfn::module(),   &lambda::module(), &downstream::module(),
-        };
+#define SWB_MODULE_ENTRY(Kind, ns) &ns::module(),
+        const QList<const ServiceModule *> list = {SWB_SERVICES(SWB_MODULE_ENTRY)};
+#undef SWB_MODULE_ENTRY
         for (int i = 0; i < list.size(); ++i)
             Q_ASSERT(int(list.at(i)->kind) == i);
         return list;

@@ -15,13 +15,15 @@
 namespace swb {
 
 struct Component;
+class Design;
 struct ComponentFlow;
 namespace flow {
 class Propagator;
 }
 namespace usage {
-class UsageBuilder;
-}
+class Meter;
+struct Dimension;
+} // namespace usage
 
 struct ServiceModule {
     ComponentKind kind;
@@ -41,12 +43,14 @@ struct ServiceModule {
     QString (*subtitle)(const Component &c);
     // Whether the block is a FIFO (ordered, deduplicated) variant; nullptr: the service has none.
     bool (*isFifo)(const Component &c) = nullptr;
-    // Steady-state flow through a block (model/flowrates_p.h): reads the rates on its incoming
-    // wires, sets its ComponentFlow and the rates on its outgoing wires.
+    // Steady-state flow through a block (model/services/flowrule.h): reads the rates on its
+    // incoming wires, sets its ComponentFlow and the rates on its outgoing wires.
     void (*flow)(flow::Propagator &p, const Component &c, ComponentFlow &f) = nullptr;
-    // Monthly billing quantities of the analytic estimate (model/costusage_p.h); nullptr: the
-    // block is not an AWS resource and is not billed.
-    void (*usage)(usage::UsageBuilder &u, const Component &c, const ComponentFlow &f) = nullptr;
+    // Billing (model/services/billing.h): the catalogue dimensions the service is billed in, and
+    // the rule that bills a block in them, used by both the estimate and the run's bill. nullptr:
+    // the block is not an AWS resource and is not billed.
+    const QList<usage::Dimension> &(*billingDimensions)() = nullptr;
+    void (*billing)(usage::Meter &m, const Component &c) = nullptr;
     // SAM export: the block's default CloudFormation resource type (nullptr: the block is not
     // exported as a resource), and the suffix of the environment variable a function wired to
     // it gets (QUEUE -> ORDERS_QUEUE_URL; nullptr: none).

@@ -5,43 +5,24 @@
 
 namespace swb {
 
-// Each service's simulation module (sim/services/<service>/).
-namespace traffic {
-const SimService &simService();
-}
-namespace apigw {
-const SimService &simService();
-}
-namespace sns {
-const SimService &simService();
-}
-namespace sqs {
-const SimService &simService();
-}
-namespace kinesis {
-const SimService &simService();
-}
-namespace sfn {
-const SimService &simService();
-}
-namespace lambda {
-const SimService &simService();
-}
-namespace downstream {
-const SimService &simService();
-}
+// Each service's simulation module (sim/services/<service>/), named by the service list
+// (model/services/servicelist.h).
+#define SWB_DECLARE_SIM_SERVICE(Kind, ns)                                                          \
+    namespace ns {                                                                                 \
+    const SimService &simService();                                                                \
+    }
+SWB_SERVICES(SWB_DECLARE_SIM_SERVICE)
+#undef SWB_DECLARE_SIM_SERVICE
 
 namespace {
 
 const QList<const SimService *> &services()
 {
-    // In ComponentKind order; a new service adds its line (and its declaration above).
+    // In ComponentKind order: the service list.
     static const QList<const SimService *> list = [] {
-        const QList<const SimService *> l = {
-            &traffic::simService(), &apigw::simService(),      &sns::simService(),
-            &sqs::simService(),     &kinesis::simService(),    &sfn::simService(),
-            &lambda::simService(),  &downstream::simService(),
-        };
+#define SWB_SIM_SERVICE_ENTRY(Kind, ns) &ns::simService(),
+        const QList<const SimService *> l = {SWB_SERVICES(SWB_SIM_SERVICE_ENTRY)};
+#undef SWB_SIM_SERVICE_ENTRY
         for (int i = 0; i < l.size(); ++i)
             Q_ASSERT(int(l.at(i)->kind) == i);
         return l;

@@ -23,7 +23,6 @@ namespace swb {
 namespace detail {
 class Builder;
 }
-class MeasuredUsage;
 
 // Whole-run summary of one series of a block (Sum: total, Max: peak); 0 when the core lacks it.
 class SummaryReader
@@ -56,9 +55,6 @@ struct SimService {
     // Fills the block's figures of the run summary.
     void (*summarize)(const SummaryReader &v, const core::Simulation &sim, core::ComponentRef ref,
                       ComponentSummary *c);
-    // Adds the block's measured usage to the run's bill (sim/runcost_p.h); nullptr: the block
-    // is not an AWS resource and is not billed.
-    void (*measuredUsage)(MeasuredUsage &u, const Component &c) = nullptr;
 };
 
 const SimService &simService(ComponentKind kind);

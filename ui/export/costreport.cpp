@@ -2,7 +2,7 @@
 
 #include "model/costsheet.h"
 #include "model/design.h"
-#include "model/flowrates.h"
+#include "model/services/traffic/traffic.h"
 #include "sim/runresults.h"
 #include "ui/export/costreportcharts.h"
 #include "ui/export/costreportlayout.h"
@@ -51,7 +51,7 @@ QString trafficText(const Design &design, const Component &c, double runSeconds)
     else if (pattern == QLatin1String("replay"))
         text = QStringLiteral("replay of %1").arg(p.value(QStringLiteral("replayFile")).toString());
     text += QStringLiteral(" (%1)").arg(pattern);
-    const double mean = meanTrafficRate(design, c, runSeconds);
+    const double mean = traffic::meanRate(design, c, runSeconds);
     if (std::abs(mean - rate) > 1e-9 * std::max(1.0, rate))
         text += QStringLiteral("; mean over %1 s: %2 req/s").arg(runSeconds).arg(mean, 0, 'g', 6);
     return text;

@@ -1,8 +1,8 @@
 #include "model/services/apigateway/apigateway.h"
 
-#include "model/costusage_p.h"
 #include "model/design.h"
-#include "model/flowrates_p.h"
+#include "model/services/billing.h"
+#include "model/services/flowrule.h"
 
 namespace swb::apigw {
 
@@ -58,6 +58,49 @@ const QList<WireRule> &outgoingWires()
     return rules;
 }
 
+// Steady-state flow: every request goes to exactly one integration (route); several
+// integrations are routes that share the requests evenly.
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    pr.arrive(c, f);
+    const QList<const Connection *> routes = pr.design().outgoing(c.id);
+    if (routes.size() > 1)
+        pr.note(QStringLiteral("An API with several integrations is priced as routes sharing its "
+                               "requests evenly."));
+    for (const Connection *w : routes)
+        pr.out(w, f.inRate / routes.size(), f.payloadKB);
+}
+
+const QList<usage::Dimension> &billingDimensions()
+{
+    static const QList<usage::Dimension> dims = {{"rest-requests"}, {"http-requests"}};
+    return dims;
+}
+
+// Requests; an HTTP API bills each 512 KB of a request as one more (aws-behaviour.md §2).
+void billing(usage::Meter &m, const Component &c)
+{
+    using usage::millions;
+    const bool http = Params::of(c.params).isHttp();
+    const PriceDimension d =
+        m.dimension(c, http ? QStringLiteral("http-requests") : QStringLiteral("rest-requests"));
+    const double month = m.seconds();
+    m.metered(
+        c, d.id,
+        [&](const ComponentFlow &f) {
+            const double requests = f.inRate * month;
+            const double units = d.chunkKB > 0 ? meteredChunks(f.payloadKB, d.chunkKB) : 1;
+            return usage::Estimate{requests * units,
+                                   units > 1
+                                       ? QStringLiteral("%1 requests x %2 units of %3 KB")
+                                             .arg(millions(requests))
+                                             .arg(units)
+                                             .arg(d.chunkKB)
+                                       : QStringLiteral("%1 requests").arg(millions(requests))};
+        },
+        [](const usage::RunTotal &total) { return total("apigw.billed_requests"); });
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -75,10 +118,9 @@ const ServiceModule &module()
         .params = params,
         .wireParams = wireParams,
         .subtitle = blockSubtitle,
-        .flow = [](flow::Propagator &p, const Component &c,
-                   ComponentFlow &f) { p.apiGateway(c, f); },
-        .usage = [](usage::UsageBuilder &u, const Component &c,
-                    const ComponentFlow &f) { u.apiGateway(c, f); },
+        .flow = flowRule,
+        .billingDimensions = billingDimensions,
+        .billing = billing,
         .samType =
             [](const QVariantMap &p) {
                 return Params::of(p).isHttp() ? QStringLiteral("AWS::Serverless::HttpApi")

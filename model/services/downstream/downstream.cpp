@@ -1,8 +1,7 @@
 #include "model/services/downstream/downstream.h"
 
-#include "model/costusage_p.h"
 #include "model/design.h"
-#include "model/flowrates_p.h"
+#include "model/services/flowrule.h"
 
 namespace swb::downstream {
 
@@ -27,6 +26,12 @@ QString blockSubtitle(const Component &c)
            + QStringLiteral("/s");
 }
 
+// A downstream dependency takes what arrives; it sends nothing on.
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    pr.arrive(c, f);
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -43,8 +48,7 @@ const ServiceModule &module()
         .params = params,
         .wireParams = wireParams,
         .subtitle = blockSubtitle,
-        .flow = [](flow::Propagator &p, const Component &c,
-                   ComponentFlow &f) { p.downstream(c, f); },
+        .flow = flowRule,
     };
     return m;
 }

@@ -1,9 +1,13 @@
 #include "model/services/kinesis/kinesis.h"
 
-#include "model/costusage_p.h"
 #include "model/design.h"
-#include "model/flowrates_p.h"
+#include "model/services/billing.h"
+#include "model/services/flowrule.h"
+#include "model/services/lambda/lambda.h"
 #include "model/services/registry.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace swb::kinesis {
 
@@ -64,6 +68,192 @@ const QList<WireRule> &outgoingWires()
     return rules;
 }
 
+// Lambda polls each shard about once per second (aws-behaviour.md §5 "Lambda event source
+// mapping").
+constexpr double kPollSeconds = 1;
+// On-demand streams start at 4 MB/s of write capacity, i.e. 4 shards' worth (aws-behaviour.md §5).
+constexpr double kOnDemandShards = 4;
+// Kinesis on-failure destinations receive batch metadata, not the records: ~1 KB (assumption).
+constexpr double kFailureRecordKB = 1;
+
+// Steady-state flow: every mapping reads every record, in batches of one poll per shard and
+// parallelization slot; failed batches are retried, then go to the on-failure destination.
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    const Design &design = pr.design();
+    const Params params = Params::of(c.params);
+    pr.arrive(c, f);
+    const bool provisioned = params.capacityMode == CapacityMode::Provisioned;
+    f.shardsAssumed = provisioned ? double(params.shards) : kOnDemandShards;
+    if (!provisioned)
+        pr.note(QStringLiteral("On-demand streams: batch sizes assume the initial 4 shards' worth "
+                               "of capacity."));
+    if (provisioned
+        && (f.inRate > f.shardsAssumed * 1000 || f.inRate * f.payloadKB > f.shardsAssumed * 1024))
+        pr.warn(QStringLiteral("'%1' receives more than its %2 shard(s) accept (1 MB/s or 1,000 "
+                               "records/s each): the excess would be throttled, but is priced as "
+                               "accepted")
+                    .arg(c.name)
+                    .arg(f.shardsAssumed));
+    QList<const Connection *> failureWires;
+    for (const Connection *w : design.outgoing(c.id)) {
+        if (w->kind == ConnectionKind::OnFailure) {
+            failureWires.append(w);
+            continue;
+        }
+        if (w->kind != ConnectionKind::EventSourceMapping)
+            continue;
+        ++f.consumers; // every consumer reads every record
+        const mapping::Params esm = mapping::Params::of(w->params);
+        const Component *fn = design.component(w->target);
+        const double p = fn ? lambda::failureShare(*fn) : 0.0;
+        const double retries = double(esm.maxRetryAttempts);
+        const double pf = double(esm.parallelizationFactor);
+        const double window = double(esm.batchingWindow);
+        // Lambda polls each shard about once per second, or gathers for the batching window.
+        const double perPoll = f.inRate / (f.shardsAssumed * pf) * std::max(window, kPollSeconds);
+        const double perInvoke =
+            lambda::batchPayloadCap(std::clamp(perPoll, 1.0, double(esm.batchSize)), f.payloadKB);
+        const double batches = f.inRate / perInvoke;
+        const double attempts = expectedAttempts(p, retries);
+        double invocations = batches * attempts;
+        if (!std::isfinite(attempts)) {
+            // Every batch fails and is retried until the record expires: the shard is blocked and
+            // Lambda keeps re-invoking the same batch.
+            pr.warn(QStringLiteral("'%1' fails every batch from '%2' and retries until the "
+                                   "records expire: the shards are blocked (set maximum retry "
+                                   "attempts or maximum record age)")
+                        .arg(fn ? fn->name : QString(), c.name));
+            const double seconds =
+                fn ? std::max(lambda::Params::of(fn->params).duration / 1000.0, kPollSeconds)
+                   : kPollSeconds;
+            invocations = f.shardsAssumed * pf / seconds;
+        } else if (retries >= 0) {
+            f.failedBatches += batches * std::pow(p, retries + 1);
+        }
+        pr.out(w, invocations * perInvoke, f.payloadKB, invocations);
+    }
+    if (f.consumers > 0)
+        pr.note(QStringLiteral("Kinesis: a batch holds the records of one poll (about 1 s per "
+                               "shard and parallelization slot, or the batching window), at most "
+                               "the batch size; maximum record age is not used in the rates."));
+    for (const Connection *w : failureWires)
+        pr.out(w, f.failedBatches / failureWires.size(), kFailureRecordKB);
+}
+
+const QList<usage::Dimension> &billingDimensions()
+{
+    static const QList<usage::Dimension> dims = {
+        {"shard-hours"},
+        {"put-payload-units"},
+        {"extended-retention-shard-hours"},
+        {"stream-hours"},
+        {"data-in"},
+        {"data-out"},
+        // Enhanced fan-out (aws-behaviour.md §5 pricing, a secondary source).
+        {"efo-consumer-shard-hours", false},
+        {"efo-data", false},
+    };
+    return dims;
+}
+
+// Provisioned: shard-hours, PUT payload units, extended retention; on-demand: stream-hours and
+// data in / out per GB; enhanced fan-out consumers: consumer-shard-hours plus every record once
+// per consumer (aws-behaviour.md §5 "Pricing").
+void billing(usage::Meter &m, const Component &c)
+{
+    using usage::millions;
+    const Params p = Params::of(c.params);
+    const double hours = m.hours();
+    const double month = m.seconds();
+    const double shards = double(p.shards);
+    int efo = 0, consumers = 0;
+    for (const Connection *w : m.design().outgoing(c.id)) {
+        if (w->kind != ConnectionKind::EventSourceMapping)
+            continue;
+        ++consumers;
+        efo += mapping::Params::of(w->params).enhancedFanOut;
+    }
+    if (efo > 0) {
+        m.configured(c, QStringLiteral("efo-consumer-shard-hours"), efo * shards * hours,
+                     QStringLiteral("%1 enhanced fan-out consumer(s) x %2 shard(s) x %3 h")
+                         .arg(efo)
+                         .arg(shards)
+                         .arg(hours));
+        m.metered(
+            c, QStringLiteral("efo-data"),
+            [&](const ComponentFlow &f) {
+                const double records = f.inRate * month;
+                return usage::Estimate{records * f.payloadKB * efo / usage::kKBPerGB,
+                                       QStringLiteral("%1 records x %2 KB x %3 consumer(s)")
+                                           .arg(millions(records))
+                                           .arg(f.payloadKB)
+                                           .arg(efo)};
+            },
+            [&](const usage::RunTotal &total) {
+                return efo * total("kinesis.incoming_bytes") / usage::kBytesPerGB;
+            });
+    }
+    if (p.capacityMode == CapacityMode::Provisioned) {
+        m.configured(c, QStringLiteral("shard-hours"), shards * hours,
+                     QStringLiteral("%1 shard(s) x %2 h").arg(shards).arg(hours));
+        const PriceDimension put = m.dimension(c, QStringLiteral("put-payload-units"));
+        m.metered(
+            c, put.id,
+            [&](const ComponentFlow &f) {
+                const double records = f.inRate * month;
+                const double units = meteredChunks(f.payloadKB, put.chunkKB);
+                return usage::Estimate{records * units,
+                                       QStringLiteral("%1 records x %2 unit(s) of %3 KB")
+                                           .arg(millions(records))
+                                           .arg(units)
+                                           .arg(put.chunkKB)};
+            },
+            [](const usage::RunTotal &total) { return total("kinesis.billed_put_units"); });
+        if (p.retentionHours > 24)
+            m.configured(
+                c, QStringLiteral("extended-retention-shard-hours"), shards * hours,
+                QStringLiteral("retention over 24 h: %1 shard(s) x %2 h").arg(shards).arg(hours));
+        return;
+    }
+    m.configured(c, QStringLiteral("stream-hours"), hours,
+                 QStringLiteral("1 stream x %1 h").arg(hours));
+    // The estimate rounds each record up to the catalogue's 1 KB; the run counts bytes (the core
+    // reports bytes, not per-record sizes).
+    const PriceDimension in = m.dimension(c, QStringLiteral("data-in"));
+    m.metered(
+        c, in.id,
+        [&](const ComponentFlow &f) {
+            const double records = f.inRate * month;
+            const double recordKB =
+                in.roundUpKB > 0 ? std::ceil(f.payloadKB / in.roundUpKB - 1e-9) * in.roundUpKB
+                                 : f.payloadKB;
+            return usage::Estimate{
+                records * recordKB / usage::kKBPerGB,
+                QStringLiteral("%1 records x %2 KB").arg(millions(records)).arg(recordKB)};
+        },
+        [](const usage::RunTotal &total) {
+            return total("kinesis.incoming_bytes") / usage::kBytesPerGB;
+        });
+    // Data out: every record once per consuming mapping.
+    m.metered(
+        c, QStringLiteral("data-out"),
+        [&](const ComponentFlow &f) {
+            const double records = f.inRate * month;
+            return usage::Estimate{records * f.payloadKB * f.consumers / usage::kKBPerGB,
+                                   QStringLiteral("%1 records x %2 KB x %3 consumer(s)")
+                                       .arg(millions(records))
+                                       .arg(f.payloadKB)
+                                       .arg(f.consumers)};
+        },
+        [&](const usage::RunTotal &total) {
+            return total("kinesis.incoming_bytes") / usage::kBytesPerGB * consumers;
+        });
+    if (p.retentionHours > 24)
+        m.note(QStringLiteral("On-demand streams: retention over 24 h is not priced (the "
+                              "catalogue has only the provisioned shard-hour rate)."));
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -81,9 +271,9 @@ const ServiceModule &module()
         .params = params,
         .wireParams = wireParams,
         .subtitle = blockSubtitle,
-        .flow = [](flow::Propagator &p, const Component &c, ComponentFlow &f) { p.kinesis(c, f); },
-        .usage = [](usage::UsageBuilder &u, const Component &c,
-                    const ComponentFlow &f) { u.kinesis(c, f); },
+        .flow = flowRule,
+        .billingDimensions = billingDimensions,
+        .billing = billing,
         .samType = [](const QVariantMap &) { return QStringLiteral("AWS::Kinesis::Stream"); },
         .samEnvSuffix = "_STREAM_NAME",
         .outgoingWires = outgoingWires,

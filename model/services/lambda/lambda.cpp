@@ -1,14 +1,33 @@
 #include "model/services/lambda/lambda.h"
 
-#include "model/costusage_p.h"
 #include "model/design.h"
-#include "model/flowrates_p.h"
+#include "model/services/billing.h"
+#include "model/services/flowrule.h"
 #include "model/services/registry.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace swb::lambda {
 
 SWB_PARAM_READER(Params, SWB_LAMBDA_PARAMS)
 SWB_PARAM_READER(SyncInvokeParams, SWB_LAMBDA_SYNC_INVOKE_PARAMS)
+
+double failureShare(const Component &function)
+{
+    const Params p = Params::of(function.params);
+    if (reservedConcurrency(p).isKillSwitch())
+        return 1.0;
+    return std::clamp(p.errorRate, 0.0, 1.0);
+}
+
+double batchPayloadCap(double batchSize, double payloadKB)
+{
+    constexpr double kInvokePayloadKB = 6 * 1024; // sync invoke payload limit
+    if (payloadKB > 0)
+        batchSize = std::min(batchSize, std::max(1.0, std::floor(kInvokePayloadKB / payloadKB)));
+    return batchSize;
+}
 
 namespace {
 
@@ -60,6 +79,168 @@ const QList<WireRule> &outgoingWires()
     return rules;
 }
 
+// Steady-state flow: sync, async and event-source-mapping events arrive; async function errors
+// are retried (aws-behaviour.md §1 "Async function-error retries"); the function sends on one
+// message per event it processes successfully and makes its sync calls on every invocation.
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    const Design &design = pr.design();
+    const Params params = Params::of(c.params);
+    const double p = std::clamp(params.errorRate, 0.0, 1.0);
+    const double retries = double(params.maxRetryAttempts);
+    const bool killSwitch = reservedConcurrency(params).isKillSwitch();
+    double syncEvents = 0, asyncEvents = 0, esmRecords = 0, esmInvocations = 0, bytes = 0;
+    for (const Connection *w : design.incoming(c.id)) {
+        const ConnectionFlow in = pr.wire(w->id);
+        bytes += in.rate * in.payloadKB;
+        switch (w->kind) {
+        case ConnectionKind::AsyncInvoke:
+        case ConnectionKind::Subscription: // SNS invokes Lambda asynchronously
+        case ConnectionKind::OnFailure:    // a Lambda destination is an async invoke
+            asyncEvents += in.rate;
+            break;
+        case ConnectionKind::EventSourceMapping:
+            esmRecords += in.rate;
+            esmInvocations += in.invocations;
+            break;
+        default: // API Gateway proxy, RequestResponse invoke, Step Functions Task, direct traffic
+            syncEvents += in.rate;
+            break;
+        }
+    }
+    f.inRate = syncEvents + asyncEvents + esmRecords;
+    f.payloadKB = f.inRate > 0 ? bytes / f.inRate : 0;
+    if (killSwitch) {
+        // Reserved concurrency 0: every invoke is throttled (not billed); async events go straight
+        // to the DLQ / on-failure destination without retries (aws-behaviour.md §1 "Reserved = 0").
+        f.failedEvents = asyncEvents;
+        pr.note(QStringLiteral("A function with reserved concurrency 0 is throttled: it is billed "
+                               "nothing and its async events go to its on-failure destination."));
+    } else {
+        // Async function errors are retried up to MaximumRetryAttempts (default 2) times; sync
+        // callers see the error and retry themselves.
+        const double asyncInvocations = asyncEvents * expectedAttempts(p, retries);
+        f.invocations = syncEvents + asyncInvocations + esmInvocations;
+        f.failedEvents = asyncEvents * std::pow(p, retries + 1);
+        if (asyncEvents > 0 && p > 0)
+            pr.note(QStringLiteral("Async invocations include the retries of failed events "
+                                   "(error rate x up to 2 retries)."));
+    }
+    f.eventsPerInvoke = f.invocations > 0 ? f.inRate / f.invocations : 1;
+    const double durationMs = params.duration;
+    const double memoryGB = double(params.memory) / 1024.0;
+    // Billed per invocation in 1 ms steps, rounded up; the mean duration stands for every
+    // invocation (the billing rule applies the same rule with the catalogue's rounding).
+    f.gbSeconds = f.invocations * std::ceil(durationMs - 1e-9) / 1000.0 * memoryGB;
+    f.concurrency = f.invocations * durationMs / 1000.0; // Little's law
+    const double provisioned = double(params.provisionedConcurrency);
+    f.provisionedShare = f.concurrency > 0 ? std::min(1.0, provisioned / f.concurrency) : 0;
+
+    const double succeeded = killSwitch ? 0
+                                        : syncEvents * (1 - p)
+                                              + asyncEvents * (1 - std::pow(p, retries + 1))
+                                              + esmRecords * (1 - p);
+    for (const Connection *w : design.outgoing(c.id)) {
+        switch (w->kind) {
+        case ConnectionKind::SyncInvoke: // every attempt makes its calls
+            pr.out(w, f.invocations * SyncInvokeParams::of(w->params).callsPerInvocation,
+                   f.payloadKB);
+            break;
+        case ConnectionKind::OnFailure:
+            pr.out(w, f.failedEvents, f.payloadKB);
+            break;
+        default: // async invoke or SDK call: one message per event processed successfully
+            pr.out(w, succeeded, f.payloadKB);
+            break;
+        }
+    }
+    if (!design.outgoing(c.id).isEmpty())
+        pr.note(QStringLiteral("A function sends one message downstream per event it processes "
+                               "successfully (SDK calls, async invokes), and makes its sync calls "
+                               "on every invocation; payloads are passed on unchanged."));
+}
+
+const QList<usage::Dimension> &billingDimensions()
+{
+    static const QList<usage::Dimension> dims = {
+        {"requests"},
+        {"duration-x86_64"},
+        {"duration-arm64"},
+        {"provisioned-concurrency-x86_64"},
+        {"provisioned-duration-x86_64"},
+        {"provisioned-concurrency-arm64"},
+        {"provisioned-duration-arm64"},
+    };
+    return dims;
+}
+
+// Requests and GB-seconds (aws-behaviour.md §1 "Pricing"); provisioned concurrency is billed as
+// configured for the month, and the duration it serves at its own rate.
+void billing(usage::Meter &m, const Component &c)
+{
+    using usage::millions;
+    const Params p = Params::of(c.params);
+    const QString arch = choiceText(p.architecture);
+    const QString duration = QStringLiteral("duration-") + arch;
+    const double rounding = m.dimension(c, duration).roundingMs;
+    const double durationMs = p.duration;
+    const double billedMs =
+        rounding > 0 ? std::ceil(durationMs / rounding - 1e-9) * rounding : durationMs;
+    const double memoryGB = double(p.memory) / 1024.0;
+    const double seconds = m.seconds();
+    m.metered(
+        c, QStringLiteral("requests"),
+        [&](const ComponentFlow &f) {
+            const double invocations = f.invocations * seconds;
+            return usage::Estimate{invocations,
+                                   QStringLiteral("%1 invocations").arg(millions(invocations))};
+        },
+        [](const usage::RunTotal &total) { return total("lambda.billed_requests"); });
+    m.metered(
+        c, duration,
+        [&](const ComponentFlow &f) {
+            const double invocations = f.invocations * seconds;
+            const double gbSeconds = invocations * billedMs / 1000.0 * memoryGB;
+            return usage::Estimate{
+                gbSeconds * (1 - f.provisionedShare),
+                QStringLiteral("%1 invocations x %2 ms x %3 GB%4")
+                    .arg(millions(invocations))
+                    .arg(billedMs)
+                    .arg(memoryGB, 0, 'g', 6)
+                    .arg(f.provisionedShare > 0
+                             ? QStringLiteral(" (on-demand share %1%)")
+                                   .arg((1 - f.provisionedShare) * 100, 0, 'f', 1)
+                             : QString())};
+        },
+        [](const usage::RunTotal &total) { return total("lambda.billed_gb_s"); });
+    m.note(QStringLiteral("Lambda duration: the mean duration rounded up to 1 ms stands for "
+                          "every invocation (rounding each invocation of a varying duration "
+                          "bills up to 1 ms more on average)."));
+    const double provisioned = double(p.provisionedConcurrency);
+    if (provisioned > 0) {
+        m.configured(c, QStringLiteral("provisioned-concurrency-") + arch,
+                     provisioned * memoryGB * seconds,
+                     QStringLiteral("%1 environments x %2 GB x %3 h")
+                         .arg(provisioned)
+                         .arg(memoryGB, 0, 'g', 6)
+                         .arg(m.hours()));
+        m.metered(
+            c, QStringLiteral("provisioned-duration-") + arch,
+            [&](const ComponentFlow &f) {
+                const double gbSeconds = f.invocations * seconds * billedMs / 1000.0 * memoryGB;
+                return usage::Estimate{
+                    gbSeconds * f.provisionedShare,
+                    QStringLiteral("share of invocations served by provisioned environments %1%")
+                        .arg(f.provisionedShare * 100, 0, 'f', 1)};
+            },
+            [](const usage::RunTotal &total) { return total("lambda.billed_pc_gb_s"); });
+        m.note(QStringLiteral("Provisioned concurrency is enabled all month; invocations up to "
+                              "the provisioned concurrency (mean concurrency = rate x duration) "
+                              "are billed at the provisioned duration rate, the rest on "
+                              "demand."));
+    }
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -77,9 +258,9 @@ const ServiceModule &module()
         .params = params,
         .wireParams = wireParams,
         .subtitle = blockSubtitle,
-        .flow = [](flow::Propagator &p, const Component &c, ComponentFlow &f) { p.lambda(c, f); },
-        .usage = [](usage::UsageBuilder &u, const Component &c,
-                    const ComponentFlow &f) { u.lambda(c, f); },
+        .flow = flowRule,
+        .billingDimensions = billingDimensions,
+        .billing = billing,
         .samType = [](const QVariantMap &) { return QStringLiteral("AWS::Serverless::Function"); },
         .samEnvSuffix = "_FUNCTION_NAME",
         .outgoingWires = outgoingWires,

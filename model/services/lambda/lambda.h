@@ -113,6 +113,14 @@ inline ReservedConcurrency reservedConcurrency(const Params &p)
     return ReservedConcurrency{p.reservedConcurrency};
 }
 
+// Share of a function's invocations its callers see fail: the error rate, or every one when
+// reserved concurrency 0 throttles the function (throttled invokes are not billed).
+double failureShare(const Component &function);
+
+// Records one invocation of an event source mapping may carry: the batch size, capped by the
+// 6 MB synchronous invoke payload (aws-behaviour.md §1 "Payload").
+double batchPayloadCap(double batchSize, double payloadKB);
+
 const ServiceModule &module();
 
 } // namespace swb::lambda

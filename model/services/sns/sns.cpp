@@ -1,11 +1,19 @@
 #include "model/services/sns/sns.h"
 
-#include "model/costusage_p.h"
 #include "model/design.h"
-#include "model/flowrates_p.h"
-#include "model/services/registry.h"
+#include "model/filterpolicy.h"
+#include "model/services/billing.h"
 #include "model/services/downstream/downstream.h"
+#include "model/services/flowrule.h"
+#include "model/services/registry.h"
 #include "model/services/sqs/sqs.h"
+#include "model/services/traffic/traffic.h"
+#include "model/wiringrules.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
 
 namespace swb::sns {
 
@@ -103,6 +111,182 @@ const QList<WireRule> &outgoingWires()
     return rules;
 }
 
+// FIFO topic publish throughput, per topic: 3,000 msg/s and 20 MB/s since Nov 2023
+// (aws-behaviour.md §3 "FIFO throughput history"; high-throughput mode is opt-in and not modelled).
+constexpr double kFifoTopicPublishes = 3000;
+constexpr double kFifoTopicKBPerSecond = 20 * 1024;
+
+// Share of the topic's messages a subscription's filter policy matches: the policy matched
+// against the message attributes of the traffic sources upstream of the topic, weighted by their
+// rates, or the subscription's 'Filter match share' without a policy.
+double matchShare(flow::Propagator &pr, const Component &topic, const Connection &subscription)
+{
+    const Design &design = pr.design();
+    const subscription::Params sub = subscription::Params::of(subscription.params);
+    const double fallback = sub.filterMatch;
+    if (sub.filterPolicy.trimmed().isEmpty())
+        return fallback;
+    QList<ComponentId> todo = {topic.id};
+    QSet<ComponentId> seen = {topic.id};
+    double weighted = 0, total = 0;
+    while (!todo.isEmpty()) {
+        for (const Connection *w : design.incoming(todo.takeLast())) {
+            const Component *source = design.component(w->source);
+            if (!source || isFailureKind(w->kind) || seen.contains(source->id))
+                continue;
+            seen.insert(source->id);
+            if (source->kind != ComponentKind::TrafficSource) {
+                todo.append(source->id);
+                continue;
+            }
+            QString error;
+            const std::optional<double> share = filterPolicyMatchShare(
+                sub.filterPolicy, traffic::Params::of(source->params).attributes, &error);
+            if (!share) {
+                const Component *target = design.component(subscription.target);
+                pr.warn(QStringLiteral("Subscription %1 -> %2: %3; its 'Filter match share' (%4) "
+                                       "is used instead")
+                            .arg(topic.name, target ? target->name : QString(), error)
+                            .arg(fallback));
+                return fallback;
+            }
+            const double rate = traffic::meanRate(design, *source, pr.runDuration());
+            weighted += rate * *share;
+            total += rate;
+        }
+    }
+    pr.note(QStringLiteral("SNS filter policies are matched against the message attributes of the "
+                           "traffic sources upstream (attribute names taken as independent)."));
+    return total > 0 ? weighted / total : 0.0;
+}
+
+// Steady-state flow: every matching subscription receives its own copy (fan-out); HTTP/S
+// deliveries that fail every attempt go to the subscription DLQs.
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    const Design &design = pr.design();
+    const flow::Propagator::Inflow in = pr.arrive(c, f);
+    if (isFifo(c)) {
+        // FIFO topics accept 3,000 msg/s and 20 MB/s; publishes above are throttled
+        // (aws-behaviour.md §3).
+        const double accepted =
+            std::min({in.rate, kFifoTopicPublishes,
+                      in.payloadKB > 0 ? kFifoTopicKBPerSecond / in.payloadKB : in.rate});
+        if (accepted < in.rate) {
+            pr.warn(QStringLiteral("'%1' is a FIFO topic: it accepts %2 of the %3 publishes/s it "
+                                   "receives (3,000 msg/s or 20 MB/s per topic); the rest are "
+                                   "throttled and neither billed nor delivered")
+                        .arg(c.name)
+                        .arg(accepted, 0, 'f', 0)
+                        .arg(in.rate, 0, 'f', 0));
+            f.inRate = accepted;
+        }
+    }
+    double failedHttp = 0;
+    QList<const Connection *> dlqs;
+    for (const Connection *w : design.outgoing(c.id)) {
+        if (w->kind == ConnectionKind::Redrive) {
+            dlqs.append(w);
+            continue;
+        }
+        if (w->kind != ConnectionKind::Subscription)
+            continue;
+        // Fan-out: every matching subscription receives its own copy; non-matching messages are
+        // neither delivered nor billed (aws-behaviour.md §3 "Filtering").
+        const double deliveries = f.inRate * matchShare(pr, c, *w);
+        pr.out(w, deliveries, f.payloadKB);
+        const Component *target = design.component(w->target);
+        if (target && target->kind == ComponentKind::Downstream) {
+            f.deliveriesHttp += deliveries;
+            // HTTP/S default delivery policy: 4 attempts in all (aws-behaviour.md §3 "Delivery
+            // retries").
+            failedHttp +=
+                deliveries * std::pow(downstream::Params::of(target->params).errorRate, 4);
+        } else {
+            f.deliveriesFree += deliveries;
+        }
+    }
+    // SQS and Lambda endpoints get 100,015 attempts over 23 days: they are taken as never failing.
+    for (const Connection *w : dlqs)
+        pr.out(w, failedHttp / dlqs.size(), f.payloadKB);
+}
+
+const QList<usage::Dimension> &billingDimensions()
+{
+    static const QList<usage::Dimension> dims = {
+        {"publishes-standard"},
+        {"publishes-fifo"},
+        {"publishes-fifo-payload", false}, // a catalogue without this price leaves it out
+        {"deliveries-sqs-lambda"},
+        {"deliveries-http"},
+    };
+    return dims;
+}
+
+// Publishes per 64 KB chunk, FIFO payload per GB, deliveries per endpoint kind (aws-behaviour.md
+// §3 "Pricing").
+void billing(usage::Meter &m, const Component &c)
+{
+    using usage::millions;
+    const bool fifo = isFifo(c);
+    const PriceDimension d = m.dimension(c, fifo ? QStringLiteral("publishes-fifo")
+                                                 : QStringLiteral("publishes-standard"));
+    const double month = m.seconds();
+    m.metered(
+        c, d.id,
+        [&](const ComponentFlow &f) {
+            const double publishes = f.inRate * month;
+            const double chunks = meteredChunks(f.payloadKB, d.chunkKB);
+            return usage::Estimate{publishes * chunks,
+                                   QStringLiteral("%1 publishes x %2 chunk(s) of %3 KB")
+                                       .arg(millions(publishes))
+                                       .arg(chunks)
+                                       .arg(d.chunkKB)};
+        },
+        [](const usage::RunTotal &total) { return total("sns.billed_publishes"); });
+    const QString payload = QStringLiteral("publishes-fifo-payload");
+    if (fifo && m.priced(c, payload))
+        m.metered(
+            c, payload,
+            [&](const ComponentFlow &f) {
+                const double publishes = f.inRate * month;
+                return usage::Estimate{publishes * f.payloadKB / usage::kKBPerGB,
+                                       QStringLiteral("%1 publishes x %2 KB")
+                                           .arg(millions(publishes))
+                                           .arg(f.payloadKB)};
+            },
+            [](const usage::RunTotal &total) {
+                return total("sns.fifo_payload_bytes") / usage::kBytesPerGB;
+            });
+    bool freeEndpoints = false, httpEndpoints = false;
+    for (const Connection *w : m.design().outgoing(c.id)) {
+        const Component *t = m.design().component(w->target);
+        if (w->kind != ConnectionKind::Subscription || !t)
+            continue;
+        (t->kind == ComponentKind::Downstream ? httpEndpoints : freeEndpoints) = true;
+    }
+    if (freeEndpoints)
+        m.metered(
+            c, QStringLiteral("deliveries-sqs-lambda"),
+            [&](const ComponentFlow &f) {
+                return usage::Estimate{
+                    f.deliveriesFree * month,
+                    QStringLiteral("%1 deliveries").arg(millions(f.deliveriesFree * month))};
+            },
+            [](const usage::RunTotal &total) {
+                return std::max(0.0, total("sns.deliveries") - total("sns.billed_http_deliveries"));
+            });
+    if (httpEndpoints)
+        m.metered(
+            c, QStringLiteral("deliveries-http"),
+            [&](const ComponentFlow &f) {
+                return usage::Estimate{
+                    f.deliveriesHttp * month,
+                    QStringLiteral("%1 deliveries").arg(millions(f.deliveriesHttp * month))};
+            },
+            [](const usage::RunTotal &total) { return total("sns.billed_http_deliveries"); });
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -121,9 +305,9 @@ const ServiceModule &module()
         .wireParams = wireParams,
         .subtitle = blockSubtitle,
         .isFifo = [](const Component &c) { return Params::of(c.params).isFifo(); },
-        .flow = [](flow::Propagator &p, const Component &c, ComponentFlow &f) { p.sns(c, f); },
-        .usage = [](usage::UsageBuilder &u, const Component &c,
-                    const ComponentFlow &f) { u.sns(c, f); },
+        .flow = flowRule,
+        .billingDimensions = billingDimensions,
+        .billing = billing,
         .samType = [](const QVariantMap &) { return QStringLiteral("AWS::SNS::Topic"); },
         .samEnvSuffix = "_TOPIC_ARN",
         .outgoingWires = outgoingWires,

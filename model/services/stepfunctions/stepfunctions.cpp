@@ -1,8 +1,13 @@
 #include "model/services/stepfunctions/stepfunctions.h"
 
-#include "model/costusage_p.h"
 #include "model/design.h"
-#include "model/flowrates_p.h"
+#include "model/services/billing.h"
+#include "model/services/downstream/downstream.h"
+#include "model/services/flowrule.h"
+#include "model/services/lambda/lambda.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace swb::sfn {
 
@@ -45,6 +50,146 @@ const QList<WireRule> &outgoingWires()
     return rules;
 }
 
+// Time of a Task that calls a service other than Lambda or a downstream (SQS SendMessage, SNS
+// Publish, StartExecution): an assumption.
+constexpr double kServiceCallSeconds = 0.02;
+
+bool byTaskOrder(const QPair<qlonglong, const Connection *> &a,
+                 const QPair<qlonglong, const Connection *> &b)
+{
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+}
+
+// Steady-state flow: the Task states in order, each attempt one state entry (retries from the
+// target's error rate and Retry.MaxAttempts), an exhausted Task caught or failing the execution
+// (aws-behaviour.md §6 "Retry / Catch").
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    const Design &design = pr.design();
+    pr.arrive(c, f);
+    QList<QPair<qlonglong, const Connection *>> tasks;
+    for (const Connection *w : design.outgoing(c.id)) {
+        if (w->kind == ConnectionKind::ServiceIntegration)
+            tasks.append({task::Params::of(w->params).order, w});
+    }
+    std::sort(tasks.begin(), tasks.end(), byTaskOrder);
+    double reach = 1;   // share of executions that get to the current Task
+    double entries = 0; // state entries per execution, every retry included
+    double seconds = 0; // execution time incl. retry waits
+    for (const auto &[order, w] : tasks) {
+        Q_UNUSED(order);
+        const task::Params t = task::Params::of(w->params);
+        const Component *target = design.component(w->target);
+        double p = 0, taskSeconds = kServiceCallSeconds;
+        if (target && target->kind == ComponentKind::Lambda) {
+            p = lambda::failureShare(*target);
+            taskSeconds = lambda::Params::of(target->params).duration / 1000.0;
+        } else if (target && target->kind == ComponentKind::Downstream) {
+            const downstream::Params d = downstream::Params::of(target->params);
+            p = d.errorRate;
+            taskSeconds = d.latency / 1000.0;
+        }
+        p = std::clamp(p, 0.0, 1.0);
+        const double maxAttempts = double(t.retryMaxAttempts);
+        const double attempts = expectedAttempts(p, maxAttempts);
+        // Every retry re-enters the state and is a billed transition (Step Functions pricing).
+        entries += reach * attempts;
+        pr.out(w, f.inRate * reach * attempts, f.payloadKB);
+        // Expected wait before retries: retry k happens with probability p^k and waits
+        // min(interval x backoff^(k-1), MaxDelaySeconds); FULL jitter halves it on average.
+        const double interval = double(t.retryInterval);
+        const double backoff = t.retryBackoffRate;
+        const double maxDelay = double(t.retryMaxDelay);
+        const bool jitter = t.retryJitter == RetryJitter::Full;
+        double waits = 0, pk = 1, delay = interval;
+        for (int k = 1; k <= maxAttempts && k <= 10000; ++k) {
+            pk *= p;
+            if (pk < 1e-15)
+                break;
+            waits += pk * (maxDelay >= 0 ? std::min(delay, maxDelay) : delay);
+            delay = std::min(delay * backoff, 31536000.0); // an execution lasts at most a year
+        }
+        seconds += reach * (attempts * taskSeconds + (jitter ? waits / 2 : waits));
+        const double failed = std::pow(p, maxAttempts + 1);
+        if (t.catch_)
+            entries += reach * failed; // Catch moves to a fallback state, then the run ends
+        reach *= 1 - failed;
+    }
+    f.transitions = f.inRate * entries;
+    f.executionSeconds = seconds;
+    if (!tasks.isEmpty())
+        pr.note(QStringLiteral("Step Functions: each Task attempt is one state entry (retries "
+                               "from the target's error rate and Retry.MaxAttempts); an exhausted "
+                               "Task goes to a Catch fallback state or fails the execution; Tasks "
+                               "that call SQS, SNS or another state machine take 20 ms."));
+}
+
+const QList<usage::Dimension> &billingDimensions()
+{
+    static const QList<usage::Dimension> dims = {
+        {"standard-transitions"},
+        {"express-requests"},
+        {"express-duration"},
+    };
+    return dims;
+}
+
+// Standard: state transitions (the catalogue's fixed start and end transitions per execution
+// added); Express: requests and GB-seconds in 100 ms steps (aws-behaviour.md §6 "Pricing").
+void billing(usage::Meter &m, const Component &c)
+{
+    using usage::millions;
+    const double month = m.seconds();
+    if (Params::of(c.params).type != WorkflowType::Express) {
+        const PriceDimension d = m.dimension(c, QStringLiteral("standard-transitions"));
+        m.metered(
+            c, d.id,
+            [&](const ComponentFlow &f) {
+                const double executions = f.inRate * month;
+                const double entries = f.transitions * month;
+                return usage::Estimate{
+                    entries + executions * d.fixedPerExecution,
+                    QStringLiteral("%1 state entries incl. retries + %2 executions x %3")
+                        .arg(millions(entries), millions(executions))
+                        .arg(d.fixedPerExecution)};
+            },
+            // The core counts one transition per Task attempt and per Catch.
+            [&](const usage::RunTotal &total) {
+                return total("sfn.transitions") + d.fixedPerExecution * total("sfn.executions");
+            });
+        return;
+    }
+    m.metered(
+        c, QStringLiteral("express-requests"),
+        [&](const ComponentFlow &f) {
+            const double executions = f.inRate * month;
+            return usage::Estimate{executions,
+                                   QStringLiteral("%1 executions").arg(millions(executions))};
+        },
+        [](const usage::RunTotal &total) { return total("sfn.billed_express_requests"); });
+    const PriceDimension d = m.dimension(c, QStringLiteral("express-duration"));
+    m.metered(
+        c, d.id,
+        [&](const ComponentFlow &f) {
+            const double executions = f.inRate * month;
+            const double step = d.roundingMs > 0 ? d.roundingMs / 1000.0 : 0;
+            const double billed =
+                step > 0 ? std::max(1.0, std::ceil(f.executionSeconds / step - 1e-9)) * step
+                         : f.executionSeconds;
+            // Memory in 64 MB chunks: payloads are at most 256 KB, so one chunk (an assumption).
+            const double memoryGB = (d.memoryChunkMB > 0 ? d.memoryChunkMB : 64) / 1024.0;
+            return usage::Estimate{executions * billed * memoryGB,
+                                   QStringLiteral("%1 executions x %2 s x %3 GB")
+                                       .arg(millions(executions))
+                                       .arg(billed)
+                                       .arg(memoryGB)};
+        },
+        [](const usage::RunTotal &total) { return total("sfn.billed_express_gb_s"); });
+    m.note(QStringLiteral("Express workflows: the mean execution time (Tasks plus retry waits) "
+                          "rounded up to 100 ms stands for every execution, with one 64 MB "
+                          "memory chunk."));
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -62,10 +207,9 @@ const ServiceModule &module()
         .params = params,
         .wireParams = wireParams,
         .subtitle = blockSubtitle,
-        .flow = [](flow::Propagator &p, const Component &c,
-                   ComponentFlow &f) { p.stepFunctions(c, f); },
-        .usage = [](usage::UsageBuilder &u, const Component &c,
-                    const ComponentFlow &f) { u.stepFunctions(c, f); },
+        .flow = flowRule,
+        .billingDimensions = billingDimensions,
+        .billing = billing,
         .samType =
             [](const QVariantMap &) { return QStringLiteral("AWS::Serverless::StateMachine"); },
         .samEnvSuffix = "_STATE_MACHINE_ARN",

@@ -1,12 +1,39 @@
 #include "model/services/traffic/traffic.h"
 
-#include "model/costusage_p.h"
 #include "model/design.h"
-#include "model/flowrates_p.h"
+#include "model/services/flowrule.h"
+
+#include <algorithm>
 
 namespace swb::traffic {
 
 SWB_PARAM_READER(Params, SWB_TRAFFIC_PARAMS)
+
+double meanRate(const Design &design, const Component &source, double runDuration)
+{
+    const Params p = Params::of(source.params);
+    if (!(runDuration > 0))
+        return p.rate;
+    // Share of the run during which [start, start + length) overlaps [0, runDuration).
+    auto share = [runDuration](double start, double length) {
+        const double a = std::clamp(start, 0.0, runDuration);
+        const double b = std::clamp(start + length, 0.0, runDuration);
+        return (b - a) / runDuration;
+    };
+    // The diurnal curve's mean is the 'Mean rate' by definition; a spike or step adds
+    // (multiplier - 1) x rate for the share of the run it covers.
+    double factor = 1;
+    if (p.pattern == Pattern::Spike)
+        factor += (p.spikeMultiplier - 1) * share(p.spikeStart, p.spikeDuration);
+    else if (p.pattern == Pattern::Step)
+        factor += (p.spikeMultiplier - 1) * share(p.spikeStart, runDuration);
+    // Traffic-spike faults multiply the rate during their window (spikes assumed not to overlap).
+    for (const Fault &fault : design.faults) {
+        if (fault.kind == FaultKind::TrafficSpike && fault.target == source.id)
+            factor += (fault.rateFactor - 1) * share(fault.start, fault.duration);
+    }
+    return p.rate * std::max(0.0, factor);
+}
 
 namespace {
 
@@ -41,6 +68,24 @@ const QList<WireRule> &outgoingWires()
     return rules;
 }
 
+// Steady-state flow: the source's mean rate over the run, split evenly between the entries it
+// is wired to.
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    const Params p = Params::of(c.params);
+    f.inRate = meanRate(pr.design(), c, pr.runDuration());
+    f.payloadKB = p.payloadSize;
+    if (p.pattern == Pattern::Replay)
+        pr.note(QStringLiteral("Replay traffic is priced at its 'Mean rate' parameter (the CSV is "
+                               "read only by the simulation)."));
+    const QList<const Connection *> wires = pr.design().outgoing(c.id);
+    if (wires.size() > 1)
+        pr.note(QStringLiteral("A traffic source wired to several entries splits its rate evenly "
+                               "between them."));
+    for (const Connection *w : wires)
+        pr.out(w, f.inRate / wires.size(), f.payloadKB);
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -58,7 +103,7 @@ const ServiceModule &module()
         .params = params,
         .wireParams = wireParams,
         .subtitle = blockSubtitle,
-        .flow = [](flow::Propagator &p, const Component &c, ComponentFlow &f) { p.traffic(c, f); },
+        .flow = flowRule,
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::Traffic; },
     };

@@ -60,6 +60,10 @@ namespace key {
 SWB_PARAM_KEYS(SWB_TRAFFIC_PARAMS)
 }
 
+// Mean rate of a traffic source over a run of runDuration seconds: its pattern (a spike or step
+// adds its extra rate for the share of the run it covers) and its traffic-spike faults.
+double meanRate(const Design &design, const Component &source, double runDuration);
+
 const ServiceModule &module();
 
 } // namespace swb::traffic

@@ -1,7 +1,6 @@
 // API Gateway in the simulation (aws-behaviour.md §2): REST or HTTP, the stage token bucket
 // and the integration timeout.
 
-#include "sim/runcost_p.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
@@ -36,27 +35,12 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->errors = v("apigw.errors_5xx") + v("apigw.timeouts_504");
 }
 
-// The measured bill's quantities (sim/runcost_p.h), from the run's billed_* series.
-void measuredUsage(MeasuredUsage &u, const Component &c)
-{
-    u.measured(c, "apigateway",
-               Params::of(c.params).isHttp() ? QStringLiteral("http-requests")
-                                             : QStringLiteral("rest-requests"),
-               u.total(c.id, "apigw.billed_requests"));
-}
-
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
-        ComponentKind::ApiGateway,
-        core::ComponentKind::ApiGateway,
-        add,
-        0,
-        nullptr,
-        summarize,
-        measuredUsage,
+        ComponentKind::ApiGateway, core::ComponentKind::ApiGateway, add, 0, nullptr, summarize,
     };
     return s;
 }

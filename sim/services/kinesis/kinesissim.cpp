@@ -1,7 +1,6 @@
 // Kinesis Data Streams in the simulation (aws-behaviour.md §5): shards, partition-key skew and
 // retention; the on-failure wire is every stream mapping's destination.
 
-#include "sim/runcost_p.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
@@ -67,50 +66,6 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->dlqCount = v("kinesis.on_failure");
 }
 
-// The measured bill's quantities (sim/runcost_p.h), from the run's billed_* series.
-void measuredUsage(MeasuredUsage &u, const Component &c)
-{
-    const Params p = Params::of(c.params);
-    const double shards = double(p.shards);
-    const bool longRetention = p.retentionHours > 24;
-    // Enhanced fan-out consumers: consumer-shard-hours plus every written byte once per
-    // consumer (aws-behaviour.md §5 pricing, a secondary source).
-    int efo = 0;
-    for (const Connection *w : u.design().outgoing(c.id))
-        efo += w->kind == ConnectionKind::EventSourceMapping
-               && mapping::Params::of(w->params).enhancedFanOut;
-    if (efo > 0) {
-        u.add(c, "kinesis", QStringLiteral("efo-consumer-shard-hours"), efo * shards * u.hours(),
-              QStringLiteral("%1 enhanced fan-out consumer(s) x %2 shard(s) x %3 h")
-                  .arg(efo)
-                  .arg(shards)
-                  .arg(u.hours()));
-        u.measured(c, "kinesis", QStringLiteral("efo-data"),
-                   efo * u.total(c.id, "kinesis.incoming_bytes") / (1024.0 * 1024.0 * 1024.0));
-    }
-    if (p.capacityMode != kinesis::CapacityMode::OnDemand) {
-        u.add(c, "kinesis", QStringLiteral("shard-hours"), shards * u.hours(),
-              QStringLiteral("%1 shard(s) x %2 h").arg(shards).arg(u.hours()));
-        u.measured(c, "kinesis", QStringLiteral("put-payload-units"),
-                   u.total(c.id, "kinesis.billed_put_units"));
-        if (longRetention)
-            u.add(c, "kinesis", QStringLiteral("extended-retention-shard-hours"),
-                  shards * u.hours(),
-                  QStringLiteral("%1 shard(s) x %2 h").arg(shards).arg(u.hours()));
-        return;
-    }
-    // On-demand: data in/out from the measured bytes (records are not rounded up to 1 KB
-    // here: the core reports bytes, not per-record sizes), out = in x consuming mappings.
-    int consumers = 0;
-    for (const Connection *w : u.design().outgoing(c.id))
-        consumers += w->kind == ConnectionKind::EventSourceMapping;
-    const double gbIn = u.total(c.id, "kinesis.incoming_bytes") / (1024.0 * 1024.0 * 1024.0);
-    u.add(c, "kinesis", QStringLiteral("stream-hours"), u.hours(),
-          QStringLiteral("1 stream x %1 h").arg(u.hours()));
-    u.measured(c, "kinesis", QStringLiteral("data-in"), gbIn);
-    u.measured(c, "kinesis", QStringLiteral("data-out"), gbIn * consumers);
-}
-
 } // namespace
 
 const SimService &simService()
@@ -122,7 +77,6 @@ const SimService &simService()
         1,
         failureWire,
         summarize,
-        measuredUsage,
     };
     return s;
 }

@@ -1,7 +1,6 @@
 // Lambda in the simulation (aws-behaviour.md §1): the function record, with reserved
 // concurrency resolved by the Lambda module; an on-failure destination and a DLQ.
 
-#include "sim/runcost_p.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
@@ -63,32 +62,12 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->retries = v("lambda.retries");
 }
 
-// The measured bill's quantities (sim/runcost_p.h), from the run's billed_* series.
-void measuredUsage(MeasuredUsage &u, const Component &c)
-{
-    const Params p = Params::of(c.params);
-    const QString arch = choiceText(p.architecture);
-    u.measured(c, "lambda", QStringLiteral("requests"), u.total(c.id, "lambda.billed_requests"));
-    u.measured(c, "lambda", QStringLiteral("duration-") + arch,
-               u.total(c.id, "lambda.billed_gb_s"));
-    const double pc = double(p.provisionedConcurrency);
-    if (pc > 0) {
-        const double gb = double(p.memory) / 1024.0;
-        u.add(c, "lambda", QStringLiteral("provisioned-concurrency-") + arch,
-              pc * gb * u.hours() * 3600.0,
-              QStringLiteral("%1 environments x %2 GB x %3 h").arg(pc).arg(gb).arg(u.hours()));
-        u.measured(c, "lambda", QStringLiteral("provisioned-duration-") + arch,
-                   u.total(c.id, "lambda.billed_pc_gb_s"));
-    }
-}
-
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
         ComponentKind::Lambda, core::ComponentKind::Lambda, add, 2, failureWire, summarize,
-        measuredUsage,
     };
     return s;
 }

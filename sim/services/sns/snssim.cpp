@@ -1,7 +1,6 @@
 // SNS in the simulation (aws-behaviour.md §3): standard or FIFO topics; a redrive wire is every
 // subscription's DLQ.
 
-#include "sim/runcost_p.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
@@ -52,31 +51,12 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->retries = v("sns.delivery_retries");
 }
 
-// The measured bill's quantities (sim/runcost_p.h), from the run's billed_* series.
-void measuredUsage(MeasuredUsage &u, const Component &c)
-{
-    const double http = u.total(c.id, "sns.billed_http_deliveries");
-    u.measured(c, "sns",
-               isFifo(c) ? QStringLiteral("publishes-fifo") : QStringLiteral("publishes-standard"),
-               u.total(c.id, "sns.billed_publishes"));
-    // FIFO publishes also bill their payload per GB (aws-behaviour.md §3), as the estimate
-    // does.
-    const QString payload = QStringLiteral("publishes-fifo-payload");
-    if (isFifo(c) && u.catalogue().dimension(QStringLiteral("sns"), payload))
-        u.measured(c, "sns", payload,
-                   u.total(c.id, "sns.fifo_payload_bytes") / (1024.0 * 1024.0 * 1024.0));
-    u.measured(c, "sns", QStringLiteral("deliveries-sqs-lambda"),
-               std::max(0.0, u.total(c.id, "sns.deliveries") - http));
-    u.measured(c, "sns", QStringLiteral("deliveries-http"), http);
-}
-
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
         ComponentKind::SnsTopic, core::ComponentKind::SnsTopic, add, 1, failureWire, summarize,
-        measuredUsage,
     };
     return s;
 }

@@ -1,7 +1,6 @@
 // SQS in the simulation (aws-behaviour.md §4): standard or FIFO queues with visibility
 // timeout, retention, delay and message groups; the redrive wire sets maxReceiveCount.
 
-#include "sim/runcost_p.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
@@ -48,21 +47,12 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->dlqCount = v("sqs.to_dlq");
 }
 
-// The measured bill's quantities (sim/runcost_p.h), from the run's billed_* series.
-void measuredUsage(MeasuredUsage &u, const Component &c)
-{
-    u.measured(c, "sqs",
-               isFifo(c) ? QStringLiteral("requests-fifo") : QStringLiteral("requests-standard"),
-               u.total(c.id, "sqs.billed_requests"));
-}
-
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
         ComponentKind::SqsQueue, core::ComponentKind::SqsQueue, add, 1, failureWire, summarize,
-        measuredUsage,
     };
     return s;
 }

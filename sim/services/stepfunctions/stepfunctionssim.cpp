@@ -1,7 +1,6 @@
 // Step Functions in the simulation (aws-behaviour.md §6): Standard or Express state machines;
 // their Task chain is built from the service-integration wires (scenariobuilderwires.cpp).
 
-#include "sim/runcost_p.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
@@ -34,25 +33,6 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->retries = v("sfn.retries");
 }
 
-// The measured bill's quantities (sim/runcost_p.h), from the run's billed_* series.
-void measuredUsage(MeasuredUsage &u, const Component &c)
-{
-    if (Params::of(c.params).type == WorkflowType::Express) {
-        u.measured(c, "stepfunctions", QStringLiteral("express-requests"),
-                   u.total(c.id, "sfn.billed_express_requests"));
-        u.measured(c, "stepfunctions", QStringLiteral("express-duration"),
-                   u.total(c.id, "sfn.billed_express_gb_s"));
-    } else {
-        // The core counts one transition per Task attempt and per Catch; the catalogue's
-        // fixedPerExecution adds the start and end transitions, as the estimate does.
-        const PriceDimension *d = u.catalogue().dimension(QStringLiteral("stepfunctions"),
-                                                          QStringLiteral("standard-transitions"));
-        const double fixed = d ? d->fixedPerExecution : 0;
-        u.measured(c, "stepfunctions", QStringLiteral("standard-transitions"),
-                   u.total(c.id, "sfn.transitions") + fixed * u.total(c.id, "sfn.executions"));
-    }
-}
-
 } // namespace
 
 const SimService &simService()
@@ -64,7 +44,6 @@ const SimService &simService()
         0,
         nullptr,
         summarize,
-        measuredUsage,
     };
     return s;
 }
