@@ -39,8 +39,9 @@ constexpr int kStateVersion = 3;
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(PricingSource *pricing, QWidget *parent)
     : QMainWindow(parent)
+    , m_pricing(pricing)
     , m_document(new Document(this))
     , m_scene(new DiagramScene(m_document, this))
     , m_view(new DiagramView(m_scene, this))
@@ -267,7 +268,7 @@ int MainWindow::offerRecovery()
     for (const RecoveryEntry &entry : chosen) {
         MainWindow *target = this;
         if (recovered > 0 || m_document->isModified()) {
-            target = new MainWindow;
+            target = new MainWindow(m_pricing);
             target->setAttribute(Qt::WA_DeleteOnClose);
             target->show();
         }

@@ -22,6 +22,7 @@ class PaletteDock;
 class Prompter;
 class FrameStore;
 class PlaybackSession;
+class PricingSource;
 class SimController;
 struct Workload;
 
@@ -33,10 +34,13 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // pricing: the application's catalogue (app/gui/main.cpp owns it); every price the window
+    // shows, exports or compares comes from it. Must outlive the window.
+    explicit MainWindow(PricingSource *pricing, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Document *document() const { return m_document; }
+    PricingSource *pricing() const { return m_pricing; }
     DiagramScene *scene() const { return m_scene; }
     DiagramView *view() const { return m_view; }
     PaletteDock *paletteDock() const { return m_palette; }
@@ -112,6 +116,7 @@ private:
     void readSettings();
     void writeSettings();
 
+    PricingSource *m_pricing;
     Document *m_document;
     DiagramScene *m_scene;
     DiagramView *m_view;

@@ -4,6 +4,7 @@
 
 #include "ui/charts/chartspanel.h"
 #include "ui/cost/costpanel.h"
+#include "ui/cost/pricingmenu.h"
 #include "ui/docks/findingsdock.h"
 #include "ui/docks/inspectordock.h"
 #include "ui/faults/faultspanel.h"
@@ -23,10 +24,10 @@ AnalysisDocks setupAnalysisDocks(MainWindow *window)
         dock->setWidget(content);
         return dock;
     };
-    auto *charts = new ChartsPanel(window->document());
+    auto *charts = new ChartsPanel(window->document(), window->pricing());
     charts->setFrameStore(window->frameStore());
     docks.charts = makeDock(QStringLiteral("chartsDock"), MainWindow::tr("Charts"), charts);
-    auto *cost = new CostPanel(window->document());
+    auto *cost = new CostPanel(window->document(), window->pricing());
     cost->setFrameStore(window->frameStore());
     docks.cost = makeDock(QStringLiteral("costDock"), MainWindow::tr("Cost"), cost);
     docks.faults = makeDock(QStringLiteral("faultsDock"), MainWindow::tr("Faults"),
@@ -44,6 +45,8 @@ AnalysisDocks setupAnalysisDocks(MainWindow *window)
         window->addDockWidget(Qt::RightDockWidgetArea, docks.cost);
         window->addDockWidget(Qt::RightDockWidgetArea, docks.faults);
     }
+
+    addPricingMenu(window);
 
     // View > Panels was filled with the docks that existed when it was built.
     if (auto *panels = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"))) {

@@ -25,7 +25,7 @@ void MainWindow::addCompareActions(QMenu *simulationMenu)
             findChild<CompareWindow *>(QStringLiteral("compareWindow"), Qt::FindDirectChildrenOnly);
         if (!window)
             window = new CompareWindow(
-                m_document, [this] { return m_files->prompter(); }, this);
+                m_document, m_pricing, [this] { return m_files->prompter(); }, this);
         window->show();
         window->raise();
         window->activateWindow();

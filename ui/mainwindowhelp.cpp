@@ -47,12 +47,12 @@ QPointF placementBeside(const Design &existing, const Design &pattern)
 }
 
 // One instance per main window, created on first use and raised afterwards.
-template<typename Window>
-Window *showSingle(MainWindow *owner)
+template<typename Window, typename... Args>
+Window *showSingle(MainWindow *owner, Args... args)
 {
     auto *window = owner->findChild<Window *>(QString(), Qt::FindDirectChildrenOnly);
     if (!window)
-        window = new Window(owner);
+        window = new Window(args..., owner);
     window->show();
     window->raise();
     window->activateWindow();
@@ -110,7 +110,7 @@ void MainWindow::createHelpMenu()
                                    false);
             });
     connect(guide, &PatternGuidePanel::axesRequested, this,
-            [this] { showSingle<PatternAxesDialog>(this); });
+            [this] { showSingle<PatternAxesDialog>(this, m_pricing); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -130,7 +130,7 @@ void MainWindow::createHelpMenu()
         dock->raise();
     });
     add(QStringLiteral("actionPatternAxes"), tr("&Compare API, SNS, SQS, Kinesis..."),
-        [this] { showSingle<PatternAxesDialog>(this); });
+        [this] { showSingle<PatternAxesDialog>(this, m_pricing); });
     help->addSeparator();
     add(QStringLiteral("actionAbout"), tr("&About Serverless Workbench"), [this] {
         auto *about = new AboutDialog(this);

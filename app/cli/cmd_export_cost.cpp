@@ -81,7 +81,7 @@ int run(const Args &args, Io &io)
                    << "' was written for a design named '" << run.metadata.designName
                    << "'; its blocks match '" << designPath << "'\n";
         content.run = &run;
-        content.report = runCostReport(design, run, options);
+        content.report = runCostReport(design, run, *content.catalogue, options);
     } else {
         content.report = estimateMonthlyCost(design, *content.catalogue, options);
     }

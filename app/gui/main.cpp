@@ -1,8 +1,11 @@
 #include "sim/simcontroller.h"
+#include "model/pricing.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QTimer>
 
 #include <cstdio>
@@ -119,17 +122,26 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("serverless-workbench"));
     parser.process(app); // reports unknown options and exits
 
-    auto *window = new swb::MainWindow;
+    // The application's one pricing catalogue: the shipped prices, or the file the user chose
+    // in Settings > Pricing Catalogue... (remembered across starts). Every window prices with it.
+    auto *pricing = new swb::PricingSource(swb::PricingCatalogue::builtIn(), &app);
+    QString pricingError;
+    const bool pricingRestored = pricing->restore(&pricingError);
+
+    auto *window = new swb::MainWindow(pricing);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
     // After the event loop starts, so dialogs (recovery, open errors) have a shown parent.
-    QTimer::singleShot(0, window, [window, files, play, speed] {
+    QTimer::singleShot(0, window, [window, pricing, pricingRestored, pricingError, files, play,
+                                   speed] {
+        if (!pricingRestored)
+            QMessageBox::warning(window, swb::MainWindow::tr("Pricing Catalogue"), pricingError);
         const bool recovered = window->offerRecovery() > 0;
         if (files.isEmpty())
             return;
         swb::MainWindow *target = window;
         if (recovered) { // the recovered work keeps this window; the file opens beside it
-            target = new swb::MainWindow;
+            target = new swb::MainWindow(pricing);
             target->setAttribute(Qt::WA_DeleteOnClose);
             target->show();
         }

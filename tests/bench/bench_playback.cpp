@@ -25,6 +25,7 @@
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/timechartview.h"
 #include "ui/cost/costpanel.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/mainwindow.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/liveoverlay.h"
@@ -234,7 +235,8 @@ int main(int argc, char **argv)
     }
     design->settings.insert(QStringLiteral("duration"), options.hours * 3600);
 
-    MainWindow window;
+    PricingSource pricing(PricingCatalogue::builtIn()); // the shipped prices, as the app
+    MainWindow window(&pricing);
     window.resize(1600, 1000);
     window.show();
     showEveryDock(&window);

@@ -50,7 +50,7 @@ private Q_SLOTS:
 
     void autoLayoutRefitsAndUndoRevealsTheBlocks()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showAndActivate(w);
         Document *doc = w.document();
         testing::buildFortyBlocks(doc); // every block at the origin
@@ -87,7 +87,7 @@ private Q_SLOTS:
 
     void layoutSelectionMovesOnlyTheSelection()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showAndActivate(w);
         Document *doc = w.document();
         testing::buildFortyBlocks(doc);

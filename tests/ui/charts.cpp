@@ -4,6 +4,7 @@
 // leaves the first as dashed ghost lines, fault windows become bands, and export writes files.
 
 #include "chartsfixture.h"
+#include "mainwindowtestutil.h"
 
 #include "model/document.h"
 #include "ui/charts/chartspanel.h"
@@ -54,7 +55,7 @@ void TestCharts::init()
     m_doc = std::make_unique<Document>();
     m_doc->replaceDesign(test::sqsLambda(2));
     m_store = std::make_unique<FrameStore>();
-    m_panel = std::make_unique<ChartsPanel>(m_doc.get());
+    m_panel = std::make_unique<ChartsPanel>(m_doc.get(), test::pricing());
     m_panel->setFrameStore(m_store.get());
     m_panel->resize(900, 1400);
     m_panel->show();

@@ -30,7 +30,7 @@ private Q_SLOTS:
 void TestChartsScreenshot::throttlingRunWithBadDeploy()
 {
     test::resetGuiTestState();
-    MainWindow window;
+    MainWindow window(test::pricing());
     window.resize(1920, 1080);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -124,7 +124,7 @@ private Q_SLOTS:
 
     void bundledPatternsEqualSwbSimulate()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         script(w);
         CompareWindow *window = openCompare(w);
         QVERIFY(window);
@@ -217,7 +217,7 @@ private Q_SLOTS:
 
     void cancelMidRunLeavesTheWindowUsable()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         script(w);
         CompareWindow *window = openCompare(w);
         QVERIFY(window);
@@ -257,7 +257,7 @@ private Q_SLOTS:
         file.write("not a project");
         file.close();
 
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *prompter = script(w);
         QVERIFY(w.files()->newFromPattern(QStringLiteral("kinesis-lambda")));
         CompareWindow *window = openCompare(w);
@@ -305,7 +305,7 @@ private Q_SLOTS:
 
     void faultWindowIsShadedAndNotedWhereItCannotApply()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         script(w);
         CompareWindow *window = openCompare(w);
         QVERIFY(window);
@@ -356,7 +356,7 @@ private Q_SLOTS:
 
     void closingMidRunIsClean()
     {
-        auto w = std::make_unique<MainWindow>();
+        auto w = std::make_unique<MainWindow>(test::pricing());
         script(*w);
         CompareWindow *window = openCompare(*w);
         QVERIFY(window);

@@ -84,7 +84,7 @@ private Q_SLOTS:
     {
         if (!haveTool("unzip"))
             QSKIP("the 'unzip' tool is not installed (packaging/setup.sh installs it)");
-        MainWindow w;
+        MainWindow w(test::pricing());
         ScriptedPrompter *prompter = script(w);
         QVERIFY(w.files()->newFromPattern(QStringLiteral("sqs-lambda")));
         prompter->savePath = path("estimate.xlsx");
@@ -104,7 +104,7 @@ private Q_SLOTS:
     // A design with no name and no file is still named in the sheet and the report.
     void untitledDesignIsNamed()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         ScriptedPrompter *prompter = script(w);
         const ComponentId source = w.document()->addComponent(ComponentKind::TrafficSource, {});
         const ComponentId fn = w.document()->addComponent(ComponentKind::Lambda, {300, 0});
@@ -130,7 +130,7 @@ private Q_SLOTS:
 
     void costAndResultsOfTheCurrentRun()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         ScriptedPrompter *prompter = script(w);
         QVERIFY(runToTheEnd(w));
         const Design &design = w.document()->design();
@@ -200,7 +200,7 @@ private Q_SLOTS:
 
     void refusalsKeepFilesAndSayWhy()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         ScriptedPrompter *prompter = script(w);
         QVERIFY(w.files()->newFromPattern(QStringLiteral("sqs-lambda")));
         prompter->savePath = path("results.json");

@@ -3,6 +3,7 @@
 // the position limits the usage to the bins up to it, and the explanations follow the series.
 
 #include "chartsfixture.h"
+#include "mainwindowtestutil.h"
 
 #include "model/document.h"
 #include "model/pricing.h"
@@ -47,7 +48,7 @@ struct FedPanel {
     explicit FedPanel(int reservedConcurrency)
     {
         doc.replaceDesign(test::sqsLambda(reservedConcurrency));
-        panel = std::make_unique<CostPanel>(&doc);
+        panel = std::make_unique<CostPanel>(&doc, test::pricing());
         panel->setFrameStore(&store);
         run = test::runPattern(doc.design(), kSeconds, kSeed);
         test::feed(&store, run);
@@ -151,7 +152,7 @@ void TestCostPanel::beforeAnyRunOnlyTheEstimate()
     Document doc;
     doc.replaceDesign(test::sqsLambda());
     FrameStore store;
-    CostPanel panel(&doc);
+    CostPanel panel(&doc, test::pricing());
     panel.setFrameStore(&store);
     QCOMPARE(panel.runTotalUsd(), 0.0);
     QVERIFY(panel.estimateTotalUsd() > 0);

@@ -56,7 +56,7 @@ private Q_SLOTS:
 
     void menuActionWithTheOptionsDialog()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *script = test::installScriptedPrompter(w);
         QVERIFY(w.files()->newFromPattern(s("sqs-lambda")));
         QAction *action = w.action(s("actionExportDiagram"));
@@ -127,7 +127,7 @@ private Q_SLOTS:
 
     void liveBadgesFromALoadedRun()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *script = test::installScriptedPrompter(w);
         QVERIFY(w.files()->newFromPattern(s("sqs-lambda")));
         // A few one-second bins of the run, paused: the canvas shows their badges.

@@ -78,7 +78,7 @@ private Q_SLOTS:
 
 void TestDocksLayout::canvasChartsAndInspectorAtOnce()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.resize(1600, 1000);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -104,7 +104,7 @@ void TestDocksLayout::canvasChartsAndInspectorAtOnce()
 
 void TestDocksLayout::smallWindowKeepsHalfForTheCanvas()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.resize(1024, 700);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -119,7 +119,7 @@ void TestDocksLayout::smallWindowKeepsHalfForTheCanvas()
 
 void TestDocksLayout::shrinkingToSmallGivesWay()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.resize(1600, 1000);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));

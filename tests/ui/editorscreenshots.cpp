@@ -39,7 +39,7 @@ private Q_SLOTS:
 
     void fortyBlocksLaidOut()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         w.resize(1600, 1000);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -65,7 +65,7 @@ private Q_SLOTS:
 
     void patternGuideDocked()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         w.resize(1400, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

@@ -43,7 +43,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, action);
         QFETCH(QString, title);
-        MainWindow w;
+        MainWindow w(test::pricing());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.document()->replaceDesign(*makePattern(QStringLiteral("sqs-lambda")));

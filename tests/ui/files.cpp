@@ -86,7 +86,7 @@ private:
 
 void TestFiles::saveWithCtrlSAndReopenInNewWindow()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     showAndActivate(w);
     buildSomething(w);
@@ -102,7 +102,7 @@ void TestFiles::saveWithCtrlSAndReopenInNewWindow()
     QCOMPARE(w.windowTitle(), QStringLiteral("design.swb[*] \u2014 Serverless Workbench"));
     QCOMPARE(w.document()->filePath(), saved);
 
-    MainWindow other;
+    MainWindow other(test::pricing());
     test::ScriptedPrompter *otherPrompter = script(other);
     showAndActivate(other);
     otherPrompter->openPath = saved;
@@ -116,7 +116,7 @@ void TestFiles::saveWithCtrlSAndReopenInNewWindow()
 
 void TestFiles::closeWithUnsavedChangesPromptsAndCancelKeepsWindow()
 {
-    MainWindow w; // the real QMessageBox prompt
+    MainWindow w(test::pricing()); // the real QMessageBox prompt
     showAndActivate(w);
     buildSomething(w);
     bool seen = false;
@@ -145,7 +145,7 @@ void TestFiles::closeWithUnsavedChangesPromptsAndCancelKeepsWindow()
 
 void TestFiles::promptSaveChoiceSavesBeforeClosing()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     showAndActivate(w);
     buildSomething(w);
@@ -160,7 +160,7 @@ void TestFiles::promptSaveChoiceSavesBeforeClosing()
     QCOMPARE(reread, design);
 
     // A clean window closes without a question.
-    MainWindow clean;
+    MainWindow clean(test::pricing());
     test::ScriptedPrompter *quiet = script(clean);
     clean.show();
     QVERIFY(clean.close());
@@ -169,7 +169,7 @@ void TestFiles::promptSaveChoiceSavesBeforeClosing()
 
 void TestFiles::newAndOpenAskBeforeReplacingWork()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     showAndActivate(w);
     buildSomething(w);
@@ -194,7 +194,7 @@ void TestFiles::newAndOpenAskBeforeReplacingWork()
 
 void TestFiles::failedSaveShowsErrorAndKeepsModified()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     buildSomething(w);
     // A regular file where the folder should be: the write cannot succeed.
@@ -212,7 +212,7 @@ void TestFiles::failedSaveShowsErrorAndKeepsModified()
 
 void TestFiles::openRecentListsFilesAndDropsMissingOnes()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     buildSomething(w);
     QVERIFY(w.files()->saveTo(path(QStringLiteral("one.swb"))));
@@ -239,7 +239,7 @@ void TestFiles::openRecentListsFilesAndDropsMissingOnes()
 
 void TestFiles::importedTextDesignKeepsNoPath()
 {
-    MainWindow source;
+    MainWindow source(test::pricing());
     script(source);
     buildSomething(source);
 
@@ -249,7 +249,7 @@ void TestFiles::importedTextDesignKeepsNoPath()
     QVERIFY(text);
     const QString yaml = path(QStringLiteral("design.") + text->suffixes().first());
     QVERIFY2(text->write(yaml, source.document()->design()), qPrintable(text->errorString()));
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     QVERIFY(w.openFile(yaml));
     QVERIFY(prompter->errors.isEmpty());
@@ -268,7 +268,7 @@ void TestFiles::importedTextDesignKeepsNoPath()
     QVERIFY(sam);
     const QString templatePath = path(QStringLiteral("template.yaml"));
     QVERIFY2(sam->write(templatePath, source.document()->design()), qPrintable(sam->errorString()));
-    MainWindow imported;
+    MainWindow imported(test::pricing());
     test::ScriptedPrompter *importPrompter = script(imported);
     QVERIFY(imported.openFile(templatePath));
     QVERIFY(imported.document()->filePath().isEmpty());
@@ -285,7 +285,7 @@ void TestFiles::damagedFileIsRefusedWithMessage()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("this is not a project");
     file.close();
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     buildSomething(w);
     const Design work = w.document()->design();
@@ -299,7 +299,7 @@ void TestFiles::damagedFileIsRefusedWithMessage()
 
 void TestFiles::newFromPatternOpensThePattern()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     script(w);
     QVERIFY(patternIds().contains(QStringLiteral("sns-fanout")));
     QAction *action = w.action(QStringLiteral("actionPattern_sns-fanout"));
@@ -323,7 +323,7 @@ void TestFiles::autosaveCopyIsOfferedAndRestoresWork()
     const QString original = path(QStringLiteral("work.swb"));
     Design lost;
     {
-        auto *w = new MainWindow;
+        auto *w = new MainWindow(test::pricing());
         test::ScriptedPrompter *prompter = script(*w);
         prompter->savePath = original;
         w->show();
@@ -348,7 +348,7 @@ void TestFiles::autosaveCopyIsOfferedAndRestoresWork()
     }
     QCOMPARE(recovery::entries().size(), 1);
 
-    MainWindow next; // the next start
+    MainWindow next(test::pricing()); // the next start
     script(next);
     next.show();
     bool seen = false;
@@ -378,14 +378,14 @@ void TestFiles::autosaveCopyIsOfferedAndRestoresWork()
 void TestFiles::discardedRecoveryIsDeleted()
 {
     {
-        auto *w = new MainWindow;
+        auto *w = new MainWindow(test::pricing());
         script(*w);
         buildSomething(*w);
         QVERIFY(w->files()->autosaver()->autosaveNow());
         delete w;
     }
     QCOMPARE(recovery::entries().size(), 1);
-    MainWindow next;
+    MainWindow next(test::pricing());
     next.show();
     bool seen = false;
     test::whenModalAppears([](QWidget *modal) { return qobject_cast<RecoveryDialog *>(modal); },
@@ -405,7 +405,7 @@ void TestFiles::discardedRecoveryIsDeleted()
 
 void TestFiles::cleanSaveRemovesRecoveryCopy()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     test::ScriptedPrompter *prompter = script(w);
     buildSomething(w);
     QVERIFY(w.files()->autosaver()->autosaveNow());

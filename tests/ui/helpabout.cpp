@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void aboutShowsVersionAndLicences()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showActive(w);
         const QString version = cmakeProjectVersion();
         QVERIFY(!version.isEmpty());
@@ -124,7 +124,7 @@ private Q_SLOTS:
 
     void aboutQtIsOffered()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showActive(w);
         QAction *aboutQt = w.action(QStringLiteral("actionAboutQt"));
         QVERIFY(aboutQt);
@@ -138,7 +138,7 @@ private Q_SLOTS:
 
     void f1OpensTheGuide()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showActive(w);
         w.view()->setFocus();
         QTest::keyClick(w.view(), Qt::Key_F1);

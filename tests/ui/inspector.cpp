@@ -63,7 +63,7 @@ private:
 
 void TestInspector::editorsFollowTheCatalogue()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     const ComponentId fn = w.document()->addComponent(ComponentKind::Lambda, {0, 0});
     w.scene()->selectItems({fn});
     InspectorDock *inspector = w.inspectorDock();
@@ -100,7 +100,7 @@ void TestInspector::editorsFollowTheCatalogue()
 
 void TestInspector::typedValueAppliesOnEnterAndUndoRedoRefreshes()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId fn = doc->addComponent(ComponentKind::Lambda, {0, 0});
@@ -132,7 +132,7 @@ void TestInspector::typedValueAppliesOnEnterAndUndoRedoRefreshes()
 
 void TestInspector::outOfRangeValueIsRefusedInline()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId fn = doc->addComponent(ComponentKind::Lambda, {0, 0});
@@ -168,7 +168,7 @@ void TestInspector::outOfRangeValueIsRefusedInline()
 // the name sets it back, through the undo stack.
 void TestInspector::notSetValueShowsItsName()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId fn = doc->addComponent(ComponentKind::Lambda, {0, 0});
@@ -191,7 +191,7 @@ void TestInspector::notSetValueShowsItsName()
 
 void TestInspector::choiceAndFlagEditors()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId queue = doc->addComponent(ComponentKind::SqsQueue, {0, 0});
@@ -226,7 +226,7 @@ void TestInspector::choiceAndFlagEditors()
 
 void TestInspector::nameFieldRenamesAndRefusesDuplicates()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId a = doc->addComponent(ComponentKind::Lambda, {0, 0}, QStringLiteral("a"));
@@ -244,7 +244,7 @@ void TestInspector::nameFieldRenamesAndRefusesDuplicates()
 
 void TestInspector::wireSelectionShowsWireKnobs()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId queue = doc->addComponent(ComponentKind::SqsQueue, {0, 0});
@@ -275,7 +275,7 @@ void TestInspector::wireSelectionShowsWireKnobs()
 // previous design's.
 void TestInspector::projectSettingsFollowALoadedDesign()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     InspectorDock *inspector = w.inspectorDock();
     QCOMPARE(inspector->mode(), InspectorDock::Mode::Project);
@@ -291,7 +291,7 @@ void TestInspector::projectSettingsFollowALoadedDesign()
 
 void TestInspector::projectSettingsWhenNothingSelected()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     InspectorDock *inspector = w.inspectorDock();
     QCOMPARE(inspector->mode(), InspectorDock::Mode::Project);
@@ -317,7 +317,7 @@ void TestInspector::projectSettingsWhenNothingSelected()
 
 void TestInspector::stepFunctionsShowsItsTaskChain()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     Document *doc = w.document();
     const ComponentId sfn = doc->addComponent(ComponentKind::StepFunctions, {0, 0});
     const ComponentId validate =

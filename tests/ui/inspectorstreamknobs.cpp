@@ -31,7 +31,7 @@ private Q_SLOTS:
 
     void enhancedFanOutCheckbox()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         show(w);
         Document *doc = w.document();
         const ComponentId stream = doc->addComponent(ComponentKind::KinesisStream, {0, 0});
@@ -55,7 +55,7 @@ private Q_SLOTS:
 
     void retriersField()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         show(w);
         Document *doc = w.document();
         const ComponentId sm = doc->addComponent(ComponentKind::StepFunctions, {0, 0});

@@ -111,7 +111,7 @@ private Q_SLOTS:
 
     void buildSqsLambdaWithDlqFromTheKeyboard()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *prompter = test::installScriptedPrompter(w);
         showAndActivate(w);
         Document *doc = w.document();
@@ -178,7 +178,7 @@ private Q_SLOTS:
 
     void tabAndArrowsWalkTheBlocksWithAFocusRing()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showAndActivate(w);
         Document *doc = w.document();
         // A 2 x 2 grid: a b / c d.
@@ -224,7 +224,7 @@ private Q_SLOTS:
 
     void arrowsNudgeAsOneUndoStep()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showAndActivate(w);
         Document *doc = w.document();
         const ComponentId a = doc->addComponent(ComponentKind::Lambda, {100, 100});
@@ -250,7 +250,7 @@ private Q_SLOTS:
 
     void f2RenamesAndMenuKeysOpenTheContextMenu()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showAndActivate(w);
         Document *doc = w.document();
         const ComponentId a = doc->addComponent(ComponentKind::SqsQueue, {0, 0});

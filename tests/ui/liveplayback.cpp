@@ -79,7 +79,7 @@ private:
 void TestLivePlayback::init()
 {
     test::resetGuiTestState();
-    m_window = std::make_unique<MainWindow>();
+    m_window = std::make_unique<MainWindow>(test::pricing());
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -297,10 +297,12 @@ void TestLivePlayback::queueFiguresAgreeDuringBadDeploy()
     QVERIFY(listed);
 
     // The PDF report's charts: in flight on the backlog chart, the age on its own chart.
-    const RunResults run = runResultsFromStore(*store, m_window->document()->design());
+    const RunResults run = runResultsFromStore(*store, m_window->document()->design(),
+                                               PricingCatalogue::builtIn());
     QVERIFY(run.ok);
     const QList<ReportChart> charts =
-        reportCharts(m_window->document()->design(), run, costOptionsFor(design));
+        reportCharts(m_window->document()->design(), run, PricingCatalogue::builtIn(),
+                     costOptionsFor(design));
     const QString queueName = design.components.value(queue).name;
     auto pointAt = [&](const QString &label, double atSeconds) {
         for (const ReportChart &c : charts) {

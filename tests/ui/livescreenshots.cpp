@@ -85,7 +85,7 @@ private:
 std::unique_ptr<MainWindow> TestLiveScreenshots::playTo(const Design &design, QSize size,
                                                         double atSeconds)
 {
-    auto window = std::make_unique<MainWindow>();
+    auto window = std::make_unique<MainWindow>(test::pricing());
     window->resize(size);
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))

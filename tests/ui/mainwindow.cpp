@@ -74,7 +74,7 @@ private:
 
 void TestMainWindow::paletteListsEveryKindAndFilters()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     PaletteDock *palette = w.paletteDock();
     QCOMPARE(palette->list()->count(), allComponentKinds().size());
     for (ComponentKind kind : allComponentKinds()) {
@@ -98,7 +98,7 @@ void TestMainWindow::paletteListsEveryKindAndFilters()
 
 void TestMainWindow::paletteDoubleClickAddsBlocksAtViewCentre()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     QListWidget *list = w.paletteDock()->list();
     QListWidgetItem *item = w.paletteDock()->itemFor(ComponentKind::Lambda);
@@ -138,7 +138,7 @@ void TestMainWindow::paletteDoubleClickAddsBlocksAtViewCentre()
 
 void TestMainWindow::paletteDropCreatesBlockWhereDropped()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     QListWidget *list = w.paletteDock()->list();
     const int row = list->row(w.paletteDock()->itemFor(ComponentKind::SqsQueue));
@@ -166,7 +166,7 @@ void TestMainWindow::paletteDropCreatesBlockWhereDropped()
 
 void TestMainWindow::wireLegalConnectionByDraggingPortsAndUndoRedo()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId traffic = doc->addComponent(ComponentKind::TrafficSource, {0, 0});
@@ -195,7 +195,7 @@ void TestMainWindow::wireLegalConnectionByDraggingPortsAndUndoRedo()
 
 void TestMainWindow::illegalWireIsRefusedWithItsReason()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId api = doc->addComponent(ComponentKind::ApiGateway, {0, 0});
@@ -217,7 +217,7 @@ void TestMainWindow::illegalWireIsRefusedWithItsReason()
 
 void TestMainWindow::clickingFindingSelectsItsBlocks()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     Document *doc = w.document();
     const ComponentId queue = doc->addComponent(ComponentKind::SqsQueue, {0, 0});
@@ -250,7 +250,7 @@ void TestMainWindow::clickingFindingSelectsItsBlocks()
 
 void TestMainWindow::autoLayoutIsOneUndoStep()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     Document *doc = w.document();
     const ComponentId src = doc->addComponent(ComponentKind::TrafficSource, {0, 0});
     const ComponentId queue = doc->addComponent(ComponentKind::SqsQueue, {0, 0});
@@ -275,7 +275,7 @@ void TestMainWindow::autoLayoutIsOneUndoStep()
 
 void TestMainWindow::titleShowsNameAndModifiedMark()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     QCOMPARE(w.windowTitle(), QStringLiteral("Untitled[*] \u2014 Serverless Workbench"));
     QVERIFY(!w.isWindowModified());
     w.document()->addComponent(ComponentKind::Lambda, {0, 0});
@@ -288,7 +288,7 @@ void TestMainWindow::titleShowsNameAndModifiedMark()
 
 void TestMainWindow::editActionsHaveStandardShortcuts()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     const QList<QPair<QString, QKeySequence>> expected = {
         {QStringLiteral("actionNew"), QKeySequence(QStringLiteral("Ctrl+N"))},
         {QStringLiteral("actionOpen"), QKeySequence(QStringLiteral("Ctrl+O"))},
@@ -322,7 +322,7 @@ void TestMainWindow::editActionsHaveStandardShortcuts()
 
 void TestMainWindow::zoomShortcutUpdatesStatusBar()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     showAndActivate(w);
     w.view()->resetZoom();
     w.view()->setFocus();
@@ -340,13 +340,13 @@ void TestMainWindow::zoomShortcutUpdatesStatusBar()
 void TestMainWindow::dockLayoutAndGeometryAreRemembered()
 {
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showAndActivate(w);
         w.resize(1100, 720);
         w.findingsDock()->hide();
         QVERIFY(w.close());
     }
-    MainWindow again;
+    MainWindow again(test::pricing());
     again.show();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QCOMPARE(again.size(), QSize(1100, 720));

@@ -4,6 +4,8 @@
 // files.cpp). Each test executable gets its own application name, so QSettings and the recovery
 // folder (QStandardPaths test mode: ~/.qttest/...) never mix between executables run in parallel.
 
+#include "model/pricing.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/prompter.h"
 #include "ui/recovery.h"
 
@@ -20,6 +22,13 @@
 #include <memory>
 
 namespace swb::test {
+
+// The catalogue the app would hand its windows (app/gui/main.cpp): the shipped prices.
+inline PricingSource *pricing()
+{
+    static PricingSource source(PricingCatalogue::builtIn());
+    return &source;
+}
 
 inline void setUpGuiTestEnvironment(const QString &applicationName)
 {

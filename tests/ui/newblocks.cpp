@@ -46,7 +46,7 @@ private Q_SLOTS:
 
     void neverOnTopOfAnother()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::showActive(w);
         QVERIFY(!QTest::currentTestFailed());
         Document *doc = w.document();

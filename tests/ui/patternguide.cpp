@@ -168,7 +168,7 @@ private:
 
 void TestPatternGuide::orderAndSeveralConsumersCreateAStream()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     PatternGuidePanel *panel = openGuide(w);
     QVERIFY(panel);
     QVERIFY(w.document()->design().components.isEmpty());
@@ -254,7 +254,7 @@ void TestPatternGuide::orderAndSeveralConsumersCreateAStream()
 
 void TestPatternGuide::needingAnAnswerNowPutsTheApiFirst()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     PatternGuidePanel *panel = openGuide(w);
     QVERIFY(panel);
     choose(field<QComboBox>(panel, "guideCaller"), int(CallerNeed::NeedsAnswer));
@@ -280,7 +280,7 @@ void TestPatternGuide::needingAnAnswerNowPutsTheApiFirst()
 
 void TestPatternGuide::createPlacesThePatternBesideTheDesign()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.document()->replaceDesign(*makePattern(QStringLiteral("sqs-lambda")));
     const Design before = w.document()->design();
     PatternGuidePanel *panel = openGuide(w);
@@ -321,7 +321,7 @@ void TestPatternGuide::createPlacesThePatternBesideTheDesign()
 
 void TestPatternGuide::axesTableShowsTheModelTable()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     PatternGuidePanel *panel = openGuide(w);
     QVERIFY(panel);
     click(field<QPushButton>(panel, "guideAxesButton"));
@@ -364,7 +364,7 @@ void TestPatternGuide::axesTableShowsTheModelTable()
 // (clicked or tabbed to), the wheel changes it as usual.
 void TestPatternGuide::wheelScrollsUnlessTheBoxHasFocus()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.resize(1280, 800);
     PatternGuidePanel *panel = openGuide(w);
     QVERIFY(panel);
@@ -404,7 +404,7 @@ void TestPatternGuide::wheelScrollsUnlessTheBoxHasFocus()
 // without scrolling.
 void TestPatternGuide::expectedLoadShowsInTheDock()
 {
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.resize(1280, 800);
     PatternGuidePanel *panel = openGuide(w);
     QVERIFY(panel);

@@ -122,7 +122,7 @@ void TestPlayback::initTestCase()
 void TestPlayback::init()
 {
     test::resetGuiTestState();
-    m_window = std::make_unique<MainWindow>();
+    m_window = std::make_unique<MainWindow>(test::pricing());
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -37,7 +37,7 @@ private Q_SLOTS:
 void TestPlaybackScreenshot::throttlingBacklogDlq()
 {
     test::resetGuiTestState();
-    MainWindow window;
+    MainWindow window(test::pricing());
     window.resize(1500, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

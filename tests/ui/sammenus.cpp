@@ -35,7 +35,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString templatePath = dir.filePath(QStringLiteral("fanout.yaml"));
-        MainWindow source;
+        MainWindow source(test::pricing());
         test::ScriptedPrompter *prompter = script(source);
         QVERIFY(source.files()->newFromPattern(QStringLiteral("sns-fanout")));
         QAction *exportSam = source.action(QStringLiteral("actionExportSam"));
@@ -45,7 +45,7 @@ private Q_SLOTS:
         QVERIFY2(prompter->errors.isEmpty(), qPrintable(prompter->errors.join(u'\n')));
         QVERIFY(QFileInfo::exists(templatePath));
 
-        MainWindow target;
+        MainWindow target(test::pricing());
         test::ScriptedPrompter *importPrompter = script(target);
         importPrompter->openPath = templatePath;
         QAction *importSam = target.action(QStringLiteral("actionImportSam"));
@@ -70,7 +70,7 @@ private Q_SLOTS:
         const QString file = corpus + QStringLiteral("/fifo-sqs-redrive/template.yaml");
         if (!QFileInfo::exists(file))
             QSKIP("shared/testdata/sam is not present");
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *prompter = script(w);
         QVERIFY(w.files()->importSamFile(file));
         QVERIFY(!w.document()->design().components.isEmpty());
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("Resources: [unclosed\n");
         file.close();
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *prompter = script(w);
         QVERIFY(w.files()->newFromPattern(QStringLiteral("sqs-lambda")));
         const Design before = w.document()->design();

@@ -98,7 +98,7 @@ void TestScriptedPlay::badArgumentsAreRefused()
 void TestScriptedPlay::startPlaybackPlaysAtTheSpeedAsked()
 {
     test::resetGuiTestState();
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     w.document()->replaceDesign(test::sqsLambda());
@@ -135,7 +135,7 @@ void TestScriptedPlay::speedNoteSaysWhenBehind()
 
     // A real run at max says what max reaches while it plays.
     test::resetGuiTestState();
-    MainWindow w;
+    MainWindow w(test::pricing());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     Design design = test::sqsLambda();

@@ -39,7 +39,7 @@ private Q_SLOTS:
 
     void refusalStaysOutOfTheOverviewAndExpires()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         w.resize(1400, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

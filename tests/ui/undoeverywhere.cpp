@@ -35,7 +35,7 @@ private Q_SLOTS:
 
     void ctrlZInsideAnInspectorField()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::showActive(w);
         QVERIFY(!QTest::currentTestFailed());
         Document *doc = w.document();
@@ -76,7 +76,7 @@ private Q_SLOTS:
 
     void searchFieldUndoesItsTypingFirst()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::showActive(w);
         QVERIFY(!QTest::currentTestFailed());
         Document *doc = w.document();

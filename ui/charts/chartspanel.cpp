@@ -6,6 +6,7 @@
 #include "ui/charts/chartlegend.h"
 #include "ui/charts/chartspecs.h"
 #include "ui/charts/timechartview.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/refreshpacer.h"
 
@@ -62,9 +63,10 @@ bool invokedAsync(const Design &design, ComponentId function)
 
 } // namespace
 
-ChartsPanel::ChartsPanel(Document *document, QWidget *parent)
+ChartsPanel::ChartsPanel(Document *document, const PricingSource *pricing, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_pricing(pricing)
     , m_chooser(new QListWidget(this))
 {
     m_chooser->setObjectName(QStringLiteral("chartComponents"));
@@ -155,6 +157,11 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent)
 
     connect(document, &Document::faultsChanged, this, &ChartsPanel::updateBands);
     connect(document, &Document::designReset, this, &ChartsPanel::updateBands);
+    // Another catalogue re-prices the cost chart from the run's first bin.
+    connect(pricing, &PricingSource::catalogueChanged, this, [this] {
+        m_needsRebuild = true;
+        requestRefresh();
+    });
     updateBands();
     updateWindow();
 }

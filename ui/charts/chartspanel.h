@@ -35,6 +35,7 @@ namespace swb {
 class ChartLegend;
 class Document;
 class FrameStore;
+class PricingSource;
 class TimeChartView;
 struct SeriesCatalog;
 
@@ -45,7 +46,8 @@ class ChartsPanel : public QWidget
 public:
     enum Chart { Concurrency, Backlog, Age, Failures, Latency, Cost, ChartCount };
 
-    explicit ChartsPanel(Document *document, QWidget *parent = nullptr);
+    // The cost chart prices with pricing's catalogue and is redrawn when it changes.
+    ChartsPanel(Document *document, const PricingSource *pricing, QWidget *parent = nullptr);
     ~ChartsPanel() override;
 
     void setFrameStore(FrameStore *store);
@@ -119,6 +121,7 @@ private:
     QString readout(const ChartLine &line, double seconds) const;
 
     Document *m_document;
+    const PricingSource *m_pricing;
     QPointer<FrameStore> m_store;
     QListWidget *m_chooser;
     QComboBox *m_windowBox = nullptr;

@@ -9,6 +9,7 @@
 #include "ui/charts/chartspecs.h"
 #include "ui/charts/timechartview.h"
 #include "ui/cost/frameusage.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/refreshpacer.h"
 
@@ -354,7 +355,7 @@ void ChartsPanel::updateCostSamples()
             continue;
         const double seconds = m_store->simSecondsAt(b);
         const CostReport report =
-            projectedCostReport(m_document->design(), catalog, m_totals, seconds);
+            projectedCostReport(m_document->design(), catalog, m_totals, seconds, m_pricing->catalogue());
         QMap<QString, QPair<QString, double>> perService;
         for (const CostLine &l : report.lines) {
             perService[l.serviceId].first = l.service;

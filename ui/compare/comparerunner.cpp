@@ -18,10 +18,14 @@ CompareRunner::~CompareRunner()
     }
 }
 
-bool CompareRunner::start(const QList<ComparisonInput> &designs, const ComparisonOptions &options)
+bool CompareRunner::start(const QList<ComparisonInput> &designs,
+                          const ComparisonOptions &runOptions,
+                          std::shared_ptr<const PricingCatalogue> pricing)
 {
     if (m_running)
         return false;
+    ComparisonOptions options = runOptions;
+    options.pricing = pricing.get();
     m_threads.removeIf([](const QPointer<QThread> &t) { return t.isNull(); });
     const quint64 generation = ++m_generation;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
@@ -29,7 +33,7 @@ bool CompareRunner::start(const QList<ComparisonInput> &designs, const Compariso
     m_running = true;
     // The worker posts to this object; the destructor waits for the thread before this object
     // goes away, and posted events of a destroyed object are discarded.
-    QThread *thread = QThread::create([this, designs, options, cancel, generation] {
+    QThread *thread = QThread::create([this, designs, options, pricing, cancel, generation] {
         int lastPermille = -1;
         const QList<ComparisonRow> rows =
             compareDesigns(designs, options, [&](double done, int total) {

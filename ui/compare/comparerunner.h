@@ -26,8 +26,11 @@ public:
     explicit CompareRunner(QObject *parent = nullptr);
     ~CompareRunner() override;
 
-    // False (and nothing started) while a run is under way.
-    bool start(const QList<ComparisonInput> &designs, const ComparisonOptions &options);
+    // False (and nothing started) while a run is under way. The designs are priced with
+    // `pricing` (it replaces options.pricing), kept alive until the worker ends, so choosing
+    // another catalogue meanwhile cannot pull it from under the run.
+    bool start(const QList<ComparisonInput> &designs, const ComparisonOptions &options,
+               std::shared_ptr<const PricingCatalogue> pricing);
     void cancel();
     bool isRunning() const { return m_running; }
 

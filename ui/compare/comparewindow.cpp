@@ -1,7 +1,7 @@
 #include "ui/compare/comparewindow.h"
 
 #include "model/document.h"
-#include "model/pricing.h"
+#include "ui/cost/pricingsource.h"
 #include "model/parametercatalogue.h"
 #include "model/patterns.h"
 #include "ui/compare/compareresults.h"
@@ -26,10 +26,11 @@
 
 namespace swb {
 
-CompareWindow::CompareWindow(Document *document, std::function<Prompter *()> prompter,
-                             QWidget *parent)
+CompareWindow::CompareWindow(Document *document, const PricingSource *pricing,
+                             std::function<Prompter *()> prompter, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_document(document)
+    , m_pricing(pricing)
     , m_prompter(std::move(prompter))
     , m_results(new CompareResults)
     , m_runner(new CompareRunner(this))
@@ -230,7 +231,7 @@ ComparisonOptions CompareWindow::options() const
                                   m_faultStart->value(), m_faultDuration->value()};
     o.durationSeconds = m_duration->value();
     o.seed = quint64(m_seed->value());
-    o.pricing = &PricingCatalogue::builtIn();
+    o.pricing = &m_pricing->catalogue();
     return o;
 }
 

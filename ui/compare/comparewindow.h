@@ -25,6 +25,7 @@ namespace swb {
 
 class CompareResults;
 class CompareRunner;
+class PricingSource;
 class Document;
 class Prompter;
 
@@ -34,8 +35,9 @@ class CompareWindow : public QWidget
 
 public:
     // prompter is asked at each use (the main window's may be replaced, e.g. by tests).
-    CompareWindow(Document *document, std::function<Prompter *()> prompter,
-                  QWidget *parent = nullptr);
+    // pricing: the window's catalogue; each run prices with the one chosen when it starts.
+    CompareWindow(Document *document, const PricingSource *pricing,
+                  std::function<Prompter *()> prompter, QWidget *parent = nullptr);
     ~CompareWindow() override;
 
     // The options the form describes (not yet validated).
@@ -79,6 +81,7 @@ private:
     void setStatus(const QString &text, bool problem = false);
 
     Document *m_document;
+    const PricingSource *m_pricing;
     std::function<Prompter *()> m_prompter;
     QList<Entry> m_entries; // parallel to m_designs' rows
     ComparisonOptions m_runOptions;

@@ -5,6 +5,7 @@
 #include "model/patterns.h"
 #include "ui/compare/compareresults.h"
 #include "ui/compare/comparerunner.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/projectio.h"
 #include "ui/prompter.h"
 
@@ -123,7 +124,7 @@ bool CompareWindow::run()
     m_runOptions = o;
     m_results->clear();
     m_progress->setValue(0);
-    m_runner->start(inputs, o);
+    m_runner->start(inputs, o, m_pricing->shared());
     setRunning(true);
     setStatus(tr("Running %1 designs...").arg(inputs.size()));
     return true;

@@ -1,10 +1,10 @@
 #include "ui/cost/costpanel.h"
 
 #include "model/document.h"
-#include "model/pricing.h"
 #include "ui/charts/axisformat.h"
 #include "ui/cost/frameusage.h"
 #include "ui/cost/money.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/refreshpacer.h"
 
@@ -19,9 +19,10 @@
 
 namespace swb {
 
-CostPanel::CostPanel(Document *document, QWidget *parent)
+CostPanel::CostPanel(Document *document, const PricingSource *pricing, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_pricing(pricing)
     , m_header(new QLabel(this))
     , m_table(new QTreeWidget(this))
     , m_totalRow(new QTreeWidget(this))
@@ -91,6 +92,10 @@ CostPanel::CostPanel(Document *document, QWidget *parent)
     connect(document, &Document::connectionRemoved, this, designChanged);
     connect(document, &Document::connectionChanged, this, designChanged);
     connect(document, &Document::projectChanged, this, designChanged);
+    connect(pricing, &PricingSource::catalogueChanged, this, [this] {
+        m_estimateStale = true;
+        refresh();
+    });
     refresh();
 }
 
@@ -157,7 +162,7 @@ void CostPanel::refresh()
     const Design &design = m_document->design();
     if (m_estimateStale) {
         m_estimate =
-            estimateMonthlyCost(design, PricingCatalogue::builtIn(), costOptionsFor(design));
+            estimateMonthlyCost(design, m_pricing->catalogue(), costOptionsFor(design));
         m_estimateStale = false;
     }
     const CostReport &estimate = m_estimate;
@@ -168,7 +173,8 @@ void CostPanel::refresh()
     if (bin >= 0) {
         updateTotals(bin);
         seconds = m_store->simSecondsAt(bin);
-        run = projectedCostReport(design, m_store->catalog(), m_totals, seconds);
+        run = projectedCostReport(design, m_store->catalog(), m_totals, seconds,
+                                  m_pricing->catalogue());
     }
     m_runTotal = run.totalUsd;
     m_estimateTotal = estimate.totalUsd;

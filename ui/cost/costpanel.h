@@ -25,6 +25,7 @@ namespace swb {
 
 class Document;
 class FrameStore;
+class PricingSource;
 
 class CostPanel : public QWidget
 {
@@ -42,7 +43,8 @@ public:
         QString explanation;
     };
 
-    explicit CostPanel(Document *document, QWidget *parent = nullptr);
+    // Both columns are priced with pricing's catalogue and re-priced when it changes.
+    CostPanel(Document *document, const PricingSource *pricing, QWidget *parent = nullptr);
 
     void setFrameStore(FrameStore *store);
     // Recomputes now (it also runs, paced, during a run and when the position moves).
@@ -65,6 +67,7 @@ private:
                     const QList<double> &totals, double seconds) const;
 
     Document *m_document;
+    const PricingSource *m_pricing;
     QPointer<FrameStore> m_store;
     QLabel *m_header;
     QTreeWidget *m_table;

@@ -1,6 +1,5 @@
 #include "ui/cost/frameusage.h"
 
-#include "model/pricing.h"
 
 #include "sim/runresults.h"
 #include "ui/playback/framestore.h"
@@ -21,7 +20,8 @@ QList<double> seriesTotals(const FrameStore &store, qint64 lastBin)
 }
 
 CostReport projectedCostReport(const Design &design, const SeriesCatalog &catalog,
-                               const QList<double> &totals, double seconds)
+                               const QList<double> &totals, double seconds,
+                               const PricingCatalogue &catalogue)
 {
     if (!(seconds > 0) || totals.size() != catalog.series.size())
         return {};
@@ -31,7 +31,7 @@ CostReport projectedCostReport(const Design &design, const SeriesCatalog &catalo
     r.catalog.binCount = 1;
     r.metadata.durationSeconds = seconds;
     r.values.assign(totals.cbegin(), totals.cend());
-    return measuredCostReport(design, r, PricingCatalogue::builtIn());
+    return measuredCostReport(design, r, catalogue);
 }
 
 } // namespace swb

@@ -13,6 +13,7 @@ namespace swb {
 
 class Design;
 class FrameStore;
+class PricingCatalogue;
 
 // Totals of every series over bins [0, lastBin]; empty when the store has no such bin.
 QList<double> seriesTotals(const FrameStore &store, qint64 lastBin);
@@ -20,6 +21,7 @@ QList<double> seriesTotals(const FrameStore &store, qint64 lastBin);
 // Projected monthly bill (730 h) of usage `totals` measured over `seconds` of simulated time.
 // An empty report when seconds <= 0.
 CostReport projectedCostReport(const Design &design, const SeriesCatalog &catalog,
-                               const QList<double> &totals, double seconds);
+                               const QList<double> &totals, double seconds,
+                               const PricingCatalogue &catalogue);
 
 } // namespace swb

@@ -25,9 +25,10 @@ QString costExportSuffixes()
     return QStringLiteral("allowed: .csv, .xlsx, .pdf");
 }
 
-CostReport runCostReport(const Design &design, const RunResults &run, const CostOptions &options)
+CostReport runCostReport(const Design &design, const RunResults &run,
+                         const PricingCatalogue &catalogue, const CostOptions &options)
 {
-    CostReport report = measuredCostReport(design, run, PricingCatalogue::builtIn(), &options);
+    CostReport report = measuredCostReport(design, run, catalogue, &options);
     report.assumptions.prepend(
         QStringLiteral("Usage measured in a simulation of %1 s (seed %2), scaled to a %3-hour "
                        "month; configured capacity (provisioned concurrency, shards) priced for "
@@ -47,14 +48,18 @@ bool exportCostFile(const CostReportContent &content, const QString &path, QStri
                          .arg(path, costExportSuffixes());
         return false;
     }
+    if (!content.catalogue || !content.design) {
+        if (error)
+            *error = QStringLiteral("internal error: a cost export needs its design and the "
+                                    "pricing catalogue it was priced with");
+        return false;
+    }
     const QString title = costReportTitle(content);
     switch (*format) {
     case CostExportFormat::Csv:
         return writeCostCsv(content.report, path, error);
     case CostExportFormat::Xlsx:
-        return writeCostXlsx(content.report,
-                             content.catalogue ? *content.catalogue : PricingCatalogue::builtIn(),
-                             title, path, error);
+        return writeCostXlsx(content.report, *content.catalogue, title, path, error);
     case CostExportFormat::Pdf:
         break;
     }

@@ -18,7 +18,8 @@ QString costExportSuffixes();
 
 // The bill of a finished run: measuredCostReport() with `options`, plus an assumption saying
 // where the figures come from (run duration and seed), which the XLSX summary lists.
-CostReport runCostReport(const Design &design, const RunResults &run, const CostOptions &options);
+CostReport runCostReport(const Design &design, const RunResults &run,
+                         const PricingCatalogue &catalogue, const CostOptions &options);
 
 // Writes content as CSV, XLSX or PDF by the suffix of path, atomically; false with the reason.
 bool exportCostFile(const CostReportContent &content, const QString &path, QString *error);

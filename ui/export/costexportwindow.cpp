@@ -1,6 +1,7 @@
 #include "ui/export/costexportwindow.h"
 
 #include "model/document.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/export/costexport.h"
 #include "ui/export/diagramrender.h"
 #include "ui/export/resultsexport.h"
@@ -45,18 +46,19 @@ void exportCostFromWindow(MainWindow *window)
     content.design = &design;
     content.title = defaultDiagramTitle(*window->document()); // name, file name or "Untitled"
     content.scene = window->scene();
+    const PricingCatalogue &catalogue = window->pricing()->catalogue();
+    content.catalogue = &catalogue;
     QString source;
     if (fromRun) {
-        run = runResultsFromStore(*store, design);
+        run = runResultsFromStore(*store, design, catalogue);
         content.run = &run;
-        content.report = runCostReport(design, run, costOptionsFor(design));
+        content.report = runCostReport(design, run, catalogue, costOptionsFor(design));
         source = store->isFinished()
                      ? MainWindow::tr("measured in the current run")
                      : MainWindow::tr("measured in the first %1 s of the current run")
                            .arg(run.metadata.durationSeconds);
     } else {
-        content.report =
-            estimateMonthlyCost(design, PricingCatalogue::builtIn(), costOptionsFor(design));
+        content.report = estimateMonthlyCost(design, catalogue, costOptionsFor(design));
         source = store && store->isStale()
                      ? MainWindow::tr("analytic estimate; the loaded run is out of date")
                      : MainWindow::tr("analytic estimate; no run loaded");

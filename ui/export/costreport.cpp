@@ -147,7 +147,7 @@ bool writeCostReportPdf(const CostReportContent &content, const QString &path, Q
     }
     if (content.run) {
         const QList<ReportChart> charts =
-            reportCharts(*content.design, *content.run, content.report.options);
+            reportCharts(*content.design, *content.run, *content.catalogue, content.report.options);
         constexpr double chartHeight = 170; // four charts to an A4 page
         if (!charts.isEmpty())
             layout.heading(QStringLiteral("Key charts of the run"), 11, chartHeight);

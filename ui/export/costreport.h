@@ -24,7 +24,8 @@ struct CostReportContent {
     CostReport report;               // the bill to print
     const RunResults *run = nullptr; // the run the bill was measured from; null = analytic estimate
     DiagramScene *scene = nullptr;   // the diagram to draw; null = none
-    const PricingCatalogue *catalogue = nullptr; // prices of the XLSX tiers; null = built-in
+    // Required: the catalogue the bill was priced with (the XLSX tiers, the PDF's cost accrual).
+    const PricingCatalogue *catalogue = nullptr;
 };
 
 // The report's title: content.title, else the design's name, else "Untitled design" (never

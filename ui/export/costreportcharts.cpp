@@ -70,7 +70,8 @@ void addSummed(ReportChart *chart, const RunResults &run, const QStringList &nam
 // Accrued dollars at up to 60 points: the usage so far priced for a month (measuredCostReport on
 // one bin holding the totals so far, as the cost panel prices a partial run), times the share of
 // the month elapsed.
-ReportChartLine costAccrual(const Design &design, const RunResults &run, const CostOptions &options)
+ReportChartLine costAccrual(const Design &design, const RunResults &run,
+                            const PricingCatalogue &catalogue, const CostOptions &options)
 {
     ReportChartLine line{QStringLiteral("accrued (pro rata of the projected month)"), {}};
     const qint64 bins = run.binCount();
@@ -96,7 +97,7 @@ ReportChartLine costAccrual(const Design &design, const RunResults &run, const C
         sofar.values.assign(totals.cbegin(), totals.cend());
         const double seconds = sofar.metadata.durationSeconds;
         const CostReport report =
-            measuredCostReport(design, sofar, PricingCatalogue::builtIn(), &options);
+            measuredCostReport(design, sofar, catalogue, &options);
         line.points.append(
             QPointF(seconds, report.totalUsd * seconds / (report.hoursPerMonth * 3600.0)));
     }
@@ -136,7 +137,7 @@ bool ReportChart::isEmpty() const
 }
 
 QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
-                                const CostOptions &options)
+                                const PricingCatalogue &catalogue, const CostOptions &options)
 {
     ReportChart concurrency{
         QStringLiteral("Concurrency (peak per bin)"), QStringLiteral("environments"), {}};
@@ -168,7 +169,7 @@ QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
                QStringLiteral("sfn.failures")},
               QStringLiteral("errors"));
     ReportChart cost{QStringLiteral("Cost accrual"), QStringLiteral("USD"), {}};
-    const ReportChartLine accrued = costAccrual(design, run, options);
+    const ReportChartLine accrued = costAccrual(design, run, catalogue, options);
     if (!accrued.points.isEmpty())
         cost.lines.append(accrued);
 

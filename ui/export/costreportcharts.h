@@ -15,6 +15,7 @@ class QRectF;
 namespace swb {
 
 class Design;
+class PricingCatalogue;
 struct CostOptions;
 struct RunResults;
 
@@ -43,7 +44,7 @@ struct ReportChart {
 //    from the usage measured up to t (measuredCostReport with `options` on the bins so far), as
 //    the charts dock accrues it.
 QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
-                                const CostOptions &options);
+                                const PricingCatalogue &catalogue, const CostOptions &options);
 
 // Paints one chart into rect (points): title, legend, axes with round ticks, the lines.
 void paintReportChart(QPainter &painter, const QRectF &rect, const ReportChart &chart,

@@ -1,11 +1,11 @@
 #include "ui/export/resultsexport.h"
 
 #include "model/document.h"
-#include "model/pricing.h"
 #include "sim/resultswriter.h"
 #include "ui/fileactions.h"
 #include "ui/mainwindow.h"
 #include "ui/playback/framestore.h"
+#include "ui/cost/pricingsource.h"
 #include "ui/prompter.h"
 
 #include <QFileInfo>
@@ -15,7 +15,8 @@
 
 namespace swb {
 
-RunResults runResultsFromStore(const FrameStore &store, const Design &design)
+RunResults runResultsFromStore(const FrameStore &store, const Design &design,
+                               const PricingCatalogue &catalogue)
 {
     RunResults r;
     if (store.isEmpty())
@@ -38,7 +39,7 @@ RunResults runResultsFromStore(const FrameStore &store, const Design &design)
     else
         r.summary.ledger = store.frames().last().ledger;
     r.summary.simSeconds = r.metadata.durationSeconds;
-    priceRun(design, PricingCatalogue::builtIn(), &r);
+    priceRun(design, catalogue, &r);
     return r;
 }
 
@@ -64,7 +65,7 @@ void exportResultsFromWindow(MainWindow *window)
                                MainWindow::tr("Simulation results (*.json *.csv)"));
     if (path.isEmpty())
         return;
-    const RunResults results = runResultsFromStore(*store, design);
+    const RunResults results = runResultsFromStore(*store, design, window->pricing()->catalogue());
     QString error;
     if (!writeResults(results, path, &error)) {
         prompter->showError(window, title,

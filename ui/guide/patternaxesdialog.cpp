@@ -1,6 +1,7 @@
 #include "ui/guide/patternaxesdialog.h"
 
 #include "model/patternaxes.h"
+#include "ui/cost/pricingsource.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -11,20 +12,15 @@
 
 namespace swb {
 
-PatternAxesDialog::PatternAxesDialog(QWidget *parent, const PricingCatalogue &prices)
+PatternAxesDialog::PatternAxesDialog(const PricingSource *pricing, QWidget *parent)
     : QDialog(parent)
+    , m_pricing(pricing)
     , m_table(new QTableWidget(this))
     , m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("patternAxesDialog"));
     setWindowTitle(tr("API, SNS, SQS and Kinesis on six axes"));
-    const PatternAxes axes = patternAxes(prices);
-
     m_table->setObjectName(QStringLiteral("patternAxesTable"));
-    m_table->setRowCount(int(axes.axisNames.size()));
-    m_table->setColumnCount(int(axes.channelNames.size()));
-    m_table->setHorizontalHeaderLabels(axes.channelNames);
-    m_table->setVerticalHeaderLabels(axes.axisNames);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
@@ -33,6 +29,27 @@ PatternAxesDialog::PatternAxesDialog(QWidget *parent, const PricingCatalogue &pr
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_note->setObjectName(QStringLiteral("patternAxesNote"));
+    m_note->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_note);
+    layout->addWidget(buttons);
+    resize(1180, 620);
+    fill();
+    connect(pricing, &PricingSource::catalogueChanged, this, &PatternAxesDialog::fill);
+}
+
+void PatternAxesDialog::fill()
+{
+    const PatternAxes axes = patternAxes(m_pricing->catalogue());
+    m_table->setRowCount(int(axes.axisNames.size()));
+    m_table->setColumnCount(int(axes.channelNames.size()));
+    m_table->setHorizontalHeaderLabels(axes.channelNames);
+    m_table->setVerticalHeaderLabels(axes.axisNames);
     for (PatternAxis axis : allPatternAxes()) {
         for (PatternChannel channel : allPatternChannels()) {
             const AxisCell &cell = axes.cell(axis, channel);
@@ -42,20 +59,9 @@ PatternAxesDialog::PatternAxesDialog(QWidget *parent, const PricingCatalogue &pr
             m_table->setItem(int(axis), int(channel), item);
         }
     }
-
-    m_note->setObjectName(QStringLiteral("patternAxesNote"));
-    m_note->setWordWrap(true);
     m_note->setText(tr("%1 Limits and defaults are those the inspector uses. Hover a cell for "
                        "the AWS rule behind it and its source.")
                         .arg(axes.priceNote));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_note);
-    layout->addWidget(buttons);
-    resize(1180, 620);
 }
 
 void PatternAxesDialog::resizeEvent(QResizeEvent *event)

@@ -3,8 +3,6 @@
 // ("patternAxesTable"): rows are the talk's axes, columns the four ways to get data to a
 // function, cells the current values from model/patternaxes.h with the AWS rule as tooltip.
 
-#include "model/pricing.h"
-
 #include <QDialog>
 
 class QLabel;
@@ -12,14 +10,15 @@ class QTableWidget;
 
 namespace swb {
 
+class PricingSource;
+
 class PatternAxesDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    // The prices are the compiled-in catalogue's, like the cost panel's.
-    explicit PatternAxesDialog(QWidget *parent = nullptr,
-                               const PricingCatalogue &prices = PricingCatalogue::builtIn());
+    // The prices are pricing's catalogue, like the cost panel's; refilled when it changes.
+    explicit PatternAxesDialog(const PricingSource *pricing, QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
 
@@ -27,6 +26,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fill();
+
+    const PricingSource *m_pricing;
     QTableWidget *m_table;
     QLabel *m_note;
 };
