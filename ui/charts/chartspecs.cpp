@@ -1,6 +1,20 @@
 #include "ui/charts/chartspecs.h"
 
+#include "sim/core/scenario.h"
+
 namespace swb {
+
+namespace {
+
+// A series' name from its service's typed metric id (sim/core/services/<service>/): a misspelt
+// or removed metric fails to compile instead of plotting an empty line.
+template<typename Metric>
+const char *series(Metric metric)
+{
+    return core::metricDecl(core::metricId(metric))->name;
+}
+
+} // namespace
 
 const QList<ChartSpec> &chartSpecs()
 {
@@ -11,54 +25,54 @@ const QList<ChartSpec> &chartSpecs()
          "environments",
          ValueKind::Count,
          nullptr,
-         {{"lambda.concurrency", "concurrency", Qt::SolidLine},
-          {"account.concurrency", "concurrency", Qt::DotLine}}},
+         {{series(core::LmConcurrency), "concurrency", Qt::SolidLine},
+          {series(core::LmAccountConcurrency), "concurrency", Qt::DotLine}}},
         {"Queue backlog",
          ValueKind::Count,
          "messages",
          ValueKind::Count,
          nullptr,
-         {{"sqs.visible", "visible", Qt::SolidLine},
-          {"sqs.in_flight", "in flight", Qt::DashLine},
-          {"lambda.async_queue", "async queue", Qt::DotLine}}},
+         {{series(core::QmVisible), "visible", Qt::SolidLine},
+          {series(core::QmInFlight), "in flight", Qt::DashLine},
+          {series(core::LmAsyncQueue), "async queue", Qt::DotLine}}},
         {"Oldest message age / iterator age",
          ValueKind::Seconds,
          "age",
          ValueKind::Count,
          "blocked shards",
-         {{"sqs.oldest_age_s", "oldest message age", Qt::SolidLine},
-          {"kinesis.iterator_age_s", "iterator age", Qt::SolidLine},
-          {"sfn.transition_delay_s", "transition delay", Qt::DashLine},
-          {"kinesis.blocked_shards", "blocked shards (right axis)", Qt::DotLine, true}}},
+         {{series(core::QmOldestAge), "oldest message age", Qt::SolidLine},
+          {series(core::KmIteratorAge), "iterator age", Qt::SolidLine},
+          {series(core::FmTransitionDelayMax), "transition delay", Qt::DashLine},
+          {series(core::KmBlockedShards), "blocked shards (right axis)", Qt::DotLine, true}}},
         {"Throttles, errors, retries, DLQ",
          ValueKind::Count,
          "events per %1 bin",
          ValueKind::Count,
          nullptr,
-         {{"lambda.throttles", "throttles", Qt::SolidLine},
-          {"lambda.errors", "errors", Qt::DashLine},
-          {"lambda.retries", "retries", Qt::DotLine},
-          {"lambda.dlq", "to DLQ", Qt::DashDotLine},
-          {"sqs.to_dlq", "to DLQ", Qt::DashDotLine},
-          {"lambda.timeouts", "timeouts", Qt::DashDotDotLine},
-          {"apigw.throttled_429", "429s", Qt::SolidLine},
-          {"apigw.errors_5xx", "5xx", Qt::DashLine},
-          {"apigw.timeouts_504", "504 timeouts", Qt::DotLine},
-          {"kinesis.write_throttles", "write throttles", Qt::SolidLine},
-          {"kinesis.read_throttles", "read throttles", Qt::DashLine},
-          {"sns.publish_throttles", "publish throttles", Qt::SolidLine},
-          {"sfn.start_throttles", "StartExecution throttles", Qt::SolidLine},
-          {"sns.dlq", "to DLQ", Qt::DashDotLine},
-          {"sfn.failures", "failures", Qt::DashLine},
-          {"downstream.rejections", "rejections", Qt::SolidLine}}},
+         {{series(core::LmThrottles), "throttles", Qt::SolidLine},
+          {series(core::LmErrors), "errors", Qt::DashLine},
+          {series(core::LmRetries), "retries", Qt::DotLine},
+          {series(core::LmDlq), "to DLQ", Qt::DashDotLine},
+          {series(core::QmToDlq), "to DLQ", Qt::DashDotLine},
+          {series(core::LmTimeouts), "timeouts", Qt::DashDotDotLine},
+          {series(core::Am429), "429s", Qt::SolidLine},
+          {series(core::Am5xx), "5xx", Qt::DashLine},
+          {series(core::Am504), "504 timeouts", Qt::DotLine},
+          {series(core::KmThrottles), "write throttles", Qt::SolidLine},
+          {series(core::KmReadThrottles), "read throttles", Qt::DashLine},
+          {series(core::SmThrottles), "publish throttles", Qt::SolidLine},
+          {series(core::FmStartThrottles), "StartExecution throttles", Qt::SolidLine},
+          {series(core::SmDlq), "to DLQ", Qt::DashDotLine},
+          {series(core::FmFailures), "failures", Qt::DashLine},
+          {series(core::DmRejections), "rejections", Qt::SolidLine}}},
         {"End-to-end latency per entry path",
          ValueKind::Milliseconds,
          "latency",
          ValueKind::Count,
          nullptr,
-         {{"source.e2e_p50_ms", "p50", Qt::DotLine},
-          {"source.e2e_p95_ms", "p95", Qt::DashLine},
-          {"source.e2e_p99_ms", "p99", Qt::SolidLine}}},
+         {{series(core::SrP50), "p50", Qt::DotLine},
+          {series(core::SrP95), "p95", Qt::DashLine},
+          {series(core::SrP99), "p99", Qt::SolidLine}}},
         {"Monthly cost per service",
          ValueKind::Usd,
          "USD / month (projected)",
