@@ -20,7 +20,7 @@ bool LambdaService::accept(std::uint32_t fn, std::uint32_t msg)
     m.since = m_k.now(); // event age counts from acceptance into the async queue
     m.attempts = 0;
     m.backoff = 0;
-    if (F.cfg->reservedConcurrency == 0) {
+    if (F.cfg->isKillSwitch()) {
         // Kill switch: async events go straight to the DLQ / on-failure destination with no
         // retries (aws-behaviour.md §1 "Reserved = 0", invocation-async-retain-records).
         m_k.metrics().add(F.m + LmThrottles, 1);

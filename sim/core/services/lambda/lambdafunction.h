@@ -21,11 +21,18 @@ struct LambdaAsyncConfig {
     double maxEventAgeSeconds = 21600;  // 60-21,600 s (aws-behaviour.md §1)
 };
 
+// Reserved concurrency as the scenario carries it (aws-behaviour.md §1 "Reserved concurrency",
+// "Reserved = 0"): kUnreservedConcurrency = not set, the function shares the account's unreserved
+// pool; 0 = the kill switch; n > 0 = a reservation that guarantees and caps n environments. The
+// sim layer fills it from the Lambda module's ReservedConcurrency::forScenario(); the core reads
+// it only through isReserved(), reservation() and isKillSwitch().
+inline constexpr std::int32_t kUnreservedConcurrency = -1;
+
 struct LambdaFunction {
     std::string name;
-    std::uint32_t memoryMb = 128;          // 128-10,240 MB
-    double timeoutSeconds = 3;             // default 3 s, max 900 s (aws-behaviour.md §1)
-    std::int32_t reservedConcurrency = -1; // -1 = unreserved; 0 = kill switch (aws-behaviour.md §1)
+    std::uint32_t memoryMb = 128; // 128-10,240 MB
+    double timeoutSeconds = 3;    // default 3 s, max 900 s (aws-behaviour.md §1)
+    std::int32_t reservedConcurrency = kUnreservedConcurrency; // see kUnreservedConcurrency
     std::uint32_t provisionedConcurrency = 0;
     double durationMeanMs = 100;
     Distribution durationDistribution = Distribution::LogNormal;
@@ -37,6 +44,14 @@ struct LambdaFunction {
                                     // documented by AWS; observed 5-15 min)
     Architecture architecture = Architecture::X86;
     LambdaAsyncConfig async;
+
+    bool isReserved() const { return reservedConcurrency >= 0; }
+    bool isKillSwitch() const { return reservedConcurrency == 0; }
+    // The reservation (meaningful when isReserved()).
+    std::uint32_t reservation() const
+    {
+        return isReserved() ? static_cast<std::uint32_t>(reservedConcurrency) : 0;
+    }
 };
 
 enum LambdaMetric : std::uint32_t {

@@ -51,9 +51,9 @@ void LambdaService::setup()
         F.logMuOffset = -0.5 * s2;
         F.scaling.init(
             1000, 100); // +1,000 environments per 10 s, continuous refill (aws-behaviour.md §1)
-        if (f.reservedConcurrency >= 0) {
-            reservedSum += static_cast<std::uint32_t>(f.reservedConcurrency);
-            const auto r = static_cast<std::uint32_t>(f.reservedConcurrency);
+        if (f.isReserved()) {
+            const std::uint32_t r = f.reservation();
+            reservedSum += r;
             if (f.provisionedConcurrency > r)
                 m_k.warn(f.name + ": provisioned concurrency above reserved; capped");
             F.pc = std::min(r, f.provisionedConcurrency);
