@@ -62,10 +62,10 @@ QJsonObject summaryJson(const RunResults &r)
 
 } // namespace
 
-QByteArray resultsToJson(const RunResults &r, ResultsSeries withSeries)
+QByteArray resultsToJson(const RunResults &r, ResultsSeries withSeries, ResultsTiming timing)
 {
     const LedgerSnapshot &l = r.summary.ledger;
-    const QJsonObject metadata{
+    QJsonObject metadata{
         {QStringLiteral("design"), r.metadata.designName},
         {QStringLiteral("seed"), QString::number(r.metadata.seed)},
         {QStringLiteral("durationSeconds"), r.metadata.durationSeconds},
@@ -73,9 +73,10 @@ QByteArray resultsToJson(const RunResults &r, ResultsSeries withSeries)
         {QStringLiteral("bins"), double(r.binCount())},
         {QStringLiteral("catalogueDate"), r.metadata.catalogueDate},
         {QStringLiteral("events"), double(r.summary.events)},
-        {QStringLiteral("wallSeconds"), r.summary.wallSeconds},
         {QStringLiteral("fingerprint"), QString::number(r.summary.fingerprint, 16)},
     };
+    if (timing == ResultsTiming::Include)
+        metadata.insert(QStringLiteral("wallSeconds"), r.summary.wallSeconds);
     const QJsonObject ledger{
         {QStringLiteral("produced"), double(l.produced)},
         {QStringLiteral("inFlight"), double(l.inFlight)},
@@ -137,12 +138,13 @@ QByteArray resultsToCsv(const RunResults &r)
     return out.toUtf8();
 }
 
-bool writeResults(const RunResults &results, const QString &path, QString *error)
+bool writeResults(const RunResults &results, const QString &path, QString *error,
+                  ResultsTiming timing)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     QByteArray data;
     if (suffix == QLatin1String("json")) {
-        data = resultsToJson(results);
+        data = resultsToJson(results, ResultsSeries::Include, timing);
     } else if (suffix == QLatin1String("csv")) {
         data = resultsToCsv(results);
     } else {

@@ -8,7 +8,10 @@
 //   { "format": "swb-simulation-results", "version": 1,
 //     "metadata": { "design", "seed", "durationSeconds", "binWidthSeconds", "bins",
 //                   "catalogueDate" (prices used for the cost, "" if none), "events",
-//                   "wallSeconds", "fingerprint" (hex; equal iff two runs are byte-identical) },
+//                   "fingerprint" (hex; equal iff two runs are byte-identical),
+//                   "wallSeconds" (only with ResultsTiming::Include, `swb simulate --timing`:
+//                   the wall time differs between runs, and the default file must be
+//                   byte-identical for one design and seed so that CI users can diff it) },
 //     "ledger":   { "produced", "inFlight", "succeeded", "deadLettered", "expired", "rejected",
 //                   "dropped" }                      (units of work at the end of the run)
 //     "summary":  { "components": [ { "id", "name", "kind", "peakConcurrency", "throttles",
@@ -44,10 +47,15 @@ inline constexpr int kResultsVersion = 1;
 
 // Omit leaves out "series" (swb simulate --format json: the run's figures without the bins).
 enum class ResultsSeries { Include, Omit };
-QByteArray resultsToJson(const RunResults &results, ResultsSeries series = ResultsSeries::Include);
+// Include adds "wallSeconds" to the metadata; without it the file depends only on the design,
+// the seed and the duration.
+enum class ResultsTiming { Omit, Include };
+QByteArray resultsToJson(const RunResults &results, ResultsSeries series = ResultsSeries::Include,
+                         ResultsTiming timing = ResultsTiming::Omit);
 QByteArray resultsToCsv(const RunResults &results);
 
 // The format is chosen by the suffix (.json or .csv). False with the reason (naming the path).
-bool writeResults(const RunResults &results, const QString &path, QString *error);
+bool writeResults(const RunResults &results, const QString &path, QString *error,
+                  ResultsTiming timing = ResultsTiming::Omit);
 
 } // namespace swb

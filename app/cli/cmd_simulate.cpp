@@ -146,6 +146,10 @@ int run(const Args &args, Io &io)
         lastTenth = std::max(lastTenth, tenth);
     };
     const RunResults results = runToEnd(doc.design(), options);
+    // Wall time goes to the console; the results file carries it only on request, so that two
+    // runs of one design and seed write byte-identical files.
+    const ResultsTiming timing =
+        args.isSet(QStringLiteral("timing")) ? ResultsTiming::Include : ResultsTiming::Omit;
     for (const BuildFinding &f : results.build.findings) {
         if (f.severity == BuildFinding::Severity::Info && !f.code.startsWith(QLatin1String("sim-")))
             continue; // the analysis' path listing belongs to swb validate
@@ -161,12 +165,13 @@ int run(const Args &args, Io &io)
     for (const QString &w : results.summary.warnings)
         io.err << "warning  sim-core  " << w << "\n";
     if (isStdout(outPath)) {
-        writeStdout(io, format == QLatin1String("csv") ? resultsToCsv(results)
-                                                       : resultsToJson(results));
+        writeStdout(io, format == QLatin1String("csv")
+                            ? resultsToCsv(results)
+                            : resultsToJson(results, ResultsSeries::Include, timing));
         return ExitOk;
     }
     if (format == QLatin1String("json"))
-        writeStdout(io, resultsToJson(results, ResultsSeries::Omit));
+        writeStdout(io, resultsToJson(results, ResultsSeries::Omit, timing));
     else if (format == QLatin1String("csv"))
         io.out << summaryTable(results.summary).toCsv();
     else
@@ -174,12 +179,13 @@ int run(const Args &args, Io &io)
     io.out.flush();
     if (!outPath.isEmpty()) {
         QString error;
-        if (!writeResults(results, outPath, &error)) {
+        if (!writeResults(results, outPath, &error, timing)) {
             io.err << "swb simulate: cannot write results: " << error << "\n";
             return ExitFile;
         }
         io.err << "swb simulate: wrote " << results.catalog.series.size() << " series x "
-               << results.binCount() << " bins to " << outPath << "\n";
+               << results.binCount() << " bins to " << outPath << " ("
+               << QString::number(results.summary.wallSeconds, 'f', 2) << " s wall)\n";
     }
     return ExitOk;
 }
@@ -209,15 +215,22 @@ CommandSpec simulateCommand()
                                      "validated like an edit in the inspector "
                                      "(project.KEY=VALUE for a project setting).");
     set.repeatable = true;
+    OptionSpec timingOption;
+    timingOption.names = {QStringLiteral("timing")};
+    timingOption.description = QStringLiteral(
+        "Add the run's wall time (metadata.wallSeconds) to the JSON. Without it the results of "
+        "one design, duration and seed are byte-identical from run to run.");
     c.options = {formatOption({QStringLiteral("table"), QStringLiteral("json"),
                                QStringLiteral("csv"), QStringLiteral("markdown")},
                               QStringLiteral("the summary (with '--out -': the results file, json "
                                              "or csv)")),
-                 durationOption(QStringLiteral("the project's duration")), seedOption(),
+                 durationOption(QStringLiteral("the project's duration")),
+                 seedOption(),
                  outOption(QStringLiteral("Write every series to a results file: .json or .csv "
                                           "by its suffix."),
                            QStringLiteral("RESULTS")),
-                 set};
+                 set,
+                 timingOption};
     c.examples = {
         QStringLiteral("swb simulate design.swb --duration 1h"),
         QStringLiteral("swb simulate design.swb -d 15m --set order-worker.memory=1024 -f json"),

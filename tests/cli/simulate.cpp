@@ -38,6 +38,7 @@ private Q_SLOTS:
     void summaryAndJson();
     void csvHasOneRowPerBin();
     void seedChangesTheRun();
+    void oneSeedGivesByteIdenticalFiles();
     void setAppliesAWhatIf();
     void setOutOfRangeIsRefused();
     void badArguments_data();
@@ -163,6 +164,32 @@ void TestCliSimulate::seedChangesTheRun()
     QVERIFY(!a.isEmpty());
     QCOMPARE(fingerprint(QStringLiteral("3")), a);
     QVERIFY(fingerprint(QStringLiteral("4")) != a);
+}
+
+// CI users diff results files: two runs of one design and seed must write the same bytes, so the
+// wall time stays out of the default file and appears only with --timing.
+void TestCliSimulate::oneSeedGivesByteIdenticalFiles()
+{
+    const auto run = [this](const QString &out, const QStringList &extra = {}) {
+        const Result r =
+            runSwb(QStringList{QStringLiteral("simulate"), m_project, QStringLiteral("--duration"),
+                               QStringLiteral("2m"), QStringLiteral("--seed"), QStringLiteral("11"),
+                               QStringLiteral("--out"), out}
+                   + extra);
+        return r.code == 0 ? readAll(out) : QByteArray();
+    };
+    for (const char *suffix : {"json", "csv"}) {
+        const QByteArray first = run(path("same-1.") + QLatin1String(suffix));
+        QVERIFY2(!first.isEmpty(), suffix);
+        QCOMPARE(run(path("same-2.") + QLatin1String(suffix)), first);
+    }
+    const auto metadata = [](const QByteArray &json) {
+        return QJsonDocument::fromJson(json).object().value(QLatin1String("metadata")).toObject();
+    };
+    QVERIFY(!metadata(run(path("plain.json"))).contains(QLatin1String("wallSeconds")));
+    const QJsonObject timed = metadata(run(path("timed.json"), {QStringLiteral("--timing")}));
+    QVERIFY(timed.value(QLatin1String("wallSeconds")).isDouble());
+    QVERIFY(timed.value(QLatin1String("wallSeconds")).toDouble() >= 0);
 }
 
 void TestCliSimulate::setAppliesAWhatIf()
