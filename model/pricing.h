@@ -42,12 +42,14 @@ struct PriceDimension {
     QString source;     // where the price comes from
     QString confidence; // "verified", "secondary" (the reference's warning mark) or "derived"
     // Metering rules (0 = not applicable), editable in the catalogue with the prices:
-    double chunkKB = 0;           // each started chunk of a payload is one unit (SNS/SQS 64 KB...)
-    double roundingMs = 0;        // duration rounded up to this step (Lambda 1 ms, Express 100 ms)
-    double memoryChunkMB = 0;     // memory billed in chunks (Express 64 MB)
-    double roundUpKB = 0;         // record size rounded up (Kinesis on-demand 1 KB)
-    double batchLimit = 0;        // messages one batched request may carry (SQS 10)
-    double fixedPerExecution = 0; // extra units per execution (Step Functions start + end)
+    double chunkKB = 0;       // each started chunk of a payload is one unit (SNS/SQS 64 KB...)
+    double roundingMs = 0;    // duration rounded up to this step (Lambda 1 ms, Express 100 ms)
+    double memoryChunkMB = 0; // memory billed in chunks (Express 64 MB)
+    double roundUpKB = 0;     // record size rounded up (Kinesis on-demand 1 KB)
+    double batchLimit = 0;    // messages one batched request may carry (SQS 10)
+    // Extra units per execution, an assumption a catalogue may state (0 in the built-in one:
+    // AWS bills Step Functions Standard per state entered and per retry, nothing per start/end).
+    double fixedPerExecution = 0;
 
     // USD for the units between cumulative quantities from and to (from <= to), walking the tiers.
     double costOfRange(double from, double to) const;

@@ -196,24 +196,17 @@ private Q_SLOTS:
     void stepFunctionsStandardCountsRetries()
     {
         DesignBuilder b;
-        const ComponentId sfn = b.add(ComponentKind::StepFunctions, "flow");
-        const ComponentId a = b.add(ComponentKind::Lambda, "a");
-        const ComponentId flaky =
-            b.add(ComponentKind::Lambda, "flaky", params({{"errorRate", 0.1}}));
-        const ComponentId c = b.add(ComponentKind::Lambda, "c");
-        b.traffic(sfn, 1);
-        b.wire(sfn, a, ConnectionKind::ServiceIntegration, params({{"order", 1}}));
-        b.wire(sfn, flaky, ConnectionKind::ServiceIntegration, params({{"order", 2}}));
-        b.wire(sfn, c, ConnectionKind::ServiceIntegration, params({{"order", 3}}));
+        const ComponentId sfn = flakyStandardWorkflow(b, 1);
         // Per execution: a 1 entry; flaky 1 + 0.1 + 0.01 + 0.001 = 1.111 (MaxAttempts 3, each
         // retry a transition), exhausted with p 0.1^4 = 0.0001 -> Catch fallback 0.0001; c reached
-        // by 0.9999; start + end 2 => 5.111. 2.628 M executions x 5.111 = 13,431,708 transitions;
-        // minus 4,000 free = 13,427,708 x $0.025/1,000 = $335.6927.
+        // by 0.9999; nothing for the start or end (AWS counts steps executed, aws-behaviour.md
+        // §6) => 3.111. 2.628 M executions x 3.111 = 8,175,708 transitions; minus 4,000 free =
+        // 8,171,708 x $0.025/1,000 = $204.2927.
         const CostReport r = estimate(b.design());
-        QCOMPARE(qRound64(lineOf(r, sfn, "standard-transitions")->quantity), qint64(13431708));
-        QCOMPARE(centsOf(r, sfn, "standard-transitions"), qint64(33569));
-        // Without the free tier: 13,431,708 x 0.000025 = $335.7927.
-        QCOMPARE(centsOf(estimate(b.design(), false), sfn, "standard-transitions"), qint64(33579));
+        QCOMPARE(qRound64(lineOf(r, sfn, "standard-transitions")->quantity), qint64(8175708));
+        QCOMPARE(centsOf(r, sfn, "standard-transitions"), qint64(20429));
+        // Without the free tier: 8,175,708 x 0.000025 = $204.3927.
+        QCOMPARE(centsOf(estimate(b.design(), false), sfn, "standard-transitions"), qint64(20439));
     }
 
     void stepFunctionsExpress()

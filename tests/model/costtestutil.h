@@ -96,4 +96,19 @@ inline QVariantMap params(std::initializer_list<std::pair<const char *, QVariant
     return map;
 }
 
+// A Standard workflow of three Lambda tasks at `rate` executions/s, the middle one failing 10% of
+// its attempts (default retrier: 3 retries, then the Catch fallback). Returns the state machine.
+inline ComponentId flakyStandardWorkflow(DesignBuilder &b, double rate)
+{
+    const ComponentId sfn = b.add(ComponentKind::StepFunctions, "flow");
+    const ComponentId a = b.add(ComponentKind::Lambda, "a");
+    const ComponentId flaky = b.add(ComponentKind::Lambda, "flaky", params({{"errorRate", 0.1}}));
+    const ComponentId c = b.add(ComponentKind::Lambda, "c");
+    b.traffic(sfn, rate);
+    b.wire(sfn, a, ConnectionKind::ServiceIntegration, params({{"order", 1}}));
+    b.wire(sfn, flaky, ConnectionKind::ServiceIntegration, params({{"order", 2}}));
+    b.wire(sfn, c, ConnectionKind::ServiceIntegration, params({{"order", 3}}));
+    return sfn;
+}
+
 } // namespace swb::test

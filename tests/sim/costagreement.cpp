@@ -8,6 +8,7 @@
 #include "sim/runresults.h"
 
 #include "../model/costtestutil.h"
+#include "runtestutil.h"
 
 #include "model/costmodel.h"
 #include "model/patterns.h"
@@ -53,13 +54,7 @@ bool agree(double a, double b)
 
 RunResults simulateHour(const Design &design)
 {
-    RunOptions o;
-    o.pricing = &PricingCatalogue::builtIn();
-    o.durationSeconds = 3600;
-    RunResults r = runToEnd(design, o);
-    if (!r.ok)
-        qFatal("%s", qPrintable(r.error));
-    return r;
+    return runFor(design, 3600, &PricingCatalogue::builtIn());
 }
 
 } // namespace
@@ -124,6 +119,39 @@ private Q_SLOTS:
             }
         }
         QVERIFY(compared > 0);
+    }
+
+    void stepFunctionsStandardBillsEveryStepExecuted()
+    {
+        // Three Lambda tasks, the middle one failing 10% of attempts (3 retries, then the Catch
+        // fallback): 3.111 transitions per execution by AWS's rule (a transition per step
+        // executed, retries included; aws-behaviour.md §6). The simulated bill is exactly the
+        // run's sfn.transitions scaled to the month, and the estimate agrees within 5%: 72,000
+        // executions in the hour, so the retry count's sampling error is ~0.1% of the total.
+        DesignBuilder b;
+        const ComponentId sfn = flakyStandardWorkflow(b, 20);
+        const CostOptions options = noFreeTier();
+        const CostReport estimate =
+            estimateMonthlyCost(b.design(), PricingCatalogue::builtIn(), options);
+        const RunResults run = simulateHour(b.design());
+        const CostReport simulated =
+            measuredCostReport(b.design(), run, PricingCatalogue::builtIn(), &options);
+        const CostLine *e = lineOf(estimate, sfn, "standard-transitions");
+        const CostLine *s = lineOf(simulated, sfn, "standard-transitions");
+        QVERIFY(e && s);
+        const double executions = seriesTotal(run, sfn, QStringLiteral("sfn.executions"));
+        const double transitions = seriesTotal(run, sfn, QStringLiteral("sfn.transitions"));
+        QVERIFY(executions > 70000);
+        QVERIFY2(std::abs(transitions / executions - 3.111) < 0.01,
+                 qPrintable(QString::number(transitions / executions)));
+        QVERIFY2(
+            std::abs(s->quantity - transitions * kMonth / 3600) < 1e-6 * s->quantity,
+            qPrintable(
+                QStringLiteral("billed %1, series %2 x month").arg(s->quantity).arg(transitions)));
+        QVERIFY2(std::abs(e->quantity - 3.111 * 20 * kMonth) < 1e-6 * e->quantity,
+                 qPrintable(QString::number(e->quantity)));
+        qInfo("Standard workflow: estimate $%.2f, simulated $%.2f", e->usd, s->usd);
+        QVERIFY(std::abs(e->usd - s->usd) <= kTolerance * std::max(e->usd, s->usd));
     }
 
     void fifoTopicBillsPublishesAndPayload()

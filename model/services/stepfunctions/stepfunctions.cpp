@@ -134,8 +134,9 @@ const QList<usage::Dimension> &billingDimensions()
     return dims;
 }
 
-// Standard: state transitions (the catalogue's fixed start and end transitions per execution
-// added); Express: requests and GB-seconds in 100 ms steps (aws-behaviour.md §6 "Pricing").
+// Standard: a state transition per step executed, retries included (AWS's pricing page,
+// aws-behaviour.md §6 "Pricing"; a catalogue's fixedPerExecution, 0 in the built-in one, is
+// added per execution); Express: requests and GB-seconds in 100 ms steps.
 void billing(usage::Meter &m, const Component &c)
 {
     using usage::millions;
@@ -147,11 +148,15 @@ void billing(usage::Meter &m, const Component &c)
             [&](const ComponentFlow &f) {
                 const double executions = f.inRate * month;
                 const double entries = f.transitions * month;
-                return usage::Estimate{
-                    entries + executions * d.fixedPerExecution,
-                    QStringLiteral("%1 state entries incl. retries + %2 executions x %3")
-                        .arg(millions(entries), millions(executions))
-                        .arg(d.fixedPerExecution)};
+                const QString detail =
+                    d.fixedPerExecution > 0
+                        ? QStringLiteral("%1 state entries incl. retries + %2 executions x %3 "
+                                         "(the catalogue's extra transitions per execution)")
+                              .arg(millions(entries), millions(executions))
+                              .arg(d.fixedPerExecution)
+                        : QStringLiteral("%1 state entries incl. retries (%2 executions)")
+                              .arg(millions(entries), millions(executions));
+                return usage::Estimate{entries + executions * d.fixedPerExecution, detail};
             },
             // The core counts one transition per Task attempt and per Catch.
             [&](const usage::RunTotal &total) {
