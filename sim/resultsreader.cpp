@@ -108,9 +108,9 @@ void readSeries(const QJsonObject &root, qint64 bins, RunResults *r)
         e.unit = text(s, "unit", where);
         e.aggregation = text(s, "aggregation", where);
         if (e.aggregation != QLatin1String("sum") && e.aggregation != QLatin1String("max")
-            && e.aggregation != QLatin1String("last"))
+            && e.aggregation != QLatin1String("last") && e.aggregation != QLatin1String("mean"))
             fail(where + QStringLiteral(".aggregation"),
-                 QStringLiteral("'%1' (allowed: sum, max, last)").arg(e.aggregation));
+                 QStringLiteral("'%1' (allowed: sum, max, last, mean)").arg(e.aggregation));
         const double id = number(s, "componentId", where);
         e.component = id == 0 ? InvalidId : ComponentId(id);
         const QJsonArray values = array(s, "values", where);
@@ -160,6 +160,8 @@ void readSummary(const QJsonObject &root, RunResults *r)
         c.latencyP99Ms = field("latencyP99Ms");
         c.errors = field("errors");
         c.retries = field("retries");
+        if (o.contains(QLatin1String("coldStartProbability"))) // absent from older files
+            c.coldStartProbability = field("coldStartProbability");
         c.monthlyCostUsd = field("monthlyCostUsd");
         r->summary.components.append(c);
     }

@@ -48,6 +48,7 @@ QJsonObject summaryJson(const RunResults &r)
             {QStringLiteral("latencyP99Ms"), number(c.latencyP99Ms)},
             {QStringLiteral("errors"), number(c.errors)},
             {QStringLiteral("retries"), number(c.retries)},
+            {QStringLiteral("coldStartProbability"), number(c.coldStartProbability)},
             {QStringLiteral("monthlyCostUsd"), number(c.monthlyCostUsd)},
         });
     }

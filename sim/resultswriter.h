@@ -16,13 +16,15 @@
 //                   "dropped" }                      (units of work at the end of the run)
 //     "summary":  { "components": [ { "id", "name", "kind", "peakConcurrency", "throttles",
 //                   "maxBacklog", "maxIteratorAgeS", "dlqCount", "latencyP99Ms", "errors",
-//                   "retries", "monthlyCostUsd" } ],  (null = not applicable to the kind)
+//                   "retries", "coldStartProbability" (Lambda: cold starts / invocations),
+//                   "monthlyCostUsd" } ],  (null = not applicable to the kind)
 //                   "peakAccountConcurrency", "monthlyCostUsd", "costNotes", "warnings" },
 //     "findings": [ { "severity", "code", "message" } ],
 //     "series":   [ { "name", "component", "componentId" (0 = account/ledger), "unit",
 //                     "aggregation", "values": [ one number per bin ] } ] }
 //   Series names, units and aggregations are those of sim/core/simulation.h: "sum" = total in
-//   the bin, "max" = peak during the bin, "last" = value at the end of the bin.
+//   the bin, "max" = peak during the bin, "last" = value at the end of the bin, "mean" =
+//   time-average over the bin.
 //
 // CSV (results.csv): a header row, then one row per bin.
 //   time_s                         start of the bin, simulated seconds (the row covers

@@ -42,6 +42,8 @@ struct ComponentSummary {
     double latencyP99Ms = kNotApplicable; // traffic sources: end-to-end p99 of their entry path
     double errors = kNotApplicable;       // function errors + timeouts, 5xx/504, failures
     double retries = kNotApplicable;
+    // Lambda: cold starts / invocations over the run (NaN without invocations).
+    double coldStartProbability = kNotApplicable;
     double monthlyCostUsd = kNotApplicable; // measured usage scaled to 730 h
 };
 

@@ -40,9 +40,10 @@ SeriesCatalog makeSeriesCatalog(const BuildResult &build, const core::MetricStor
         SeriesEntry e;
         e.name = QString::fromStdString(info.name);
         e.unit = QString::fromStdString(info.unit);
-        e.aggregation = info.aggregation == core::Aggregation::Sum   ? QStringLiteral("sum")
-                        : info.aggregation == core::Aggregation::Max ? QStringLiteral("max")
-                                                                     : QStringLiteral("last");
+        e.aggregation = info.aggregation == core::Aggregation::Sum    ? QStringLiteral("sum")
+                        : info.aggregation == core::Aggregation::Max  ? QStringLiteral("max")
+                        : info.aggregation == core::Aggregation::Mean ? QStringLiteral("mean")
+                                                                      : QStringLiteral("last");
         e.component = build.componentOf(info.component);
         e.componentName = e.component != InvalidId ? build.componentName(e.component)
                                                    : e.name.section(QLatin1Char('.'), 0, 0);

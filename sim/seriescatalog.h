@@ -20,7 +20,9 @@ struct BuildResult;
 struct SeriesEntry {
     QString name;        // "lambda.concurrency"
     QString unit;        // "environments", "ms", "count"
-    QString aggregation; // "sum" (per bin), "max" (peak in the bin), "last" (value at bin end)
+    // "sum" (per bin), "max" (peak in the bin), "last" (value at bin end), "mean" (time-average
+    // over the bin)
+    QString aggregation;
     ComponentId component = InvalidId; // InvalidId for account-wide and ledger series
     QString componentName;             // block name, or "account" / "ledger"
 

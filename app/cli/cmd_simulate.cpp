@@ -46,14 +46,14 @@ TextTable summaryTable(const RunSummary &s)
                 QStringLiteral("max backlog"), QStringLiteral("max iter age s"),
                 QStringLiteral("DLQ"),         QStringLiteral("p99 ms"),
                 QStringLiteral("errors"),      QStringLiteral("retries"),
-                QStringLiteral("cost $/month")};
+                QStringLiteral("P(cold)"),     QStringLiteral("cost $/month")};
     t.align = QList<A>(t.header.size(), A::Right);
     t.align[0] = t.align[1] = A::Left;
     for (const ComponentSummary &c : s.components)
         t.rows.append({c.name, componentKindId(c.kind), cell(c.peakConcurrency), cell(c.throttles),
                        cell(c.maxBacklog), cell(c.maxIteratorAgeS, 1), cell(c.dlqCount),
                        cell(c.latencyP99Ms, 1), cell(c.errors), cell(c.retries),
-                       cell(c.monthlyCostUsd, 2)});
+                       cell(c.coldStartProbability, 3), cell(c.monthlyCostUsd, 2)});
     return t;
 }
 

@@ -9,8 +9,9 @@
 namespace swb::core {
 
 // Per bin: Sum = total accrued, Max = peak of a gauge (its value carries into the next bin),
-// Last = value sampled when the bin closes (metricstore.h).
-enum class Aggregation : std::uint8_t { Sum, Max, Last };
+// Last = value sampled when the bin closes, Mean = time-average of a level over the bin (the
+// owning service integrates the level and sets the average when the bin closes; metricstore.h).
+enum class Aggregation : std::uint8_t { Sum, Max, Last, Mean };
 
 enum class MetricScope : std::uint8_t {
     Component, // one series per component of the service

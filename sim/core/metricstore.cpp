@@ -25,6 +25,7 @@ void MetricStore::closeBin()
 {
     const std::size_t n = m_series.size();
     m_bins.insert(m_bins.end(), m_cur.begin(), m_cur.end());
+    const double closed = n ? static_cast<double>(m_bins.size() / n) : 1.0;
     for (std::size_t s = 0; s < n; ++s) {
         switch (m_series[s].aggregation) {
         case Aggregation::Sum:
@@ -38,6 +39,9 @@ void MetricStore::closeBin()
             break;
         case Aggregation::Last:
             m_summary[s] = m_cur[s];
+            break;
+        case Aggregation::Mean:
+            m_summary[s] += (m_cur[s] - m_summary[s]) / closed; // running mean of the bins
             break;
         }
     }

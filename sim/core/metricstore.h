@@ -4,6 +4,8 @@
 //   Max  - peak of a gauge during the bin (concurrency, backlog, iterator age); the gauge's value
 //          carries over into the next bin
 //   Last - value sampled when the bin closes (percentiles, ledger counters)
+//   Mean - time-average of a level over the bin, set by the owning service when the bin closes
+//          (setLast); the summary is the average over the closed bins
 // Memory is bins x series doubles: a run's length changes the bin count, never the per-event cost.
 
 #include "core/component.h"
@@ -66,7 +68,8 @@ public:
         return m_bins[bin * m_series.size() + s];
     }
     const double *row(std::size_t bin) const { return m_bins.data() + bin * m_series.size(); }
-    // Sum series: total over closed bins; Max: peak; Last: last closed value.
+    // Sum series: total over closed bins; Max: peak; Last: last closed value; Mean: the average
+    // of the closed bins' values.
     double summary(std::uint32_t s) const { return m_summary[s]; }
     std::uint32_t find(ComponentRef c, std::string_view name) const;
     // Typed look-up: find(ref, LmConcurrency), find(ref, metricId(KmShardIteratorAge), 3).

@@ -2,11 +2,15 @@
 // Public face of the simulation core. Build a Scenario, construct a Simulation, run it in slices
 // (runUntil) or to the end (run), and read metric bins, the ledger and the fingerprint.
 //
-// Metric series (per component unless noted; aggregation S = Sum per bin, M = Max, L = Last):
+// Metric series (per component unless noted; aggregation S = Sum per bin, M = Max, L = Last,
+// A = time-average over the bin):
 //   lambda.*      concurrency M, invocations S, throttles S, errors S, timeouts S, retries S,
 //                 cold_starts S, duration_ms_sum S, duration_ms_max M, async_queue M,
 //                 dlq S (events sent to DLQ/on-failure), billed_requests S, billed_gb_s S,
-//                 billed_pc_gb_s S (duration on provisioned environments)
+//                 billed_pc_gb_s S (duration on provisioned environments), concurrency_mean A,
+//                 warm_environments M and warm_environments_mean A (provisioned + busy + idle
+//                 environments; an idle one counts until its idle expiry time),
+//                 provisioned_utilization A (busy provisioned / provisioned, 0 without any)
 //   account.*     concurrency M, unreserved_concurrency M                       (kind None)
 //   apigw.*       requests S, throttled_429 S, errors_5xx S, timeouts_504 S, latency_ms_sum S,
 //                 latency_ms_max M, billed_requests S, latency_p50_ms / _p95_ / _p99_ L

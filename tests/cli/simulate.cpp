@@ -115,6 +115,33 @@ void TestCliSimulate::summaryAndJson()
                                  .value(QLatin1String("components"))
                                  .toArray();
     QCOMPARE(comps.size(), m_design.components.size());
+    // Each function's P(cold) is its cold starts over its invocations (the series' totals);
+    // other kinds have none (null).
+    const auto seriesTotal = [&series](const QString &component, const char *name) {
+        double sum = 0;
+        for (const QJsonValue &v : series)
+            if (v[QLatin1String("component")].toString() == component
+                && v[QLatin1String("name")].toString() == QLatin1String(name))
+                for (const QJsonValue &x : v[QLatin1String("values")].toArray())
+                    sum += x.toDouble();
+        return sum;
+    };
+    int functions = 0;
+    for (const QJsonValue &v : comps) {
+        const QJsonValue p = v[QLatin1String("coldStartProbability")];
+        const QString name = v[QLatin1String("name")].toString();
+        if (v[QLatin1String("kind")].toString() != QLatin1String("lambda")) {
+            QVERIFY2(p.isNull(), qPrintable(name));
+            continue;
+        }
+        ++functions;
+        const double invocations = seriesTotal(name, "lambda.invocations");
+        QVERIFY(invocations > 0);
+        QCOMPARE(p.toDouble(), seriesTotal(name, "lambda.cold_starts") / invocations);
+        QVERIFY(p.toDouble() > 0 && p.toDouble() < 1);
+    }
+    QVERIFY(functions > 0);
+    QVERIFY(r.out.contains(QLatin1String("P(cold)")));
     // Ledger: every unit produced is accounted for.
     const QJsonObject l = root.value(QLatin1String("ledger")).toObject();
     double accounted = 0;

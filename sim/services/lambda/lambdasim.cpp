@@ -6,6 +6,8 @@
 
 #include "model/services/lambda/lambda.h"
 
+#include <cmath>
+
 namespace swb::lambda {
 
 using detail::Severity;
@@ -60,6 +62,9 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->dlqCount = v("lambda.dlq");
     c->errors = v("lambda.errors") + v("lambda.timeouts");
     c->retries = v("lambda.retries");
+    const double invocations = v("lambda.invocations");
+    c->coldStartProbability =
+        invocations > 0 ? v("lambda.cold_starts") / invocations : std::nan("");
 }
 
 } // namespace

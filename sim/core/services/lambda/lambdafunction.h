@@ -69,6 +69,10 @@ enum LambdaMetric : std::uint32_t {
     LmBilledRequests,
     LmBilledGbS,
     LmBilledPcGbS,
+    LmConcurrencyMean,
+    LmWarmEnvironments,
+    LmWarmEnvironmentsMean,
+    LmProvisionedUtilization,
     LmAccountConcurrency, // account-wide (component None), MetricScope::Account
     LmAccountUnreserved,
     LmCount
@@ -89,6 +93,13 @@ inline constexpr MetricDecl kLambdaMetrics[LmCount] = {
     {"lambda.billed_requests", "requests", Aggregation::Sum},
     {"lambda.billed_gb_s", "GB-s", Aggregation::Sum},
     {"lambda.billed_pc_gb_s", "GB-s", Aggregation::Sum}, // duration on provisioned environments
+    // Time-averaged busy environments (CloudWatch's ConcurrentExecutions averaged over the bin).
+    {"lambda.concurrency_mean", "environments", Aggregation::Mean},
+    // Warm = provisioned + busy on-demand + idle on-demand environments before their idle expiry.
+    {"lambda.warm_environments", "environments", Aggregation::Max},
+    {"lambda.warm_environments_mean", "environments", Aggregation::Mean},
+    // Busy provisioned environments / provisioned concurrency, time-averaged (0 without any).
+    {"lambda.provisioned_utilization", "ratio", Aggregation::Mean},
     {"account.concurrency", "environments", Aggregation::Max, MetricScope::Account},
     {"account.unreserved_concurrency", "environments", Aggregation::Max, MetricScope::Account},
 };

@@ -124,13 +124,32 @@ bool LambdaService::canStart(std::uint32_t fn)
                                              : m_unreservedBusy < m_unreservedCap;
     if (!room)
         return false;
-    while (!F.idle.empty() && F.idle.front() + F.idleExpiry <= now)
-        F.idle.popFront(); // environment reclaimed after idling (cold start next time)
+    advance(F, now); // environments reclaimed after idling (cold start next time)
     if (!F.idle.empty())
         return true;
     // A new environment needs scaling headroom (aws-behaviour.md §1 "Scaling rate").
     return m_currentScaling ? F.scaling.available(now) >= 1.0
                             : m_legacyScaling.available(now) >= 1.0;
+}
+
+void LambdaService::integrate(Function &F, Ticks t)
+{
+    if (t <= F.since)
+        return;
+    const double dt = static_cast<double>(t - F.since);
+    F.busyArea += dt * (F.pcBusy + F.onDemandBusy);
+    F.warmArea += dt * F.warm();
+    F.pcArea += dt * F.pcBusy;
+    F.since = t;
+}
+
+void LambdaService::advance(Function &F, Ticks now)
+{
+    while (!F.idle.empty() && F.idle.front() + F.idleExpiry <= now) {
+        integrate(F, F.idle.front() + F.idleExpiry); // warm until its own expiry time
+        F.idle.popFront();
+    }
+    integrate(F, now);
 }
 
 void LambdaService::gaugeConcurrency(const Function &F)
@@ -153,6 +172,7 @@ std::uint32_t LambdaService::invoke(std::uint32_t fn, std::uint8_t invoker, std:
         return kNone;
     }
     m_rps.take(now);
+    advance(F, now); // canStart may have left it behind (a provisioned environment was free)
     bool cold = false, provisioned = false;
     if (F.pcBusy < F.pc) {
         provisioned =
@@ -168,6 +188,7 @@ std::uint32_t LambdaService::invoke(std::uint32_t fn, std::uint8_t invoker, std:
         ++F.onDemandBusy;
         if (F.onDemandCap == kNone)
             ++m_unreservedBusy;
+        ms.gauge(F.m + LmWarmEnvironments, F.warm()); // +1 on a cold start, else unchanged
     }
     ++m_accountBusy;
     ms.add(F.m + LmInvocations, 1);
@@ -248,6 +269,7 @@ void LambdaService::onDone(std::uint32_t id, std::uint32_t gen)
     ++m_invs[id].gen;
     m_freeInvs.push_back(id);
     Function &F = m_fns[I.fn];
+    advance(F, m_k.now());
     if (I.provisioned) {
         --F.pcBusy;
     } else {
@@ -284,8 +306,21 @@ void LambdaService::succeeded(std::uint32_t fn, std::uint32_t msg)
 
 void LambdaService::sampleBin()
 {
-    for (const Function &F : m_fns)
-        m_k.metrics().gauge(F.m + LmConcurrency, F.pcBusy + F.onDemandBusy);
+    MetricStore &ms = m_k.metrics();
+    const Ticks now = m_k.now(); // the bin's end
+    for (Function &F : m_fns) {
+        ms.gauge(F.m + LmConcurrency, F.pcBusy + F.onDemandBusy);
+        advance(F, now);
+        ms.gauge(F.m + LmWarmEnvironments, F.warm()); // after expiries: carried into next bin
+        const double len = static_cast<double>(now - F.binStart);
+        if (len > 0) {
+            ms.setLast(F.m + LmConcurrencyMean, F.busyArea / len);
+            ms.setLast(F.m + LmWarmEnvironmentsMean, F.warmArea / len);
+            ms.setLast(F.m + LmProvisionedUtilization, F.pc ? F.pcArea / (len * F.pc) : 0.0);
+        }
+        F.busyArea = F.warmArea = F.pcArea = 0;
+        F.binStart = now;
+    }
 }
 
 } // namespace swb::core

@@ -71,7 +71,9 @@ public:
     // The function processed `msg`: on to each of its outputs (one message each), or done.
     void succeeded(std::uint32_t fn, std::uint32_t msg);
     bool hasOutputs(std::uint32_t fn) const { return !m_fns[fn].outputs.empty(); }
-    std::size_t warmEnvironments(std::uint32_t fn) const { return m_fns[fn].idle.size(); }
+    // Idle on-demand environments not yet reclaimed at the last bookkeeping time (the last start,
+    // end or bin close of the function).
+    std::size_t idleEnvironments(std::uint32_t fn) const { return m_fns[fn].idle.size(); }
 
     // ---- kernel hooks (core/service.h)
     void declareAccountSeries();
@@ -103,6 +105,15 @@ private:
         std::vector<ComponentRef> outputs; // sends one message to each on success
         std::uint32_t asyncWaiting = 0;
         std::uint32_t m = 0; // metric base
+        // Time integrals of the levels over the current bin (environment x ticks), for the
+        // Mean series; `since` is the time they reach.
+        Ticks since = 0, binStart = 0;
+        double busyArea = 0, warmArea = 0, pcArea = 0;
+
+        std::uint32_t warm() const
+        {
+            return pc + onDemandBusy + static_cast<std::uint32_t>(idle.size());
+        }
     };
     struct Invoker {
         void *self = nullptr;
@@ -111,6 +122,10 @@ private:
 
     void onDone(std::uint32_t inv, std::uint32_t gen);
     void gaugeConcurrency(const Function &F);
+    // Brings F's time integrals to `now`, reclaiming each idle environment at its own expiry
+    // time (an idle environment counts as warm until then, not until the next start notices).
+    void advance(Function &F, Ticks now);
+    void integrate(Function &F, Ticks t);
     // async invocations (lambdaasync.cpp)
     void asyncDone(const Invocation &inv);
     void asyncTry(std::uint32_t fn, std::uint32_t msg);
