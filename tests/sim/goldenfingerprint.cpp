@@ -22,13 +22,13 @@ struct Golden {
 
 // Pinned 2026-12-04 from main at 696325f (before the service-module refactor); sns-fanout and
 // sqs-lambda re-pinned when sqs.oldest_age_s began counting in-flight messages; all re-pinned when
-// the Lambda warm-environment series were added (the hash covers every series name and bin; the
-// hash over the earlier series alone is unchanged).
+// the Lambda warm-environment series and then the order counters were added (the hash covers every
+// series name and bin; the hash over the earlier series alone is unchanged).
 constexpr Golden kGolden[] = {
     {"api-lambda", 0xf22b0de6f115825bull, 179191},
-    {"sns-fanout", 0x7260bb86922bf146ull, 88956},
-    {"sqs-lambda", 0xd3d2ab507040f26cull, 179256},
-    {"kinesis-lambda", 0x562d0b2660473efeull, 501327},
+    {"sns-fanout", 0x1bdfab5b81c0a446ull, 88956},
+    {"sqs-lambda", 0x3ae3d9428166e8c4ull, 179256},
+    {"kinesis-lambda", 0x1057c7c04bea6c67ull, 501327},
     {"api-stepfunctions", 0x07888912366960adull, 60918},
 };
 

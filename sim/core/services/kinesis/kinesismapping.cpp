@@ -91,10 +91,18 @@ void KinesisService::batchDone(const Invocation &inv)
     Lane &L = X.lanes[li];
     L.busy = false;
     std::uint32_t n = std::min<std::uint32_t>(L.batchN, static_cast<std::uint32_t>(L.recs.size()));
+    const std::uint32_t shard = li / X.pf;
     auto complete = [&](std::uint32_t count) {
         for (std::uint32_t i = 0; i < count; ++i) {
             const Record r = L.recs.front();
             L.recs.popFront();
+            if (L.order.deliver(r.seq)) {
+                m_k.metrics().add(S.m + KmOutOfOrder, 1);
+                if (!S.reordered[shard]) {
+                    S.reordered[shard] = 1;
+                    m_k.metrics().gauge(S.m + KmReorderedShards, ++S.reorderedShards);
+                }
+            }
             if (!m_lambda->hasOutputs(X.fn)) {
                 settle(r, &Ledger::succeeded);
             } else {

@@ -52,6 +52,7 @@ void KinesisService::initStream(std::uint32_t i)
     S.getRecords.resize(shards);
     S.orphan.resize(shards);
     S.nextSeq.assign(shards, 0);
+    S.reordered.assign(shards, 0);
     S.logBase.assign(shards, 0);
     S.log.resize(shards);
     for (std::uint32_t s = 0; s < shards; ++s) {

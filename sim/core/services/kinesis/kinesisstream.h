@@ -38,6 +38,8 @@ enum KinesisMetric : std::uint32_t {
     KmBilledPutUnits,
     KmReadThrottles,
     KmReadCalls,
+    KmOutOfOrder,
+    KmReorderedShards,
     KmShardIteratorAge, // per shard (first 64), MetricScope::Shard
     KmCount
 };
@@ -53,6 +55,10 @@ inline constexpr MetricDecl kKinesisMetrics[KmCount] = {
     {"kinesis.billed_put_units", "units", Aggregation::Sum},
     {"kinesis.read_throttles", "calls", Aggregation::Sum}, // ReadProvisionedThroughputExceeded
     {"kinesis.read_calls", "calls", Aggregation::Sum},     // GetRecords calls that returned records
+    // Records processed after a later record of their shard (key range with a parallelization
+    // factor above 1), and the shards where that ever happened (core/deliveryorder.h).
+    {"kinesis.out_of_order", "records", Aggregation::Sum},
+    {"kinesis.reordered_shards", "shards", Aggregation::Max},
     {"kinesis.shard#.iterator_age_s", "s", Aggregation::Max, MetricScope::Shard},
 };
 

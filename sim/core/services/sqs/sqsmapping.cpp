@@ -229,6 +229,17 @@ void SqsService::batchDone(const Invocation &inv)
         }
         ++deleted;
         --Q.inFlight;
+        if (Q.fifo) {
+            // In order per message group (aws-behaviour.md §4): a message sent later must not
+            // have been processed before this one.
+            DeliveryOrder &order = Q.groupOrder[m_batches[b].group];
+            const bool first = !order.reordered();
+            if (order.deliver(m_k.msg(id).since)) {
+                m_k.metrics().add(Q.m + QmOutOfOrder, 1);
+                if (first)
+                    m_k.metrics().gauge(Q.m + QmReorderedGroups, ++Q.reorderedGroups);
+            }
+        }
         m_lambda->succeeded(X.fn, id);
     }
     Batch &B2 = m_batches[b];

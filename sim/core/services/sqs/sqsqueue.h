@@ -38,6 +38,8 @@ enum SqsMetric : std::uint32_t {
     QmExpired,
     QmPollers,
     QmBilledRequests,
+    QmOutOfOrder,
+    QmReorderedGroups,
     QmCount
 };
 
@@ -53,6 +55,10 @@ inline constexpr MetricDecl kSqsMetrics[QmCount] = {
     {"sqs.expired", "count", Aggregation::Sum},
     {"sqs.pollers", "batches", Aggregation::Max},
     {"sqs.billed_requests", "requests", Aggregation::Sum},
+    // FIFO: messages processed after a later-sent message of their group, and the groups where
+    // that ever happened (core/deliveryorder.h); 0 for standard queues (no order promised).
+    {"sqs.out_of_order", "messages", Aggregation::Sum},
+    {"sqs.reordered_groups", "groups", Aggregation::Max},
 };
 
 } // namespace swb::core

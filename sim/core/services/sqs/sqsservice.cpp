@@ -24,8 +24,10 @@ void SqsService::setup()
         Q.cfg = &cfgs[i];
         Q.fifo = Q.cfg->type == QueueType::Fifo;
         Q.retention = secondsToTicks(Q.cfg->retentionSeconds);
-        if (Q.fifo)
+        if (Q.fifo) {
             Q.groups.init(Q.cfg->messageGroupCount);
+            Q.groupOrder.resize(Q.groups.size());
+        }
         Q.m = m_k.addSeries(kKind, {kKind, i}, kSqsMetrics);
     }
 }

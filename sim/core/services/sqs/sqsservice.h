@@ -7,6 +7,7 @@
 // While a queue holds a message, Message::aux is the queue, Message::since the send time
 // (retention), Message::ctx its message group (FIFO) and Message::receiveCount its receives.
 
+#include "core/deliveryorder.h"
 #include "core/kernel.h"
 #include "core/messagegroups.h"
 #include "core/ringdeque.h"
@@ -55,6 +56,8 @@ private:
         bool fifo = false;
         RingDeque<std::uint32_t> visible; // standard queue
         MessageGroups groups;             // FIFO: per message group, in order; busy = batch out
+        std::vector<DeliveryOrder> groupOrder; // FIFO: send times processed, per group
+        std::uint32_t reorderedGroups = 0;
         RingDeque<std::uint32_t> readyGroups;
         std::uint64_t visibleCount = 0, inFlight = 0, delayed = 0, dlqHeld = 0;
         Ticks dlqHeldSince = 0; // arrival of the oldest held dead letter (they never leave)
