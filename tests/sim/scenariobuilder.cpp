@@ -111,7 +111,8 @@ void TestScenarioBuilder::mapsEveryParameter()
                {"spikeMultiplier", 4.0},
                {"payloadSize", 2.5},
                {"payloadDistribution", QStringLiteral("exponential")},
-               {"attributes", QStringLiteral("type=order:0.75,type=refund:0.25")}});
+               {"attributes", QStringLiteral("type=order:0.75,type=refund:0.25")},
+               {"poisonShare", 0.02}});
     const ComponentId api = m.add(CK::ApiGateway, "api",
                                   {{"type", QStringLiteral("HTTP")},
                                    {"rateLimit", 500.0},
@@ -154,7 +155,7 @@ void TestScenarioBuilder::mapsEveryParameter()
                                   {"errorRate", 0.1}});
     mark("traffic", {"pattern", "rate", "peakFactor", "peakHour", "spikeStart", "spikeDuration",
                      "spikeMultiplier", "payloadSize", "payloadDistribution", "attributes",
-                     "replayFile"}); // replayFile: replayCsv()
+                     "poisonShare", "replayFile"}); // replayFile: replayCsv()
     mark("apigateway", {"type", "rateLimit", "burstLimit", "integrationTimeout"});
     mark("sns", {"type", "publishQuota"});
     mark("sqs", {"type", "visibilityTimeout", "retentionPeriod", "deliveryDelay", "messageGroups",
@@ -296,6 +297,7 @@ void TestScenarioBuilder::mapsEveryParameter()
     QCOMPARE(src.payloadMeanBytes, 2560.0);
     QCOMPARE(src.payloadDistribution, core::Distribution::Exponential);
     QCOMPARE(src.attributeValueCount, 4u); // 0.75 / 0.25 = 3 + 1 buckets of 4
+    QCOMPARE(src.poisonFraction, 0.02);
 
     const core::ApiGateway &a = sc.apis.at(r.refOf(api).index);
     QCOMPARE(a.flavour, core::ApiFlavour::Http);

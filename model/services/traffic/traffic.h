@@ -48,7 +48,11 @@ namespace swb::traffic {
            "Distribution of request sizes around the mean.")                                     \
     TEXT(attributes, "Message attributes",                                                       \
          "Attribute values carried by messages for SNS filter policies, as name=value:share "    \
-         "pairs separated by commas, e.g. type=order:0.7,type=refund:0.3.")
+         "pairs separated by commas, e.g. type=order:0.7,type=refund:0.3.")                      \
+    REAL(poisonShare, "Poison share", "", 0, 0, 1, nullptr,                                      \
+         "Fraction of requests whose processing always fails (a malformed 'poison' record or "   \
+         "message): every function that handles one fails. Shows Kinesis bisect-on-error "       \
+         "isolating it, SQS partial batch responses returning only it, redrive and DLQs.")
 // clang-format on
 
 struct Params {

@@ -89,6 +89,7 @@ core::TrafficSource makeSource(detail::Builder &b, const Component &c)
     s.durationSeconds = p.spikeDuration;
     s.multiplier = p.spikeMultiplier;
     s.payloadMeanBytes = p.payloadSize * 1024.0; // KB -> bytes
+    s.poisonFraction = p.poisonShare;
     switch (p.payloadDistribution) {
     case traffic::PayloadDistribution::Fixed:
         s.payloadDistribution = core::Distribution::Fixed;
