@@ -2,7 +2,7 @@
 # file is where the desktop expects it, that the runtime dependencies were computed, that
 # desktop-file-validate and appstreamcli accept the desktop integration files, that the manual
 # pages render without warnings, that bash completion completes commands, options and values,
-# and that lintian reports no error or warning.
+# that the programs carry Debian's hardening, and that lintian reports no error or warning.
 # Run: cmake -DBUILD_DIR=... -P packaging.cmake
 set(scratch ${BUILD_DIR}/packaging-test)
 file(REMOVE_RECURSE ${scratch})
@@ -112,14 +112,45 @@ complete("sarif" swb validate --format sa)
 complete("cost" swb export co)
 complete("--from-results" swb export cost --fr)
 
-# lintian: no error and no warning (skipped only where lintian is not installed).
+# Hardening as Debian expects (CMakeLists.txt, SWB_HARDENING), read from the packaged programs
+# themselves: a position-independent executable, a read-only GOT after start-up (GNU_RELRO and
+# BIND_NOW), the stack protector and fortified libc calls (__*_chk).
+foreach(program swb serverless-workbench)
+  set(elf ${root}/usr/bin/${program})
+  execute_process(COMMAND readelf -hlW ${elf} OUTPUT_VARIABLE headers RESULT_VARIABLE rc)
+  execute_process(COMMAND readelf -dW ${elf} OUTPUT_VARIABLE dynamic)
+  execute_process(COMMAND readelf --dyn-syms -W ${elf} OUTPUT_VARIABLE symbols)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "readelf cannot read /usr/bin/${program}")
+  endif()
+  if(NOT headers MATCHES "Type:[ ]+DYN")
+    message(FATAL_ERROR "/usr/bin/${program} is not a position-independent executable")
+  endif()
+  if(NOT headers MATCHES "GNU_RELRO")
+    message(FATAL_ERROR "/usr/bin/${program} has no GNU_RELRO segment (-Wl,-z,relro)")
+  endif()
+  if(NOT dynamic MATCHES "BIND_NOW|Flags:[^\n]* NOW")
+    message(FATAL_ERROR "/usr/bin/${program} is not linked with -Wl,-z,now (no BIND_NOW)")
+  endif()
+  if(NOT symbols MATCHES "__stack_chk_fail")
+    message(FATAL_ERROR "/usr/bin/${program} has no stack protector (-fstack-protector-strong)")
+  endif()
+  if(NOT symbols MATCHES "__[a-z0-9_]+_chk@")
+    message(FATAL_ERROR "/usr/bin/${program} calls no fortified libc function "
+                        "(-D_FORTIFY_SOURCE=2)")
+  endif()
+endforeach()
+
+# lintian: no error and no warning, and no hardening tag even at the info level (skipped only
+# where lintian is not installed).
 find_program(LINTIAN lintian)
 if(LINTIAN)
-  execute_process(COMMAND ${LINTIAN} --tag-display-limit 0 ${debs}
+  execute_process(COMMAND ${LINTIAN} --display-info --tag-display-limit 0 ${debs}
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(out MATCHES "(^|\n)[EW]: ")
+  if(out MATCHES "(^|\n)[EW]: " OR out MATCHES "(^|\n)[EWI]: [^\n]*hardening-")
     message(FATAL_ERROR "lintian:\n${out}${err}")
   endif()
+  message(STATUS "lintian --display-info:\n${out}")
 else()
   message(WARNING "lintian is not installed: the package was not linted (packaging/setup.sh "
                   "installs it)")
