@@ -39,11 +39,13 @@ void WorkbookWriter::writeDetail()
         formula(m_detail, row, DFree, QLatin1Char('=') + share.arg(dimRef(b, MFreeUsed)),
                 l.freeQuantity);
         formula(m_detail, row, DPer, QLatin1Char('=') + dimRef(b, MPer), per);
+        // Cached as the formula computes it: from the row's dollars rounded to the cent (DUsd).
         formula(m_detail, row, DPrice,
                 QStringLiteral("=IF(%1-%2>0,%3/(%1-%2)*%4,Tiers!%5)")
                     .arg(cell(row, DQuantity), cell(row, DFree), cell(row, DUsd), cell(row, DPer),
                          cell(b.firstTier, TPrice)),
-                billable > 0 ? l.usd / billable * per : firstPrice, m_price);
+                billable > 0 ? double(toCents(l.usd)) / 100.0 / billable * per : firstPrice,
+                m_price);
         const QString tiers = b.dim ? b.dim->priceText() : l.priceText;
         text(m_detail, row, DTiers,
              l.appliedPrice.isEmpty() || l.appliedPrice == tiers

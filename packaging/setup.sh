@@ -18,6 +18,7 @@ packages=(
   libboost-graph-dev libsqlite3-dev libyaml-cpp-dev libxlsxwriter-dev libgraphviz-dev
   xvfb xauth poppler-utils unzip sqlite3
   desktop-file-utils appstream dpkg-dev file help2man lintian man-db
+  libreoffice-calc-nogui
 )
 
 install_packages() {

@@ -1,6 +1,7 @@
 #include "ui/export/costreportlayout.h"
 
 #include "ui/export/diagramexport.h"
+#include "ui/export/reporttable.h"
 
 #include <QFontMetricsF>
 #include <QPageLayout>
@@ -174,36 +175,50 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
                          const QStringList &totalRow)
 {
     m_blocks.append([headers, rows, totalRow](Pass &pass) {
-        static const double shares[] = {0.17, 0.25, 0.21, 0.25, 0.12};
+        constexpr int kColumns = 5;
         const QFont body = font(kTableSize);
         const QFont bold = font(kTableSize, true);
-        const QFontMetricsF fm(body, pass.painter.device());
-        const double rowHeight = fm.height() + 3;
+        QPaintDevice *device = pass.painter.device();
+        const QFontMetricsF fm(body, device);
+        const double lineHeight = fm.height();
+        const QList<double> widths =
+            tableColumnWidths(headers, rows, body, bold, pass.content.width(), device);
+        double edge[kColumns + 1] = {pass.content.left()};
+        for (int c = 0; c < kColumns; ++c)
+            edge[c + 1] = edge[c] + widths.value(c);
         auto paintRow = [&](const QStringList &cells, bool isBold, bool shade) {
+            const QFont &f = isBold ? bold : body;
+            // Each cell's extent: a cell followed by empty ones spans them (the total's label).
+            struct Placed {
+                int column;
+                double left, width;
+                TableCell cell;
+            };
+            QList<Placed> placed;
+            int lines = 1;
+            for (int c = 0; c < cells.size() && c < kColumns; ++c) {
+                int end = c + 1;
+                while (end < kColumns - 1 && end < cells.size() && cells.at(end).isEmpty()
+                       && !cells.at(c).isEmpty())
+                    ++end;
+                const double w = edge[end] - edge[c] - kCellPadding;
+                placed.append({c, edge[c] + 2, w, layoutTableCell(cells.at(c), f, w, device)});
+                lines = std::max(lines, int(placed.last().cell.lines.size()));
+                c = end - 1;
+            }
+            const double rowHeight = lines * lineHeight + 3;
             pass.need(rowHeight);
             if (pass.painting()) {
                 QPainter &p = pass.painter;
                 if (shade)
                     p.fillRect(QRectF(pass.content.left(), pass.y, pass.content.width(), rowHeight),
                                QColor(238, 242, 247));
-                p.setFont(isBold ? bold : body);
+                p.setFont(f);
                 p.setPen(Qt::black);
-                const QFontMetricsF m(isBold ? bold : body, p.device());
-                // Column edges; a cell followed by empty ones spans them (the total's label).
-                double edge[6] = {pass.content.left()};
-                for (int c = 0; c < 5; ++c)
-                    edge[c + 1] = edge[c] + pass.content.width() * shares[c];
-                for (int c = 0; c < cells.size() && c < 5; ++c) {
-                    int end = c + 1;
-                    while (end < 4 && end < cells.size() && cells.at(end).isEmpty()
-                           && !cells.at(c).isEmpty())
-                        ++end;
-                    const double w = edge[end] - edge[c];
-                    const Qt::Alignment align = (c == 2 || c == 4) ? Qt::AlignRight : Qt::AlignLeft;
-                    p.drawText(QRectF(edge[c] + 2, pass.y + 1, w - 6, rowHeight - 2),
-                               align | Qt::AlignVCenter,
-                               m.elidedText(cells.at(c), Qt::ElideRight, w - 6));
-                    c = end - 1;
+                for (const Placed &cell : placed) {
+                    const bool right = cell.column == 2 || cell.column == 4;
+                    paintTableCell(p, cell.cell,
+                                   QRectF(cell.left, pass.y + 1.5, cell.width, lineHeight), right);
                 }
             }
             pass.y += rowHeight;
@@ -214,13 +229,13 @@ void ReportLayout::table(const QStringList &headers, const QList<QStringList> &r
                 pass.painter.drawLine(QPointF(pass.content.left(), pass.y),
                                       QPointF(pass.content.right(), pass.y));
         };
-        pass.need(3 * rowHeight);
+        pass.need(3 * (lineHeight + 3));
         header();
         pass.onNewPage = header;
         for (qsizetype i = 0; i < rows.size(); ++i)
             paintRow(rows.at(i), false, i % 2 == 1);
         pass.onNewPage = nullptr;
-        pass.need(rowHeight);
+        pass.need(lineHeight + 3);
         if (pass.painting())
             pass.painter.drawLine(QPointF(pass.content.left(), pass.y),
                                   QPointF(pass.content.right(), pass.y));

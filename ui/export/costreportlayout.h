@@ -33,6 +33,8 @@ public:
     void keyValues(const QList<QPair<QString, QString>> &pairs);
     // Columns: the first two left-aligned, the others right-aligned except the fourth (text).
     // totalRow: label and amount, printed bold under the last column.
+    // Columns follow their widest cell; no cell is cut (a long one is condensed or wraps,
+    // reporttable.h).
     void table(const QStringList &headers, const QList<QStringList> &rows,
                const QStringList &totalRow);
     void chart(const ReportChart &chart, double durationSeconds, double height);
