@@ -40,7 +40,8 @@ set(expected
   usr/share/man/man1/serverless-workbench.1.gz
   usr/share/bash-completion/completions/swb
   usr/share/doc/serverless-workbench/copyright
-  usr/share/doc/serverless-workbench/changelog.gz)
+  usr/share/doc/serverless-workbench/changelog.gz
+  usr/share/doc/serverless-workbench/results-reference.md)
 foreach(f ${expected})
   if(NOT EXISTS ${root}/${f})
     message(FATAL_ERROR "missing from the package: /${f}")
@@ -76,8 +77,8 @@ endif()
 # every option of its --help.
 file(GLOB pages ${root}/usr/share/man/man1/*.1.gz)
 list(LENGTH pages page_count)
-if(page_count LESS 14)
-  message(FATAL_ERROR "expected swb, its 13 commands and the GUI as manual pages: ${pages}")
+if(page_count LESS 16)
+  message(FATAL_ERROR "expected swb, its 14 commands and the GUI as manual pages: ${pages}")
 endif()
 foreach(page ${pages})
   execute_process(COMMAND man --warnings -E UTF-8 -l ${page}
@@ -90,6 +91,16 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E env MANWIDTH=200 man -l ${root}/usr/
 foreach(option --format --no-free-tier --new-account --pricing --help)
   if(NOT text MATCHES "${option}")
     message(FATAL_ERROR "swb-cost(1) does not document ${option}:\n${text}")
+  endif()
+endforeach()
+
+# The results reference, generated from the metric registry (swb metrics): a Markdown table
+# with the series of each service and the ledger.
+file(READ ${root}/usr/share/doc/serverless-workbench/results-reference.md reference)
+foreach(series "ledger.produced" "lambda.concurrency" "sqs.visible" "sfn.executions")
+  string(FIND "${reference}" "| ${series} |" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "results-reference.md lacks ${series}:\n${reference}")
   endif()
 endforeach()
 

@@ -8,7 +8,7 @@ const QList<CommandSpec> &commands()
         validateCommand(),      costCommand(),    newCommand(),       simulateCommand(),
         setCommand(),           convertCommand(), sweepCommand(),     compareCommand(),
         checkCommand(),         importCommand(),  exportSamCommand(), exportCostCommand(),
-        exportDiagramCommand(),
+        exportDiagramCommand(), metricsCommand(),
     };
     return list;
 }

@@ -25,6 +25,7 @@ CommandSpec importCommand();
 CommandSpec exportSamCommand();
 CommandSpec exportCostCommand();
 CommandSpec exportDiagramCommand();
+CommandSpec metricsCommand();
 
 // Shared by `swb cost` and `swb export cost` (cmd_cost.cpp): --no-free-tier, --new-account and
 // --pricing. readCostArgs checks their combination and loads the --pricing catalogue; it returns
