@@ -3,6 +3,7 @@
 // tests/ui: nothing here uses the project's writers. XLSX: the `unzip` tool and QXmlStreamReader
 // over the sheet XML; PDF: poppler-utils' `pdfinfo` and `pdftotext`.
 
+#include <QFile>
 #include <QHash>
 #include <QProcess>
 #include <QStandardPaths>
@@ -11,6 +12,13 @@
 #include <QXmlStreamReader>
 
 namespace swb::test {
+
+// A file's bytes, empty when it cannot be read.
+inline QByteArray readFileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 // Output of a tool, or a null QByteArray when it could not run or failed.
 inline QByteArray runTool(const QString &tool, const QStringList &args)

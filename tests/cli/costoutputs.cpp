@@ -24,12 +24,6 @@ using namespace swb::test;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // The amount after `label` on the line that starts with it (the table's TOTAL row, the PDF's
 // "Total (USD per month)"), in cents; -1 when there is none.
 qint64 amountAfter(const QString &text, const QString &label)
@@ -137,7 +131,7 @@ private Q_SLOTS:
                                         base + QStringLiteral(".swb"), base + QLatin1String(ext)});
             QVERIFY2(r.code == 0, qPrintable(r.err));
         }
-        const QString csv = QString::fromUtf8(readAll(base + QStringLiteral(".csv")));
+        const QString csv = QString::fromUtf8(readFileBytes(base + QStringLiteral(".csv")));
         QCOMPARE(amountAfter(csv, QStringLiteral("TOTAL,")), expected);
 
         const QString xlsx = base + QStringLiteral(".xlsx");
@@ -253,7 +247,7 @@ private Q_SLOTS:
         for (qsizetype s = 0; s < sheets.size(); ++s) {
             const QString csvPath = out + QStringLiteral("/recalc-%1.csv").arg(sheets.at(s));
             QString problem;
-            QString csv = QString::fromUtf8(readAll(csvPath));
+            QString csv = QString::fromUtf8(readFileBytes(csvPath));
             if (!csv.endsWith(u'\n')) // LibreOffice ends the last line without a line break
                 csv += u'\n';
             const QList<QStringList> rows = parseCsv(csv, &problem);

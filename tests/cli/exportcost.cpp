@@ -29,12 +29,6 @@ namespace {
 
 constexpr double kRunSeconds = 300; // short runs: the test stays well under a minute
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 bool writeAll(const QString &path, const QByteArray &data)
 {
     QFile f(path);
@@ -113,7 +107,7 @@ private Q_SLOTS:
         const SwbResult r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, out,
                                     QStringLiteral("--no-free-tier")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        const CsvTotals t = csvTotals(readAll(out));
+        const CsvTotals t = csvTotals(readFileBytes(out));
         QCOMPARE(t.rowsCents, t.totalCents);
         QCOMPARE(formatCents(t.totalCents), totalAsSwbCostPrints(m_design, false));
     }
@@ -142,7 +136,7 @@ private Q_SLOTS:
             args.append(QStringLiteral("--no-free-tier"));
         const SwbResult r = runSwb(args);
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        const CsvTotals t = csvTotals(readAll(out));
+        const CsvTotals t = csvTotals(readFileBytes(out));
         QVERIFY(t.rows > 0);
         QCOMPARE(t.rowsCents, t.totalCents);
 
@@ -158,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(t.totalCents, expected.totalCents());
         QCOMPARE(t.rows, int(expected.lines.size()));
         if (freeTier) {
-            const QJsonObject json = QJsonDocument::fromJson(readAll(m_results)).object();
+            const QJsonObject json = QJsonDocument::fromJson(readFileBytes(m_results)).object();
             const double priced = json.value(QStringLiteral("summary"))
                                       .toObject()
                                       .value(QStringLiteral("monthlyCostUsd"))
@@ -276,7 +270,7 @@ private Q_SLOTS:
         const int pages = pdfPageCount(out);
         QVERIFY2(pages >= 2, qPrintable(QString::number(pages))); // charts follow the table
         const QString text = pdfText(out);
-        const QJsonObject meta = QJsonDocument::fromJson(readAll(m_results))
+        const QJsonObject meta = QJsonDocument::fromJson(readFileBytes(m_results))
                                      .object()
                                      .value(QStringLiteral("metadata"))
                                      .toObject();
@@ -309,7 +303,7 @@ private Q_SLOTS:
         const QString results = path("bad.json");
         QString design = m_design;
         if (QByteArray(QTest::currentDataTag()) == "short series") {
-            QJsonObject root = QJsonDocument::fromJson(readAll(m_results)).object();
+            QJsonObject root = QJsonDocument::fromJson(readFileBytes(m_results)).object();
             QJsonArray series = root.value(QStringLiteral("series")).toArray();
             QJsonObject first = series.at(0).toObject();
             QJsonArray values = first.value(QStringLiteral("values")).toArray();
@@ -319,7 +313,7 @@ private Q_SLOTS:
             root.insert(QStringLiteral("series"), series);
             content = QJsonDocument(root).toJson();
         } else if (content.isEmpty()) {
-            content = readAll(m_results);
+            content = readFileBytes(m_results);
             design = m_other;
         }
         QVERIFY(writeAll(results, content));
@@ -330,7 +324,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, code);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY2(r.err.contains(results), qPrintable(r.err));
-        QCOMPARE(readAll(existing), QByteArray("previous"));
+        QCOMPARE(readFileBytes(existing), QByteArray("previous"));
     }
 
     void refusalsLeaveExistingFile()
@@ -341,7 +335,7 @@ private Q_SLOTS:
             runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design, existing});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QLatin1String(".pdf")), qPrintable(r.err));
-        QCOMPARE(readAll(existing), QByteArray("previous"));
+        QCOMPARE(readFileBytes(existing), QByteArray("previous"));
 
         for (const char *name : {"missing/out.xlsx", "missing/out.pdf", "missing/out.csv"}) {
             r = runSwb({QStringLiteral("export"), QStringLiteral("cost"), m_design,

@@ -5,6 +5,8 @@
 
 #include "clitestutil.h"
 
+#include "../exporttestutil.h"
+
 #include "model/patterns.h"
 #include "sim/resultsreference.h"
 
@@ -19,16 +21,6 @@
 
 using namespace swb;
 using namespace swb::test;
-
-namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-} // namespace
 
 class TestMetrics : public QObject
 {
@@ -94,7 +86,7 @@ private Q_SLOTS:
                 runSwb({QStringLiteral("simulate"), design, QStringLiteral("--duration"),
                         QStringLiteral("30s"), QStringLiteral("--out"), out});
             QVERIFY2(r.code == 0 || r.code == 1, qPrintable(r.err));
-            const QJsonArray series = QJsonDocument::fromJson(readAll(out))
+            const QJsonArray series = QJsonDocument::fromJson(readFileBytes(out))
                                           .object()
                                           .value(QStringLiteral("series"))
                                           .toArray();
@@ -118,7 +110,7 @@ private Q_SLOTS:
     void readmeTableIsTheGeneratedOne()
     {
         const QString readme =
-            QString::fromUtf8(readAll(QStringLiteral(SWB_SOURCE_DIR "/README.md")));
+            QString::fromUtf8(readFileBytes(QStringLiteral(SWB_SOURCE_DIR "/README.md")));
         const QString begin = QStringLiteral("<!-- swb metrics -f markdown: begin -->\n");
         const QString end = QStringLiteral("<!-- swb metrics -f markdown: end -->");
         const qsizetype from = readme.indexOf(begin);
