@@ -32,7 +32,8 @@ void Kernel::compile()
     // Metric memory is bins x series: refuse more than 100,000 bins by widening them.
     if (sc.durationSeconds / bw > 100000) {
         bw = std::ceil(sc.durationSeconds / 100000);
-        warn("metric bin width widened to " + std::to_string(bw)
+        // A whole number of seconds: printed as one ("2 s", not "2.000000 s").
+        warn("metric bin width widened to " + std::to_string(static_cast<long long>(bw))
              + " s (at most 100,000 bins per run)");
     }
     m_binWidth = std::max<Ticks>(1, secondsToTicks(bw));
