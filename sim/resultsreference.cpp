@@ -12,7 +12,7 @@ namespace swb {
 namespace {
 
 // What each series counts. Aggregation (per bin): sum = total during the bin, max = peak during
-// the bin, last = value when the bin closes. Rules: resources/help/aws-behaviour.md.
+// the bin, mean = time-average over the bin, last = value when the bin closes. Rules: resources/help/aws-behaviour.md.
 const QHash<QString, QString> &meanings()
 {
     static const QHash<QString, QString> m = {
@@ -192,6 +192,27 @@ const QHash<QString, QString> &meanings()
         {QStringLiteral("source.e2e_p99_ms"),
          QStringLiteral("99th percentile end-to-end latency of the units that finished in the "
                         "bin.")},
+        {QStringLiteral("lambda.concurrency_mean"),
+         QStringLiteral("Busy execution environments averaged over the bin (CloudWatch's "
+                        "ConcurrentExecutions average).")},
+        {QStringLiteral("lambda.warm_environments"),
+         QStringLiteral("Provisioned, busy and idle execution environments; an idle one counts "
+                        "until its idle expiry time.")},
+        {QStringLiteral("lambda.warm_environments_mean"),
+         QStringLiteral("Warm execution environments averaged over the bin.")},
+        {QStringLiteral("lambda.provisioned_utilization"),
+         QStringLiteral("Busy provisioned environments divided by the provisioned concurrency "
+                        "(0 without any).")},
+        {QStringLiteral("kinesis.out_of_order"),
+         QStringLiteral("Records processed after a later record of their shard (key range with "
+                        "a parallelization factor above 1); 0 while order holds.")},
+        {QStringLiteral("kinesis.reordered_shards"),
+         QStringLiteral("Shards where a record was ever processed out of order.")},
+        {QStringLiteral("sqs.out_of_order"),
+         QStringLiteral("FIFO: messages processed after a later-sent message of their group; 0 "
+                        "while order holds.")},
+        {QStringLiteral("sqs.reordered_groups"),
+         QStringLiteral("FIFO message groups where a message was ever processed out of order.")},
         {QStringLiteral("source.e2e_count"),
          QStringLiteral("Units of the source that finished successfully (the percentiles' "
                         "sample).")},
@@ -208,6 +229,8 @@ QString aggregationName(core::Aggregation a)
         return QStringLiteral("max");
     case core::Aggregation::Last:
         return QStringLiteral("last");
+    case core::Aggregation::Mean:
+        return QStringLiteral("mean");
     }
     return {};
 }
