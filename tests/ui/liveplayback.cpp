@@ -29,6 +29,7 @@
 #include "ui/playback/refreshpacer.h"
 #include "ui/projectio.h"
 
+#include <QElapsedTimer>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QTemporaryDir>
@@ -138,14 +139,23 @@ void TestLivePlayback::pauseAtMaxSpeedLandsWithinBoundedTurns()
         // Each processEvents() call is one turn of the event loop; the click is handled in the
         // first turn that reaches it.
         int turns = 0;
+        QElapsedTimer waited;
+        waited.start();
         while (controller->state() == SimController::State::Running && turns < 100) {
             QCoreApplication::processEvents(QEventLoop::AllEvents);
             ++turns;
         }
+        const qint64 waitedMs = waited.elapsed();
         disconnect(a);
         disconnect(b);
         QVERIFY2(turns <= 3, qPrintable(QString::number(turns)));
-        QVERIFY2(redraws <= 1, qPrintable(QString::number(redraws)));
+        // The pacer allows one redraw per interval (at least kMinIntervalMs): on an idle machine
+        // the turns take well under one interval, so this is "at most once"; on a loaded machine
+        // a slow turn may legitimately span a second interval, never one redraw per batch.
+        const qint64 allowed = 1 + waitedMs / RefreshPacer::kMinIntervalMs;
+        QVERIFY2(redraws <= allowed, qPrintable(QStringLiteral("%1 redraws in %2 ms")
+                                                    .arg(redraws)
+                                                    .arg(waitedMs)));
         // The canvas and the cost panel kept up with the run (they show this run's figures).
 
         QCOMPARE(controller->state(), SimController::State::Paused);
