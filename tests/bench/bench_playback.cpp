@@ -294,9 +294,18 @@ int main(int argc, char **argv)
     std::vector<double> toPaused, toStopped;
     qint64 clickPosted = -1, pausedAt = -1, lastBatchAt = -1;
     bool pausing = false;
+    // Wall time spent playing (the controller Running), measured, not estimated from the clicks.
+    qint64 playingNs = 0, runningSince = -1;
+    wall.start();
     QObject::connect(controller, &SimController::stateChanged, [&](SimController::State s) {
         if (pausing && s == SimController::State::Paused && pausedAt < 0)
             pausedAt = wall.nsecsElapsed();
+        if (s == SimController::State::Running && runningSince < 0) {
+            runningSince = wall.nsecsElapsed();
+        } else if (s != SimController::State::Running && runningSince >= 0) {
+            playingNs += wall.nsecsElapsed() - runningSince;
+            runningSince = -1;
+        }
     });
     QObject::connect(controller, &SimController::framesReady,
                      [&](const MetricFrames &) { lastBatchAt = wall.nsecsElapsed(); });
@@ -328,7 +337,6 @@ int main(int argc, char **argv)
     QObject::connect(controller, &SimController::finished, [&] { finished = true; });
     app.slowest.clear(); // the run only, not the window's first paint
     window.startPlayback(options.speed);
-    wall.start();
     sinceTick.start();
     cpuAtTick = threadCpuMs();
     ticker.start();
@@ -338,7 +346,7 @@ int main(int argc, char **argv)
         while (!finished)
             app.processEvents(QEventLoop::WaitForMoreEvents);
         ++runs;
-        const double played = wall.elapsed() / 1000.0 - 0.4 * double(toPaused.size());
+        const double played = playingNs / 1e9;
         if (options.speed > 0 || played >= options.minSeconds || runs >= 100)
             break;
         finished = false; // once more, as a user would: Reset, then Play at max
@@ -348,8 +356,8 @@ int main(int argc, char **argv)
     const double seconds = wall.elapsed() / 1000.0;
     ticker.stop();
     pauser.stop();
-    const double pausedSeconds = 0.4 * double(toPaused.size());
-    const double playing = std::max(1e-9, seconds - pausedSeconds);
+    const double playing = std::max(1e-9, playingNs / 1e9);
+    const double pausedSeconds = seconds - playing; // paused by the clicks, or between runs
 
     std::printf("bench_playback: %s, %.1f simulated h at %s, charts window %s, platform %s\n",
                 qPrintable(options.design), options.hours,
@@ -358,8 +366,8 @@ int main(int argc, char **argv)
                 : options.window == 0 ? "whole run"
                                       : qPrintable(QStringLiteral("%1 s").arg(options.window)),
                 qPrintable(QGuiApplication::platformName()));
-    std::printf("  %d run%s of the hour, wall %.2f s (%.1f s of it paused by the %zu Pause "
-                "clicks)\n",
+    std::printf("  %d run%s of the hour, wall %.2f s (%.1f s of it not playing: paused by the %zu "
+                "Pause clicks, or between runs)\n",
                 runs, runs == 1 ? "" : "s", seconds, pausedSeconds, toPaused.size());
     std::printf("  GUI-thread gaps (5 ms timer, %zu ticks): longest %.1f ms, p99 %.1f ms, "
                 "p95 %.1f ms (goal: longest < 50 ms)\n",
