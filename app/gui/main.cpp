@@ -62,6 +62,40 @@ std::optional<double> parseSpeed(const QString &text, QString *error)
     return std::nullopt;
 }
 
+struct PlayOptions {
+    QStringList files;
+    bool play = false;
+    double speed = 1;
+};
+
+// The file, --play and --speed from a parsed command line; false (message printed) when they
+// do not fit together.
+bool readPlayOptions(const QCommandLineParser &parser, PlayOptions *options)
+{
+    options->files = parser.positionalArguments();
+    options->play = parser.isSet(QStringLiteral("play"));
+    options->speed = 1;
+    if (parser.isSet(QStringLiteral("speed"))) {
+        QString error;
+        const std::optional<double> speed =
+            parseSpeed(parser.value(QStringLiteral("speed")), &error);
+        if (!speed) {
+            std::fprintf(stderr, "serverless-workbench: %s\n", qPrintable(error));
+            return false;
+        }
+        options->speed = *speed;
+        if (!options->play) {
+            std::fprintf(stderr, "serverless-workbench: --speed applies to --play\n");
+            return false;
+        }
+    }
+    if (options->play && options->files.isEmpty()) {
+        std::fprintf(stderr, "serverless-workbench: --play needs a FILE to open\n");
+        return false;
+    }
+    return true;
+}
+
 // --help and --version answer without a display (no QApplication, so no platform plugin).
 bool wantsTextOnly(int argc, char *argv[])
 {
@@ -88,39 +122,26 @@ int main(int argc, char *argv[])
     }
 
     // --play and --speed are checked before a display is needed, so a script gets its error
-    // (exit 2) on a headless machine too.
+    // (exit 2) on a headless machine too. A Qt option (-platform, -style...) is unknown to this
+    // first parse; they are checked again once QApplication has taken its options out.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     QCommandLineParser parser;
     setUpParser(&parser);
-    const bool parsed = parser.parse(arguments);
-    const QStringList files = parser.positionalArguments();
-    const bool play = parsed && parser.isSet(QStringLiteral("play"));
-    double speed = 1;
-    QString error;
-    if (parsed && parser.isSet(QStringLiteral("speed"))) {
-        const std::optional<double> parsed =
-            parseSpeed(parser.value(QStringLiteral("speed")), &error);
-        if (!parsed) {
-            std::fprintf(stderr, "serverless-workbench: %s\n", qPrintable(error));
-            return 2;
-        }
-        speed = *parsed;
-        if (!play) {
-            std::fprintf(stderr, "serverless-workbench: --speed applies to --play\n");
-            return 2;
-        }
-    }
-    if (play && files.isEmpty()) {
-        std::fprintf(stderr, "serverless-workbench: --play needs a FILE to open\n");
+    PlayOptions options;
+    if (parser.parse(arguments) && !readPlayOptions(parser, &options))
         return 2;
-    }
 
     QApplication app(argc, argv);
     setIdentity();
     QGuiApplication::setDesktopFileName(QStringLiteral("serverless-workbench"));
     parser.process(app); // reports unknown options and exits
+    if (!readPlayOptions(parser, &options))
+        return 2;
+    const QStringList files = options.files;
+    const bool play = options.play;
+    const double speed = options.speed;
 
     // The application's one pricing catalogue: the shipped prices, or the file the user chose
     // in Settings > Pricing Catalogue... (remembered across starts). Every window prices with it.

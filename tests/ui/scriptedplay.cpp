@@ -82,6 +82,12 @@ void TestScriptedPlay::badArgumentsAreRefused_data()
     QTest::newRow("speed without play")
         << QStringList{QStringLiteral("d.swb"), QStringLiteral("--speed"), QStringLiteral("10")}
         << QStringLiteral("--speed applies to --play");
+    // Qt's own options (taken out by QApplication) do not hide --play and --speed.
+    QTest::newRow("speed too high, Qt option")
+        << QStringList{QStringLiteral("d.swb"),     QStringLiteral("--play"),
+                       QStringLiteral("--speed"),   QStringLiteral("5000"),
+                       QStringLiteral("-platform"), QStringLiteral("offscreen")}
+        << QStringLiteral("--speed 5000: expected a number from 0.1 to 1000");
     QTest::newRow("play without file")
         << QStringList{QStringLiteral("--play")} << QStringLiteral("--play needs a FILE");
 }
