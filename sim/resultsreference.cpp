@@ -12,7 +12,8 @@ namespace swb {
 namespace {
 
 // What each series counts. Aggregation (per bin): sum = total during the bin, max = peak during
-// the bin, mean = time-average over the bin, last = value when the bin closes. Rules: resources/help/aws-behaviour.md.
+// the bin, mean = time-average over the bin, last = value when the bin closes. Rules:
+// resources/help/aws-behaviour.md.
 const QHash<QString, QString> &meanings()
 {
     static const QHash<QString, QString> m = {

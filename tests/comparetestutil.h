@@ -44,7 +44,7 @@ inline SimulatedFigures figuresFromSimulate(const QString &out, double seconds)
         return f;
     }
     // The per-block table: names are single words in the bundled patterns, so whitespace splits
-    // it into its 11 columns; "-" = not applicable to the kind.
+    // it into its 12 columns; "-" = not applicable to the kind.
     double worstP99 = -1;
     double throttles = 0;
     bool inTable = false;
@@ -57,7 +57,7 @@ inline SimulatedFigures figuresFromSimulate(const QString &out, double seconds)
         }
         if (!inTable)
             continue;
-        if (fields.size() != 11)
+        if (fields.size() != 12)
             break;
         if (fields.at(3) != QLatin1String("-"))
             throttles += fields.at(3).toDouble();

@@ -35,10 +35,10 @@ private Q_SLOTS:
         for (const ResultsSeriesInfo &s : reference) {
             QVERIFY2(!s.meaning.isEmpty(), qPrintable(s.name + QStringLiteral(" has no meaning")));
             QVERIFY2(!s.unit.isEmpty() && !s.scope.isEmpty(), qPrintable(s.name));
-            QVERIFY2(
-                QStringList({QStringLiteral("sum"), QStringLiteral("max"), QStringLiteral("last")})
-                    .contains(s.aggregation),
-                qPrintable(s.name));
+            QVERIFY2(QStringList({QStringLiteral("sum"), QStringLiteral("max"),
+                                  QStringLiteral("last"), QStringLiteral("mean")})
+                         .contains(s.aggregation),
+                     qPrintable(s.name));
             QVERIFY2(!names.contains(s.name), qPrintable(s.name));
             names.insert(s.name);
         }

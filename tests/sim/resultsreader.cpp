@@ -110,7 +110,7 @@ private Q_SLOTS:
         else if (pointer == QLatin1String("metadata.seed"))
             meta.insert(QStringLiteral("seed"), QStringLiteral("twelve"));
         else if (pointer == QLatin1String("series.aggregation"))
-            first.insert(QStringLiteral("aggregation"), QStringLiteral("mean"));
+            first.insert(QStringLiteral("aggregation"), QStringLiteral("median"));
         else if (pointer == QLatin1String("series.value")) {
             QJsonArray values = first.value(QStringLiteral("values")).toArray();
             values.replace(0, QStringLiteral("7"));

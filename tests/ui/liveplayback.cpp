@@ -153,9 +153,8 @@ void TestLivePlayback::pauseAtMaxSpeedLandsWithinBoundedTurns()
         // the turns take well under one interval, so this is "at most once"; on a loaded machine
         // a slow turn may legitimately span a second interval, never one redraw per batch.
         const qint64 allowed = 1 + waitedMs / RefreshPacer::kMinIntervalMs;
-        QVERIFY2(redraws <= allowed, qPrintable(QStringLiteral("%1 redraws in %2 ms")
-                                                    .arg(redraws)
-                                                    .arg(waitedMs)));
+        QVERIFY2(redraws <= allowed,
+                 qPrintable(QStringLiteral("%1 redraws in %2 ms").arg(redraws).arg(waitedMs)));
         // The canvas and the cost panel kept up with the run (they show this run's figures).
 
         QCOMPARE(controller->state(), SimController::State::Paused);
@@ -307,12 +306,11 @@ void TestLivePlayback::queueFiguresAgreeDuringBadDeploy()
     QVERIFY(listed);
 
     // The PDF report's charts: in flight on the backlog chart, the age on its own chart.
-    const RunResults run = runResultsFromStore(*store, m_window->document()->design(),
-                                               PricingCatalogue::builtIn());
+    const RunResults run =
+        runResultsFromStore(*store, m_window->document()->design(), PricingCatalogue::builtIn());
     QVERIFY(run.ok);
-    const QList<ReportChart> charts =
-        reportCharts(m_window->document()->design(), run, PricingCatalogue::builtIn(),
-                     costOptionsFor(design));
+    const QList<ReportChart> charts = reportCharts(
+        m_window->document()->design(), run, PricingCatalogue::builtIn(), costOptionsFor(design));
     const QString queueName = design.components.value(queue).name;
     auto pointAt = [&](const QString &label, double atSeconds) {
         for (const ReportChart &c : charts) {
