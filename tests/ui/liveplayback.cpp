@@ -105,9 +105,10 @@ void TestLivePlayback::playToEnd()
 
 void TestLivePlayback::pauseAtMaxSpeedLandsWithinBoundedTurns()
 {
-    // Six simulated hours of the bad deploy design: long enough to still be running after
-    // several pauses at maximum speed.
-    m_window->document()->replaceDesign(badDeploy(6 * 3600));
+    // Three simulated days of the bad deploy design: long enough to still be running after
+    // several pauses at maximum speed on an idle machine too (six hours ran out before the third
+    // pause there).
+    m_window->document()->replaceDesign(badDeploy(3 * 24 * 3600));
     SimController *controller = m_window->simController();
     FrameStore *store = m_window->frameStore();
     m_bar->setSpeed(SimController::kAsFastAsPossible);
