@@ -152,14 +152,19 @@ QList<ComparisonRow> compareDesigns(const QList<ComparisonInput> &designs,
             run.seed = options.seed;
             run.pricing = options.pricing;
             run.build.baseDirectory = input.baseDirectory;
+            run.build.allowedDirectories = options.allowedDirectories;
             bool stop = false;
             if (progress) {
                 run.progress = [&](double t, double duration) {
                     const double fraction = duration > 0 ? std::min(1.0, t / duration) : 1.0;
                     stop = !progress(done + fraction, total);
                 };
-                run.cancelled = [&stop] { return stop; };
             }
+            run.cancelled = [&stop, &options] {
+                return stop || (options.cancelled && options.cancelled());
+            };
+            if (options.cancelled && options.cancelled())
+                return rows;
             const RunResults r = runToEnd(*prepared, run);
             if (r.cancelled)
                 return rows;

@@ -42,6 +42,10 @@ struct ComparisonOptions {
     quint64 seed = 1;
     // Prices every run (the cost column) when set; owned by the caller.
     const PricingCatalogue *pricing = nullptr;
+    // Folders besides each design's own that its replay CSV may be read from (--allow-dir).
+    QStringList allowedDirectories;
+    // Asked every 0.01 % of a run's simulated time; true abandons the comparison (Ctrl+C).
+    std::function<bool()> cancelled;
 };
 
 // Checks the profile against the traffic source catalogue (rate range, pattern choices), the run

@@ -45,7 +45,10 @@ struct BuildOptions {
     std::optional<quint64> seed;           // overrides the project's "seed" setting
     double binWidthSeconds = 0;            // 0 = the core's automatic choice
     // Folder that relative replay CSV paths are resolved against (the project file's folder).
+    // Replay files are read only inside it or inside allowedDirectories (folders the user
+    // allowed explicitly, swb --allow-dir): see model/referencedfile.h.
     QString baseDirectory;
+    QStringList allowedDirectories;
     // Run model analysis (model/analysis.h) and refuse on its Error findings. Tests of the
     // mapping alone may switch it off.
     bool runAnalysis = true;

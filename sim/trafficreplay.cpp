@@ -1,6 +1,8 @@
 #include "sim/trafficreplay.h"
 
-#include <QFile>
+#include "model/checkednumbers.h"
+#include "model/parametercatalogue.h"
+
 #include <QFileInfo>
 #include <QStringList>
 
@@ -9,74 +11,96 @@
 
 namespace swb {
 
-bool loadReplayCsv(const QString &path, std::vector<core::RatePoint> *out, QString *error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error = QStringLiteral("cannot read replay file '%1': %2").arg(path, file.errorString());
+bool loadReplayCsv(const QString &reference, const FileAccess &access,
+                   std::vector<core::RatePoint> *out, QString *error)
+{
+    QByteArray bytes;
+    QString why;
+    if (!readReferencedFile(reference, access, &bytes, &why)) {
+        *error = QStringLiteral("replay file %1").arg(why);
         return false;
     }
-    return parseReplayCsv(QString::fromUtf8(file.readAll()), QFileInfo(path).fileName(), out,
-                          error);
+    return parseReplayCsv(QString::fromUtf8(bytes), QFileInfo(reference).fileName(), out, error);
 }
 
 bool parseReplayCsv(const QString &text, const QString &fileName, std::vector<core::RatePoint> *out,
-                    QString *error) {
+                    QString *error)
+{
     out->clear();
     std::vector<core::RatePoint> pairs;
     std::map<long long, double> perSecond; // timestamps -> count per whole second
     int columns = 0;
+    // Rates as the traffic source's own "rate" allows; times within a year (checkednumbers.h).
+    const ParamSpec *rateSpec =
+        catalogue::findComponentParam(ComponentKind::TrafficSource, QStringLiteral("rate"));
     const QStringList lines = text.split(QLatin1Char('\n'));
+    // Messages name the file, line and column, never the cell: the file may be one the user
+    // did not name (a design's replayFile), and its content must not reach a log.
+    auto at = [&](int line, int column) {
+        return QStringLiteral("%1:%2:%3").arg(fileName).arg(line + 1).arg(column);
+    };
     for (int n = 0; n < lines.size(); ++n) {
-        const QString line = lines[n].trimmed();
+        const QString &raw = lines[n];
+        const QString line = raw.trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
-        const QStringList cells = line.split(QLatin1Char(','));
         QList<double> numbers;
-        for (const QString &cell : cells) {
+        QList<int> starts; // 1-based column of each cell
+        bool header = false;
+        int offset = 0;
+        for (const QString &cell : raw.split(QLatin1Char(','))) {
+            int lead = 0;
+            while (lead < cell.size() && cell.at(lead).isSpace())
+                ++lead;
+            const int column = offset + lead + 1;
+            offset += int(cell.size()) + 1;
             bool ok = false;
             const double v = cell.trimmed().toDouble(&ok);
             if (!ok) {
-                if (columns == 0 && numbers.isEmpty())
-                    break; // header line
-                *error = QStringLiteral("%1 line %2: '%3' is not a number")
-                             .arg(fileName)
-                             .arg(n + 1)
-                             .arg(cell.trimmed());
+                if (columns == 0 && numbers.isEmpty()) {
+                    header = true; // a header line
+                    break;
+                }
+                *error = QStringLiteral("%1: not a number (expected time_s,rate or one "
+                                        "timestamp in seconds per line)")
+                             .arg(at(n, column));
                 return false;
             }
             numbers.append(v);
+            starts.append(column);
         }
-        if (numbers.isEmpty())
+        if (header || numbers.isEmpty())
             continue;
         if (columns == 0)
             columns = int(numbers.size());
         if (numbers.size() != columns || columns > 2) {
-            *error = QStringLiteral("%1 line %2: expected %3 column(s) (time_s,rate or one "
-                                    "timestamp per line), found %4")
-                         .arg(fileName)
-                         .arg(n + 1)
+            *error = QStringLiteral("%1: expected %2 column(s) (time_s,rate or one timestamp per "
+                                    "line), found %3")
+                         .arg(at(n, 1))
                          .arg(std::min(columns, 2))
                          .arg(numbers.size());
             return false;
         }
-        if (numbers[0] < 0 || !std::isfinite(numbers[0])
-            || (columns == 2 && (numbers[1] < 0 || !std::isfinite(numbers[1])))) {
-            *error = QStringLiteral("%1 line %2: times and rates must be 0 or more")
-                         .arg(fileName)
-                         .arg(n + 1);
+        QString why;
+        const auto time =
+            checked::seconds(numbers[0], 0, at(n, starts[0]) + QStringLiteral(": time"), &why);
+        const auto rate = columns == 2
+                              ? checked::real(numbers[1], 0, rateSpec->maximum,
+                                              at(n, starts[1]) + QStringLiteral(": rate"), &why)
+                              : std::optional<double>(0);
+        if (!time || !rate) {
+            *error = why;
             return false;
         }
         if (columns == 2) {
-            if (!pairs.empty() && numbers[0] < pairs.back().tSeconds) {
-                *error = QStringLiteral("%1 line %2: time %3 s goes backwards")
-                             .arg(fileName)
-                             .arg(n + 1)
-                             .arg(numbers[0]);
+            if (!pairs.empty() && *time < pairs.back().tSeconds) {
+                *error =
+                    QStringLiteral("%1: time %2 s goes backwards").arg(at(n, starts[0])).arg(*time);
                 return false;
             }
-            pairs.push_back({numbers[0], numbers[1]});
+            pairs.push_back({*time, *rate});
         } else {
-            perSecond[static_cast<long long>(std::floor(numbers[0]))] += 1;
+            perSecond[static_cast<long long>(std::floor(*time))] += 1; // within a year: checked
         }
     }
     if (columns == 2) {

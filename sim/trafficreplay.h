@@ -6,6 +6,7 @@
 // piecewise-constant rate (core::TrafficPattern::Replay).
 
 #include "core/scenario.h"
+#include "model/referencedfile.h"
 
 #include <QString>
 
@@ -13,8 +14,15 @@
 
 namespace swb {
 
-// Errors name the file and the line ("replay.csv line 7: 'abc' is not a number").
-bool loadReplayCsv(const QString &path, std::vector<core::RatePoint> *out, QString *error);
+// A replay CSV above this is refused: 64 MB is about four million timestamps, more than a week's
+// run needs at one rate point per second.
+inline constexpr qint64 kMaxReplayBytes = 64LL * 1024 * 1024;
+
+// The file is read only if it is a regular file inside access's folders and under its size cap
+// (model/referencedfile.h): a replay file is named by a design, which may come from anyone.
+// Errors name the file, line and column, never a cell's text ("replay.csv:7:3: not a number").
+bool loadReplayCsv(const QString &reference, const FileAccess &access,
+                   std::vector<core::RatePoint> *out, QString *error);
 bool parseReplayCsv(const QString &text, const QString &fileName, std::vector<core::RatePoint> *out,
                     QString *error);
 

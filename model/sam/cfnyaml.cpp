@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <vector>
 
 namespace swb::sam {
 
@@ -77,6 +78,7 @@ QString checkNesting(const QByteArray &text, int maxDepth)
 struct Converter {
     ParseLimits limits;
     qint64 nodes = 0;
+    qint64 bytes = 0;
     QString error;
 
     bool convert(const YAML::Node &in, CfnNode *out, int depth)
@@ -99,6 +101,13 @@ struct Converter {
             out->type = CfnNode::Type::Null;
             return true;
         case YAML::NodeType::Scalar:
+            bytes += qint64(in.Scalar().size());
+            if (bytes > limits.maxExpandedBytes) {
+                error = QStringLiteral("more than %1 MB of text after expanding aliases (an "
+                                       "alias bomb?)")
+                            .arg(limits.maxExpandedBytes / (1024 * 1024));
+                return false;
+            }
             out->type = CfnNode::Type::Scalar;
             out->scalar = QString::fromStdString(in.Scalar());
             out->quoted = tag == "!";
@@ -197,7 +206,17 @@ ParseResult parseCfn(const QByteArray &text, const ParseLimits &limits)
     }
     YAML::Node doc;
     try {
-        doc = YAML::Load(text.toStdString());
+        const std::vector<YAML::Node> docs = YAML::LoadAll(text.toStdString());
+        if (docs.size() > 1) {
+            result.error = QStringLiteral("line %1, column %2: a second YAML document starts "
+                                          "here; a file holds one document (remove the '---' "
+                                          "and what follows, or merge it)")
+                               .arg(docs[1].Mark().line + 1)
+                               .arg(docs[1].Mark().column + 1);
+            return result;
+        }
+        if (!docs.empty())
+            doc = docs.front();
     } catch (const YAML::Exception &e) {
         result.error = QStringLiteral("line %1, column %2: %3")
                            .arg(e.mark.line + 1)
@@ -205,7 +224,7 @@ ParseResult parseCfn(const QByteArray &text, const ParseLimits &limits)
                            .arg(QString::fromStdString(e.msg));
         return result;
     }
-    Converter converter{limits, 0, {}};
+    Converter converter{limits, 0, 0, {}};
     try {
         if (!converter.convert(doc, &result.root, 0)) {
             result.error = converter.error;

@@ -9,11 +9,15 @@ namespace swb::sam {
 
 // Hostile-input bounds. CloudFormation itself refuses template bodies above 1 MB (S3 URL) and
 // nesting is never deep in real templates, so these bounds only ever stop attacks: a 50 MB
-// scalar, 100,000 nested lists (yaml-cpp's parser is recursive) or a "billion laughs" alias bomb.
+// scalar, 100,000 nested lists (yaml-cpp's parser is recursive) or a "billion laughs" alias bomb
+// (counted in nodes and in text after expansion: one long scalar aliased a million times is
+// few nodes but terabytes). A second YAML document ("---") is refused: a file holds one
+// template or design, and a reader that kept only the first would drop the rest unseen.
 struct ParseLimits {
     qint64 maxBytes = 4 * 1024 * 1024;
     int maxDepth = 256;
-    qint64 maxNodes = 1000000; // nodes after alias expansion
+    qint64 maxNodes = 1000000;                  // nodes after alias expansion
+    qint64 maxExpandedBytes = 64 * 1024 * 1024; // scalar text after alias expansion
 };
 
 struct ParseResult {

@@ -3,7 +3,7 @@
 #include "model/sam/samexporter.h"
 #include "model/sam/samimporter.h"
 
-#include <QFile>
+#include "model/referencedfile.h"
 
 namespace swb::sam {
 
@@ -15,10 +15,10 @@ QStringList SamFormat::suffixes() const
 
 bool SamFormat::canRead(const QString &path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> bytes = readFileHead(path, 64 * 1024);
+    if (!bytes)
         return false;
-    const QByteArray head = file.read(64 * 1024);
+    const QByteArray &head = *bytes;
     if (head.contains("AWSTemplateFormatVersion") || head.contains("AWS::Serverless-2016-10-31"))
         return true;
     return head.startsWith("Resources:") || head.contains("\nResources:")
@@ -27,7 +27,7 @@ bool SamFormat::canRead(const QString &path) const
 
 bool SamFormat::read(const QString &path, Design *out)
 {
-    SamImportResult result = importSamFile(path);
+    SamImportResult result = importSamFile(path, allowedDirectories());
     if (!result.ok())
         return fail(result.error);
     *out = result.design;
@@ -36,11 +36,8 @@ bool SamFormat::read(const QString &path, Design *out)
 
 bool SamFormat::write(const QString &path, const Design &design)
 {
-    const QString problem = checkWritablePath(path);
-    if (!problem.isEmpty())
-        return fail(problem);
     QString error;
-    if (!writeFileAtomically(path, exportSam(design), &error))
+    if (!exportSamFile(design, path, &error, force()))
         return fail(error);
     return true;
 }

@@ -7,8 +7,6 @@
 #include "model/sam/samimporter_p.h"
 #include "model/sam/sammapping.h"
 
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <cmath>
@@ -49,9 +47,9 @@ int commentLines(const QByteArray &text)
 
 } // namespace
 
-Importer::Importer(CfnNode root, QString baseDir, QString sourceName)
+Importer::Importer(CfnNode root, FileAccess access, QString sourceName)
     : m_root(std::move(root))
-    , m_baseDir(std::move(baseDir))
+    , m_access(std::move(access))
     , m_sourceName(std::move(sourceName))
 {}
 
@@ -83,6 +81,7 @@ SamImportResult Importer::run()
     linkWorkbenchWires();
     createWorkbenchFaults();
     checkReferencedFiles();
+    checkReplayFiles();
     finish();
     result.design = m_design;
     result.report = m_report;
@@ -290,40 +289,6 @@ ComponentId Importer::implicitApi(const QString &logicalId)
     return c.id;
 }
 
-void Importer::checkReferencedFiles()
-{
-    const auto check = [this](const CfnNode *node, const QString &where) {
-        if (!node || !node->isScalar() || !node->tag.isEmpty())
-            return;
-        const QString path = node->scalar.trimmed();
-        if (path.isEmpty() || path.startsWith(QLatin1String("s3://"))
-            || path.startsWith(QLatin1String("http")))
-            return;
-        if (!QFileInfo::exists(QDir(m_baseDir).filePath(path)))
-            m_report.missingFiles.append(
-                QStringLiteral("%1: '%2' does not exist next to the template").arg(where, path));
-    };
-    check(m_root.path(QStringLiteral("Globals.Function.CodeUri")),
-          QStringLiteral("Globals.Function.CodeUri"));
-    const CfnNode &resources = *m_root.get(QStringLiteral("Resources"));
-    for (const auto &[logicalId, resource] : resources.entries) {
-        const CfnNode *props = resource.get(QStringLiteral("Properties"));
-        if (!props)
-            continue;
-        for (const char *key : {"CodeUri", "DefinitionUri", "ContentUri", "Location"})
-            check(props->get(QLatin1String(key)), resourceWhere(logicalId, QLatin1String(key)));
-        // DefinitionBody / Body: Fn::Transform AWS::Include with a local Location.
-        for (const char *key : {"DefinitionBody", "Body"}) {
-            const CfnNode *body = props->get(QLatin1String(key));
-            const CfnNode *transform = body ? body->get(QStringLiteral("Fn::Transform")) : nullptr;
-            if (transform)
-                check(transform->path(QStringLiteral("Parameters.Location")),
-                      resourceWhere(logicalId, QLatin1String(key))
-                          + QStringLiteral(".Fn::Transform.Parameters.Location"));
-        }
-    }
-}
-
 QString Importer::logicalIdOf(ComponentId id) const
 {
     const Component *c = m_design.component(id);
@@ -414,7 +379,7 @@ void Importer::layout()
 }
 
 SamImportResult importSamText(const QByteArray &text, const QString &baseDir,
-                              const QString &sourceName)
+                              const QString &sourceName, const QStringList &allowedDirs)
 {
     const QString source = sourceName.isEmpty() ? QStringLiteral("template") : sourceName;
     ParseResult parsed = parseCfn(text);
@@ -424,7 +389,12 @@ SamImportResult importSamText(const QByteArray &text, const QString &baseDir,
         result.error = QStringLiteral("%1: %2").arg(source, parsed.error);
         return result;
     }
-    Importer importer(std::move(parsed.root), baseDir, source);
+    FileAccess access;
+    access.baseDir = baseDir;
+    access.allowedDirs = allowedDirs;
+    access.maxBytes = ParseLimits().maxBytes;
+    access.owner = QStringLiteral("the template");
+    Importer importer(std::move(parsed.root), access, source);
     SamImportResult result = importer.run();
     if (!result.ok())
         return result;
@@ -440,30 +410,32 @@ SamImportResult importSamText(const QByteArray &text, const QString &baseDir,
     return result;
 }
 
-SamImportResult importSamFile(const QString &path)
+QString templateSizeMessage(const QString &path, qint64 bytes)
+{
+    return QStringLiteral("%1 is %2 MB; templates above %3 MB are refused (CloudFormation itself "
+                          "accepts at most 1 MB)")
+        .arg(path)
+        .arg(double(bytes) / (1024 * 1024), 0, 'f', 1)
+        .arg(ParseLimits().maxBytes / (1024 * 1024));
+}
+
+SamImportResult importSamFile(const QString &path, const QStringList &allowedDirs)
 {
     SamImportResult result;
     result.status = SamImportResult::Status::Unreadable;
-    const QFileInfo info(path);
     const ParseLimits limits;
-    if (!info.isFile()) {
-        result.error = QStringLiteral("%1: no such file").arg(path);
+    const QFileInfo info(path);
+    if (info.isFile() && info.size() > limits.maxBytes) {
+        result.error = templateSizeMessage(path, info.size());
         return result;
     }
-    if (info.size() > limits.maxBytes) {
-        result.error = QStringLiteral("%1: the file is %2 MB; templates above %3 MB are refused "
-                                      "(CloudFormation itself accepts at most 1 MB)")
-                           .arg(path)
-                           .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
-                           .arg(limits.maxBytes / (1024 * 1024));
+    QByteArray text;
+    QString why;
+    if (!readRegularFile(path, limits.maxBytes, &text, &why)) {
+        result.error = why;
         return result;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return result;
-    }
-    return importSamText(file.readAll(), info.absolutePath(), path);
+    return importSamText(text, QFileInfo(path).absolutePath(), path, allowedDirs);
 }
 
 } // namespace swb::sam

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace swb::sam {
 
@@ -31,9 +32,16 @@ struct SamImportResult {
 // the template was exported by the workbench (Metadata.ServerlessWorkbench restores blocks that
 // are not AWS resources, names, positions and simulation-only parameters). Blocks without a
 // stored position are placed by autoLayout().
-SamImportResult importSamFile(const QString &path);
-// baseDir locates the files the template references (CodeUri, DefinitionUri, ...).
+// "t.yaml is 5.2 MB; templates above 4 MB are refused (...)": the size refusal of the importer
+// and of the exporter alike.
+QString templateSizeMessage(const QString &path, qint64 bytes);
+
+// The template must be a regular file of at most 4 MB. Files it references (CodeUri,
+// DefinitionUri, ...) are looked at only inside its folder (baseDir) or allowedDirs
+// (model/referencedfile.h): a template may come from anyone.
+SamImportResult importSamFile(const QString &path, const QStringList &allowedDirs = {});
 SamImportResult importSamText(const QByteArray &text, const QString &baseDir,
-                              const QString &sourceName = QString());
+                              const QString &sourceName = QString(),
+                              const QStringList &allowedDirs = {});
 
 } // namespace swb::sam

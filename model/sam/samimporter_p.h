@@ -3,6 +3,7 @@
 // Internal to the SAM importer (samimporter.cpp: blocks and parameters; samlinks.cpp: wires).
 
 #include "model/parameter.h"
+#include "model/referencedfile.h"
 #include "model/sam/cfnnode.h"
 #include "model/sam/samimporter.h"
 
@@ -11,10 +12,17 @@
 
 namespace swb::sam {
 
+// A path on this machine rather than an S3 or web location.
+inline bool isLocalPath(const QString &path)
+{
+    return !path.isEmpty() && !path.startsWith(QLatin1String("s3://"))
+           && !path.startsWith(QLatin1String("http"));
+}
+
 class Importer
 {
 public:
-    Importer(CfnNode root, QString baseDir, QString sourceName);
+    Importer(CfnNode root, FileAccess access, QString sourceName);
     SamImportResult run();
 
 private:
@@ -30,6 +38,7 @@ private:
     void createWorkbenchBlocks();
     void createWorkbenchFaults();
     void checkReferencedFiles();
+    void checkReplayFiles();
     void finish();
     void listKept();
     void layout();
@@ -72,7 +81,7 @@ private:
     QString logicalIdOf(ComponentId id) const;
 
     CfnNode m_root;
-    QString m_baseDir;
+    FileAccess m_access; // the template's folder and folders allowed besides it
     QString m_sourceName;
     Design m_design;
     ImportReport m_report;

@@ -1,12 +1,14 @@
 #include "model/parametercatalogue.h"
+#include "model/referencedfile.h"
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samimporter_p.h"
 #include "model/sam/sammapping.h"
 #include "model/sfnretriers.h"
 #include "model/wiringrules.h"
 
-#include <QDir>
-#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 #include <functional>
@@ -25,41 +27,53 @@ ConnectionKind naturalKindTo(ComponentKind target)
                                            : ConnectionKind::ServiceIntegration;
 }
 
+// A value of a Retry array as JSON: plain scalars that read as numbers become numbers, the rest
+// strings (quoted YAML stays a string), so sfnretriers.h checks every field with its range.
+QJsonValue retryValue(const CfnNode &node)
+{
+    switch (node.type) {
+    case CfnNode::Type::Null:
+        return QJsonValue::Null;
+    case CfnNode::Type::Scalar: {
+        bool isNumber = false;
+        const double v = node.scalar.toDouble(&isNumber);
+        if (isNumber && !node.quoted && node.tag.isEmpty())
+            return v;
+        return node.scalar;
+    }
+    case CfnNode::Type::Sequence: {
+        QJsonArray array;
+        for (const CfnNode &item : node.items)
+            array.append(retryValue(item));
+        return array;
+    }
+    case CfnNode::Type::Map: {
+        QJsonObject object;
+        for (const auto &[key, value] : node.entries)
+            object.insert(key, retryValue(value));
+        return object;
+    }
+    }
+    return QJsonValue::Null;
+}
+
 // A Retry array that is more than one States.ALL retrier is kept whole in the wire's "retriers"
-// parameter (model/sfnretriers.h); one AWS would refuse is reported and left out.
+// parameter (model/sfnretriers.h); one AWS would refuse is reported and left out. The array is
+// checked by the parameter's own parser, never converted here.
 void importRetriers(const CfnNode &retry, const QString &where, Connection *c, QStringList *notes)
 {
+    const QString text = QString::fromUtf8(
+        QJsonDocument(retryValue(retry).toArray()).toJson(QJsonDocument::Compact));
     QList<RetrierSpec> specs;
-    for (const CfnNode &item : retry.items) {
-        RetrierSpec r;
-        if (const CfnNode *names = item.get(QStringLiteral("ErrorEquals"));
-            names && names->isSequence())
-            for (const CfnNode &n : names->items)
-                r.errorEquals.append(n.scalar);
-        auto num = [&item](const char *key, double fallback) {
-            const CfnNode *v = item.get(QLatin1String(key));
-            bool ok = false;
-            const double d = v && v->isScalar() ? v->scalar.toDouble(&ok) : fallback;
-            return ok ? d : fallback;
-        };
-        r.intervalSeconds = num("IntervalSeconds", 1);
-        r.maxAttempts = qlonglong(num("MaxAttempts", 3));
-        r.backoffRate = num("BackoffRate", 2.0);
-        r.maxDelaySeconds = num("MaxDelaySeconds", -1);
-        const CfnNode *jitter = item.get(QStringLiteral("JitterStrategy"));
-        r.fullJitter = jitter && jitter->scalar == QLatin1String("FULL");
-        specs.append(r);
+    QString why;
+    if (!parseRetriers(text, &specs, &why)) {
+        notes->append(
+            QStringLiteral("%1.Retry: %2; only its first retrier is used").arg(where, why));
+        return;
     }
     if (specs.size() == 1 && specs[0].errorEquals == QStringList{QStringLiteral("States.ALL")})
         return; // the single retry fields hold it
-    const QString text = retriersToJson(specs);
-    QList<RetrierSpec> check;
-    QString why;
-    if (parseRetriers(text, &check, &why))
-        c->params.insert(QStringLiteral("retriers"), text);
-    else
-        notes->append(
-            QStringLiteral("%1.Retry: %2; only its first retrier is used").arg(where, why));
+    c->params.insert(QStringLiteral("retriers"), retriersToJson(specs));
 }
 
 } // namespace
@@ -238,14 +252,26 @@ void Importer::linkStateMachineDefinitions()
             }
             definition = parsed.root;
         } else if (const CfnNode *uri = props->get(QStringLiteral("DefinitionUri"))) {
-            // A local definition file is read when present; a missing one is reported by
-            // checkReferencedFiles().
-            QFile file(QDir(m_baseDir).filePath(uri->scalar));
-            if (!uri->isScalar() || !file.exists() || !file.open(QIODevice::ReadOnly)) {
+            // A local definition file is read when it is a regular file inside the template's
+            // folder, up to the template size bound (referencedfile.h); a missing or outside one
+            // is reported by checkReferencedFiles(), anything else here.
+            QByteArray bytes;
+            QString why;
+            const ResolvedReference ref =
+                uri->isScalar() && uri->tag.isEmpty() && isLocalPath(uri->scalar)
+                    ? resolveReference(uri->scalar.trimmed(), m_access)
+                    : ResolvedReference();
+            if (ref.status != ResolvedReference::Status::Inside) {
                 linkSubstitutionsOnly(m_byLogicalId.value(logicalId), subs, where);
                 continue;
             }
-            ParseResult parsed = parseCfn(file.readAll());
+            if (!readReferencedFile(uri->scalar.trimmed(), m_access, &bytes, &why)) {
+                m_report.unresolved.append(
+                    QStringLiteral("%1.DefinitionUri: %2; no Task wires").arg(where, why));
+                linkSubstitutionsOnly(m_byLogicalId.value(logicalId), subs, where);
+                continue;
+            }
+            ParseResult parsed = parseCfn(bytes);
             if (!parsed.ok) {
                 m_report.unresolved.append(
                     QStringLiteral("%1.DefinitionUri: %2").arg(where, parsed.error));

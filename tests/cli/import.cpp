@@ -94,7 +94,7 @@ void CliImport::exitCodes()
     Result r =
         runSwb({QStringLiteral("import"), dir.filePath(QStringLiteral("missing.yaml")), out});
     QCOMPARE(r.code, 3);
-    QVERIFY(r.err.contains(QLatin1String("no such file")));
+    QVERIFY2(r.err.contains(QLatin1String("does not exist")), qPrintable(r.err));
 
     r = runSwb({QStringLiteral("import"), write(dir, "plain.yaml", "name: app\n"), out});
     QCOMPARE(r.code, 1);

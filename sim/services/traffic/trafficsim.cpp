@@ -9,8 +9,6 @@
 
 #include "core/simulation.h"
 
-#include <QDir>
-
 namespace swb::traffic {
 
 using detail::Severity;
@@ -21,7 +19,7 @@ namespace {
 
 void loadReplay(detail::Builder &b, const Component &c, core::TrafficSource *s)
 {
-    QString file = traffic::Params::of(c.params).replayFile;
+    const QString file = traffic::Params::of(c.params).replayFile;
     if (file.isEmpty()) {
         b.note(
             Severity::Error, "sim-replay-file",
@@ -29,10 +27,14 @@ void loadReplay(detail::Builder &b, const Component &c, core::TrafficSource *s)
             {c.id});
         return;
     }
-    if (QDir::isRelativePath(file) && !b.options().baseDirectory.isEmpty())
-        file = QDir(b.options().baseDirectory).filePath(file);
+    // Read only inside the design's folder or a folder the user allowed (a design may come
+    // from anyone; model/referencedfile.h).
+    FileAccess access;
+    access.baseDir = b.options().baseDirectory;
+    access.allowedDirs = b.options().allowedDirectories;
+    access.maxBytes = kMaxReplayBytes;
     QString error;
-    if (!loadReplayCsv(file, &s->replay, &error))
+    if (!loadReplayCsv(file, access, &s->replay, &error))
         b.note(Severity::Error, "sim-replay-file",
                QStringLiteral("Traffic '%1': %2").arg(c.name, error), {c.id});
 }
