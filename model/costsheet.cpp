@@ -1,16 +1,11 @@
 #include "costsheet.h"
 
+#include "model/atomicfile.h"
 #include "model/costsheetxlsx.h"
 #include "model/texttable.h"
 
-#include <QDir>
-#include <QFileInfo>
+#include <QFile>
 #include <QLocale>
-#include <QSaveFile>
-#include <QTemporaryFile>
-
-#include <cmath>
-#include <cstdio>
 
 namespace swb {
 
@@ -46,64 +41,42 @@ QByteArray costCsv(const CostReport &report)
     return table.toCsv().toUtf8();
 }
 
-bool writeCostCsv(const CostReport &report, const QString &path, QString *error)
+bool writeCostCsv(const CostReport &report, const QString &path, QString *error, bool force)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    const QByteArray out = costCsv(report);
-    if (file.write(out) != out.size() || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, costCsv(report), OutputKind::Csv, force, error);
 }
 
 bool writeCostXlsx(const CostReport &report, const PricingCatalogue &catalogue,
-                   const QString &designName, const QString &path, QString *error)
+                   const QString &designName, const QString &path, QString *error, bool force)
 {
-    const QFileInfo target(path);
-    // libxlsxwriter writes to a path: write a temp file beside the target, then rename over it
-    // (rename(2) replaces atomically), so a failure leaves an existing file untouched.
-    QTemporaryFile temp(
-        target.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.tmp").arg(target.fileName())));
-    if (!temp.open()) {
+    // libxlsxwriter writes to a path: it writes the temporary file beside the target, which
+    // AtomicFile then renames over it, so a failure leaves an existing file untouched.
+    AtomicFile file(path, OutputKind::Xlsx, force);
+    if (!file.open()) {
         if (error)
-            *error = QStringLiteral("cannot create a file in '%1': %2")
-                         .arg(target.absolutePath(), temp.errorString());
+            *error = file.error();
         return false;
     }
-    const QByteArray tempPath = QFile::encodeName(temp.fileName());
-    temp.close();
+    const QByteArray tempPath = QFile::encodeName(file.tempPath());
     lxw_workbook *wb = workbook_new(tempPath.constData());
     if (!wb) {
         if (error)
-            *error = QStringLiteral("cannot start the workbook in '%1'").arg(target.absolutePath());
+            *error = QStringLiteral("Cannot save '%1': cannot start the workbook").arg(path);
         return false;
     }
+    // fillCostWorkbook closes the workbook, which writes the file; a full disk fails there.
     const lxw_error result = fillCostWorkbook(wb, report, catalogue, designName);
     if (result != LXW_NO_ERROR) {
         if (error)
-            *error = QString::fromUtf8(lxw_strerror(result));
-        return false; // temp removes itself
+            *error = QStringLiteral("Cannot save '%1': %2")
+                         .arg(path, QString::fromUtf8(lxw_strerror(result)));
+        return false; // the temporary file is removed with `file`
     }
-    // QTemporaryFile creates the file rw------- (it is private while being written); the sheet
-    // gets the permissions of the file it replaces, or rw-r--r-- like the other exports.
-    temp.setPermissions(target.exists() ? QFile::permissions(path)
-                                        : QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                              | QFileDevice::ReadUser | QFileDevice::WriteUser
-                                              | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    if (std::rename(tempPath.constData(), QFile::encodeName(target.absoluteFilePath()).constData())
-        != 0) {
+    if (!file.commit()) {
         if (error)
-            *error = QStringLiteral("cannot replace '%1'").arg(path);
+            *error = file.error();
         return false;
     }
-    temp.setAutoRemove(false); // renamed away: nothing left to remove
     return true;
 }
 

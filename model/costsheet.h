@@ -6,8 +6,9 @@
 #include <QString>
 
 // Cost sheets people hand to whoever pays the bill: CSV and XLSX of a CostReport.
-// Both are written atomically (temp file in the same folder, then rename): a failed export
-// leaves an existing file untouched and returns the reason.
+// Both are written atomically (model/atomicfile.h: temp file in the same folder, fsync, rename):
+// a failed export leaves an existing file untouched and returns the reason; force replaces a
+// file of another kind or the file a symbolic link points to.
 namespace swb {
 
 // The one rounding rule of every cost output (swb cost, the CSV, the XLSX sheet, the PDF report),
@@ -27,7 +28,8 @@ double cleanQuantity(double quantity);
 // Quantities are cleanQuantity()'s value in its shortest text. `swb cost --format csv`
 // prints the same text.
 QByteArray costCsv(const CostReport &report);
-bool writeCostCsv(const CostReport &report, const QString &path, QString *error);
+bool writeCostCsv(const CostReport &report, const QString &path, QString *error,
+                  bool force = false);
 
 // Sheet 1 "Summary": assumptions and the rounding rule, one SUM per component of its detail rows
 // (by reference), then the grand total. Sheet 2 "Detail": one row per component and dimension: the
@@ -43,7 +45,8 @@ bool writeCostCsv(const CostReport &report, const QString &path, QString *error)
 // compute them the same way, so a reader who changes a quantity, an allowance, a tier bound or a
 // tier price gets the total the cost model would give, rounded by the same rule.
 bool writeCostXlsx(const CostReport &report, const PricingCatalogue &catalogue,
-                   const QString &designName, const QString &path, QString *error);
+                   const QString &designName, const QString &path, QString *error,
+                   bool force = false);
 
 // "off", "on (always-free)" or "on (always-free and 12-month)": the free-tier assumption as the
 // sheets and the PDF report print it.

@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <vector>
 
@@ -110,7 +109,13 @@ std::unique_ptr<FileFormat> forReading(const QString &path, QString *error)
         reason = QStringLiteral("Cannot open '%1': the file does not exist").arg(path);
     else if (info.isDir())
         reason = QStringLiteral("Cannot open '%1': it is a folder, not a file").arg(path);
+    else if (!info.isFile()) // never opened: a FIFO would block, a device never end
+        reason = QStringLiteral("Cannot open '%1': it is not a regular file (a device, FIFO or "
+                                "socket)")
+                     .arg(path);
     if (reason.isEmpty()) {
+        // Opening a file is when the litter of killed saves in its folder goes (atomicfile.h).
+        removeSaveLitter(info.absolutePath());
         for (const FileFormat *format : all()) {
             if (format->canRead(path))
                 return create(format->id());
@@ -167,42 +172,5 @@ QStringList writeFilters()
 }
 
 } // namespace FileFormats
-
-QString checkWritablePath(const QString &path)
-{
-    if (path.isEmpty())
-        return QStringLiteral("Cannot save: no file name given");
-    const QFileInfo info(path);
-    if (info.isDir())
-        return QStringLiteral("Cannot save '%1': it is a folder").arg(path);
-    if (!info.absoluteDir().exists())
-        return QStringLiteral("Cannot save '%1': the folder '%2' does not exist")
-            .arg(path, info.absolutePath());
-    if (info.exists() && !info.isWritable())
-        return QStringLiteral("Cannot save '%1': the file is read-only").arg(path);
-    return {};
-}
-
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
-{
-    auto failed = [&](const QString &why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    if (const QString why = checkWritablePath(path); !why.isEmpty())
-        return failed(why);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return failed(QStringLiteral("Cannot save '%1': %2").arg(path, file.errorString()));
-    if (file.write(data) != data.size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return failed(QStringLiteral("Cannot save '%1': %2").arg(path, why));
-    }
-    if (!file.commit())
-        return failed(QStringLiteral("Cannot save '%1': %2").arg(path, file.errorString()));
-    return true;
-}
 
 } // namespace swb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/atomicfile.h"
 #include "model/design.h"
 
 #include <QString>
@@ -36,11 +37,24 @@ public:
 
     QString errorString() const { return m_errorString; }
 
+    // Folders besides the file's own that files it references may be read from (a template's
+    // DefinitionUri; model/referencedfile.h): what the user allowed with swb --allow-dir.
+    void setAllowedDirectories(const QStringList &dirs) { m_allowedDirs = dirs; }
+    QStringList allowedDirectories() const { return m_allowedDirs; }
+
+    // Whether write() may replace a file that is not of this format, or write through a symbolic
+    // link to the file it points to (swb --force, or the user confirmed it in a dialog).
+    // Without it such a target is refused, saying which (model/atomicfile.h).
+    void setForce(bool force) { m_force = force; }
+    bool force() const { return m_force; }
+
 protected:
     bool fail(const QString &message); // sets errorString(), returns false
 
 private:
     QString m_errorString;
+    QStringList m_allowedDirs;
+    bool m_force = false;
 };
 
 // The registry: every format, in the order dialogs list them (the project format first).
@@ -66,14 +80,5 @@ QStringList readFilters();
 QStringList writeFilters();
 
 } // namespace FileFormats
-
-// Atomic replacement for formats that write bytes (QSaveFile: temp file in the same folder,
-// flushed, renamed over the target). On failure the old file is untouched and *error says why,
-// naming the path.
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
-
-// The checks every writer makes before touching the disk: path not empty, not a directory,
-// folder exists. Returns the reason or an empty string.
-QString checkWritablePath(const QString &path);
 
 } // namespace swb

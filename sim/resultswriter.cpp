@@ -139,21 +139,37 @@ QByteArray resultsToCsv(const RunResults &r)
     return out.toUtf8();
 }
 
+QString resultsSizeMessage(const QString &path, qint64 bytes)
+{
+    return QStringLiteral("'%1' is %2 MB; a JSON results file may be at most %3 MB (write a "
+                          "shorter run, or CSV)")
+        .arg(path)
+        .arg(double(bytes) / (1024 * 1024), 0, 'f', 1)
+        .arg(kMaxResultsBytes / (1024 * 1024));
+}
+
 bool writeResults(const RunResults &results, const QString &path, QString *error,
-                  ResultsTiming timing)
+                  ResultsTiming timing, bool force)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     QByteArray data;
+    OutputKind kind = OutputKind::Json;
     if (suffix == QLatin1String("json")) {
         data = resultsToJson(results, ResultsSeries::Include, timing);
+        // What this writes, the reader reads back: its size bound applies here, same message.
+        if (data.size() > kMaxResultsBytes) {
+            *error = QStringLiteral("Cannot save %1").arg(resultsSizeMessage(path, data.size()));
+            return false;
+        }
     } else if (suffix == QLatin1String("csv")) {
         data = resultsToCsv(results);
+        kind = OutputKind::Csv;
     } else {
         *error = QStringLiteral("'%1': unknown results format '.%2' (allowed: .json, .csv)")
                      .arg(path, suffix);
         return false;
     }
-    return writeFileAtomically(path, data, error);
+    return writeFileAtomically(path, data, kind, force, error);
 }
 
 } // namespace swb

@@ -1,8 +1,9 @@
 #pragma once
-// Result files of a run, written atomically (QSaveFile: a failed write leaves an old
-// file intact). The JSON is read back by sim/resultsreader.h (`swb export cost --from-results`):
-// the billed usage per billing dimension is in the blocks' "*.billed_*" Sum series, and the
-// metadata carries the duration and seed, so a run can be priced again without re-running it.
+// Result files of a run, written atomically (model/atomicfile.h: a failed write leaves an old
+// file intact and nothing behind). The JSON is read back by sim/resultsreader.h (`swb export
+// cost --from-results`): the billed usage per billing dimension is in the blocks' "*.billed_*" Sum
+// series, and the metadata carries the duration and seed, so a run can be priced again without
+// re-running it.
 //
 // JSON (results.json):
 //   { "format": "swb-simulation-results", "version": 1,
@@ -46,6 +47,12 @@ namespace swb {
 // accepts 1..kResultsVersion).
 inline constexpr char kResultsFormat[] = "swb-simulation-results";
 inline constexpr int kResultsVersion = 1;
+// The most bins a run has (the core widens its bins beyond that, sim/core/enginesetup.cpp).
+inline constexpr qint64 kMaxResultBins = 100000;
+// The largest JSON results file written or read back (the reader holds it in memory about ten
+// times over); a larger run is refused on writing with the reader's message.
+inline constexpr qint64 kMaxResultsBytes = 512LL * 1024 * 1024;
+QString resultsSizeMessage(const QString &path, qint64 bytes);
 
 // Omit leaves out "series" (swb simulate --format json: the run's figures without the bins).
 enum class ResultsSeries { Include, Omit };
@@ -57,7 +64,8 @@ QByteArray resultsToJson(const RunResults &results, ResultsSeries series = Resul
 QByteArray resultsToCsv(const RunResults &results);
 
 // The format is chosen by the suffix (.json or .csv). False with the reason (naming the path).
+// force replaces a file of another kind or the file a symbolic link points to.
 bool writeResults(const RunResults &results, const QString &path, QString *error,
-                  ResultsTiming timing = ResultsTiming::Omit);
+                  ResultsTiming timing = ResultsTiming::Omit, bool force = false);
 
 } // namespace swb

@@ -193,8 +193,14 @@ bool FileActions::saveAs()
 
 bool FileActions::saveTo(const QString &path)
 {
+    // Saving the document's own file replaces it, also through a link it was opened by; any
+    // other target that is a link or another kind of file is replaced only if the user says so.
+    bool force = QFileInfo(path).absoluteFilePath() == m_document->filePath();
+    if (!force
+        && !m_prompter->confirmReplace(m_window, path, projectio::projectKindFor(path), &force))
+        return false;
     QString error;
-    if (!projectio::writeProject(path, m_document->design(), &error)) {
+    if (!projectio::writeProject(path, m_document->design(), &error, force)) {
         // Nothing is marked saved: the document stays modified and the old file is intact.
         m_prompter->showError(m_window, tr("Save failed"),
                               tr("Cannot save %1:\n%2\n\nYour changes are still open; save them "

@@ -57,8 +57,11 @@ bool FileActions::exportSamTemplate()
 
 bool FileActions::exportSamTo(const QString &path)
 {
+    bool force = false;
+    if (!m_prompter->confirmReplace(m_window, path, OutputKind::Template, &force))
+        return false;
     QString error;
-    if (!sam::exportSamFile(m_document->design(), path, &error)) {
+    if (!sam::exportSamFile(m_document->design(), path, &error, force)) {
         m_prompter->showError(m_window, tr("Export SAM template"),
                               tr("Cannot export to %1:\n%2").arg(path, error));
         return false;

@@ -35,10 +35,16 @@ std::unique_ptr<FileFormat> nativeFormatFor(const QString &path)
 
 } // namespace
 
-bool writeProject(const QString &path, const Design &design, QString *error)
+OutputKind projectKindFor(const QString &path)
+{
+    return TextFormat().hasSuffix(path) ? OutputKind::DesignText : OutputKind::Project;
+}
+
+bool writeProject(const QString &path, const Design &design, QString *error, bool force)
 {
     // Always a native, lossless format: Save never turns a design into a lossy export format.
     std::unique_ptr<FileFormat> format = nativeFormatFor(path);
+    format->setForce(force);
     if (!format->write(path, design)) {
         if (error)
             *error = format->errorString();

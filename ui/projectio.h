@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/atomicfile.h"
+
 #include <QString>
 
 namespace swb {
@@ -16,7 +18,10 @@ namespace projectio {
 bool readDesign(const QString &path, Design *design, QString *error, bool *isProject = nullptr);
 // Writes the project format (.swb), or its text form when the name ends in .swb.yaml, atomically;
 // false + the writer's message otherwise (the old file is then untouched).
-bool writeProject(const QString &path, const Design &design, QString *error);
+// force: replace a file of another kind or the file a link points to (model/atomicfile.h).
+bool writeProject(const QString &path, const Design &design, QString *error, bool force = false);
+// The output kind writeProject() writes at path (a project, or design text for .swb.yaml).
+OutputKind projectKindFor(const QString &path);
 // File dialog filters.
 QString openFilter();
 QString saveFilter();

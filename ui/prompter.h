@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/atomicfile.h"
+
 #include <QString>
 
 class QWidget;
@@ -8,7 +10,8 @@ namespace swb {
 
 // Every question the main window asks the user goes through this strategy, so tests can answer
 // file dialogs without a native dialog while the real QMessageBox prompts stay testable too.
-class Prompter {
+class Prompter
+{
 public:
     enum class SaveChoice { Save, Discard, Cancel };
 
@@ -24,6 +27,15 @@ public:
                                  const QString &suggestedPath, const QString &filter);
     virtual void showError(QWidget *parent, const QString &title, const QString &text);
     virtual void showInformation(QWidget *parent, const QString &title, const QString &text);
+    // A yes/no question whose safe answer is no (the default button): true when the user
+    // chose acceptLabel ("Replace", "Run").
+    virtual bool confirm(QWidget *parent, const QString &title, const QString &text,
+                         const QString &acceptLabel);
+
+    // Before a save or export to path: when the target needs force (a symbolic link, a file
+    // of another kind: model/atomicfile.h) asks whether to replace it. False when the user
+    // declined; *force says whether the writer must be forced.
+    bool confirmReplace(QWidget *parent, const QString &path, OutputKind kind, bool *force);
 };
 
 } // namespace swb

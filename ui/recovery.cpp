@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUuid>
@@ -22,7 +21,8 @@ namespace recovery {
 
 namespace {
 
-bool processAlive(qint64 pid) {
+bool processAlive(qint64 pid)
+{
     // Linux: a running process has /proc/<pid>. Our own pid counts as not alive: at start-up no
     // window of this process has written yet, and tests simulate a crash within one process.
     if (pid <= 0 || pid == QCoreApplication::applicationPid())
@@ -32,12 +32,14 @@ bool processAlive(qint64 pid) {
 
 } // namespace
 
-QString directory() {
+QString directory()
+{
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
            + QStringLiteral("/recovery");
 }
 
-QList<RecoveryEntry> entries() {
+QList<RecoveryEntry> entries()
+{
     QList<RecoveryEntry> list;
     const QDir dir(directory());
     const QStringList sidecars = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
@@ -64,7 +66,8 @@ QList<RecoveryEntry> entries() {
     return list;
 }
 
-bool write(const QString &id, const Design &design, const QString &originalPath, QString *error) {
+bool write(const QString &id, const Design &design, const QString &originalPath, QString *error)
+{
     const QDir dir(directory());
     if (!dir.mkpath(QStringLiteral("."))) {
         if (error)
@@ -72,7 +75,8 @@ bool write(const QString &id, const Design &design, const QString &originalPath,
         return false;
     }
     // The copy first, then the sidecar: a sidecar always points at a complete copy.
-    if (!projectio::writeProject(dir.filePath(id + QStringLiteral(".swb")), design, error))
+    // The recovery folder is the app's own: its files are replaced without asking.
+    if (!projectio::writeProject(dir.filePath(id + QStringLiteral(".swb")), design, error, true))
         return false;
     QJsonObject json;
     json.insert(QStringLiteral("originalPath"), originalPath);
@@ -80,18 +84,12 @@ bool write(const QString &id, const Design &design, const QString &originalPath,
     json.insert(QStringLiteral("savedAt"),
                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     json.insert(QStringLiteral("pid"), QCoreApplication::applicationPid());
-    QSaveFile sidecar(dir.filePath(id + QStringLiteral(".json")));
-    if (!sidecar.open(QIODevice::WriteOnly) || sidecar.write(QJsonDocument(json).toJson()) < 0
-        || !sidecar.commit()) {
-        if (error)
-            *error =
-                QObject::tr("Cannot write %1: %2").arg(sidecar.fileName(), sidecar.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(dir.filePath(id + QStringLiteral(".json")),
+                               QJsonDocument(json).toJson(), OutputKind::Json, true, error);
 }
 
-void remove(const QString &id) {
+void remove(const QString &id)
+{
     const QDir dir(directory());
     QFile::remove(dir.filePath(id + QStringLiteral(".json")));
     QFile::remove(dir.filePath(id + QStringLiteral(".swb")));
@@ -103,7 +101,8 @@ Autosaver::Autosaver(Document *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
     , m_timer(new QTimer(this))
-    , m_id(QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+    , m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
     m_timer->setInterval(kDefaultIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &Autosaver::autosaveNow);
     m_timer->start();
@@ -122,15 +121,18 @@ Autosaver::Autosaver(Document *document, QObject *parent)
 
 Autosaver::~Autosaver() = default; // a crash leaves the copy behind; only discard() removes it
 
-void Autosaver::setInterval(int ms) {
+void Autosaver::setInterval(int ms)
+{
     m_timer->start(ms);
 }
 
-int Autosaver::interval() const {
+int Autosaver::interval() const
+{
     return m_timer->interval();
 }
 
-void Autosaver::setRecoveryId(const QString &id) {
+void Autosaver::setRecoveryId(const QString &id)
+{
     if (id == m_id)
         return;
     discard();
@@ -140,7 +142,8 @@ void Autosaver::setRecoveryId(const QString &id) {
     m_savedRevision = m_revision;
 }
 
-bool Autosaver::autosaveNow() {
+bool Autosaver::autosaveNow()
+{
     if (!m_document->isModified()) {
         discard();
         return false;
@@ -158,7 +161,8 @@ bool Autosaver::autosaveNow() {
     return true;
 }
 
-void Autosaver::discard() {
+void Autosaver::discard()
+{
     if (!m_hasCopy)
         return;
     recovery::remove(m_id);

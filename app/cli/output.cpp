@@ -25,16 +25,30 @@ void writeStdout(Io &io, const QByteArray &data)
     }
 }
 
-bool writeData(Io &io, const QString &command, const QString &path, const QByteArray &data)
+namespace {
+
+// The writers' messages (model/atomicfile.h) name the file already ("Cannot save 'x': ...").
+void reportWriteError(Io &io, const QString &command, const QString &path, const QString &error)
+{
+    io.err << "swb " << command << ": ";
+    if (!error.contains(path))
+        io.err << "cannot write '" << path << "': ";
+    io.err << error << "\n";
+}
+
+} // namespace
+
+bool writeData(Io &io, const QString &command, const QString &path, const QByteArray &data,
+               OutputKind kind, bool force)
 {
     if (isStdout(path)) {
         writeStdout(io, data);
         return true;
     }
     QString error;
-    if (writeFileAtomically(path, data, &error))
+    if (writeFileAtomically(path, data, kind, force, &error))
         return true;
-    io.err << "swb " << command << ": cannot write '" << path << "': " << error << "\n";
+    reportWriteError(io, command, path, error);
     return false;
 }
 
@@ -45,7 +59,7 @@ bool writeVia(Io &io, const QString &command, const QString &path, const QString
     if (!isStdout(path)) {
         if (write(path, &error))
             return true;
-        io.err << "swb " << command << ": cannot write '" << path << "': " << error << "\n";
+        reportWriteError(io, command, path, error);
         return false;
     }
     const QTemporaryDir dir;

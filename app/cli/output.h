@@ -2,6 +2,8 @@
 
 #include "cli.h"
 
+#include "model/atomicfile.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 
@@ -19,8 +21,10 @@ inline bool isStdout(const QString &path)
 // Bytes on standard output, after whatever io.out holds (binary safe: XLSX, PNG, PDF).
 void writeStdout(Io &io, const QByteArray &data);
 
-// data to path (atomic replace) or to standard output for "-". False (reported) on failure.
-bool writeData(Io &io, const QString &command, const QString &path, const QByteArray &data);
+// data to path (atomic replace, model/atomicfile.h: force replaces a symbolic link's target or a
+// file of another kind than `kind`) or to standard output for "-". False (reported) on failure.
+bool writeData(Io &io, const QString &command, const QString &path, const QByteArray &data,
+               OutputKind kind, bool force = false);
 
 // For writers that need a path (libxlsxwriter, QPdfWriter, the design formats): a file is
 // written in place; for "-" the writer fills a temporary file named "out" + suffix (the suffix

@@ -1,11 +1,11 @@
 #include "model/sam/samexporter.h"
 
+#include "model/atomicfile.h"
 #include "model/parametercatalogue.h"
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samexporter_p.h"
+#include "model/sam/samimporter.h"
 #include "model/sam/sammapping.h"
-
-#include <QSaveFile>
 
 namespace swb::sam {
 
@@ -273,21 +273,16 @@ QByteArray exportSam(const Design &design)
     return exporter.run();
 }
 
-bool exportSamFile(const Design &design, const QString &path, QString *error)
+bool exportSamFile(const Design &design, const QString &path, QString *error, bool force)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // What this writes, the importer reads back: its size bound applies here, same message.
+    const QByteArray text = exportSam(design);
+    if (text.size() > ParseLimits().maxBytes) {
         if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+            *error = QStringLiteral("Cannot save %1").arg(templateSizeMessage(path, text.size()));
         return false;
     }
-    file.write(exportSam(design));
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, text, OutputKind::Template, force, error);
 }
 
 } // namespace swb::sam

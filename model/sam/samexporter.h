@@ -16,7 +16,9 @@ namespace swb::sam {
 // simulation-only parameters, names and positions) goes to Metadata.ServerlessWorkbench so that
 // importSamText(exportSam(d)) gives d back.
 QByteArray exportSam(const Design &design);
-// Atomic write (temp file + rename); false with the reason on failure.
-bool exportSamFile(const Design &design, const QString &path, QString *error);
+// Atomic write (model/atomicfile.h: force replaces a foreign file or a link's target); false
+// with the reason on failure. A template above the importer's 4 MB bound is refused with the
+// importer's message, so every template this writes can be imported again.
+bool exportSamFile(const Design &design, const QString &path, QString *error, bool force = false);
 
 } // namespace swb::sam

@@ -21,7 +21,12 @@ inline SwbResult runSwb(const QStringList &args, int timeoutMs = 120000)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SWB_CLI_PATH), args);
+    // SWB_TEST_CLI runs the tests against another binary (an installed package, an older
+    // build to show a test fails without its change).
+    const QString binary = qEnvironmentVariableIsSet("SWB_TEST_CLI")
+                               ? qEnvironmentVariable("SWB_TEST_CLI")
+                               : QStringLiteral(SWB_CLI_PATH);
+    process.start(binary, args);
     SwbResult r;
     if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit)
         return r;

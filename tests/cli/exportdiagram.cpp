@@ -299,7 +299,7 @@ private Q_SLOTS:
         QVERIFY(writeBytes(blocker, "a file, not a folder"));
         r = runSwb({s("export"), s("diagram"), m_design, blocker + s("/x.png")});
         QCOMPARE(r.code, 3);
-        QVERIFY2(r.err.contains(s("cannot write")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(s("Cannot save")), qPrintable(r.err));
 
         // A failure in the middle of writing: a design so wide that the PNG at scale 8 passes
         // the size limit. The existing picture stays and no temporary file is left behind.
@@ -309,11 +309,14 @@ private Q_SLOTS:
         const QString design = dir.filePath(s("wide.swb"));
         QVERIFY(saveDesignFile(design, wide));
         const QString picture = dir.filePath(s("picture.png"));
-        QVERIFY(writeBytes(picture, "old picture"));
+        QImage old(3, 2, QImage::Format_RGB32);
+        old.fill(Qt::red);
+        QVERIFY(old.save(picture));
+        const QByteArray oldBytes = fileBytes(picture);
         r = runSwb({s("export"), s("diagram"), design, picture, s("--scale"), s("8")});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(s("smaller scale")), qPrintable(r.err));
-        QCOMPARE(fileBytes(picture), QByteArray("old picture"));
+        QCOMPARE(fileBytes(picture), oldBytes);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
         // The same design at scale 1 replaces it.
         r = runSwb({s("export"), s("diagram"), design, picture});

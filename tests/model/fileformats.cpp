@@ -1,5 +1,5 @@
-// The file-format registry (lookup by id, suffix and content) and the atomic write helper that
-// byte-writing formats share.
+// The file-format registry (lookup by id, suffix and content). The atomic write every writer
+// shares is tested in atomicfile.cpp.
 
 #include "designfixtures.h"
 
@@ -14,16 +14,6 @@
 
 using namespace swb;
 using namespace swb::testing;
-
-namespace {
-
-QByteArray contents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-} // namespace
 
 class TestFileFormats : public QObject
 {
@@ -113,31 +103,6 @@ private Q_SLOTS:
         QVERIFY(read.contains(QStringLiteral("Serverless Workbench project (*.swb)")));
         QVERIFY(FileFormats::writeFilters().contains(
             QStringLiteral("Serverless Workbench project (*.swb)")));
-    }
-
-    void atomicWriteReplacesAndCleansUp()
-    {
-        const QString folder = m_dir.filePath(QStringLiteral("atomic"));
-        QVERIFY(QDir().mkpath(folder));
-        const QString path = folder + QStringLiteral("/out.txt");
-        QString error;
-        QVERIFY2(writeFileAtomically(path, "first", &error), qPrintable(error));
-        QVERIFY2(writeFileAtomically(path, "second", &error), qPrintable(error));
-        QCOMPARE(contents(path), QByteArray("second"));
-        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden),
-                 QStringList{QStringLiteral("out.txt")});
-    }
-
-    void atomicWriteRefusals()
-    {
-        QString error;
-        QVERIFY(!writeFileAtomically(m_dir.path(), "x", &error));
-        QVERIFY2(error.contains(QLatin1String("folder")), qPrintable(error));
-        QVERIFY(
-            !writeFileAtomically(m_dir.filePath(QStringLiteral("no/such/dir/f.txt")), "x", &error));
-        QVERIFY2(error.contains(QLatin1String("does not exist")), qPrintable(error));
-        QVERIFY(!writeFileAtomically(QString(), "x", &error));
-        QVERIFY2(error.contains(QLatin1String("no file name")), qPrintable(error));
     }
 
 private:

@@ -252,6 +252,30 @@ private Q_SLOTS:
         QVERIFY2(error.contains(s("no blocks")), qPrintable(error));
         QVERIFY(!QFile::exists(out(s("empty.svg"))));
     }
+
+    // Found by fuzzing: block coordinates of 1e308 or 2^63 reached QSizeF::toSize() in the SVG
+    // export and a signed overflow in the PNG one. A move now stops at the canvas edge, and the
+    // exports draw the whole extent or say why not.
+    void farBlocksStopAtTheCanvasEdgeAndExport()
+    {
+        Fixture f("sqs-lambda");
+        const ComponentId queue = f.id("jobs-queue");
+        const ComponentId worker = f.id("job-worker");
+        f.document.moveComponents(
+            {{queue, QPointF(1e308, -std::ldexp(1.0, 63))}, {worker, QPointF(qQNaN(), -1e308)}});
+        QCOMPARE(f.document.design().component(queue)->position, QPointF(1e7, -1e7));
+        QCOMPARE(f.document.design().component(worker)->position, QPointF(0, -1e7));
+        const QSizeF size = diagramSize(f.scene, {});
+        QVERIFY2(size.width() >= 1e7 && size.width() < 1.1e7,
+                 qPrintable(QString::number(size.width())));
+        QString error;
+        QVERIFY2(exportDiagram(f.scene, out(s("far.svg")), {}, &error), qPrintable(error));
+        QVERIFY2(exportDiagram(f.scene, out(s("far.pdf")), {}, &error), qPrintable(error));
+        QVERIFY(!exportDiagram(f.scene, out(s("far.png")), {}, &error));
+        QVERIFY2(error.contains(s("choose a smaller scale or export SVG or PDF")),
+                 qPrintable(error));
+        QVERIFY(!QFile::exists(out(s("far.png"))));
+    }
 };
 
 QTEST_MAIN(TestDiagramExport)

@@ -93,6 +93,14 @@ public:
     {
         informations.append(text);
     }
+    // confirm() answers confirmAnswer and records the question.
+    bool confirmAnswer = false;
+    QStringList confirmations;
+    bool confirm(QWidget *, const QString &, const QString &text, const QString &) override
+    {
+        confirmations.append(text);
+        return confirmAnswer;
+    }
 };
 
 // Waits (from inside the modal loop the code under test is about to start) for a modal widget

@@ -39,7 +39,8 @@ CostReport runCostReport(const Design &design, const RunResults &run,
     return report;
 }
 
-bool exportCostFile(const CostReportContent &content, const QString &path, QString *error)
+bool exportCostFile(const CostReportContent &content, const QString &path, QString *error,
+                    bool force)
 {
     const std::optional<CostExportFormat> format = costExportFormatForPath(path);
     if (!format) {
@@ -57,13 +58,13 @@ bool exportCostFile(const CostReportContent &content, const QString &path, QStri
     const QString title = costReportTitle(content);
     switch (*format) {
     case CostExportFormat::Csv:
-        return writeCostCsv(content.report, path, error);
+        return writeCostCsv(content.report, path, error, force);
     case CostExportFormat::Xlsx:
-        return writeCostXlsx(content.report, *content.catalogue, title, path, error);
+        return writeCostXlsx(content.report, *content.catalogue, title, path, error, force);
     case CostExportFormat::Pdf:
         break;
     }
-    return writeCostReportPdf(content, path, error);
+    return writeCostReportPdf(content, path, error, force);
 }
 
 } // namespace swb

@@ -21,7 +21,9 @@ QString costExportSuffixes();
 CostReport runCostReport(const Design &design, const RunResults &run,
                          const PricingCatalogue &catalogue, const CostOptions &options);
 
-// Writes content as CSV, XLSX or PDF by the suffix of path, atomically; false with the reason.
-bool exportCostFile(const CostReportContent &content, const QString &path, QString *error);
+// Writes content as CSV, XLSX or PDF by the suffix of path, atomically (model/atomicfile.h:
+// force replaces a file of another kind or a link's target); false with the reason.
+bool exportCostFile(const CostReportContent &content, const QString &path, QString *error,
+                    bool force = false);
 
 } // namespace swb

@@ -63,8 +63,15 @@ void exportCostFromWindow(MainWindow *window)
                      ? MainWindow::tr("analytic estimate; the loaded run is out of date")
                      : MainWindow::tr("analytic estimate; no run loaded");
     }
+    const std::optional<CostExportFormat> format = costExportFormatForPath(path);
+    const OutputKind kind = format == CostExportFormat::Pdf    ? OutputKind::Pdf
+                            : format == CostExportFormat::Xlsx ? OutputKind::Xlsx
+                                                               : OutputKind::Csv;
+    bool force = false;
+    if (format && !prompter->confirmReplace(window, path, kind, &force))
+        return;
     QString error;
-    if (!exportCostFile(content, path, &error)) {
+    if (!exportCostFile(content, path, &error, force)) {
         prompter->showError(window, title,
                             MainWindow::tr("Cannot export to %1:\n%2").arg(path, error));
         return;

@@ -1,5 +1,6 @@
 #include "ui/export/costreport.h"
 
+#include "model/atomicfile.h"
 #include "model/costsheet.h"
 #include "model/design.h"
 #include "model/services/traffic/traffic.h"
@@ -7,10 +8,10 @@
 #include "ui/export/costreportcharts.h"
 #include "ui/export/costreportlayout.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QLocale>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 namespace swb {
 
@@ -100,7 +101,8 @@ QString costReportTitle(const CostReportContent &content)
     return QStringLiteral("Untitled design");
 }
 
-bool writeCostReportPdf(const CostReportContent &content, const QString &path, QString *error)
+bool writeCostReportPdf(const CostReportContent &content, const QString &path, QString *error,
+                        bool force)
 {
     auto fail = [&](const QString &why) {
         if (error)
@@ -109,9 +111,10 @@ bool writeCostReportPdf(const CostReportContent &content, const QString &path, Q
     };
     if (!content.design)
         return fail(QStringLiteral("no design to report on"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write '%1': %2").arg(path, file.errorString()));
+    // Checked before the (slow) rendering: a refused target says so at once.
+    AtomicFile file(path, OutputKind::Pdf, force);
+    if (!file.open())
+        return fail(file.error());
 
     ReportLayout layout(costReportTitle(content));
     layout.heading(QStringLiteral("Monthly cost report: %1").arg(layout.title()), 16);
@@ -155,13 +158,18 @@ bool writeCostReportPdf(const CostReportContent &content, const QString &path, Q
             layout.chart(c, content.run->metadata.durationSeconds, chartHeight);
     }
 
-    QPdfWriter writer(&file);
-    writer.setTitle(QStringLiteral("Monthly cost report: %1").arg(layout.title()));
-    writer.setCreator(QStringLiteral("Serverless Workbench"));
-    if (!layout.render(writer))
-        return fail(QStringLiteral("cannot render the PDF for '%1'").arg(path));
-    if (!file.commit())
-        return fail(QStringLiteral("cannot write '%1': %2").arg(path, file.errorString()));
+    // Rendered in memory, then written and committed with every result checked.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setTitle(QStringLiteral("Monthly cost report: %1").arg(layout.title()));
+        writer.setCreator(QStringLiteral("Serverless Workbench"));
+        if (!layout.render(writer))
+            return fail(QStringLiteral("cannot render the PDF for '%1'").arg(path));
+    }
+    if (!file.write(buffer.data()) || !file.commit())
+        return fail(file.error());
     return true;
 }
 

@@ -32,7 +32,8 @@ struct CostReportContent {
 // blank: the PDF heading and the XLSX summary's "Design" cell show it).
 QString costReportTitle(const CostReportContent &content);
 
-bool writeCostReportPdf(const CostReportContent &content, const QString &path, QString *error);
+bool writeCostReportPdf(const CostReportContent &content, const QString &path, QString *error,
+                        bool force = false);
 
 // The assumptions the report lists, as (label, value) pairs: region, prices of, hours per month,
 // free tier, source of the figures, run duration and seed, each traffic source's rate.

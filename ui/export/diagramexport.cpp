@@ -2,6 +2,9 @@
 
 #include "ui/export/diagramrender.h"
 
+#include "model/atomicfile.h"
+#include "model/checkednumbers.h"
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
@@ -9,7 +12,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -21,6 +23,8 @@ namespace {
 // A PNG larger than this is refused before any memory is taken (4 bytes a pixel: 1 GiB).
 constexpr qint64 kMaxPngPixels = 256LL * 1024 * 1024;
 constexpr int kMaxPngSide = 32767; // QImage / libpng limit on one side
+// The canvas holds positions within +-checked::kMaxCoordinate; the legend and title add little.
+constexpr double kMaxDiagramExtent = 2 * checked::kMaxCoordinate + 1e5;
 
 void paintFitted(QPainter &painter, const QRectF &target, DiagramSnapshot &snapshot)
 {
@@ -192,39 +196,50 @@ bool exportDiagram(DiagramScene &scene, const QString &path, const DiagramExport
                                .arg(kMinDiagramScale)
                                .arg(kMaxDiagramScale));
     DiagramSnapshot snapshot(scene, options);
+    // Positions are kept inside the canvas (model/checkednumbers.h), so this only stops a scene
+    // that bypassed the model; it keeps every size conversion below defined.
+    const QSizeF extent = snapshot.size();
+    if (!(extent.width() <= kMaxDiagramExtent && extent.height() <= kMaxDiagramExtent))
+        return fail(error, QStringLiteral("the diagram spans %1 x %2 canvas units, more than the "
+                                          "%3 an export draws; move the far blocks closer or "
+                                          "export a selection")
+                               .arg(extent.width(), 0, 'g', 6)
+                               .arg(extent.height(), 0, 'g', 6)
+                               .arg(kMaxDiagramExtent, 0, 'g', 6));
     if (snapshot.isEmpty())
         return fail(error, options.selectionOnly
                                ? QStringLiteral("no block is selected; select the blocks to "
                                                 "export or export the whole design")
                                : QStringLiteral("the design has no blocks to draw"));
 
-    // QSaveFile writes beside the target and renames over it on commit: a failure at any point
-    // leaves an existing file as it was and no partial file behind.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, file.errorString());
+    // Checked before rendering, so a refused target says so at once; the image is rendered in
+    // memory, then written and committed with every result checked (model/atomicfile.h): a
+    // failure at any point leaves an existing file as it was and no partial file behind.
+    const OutputKind kind = *format == DiagramFormat::Svg   ? OutputKind::Svg
+                            : *format == DiagramFormat::Png ? OutputKind::Png
+                                                            : OutputKind::Pdf;
+    AtomicFile file(path, kind, options.force);
+    if (!file.open())
+        return fail(error, file.error());
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     bool ok = false;
     QString reason;
     switch (*format) {
     case DiagramFormat::Svg:
-        ok = writeSvg(snapshot, &file);
+        ok = writeSvg(snapshot, &buffer);
         break;
     case DiagramFormat::Png:
-        ok = writePng(snapshot, options, &file, &reason);
+        ok = writePng(snapshot, options, &buffer, &reason);
         break;
     case DiagramFormat::Pdf:
-        ok = writePdf(snapshot, &file);
+        ok = writePdf(snapshot, &buffer);
         break;
     }
-    if (!ok || file.error() != QFileDevice::NoError) {
-        if (reason.isEmpty())
-            reason = file.error() != QFileDevice::NoError ? file.errorString()
-                                                          : QStringLiteral("rendering failed");
-        file.cancelWriting();
-        return fail(error, reason);
-    }
-    if (!file.commit())
-        return fail(error, file.errorString());
+    if (!ok)
+        return fail(error, reason.isEmpty() ? QStringLiteral("rendering failed") : reason);
+    if (!file.write(buffer.data()) || !file.commit())
+        return fail(error, file.error());
     return true;
 }
 

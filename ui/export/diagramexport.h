@@ -29,6 +29,9 @@ struct DiagramExportOptions {
     bool liveBadges = false;    // keep the playback badges the scene shows now
     QString title;              // defaults to the project / design name
     QDate date;                 // defaults to today
+    // Replace a file of another kind, or the file a symbolic link points to (swb --force; the
+    // GUI after the user confirmed); without it such a target is refused (model/atomicfile.h).
+    bool force = false;
 };
 
 constexpr double kMinDiagramScale = 1.0;

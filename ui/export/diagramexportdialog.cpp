@@ -182,8 +182,14 @@ bool exportDiagramFromWindow(MainWindow *window)
                                frames && !frames->isEmpty(), window);
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    DiagramExportOptions options = dialog.options();
+    const OutputKind kind = *format == DiagramFormat::Svg   ? OutputKind::Svg
+                            : *format == DiagramFormat::Png ? OutputKind::Png
+                                                            : OutputKind::Pdf;
+    if (!prompter->confirmReplace(window, path, kind, &options.force))
+        return false;
     QString error;
-    if (!exportDiagram(*scene, path, dialog.options(), &error)) {
+    if (!exportDiagram(*scene, path, options, &error)) {
         prompter->showError(
             window, title,
             DiagramExportDialog::tr("Cannot export the diagram to %1:\n%2").arg(path, error));

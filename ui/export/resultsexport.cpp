@@ -65,9 +65,16 @@ void exportResultsFromWindow(MainWindow *window)
                                MainWindow::tr("Simulation results (*.json *.csv)"));
     if (path.isEmpty())
         return;
+    bool force = false;
+    if (!prompter->confirmReplace(window, path,
+                                  path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+                                      ? OutputKind::Csv
+                                      : OutputKind::Json,
+                                  &force))
+        return;
     const RunResults results = runResultsFromStore(*store, design, window->pricing()->catalogue());
     QString error;
-    if (!writeResults(results, path, &error)) {
+    if (!writeResults(results, path, &error, force)) {
         prompter->showError(window, title,
                             MainWindow::tr("Cannot export to %1:\n%2").arg(path, error));
         return;
