@@ -1,5 +1,6 @@
 #include "model/design.h"
 
+#include "model/checkednumbers.h"
 #include "model/parametercatalogue.h"
 #include "model/wording.h"
 
@@ -59,14 +60,18 @@ QString validateFault(const Fault &fault, const Design &design)
             .arg(faultKindName(fault.kind),
                  withArticle(componentKindName(faultTargetKind(fault.kind))), target->name,
                  componentKindName(target->kind));
-    if (!(fault.start >= 0))
-        return QStringLiteral("%1 on '%2': start %3 s must be 0 or later")
+    // Times are checked finite and within a year (checkednumbers.h): an infinite start once
+    // passed "start >= 0".
+    if (!(fault.start >= 0 && fault.start <= checked::kMaxSeconds))
+        return QStringLiteral("%1 on '%2': start %3 s must be from 0 to %4 s")
             .arg(faultKindName(fault.kind), target->name)
-            .arg(fault.start);
-    if (!(fault.duration > 0))
-        return QStringLiteral("%1 on '%2': duration %3 s must be above 0")
+            .arg(fault.start)
+            .arg(checked::kMaxSeconds, 0, 'f', 0);
+    if (!(fault.duration > 0 && fault.duration <= checked::kMaxSeconds))
+        return QStringLiteral("%1 on '%2': duration %3 s must be above 0 and at most %4 s")
             .arg(faultKindName(fault.kind), target->name)
-            .arg(fault.duration);
+            .arg(fault.duration)
+            .arg(checked::kMaxSeconds, 0, 'f', 0);
     if (!(fault.errorRate >= 0 && fault.errorRate <= 1))
         return QStringLiteral("%1 on '%2': error rate %3 must be between 0 and 1")
             .arg(faultKindName(fault.kind), target->name)
@@ -84,8 +89,7 @@ QString validateFault(const Fault &fault, const Design &design)
 
 Design::Design()
     : settings(catalogue::defaultProjectParams())
-{
-}
+{}
 
 const Component *Design::component(ComponentId id) const
 {

@@ -1,5 +1,6 @@
 #include "model/designjson.h"
 
+#include "model/checkednumbers.h"
 #include "model/designvalidation.h"
 
 #include <QJsonArray>
@@ -10,7 +11,8 @@ namespace swb {
 
 namespace {
 
-QString jsonTypeName(const QJsonValue &value) {
+QString jsonTypeName(const QJsonValue &value)
+{
     switch (value.type()) {
     case QJsonValue::Null:
         return QStringLiteral("null");
@@ -31,33 +33,45 @@ QString jsonTypeName(const QJsonValue &value) {
 }
 
 // Reads the fields of one JSON record; the first problem is kept with the record's name.
-class RecordReader {
+class RecordReader
+{
 public:
     RecordReader(const QJsonObject &object, QString what, QString *error)
         : m_object(object)
         , m_what(std::move(what))
-        , m_error(error) {}
+        , m_error(error)
+    {}
 
     bool ok() const { return m_ok; }
 
-    qint64 integer(const char *key) {
+    qint64 integer(const char *key)
+    {
         const QJsonValue v = m_object.value(QLatin1String(key));
         const double d = v.toDouble();
         if (!v.isDouble() || d != std::floor(d)) {
             fail(key, QStringLiteral("a whole number"), v);
             return 0;
         }
-        return v.toInteger();
+        // Ids and counts: the range a JSON number holds exactly (checkednumbers.h).
+        QString why;
+        const auto value =
+            checked::whole(d, -checked::kMaxWhole, checked::kMaxWhole,
+                           QStringLiteral("%1: '%2'").arg(m_what, QLatin1String(key)), &why);
+        if (!value)
+            setError(why);
+        return value.value_or(0);
     }
 
-    double number(const char *key) {
+    double number(const char *key)
+    {
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (!v.isDouble())
             fail(key, QStringLiteral("a number"), v);
         return v.toDouble();
     }
 
-    QString text(const char *key) {
+    QString text(const char *key)
+    {
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (!v.isString())
             fail(key, QStringLiteral("a string"), v);
@@ -65,14 +79,16 @@ public:
     }
 
     // An absent object reads as empty (parameters then get their defaults).
-    QJsonObject object(const char *key) {
+    QJsonObject object(const char *key)
+    {
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isObject())
             fail(key, QStringLiteral("an object"), v);
         return v.toObject();
     }
 
-    QVariantMap extra(const char *key) {
+    QVariantMap extra(const char *key)
+    {
         const QJsonObject o = object(key);
         if (!m_ok)
             return {};
@@ -85,14 +101,16 @@ public:
         return *map;
     }
 
-    void setError(const QString &message) {
+    void setError(const QString &message)
+    {
         if (m_ok)
             *m_error = message;
         m_ok = false;
     }
 
 private:
-    void fail(const char *key, const QString &expected, const QJsonValue &found) {
+    void fail(const char *key, const QString &expected, const QJsonValue &found)
+    {
         setError(QStringLiteral("%1: '%2' must be %3, not %4")
                      .arg(m_what, QLatin1String(key), expected, jsonTypeName(found)));
     }
@@ -103,24 +121,28 @@ private:
     bool m_ok = true;
 };
 
-QString kindList(QStringList ids) {
+QString kindList(QStringList ids)
+{
     return ids.join(QStringLiteral(", "));
 }
 
 } // namespace
 
-QJsonObject paramsToJson(const QVariantMap &params) {
+QJsonObject paramsToJson(const QVariantMap &params)
+{
     QJsonObject object;
     for (auto it = params.cbegin(); it != params.cend(); ++it)
         object.insert(it.key(), QJsonValue::fromVariant(it.value()));
     return object;
 }
 
-QVariantMap paramsFromJson(const QJsonObject &object) {
+QVariantMap paramsFromJson(const QJsonObject &object)
+{
     return object.toVariantMap();
 }
 
-bool parseComponentKind(const QString &id, ComponentKind *kind, QString *error) {
+bool parseComponentKind(const QString &id, ComponentKind *kind, QString *error)
+{
     if (componentKindFromId(id, kind))
         return true;
     QStringList ids;
@@ -130,7 +152,8 @@ bool parseComponentKind(const QString &id, ComponentKind *kind, QString *error) 
     return false;
 }
 
-bool parseConnectionKind(const QString &id, ConnectionKind *kind, QString *error) {
+bool parseConnectionKind(const QString &id, ConnectionKind *kind, QString *error)
+{
     if (connectionKindFromId(id, kind))
         return true;
     QStringList ids;
@@ -140,7 +163,8 @@ bool parseConnectionKind(const QString &id, ConnectionKind *kind, QString *error
     return false;
 }
 
-bool parseFaultKind(const QString &id, FaultKind *kind, QString *error) {
+bool parseFaultKind(const QString &id, FaultKind *kind, QString *error)
+{
     if (faultKindFromId(id, kind))
         return true;
     QStringList ids;
@@ -152,7 +176,8 @@ bool parseFaultKind(const QString &id, FaultKind *kind, QString *error) {
 
 namespace {
 
-QJsonObject componentToJson(const Component &c) {
+QJsonObject componentToJson(const Component &c)
+{
     return QJsonObject{{QStringLiteral("id"), QJsonValue(qint64(c.id))},
                        {QStringLiteral("kind"), componentKindId(c.kind)},
                        {QStringLiteral("name"), c.name},
@@ -162,7 +187,8 @@ QJsonObject componentToJson(const Component &c) {
                        {QStringLiteral("extra"), variantMapToJson(c.extra)}};
 }
 
-QJsonObject connectionToJson(const Connection &w) {
+QJsonObject connectionToJson(const Connection &w)
+{
     return QJsonObject{{QStringLiteral("id"), QJsonValue(qint64(w.id))},
                        {QStringLiteral("kind"), connectionKindId(w.kind)},
                        {QStringLiteral("source"), QJsonValue(qint64(w.source))},
@@ -171,7 +197,8 @@ QJsonObject connectionToJson(const Connection &w) {
                        {QStringLiteral("extra"), variantMapToJson(w.extra)}};
 }
 
-QJsonObject faultToJson(const Fault &f) {
+QJsonObject faultToJson(const Fault &f)
+{
     return QJsonObject{{QStringLiteral("id"), QJsonValue(qint64(f.id))},
                        {QStringLiteral("kind"), faultKindId(f.kind)},
                        {QStringLiteral("target"), QJsonValue(qint64(f.target))},
@@ -184,7 +211,8 @@ QJsonObject faultToJson(const Fault &f) {
 
 // Each parser reads one record; ids are checked for duplicates here because a map would
 // otherwise silently keep only the last record with an id.
-bool readComponents(const QJsonArray &array, Design *design, QString *error) {
+bool readComponents(const QJsonArray &array, Design *design, QString *error)
+{
     for (qsizetype i = 0; i < array.size(); ++i) {
         RecordReader r(array.at(i).toObject(), QStringLiteral("block %1 of the list").arg(i + 1),
                        error);
@@ -215,7 +243,8 @@ bool readComponents(const QJsonArray &array, Design *design, QString *error) {
     return true;
 }
 
-bool readConnections(const QJsonArray &array, Design *design, QString *error) {
+bool readConnections(const QJsonArray &array, Design *design, QString *error)
+{
     for (qsizetype i = 0; i < array.size(); ++i) {
         RecordReader r(array.at(i).toObject(), QStringLiteral("wire %1 of the list").arg(i + 1),
                        error);
@@ -246,7 +275,8 @@ bool readConnections(const QJsonArray &array, Design *design, QString *error) {
     return true;
 }
 
-bool readFaults(const QJsonArray &array, Design *design, QString *error) {
+bool readFaults(const QJsonArray &array, Design *design, QString *error)
+{
     for (qsizetype i = 0; i < array.size(); ++i) {
         RecordReader r(array.at(i).toObject(), QStringLiteral("fault %1 of the list").arg(i + 1),
                        error);
@@ -279,7 +309,8 @@ bool readFaults(const QJsonArray &array, Design *design, QString *error) {
     return true;
 }
 
-QJsonArray arrayField(const QJsonObject &json, const char *key, bool *ok, QString *error) {
+QJsonArray arrayField(const QJsonObject &json, const char *key, bool *ok, QString *error)
+{
     const QJsonValue v = json.value(QLatin1String(key));
     if (!v.isUndefined() && !v.isArray()) {
         *error = QStringLiteral("'%1' must be an array, not %2")
@@ -291,7 +322,8 @@ QJsonArray arrayField(const QJsonObject &json, const char *key, bool *ok, QStrin
 
 } // namespace
 
-QJsonObject designToJson(const Design &design) {
+QJsonObject designToJson(const Design &design)
+{
     QJsonArray components;
     for (const Component &c : design.components)
         components.append(componentToJson(c));
@@ -311,7 +343,8 @@ QJsonObject designToJson(const Design &design) {
                        {QStringLiteral("faults"), faults}};
 }
 
-bool designFromJson(const QJsonObject &json, Design *out, QString *error) {
+bool designFromJson(const QJsonObject &json, Design *out, QString *error)
+{
     QString message;
     RecordReader r(json, QStringLiteral("the design"), &message);
     const qint64 format = r.integer("format");

@@ -1,5 +1,6 @@
 #include "model/designvalidation.h"
 
+#include "model/checkednumbers.h"
 #include "model/parametercatalogue.h"
 
 #include <QHash>
@@ -12,11 +13,13 @@ namespace swb {
 
 namespace {
 
-QString quoted(const QString &name) {
+QString quoted(const QString &name)
+{
     return QLatin1Char('\'') + name + QLatin1Char('\'');
 }
 
-QString keysOf(const QList<ParamSpec> &specs) {
+QString keysOf(const QList<ParamSpec> &specs)
+{
     QStringList keys;
     for (const ParamSpec &spec : specs)
         keys.append(spec.key);
@@ -24,7 +27,8 @@ QString keysOf(const QList<ParamSpec> &specs) {
 }
 
 // Normalises a parameter map against its specs; where names the owner in messages.
-QString normalizeParams(QVariantMap *params, const QList<ParamSpec> &specs, const QString &where) {
+QString normalizeParams(QVariantMap *params, const QList<ParamSpec> &specs, const QString &where)
+{
     for (auto it = params->begin(); it != params->end(); ++it) {
         const ParamSpec *spec = nullptr;
         for (const ParamSpec &s : specs) {
@@ -49,12 +53,15 @@ QString normalizeParams(QVariantMap *params, const QList<ParamSpec> &specs, cons
 }
 
 // Ids come from one counter (Design::allocateId), so they are unique across all object types.
-class IdChecker {
+class IdChecker
+{
 public:
     explicit IdChecker(qint64 nextId)
-        : m_nextId(nextId) {}
+        : m_nextId(nextId)
+    {}
 
-    QString check(qint64 key, qint64 id, const QString &what) {
+    QString check(qint64 key, qint64 id, const QString &what)
+    {
         if (key != id)
             return QStringLiteral("%1 is stored under id #%2").arg(what).arg(key);
         if (id <= 0 || id >= m_nextId)
@@ -75,7 +82,8 @@ private:
     QHash<qint64, QString> m_owners;
 };
 
-QString checkComponents(Design *design, IdChecker *ids) {
+QString checkComponents(Design *design, IdChecker *ids)
+{
     QHash<QString, ComponentId> names;
     for (auto it = design->components.begin(); it != design->components.end(); ++it) {
         Component &c = it.value();
@@ -94,8 +102,12 @@ QString checkComponents(Design *design, IdChecker *ids) {
                 .arg(c.id)
                 .arg(quoted(c.name));
         names.insert(c.name, c.id);
-        if (!std::isfinite(c.position.x()) || !std::isfinite(c.position.y()))
-            return QStringLiteral("%1: the position must be finite").arg(what);
+        // Coordinates in range before anything draws or exports them: 1e308 once reached
+        // QSizeF::toSize() in the SVG export and a signed overflow in the PNG export.
+        QString why;
+        if (!checked::coordinate(c.position.x(), what + QStringLiteral(": x"), &why)
+            || !checked::coordinate(c.position.y(), what + QStringLiteral(": y"), &why))
+            return why;
         const QString where =
             QStringLiteral("%1 %2").arg(componentKindName(c.kind), quoted(c.name));
         if (QString why = normalizeParams(&c.params, catalogue::componentParams(c.kind), where);
@@ -105,7 +117,8 @@ QString checkComponents(Design *design, IdChecker *ids) {
     return {};
 }
 
-QString checkConnections(Design *design, IdChecker *ids) {
+QString checkConnections(Design *design, IdChecker *ids)
+{
     std::set<std::tuple<ComponentId, ComponentId, int>> seen;
     for (auto it = design->connections.begin(); it != design->connections.end(); ++it) {
         Connection &w = it.value();
@@ -142,7 +155,8 @@ QString checkConnections(Design *design, IdChecker *ids) {
     return {};
 }
 
-QString checkFaults(const Design &design, IdChecker *ids) {
+QString checkFaults(const Design &design, IdChecker *ids)
+{
     for (auto it = design.faults.cbegin(); it != design.faults.cend(); ++it) {
         const QString what =
             QStringLiteral("fault #%1 (%2)").arg(it->id).arg(faultKindName(it->kind));
@@ -156,9 +170,12 @@ QString checkFaults(const Design &design, IdChecker *ids) {
 
 } // namespace
 
-QString normalizeDesign(Design *design) {
-    if (design->nextId < 1)
-        return QStringLiteral("the next free id is %1; it must be at least 1").arg(design->nextId);
+QString normalizeDesign(Design *design)
+{
+    if (design->nextId < 1 || design->nextId > checked::kMaxWhole)
+        return QStringLiteral("the next free id is %1; it must be from 1 to %2")
+            .arg(design->nextId)
+            .arg(checked::kMaxWhole);
     if (QString why = normalizeParams(&design->settings, catalogue::projectParams(),
                                       QStringLiteral("Project"));
         !why.isEmpty())
@@ -171,7 +188,8 @@ QString normalizeDesign(Design *design) {
     return checkFaults(*design, &ids);
 }
 
-QString validateDesign(const Design &design) {
+QString validateDesign(const Design &design)
+{
     Design copy = design;
     return normalizeDesign(&copy);
 }

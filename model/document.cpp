@@ -1,5 +1,6 @@
 #include "model/document.h"
 
+#include "model/checkednumbers.h"
 #include "model/designedit.h"
 #include "model/parametercatalogue.h"
 #include "model/wiringrules.h"
@@ -62,9 +63,9 @@ void Document::push(DesignEdit *edit)
 
 ComponentId Document::addComponent(ComponentKind kind, QPointF position, const QString &name)
 {
-    Component component = m_design.makeComponent(kind, name, position);
-    auto *edit = new DesignEdit(
-        this, tr("Add %1 %2").arg(componentKindName(kind), quoted(component.name)));
+    Component component = m_design.makeComponent(kind, name, checked::clampPoint(position));
+    auto *edit =
+        new DesignEdit(this, tr("Add %1 %2").arg(componentKindName(kind), quoted(component.name)));
     edit->components.insert(component.id, {std::nullopt, component});
     push(edit);
     return component.id;
@@ -117,7 +118,9 @@ void Document::moveComponents(const QHash<ComponentId, QPointF> &positions, int 
         if (!c)
             continue;
         Component moved = *c;
-        moved.position = it.value();
+        // Kept inside the canvas every format can store (checkednumbers.h): a block dragged
+        // beyond it stops at the edge instead of making the design unsavable.
+        moved.position = checked::clampPoint(it.value());
         edit->components.insert(it.key(), {*c, moved});
     }
     push(edit);
@@ -186,9 +189,9 @@ bool Document::setComponentParam(ComponentId id, const QString &key, const QVari
     const ParamSpec *spec = catalogue::findComponentParam(c->kind, key);
     Component changed = *c;
     changed.params.insert(key, *normalized);
-    auto *edit = new DesignEdit(this, tr("Set %1 of %2 to %3")
-                                          .arg(spec->displayName, quoted(c->name),
-                                               formatValue(*spec, *normalized)));
+    auto *edit = new DesignEdit(
+        this, tr("Set %1 of %2 to %3")
+                  .arg(spec->displayName, quoted(c->name), formatValue(*spec, *normalized)));
     edit->components.insert(id, {*c, changed});
     push(edit);
     return true;
@@ -219,9 +222,9 @@ ConnectionId Document::connectComponents(ComponentId source, ComponentId target,
         }
         wire.params.insert(QStringLiteral("order"), order + 1);
     }
-    auto *edit = new DesignEdit(this, tr("Connect %1 to %2 (%3)")
-                                          .arg(quoted(src->name), quoted(dst->name),
-                                               connectionKindName(kind)));
+    auto *edit = new DesignEdit(
+        this, tr("Connect %1 to %2 (%3)")
+                  .arg(quoted(src->name), quoted(dst->name), connectionKindName(kind)));
     edit->connections.insert(wire.id, {std::nullopt, wire});
     push(edit);
     return wire.id;
@@ -237,9 +240,9 @@ bool Document::setConnectionParam(ConnectionId id, const QString &key, const QVa
     }
     const Component *src = m_design.component(c->source);
     const Component *dst = m_design.component(c->target);
-    const QString where = tr("Wire %1 -> %2 (%3)")
-                              .arg(quoted(src->name), quoted(dst->name),
-                                   connectionKindName(c->kind));
+    const QString where =
+        tr("Wire %1 -> %2 (%3)")
+            .arg(quoted(src->name), quoted(dst->name), connectionKindName(c->kind));
     const ParamSpec *spec = catalogue::findConnectionParam(c->kind, src->kind, key);
     if (!spec) {
         setError(error, tr("%1 has no parameter '%2'").arg(where, key));
@@ -248,8 +251,7 @@ bool Document::setConnectionParam(ConnectionId id, const QString &key, const QVa
     QString why;
     auto normalized = normalizeValue(*spec, value, &why);
     if (!normalized) {
-        setError(error,
-                 tr("%1: %2 = %3 %4").arg(where, spec->displayName, value.toString(), why));
+        setError(error, tr("%1: %2 = %3 %4").arg(where, spec->displayName, value.toString(), why));
         return false;
     }
     Connection changed = *c;
@@ -347,9 +349,9 @@ void Document::removeFault(FaultId id)
 QList<ComponentId> Document::insertFragment(const Design &fragment, QPointF offset,
                                             const QString &text)
 {
-    auto *edit = new DesignEdit(this, text.isEmpty()
-                                          ? tr("Paste %1").arg(counted(fragment.components.size(), tr("block")))
-                                          : text);
+    auto *edit = new DesignEdit(
+        this, text.isEmpty() ? tr("Paste %1").arg(counted(fragment.components.size(), tr("block")))
+                             : text);
     QHash<ComponentId, ComponentId> idMap;
     QList<ComponentId> added;
     QStringList takenNames;
@@ -361,7 +363,7 @@ QList<ComponentId> Document::insertFragment(const Design &fragment, QPointF offs
             name = m_design.uniqueName(source.name + QLatin1Char(' ') + QString::number(n));
         takenNames.append(name);
         copy.name = name;
-        copy.position += offset;
+        copy.position = checked::clampPoint(copy.position + offset);
         idMap.insert(source.id, copy.id);
         added.append(copy.id);
         edit->components.insert(copy.id, {std::nullopt, copy});

@@ -18,7 +18,8 @@ bool parseAttributes(const QString &text, QList<AttributeValue> *out, QString *e
         const qsizetype colon = item.lastIndexOf(QLatin1Char(':'));
         bool ok = false;
         const double share = colon > eq ? item.mid(colon + 1).trimmed().toDouble(&ok) : 0;
-        if (eq <= 0 || colon <= eq + 1 || !ok || share < 0 || share > 1) {
+        // !(0 <= share <= 1) also refuses "nan", which QString::toDouble accepts.
+        if (eq <= 0 || colon <= eq + 1 || !ok || !(share >= 0 && share <= 1)) {
             *error = QStringLiteral("attribute '%1' is not name=value:share with a share "
                                     "between 0 and 1 (e.g. type=order:0.7)")
                          .arg(item);

@@ -1,6 +1,8 @@
 #include "model/pricing.h"
 
 #include "model/services/billing.h"
+#include "model/checkednumbers.h"
+#include "model/referencedfile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -21,6 +23,9 @@ static void initPricingResources()
 namespace swb {
 
 namespace {
+
+// The largest quantity (units per month, tier bound, free allowance) a catalogue may name.
+constexpr double kMaxQuantity = 1e18;
 
 // Collects the first error with the file and the JSON path of the offending item.
 class Reader
@@ -53,9 +58,12 @@ public:
         return v.toString();
     }
 
-    // A finite number >= minimum; absent optional numbers give fallback.
+    // A finite number in [minimum, maximum] (above minimum when strictlyAbove); absent optional
+    // numbers give fallback. The bounds keep every price computed from the catalogue finite
+    // (checkednumbers.h): a price of 1e308 or a "per" of 1e-300 once made a bill infinite.
     double number(const QJsonObject &o, const QString &path, const char *key, bool required,
-                  double minimum, double fallback = 0, bool strictlyAbove = false)
+                  double minimum, double fallback = 0, bool strictlyAbove = false,
+                  double maximum = kMaxQuantity)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         const QString where = path + QLatin1Char('.') + QLatin1String(key);
@@ -67,12 +75,14 @@ public:
             return fallback;
         }
         const double d = v.toDouble();
-        if (strictlyAbove ? !(d > minimum) : !(d >= minimum)) {
-            fail(where,
-                 QStringLiteral("%1 is not allowed (must be %2 %3)")
-                     .arg(d)
-                     .arg(strictlyAbove ? QStringLiteral("above") : QStringLiteral("at least"))
-                     .arg(minimum));
+        if (strictlyAbove && !(d > minimum)) {
+            fail(where, QStringLiteral("%1 is not allowed (must be above %2)").arg(d).arg(minimum));
+            return fallback;
+        }
+        QString why;
+        if (!checked::real(d, minimum, maximum, where, &why)) {
+            if (m_error.isEmpty())
+                m_error = QStringLiteral("pricing catalogue %1: %2").arg(m_origin, why);
             return fallback;
         }
         return d;
@@ -103,7 +113,7 @@ QList<PriceTier> readTiers(Reader &r, const QJsonObject &o, const QString &path)
         }
         const QJsonObject t = array.at(i).toObject();
         PriceTier tier;
-        tier.price = r.number(t, at, "price", true, 0);
+        tier.price = r.number(t, at, "price", true, 0, 0, false, checked::kMaxUsd);
         const QJsonValue upTo = t.value(QLatin1String("upTo"));
         const bool last = i == array.size() - 1;
         if (upTo.isNull() || upTo.isUndefined()) {
@@ -157,7 +167,7 @@ PriceDimension readDimension(Reader &r, const QJsonObject &o, const QString &pat
     d.id = id;
     d.name = r.string(o, path, "name", true);
     d.unit = r.string(o, path, "unit", true);
-    d.per = r.number(o, path, "per", false, 0, 1, true);
+    d.per = r.number(o, path, "per", false, 1e-3, 1, false, 1e12);
     d.tiers = readTiers(r, o, path);
     d.freeTier = readFreeTier(r, o, path, service + QLatin1Char('/') + id);
     d.source = r.string(o, path, "source", true);
@@ -167,12 +177,12 @@ PriceDimension readDimension(Reader &r, const QJsonObject &o, const QString &pat
         r.fail(path + QStringLiteral(".confidence"),
                QStringLiteral("'%1' is not allowed (verified, secondary or derived)")
                    .arg(d.confidence));
-    d.chunkKB = r.number(o, path, "chunkKB", false, 0, 0, true);
-    d.roundingMs = r.number(o, path, "roundingMs", false, 0, 0, true);
-    d.memoryChunkMB = r.number(o, path, "memoryChunkMB", false, 0, 0, true);
-    d.roundUpKB = r.number(o, path, "roundUpKB", false, 0, 0, true);
-    d.batchLimit = r.number(o, path, "batchLimit", false, 1);
-    d.fixedPerExecution = r.number(o, path, "fixedPerExecution", false, 0);
+    d.chunkKB = r.number(o, path, "chunkKB", false, 0, 0, true, 1e9);
+    d.roundingMs = r.number(o, path, "roundingMs", false, 0, 0, true, 1e9);
+    d.memoryChunkMB = r.number(o, path, "memoryChunkMB", false, 0, 0, true, 1e9);
+    d.roundUpKB = r.number(o, path, "roundUpKB", false, 0, 0, true, 1e9);
+    d.batchLimit = r.number(o, path, "batchLimit", false, 1, 0, false, 1e6);
+    d.fixedPerExecution = r.number(o, path, "fixedPerExecution", false, 0, 0, false, 1e6);
     return d;
 }
 
@@ -243,14 +253,21 @@ std::optional<PricingCatalogue> PricingCatalogue::load(const QString &path, QStr
         static const bool registered = (initPricingResources(), true);
         Q_UNUSED(registered);
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("pricing catalogue %1: cannot be read: %2")
-                         .arg(path, file.errorString());
-        return std::nullopt;
+    QByteArray json;
+    if (path.startsWith(QLatin1String(":/"))) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            json = file.readAll();
+    } else {
+        // A user's replacement file: a regular file of at most 16 MB (referencedfile.h).
+        QString why;
+        if (!readRegularFile(path, 16LL * 1024 * 1024, &json, &why)) {
+            if (error)
+                *error = QStringLiteral("pricing catalogue %1: cannot be read: %2").arg(path, why);
+            return std::nullopt;
+        }
     }
-    return fromJson(file.readAll(), path, error);
+    return fromJson(json, path, error);
 }
 
 std::optional<PricingCatalogue> PricingCatalogue::fromJson(const QByteArray &json,
@@ -277,7 +294,7 @@ std::optional<PricingCatalogue> PricingCatalogue::fromJson(const QByteArray &jso
         cat.currency = r.string(root, QStringLiteral("$"), "currency", true);
         cat.date = r.string(root, QStringLiteral("$"), "date", true);
         cat.hoursPerMonth =
-            r.number(root, QStringLiteral("$"), "hoursPerMonth", false, 0, 730, true);
+            r.number(root, QStringLiteral("$"), "hoursPerMonth", false, 0, 730, true, 744);
     }
     const QJsonObject services = root.value(QLatin1String("services")).toObject();
     if (!r.failed() && services.isEmpty())

@@ -1,5 +1,8 @@
 #include "model/sfnretriers.h"
 
+#include "model/checkednumbers.h"
+#include "model/parametercatalogue.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,18 +14,37 @@ namespace {
 
 const QString kAll = QStringLiteral("States.ALL");
 
-bool number(const QJsonObject &o, const char *key, double min, double *out, QString *why)
+// The ranges of the States Language fields are the Task wire's single Retry parameters'
+// (parametercatalogue.cpp: IntervalSeconds 1 to 99999999, MaxAttempts 0 to 99999999,
+// BackoffRate 1 to 1000, MaxDelaySeconds 1 to 31622401), checked before any conversion (a
+// MaxAttempts of 1e300 once reached an out-of-range cast).
+const ParamSpec &taskSpec(const char *key)
+{
+    const ParamSpec *spec = catalogue::findConnectionParam(
+        ConnectionKind::ServiceIntegration, ComponentKind::StepFunctions, QLatin1String(key));
+    Q_ASSERT(spec);
+    return *spec;
+}
+
+bool number(const QJsonObject &o, const char *key, const char *specKey, double *out, QString *why)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined())
         return true;
-    if (!v.isDouble() || v.toDouble() < min) {
-        *why =
-            QStringLiteral("%1 must be a number of at least %2").arg(QLatin1String(key)).arg(min);
+    const ParamSpec &spec = taskSpec(specKey);
+    if (!v.isDouble()) {
+        *why = QStringLiteral("%1 must be a number from %2")
+                   .arg(QLatin1String(key), checked::rangeText(spec.minimum, spec.maximum));
         return false;
     }
-    *out = v.toDouble();
-    return true;
+    const std::optional<double> value =
+        spec.type == ParamType::Integer
+            ? std::optional<double>(checked::whole(v.toDouble(), qint64(spec.minimum),
+                                                   qint64(spec.maximum), QLatin1String(key), why))
+            : checked::real(v.toDouble(), spec.minimum, spec.maximum, QLatin1String(key), why);
+    if (value)
+        *out = *value;
+    return bool(value);
 }
 
 bool parseOne(const QJsonValue &value, bool last, RetrierSpec *r, QString *why)
@@ -61,12 +83,12 @@ bool parseOne(const QJsonValue &value, bool last, RetrierSpec *r, QString *why)
         return false;
     }
     double attempts = double(r->maxAttempts), maxDelay = r->maxDelaySeconds;
-    if (!number(o, "IntervalSeconds", 1, &r->intervalSeconds, why)
-        || !number(o, "MaxAttempts", 0, &attempts, why)
-        || !number(o, "BackoffRate", 1, &r->backoffRate, why)
-        || !number(o, "MaxDelaySeconds", 1, &maxDelay, why))
+    if (!number(o, "IntervalSeconds", "retryInterval", &r->intervalSeconds, why)
+        || !number(o, "MaxAttempts", "retryMaxAttempts", &attempts, why)
+        || !number(o, "BackoffRate", "retryBackoffRate", &r->backoffRate, why)
+        || !number(o, "MaxDelaySeconds", "retryMaxDelay", &maxDelay, why))
         return false;
-    r->maxAttempts = qlonglong(attempts);
+    r->maxAttempts = qlonglong(attempts); // whole and within 0..99999999: checked above
     r->maxDelaySeconds = maxDelay;
     const QString jitter =
         o.value(QLatin1String("JitterStrategy")).toString(QStringLiteral("NONE"));

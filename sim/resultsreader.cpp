@@ -1,12 +1,16 @@
 #include "sim/resultsreader.h"
 
+#include "model/checkednumbers.h"
 #include "model/design.h"
+#include "model/parametercatalogue.h"
+#include "model/referencedfile.h"
 #include "sim/resultswriter.h"
 
-#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <cmath>
 #include <stdexcept>
@@ -71,6 +75,33 @@ double number(const QJsonObject &parent, const char *key, const QString &where)
     return v.toDouble();
 }
 
+// Every number goes through model/checkednumbers.h before it is used; a refusal names the field.
+template<typename T>
+T checkedValue(std::optional<T> value, const QString &error)
+{
+    if (!value)
+        throw BadResults(error.toStdString());
+    return *value;
+}
+
+qint64 countField(const QJsonObject &parent, const char *key, const QString &where)
+{
+    const QString path = where + QLatin1Char('.') + QLatin1String(key);
+    QString error;
+    return checkedValue(checked::count(number(parent, key, where), path, &error), error);
+}
+
+// A summary figure: null (not applicable to the kind) or a number in [0, max].
+double figure(const QJsonObject &o, const char *key, double max, const QString &where)
+{
+    const QString path = where + QLatin1Char('.') + QLatin1String(key);
+    const double v = numberOrNull(o.value(QLatin1String(key)), path);
+    if (std::isnan(v))
+        return v;
+    QString error;
+    return checkedValue(checked::real(v, 0, max, path, &error), error);
+}
+
 void readMetadata(const QJsonObject &root, RunResults *r)
 {
     const QJsonObject m = object(root, "metadata", QStringLiteral("results"));
@@ -80,14 +111,44 @@ void readMetadata(const QJsonObject &root, RunResults *r)
     r->metadata.seed = m.value(QLatin1String("seed")).toString().toULongLong(&ok);
     if (!ok)
         fail(where + QStringLiteral(".seed"), QStringLiteral("missing or not a decimal integer"));
-    r->metadata.durationSeconds = number(m, "durationSeconds", where);
-    r->metadata.binWidthSeconds = number(m, "binWidthSeconds", where);
-    if (!(r->metadata.durationSeconds > 0) || !(r->metadata.binWidthSeconds > 0))
-        fail(where, QStringLiteral("durationSeconds and binWidthSeconds must be > 0"));
+    // A run lasts what the project's duration setting allows (a 1e-300 s run once priced a
+    // bill of -9.2e16 USD: the month's scale factor overflowed).
+    const ParamSpec *duration = catalogue::findProjectParam(QStringLiteral("duration"));
+    QString error;
+    r->metadata.durationSeconds = checkedValue(
+        checked::real(number(m, "durationSeconds", where), duration->minimum, duration->maximum,
+                      where + QStringLiteral(".durationSeconds"), &error),
+        error);
+    r->metadata.binWidthSeconds = checkedValue(
+        checked::real(number(m, "binWidthSeconds", where), 1e-3, r->metadata.durationSeconds,
+                      where + QStringLiteral(".binWidthSeconds"), &error),
+        error);
     r->metadata.catalogueDate = m.value(QLatin1String("catalogueDate")).toString();
-    r->summary.events = quint64(m.value(QLatin1String("events")).toDouble());
-    r->summary.wallSeconds = m.value(QLatin1String("wallSeconds")).toDouble();
+    r->summary.events = quint64(countField(m, "events", where));
+    r->summary.wallSeconds =
+        checkedValue(checked::seconds(number(m, "wallSeconds", where), 0,
+                                      where + QStringLiteral(".wallSeconds"), &error),
+                     error);
     r->summary.fingerprint = m.value(QLatin1String("fingerprint")).toString().toULongLong(&ok, 16);
+}
+
+// The bins cover the run: as many as the bin width needs for the duration (the clock rounds to
+// whole microseconds, hence one bin of slack), at most the core's 100,000.
+qint64 readBinCount(const QJsonObject &root, const RunMetadata &meta)
+{
+    const QJsonObject m = object(root, "metadata", QStringLiteral("results"));
+    const qint64 bins = countField(m, "bins", QStringLiteral("metadata"));
+    const double needed = std::ceil(meta.durationSeconds / meta.binWidthSeconds - 1e-9);
+    if (bins > kMaxResultBins || std::abs(double(bins) - needed) > 1)
+        fail(QStringLiteral("metadata.bins"),
+             QStringLiteral("%1 bins do not cover %2 s in bins of %3 s (expected %4, at most "
+                            "%5)")
+                 .arg(bins)
+                 .arg(meta.durationSeconds)
+                 .arg(meta.binWidthSeconds)
+                 .arg(needed)
+                 .arg(kMaxResultBins));
+    return bins;
 }
 
 void readSeries(const QJsonObject &root, qint64 bins, RunResults *r)
@@ -111,7 +172,11 @@ void readSeries(const QJsonObject &root, qint64 bins, RunResults *r)
             && e.aggregation != QLatin1String("last") && e.aggregation != QLatin1String("mean"))
             fail(where + QStringLiteral(".aggregation"),
                  QStringLiteral("'%1' (allowed: sum, max, last, mean)").arg(e.aggregation));
-        const double id = number(s, "componentId", where);
+        QString error;
+        const qint64 id =
+            checkedValue(checked::id(number(s, "componentId", where),
+                                     where + QStringLiteral(".componentId"), &error, true),
+                         error);
         e.component = id == 0 ? InvalidId : ComponentId(id);
         const QJsonArray values = array(s, "values", where);
         if (values.size() != bins)
@@ -139,43 +204,51 @@ void readSummary(const QJsonObject &root, RunResults *r)
 {
     const QJsonObject summary = object(root, "summary", QStringLiteral("results"));
     const QJsonArray components = array(summary, "components", QStringLiteral("summary"));
+    constexpr double kCount = double(checked::kMaxWhole);
+    QSet<ComponentId> ids;
     for (qsizetype i = 0; i < components.size(); ++i) {
         const QString where = QStringLiteral("summary.components[%1]").arg(i);
+        if (!components.at(i).isObject())
+            fail(where, QStringLiteral("not an object"));
         const QJsonObject o = components.at(i).toObject();
         ComponentSummary c;
-        c.id = ComponentId(number(o, "id", where));
+        QString error;
+        c.id = ComponentId(checkedValue(
+            checked::id(number(o, "id", where), where + QStringLiteral(".id"), &error), error));
+        if (ids.contains(c.id))
+            fail(where + QStringLiteral(".id"),
+                 QStringLiteral("%1 appears twice in the summary").arg(c.id));
+        ids.insert(c.id);
         c.name = text(o, "name", where);
         const QString kind = text(o, "kind", where);
         if (!componentKindFromId(kind, &c.kind))
             fail(where + QStringLiteral(".kind"), QStringLiteral("unknown kind '%1'").arg(kind));
-        auto field = [&](const char *key) {
-            return numberOrNull(o.value(QLatin1String(key)),
-                                where + QLatin1Char('.') + QLatin1String(key));
-        };
-        c.peakConcurrency = field("peakConcurrency");
-        c.throttles = field("throttles");
-        c.maxBacklog = field("maxBacklog");
-        c.maxIteratorAgeS = field("maxIteratorAgeS");
-        c.dlqCount = field("dlqCount");
-        c.latencyP99Ms = field("latencyP99Ms");
-        c.errors = field("errors");
-        c.retries = field("retries");
+        c.peakConcurrency = figure(o, "peakConcurrency", kCount, where);
+        c.throttles = figure(o, "throttles", kCount, where);
+        c.maxBacklog = figure(o, "maxBacklog", kCount, where);
+        c.maxIteratorAgeS = figure(o, "maxIteratorAgeS", checked::kMaxSeconds, where);
+        c.dlqCount = figure(o, "dlqCount", kCount, where);
+        c.latencyP99Ms = figure(o, "latencyP99Ms", checked::kMaxSeconds * 1000, where);
+        c.errors = figure(o, "errors", kCount, where);
+        c.retries = figure(o, "retries", kCount, where);
         if (o.contains(QLatin1String("coldStartProbability"))) // absent from older files
-            c.coldStartProbability = field("coldStartProbability");
-        c.monthlyCostUsd = field("monthlyCostUsd");
+            c.coldStartProbability = figure(o, "coldStartProbability", 1, where);
+        c.monthlyCostUsd = figure(o, "monthlyCostUsd", checked::kMaxUsd, where);
         r->summary.components.append(c);
     }
-    r->summary.peakAccountConcurrency =
-        summary.value(QLatin1String("peakAccountConcurrency")).toDouble();
-    r->summary.monthlyCostUsd = numberOrNull(summary.value(QLatin1String("monthlyCostUsd")),
-                                             QStringLiteral("summary.monthlyCostUsd"));
+    const QString where = QStringLiteral("summary");
+    const double peak = figure(summary, "peakAccountConcurrency", kCount, where);
+    r->summary.peakAccountConcurrency = std::isnan(peak) ? 0 : peak;
+    r->summary.monthlyCostUsd = figure(summary, "monthlyCostUsd", checked::kMaxUsd, where);
     for (const QJsonValue &v : summary.value(QLatin1String("costNotes")).toArray())
         r->summary.costNotes.append(v.toString());
     for (const QJsonValue &v : summary.value(QLatin1String("warnings")).toArray())
         r->summary.warnings.append(v.toString());
 
-    const QJsonObject l = root.value(QLatin1String("ledger")).toObject();
-    auto count = [&](const char *key) { return quint64(l.value(QLatin1String(key)).toDouble()); };
+    const QJsonObject l = object(root, "ledger", QStringLiteral("results"));
+    auto count = [&](const char *key) {
+        return quint64(countField(l, key, QStringLiteral("ledger")));
+    };
     r->summary.ledger = {count("produced"),     count("inFlight"), count("succeeded"),
                          count("deadLettered"), count("expired"),  count("rejected"),
                          count("dropped")};
@@ -207,11 +280,7 @@ RunResults readResultsJson(const QByteArray &json, const QString &origin, QStrin
                      .arg(root.value(QLatin1String("version")).toVariant().toString())
                      .arg(kResultsVersion));
         readMetadata(root, &r);
-        const double bins = number(object(root, "metadata", QStringLiteral("results")), "bins",
-                                   QStringLiteral("metadata"));
-        if (bins < 0 || bins != std::floor(bins))
-            fail(QStringLiteral("metadata.bins"), QStringLiteral("not a whole number >= 0"));
-        readSeries(root, qint64(bins), &r);
+        readSeries(root, readBinCount(root, r.metadata), &r);
         readSummary(root, &r);
     } catch (const BadResults &e) {
         if (error)
@@ -226,13 +295,16 @@ RunResults readResultsJson(const QByteArray &json, const QString &origin, QStrin
 
 RunResults readResultsFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("'%1': %2").arg(path, file.errorString());
-        return {};
-    }
-    return readResultsJson(file.readAll(), path, error);
+    const QFileInfo info(path);
+    QString why = info.isFile() && info.size() > kMaxResultsBytes
+                      ? resultsSizeMessage(path, info.size())
+                      : QString();
+    QByteArray bytes;
+    if (why.isEmpty() && readRegularFile(path, kMaxResultsBytes, &bytes, &why))
+        return readResultsJson(bytes, path, error);
+    if (error)
+        *error = why;
+    return {};
 }
 
 QString resultsDesignMismatch(const RunResults &results, const Design &design)

@@ -11,18 +11,22 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <cmath>
+
 using namespace swb;
 using namespace swb::testing;
 
 namespace {
 
-QJsonObject throughText(const QJsonObject &json) {
+QJsonObject throughText(const QJsonObject &json)
+{
     return QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact)).object();
 }
 
 // Replaces one field of the first array element whose "name" (or "id") matches.
 QJsonObject withRecordField(QJsonObject json, const QString &array, const QString &name,
-                            const QString &field, const QJsonValue &value) {
+                            const QString &field, const QJsonValue &value)
+{
     QJsonArray records = json.value(array).toArray();
     for (qsizetype i = 0; i < records.size(); ++i) {
         QJsonObject record = records.at(i).toObject();
@@ -37,7 +41,8 @@ QJsonObject withRecordField(QJsonObject json, const QString &array, const QStrin
 }
 
 QJsonObject withParam(QJsonObject json, const QString &block, const QString &key,
-                      const QJsonValue &value) {
+                      const QJsonValue &value)
+{
     QJsonArray records = json.value(QStringLiteral("components")).toArray();
     for (qsizetype i = 0; i < records.size(); ++i) {
         QJsonObject record = records.at(i).toObject();
@@ -57,11 +62,13 @@ QJsonObject withParam(QJsonObject json, const QString &block, const QString &key
 
 } // namespace
 
-class TestDesignJson : public QObject {
+class TestDesignJson : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void fixtureIsValid() {
+    void fixtureIsValid()
+    {
         const Design d = fullDesign();
         QString why;
         QVERIFY2(fixtureIsLegal(d, &why), qPrintable(why));
@@ -69,7 +76,8 @@ private Q_SLOTS:
         QCOMPARE(d.connections.size(), allConnectionKinds().size() + 3);
     }
 
-    void roundTripInMemory() {
+    void roundTripInMemory()
+    {
         const Design d = fullDesign();
         Design back;
         QString error;
@@ -77,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(designDiff(d, back), QString());
     }
 
-    void roundTripThroughText() {
+    void roundTripThroughText()
+    {
         const Design d = fullDesign();
         Design back;
         QString error;
@@ -85,7 +94,8 @@ private Q_SLOTS:
         QCOMPARE(designDiff(d, back), QString());
     }
 
-    void integralRealsKeepTheirType() {
+    void integralRealsKeepTheirType()
+    {
         // "rate" is a Real; 250.0 is written as the JSON integer 250 and must come back a double.
         Design d;
         Component c = d.makeComponent(ComponentKind::TrafficSource, QString(), QPointF(3, 4));
@@ -110,7 +120,8 @@ private Q_SLOTS:
                  int(QMetaType::QString));
     }
 
-    void opaqueValuesKeepTheirType_data() {
+    void opaqueValuesKeepTheirType_data()
+    {
         QTest::addColumn<QVariant>("value");
         QTest::newRow("integral double") << QVariant(2.0);
         QTest::newRow("fraction") << QVariant(0.1);
@@ -127,7 +138,8 @@ private Q_SLOTS:
         QTest::newRow("nested list") << QVariant(QVariantList{QVariantList{4.0}, QVariantMap{}});
     }
 
-    void opaqueValuesKeepTheirType() {
+    void opaqueValuesKeepTheirType()
+    {
         QFETCH(QVariant, value);
         const QJsonObject json =
             throughText(QJsonObject{{QStringLiteral("v"), variantToJson(value)}});
@@ -137,7 +149,8 @@ private Q_SLOTS:
         QCOMPARE(typedDiff(value, *back, QStringLiteral("v")), QString());
     }
 
-    void unknownTaggedTypeIsRefused() {
+    void unknownTaggedTypeIsRefused()
+    {
         QString error;
         const QJsonObject tag{{QStringLiteral("$type"), QStringLiteral("NoSuchType")},
                               {QStringLiteral("value"), 1}};
@@ -145,7 +158,8 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("NoSuchType")), qPrintable(error));
     }
 
-    void stringsAndMissingKeysAreNormalised() {
+    void stringsAndMissingKeysAreNormalised()
+    {
         Design d;
         Component c = d.makeComponent(ComponentKind::Lambda, QStringLiteral("fn"), QPointF());
         d.components.insert(c.id, c);
@@ -163,7 +177,8 @@ private Q_SLOTS:
         QCOMPARE(params.value(QStringLiteral("memory")).toLongLong(), 128);
     }
 
-    void badInputIsRefused_data() {
+    void badInputIsRefused_data()
+    {
         QTest::addColumn<QJsonObject>("json");
         QTest::addColumn<QStringList>("keywords");
         const QJsonObject good = designToJson(fullDesign());
@@ -207,6 +222,36 @@ private Q_SLOTS:
                                QStringLiteral("x"), QStringLiteral("left"))
             << QStringList{QStringLiteral("'x'"), QStringLiteral("number"),
                            QStringLiteral("string")};
+        // Found by fuzzing: these reached out-of-range conversions (coordinates in the
+        // exports, ids in QJsonValue::toInteger, fault times in the core's clock).
+        QTest::newRow("huge x") << withRecordField(good, QStringLiteral("components"),
+                                                   QStringLiteral("worker"), QStringLiteral("x"),
+                                                   1e308)
+                                << QStringList{QStringLiteral("'worker'"),
+                                               QStringLiteral("x: 1e+308 is out of range"),
+                                               QStringLiteral("-10000000 to 10000000")};
+        QTest::newRow("y 2^63") << withRecordField(good, QStringLiteral("components"),
+                                                   QStringLiteral("worker"), QStringLiteral("y"),
+                                                   std::ldexp(1.0, 63))
+                                << QStringList{QStringLiteral("'worker'"),
+                                               QStringLiteral("y: 9.22337203685e+18")};
+        QTest::newRow("id 2^63") << withRecordField(good, QStringLiteral("components"),
+                                                    QStringLiteral("worker"), QStringLiteral("id"),
+                                                    std::ldexp(1.0, 63))
+                                 << QStringList{
+                                        QStringLiteral("'id': 9.22337203685e+18 is out of range")};
+        QJsonObject hugeNext = good;
+        hugeNext.insert(QStringLiteral("nextId"), 1e300);
+        QTest::newRow("huge nextId")
+            << hugeNext << QStringList{QStringLiteral("'nextId': 1e+300 is out of range")};
+        QJsonArray faults = good.value(QStringLiteral("faults")).toArray();
+        QJsonObject lateFault = faults.first().toObject();
+        lateFault.insert(QStringLiteral("start"), 1e300);
+        faults.replace(0, lateFault);
+        QJsonObject late = good;
+        late.insert(QStringLiteral("faults"), faults);
+        QTest::newRow("fault start 1e300")
+            << late << QStringList{QStringLiteral("start 1e+300 s must be from 0 to 31536000 s")};
         QJsonObject newer = good;
         newer.insert(QStringLiteral("format"), DesignJsonFormat + 1);
         QTest::newRow("newer format")
@@ -224,7 +269,8 @@ private Q_SLOTS:
                            QStringLiteral("10 to 1000000")};
     }
 
-    void badInputIsRefused() {
+    void badInputIsRefused()
+    {
         QFETCH(QJsonObject, json);
         QFETCH(QStringList, keywords);
         const Design before = fullDesign();

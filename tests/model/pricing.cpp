@@ -222,7 +222,26 @@ private Q_SLOTS:
             << QJsonDocument(negative).toJson()
             << QStringList{QStringLiteral("services.sqs.dimensions.requests-standard.tiers[1]"
                                           ".price"),
-                           QStringLiteral("-0.3"), QStringLiteral("at least 0")};
+                           QStringLiteral("-0.3 is out of range (allowed: 0 to 1e+12)")};
+        // Found by fuzzing: an absurd price or "per" made every bill infinite.
+        const QJsonObject huge = withDimension(
+            root, QStringLiteral("sqs"), QStringLiteral("requests-standard"), [](QJsonObject &d) {
+                QJsonArray tiers = d.value(QStringLiteral("tiers")).toArray();
+                QJsonObject t = tiers.at(0).toObject();
+                t.insert(QStringLiteral("price"), 1e308);
+                tiers.replace(0, t);
+                d.insert(QStringLiteral("tiers"), tiers);
+            });
+        QTest::newRow("huge price")
+            << QJsonDocument(huge).toJson()
+            << QStringList{QStringLiteral("requests-standard.tiers[0].price: 1e+308 is out of "
+                                          "range")};
+        const QJsonObject tinyPer =
+            withDimension(root, QStringLiteral("sqs"), QStringLiteral("requests-standard"),
+                          [](QJsonObject &d) { d.insert(QStringLiteral("per"), 1e-300); });
+        QTest::newRow("tiny per") << QJsonDocument(tinyPer).toJson()
+                                  << QStringList{QStringLiteral(
+                                         "requests-standard.per: 1e-300 is out of range")};
 
         const QJsonObject descending = withDimension(
             root, QStringLiteral("lambda"), QStringLiteral("duration-x86_64"), [](QJsonObject &d) {

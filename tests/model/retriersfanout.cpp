@@ -73,10 +73,28 @@ private Q_SLOTS:
         QTest::newRow("negative attempts")
             << QStringLiteral(
                    R"([{"ErrorEquals": ["A"]}, {"ErrorEquals": ["B"], "MaxAttempts": -1}])")
-            << QStringLiteral("retrier 2: MaxAttempts must be a number of at least 0");
+            << QStringLiteral(
+                   "retrier 2: MaxAttempts: -1 is out of range (allowed: 0 to 99999999)");
         QTest::newRow("backoff below 1")
             << QStringLiteral(R"([{"ErrorEquals": ["A"], "BackoffRate": 0.5}])")
-            << QStringLiteral("retrier 1: BackoffRate must be a number of at least 1");
+            << QStringLiteral("retrier 1: BackoffRate: 0.5 is out of range (allowed: 1 to 1000)");
+        // Found by fuzzing: these reached a double -> integer conversion out of range.
+        QTest::newRow("huge attempts")
+            << QStringLiteral(R"([{"ErrorEquals": ["A"], "MaxAttempts": 1e300}])")
+            << QStringLiteral("retrier 1: MaxAttempts: 1e+300 is out of range (allowed: 0 to "
+                              "99999999)");
+        QTest::newRow("fractional attempts")
+            << QStringLiteral(R"([{"ErrorEquals": ["A"], "MaxAttempts": 2.5}])")
+            << QStringLiteral("retrier 1: MaxAttempts: 2.5 is not a whole number");
+        QTest::newRow("huge interval")
+            << QStringLiteral(R"([{"ErrorEquals": ["A"], "IntervalSeconds": 1e300}])")
+            << QStringLiteral("retrier 1: IntervalSeconds: 1e+300 is out of range");
+        QTest::newRow("huge delay cap")
+            << QStringLiteral(R"([{"ErrorEquals": ["A"], "MaxDelaySeconds": 4e9}])")
+            << QStringLiteral("retrier 1: MaxDelaySeconds: 4000000000 is out of range");
+        QTest::newRow("text attempts")
+            << QStringLiteral(R"([{"ErrorEquals": ["A"], "MaxAttempts": "3"}])")
+            << QStringLiteral("retrier 1: MaxAttempts must be a number from 0 to 99999999");
         QTest::newRow("jitter") << QStringLiteral(
             R"([{"ErrorEquals": ["A"], "JitterStrategy": "HALF"}])")
                                 << QStringLiteral("retrier 1: JitterStrategy must be FULL or NONE");

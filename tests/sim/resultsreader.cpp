@@ -28,6 +28,34 @@ RunResults shortRun(const Design &design)
     return runToEnd(design, options);
 }
 
+// root with the value at a dotted path ("summary.components[0].id") replaced.
+QJsonValue withValue(const QJsonValue &node, QStringList path, double value)
+{
+    if (path.isEmpty())
+        return value;
+    QString key = path.takeFirst();
+    int index = -1;
+    if (key.endsWith(QLatin1Char(']'))) {
+        const qsizetype open = key.indexOf(QLatin1Char('['));
+        index = key.mid(open + 1, key.size() - open - 2).toInt();
+        key = key.left(open);
+    }
+    QJsonObject object = node.toObject();
+    if (index < 0) {
+        object.insert(key, withValue(object.value(key), path, value));
+    } else {
+        QJsonArray array = object.value(key).toArray();
+        array.replace(index, withValue(array.at(index), path, value));
+        object.insert(key, array);
+    }
+    return object;
+}
+
+QJsonObject withValue(const QJsonObject &root, const QStringList &path, double value)
+{
+    return withValue(QJsonValue(root), path, value).toObject();
+}
+
 } // namespace
 
 class TestResultsReader : public QObject
@@ -129,6 +157,50 @@ private Q_SLOTS:
         QVERIFY(!r.ok);
         QVERIFY2(error.contains(QLatin1String("damaged.json")), qPrintable(error));
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    // Fuzzing found each of these converted to an integer out of range (undefined behaviour)
+    // or priced into nonsense: a 1e-300 s run billed -92,233,720,368,547,758.08 USD with exit 0.
+    void absurdFiguresAreRefused_data()
+    {
+        QTest::addColumn<QString>("path"); // dotted, [n] indexes an array
+        QTest::addColumn<double>("value");
+        const double huge = 1e308;
+        QTest::newRow("tiny duration") << "metadata.durationSeconds" << 1e-300;
+        QTest::newRow("huge duration") << "metadata.durationSeconds" << huge;
+        QTest::newRow("bin width") << "metadata.binWidthSeconds" << 1e-300;
+        QTest::newRow("events") << "metadata.events" << huge;
+        QTest::newRow("negative events") << "metadata.events" << -1.0;
+        QTest::newRow("bins") << "metadata.bins" << huge;
+        QTest::newRow("fractional bins") << "metadata.bins" << 1.5;
+        QTest::newRow("wall seconds") << "metadata.wallSeconds" << -5.0;
+        QTest::newRow("series id") << "series[0].componentId" << huge;
+        QTest::newRow("negative series id") << "series[1].componentId" << -3.0;
+        QTest::newRow("summary id 2^63") << "summary.components[0].id" << std::ldexp(1.0, 63);
+        QTest::newRow("summary id 0") << "summary.components[0].id" << 0.0;
+        QTest::newRow("negative ledger") << "ledger.produced" << -1e300;
+        QTest::newRow("fractional ledger") << "ledger.dropped" << 0.5;
+        QTest::newRow("bill") << "summary.monthlyCostUsd" << huge;
+        QTest::newRow("block bill") << "summary.components[1].monthlyCostUsd" << -huge;
+        QTest::newRow("backlog") << "summary.components[1].maxBacklog" << huge;
+        QTest::newRow("p99") << "summary.components[2].latencyP99Ms" << huge;
+        QTest::newRow("peak") << "summary.peakAccountConcurrency" << -1.0;
+    }
+
+    void absurdFiguresAreRefused()
+    {
+        QFETCH(QString, path);
+        QFETCH(double, value);
+        const Design design = *makePattern(QStringLiteral("sqs-lambda"));
+        const QJsonObject root = QJsonDocument::fromJson(resultsToJson(shortRun(design))).object();
+        QString error;
+        QVERIFY(readResultsJson(QJsonDocument(root).toJson(), QStringLiteral("r.json"), &error).ok);
+        const QJsonObject damaged = withValue(root, path.split(QLatin1Char('.')), value);
+        const RunResults r =
+            readResultsJson(QJsonDocument(damaged).toJson(), QStringLiteral("absurd.json"), &error);
+        QVERIFY2(!r.ok, qPrintable(path));
+        QVERIFY2(error.startsWith(QLatin1String("'absurd.json': ") + path + QLatin1Char(':')),
+                 qPrintable(error));
     }
 
     void anotherDesignIsNamed()

@@ -124,7 +124,7 @@ void TestFaults::inlineEditValidatedAndUndoable()
     const FaultId id = m_doc->design().faults.firstKey();
 
     editCell(0, FaultsPanel::StartColumn, QStringLiteral("-3"));
-    QTRY_VERIFY(m_panel->messageLabel()->text().contains(QStringLiteral("0 or later")));
+    QTRY_VERIFY(m_panel->messageLabel()->text().contains(QStringLiteral("must be from 0 to")));
     QCOMPARE(m_doc->design().faults.value(id).start, 60.0);
     QTRY_COMPARE(m_panel->table()->item(0, FaultsPanel::StartColumn)->text(), QStringLiteral("60"));
 
