@@ -2,6 +2,7 @@
 
 #include "model/designjson.h"
 #include "model/designvalidation.h"
+#include "model/referencedfile.h"
 #include "model/sqlconnection.h"
 
 #include <QCoreApplication>
@@ -12,9 +13,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSqlError>
-#include <QTemporaryFile>
 
-#include <filesystem>
+#include <memory>
 
 namespace swb {
 
@@ -172,10 +172,10 @@ std::optional<ProjectFile::Header> ProjectFile::readHeader(const QString &path)
     // SQLite file format, "The Database Header": magic at 0, page size at 16 (1 means 65536),
     // change counter at 24, page count at 28 (valid when offset 92 equals the change counter),
     // user_version at 60, application_id at 68.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> head = readFileHead(path, 100);
+    if (!head)
         return std::nullopt;
-    const QByteArray bytes = file.read(100);
+    const QByteArray &bytes = *head;
     if (bytes.size() < 100 || !bytes.startsWith(QByteArrayLiteral("SQLite format 3\0")))
         return std::nullopt;
     Header header;
@@ -233,26 +233,33 @@ bool ProjectFile::execute(const QString &path, const QStringList &sql, QString *
 
 bool ProjectFile::write(const QString &path, const Design &design)
 {
-    if (const QString why = checkWritablePath(path); !why.isEmpty())
-        return fail(why);
     Design normalized = design;
     if (const QString why = normalizeDesign(&normalized); !why.isEmpty())
         return fail(QStringLiteral("Cannot save '%1': %2").arg(path, why));
 
-    // The temporary file lives beside the target so the final rename stays on one file system
-    // (rename(2) is atomic there); it is removed on every failure path. Saving through a
-    // symbolic link replaces the file it points to, not the link.
-    const QFileInfo link(path);
-    const QFileInfo target(link.isSymLink() ? link.symLinkTarget() : path);
-    QTemporaryFile temp(target.absolutePath() + QStringLiteral("/.") + target.fileName()
-                        + QStringLiteral(".XXXXXX"));
-    if (!temp.open())
-        return fail(QStringLiteral("Cannot save '%1': cannot create a file in '%2': %3")
-                        .arg(path, target.absolutePath(), temp.errorString()));
-    temp.close();
+    // A new database in a temporary file beside the target, renamed over it (atomicfile.h): a
+    // failed save, a full disk included, leaves the old file as it was and nothing behind.
+    AtomicFile file(path, OutputKind::Project, force());
+    if (!file.open())
+        return fail(file.error());
+    // SQLite's own lock on the file being replaced: while another program writes it (sqlite3,
+    // a second workbench), this waits SQLite's busy timeout, then refuses.
+    std::unique_ptr<SqlConnection> holder;
+    const auto header = readHeader(file.targetPath());
+    if (header && header->applicationId == ApplicationId) {
+        holder = std::make_unique<SqlConnection>(file.targetPath(), false);
+        QString why = holder->errorString();
+        if (!holder->isOpen() || !holder->exec(QStringLiteral("BEGIN IMMEDIATE"), &why))
+            return fail(isBusyError(why)
+                            ? QStringLiteral("Cannot save '%1': it is in use by another process "
+                                             "(SQLite reports it locked); try again when that "
+                                             "process has finished")
+                                  .arg(path)
+                            : QStringLiteral("Cannot save '%1': %2").arg(path, why));
+    }
     QString why;
     {
-        SqlConnection db(temp.fileName(), false);
+        SqlConnection db(file.tempPath(), false);
         why = db.errorString();
         bool ok = db.isOpen() && db.exec(QStringLiteral("BEGIN IMMEDIATE"), &why)
                   && db.exec(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId), &why)
@@ -263,19 +270,15 @@ bool ProjectFile::write(const QString &path, const Design &design)
             return fail(QStringLiteral("Cannot save '%1': %2").arg(path, why));
         }
     }
-    // Keep the permissions of the file being replaced; new files get the usual rw-r--r--.
-    temp.setPermissions(target.exists() ? QFile::permissions(path)
-                                        : QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                              | QFileDevice::ReadUser | QFileDevice::WriteUser
-                                              | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    std::error_code ec;
-    std::filesystem::rename(QFile::encodeName(temp.fileName()).toStdString(),
-                            QFile::encodeName(target.absoluteFilePath()).toStdString(), ec);
-    if (ec)
-        return fail(QStringLiteral("Cannot save '%1': cannot replace the file: %2")
-                        .arg(path, QString::fromLocal8Bit(ec.message())));
-    temp.setAutoRemove(false);
+    if (!file.commit())
+        return fail(file.error());
     return true;
+}
+
+bool isBusyError(const QString &sqliteMessage)
+{
+    return sqliteMessage.contains(QLatin1String("database is locked"))
+           || sqliteMessage.contains(QLatin1String("database table is locked"));
 }
 
 } // namespace swb

@@ -19,10 +19,17 @@ namespace swb {
 //
 // PRAGMA application_id holds ApplicationId, so another program's SQLite file is recognised as
 // foreign; PRAGMA user_version holds the format. Reading an older format migrates a temporary
-// copy (the user's file is never modified by opening it); reading a newer one is refused.
+// copy (the user's file is never modified by opening it, except that SQLite rolls back a save
+// another program left half-done, its "hot journal"); reading a newer one is refused. A file
+// another process holds locked is reported as in use, one with a hot journal that cannot be
+// rolled back (read-only folder) as recoverable: neither is "damaged".
 // Saving writes a temporary file in the target's folder in one transaction and renames it over
 // the target, so a failed save leaves the old file as it was. Every operation uses its own
 // uniquely named database connection, so any thread may read or write.
+// Whether an SQLite message means another connection holds the file (SQLITE_BUSY / LOCKED):
+// the file is in use, not damaged.
+bool isBusyError(const QString &sqliteMessage);
+
 class ProjectFile : public FileFormat
 {
 public:

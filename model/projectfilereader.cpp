@@ -205,6 +205,39 @@ bool readFaults(RowReader &r, Design *d)
     return r.error().isEmpty();
 }
 
+QString inUseMessage(const QString &path)
+{
+    return QStringLiteral("'%1' is in use by another process (SQLite reports it locked); try "
+                          "again when that process has finished")
+        .arg(path);
+}
+
+QString recoverableMessage(const QString &path)
+{
+    return QStringLiteral("'%1' was left half-saved by a program that stopped; it is not "
+                          "damaged but recoverable: its journal '%1-journal' holds the last "
+                          "complete save, which SQLite restores when the file is opened where "
+                          "it can be written (this folder or file is read-only)")
+        .arg(path);
+}
+
+// Lets SQLite roll back a hot journal beside path (opening for writing and reading once is
+// what triggers it). Returns a message when the file is in use, empty otherwise (also when the
+// file cannot be opened for writing: the read then says the file is recoverable).
+QString recoverJournal(const QString &path)
+{
+    const QFileInfo journal(path + QStringLiteral("-journal"));
+    if (!journal.exists() || journal.size() == 0 || !QFileInfo(path).isWritable()
+        || !QFileInfo(QFileInfo(path).absolutePath()).isWritable())
+        return {};
+    SqlConnection db(path, false);
+    QString why = db.errorString();
+    if (db.isOpen()
+        && db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"), &why).isValid())
+        return {};
+    return isBusyError(why) ? inUseMessage(path) : QString();
+}
+
 } // namespace
 
 bool ProjectFile::read(const QString &path, Design *out)
@@ -219,6 +252,13 @@ bool ProjectFile::read(const QString &path, Design *out)
     if (info.size() == 0)
         return fail(
             QStringLiteral("'%1' is empty; it is not a Serverless Workbench project").arg(path));
+    if (!info.isFile())
+        return fail(QStringLiteral("Cannot open '%1': it is not a regular file").arg(path));
+    // A journal beside the file: a save by another program stopped half-way (a "hot" journal),
+    // or one is under way. SQLite restores the last complete state when the file is opened for
+    // writing; a read-only open cannot, and used to report the file as damaged.
+    if (const QString why = recoverJournal(path); !why.isEmpty())
+        return fail(why);
 
     const auto header = readHeader(path);
     if (!header) {
@@ -280,7 +320,9 @@ bool ProjectFile::readDatabase(const QString &path, const QString &shownPath, De
 {
     SqlConnection db(path, true);
     if (!db.isOpen())
-        return fail(QStringLiteral("Cannot open '%1': %2").arg(shownPath, db.errorString()));
+        return fail(isBusyError(db.errorString())
+                        ? inUseMessage(shownPath)
+                        : QStringLiteral("Cannot open '%1': %2").arg(shownPath, db.errorString()));
     // quick_check walks every page: damage is reported here, before any record is trusted.
     {
         QSqlQuery check(db.database());
@@ -299,6 +341,12 @@ bool ProjectFile::readDatabase(const QString &path, const QString &shownPath, De
         }
         if (!clean && problems.isEmpty())
             problems.append(QStringLiteral("it fails SQLite's integrity check"));
+        // Busy and recoverable are not damage: say what they are.
+        if (!problems.isEmpty() && isBusyError(problems.first()))
+            return fail(inUseMessage(shownPath));
+        if (!problems.isEmpty() && problems.first().contains(QLatin1String("readonly"))
+            && QFileInfo::exists(path + QStringLiteral("-journal")))
+            return fail(recoverableMessage(shownPath));
         if (!problems.isEmpty())
             return fail(QStringLiteral("'%1' is damaged: %2")
                             .arg(shownPath, problems.join(QStringLiteral("; "))));

@@ -17,6 +17,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QGraphicsItem>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScreen>
@@ -249,7 +250,7 @@ void MainWindow::selectAndReveal(const QList<qint64> &components, const QList<qi
         m_view->ensureVisible(area, 40, 40);
 }
 
-int MainWindow::offerRecovery()
+int MainWindow::offerRecovery(QStringList *recoveredPaths)
 {
     const QList<RecoveryEntry> entries = recovery::entries();
     if (entries.isEmpty())
@@ -272,9 +273,36 @@ int MainWindow::offerRecovery()
             target->setAttribute(Qt::WA_DeleteOnClose);
             target->show();
         }
-        recovered += target->m_files->recover(entry) ? 1 : 0;
+        if (target->m_files->recover(entry)) {
+            ++recovered;
+            if (recoveredPaths && !entry.originalPath.isEmpty())
+                recoveredPaths->append(QFileInfo(entry.originalPath).absoluteFilePath());
+        }
     }
     return recovered;
+}
+
+void MainWindow::openAtStartup(const QStringList &files, bool play, double speed)
+{
+    QStringList recoveredPaths;
+    const bool recovered = offerRecovery(&recoveredPaths) > 0;
+    if (files.isEmpty())
+        return;
+    // The recovered window already shows this file, with the work a crash interrupted; a
+    // second window would show the older version on disk beside it.
+    if (recoveredPaths.contains(QFileInfo(files.first()).absoluteFilePath())) {
+        if (play)
+            startPlayback(speed);
+        return;
+    }
+    MainWindow *target = this;
+    if (recovered) { // the recovered work keeps this window; the file opens beside it
+        target = new MainWindow(m_pricing);
+        target->setAttribute(Qt::WA_DeleteOnClose);
+        target->show();
+    }
+    if (target->openFile(files.first()) && play)
+        target->startPlayback(speed);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

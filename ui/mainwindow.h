@@ -72,7 +72,12 @@ public:
     void redo();
     // Shows the recovery dialog if autosave copies were left by a crash; returns how many
     // designs were recovered (the first into this window, the others into new windows).
-    int offerRecovery();
+    // recoveredPaths receives the original file of every design recovered (empty for unsaved).
+    int offerRecovery(QStringList *recoveredPaths = nullptr);
+    // What the app does at start: offer recovery, then open the first file named on the command
+    // line (here, unless recovered work took this window). A file whose recovered copy is open
+    // already is not opened a second time: that window shows the newer work.
+    void openAtStartup(const QStringList &files, bool play = false, double speed = 1.0);
 
     // The QAction with this objectName ("actionSave", "actionUndo", ...), for tests.
     QAction *action(const QString &objectName) const;

@@ -153,21 +153,10 @@ int main(int argc, char *argv[])
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
     // After the event loop starts, so dialogs (recovery, open errors) have a shown parent.
-    QTimer::singleShot(0, window, [window, pricing, pricingRestored, pricingError, files, play,
-                                   speed] {
+    QTimer::singleShot(0, window, [window, pricingRestored, pricingError, files, play, speed] {
         if (!pricingRestored)
             QMessageBox::warning(window, swb::MainWindow::tr("Pricing Catalogue"), pricingError);
-        const bool recovered = window->offerRecovery() > 0;
-        if (files.isEmpty())
-            return;
-        swb::MainWindow *target = window;
-        if (recovered) { // the recovered work keeps this window; the file opens beside it
-            target = new swb::MainWindow(pricing);
-            target->setAttribute(Qt::WA_DeleteOnClose);
-            target->show();
-        }
-        if (target->openFile(files.first()) && play)
-            target->startPlayback(speed);
+        window->openAtStartup(files, play, speed);
     });
     return app.exec();
 }

@@ -157,7 +157,9 @@ private Q_SLOTS:
                  qPrintable(format.errorString()));
     }
 
-    void saveThroughASymlinkKeepsTheLink()
+    // Writing through a link needs force (swb --force, or the GUI's confirmation); then the
+    // file it points to is replaced and the link stays.
+    void saveThroughASymlinkNeedsForceAndKeepsTheLink()
     {
         const QString folder = m_dir.filePath(QStringLiteral("links"));
         QVERIFY(QDir().mkpath(folder));
@@ -166,6 +168,12 @@ private Q_SLOTS:
         ProjectFile format;
         QVERIFY(format.write(real, Design()));
         QVERIFY(QFile::link(real, link));
+        const QByteArray before = contents(real);
+        QVERIFY(!format.write(link, fullDesign()));
+        QVERIFY2(format.errorString().contains(QLatin1String("symbolic link")),
+                 qPrintable(format.errorString()));
+        QCOMPARE(contents(real), before);
+        format.setForce(true);
         QVERIFY2(format.write(link, fullDesign()), qPrintable(format.errorString()));
         QVERIFY(QFileInfo(link).isSymLink());
         Design back;
