@@ -1,9 +1,10 @@
 #include "model/textformat.h"
 
 #include "model/designjson.h"
+#include "model/referencedfile.h"
 #include "model/sam/cfnyaml.h"
+#include "model/textformat_p.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -14,9 +15,22 @@
 
 namespace swb {
 
+using textformat::where;
+
 namespace {
 
 constexpr int kTextFormatVersion = 1;
+
+// The YAML reader's bounds for a design: the size every design this version writes stays
+// within (TextFormat::MaxBytes, checked on writing too), room for its nodes, the usual depth.
+sam::ParseLimits textLimits()
+{
+    sam::ParseLimits limits;
+    limits.maxBytes = TextFormat::MaxBytes;
+    limits.maxNodes = TextFormat::MaxBytes / 4;
+    limits.maxExpandedBytes = 4 * TextFormat::MaxBytes;
+    return limits;
+}
 
 // Keys in the order a reader expects them; keys not listed follow alphabetically.
 const QStringList &keyOrder()
@@ -143,11 +157,6 @@ struct Located {
     QHash<QString, YAML::Mark> byRecord; // "block#4", "wire#7", "fault#9", "block@3" (list pos)
     QHash<QString, YAML::Mark> byName;   // block name -> mark
 };
-
-QString where(const QString &source, const YAML::Mark &mark)
-{
-    return QStringLiteral("%1:%2:%3").arg(source).arg(mark.line + 1).arg(mark.column + 1);
-}
 
 bool scalarToJson(const YAML::Node &node, QJsonValue *out)
 {
@@ -294,12 +303,12 @@ QStringList TextFormat::suffixes() const
 
 bool TextFormat::canRead(const QString &path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const std::optional<QByteArray> head = readFileHead(path, 64 * 1024);
+    if (!head)
         return false;
     // The first key that is not a comment must be the format marker.
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine(4096).trimmed();
+    for (const QByteArray &raw : head->split('\n')) {
+        const QByteArray line = raw.trimmed();
         if (line.isEmpty() || line.startsWith('#') || line == "---")
             continue;
         return line.startsWith("format:");
@@ -349,7 +358,11 @@ bool TextFormat::fromYaml(const QByteArray &text, const QString &source, Design 
                           QString *error)
 {
     // Bounds and syntax first, with the SAM reader's hostile-input guards.
-    const sam::ParseResult checked = sam::parseCfn(text);
+    if (text.size() > MaxBytes) {
+        *error = sizeMessage(source, text.size());
+        return false;
+    }
+    const sam::ParseResult checked = sam::parseCfn(text, textLimits());
     if (!checked.ok) {
         *error = QStringLiteral("%1: %2").arg(source, checked.error);
         return false;
@@ -386,6 +399,10 @@ bool TextFormat::fromYaml(const QByteArray &text, const QString &source, Design 
                      .arg(kTextFormatVersion);
         return false;
     }
+    if (const QString unknown = textformat::checkKeys(root, source); !unknown.isEmpty()) {
+        *error = unknown;
+        return false;
+    }
     QJsonValue json;
     if (!toJson(root, &json, source, error))
         return false;
@@ -402,20 +419,26 @@ bool TextFormat::fromYaml(const QByteArray &text, const QString &source, Design 
     return true;
 }
 
+QString TextFormat::sizeMessage(const QString &path, qint64 bytes)
+{
+    return QStringLiteral("%1 is %2 MB; a design text file may be at most %3 MB (save a larger "
+                          "design as a .swb project)")
+        .arg(path)
+        .arg(double(bytes) / (1024 * 1024), 0, 'f', 1)
+        .arg(MaxBytes / (1024 * 1024));
+}
+
 bool TextFormat::read(const QString &path, Design *out)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("Cannot open %1: %2").arg(path, file.errorString()));
-    constexpr qint64 kMaxBytes = 4 * 1024 * 1024; // the YAML reader's bound (cfnyaml.h)
-    if (file.size() > kMaxBytes)
-        return fail(QStringLiteral("%1 is %2 MB; a design text file may be at most %3 MB")
-                        .arg(path)
-                        .arg(file.size() / (1024 * 1024))
-                        .arg(kMaxBytes / (1024 * 1024)));
+    const QFileInfo info(path);
+    if (info.isFile() && info.size() > MaxBytes)
+        return fail(sizeMessage(path, info.size()));
+    QByteArray text;
     QString error;
+    if (!readRegularFile(path, MaxBytes, &text, &error))
+        return fail(error);
     Design design;
-    if (!fromYaml(file.readAll(), QFileInfo(path).fileName(), &design, &error))
+    if (!fromYaml(text, info.fileName(), &design, &error))
         return fail(error);
     *out = design;
     return true;
@@ -423,8 +446,12 @@ bool TextFormat::read(const QString &path, Design *out)
 
 bool TextFormat::write(const QString &path, const Design &design)
 {
+    // What this writes, it reads back: the reader's size bound applies here, same message.
+    const QByteArray text = toYaml(design);
+    if (text.size() > MaxBytes)
+        return fail(QStringLiteral("Cannot save %1").arg(sizeMessage(path, text.size())));
     QString error;
-    if (!writeFileAtomically(path, toYaml(design), &error))
+    if (!writeFileAtomically(path, text, OutputKind::DesignText, force(), &error))
         return fail(error);
     return true;
 }

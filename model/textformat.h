@@ -15,11 +15,18 @@ namespace swb {
 //
 // Reading goes through designFromJson(), so the checks and messages are the project file's; the
 // message is prefixed with the file, line and column of the record it concerns ("design.swb.yaml:
-// 14:5: block #4 'orders' ..."), and YAML syntax errors with theirs. Hostile input (huge files,
-// deep nesting, alias bombs) is refused with the SAM reader's bounds.
+// 14:5: block #4 'orders' ..."), and YAML syntax errors with theirs. Unknown keys at any level
+// (a misspelt "parms:", a "colour:" on a block, an extra section) and a second YAML document
+// are refused with their place and the nearest valid key. Hostile input (huge files, deep
+// nesting, alias bombs) is refused with the SAM reader's bounds.
 class TextFormat : public FileFormat
 {
 public:
+    // The largest design text read or written (about 40,000 blocks); a larger design is refused
+    // on writing with the reader's message, so whatever this writes it reads back.
+    static constexpr qint64 MaxBytes = 16LL * 1024 * 1024;
+    static QString sizeMessage(const QString &path, qint64 bytes);
+
     QString id() const override;
     QString displayName() const override;
     QStringList suffixes() const override;
