@@ -22,7 +22,7 @@ struct RunOptions {
     std::optional<quint64> seed;           // overrides the project's seed
     // Called after every 1 % of simulated time (simSeconds, durationSeconds), on this thread.
     std::function<void(double, double)> progress;
-    // Asked after every 1 % of simulated time; true abandons the run (RunResults::cancelled).
+    // Asked after every 0.01 % of simulated time; true abandons the run (RunResults::cancelled).
     std::function<bool()> cancelled;
     BuildOptions build; // replay CSV folder, bin width; its duration/seed are overridden above
     // Prices the run (RunSummary cost fields, RunMetadata::catalogueDate) when set; the caller

@@ -159,10 +159,14 @@ SweepResult runSweep(const Design &design, const QList<SweepAxis> &axes,
     std::atomic<int> next{0};
     auto worker = [&] {
         for (int job = next++; job < jobs; job = next++) {
+            if (options.cancelled && options.cancelled())
+                return;
             RunOptions run;
+            run.build = options.build;
             run.durationSeconds = options.durationSeconds;
             run.seed = baseSeed + quint64(job % options.seeds);
             run.pricing = options.pricing;
+            run.cancelled = options.cancelled;
             runs[job] = runToEnd(designs[job / options.seeds], run);
         }
     };
@@ -175,6 +179,11 @@ SweepResult runSweep(const Design &design, const QList<SweepAxis> &axes,
     for (std::thread &t : pool)
         t.join();
 
+    if (options.cancelled && options.cancelled()) {
+        result.failure = SweepResult::Failure::Cancelled;
+        result.error = QStringLiteral("cancelled");
+        return result;
+    }
     for (int job = 0; job < jobs; ++job) {
         if (!runs[job].ok) {
             result.failure = SweepResult::Failure::RunRefused;

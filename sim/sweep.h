@@ -48,6 +48,9 @@ struct SweepOptions {
     int threads = 0; // 0 = one per core
     // Prices every run (the cost headline) when set; owned by the caller.
     const PricingCatalogue *pricing = nullptr;
+    BuildOptions build; // replay folders (the design's folder, --allow-dir); duration/seed unused
+    // Asked often from every worker; true abandons the sweep (SweepResult::cancelled).
+    std::function<bool()> cancelled;
 };
 
 struct SweepCell {
@@ -60,7 +63,7 @@ struct SweepCell {
 };
 
 struct SweepResult {
-    enum class Failure { None, BadValue, RunRefused };
+    enum class Failure { None, BadValue, RunRefused, Cancelled };
     bool ok = false;
     Failure failure = Failure::None;
     QString error;

@@ -4,6 +4,8 @@
 #include "ui/mainwindow.h"
 
 #include "ui/canvas/diagramscene.h"
+#include "ui/fileactions.h"
+#include "ui/prompter.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/playbackbar.h"
 #include "ui/playback/playbacksession.h"
@@ -38,6 +40,10 @@ void MainWindow::startPlayback(double speed)
 void MainWindow::setupPlayback()
 {
     m_playback = new PlaybackSession(m_document, m_scene, this);
+    m_playback->setLargeRunConsent([this](const QString &question) {
+        return files()->prompter()->confirm(this, tr("Large run"),
+                                            tr("This run is large: %1").arg(question), tr("Run"));
+    });
     auto *bar = new PlaybackBar(m_playback, this);
     auto *toolBar = new QToolBar(tr("Playback"), this);
     toolBar->setObjectName(QStringLiteral("playbackToolBar"));

@@ -1,6 +1,7 @@
 #include "ui/playback/playbacksession.h"
 
 #include "model/document.h"
+#include "sim/runestimate.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/liveoverlay.h"
 
@@ -53,6 +54,14 @@ void PlaybackSession::markStale()
 
 bool PlaybackSession::loadDesign()
 {
+    // A run projected to need more events or memory than the limits starts only if the user
+    // says so (the estimate is in the question).
+    const RunEstimate estimate = estimateRun(m_document->design());
+    if (estimate.exceedsLimits() && m_consent
+        && !m_consent(estimate.refusal(tr("start it anyway.")))) {
+        Q_EMIT message(tr("Run not started: projected to need %1").arg(estimate.text()));
+        return false;
+    }
     BuildOptions options;
     if (!m_document->filePath().isEmpty())
         options.baseDirectory = QFileInfo(m_document->filePath()).absolutePath();

@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace swb {
 
 class DiagramScene;
@@ -41,6 +43,13 @@ public:
     void rerun(); // new run from the current design; the current run becomes the ghost
     void setSpeed(double multiplier);
 
+    // Asked before a run projected above the size limits starts (sim/runestimate.h) with the
+    // question to put; false keeps the run from starting. Unset: such a run starts.
+    void setLargeRunConsent(std::function<bool(const QString &question)> consent)
+    {
+        m_consent = std::move(consent);
+    }
+
 Q_SIGNALS:
     void stateChanged(swb::SimController::State state);
     // A run could not start (the design has Error findings); text names the problems.
@@ -54,6 +63,7 @@ private:
     SimController *m_controller;
     FrameStore *m_store;
     LiveOverlay *m_overlay;
+    std::function<bool(const QString &)> m_consent;
 };
 
 } // namespace swb
