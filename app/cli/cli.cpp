@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "interrupt.h"
+
 namespace swb::cli {
 
 namespace {
@@ -130,6 +132,7 @@ QString mainHelpText()
 
 int run(const QStringList &arguments, Io &io)
 {
+    installInterruptHandlers();
     const QStringList args = arguments.mid(1);
     if (args.isEmpty()) {
         io.err << mainHelpText();

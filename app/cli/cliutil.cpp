@@ -53,6 +53,33 @@ OptionSpec outOption(const QString &what, const QString &valueName)
     return o;
 }
 
+OptionSpec allowDirOption()
+{
+    OptionSpec o;
+    o.names = {QStringLiteral("allow-dir")};
+    o.valueName = QStringLiteral("DIR");
+    o.description = QStringLiteral("Also read files the design or template names (replay CSV, "
+                                   "DefinitionUri) from DIR; by default only files inside its own "
+                                   "folder are read. Repeatable.");
+    o.repeatable = true;
+    o.hint = ValueHint::Directory;
+    return o;
+}
+
+OptionSpec forceOption(ForceMeans means)
+{
+    const QString run = QStringLiteral("Run although the run is projected above the size limits "
+                                       "(events or memory).");
+    const QString replace = QStringLiteral("Replace an output that is a symbolic link (the file "
+                                           "it points to) or a file of another kind.");
+    OptionSpec o;
+    o.names = {QStringLiteral("force")};
+    o.description = means == ForceMeans::Run       ? run
+                    : means == ForceMeans::Replace ? replace
+                                                   : run + QLatin1Char(' ') + replace;
+    return o;
+}
+
 QString readDuration(const Args &args, double min, double max, std::optional<double> *seconds)
 {
     if (!args.isSet(QStringLiteral("duration")))
@@ -97,22 +124,28 @@ int usageError(Io &io, const QString &command, const QString &message)
     return ExitUsage;
 }
 
-bool loadDesign(Io &io, const QString &command, const QString &path, Design *design)
+bool loadDesign(Io &io, const QString &command, const QString &path, Design *design,
+                const QStringList &allowedDirs)
 {
     // The formats' messages already name the file and say what is wrong with it.
     QString error;
     std::unique_ptr<FileFormat> format = FileFormats::forReading(path, &error);
+    if (format)
+        format->setAllowedDirectories(allowedDirs);
     if (format && format->read(path, design))
         return true;
     io.err << prefix(command) << (format ? format->errorString() : error) << "\n";
     return false;
 }
 
-bool saveDesign(Io &io, const QString &command, const QString &path, const Design &design)
+bool saveDesign(Io &io, const QString &command, const QString &path, const Design &design,
+                bool force)
 {
     return writeVia(io, command, path, QStringLiteral(".swb.yaml"),
-                    [&design](const QString &target, QString *error) {
+                    [&design, force](const QString &target, QString *error) {
                         std::unique_ptr<FileFormat> format = FileFormats::forWriting(target, error);
+                        if (format)
+                            format->setForce(force);
                         if (format && format->write(target, design))
                             return true;
                         if (format)

@@ -20,6 +20,22 @@ ArgumentSpec designArgument(const QString &name = QStringLiteral("FILE"));
 OptionSpec durationOption(const QString &defaultText);
 OptionSpec seedOption();
 OptionSpec outOption(const QString &what, const QString &valueName = QStringLiteral("FILE"));
+// --allow-dir DIR (repeatable): folders besides a design's or template's own that the files it
+// names (replay CSV, DefinitionUri) may be read from (model/referencedfile.h).
+OptionSpec allowDirOption();
+// --force: replace a file of another kind or the file a symbolic link points to
+// (model/atomicfile.h), start a run projected above the size limits (sim/runestimate.h), or
+// both.
+enum class ForceMeans { Replace, Run, RunAndReplace };
+OptionSpec forceOption(ForceMeans means);
+inline QStringList allowedDirs(const Args &args)
+{
+    return args.values(QStringLiteral("allow-dir"));
+}
+inline bool forced(const Args &args)
+{
+    return args.isSet(QStringLiteral("force"));
+}
 
 // --duration (seconds within [min, max]) and --seed, when given; "" or the problem, naming the
 // option and the accepted forms.
@@ -36,11 +52,15 @@ int usageError(Io &io, const QString &command, const QString &message);
 // Reads a design from a file in any registered format (fileformat.h), validated by the reader.
 // On failure prints "swb COMMAND: " and the format's message (it names the file and the
 // problem) and returns false (callers exit with ExitFile).
-bool loadDesign(Io &io, const QString &command, const QString &path, Design *design);
+// Files the design names (a replay CSV) are read from its folder or allowedDirs only.
+bool loadDesign(Io &io, const QString &command, const QString &path, Design *design,
+                const QStringList &allowedDirs = {});
 // Writes a design atomically in the format the file name's suffix selects, or as the text
 // format (.swb.yaml) on standard output for "-". On failure prints "swb COMMAND: " and the
 // reason (an unknown suffix lists the writable ones) and returns false.
-bool saveDesign(Io &io, const QString &command, const QString &path, const Design &design);
+// force replaces a file of another kind or the file a symbolic link points to.
+bool saveDesign(Io &io, const QString &command, const QString &path, const Design &design,
+                bool force = false);
 
 // "error  CODE  message": severity id, two spaces, stable code, two spaces, message.
 QString findingLine(const Finding &finding);

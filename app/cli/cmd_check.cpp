@@ -2,7 +2,9 @@
 #include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "output.h"
+#include "runguard.h"
 
 #include "sim/sweep.h"
 
@@ -54,13 +56,25 @@ QString shownPath(const QString &path)
     return relative.startsWith(QLatin1String("..")) ? info.fileName() : relative;
 }
 
-// ExitOk, ExitFile (unreadable) or ExitFindings (the design cannot run: Error findings).
-int runDesign(Io &io, const QString &path, const RunOptions &options, RunResults *results)
+// ExitOk, ExitFile (unreadable), ExitFindings (the design cannot run: Error findings),
+// ExitUsage (projected above the size limits without --force) or the interrupted exit.
+int runDesign(Io &io, const QString &path, RunOptions options, const Args &args,
+              RunResults *results)
 {
     Design design;
-    if (!loadDesign(io, kCommand, path, &design))
+    if (!loadDesign(io, kCommand, path, &design, allowedDirs(args)))
         return ExitFile;
+    // A design's replay CSV is read from its own folder (or an allowed one) only: a pull
+    // request's design must not reach files elsewhere on the CI machine.
+    options.build.baseDirectory = QFileInfo(path).absolutePath();
+    options.build.allowedDirectories = allowedDirs(args);
+    if (!runSizeAllowed(io, kCommand, path, design, options.durationSeconds.value_or(0),
+                        forced(args)))
+        return ExitUsage;
+    options.cancelled = cancelOnInterrupt();
     *results = runToEnd(design, options);
+    if (results->cancelled)
+        return interruptedExit(io, kCommand);
     if (!results->ok) {
         io.err << "swb check: " << path << " cannot run:\n" << results->error << "\n";
         return ExitFindings;
@@ -247,7 +261,7 @@ int run(const Args &args, Io &io)
                           QStringLiteral("give at least one gate: --budget, --p99 or --no-loss"));
 
     RunResults run;
-    if (const int code = runDesign(io, args.positional.first(), options, &run))
+    if (const int code = runDesign(io, args.positional.first(), options, args, &run))
         return code;
     const Headline h = headlineOf(run);
     QList<Gate> gates;
@@ -283,7 +297,7 @@ int run(const Args &args, Io &io)
     const QString baselinePath = args.value(QStringLiteral("baseline"));
     if (!baselinePath.isEmpty()) {
         RunResults base;
-        if (const int code = runDesign(io, baselinePath, options, &base))
+        if (const int code = runDesign(io, baselinePath, options, args, &base))
             return code;
         baseline = compareWith(shownPath(baselinePath), run, base);
     }
@@ -342,7 +356,9 @@ CommandSpec checkCommand()
         baseline,
         durationOption(QStringLiteral("the project's duration")),
         seedOption(),
-        markdown};
+        markdown,
+        allowDirOption(),
+        forceOption(ForceMeans::Run)};
     c.examples = {
         QStringLiteral("swb check design.swb.yaml --budget 500/month --p99 300ms --no-loss"),
         QStringLiteral("swb check new.swb.yaml --budget 500 -b main.swb.yaml -f markdown"),

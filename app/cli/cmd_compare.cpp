@@ -1,7 +1,9 @@
 #include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "output.h"
+#include "runguard.h"
 
 #include "sim/comparison.h"
 
@@ -161,13 +163,25 @@ int run(const Args &args, Io &io)
     QList<ComparisonInput> inputs;
     for (const QString &path : std::as_const(args.positional)) {
         ComparisonInput input;
-        if (!loadDesign(io, kCommand, path, &input.design))
+        if (!loadDesign(io, kCommand, path, &input.design, allowedDirs(args)))
             return ExitFile;
         input.name = QFileInfo(path).fileName();
         input.baseDirectory = QFileInfo(path).absolutePath();
+        // The size check sees the design as it will run: with the comparison's traffic.
+        QStringList notes;
+        QString why;
+        const std::optional<Design> prepared = applyComparison(input.design, options, &notes, &why);
+        if (prepared
+            && !runSizeAllowed(io, kCommand, path, *prepared, options.durationSeconds,
+                               forced(args)))
+            return ExitUsage;
         inputs.append(input);
     }
+    options.allowedDirectories = allowedDirs(args);
+    options.cancelled = cancelOnInterrupt();
     const QList<ComparisonRow> rows = compareDesigns(inputs, options);
+    if (interrupted())
+        return interruptedExit(io, kCommand);
     bool allRan = true;
     for (const ComparisonRow &row : rows)
         allRan = allRan && row.ok;
@@ -235,7 +249,9 @@ CommandSpec compareCommand()
                  durationOption(QStringLiteral("10m")),
                  seedOption(),
                  fault,
-                 csv};
+                 csv,
+                 allowDirOption(),
+                 forceOption(ForceMeans::Run)};
     c.options[4].defaultValue = QStringLiteral("1"); // the seed: comparisons default to 1
     c.examples = {QStringLiteral("swb compare a.swb b.swb --rate 200 --duration 10m "
                                  "--fault bad-deploy@2m+1m"),

@@ -12,9 +12,9 @@ int run(const Args &args, Io &io)
     if (args.positional.size() != 2)
         return usageError(io, kCommand, QStringLiteral("expected IN and OUT"));
     Design design;
-    if (!loadDesign(io, kCommand, args.positional.at(0), &design))
+    if (!loadDesign(io, kCommand, args.positional.at(0), &design, allowedDirs(args)))
         return ExitFile;
-    if (!saveDesign(io, kCommand, args.positional.at(1), design))
+    if (!saveDesign(io, kCommand, args.positional.at(1), design, forced(args)))
         return ExitFile;
     return ExitOk;
 }
@@ -36,6 +36,7 @@ CommandSpec convertCommand()
                    {QStringLiteral("OUT"),
                     QStringLiteral("The file to write (.swb or .swb.yaml), or '-'."),
                     ValueHint::File}};
+    c.options = {allowDirOption(), forceOption(ForceMeans::Replace)};
     c.examples = {QStringLiteral("swb convert design.swb design.swb.yaml"),
                   QStringLiteral("swb convert design.swb - | less")};
     c.exitStatus = QStringLiteral("0 written, 2 bad arguments, 3 a file could not be read or "

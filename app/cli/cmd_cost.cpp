@@ -129,7 +129,7 @@ int run(const Args &args, Io &io)
     if (const int code = readCostArgs(io, kCommand, args, &custom))
         return code;
     Design design;
-    if (!loadDesign(io, kCommand, args.positional.first(), &design))
+    if (!loadDesign(io, kCommand, args.positional.first(), &design, allowedDirs(args)))
         return ExitFile;
     const CostReport report = estimateMonthlyCost(
         design, custom ? *custom : PricingCatalogue::builtIn(), costOptionsFromArgs(args, design));
@@ -214,6 +214,7 @@ CommandSpec costCommand()
                                QStringLiteral("csv"), QStringLiteral("markdown")},
                               QStringLiteral("the bill"))};
     c.options += costOptions();
+    c.options += allowDirOption();
     c.examples = {QStringLiteral("swb cost design.swb"),
                   QStringLiteral("swb cost design.swb --new-account -f json"),
                   QStringLiteral("swb cost design.swb --pricing my-prices.json --format csv")};

@@ -19,9 +19,14 @@ int run(const Args &args, Io &io)
     const QString in = args.positional.at(0);
     const QString out = args.positional.at(1);
     Design design;
-    if (!loadDesign(io, kCommand, in, &design))
+    if (!loadDesign(io, kCommand, in, &design, allowedDirs(args)))
         return ExitFile;
-    if (!writeData(io, kCommand, out, sam::exportSam(design)))
+    // Through exportSamFile: it refuses a template the importer would not read back.
+    const bool force = forced(args);
+    if (!writeVia(io, kCommand, out, QStringLiteral(".yaml"),
+                  [&design, force](const QString &path, QString *error) {
+                      return sam::exportSamFile(design, path, error, force);
+                  }))
         return ExitFile;
     if (!isStdout(out))
         io.out << "Exported '" << in << "' as a SAM template: " << out << "\n";
@@ -34,7 +39,7 @@ CommandSpec exportSamCommand()
 {
     CommandSpec c;
     c.name = kCommand;
-    c.usage = QStringLiteral("FILE OUT.yaml");
+    c.usage = QStringLiteral("[OPTIONS] FILE OUT.yaml");
     c.summary = QStringLiteral("Export a design as a SAM template (AWS::Serverless transform).");
     c.description = QStringLiteral(
         "Every AWS block becomes a resource with its modelled properties (memory, timeouts, "
@@ -48,6 +53,7 @@ CommandSpec exportSamCommand()
                    {QStringLiteral("OUT.yaml"),
                     QStringLiteral("The template to write, or '-' for standard output."),
                     ValueHint::File}};
+    c.options = {allowDirOption(), forceOption(ForceMeans::Replace)};
     c.examples = {QStringLiteral("swb export sam design.swb template.yaml"),
                   QStringLiteral("swb export sam design.swb - | less")};
     c.exitStatus = QStringLiteral("0 written, 2 bad arguments, 3 a file could not be read or "

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "output.h"
 
+#include "model/checkednumbers.h"
 #include "model/costmodel.h"
 #include "model/costsheet.h"
 #include "model/document.h"
@@ -52,7 +53,7 @@ int run(const Args &args, Io &io)
     if (const int code = readCostArgs(io, kCommand, args, &custom))
         return code;
     Design design;
-    if (!loadDesign(io, kCommand, designPath, &design))
+    if (!loadDesign(io, kCommand, designPath, &design, allowedDirs(args)))
         return ExitFile;
     const CostOptions options = costOptionsFromArgs(args, design);
 
@@ -65,7 +66,7 @@ int run(const Args &args, Io &io)
         QString error;
         run = readResultsFile(resultsPath, &error);
         if (!run.ok) {
-            io.err << "swb export cost: cannot read the results " << error << "\n";
+            io.err << "swb export cost: cannot read the results: " << error << "\n";
             return ExitFile;
         }
         const QString mismatch = resultsDesignMismatch(run, design);
@@ -82,6 +83,14 @@ int run(const Args &args, Io &io)
                    << "'; its blocks match '" << designPath << "'\n";
         content.run = &run;
         content.report = runCostReport(design, run, *content.catalogue, options);
+        // Every figure of the file is in range (resultsreader.h), yet their product can still
+        // be absurd; such a bill is refused rather than printed.
+        if (!(content.report.totalUsd <= checked::kMaxUsd)) {
+            io.err << "swb export cost: '" << resultsPath << "' prices at more than $"
+                   << QString::number(checked::kMaxUsd, 'g', 3)
+                   << " a month; its figures are not plausible for a simulation\n";
+            return ExitFile;
+        }
     } else {
         content.report = estimateMonthlyCost(design, *content.catalogue, options);
     }
@@ -96,9 +105,11 @@ int run(const Args &args, Io &io)
         scene.emplace(&*document);
         content.scene = &*scene;
     }
-    if (!writeVia(io, kCommand, out, suffix, [&content](const QString &path, QString *error) {
-            return exportCostFile(content, path, error);
-        }))
+    const bool force = forced(args);
+    if (!writeVia(io, kCommand, out, suffix,
+                  [&content, force](const QString &path, QString *error) {
+                      return exportCostFile(content, path, error, force);
+                  }))
         return ExitFile;
     (isStdout(out) ? io.err : io.out)
         << "Exported the monthly cost of '" << designPath << "' ("
@@ -143,6 +154,7 @@ CommandSpec exportCostCommand()
     format.allowed = {QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("pdf")};
     c.options = {format, results};
     c.options += costOptions();
+    c.options += {allowDirOption(), forceOption(ForceMeans::Replace)};
     c.examples = {QStringLiteral("swb export cost design.swb cost.xlsx"),
                   QStringLiteral("swb export cost design.swb report.pdf --from-results run.json"),
                   QStringLiteral("swb export cost design.swb - -f csv --new-account")};

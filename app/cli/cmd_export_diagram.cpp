@@ -70,6 +70,7 @@ int run(const Args &parsed, Io &io)
     options.legend = !parsed.isSet(QStringLiteral("no-legend"));
     options.transparent = parsed.isSet(QStringLiteral("transparent"));
     options.title = parsed.value(QStringLiteral("title"));
+    options.force = forced(parsed);
     const bool isPng = *format == DiagramFormat::Png;
     if ((options.transparent || parsed.isSet(QStringLiteral("scale"))) && !isPng)
         return usageError(io, kCommand,
@@ -95,7 +96,7 @@ int run(const Args &parsed, Io &io)
     }
 
     Design design;
-    if (!loadDesign(io, kCommand, parsed.positional.first(), &design))
+    if (!loadDesign(io, kCommand, parsed.positional.first(), &design, allowedDirs(parsed)))
         return ExitFile;
     Document document;
     document.replaceDesign(design);
@@ -170,7 +171,9 @@ CommandSpec exportDiagramCommand()
                  flag("no-title", "Leave out the title block."),
                  flag("no-legend", "Leave out the legend."),
                  valued("title", "TEXT", "The title block's title (default: the design's name)."),
-                 valued("date", "YYYY-MM-DD", "The title block's date (default: today).")};
+                 valued("date", "YYYY-MM-DD", "The title block's date (default: today)."),
+                 allowDirOption(),
+                 forceOption(ForceMeans::Replace)};
     c.examples = {QStringLiteral("swb export diagram design.swb diagram.svg"),
                   QStringLiteral("swb export diagram design.swb diagram.png --scale 2 "
                                  "--transparent"),

@@ -21,11 +21,12 @@ int run(const Args &args, Io &io)
                               .arg(args.positional.size()));
     const QString in = args.positional.at(0);
     const QString out = args.positional.at(1);
-    if (!isStdout(out) && QFileInfo::exists(out) && !args.isSet(QStringLiteral("force"))) {
+    // A dangling link counts as there: writing through it would create a file where it points.
+    if (!isStdout(out) && (QFileInfo::exists(out) || QFileInfo(out).isSymLink()) && !forced(args)) {
         io.err << "swb import: '" << out << "' already exists; use --force to overwrite it\n";
         return ExitFile;
     }
-    const sam::SamImportResult result = sam::importSamFile(in);
+    const sam::SamImportResult result = sam::importSamFile(in, allowedDirs(args));
     switch (result.status) {
     case sam::SamImportResult::Status::Unreadable:
         io.err << "swb import: cannot read " << result.error << "\n";
@@ -36,7 +37,7 @@ int run(const Args &args, Io &io)
     case sam::SamImportResult::Status::Ok:
         break;
     }
-    if (!saveDesign(io, kCommand, out, result.design))
+    if (!saveDesign(io, kCommand, out, result.design, forced(args)))
         return ExitFile;
     const Design &d = result.design;
     QTextStream &report = isStdout(out) ? io.err : io.out;
@@ -67,10 +68,10 @@ CommandSpec importCommand()
          QStringLiteral("A SAM or CloudFormation template, YAML or JSON."), ValueHint::File},
         {QStringLiteral("OUT"), QStringLiteral("The project to write (.swb or .swb.yaml), or '-'."),
          ValueHint::File}};
-    OptionSpec force;
-    force.names = {QStringLiteral("force")};
-    force.description = QStringLiteral("Overwrite OUT if it exists.");
-    c.options = {force};
+    OptionSpec force = forceOption(ForceMeans::Replace);
+    force.description = QStringLiteral("Overwrite OUT if it exists, even when it is a symbolic "
+                                       "link (the file it points to) or a file of another kind.");
+    c.options = {force, allowDirOption()};
     c.examples = {QStringLiteral("swb import template.yaml design.swb"),
                   QStringLiteral("swb import template.json - > design.swb.yaml")};
     c.exitStatus = QStringLiteral("0 imported (warnings included), 1 not a CloudFormation "

@@ -44,7 +44,8 @@ int run(const Args &args, Io &io)
         io.err << "swb new: '" << path << "' is a directory\n";
         return ExitFile;
     }
-    if (!isStdout(path) && info.exists() && !args.isSet(QStringLiteral("force"))) {
+    // exists() follows links: a dangling link counts as there (the writer refuses it anyway).
+    if (!isStdout(path) && (info.exists() || info.isSymLink()) && !forced(args)) {
         io.err << "swb new: '" << path << "' already exists; use --force to overwrite it\n";
         return ExitFile;
     }
@@ -53,7 +54,7 @@ int run(const Args &args, Io &io)
         io.err << "swb new: pattern '" << id << "' could not be built\n";
         return ExitFile;
     }
-    if (!saveDesign(io, kCommand, path, *design))
+    if (!saveDesign(io, kCommand, path, *design, forced(args)))
         return ExitFile;
     (isStdout(path) ? io.err : io.out)
         << "Created " << path << " from pattern '" << id << "' (" << design->components.size()
@@ -84,9 +85,9 @@ CommandSpec newCommand()
     OptionSpec list;
     list.names = {QStringLiteral("l"), QStringLiteral("list")};
     list.description = QStringLiteral("List the bundled patterns and exit.");
-    OptionSpec force;
-    force.names = {QStringLiteral("force")};
-    force.description = QStringLiteral("Overwrite FILE if it exists.");
+    OptionSpec force = forceOption(ForceMeans::Replace);
+    force.description = QStringLiteral("Overwrite FILE if it exists, even when it is a symbolic "
+                                       "link (the file it points to) or a file of another kind.");
     c.options = {pattern, list, force};
     c.examples = {QStringLiteral("swb new --list"),
                   QStringLiteral("swb new --pattern sqs-lambda jobs.swb")};

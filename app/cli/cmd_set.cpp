@@ -3,6 +3,7 @@
 #include "output.h"
 
 #include "model/assignment.h"
+#include "model/designlock.h"
 #include "model/document.h"
 
 namespace swb::cli {
@@ -21,8 +22,17 @@ int run(const Args &args, Io &io)
                           args.positional.isEmpty() ? QStringLiteral("missing FILE")
                                                     : QStringLiteral("missing BLOCK.PARAM=VALUE"));
     const QString path = args.positional.first();
+    const QString out = args.value(QStringLiteral("out"), path);
+    // Read, change and write under the output's lock, so a concurrent `swb set` on the same
+    // file waits and then reads this one's result: both changes are kept.
+    DesignLock lock(isStdout(out) ? path : out);
+    if (!lock.lock()) {
+        io.err << "swb set: " << lock.error() << "\n"
+               << "swb set: nothing was written\n";
+        return ExitFile;
+    }
     Design design;
-    if (!loadDesign(io, kCommand, path, &design))
+    if (!loadDesign(io, kCommand, path, &design, allowedDirs(args)))
         return ExitFile;
 
     Document document;
@@ -38,8 +48,7 @@ int run(const Args &args, Io &io)
             return ExitUsage;
         }
     }
-    const QString out = args.value(QStringLiteral("out"), path);
-    if (!saveDesign(io, kCommand, out, document.design()))
+    if (!saveDesign(io, kCommand, out, document.design(), forced(args)))
         return ExitFile;
     QTextStream &report = isStdout(out) ? io.err : io.out;
     QUndoStack *stack = document.undoStack();
@@ -70,7 +79,8 @@ CommandSpec setCommand()
                                    "project.duration=3600."),
                     ValueHint::None}};
     c.options = {outOption(QStringLiteral("Write the changed design here instead of FILE, in "
-                                          "the format its suffix picks (.swb or .swb.yaml);"))};
+                                          "the format its suffix picks (.swb or .swb.yaml);")),
+                 allowDirOption(), forceOption(ForceMeans::Replace)};
     c.examples = {QStringLiteral("swb set design.swb order-worker.memory=1024"),
                   QStringLiteral("swb set design.swb orders-queue.visibilityTimeout=180 "
                                  "--out what-if.swb.yaml")};

@@ -1,6 +1,8 @@
 #include "cliutil.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "output.h"
+#include "runguard.h"
 
 #include "sim/resultswriter.h"
 #include "sim/runresults.h"
@@ -121,7 +123,7 @@ int run(const Args &args, Io &io)
 
     const QString path = args.positional.first();
     Design loaded;
-    if (!loadDesign(io, kCommand, path, &loaded))
+    if (!loadDesign(io, kCommand, path, &loaded, allowedDirs(args)))
         return ExitFile;
     Document doc;
     doc.replaceDesign(loaded);
@@ -131,6 +133,11 @@ int run(const Args &args, Io &io)
             return usageError(io, kCommand, error);
     }
     options.build.baseDirectory = QFileInfo(path).absolutePath();
+    options.build.allowedDirectories = allowedDirs(args);
+    if (!runSizeAllowed(io, kCommand, path, doc.design(), options.durationSeconds.value_or(0),
+                        forced(args)))
+        return ExitUsage;
+    options.cancelled = cancelOnInterrupt();
 
     // Progress: a line per 10 % on stderr once a run has taken more than a second.
     QElapsedTimer wall;
@@ -146,6 +153,8 @@ int run(const Args &args, Io &io)
         lastTenth = std::max(lastTenth, tenth);
     };
     const RunResults results = runToEnd(doc.design(), options);
+    if (results.cancelled)
+        return interruptedExit(io, kCommand);
     // Wall time goes to the console; the results file carries it only on request, so that two
     // runs of one design and seed write byte-identical files.
     const ResultsTiming timing =
@@ -179,7 +188,7 @@ int run(const Args &args, Io &io)
     io.out.flush();
     if (!outPath.isEmpty()) {
         QString error;
-        if (!writeResults(results, outPath, &error, timing)) {
+        if (!writeResults(results, outPath, &error, timing, forced(args))) {
             io.err << "swb simulate: cannot write results: " << error << "\n";
             return ExitFile;
         }
@@ -230,7 +239,9 @@ CommandSpec simulateCommand()
                                           "by its suffix."),
                            QStringLiteral("RESULTS")),
                  set,
-                 timingOption};
+                 timingOption,
+                 allowDirOption(),
+                 forceOption(ForceMeans::RunAndReplace)};
     c.examples = {
         QStringLiteral("swb simulate design.swb --duration 1h"),
         QStringLiteral("swb simulate design.swb -d 15m --set order-worker.memory=1024 -f json"),

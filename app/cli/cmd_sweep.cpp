@@ -1,12 +1,15 @@
 #include "cliutil.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "output.h"
+#include "runguard.h"
 
 #include "sim/sweep.h"
 
 #include "model/pricing.h"
 #include "model/texttable.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,9 +153,19 @@ int run(const Args &args, Io &io)
                                          "--format must be csv or json"));
 
     Design design;
-    if (!loadDesign(io, kCommand, args.positional.first(), &design))
+    const QString path = args.positional.first();
+    if (!loadDesign(io, kCommand, path, &design, allowedDirs(args)))
         return ExitFile;
+    // Each run of the grid is checked against the limits (they run in parallel, so memory
+    // adds up across threads; the estimate of one run is what the user can act on).
+    if (!runSizeAllowed(io, kCommand, path, design, options.durationSeconds, forced(args)))
+        return ExitUsage;
+    options.build.baseDirectory = QFileInfo(path).absolutePath();
+    options.build.allowedDirectories = allowedDirs(args);
+    options.cancelled = cancelOnInterrupt();
     const SweepResult result = runSweep(design, axes, options);
+    if (result.failure == SweepResult::Failure::Cancelled)
+        return interruptedExit(io, kCommand);
     if (!result.ok) {
         io.err << "swb sweep: " << result.error << "\n";
         return result.failure == SweepResult::Failure::BadValue ? ExitUsage : ExitFindings;
@@ -176,10 +189,10 @@ int run(const Args &args, Io &io)
         io.out << printTable(result).toText() << note << "\n";
     io.out.flush();
     if (!out.isEmpty()) {
-        const QByteArray data = out.endsWith(QLatin1String(".csv"))
-                                    ? fileTable(result).toCsv().toUtf8()
-                                    : toJson(result, options);
-        if (!writeData(io, kCommand, out, data))
+        const bool csv = out.endsWith(QLatin1String(".csv"));
+        const QByteArray data = csv ? fileTable(result).toCsv().toUtf8() : toJson(result, options);
+        if (!writeData(io, kCommand, out, data, csv ? OutputKind::Csv : OutputKind::Json,
+                       forced(args)))
             return ExitFile;
     }
     return ExitOk;
@@ -224,7 +237,9 @@ CommandSpec sweepCommand()
                  seeds,
                  threads,
                  outOption(QStringLiteral("Also write the grid to a .csv or .json file (means and "
-                                          "half-widths as separate columns);"))};
+                                          "half-widths as separate columns);")),
+                 allowDirOption(),
+                 forceOption(ForceMeans::RunAndReplace)};
     c.examples = {
         QStringLiteral("swb sweep design.swb --vary worker.memory=512,1024 -d 30m -o s.csv"),
         QStringLiteral("swb sweep d.swb --vary q.deliveryDelay=0,5 --vary "

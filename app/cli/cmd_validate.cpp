@@ -57,7 +57,7 @@ int run(const Args &args, Io &io)
                                     .arg(args.positional.size()));
     const QString path = args.positional.first();
     Design design;
-    if (!loadDesign(io, kCommand, path, &design))
+    if (!loadDesign(io, kCommand, path, &design, allowedDirs(args)))
         return ExitFile;
     const QList<Finding> findings = analyze(design);
     int counts[3] = {0, 0, 0}; // errors, warnings, infos
@@ -118,7 +118,8 @@ CommandSpec validateCommand()
         formatOption({QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"),
                       QStringLiteral("markdown"), QStringLiteral("sarif"), QStringLiteral("junit")},
                      QStringLiteral("the findings (table: one \"severity  code  "
-                                    "message\" line each; sarif and junit for CI)"))};
+                                    "message\" line each; sarif and junit for CI)")),
+        allowDirOption()};
     c.examples = {QStringLiteral("swb validate design.swb"),
                   QStringLiteral("swb validate design.swb.yaml -f sarif > findings.sarif"),
                   QStringLiteral("swb validate design.swb --format junit > validate.xml")};
