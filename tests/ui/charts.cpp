@@ -11,6 +11,7 @@
 #include "ui/charts/timechartview.h"
 #include "ui/playback/refreshpacer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QLineSeries>
@@ -234,6 +235,31 @@ void TestCharts::exportPngAndSvg()
     QString error;
     QVERIFY(!view->exportPng(dir.filePath(QStringLiteral("missing/dir/c.png")), &error));
     QVERIFY(error.contains(QStringLiteral("missing/dir")));
+
+    // Through a symbolic link: refused unless forced, the file it points to untouched and
+    // nothing left in the folder (the export used to follow the link and overwrite).
+    const QString real = dir.filePath(QStringLiteral("real.png"));
+    const QString link = dir.filePath(QStringLiteral("link.png"));
+    QVERIFY(QFile::copy(png, real));
+    QVERIFY(QFile::link(real, link));
+    const QByteArray realBytes = [&] {
+        QFile r(real);
+        return r.open(QIODevice::ReadOnly) ? r.readAll() : QByteArray();
+    }();
+    const QStringList before = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+    QVERIFY(!view->exportSvg(link, &error));
+    QVERIFY2(error.contains(QStringLiteral("symbolic link")), qPrintable(error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), before);
+    QFile r(real);
+    QVERIFY(r.open(QIODevice::ReadOnly));
+    QCOMPARE(r.readAll(), realBytes);
+    r.close();
+    // A file of another kind (the PNG) is not replaced by an SVG without force; with it, it is.
+    QVERIFY(!view->exportSvg(real, &error));
+    QVERIFY2(error.contains(QStringLiteral("is not an SVG image")), qPrintable(error));
+    QVERIFY(view->exportSvg(real, &error, true));
+    QVERIFY(r.open(QIODevice::ReadOnly));
+    QVERIFY(r.readAll().contains("<svg"));
 }
 
 void TestCharts::longRunIsThinnedKeepingPeaks()

@@ -1,5 +1,9 @@
 #include "ui/charts/timechartview.h"
 
+#include "model/atomicfile.h"
+
+#include <QBuffer>
+
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QMenu>
@@ -287,20 +291,26 @@ void TimeChartView::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
-bool TimeChartView::exportPng(const QString &path, QString *error)
+// Rendered in memory, then replaced atomically (model/atomicfile.h): a full disk or a refused
+// target leaves an existing file as it was.
+bool TimeChartView::exportPng(const QString &path, QString *error, bool force)
 {
-    const QPixmap pixmap = grab();
-    if (pixmap.save(path, "PNG"))
-        return true;
-    if (error)
-        *error = tr("Cannot write the PNG file %1").arg(path);
-    return false;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!grab().save(&buffer, "PNG")) {
+        if (error)
+            *error = tr("Cannot write the PNG file %1: rendering failed").arg(path);
+        return false;
+    }
+    return writeFileAtomically(path, buffer.data(), OutputKind::Png, force, error);
 }
 
-bool TimeChartView::exportSvg(const QString &path, QString *error)
+bool TimeChartView::exportSvg(const QString &path, QString *error, bool force)
 {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(&buffer);
     svg.setSize(size());
     svg.setViewBox(rect());
     svg.setTitle(chart()->title());
@@ -312,7 +322,7 @@ bool TimeChartView::exportSvg(const QString &path, QString *error)
     }
     render(&painter);
     painter.end();
-    return true;
+    return writeFileAtomically(path, buffer.data(), OutputKind::Svg, force, error);
 }
 
 void TimeChartView::contextMenuEvent(QContextMenuEvent *event)
@@ -329,8 +339,15 @@ void TimeChartView::contextMenuEvent(QContextMenuEvent *event)
                                      isPng ? tr("PNG image (*.png)") : tr("SVG image (*.svg)"));
     if (path.isEmpty())
         return;
+    // A symbolic link or a file of another kind is replaced only when the user says so.
+    const QString refusal = replaceRefusal(path, isPng ? OutputKind::Png : OutputKind::Svg);
+    if (!refusal.isEmpty()
+        && QMessageBox::question(this, tr("Export chart"), tr("%1. Replace it?").arg(refusal))
+               != QMessageBox::Yes)
+        return;
+    const bool force = !refusal.isEmpty();
     QString error;
-    if (!(isPng ? exportPng(path, &error) : exportSvg(path, &error)))
+    if (!(isPng ? exportPng(path, &error, force) : exportSvg(path, &error, force)))
         QMessageBox::warning(this, tr("Export chart"), error);
 }
 

@@ -61,9 +61,11 @@ public:
     double secondsAt(double viewportX) const;
     double xOfSeconds(double seconds) const;
 
-    // Writes the chart as it is shown; false with *error set when the file cannot be written.
-    bool exportPng(const QString &path, QString *error = nullptr);
-    bool exportSvg(const QString &path, QString *error = nullptr);
+    // Writes the chart as it is shown, replacing the file atomically; false with *error set when
+    // the file cannot be written or the target is refused (a symbolic link or a file of another
+    // kind, unless force: model/atomicfile.h).
+    bool exportPng(const QString &path, QString *error = nullptr, bool force = false);
+    bool exportSvg(const QString &path, QString *error = nullptr, bool force = false);
 
 Q_SIGNALS:
     void hovered(double seconds);                            // NaN: the mouse left the plot
