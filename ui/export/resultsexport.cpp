@@ -74,7 +74,7 @@ void exportResultsFromWindow(MainWindow *window)
         return;
     const RunResults results = runResultsFromStore(*store, design, window->pricing()->catalogue());
     QString error;
-    if (!writeResults(results, path, &error, force)) {
+    if (!writeResults(results, path, &error, ResultsTiming::Omit, force)) {
         prompter->showError(window, title,
                             MainWindow::tr("Cannot export to %1:\n%2").arg(path, error));
         return;
