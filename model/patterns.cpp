@@ -229,6 +229,7 @@ struct PatternInfo {
     const char *id;
     const char *title;
     const char *description;
+    const char *useCase; // one line: the workload it suits (the start page's cards)
     std::optional<Design> (*make)();
 };
 
@@ -239,33 +240,33 @@ const PatternInfo kPatterns[] = {
      "API's integration timeout is also 10 s); reserved concurrency 50 matches the database's 50 "
      "connections, so a surge is throttled (429) at the API instead of overwhelming the "
      "database. Errors go back to the caller: AWS never retries a sync invoke.",
-     &apiLambda},
+     "A request/response API whose caller waits for the answer.", &apiLambda},
     {"sns-fanout", "SNS fan-out to Lambda and SQS",
      "A standard SNS topic receives 50 msg/s (4 KB) and fans out to a notification function "
      "(256 MB, 200 ms, async with 2 retries, failures to an on-failure SQS queue) and to a "
      "billing queue read by a worker (10-message batches, maximum concurrency 10 within reserved "
      "concurrency 20, partial batch response). The queue's visibility timeout is 60 s (6 x the "
      "10 s timeout); after 5 receives a message moves to the billing DLQ (kept 14 days).",
-     &snsFanout},
+     "One event that several independent consumers must each receive.", &snsFanout},
     {"sqs-lambda", "SQS -> Lambda with a DLQ",
      "200 msg/s (8 KB) into a standard queue polled by a worker in batches of 10 with partial "
      "batch response; 1,024 MB, 500 ms mean, 30 s timeout, reserved concurrency 100 and the "
      "mapping's maximum concurrency 50. Visibility timeout 180 s (6 x 30 s); after 3 failed "
      "receives a message is redriven to the DLQ (kept 14 days).",
-     &sqsLambda},
+     "Background jobs that can wait, retried, with failures kept in a DLQ.", &sqsLambda},
     {"kinesis-lambda", "Kinesis -> Lambda with an on-failure destination",
      "800 records/s (1 KB) over 10,000 partition keys into 2 provisioned shards (capacity 2,000 "
      "records/s). Lambda reads batches of 100 with parallelization factor 2 (4 concurrent "
      "batches); a failing batch is bisected and retried at most 3 times or for at most 1 hour, "
      "then its metadata goes to an SQS on-failure queue so one poison record cannot block a "
      "shard for the 24 h retention.",
-     &kinesisLambda},
+     "A high-volume, ordered event stream processed in batches per shard.", &kinesisLambda},
     {"api-stepfunctions", "API Gateway -> Step Functions -> Lambdas",
      "A REST API starts a Standard state machine for each of 20 req/s. Three Task states run in "
      "order: validate-order (2 retries), charge-payment (calls a payment provider with 100 req/s "
      "capacity and 200 ms latency; 2% errors; 3 retries from 2 s, backoff 2, full jitter) and "
      "ship-order (3 retries). Every retry is a billed state transition.",
-     &apiStepFunctions},
+     "A multi-step business workflow with retries on every step.", &apiStepFunctions},
 };
 
 const PatternInfo *find(const QString &id)
@@ -297,6 +298,12 @@ QString patternDescription(const QString &id)
 {
     const PatternInfo *p = find(id);
     return p ? QString::fromUtf8(p->description) : QString();
+}
+
+QString patternUseCase(const QString &id)
+{
+    const PatternInfo *p = find(id);
+    return p ? QString::fromUtf8(p->useCase) : QString();
 }
 
 std::optional<Design> makePattern(const QString &id)

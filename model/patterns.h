@@ -21,6 +21,8 @@ namespace swb {
 QStringList patternIds();                      // in the order above
 QString patternTitle(const QString &id);       // empty for an unknown id
 QString patternDescription(const QString &id); // empty for an unknown id
+// One line on the workload the pattern suits ("Background jobs that can wait...").
+QString patternUseCase(const QString &id);
 // The design, built through Document edits so every value passed the catalogue's validation;
 // std::nullopt for an unknown id.
 std::optional<Design> makePattern(const QString &id);

@@ -49,7 +49,7 @@ MainWindow::MainWindow(PricingSource *pricing, QWidget *parent)
     , m_files(new FileActions(m_document, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_view);
+    createStartPage(); // the central widget: the canvas (or the start page in its place)
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
     createDocks();
     createMenus();
@@ -286,8 +286,12 @@ void MainWindow::openAtStartup(const QStringList &files, bool play, double speed
 {
     QStringList recoveredPaths;
     const bool recovered = offerRecovery(&recoveredPaths) > 0;
-    if (files.isEmpty())
+    if (files.isEmpty()) {
+        // A plain start: the pattern gallery and recent files instead of an empty canvas.
+        if (!recovered)
+            showStartPage();
         return;
+    }
     // The recovered window already shows this file, with the work a crash interrupted; a
     // second window would show the older version on disk beside it.
     if (recoveredPaths.contains(QFileInfo(files.first()).absoluteFilePath())) {

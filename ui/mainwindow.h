@@ -8,6 +8,7 @@
 
 class QLabel;
 class QMenu;
+class QStackedWidget;
 
 namespace swb {
 
@@ -24,6 +25,7 @@ class FrameStore;
 class PlaybackSession;
 class PricingSource;
 class SimController;
+class StartPage;
 struct Workload;
 
 // The editor window: the canvas in the centre, the block palette, inspector, findings and
@@ -57,6 +59,12 @@ public:
     void setAutosaveInterval(int ms);
 
     bool openFile(const QString &path);
+    // mainwindowstart.cpp: the start page (pattern gallery, recent files) in the canvas's place,
+    // until a design is created or opened, a block is added, or Blank design is chosen. The
+    // application shows it when started without a file; File > Start Page shows it again.
+    void showStartPage();
+    bool isStartPageShown() const;
+    StartPage *startPage() const { return m_startPage; }
     // Plays the current design at `speed` (simulated seconds per wall second, <= 0 = max), as
     // the playback bar would (command line --play).
     void startPlayback(double speed);
@@ -109,7 +117,9 @@ private:
     void connectCurrentTo();
     void inspectCurrent();
     void undoOrRedo(bool redo);
-    void createHelpMenu();                         // mainwindowhelp.cpp: guide, About
+    void createHelpMenu();  // mainwindowhelp.cpp: guide, About
+    void createStartPage(); // mainwindowstart.cpp
+    void hideStartPage();
     void addExportActions(QMenu *exportMenu);      // mainwindowexport.cpp: diagram, cost, results
     void addCompareActions(QMenu *simulationMenu); // mainwindowcompare.cpp: compare designs
     void setupPlayback(); // mainwindowplayback.cpp: bar, Simulation menu, live canvas
@@ -125,6 +135,8 @@ private:
     Document *m_document;
     DiagramScene *m_scene;
     DiagramView *m_view;
+    QStackedWidget *m_central = nullptr; // the canvas, or the start page in its place
+    StartPage *m_startPage = nullptr;
     MinimapView *m_minimap = nullptr;
     FileActions *m_files;
     PaletteDock *m_palette = nullptr;

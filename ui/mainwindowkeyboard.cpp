@@ -7,6 +7,7 @@
 #include "ui/canvas/diagramview.h"
 #include "ui/docks/inspectordock.h"
 #include "ui/docks/palettedock.h"
+#include "ui/spaceguard.h"
 #include "ui/undorouter.h"
 
 #include <QAction>
@@ -74,6 +75,7 @@ void MainWindow::addCanvasKeyboardActions(QMenu *editMenu)
             [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
     // Ctrl+Z / Ctrl+Shift+Z from any field of this window act on the design.
     new UndoRouter(this, m_inspector);
+    keepSpaceForFocusedControls(this);
 }
 
 void MainWindow::inspectCurrent()

@@ -63,6 +63,11 @@ void MainWindow::createFileMenu()
         action->setToolTip(patternDescription(id));
         connect(action, &QAction::triggered, this, [this, id] { m_files->newFromPattern(id); });
     }
+    patterns->addSeparator();
+    QAction *start = patterns->addAction(tr("&Start Page (Gallery)"));
+    start->setObjectName(QStringLiteral("actionStartPage"));
+    start->setStatusTip(tr("Show the patterns with their drawings, and the recent designs"));
+    connect(start, &QAction::triggered, this, &MainWindow::showStartPage);
 
     QAction *open =
         makeAction(this, QStringLiteral("actionOpen"), tr("&Open..."), {QKeySequence::Open});
