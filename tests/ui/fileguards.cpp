@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(ProjectFile().write(original, onDisk));
         Design lost;
         {
-            auto *w = new MainWindow;
+            auto *w = new MainWindow(test::pricing());
             test::installScriptedPrompter(*w);
             QVERIFY(w->openFile(original));
             const ComponentId worker = w->document()->design().componentByName(s("job-worker"))->id;
@@ -78,7 +78,8 @@ private Q_SLOTS:
         }
         QCOMPARE(recovery::entries().size(), 1);
 
-        auto *next = new MainWindow; // the next start, with the file on the command line
+        auto *next =
+            new MainWindow(test::pricing()); // the next start, with the file on the command line
         next->setAttribute(Qt::WA_DeleteOnClose);
         test::installScriptedPrompter(*next);
         next->show();
@@ -102,7 +103,7 @@ private Q_SLOTS:
 
     void savingOntoALinkOrAForeignFileAsks()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *prompter = test::installScriptedPrompter(w);
         w.document()->replaceDesign(*makePattern(s("sns-fanout")));
         const QString real = m_dir.filePath(s("real.swb"));
@@ -147,7 +148,7 @@ private Q_SLOTS:
     // Play starts it; declining starts nothing.
     void aLargeRunAsksBeforeItStarts()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *prompter = test::installScriptedPrompter(w);
         w.document()->replaceDesign(*makePattern(s("sqs-lambda")));
         Document *doc = w.document();

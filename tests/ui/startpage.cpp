@@ -49,7 +49,7 @@ private Q_SLOTS:
     void createsEveryPattern()
     {
         for (const QString &id : patternIds()) {
-            MainWindow w;
+            MainWindow w(test::pricing());
             showWindow(w);
             w.showStartPage();
             QVERIFY(w.isStartPageShown());
@@ -72,7 +72,7 @@ private Q_SLOTS:
 
     void keyboardCreatesTheFirstPattern()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showWindow(w);
         w.showStartPage();
         const QString first = patternIds().first();
@@ -85,7 +85,7 @@ private Q_SLOTS:
 
     void blankDesignAndReopening()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showWindow(w);
         w.showStartPage();
         auto *blank = w.startPage()->findChild<QPushButton *>(QStringLiteral("startBlank"));
@@ -103,7 +103,7 @@ private Q_SLOTS:
 
     void modifiedWorkIsNotReplacedWithoutAsking()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         test::ScriptedPrompter *prompter = test::installScriptedPrompter(w);
         showWindow(w);
         w.document()->addComponent(ComponentKind::Lambda, {0, 0}, QStringLiteral("mine"));
@@ -125,14 +125,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("jobs.swb"));
         {
-            MainWindow writer;
+            MainWindow writer(test::pricing());
             test::ScriptedPrompter *prompter = test::installScriptedPrompter(writer);
             writer.files()->newFromPattern(QStringLiteral("sqs-lambda"));
             prompter->savePath = path;
             QVERIFY(writer.files()->saveAs());
         }
         QCOMPARE(RecentFiles::paths().value(0), path);
-        MainWindow w;
+        MainWindow w(test::pricing());
         showWindow(w);
         w.showStartPage();
         QListWidget *recent = w.startPage()->recentList();
@@ -149,7 +149,7 @@ private Q_SLOTS:
 
     void screenshot()
     {
-        MainWindow w;
+        MainWindow w(test::pricing());
         showWindow(w);
         w.showStartPage();
         QCoreApplication::processEvents();
