@@ -125,10 +125,13 @@ void readMetadata(const QJsonObject &root, RunResults *r)
         error);
     r->metadata.catalogueDate = m.value(QLatin1String("catalogueDate")).toString();
     r->summary.events = quint64(countField(m, "events", where));
-    r->summary.wallSeconds =
-        checkedValue(checked::seconds(number(m, "wallSeconds", where), 0,
-                                      where + QStringLiteral(".wallSeconds"), &error),
-                     error);
+    // Wall time is written only on request (swb simulate --timing), so that one seed gives
+    // byte-identical files; older files always have it.
+    if (m.contains(QLatin1String("wallSeconds")))
+        r->summary.wallSeconds =
+            checkedValue(checked::seconds(number(m, "wallSeconds", where), 0,
+                                          where + QStringLiteral(".wallSeconds"), &error),
+                         error);
     r->summary.fingerprint = m.value(QLatin1String("fingerprint")).toString().toULongLong(&ok, 16);
 }
 
