@@ -6,8 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cerrno>
 #include <cstring>
@@ -56,6 +58,36 @@ void syncFolder(const QString &folder)
         ::fsync(fd);
         ::close(fd);
     }
+}
+
+// Temporary files this process is writing right now. removeSaveLitter() must not even open one:
+// closing any descriptor of a file drops every POSIX lock the process holds on it, and SQLite,
+// writing that file from another thread, relies on its locks.
+QMutex &ownTempsMutex()
+{
+    static QMutex m;
+    return m;
+}
+
+QSet<QString> &ownTemps()
+{
+    static QSet<QString> s;
+    return s;
+}
+
+void setOwnTemp(const QString &path, bool own)
+{
+    const QMutexLocker lock(&ownTempsMutex());
+    if (own)
+        ownTemps().insert(path);
+    else
+        ownTemps().remove(path);
+}
+
+bool isOwnTemp(const QString &path)
+{
+    const QMutexLocker lock(&ownTempsMutex());
+    return ownTemps().contains(path);
 }
 
 } // namespace
@@ -156,6 +188,8 @@ AtomicFile::~AtomicFile()
     }
     if (m_fd >= 0)
         ::close(m_fd);
+    if (!m_tempPath.isEmpty())
+        setOwnTemp(m_tempPath, false);
 }
 
 bool AtomicFile::fail(const QString &why)
@@ -236,6 +270,7 @@ bool AtomicFile::open()
                 continue;
             }
             m_tempPath = candidate;
+            setOwnTemp(m_tempPath, true);
         } else if (errno != EEXIST) {
             const int err = errno;
             return fail(QStringLiteral("cannot create a file in '%1': %2")
@@ -313,6 +348,8 @@ int removeSaveLitter(const QString &folder)
         if (!ours && !legacy.match(base).hasMatch())
             continue;
         const QString path = dir.filePath(name);
+        if (isOwnTemp(dir.filePath(base)))
+            continue; // being written by this process
         if (journal) {
             // A journal whose database is gone belongs to nobody.
             if (!names.contains(base) && ::unlink(native(path).constData()) == 0)
