@@ -8,11 +8,13 @@
 
 namespace swb {
 
-QString SeriesEntry::title() const {
+QString SeriesEntry::title() const
+{
     return QStringLiteral("%1/%2 [%3]").arg(componentName, name, unit);
 }
 
-int SeriesCatalog::indexOf(ComponentId component, const QString &name) const {
+int SeriesCatalog::indexOf(ComponentId component, const QString &name) const
+{
     for (int i = 0; i < series.size(); ++i) {
         if (series[i].component == component && series[i].name == name)
             return i;
@@ -20,7 +22,8 @@ int SeriesCatalog::indexOf(ComponentId component, const QString &name) const {
     return -1;
 }
 
-int SeriesCatalog::indexOf(const QString &componentName, const QString &name) const {
+int SeriesCatalog::indexOf(const QString &componentName, const QString &name) const
+{
     for (int i = 0; i < series.size(); ++i) {
         if (series[i].componentName == componentName && series[i].name == name)
             return i;
@@ -29,7 +32,8 @@ int SeriesCatalog::indexOf(const QString &componentName, const QString &name) co
 }
 
 SeriesCatalog makeSeriesCatalog(const BuildResult &build, const core::MetricStore &store,
-                                double durationSeconds) {
+                                double durationSeconds)
+{
     SeriesCatalog catalog;
     catalog.binWidthSeconds = store.binWidthSeconds();
     catalog.durationSeconds = durationSeconds;

@@ -18,8 +18,8 @@ namespace swb {
 struct BuildResult;
 
 struct SeriesEntry {
-    QString name;        // "lambda.concurrency"
-    QString unit;        // "environments", "ms", "count"
+    QString name; // "lambda.concurrency"
+    QString unit; // "environments", "ms", "count"
     // "sum" (per bin), "max" (peak in the bin), "last" (value at bin end), "mean" (time-average
     // over the bin)
     QString aggregation;

@@ -181,11 +181,10 @@ private Q_SLOTS:
             // The one rounding rule (kCostRoundingRule): the row caches the model's dollars
             // rounded to the cent, and its formula rounds too.
             const qint64 expected = toCents(report.lines.at(i).usd);
-            QVERIFY2(cents(total.value) == expected,
-                     qPrintable(QStringLiteral("%1: %2 vs %3 cents")
-                                    .arg(row)
-                                    .arg(total.value)
-                                    .arg(expected)));
+            QVERIFY2(
+                cents(total.value) == expected,
+                qPrintable(
+                    QStringLiteral("%1: %2 vs %3 cents").arg(row).arg(total.value).arg(expected)));
             QVERIFY2(total.formula.startsWith(QLatin1String("ROUND(")), qPrintable(total.formula));
             // The line total is the dimension's dollars times the row's share of its quantity:
             // it references its own quantity cell and the dimension's total and dollars.

@@ -207,8 +207,7 @@ private Q_SLOTS:
         QCOMPARE(csv.size(), ids.size() + 1);
         QVERIFY(csv.first().startsWith(QLatin1String("design,")));
         const QStringList first = rowCells(table, 0);
-        QCOMPARE(csv.at(1).section(u',', 0, 2),
-                 csvLine({first.at(0), first.at(1), first.at(2)}));
+        QCOMPARE(csv.at(1).section(u',', 0, 2), csvLine({first.at(0), first.at(1), first.at(2)}));
 
         window->resize(1500, 900);
         QTest::qWait(100);

@@ -195,15 +195,15 @@ private Q_SLOTS:
                                 "model"));
         int tables = 0;
         for (QTextBlock b = doc->begin(); b.isValid(); b = b.next())
-            if (QTextTable *t = QTextCursor(b).currentTable(); t && t->cellAt(b.position()).row() == 0
-                                                          && t->cellAt(b.position()).column() == 0)
+            if (QTextTable *t = QTextCursor(b).currentTable();
+                t && t->cellAt(b.position()).row() == 0 && t->cellAt(b.position()).column() == 0)
                 ++tables;
         QVERIFY2(tables >= 6, qPrintable(QString::number(tables))); // one table per service
         const QString text = browser->toPlainText();
         QVERIFY(!text.contains(QStringLiteral("|---|")));
         QVERIFY(!text.contains(QChar::fromUcs4(0x2705))); // no emoji: it has no glyph here
-        for (const char *needle : {"1. Lambda", "4. SQS", "6. Step Functions", "Source",
-                                   "\u2714", "\u26a0", "Reserved = 0"})
+        for (const char *needle : {"1. Lambda", "4. SQS", "6. Step Functions", "Source", "\u2714",
+                                   "\u26a0", "Reserved = 0"})
             QVERIFY2(text.contains(QString::fromUtf8(needle)), needle);
         if (!shotDir().isEmpty())
             QVERIFY(help.grab().save(shotDir() + QStringLiteral("/help-aws-reference.png")));

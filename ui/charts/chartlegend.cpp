@@ -95,8 +95,8 @@ void ChartLegend::updateGeometries()
     QTreeWidget::updateGeometries();
     // The viewport's width changes with the legend's and when the vertical scroll bar comes or
     // goes; the name column takes what the value column leaves.
-    const int names = std::max(header()->minimumSectionSize(),
-                               viewport()->width() - header()->sectionSize(0));
+    const int names =
+        std::max(header()->minimumSectionSize(), viewport()->width() - header()->sectionSize(0));
     if (header()->sectionSize(1) != names)
         header()->resizeSection(1, names);
 }

@@ -354,8 +354,8 @@ void ChartsPanel::updateCostSamples()
         if ((b + 1) % m_costStride != 0 && !last)
             continue;
         const double seconds = m_store->simSecondsAt(b);
-        const CostReport report =
-            projectedCostReport(m_document->design(), catalog, m_totals, seconds, m_pricing->catalogue());
+        const CostReport report = projectedCostReport(m_document->design(), catalog, m_totals,
+                                                      seconds, m_pricing->catalogue());
         QMap<QString, QPair<QString, double>> perService;
         for (const CostLine &l : report.lines) {
             perService[l.serviceId].first = l.service;

@@ -161,8 +161,7 @@ void CostPanel::refresh()
     m_sinceRefresh.start();
     const Design &design = m_document->design();
     if (m_estimateStale) {
-        m_estimate =
-            estimateMonthlyCost(design, m_pricing->catalogue(), costOptionsFor(design));
+        m_estimate = estimateMonthlyCost(design, m_pricing->catalogue(), costOptionsFor(design));
         m_estimateStale = false;
     }
     const CostReport &estimate = m_estimate;

@@ -1,6 +1,5 @@
 #include "ui/cost/frameusage.h"
 
-
 #include "sim/runresults.h"
 #include "ui/playback/framestore.h"
 

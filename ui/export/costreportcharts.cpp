@@ -96,8 +96,7 @@ ReportChartLine costAccrual(const Design &design, const RunResults &run,
         sofar.metadata.durationSeconds = double(lastBin + 1) * run.metadata.binWidthSeconds;
         sofar.values.assign(totals.cbegin(), totals.cend());
         const double seconds = sofar.metadata.durationSeconds;
-        const CostReport report =
-            measuredCostReport(design, sofar, catalogue, &options);
+        const CostReport report = measuredCostReport(design, sofar, catalogue, &options);
         line.points.append(
             QPointF(seconds, report.totalUsd * seconds / (report.hoursPerMonth * 3600.0)));
     }
