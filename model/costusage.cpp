@@ -60,6 +60,24 @@ void Meter::configured(const Component &c, const QString &dimension, double mont
     add(c, dimension, monthly, detail);
 }
 
+void Meter::meteredPerChunk(const Component &c, const PriceDimension &d, const QString &items,
+                            const QString &chunks, const char *runSeries)
+{
+    const double month = seconds();
+    metered(
+        c, d.id,
+        [&](const ComponentFlow &f) {
+            const double count = f.inRate * month;
+            const double perItem = meteredChunks(f.payloadKB, d.chunkKB);
+            return Estimate{count * perItem, QStringLiteral("%1 %2 x %3 %4 of %5 KB")
+                                                 .arg(millions(count), items)
+                                                 .arg(perItem)
+                                                 .arg(chunks)
+                                                 .arg(d.chunkKB)};
+        },
+        [runSeries](const RunTotal &total) { return total(runSeries); });
+}
+
 void Meter::note(const QString &) {}
 
 void Meter::add(const Component &c, const QString &dimension, double quantity,

@@ -71,6 +71,11 @@ public:
     // bill runs `run` on the run's series totals.
     virtual void metered(const Component &c, const QString &dimension,
                          const EstimateRecipe &estimate, const RunRecipe &run) = 0;
+    // A charge per payload chunk of each item (SNS publishes per 64 KB, Kinesis PUT payload
+    // units per 25 KB): the estimate is items x chunks per item ("2.63M publishes x 2 chunk(s)
+    // of 64 KB"), the bill the run's billed series.
+    void meteredPerChunk(const Component &c, const PriceDimension &d, const QString &items,
+                         const QString &chunks, const char *runSeries);
     // An assumption of the estimate, shown with it (the bill measures instead and drops it).
     virtual void note(const QString &text);
 

@@ -198,18 +198,8 @@ void billing(usage::Meter &m, const Component &c)
         m.configured(c, QStringLiteral("shard-hours"), shards * hours,
                      QStringLiteral("%1 shard(s) x %2 h").arg(shards).arg(hours));
         const PriceDimension put = m.dimension(c, QStringLiteral("put-payload-units"));
-        m.metered(
-            c, put.id,
-            [&](const ComponentFlow &f) {
-                const double records = f.inRate * month;
-                const double units = meteredChunks(f.payloadKB, put.chunkKB);
-                return usage::Estimate{records * units,
-                                       QStringLiteral("%1 records x %2 unit(s) of %3 KB")
-                                           .arg(millions(records))
-                                           .arg(units)
-                                           .arg(put.chunkKB)};
-            },
-            [](const usage::RunTotal &total) { return total("kinesis.billed_put_units"); });
+        m.meteredPerChunk(c, put, QStringLiteral("records"), QStringLiteral("unit(s)"),
+                          "kinesis.billed_put_units");
         if (p.retentionHours > 24)
             m.configured(
                 c, QStringLiteral("extended-retention-shard-hours"), shards * hours,

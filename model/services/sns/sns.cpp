@@ -232,18 +232,8 @@ void billing(usage::Meter &m, const Component &c)
     const PriceDimension d = m.dimension(c, fifo ? QStringLiteral("publishes-fifo")
                                                  : QStringLiteral("publishes-standard"));
     const double month = m.seconds();
-    m.metered(
-        c, d.id,
-        [&](const ComponentFlow &f) {
-            const double publishes = f.inRate * month;
-            const double chunks = meteredChunks(f.payloadKB, d.chunkKB);
-            return usage::Estimate{publishes * chunks,
-                                   QStringLiteral("%1 publishes x %2 chunk(s) of %3 KB")
-                                       .arg(millions(publishes))
-                                       .arg(chunks)
-                                       .arg(d.chunkKB)};
-        },
-        [](const usage::RunTotal &total) { return total("sns.billed_publishes"); });
+    m.meteredPerChunk(c, d, QStringLiteral("publishes"), QStringLiteral("chunk(s)"),
+                      "sns.billed_publishes");
     const QString payload = QStringLiteral("publishes-fifo-payload");
     if (fifo && m.priced(c, payload))
         m.metered(
