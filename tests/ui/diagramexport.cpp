@@ -10,6 +10,7 @@
 
 #include "model/document.h"
 #include "model/patterns.h"
+#include "ui/canvas/blockitem.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/export/diagramexport.h"
 
@@ -165,6 +166,40 @@ private Q_SLOTS:
         QVERIFY(part.contains(s("jobs-queue")) && part.contains(s("job-worker")));
         QVERIFY(!part.contains(s("jobs-traffic")) && !part.contains(s("jobs-dlq")));
         QVERIFY(diagramSize(f.scene, partial).width() < diagramSize(f.scene, bare).width());
+    }
+
+    // A name too long for the block even condensed is drawn whole, on one line, as a caption
+    // under the block, inside the picture: not cut at the block's edge nor at the sheet's.
+    void aNameTooLongForTheBlockIsAWholeCaption()
+    {
+        Fixture f("sqs-lambda");
+        const QString name =
+            s("nightly-reconciliation-worker-for-the-eu-central-and-west-regions-v2");
+        const ComponentId worker = f.id("job-worker");
+        QVERIFY(f.document.renameComponent(worker, name));
+        f.scene.selectItems({worker});
+        DiagramExportOptions alone;
+        alone.selectionOnly = true;
+        alone.legend = false;
+        alone.titleBlock = false;
+        QString error;
+        QVERIFY2(exportDiagram(f.scene, out(s("long.svg")), alone, &error), qPrintable(error));
+        QVERIFY2(svgTexts(out(s("long.svg"))).contains(name),
+                 qPrintable(svgTexts(out(s("long.svg"))).join(u'|')));
+        QVERIFY2(exportDiagram(f.scene, out(s("long.png")), alone, &error), qPrintable(error));
+        const QImage image(out(s("long.png")));
+        const QRect ink = inkBox(image);
+        // The caption (about 500 units of bold 12 px text) is far wider than the block (160),
+        // and the sheet's white margin stays on every side of it.
+        QVERIFY2(ink.width() > 2.5 * BlockItem::bodyRect().width(),
+                 qPrintable(s("ink %1 px wide").arg(ink.width())));
+        QVERIFY2(ink.left() > 0 && ink.top() > 0 && ink.right() < image.width() - 1
+                     && ink.bottom() < image.height() - 1,
+                 qPrintable(s("ink touches the edge of a %1x%2 picture")
+                                .arg(image.width())
+                                .arg(image.height())));
+        // Taller than the block alone: the caption sits below it.
+        QVERIFY(ink.height() > BlockItem::bodyRect().height() + 10);
     }
 
     void liveBadgesOnlyWhenAsked()

@@ -113,6 +113,24 @@ QStringList nameLines(const QString &name)
             small.elidedText(name.mid(cut).trimmed(), Qt::ElideRight, kTextWidth)};
 }
 
+// An export keeps every name whole on one line, so the SVG and PDF text reads
+// "notify-customer-dlq" (searchable, extractable), never two fragments. Condensed to at least
+// 55 % it still reads inside the block; a name longer than that becomes a caption under the block
+// instead, as architecture diagrams label their icons, rather than being cut at the block's edge.
+constexpr qreal kMinSqueeze = 0.55;
+constexpr qreal kCaptionGap = 4;
+constexpr qreal kCaptionPad = 6;
+
+qreal exportNameAdvance(const QString &name)
+{
+    return QFontMetricsF(blockFont(kNameSmallPx, true)).horizontalAdvance(name);
+}
+
+bool nameNeedsCaption(const QString &name)
+{
+    return exportNameAdvance(name) * kMinSqueeze > kTextWidth;
+}
+
 } // namespace
 
 // Rates read "2500/s" rather than "2500 req/s": the unit fits the block's width at four digits
@@ -344,12 +362,13 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setFont(blockFont(twoLines ? kNameSmallPx : kNamePx, true));
     painter->setPen(palette.text().color());
     qreal y = twoLines ? 6 : 13;
-    if (exporting && twoLines) {
-        // An export keeps a long name whole on one line, condensed to fit, so the SVG and PDF
-        // text reads "notify-customer-dlq" (searchable, extractable), not two fragments.
+    if (exporting && nameNeedsCaption(m_name)) {
+        paintExportCaption(painter, palette);
+        y = 13 + 9; // subtitle and kind centred in the block; the caption carries the name
+    } else if (exporting && twoLines) {
         const QFont &font = blockFont(kNameSmallPx, true);
         const qreal advance = QFontMetricsF(font).horizontalAdvance(m_name);
-        const qreal squeeze = std::clamp(kTextWidth / advance, 0.55, 1.0);
+        const qreal squeeze = std::clamp(kTextWidth / advance, kMinSqueeze, 1.0);
         painter->save();
         painter->translate(kTextLeft, 13);
         painter->scale(squeeze, 1);
@@ -377,6 +396,32 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         paintOverlay(painter, palette);
     if (!exporting)
         paintDecorations(painter, palette);
+}
+
+QRectF BlockItem::exportCaptionRect() const
+{
+    if (!nameNeedsCaption(m_name))
+        return {};
+    const qreal width = exportNameAdvance(m_name) + 2 * kCaptionPad;
+    const qreal height = QFontMetricsF(blockFont(kNameSmallPx, true)).height() + 4;
+    return QRectF((kBlockWidth - width) / 2, kBlockHeight + kCaptionGap, width, height);
+}
+
+void BlockItem::paintExportCaption(QPainter *painter, const QPalette &palette) const
+{
+    const QRectF caption = exportCaptionRect();
+    // A plate of the page's colour keeps the name readable where it crosses a wire (the failure
+    // wire leaves from the bottom edge).
+    QColor plate = palette.base().color();
+    plate.setAlphaF(0.85);
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(plate);
+    painter->drawRoundedRect(caption, 4, 4);
+    painter->setPen(palette.text().color());
+    painter->setFont(blockFont(kNameSmallPx, true));
+    painter->drawText(caption, Qt::AlignCenter, m_name);
+    painter->restore();
 }
 
 void BlockItem::paintPorts(QPainter *painter, const QPalette &palette)

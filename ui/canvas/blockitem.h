@@ -41,6 +41,9 @@ public:
 
     static QRectF bodyRect();
     QRectF nameRect() const; // the area a double-click renames
+    // Where an export draws a name too long for the block, below it (item coordinates); null
+    // when the name fits the block.
+    QRectF exportCaptionRect() const;
     bool hasPort(Port port) const;
     QPointF portPos(Port port) const; // item coordinates
     QPointF portScenePos(Port port) const;
@@ -63,6 +66,7 @@ private:
     void paintSimplified(QPainter *painter);
     void paintPorts(QPainter *painter, const QPalette &palette);
     void paintOverlay(QPainter *painter, const QPalette &palette);
+    void paintExportCaption(QPainter *painter, const QPalette &palette) const;
     // blockdecorations.cpp: the focus ring.
     void paintDecorations(QPainter *painter, const QPalette &palette);
 

@@ -95,6 +95,8 @@ DiagramSnapshot::DiagramSnapshot(DiagramScene &live, const DiagramExportOptions 
                 block->setOverlay(liveBlock->overlay());
         }
         m_content |= block->sceneBoundingRect();
+        if (const QRectF caption = block->exportCaptionRect(); !caption.isNull())
+            m_content |= block->mapRectToScene(caption);
     }
     for (const Connection &c : design.connections) {
         WireItem *wire = m_scene.wireItem(c.id);
