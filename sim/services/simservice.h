@@ -5,6 +5,7 @@
 // registry (sim/services/registry.cpp) lists them and is the one place that maps the model's
 // ComponentKind to core::ComponentKind.
 
+#include "sim/livefigures.h"
 #include "sim/runsummary.h"
 
 #include "model/design.h"
@@ -55,6 +56,9 @@ struct SimService {
     // Fills the block's figures of the run summary.
     void (*summarize)(const SummaryReader &v, const core::Simulation &sim, core::ComponentRef ref,
                       ComponentSummary *c);
+    // Words the block's canvas figures (badges, trouble, tool tip, traffic taken in) for the
+    // frame at the playhead (sim/livefigures.h).
+    void (*live)(const BlockFrame &f, const LiveContext &ctx, LiveFigures *out);
 };
 
 const SimService &simService(ComponentKind kind);

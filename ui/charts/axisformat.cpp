@@ -7,23 +7,6 @@ namespace swb {
 
 namespace {
 
-// Up to 3 significant digits, no trailing zeros: 1.5, 15, 150, 0.25.
-QString shortNumber(double v)
-{
-    const double a = std::fabs(v);
-    if (a == 0)
-        return QStringLiteral("0");
-    const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
-    QString s = QString::number(v, 'f', decimals);
-    if (s.contains(QLatin1Char('.'))) {
-        while (s.endsWith(QLatin1Char('0')))
-            s.chop(1);
-        if (s.endsWith(QLatin1Char('.')))
-            s.chop(1);
-    }
-    return s;
-}
-
 // 1, 2, 2.5, 5 x 10^k: the smallest not below raw.
 double niceStep(double raw)
 {
@@ -50,53 +33,7 @@ double niceDurationStep(double raw)
     return std::ceil(raw / 86400) * 86400;
 }
 
-struct Unit {
-    double seconds;
-    const char *name;
-};
-
-Unit durationUnit(double seconds)
-{
-    const double a = std::fabs(seconds);
-    if (a < 1)
-        return {0.001, "ms"};
-    if (a < 120)
-        return {1, "s"};
-    if (a < 7200)
-        return {60, "min"};
-    return {3600, "h"};
-}
-
 } // namespace
-
-QString formatCount(double v)
-{
-    if (!std::isfinite(v))
-        return QStringLiteral("-");
-    const double a = std::fabs(v);
-    if (a >= 1e9)
-        return shortNumber(v / 1e9) + QStringLiteral(" G");
-    if (a >= 1e6)
-        return shortNumber(v / 1e6) + QStringLiteral(" M");
-    if (a >= 1e3)
-        return shortNumber(v / 1e3) + QLatin1Char('k');
-    return shortNumber(v);
-}
-
-QString formatDuration(double seconds)
-{
-    if (!std::isfinite(seconds))
-        return QStringLiteral("-");
-    if (seconds == 0)
-        return QStringLiteral("0 s");
-    // One decimal at most: "1.5 s", "4 min", "250 ms".
-    const Unit u = durationUnit(seconds);
-    const double v = seconds / u.seconds;
-    QString number = QString::number(v, 'f', std::fabs(v) >= 10 ? 0 : 1);
-    if (number.endsWith(QLatin1String(".0")))
-        number.chop(2);
-    return QStringLiteral("%1 %2").arg(number, QLatin1String(u.name));
-}
 
 QString formatClockTime(double seconds)
 {
@@ -136,7 +73,7 @@ AxisTicks valueTicks(ValueKind kind, double maxValue, int targetTicks)
     if (kind == ValueKind::Milliseconds)
         scale = 1000;
     double step;
-    Unit unit{1, ""};
+    DurationUnit unit{1, ""};
     if (kind == ValueKind::Seconds || kind == ValueKind::Milliseconds) {
         const double seconds = top / scale;
         step = niceDurationStep(seconds / targetTicks) * scale;

@@ -4,6 +4,8 @@
 // unit that fits its range (latency in ms up to 2 s, then s; ages in s, min or h) so no axis reads
 // "500000".
 
+#include "model/humanformat.h"
+
 #include <QList>
 #include <QString>
 
@@ -17,10 +19,6 @@ enum class ValueKind {
     Usd,          // dollars: "$0.25", "$1.2k"
 };
 
-// "0", "950", "1.5k", "15k", "1.2 M", "0.25"; at most 3 significant digits.
-QString formatCount(double value);
-// Seconds as "250 ms", "1.5 s", "45 s", "2 min", "1.5 h"; the unit follows the magnitude.
-QString formatDuration(double seconds);
 // Seconds of simulated time as a clock: "0:45", "12:05", "1:00:00".
 QString formatClockTime(double seconds);
 // A value of the kind, for legends and tool tips.

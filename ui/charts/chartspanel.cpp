@@ -9,6 +9,7 @@
 #include "ui/cost/pricingsource.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/refreshpacer.h"
+#include "sim/seriesname.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -317,7 +318,7 @@ void ChartsPanel::rebuild()
                 for (int i = 0; i < catalog.series.size(); ++i) {
                     const SeriesEntry &e = catalog.series.at(i);
                     if (e.name != name
-                        || (name == QLatin1String("lambda.async_queue")
+                        || (name == QLatin1String(seriesName(core::LmAsyncQueue))
                             && !invokedAsync(m_document->design(), e.component)))
                         continue;
                     const QPen pen = chartPen(componentColor(e.component), spec.style);

@@ -1,20 +1,8 @@
 #include "ui/charts/chartspecs.h"
 
-#include "sim/core/scenario.h"
+#include "sim/seriesname.h"
 
 namespace swb {
-
-namespace {
-
-// A series' name from its service's typed metric id (sim/core/services/<service>/): a misspelt
-// or removed metric fails to compile instead of plotting an empty line.
-template<typename Metric>
-const char *series(Metric metric)
-{
-    return core::metricDecl(core::metricId(metric))->name;
-}
-
-} // namespace
 
 const QList<ChartSpec> &chartSpecs()
 {
@@ -25,54 +13,54 @@ const QList<ChartSpec> &chartSpecs()
          "environments",
          ValueKind::Count,
          nullptr,
-         {{series(core::LmConcurrency), "concurrency", Qt::SolidLine},
-          {series(core::LmAccountConcurrency), "concurrency", Qt::DotLine}}},
+         {{seriesName(core::LmConcurrency), "concurrency", Qt::SolidLine},
+          {seriesName(core::LmAccountConcurrency), "concurrency", Qt::DotLine}}},
         {"Queue backlog",
          ValueKind::Count,
          "messages",
          ValueKind::Count,
          nullptr,
-         {{series(core::QmVisible), "visible", Qt::SolidLine},
-          {series(core::QmInFlight), "in flight", Qt::DashLine},
-          {series(core::LmAsyncQueue), "async queue", Qt::DotLine}}},
+         {{seriesName(core::QmVisible), "visible", Qt::SolidLine},
+          {seriesName(core::QmInFlight), "in flight", Qt::DashLine},
+          {seriesName(core::LmAsyncQueue), "async queue", Qt::DotLine}}},
         {"Oldest message age / iterator age",
          ValueKind::Seconds,
          "age",
          ValueKind::Count,
          "blocked shards",
-         {{series(core::QmOldestAge), "oldest message age", Qt::SolidLine},
-          {series(core::KmIteratorAge), "iterator age", Qt::SolidLine},
-          {series(core::FmTransitionDelayMax), "transition delay", Qt::DashLine},
-          {series(core::KmBlockedShards), "blocked shards (right axis)", Qt::DotLine, true}}},
+         {{seriesName(core::QmOldestAge), "oldest message age", Qt::SolidLine},
+          {seriesName(core::KmIteratorAge), "iterator age", Qt::SolidLine},
+          {seriesName(core::FmTransitionDelayMax), "transition delay", Qt::DashLine},
+          {seriesName(core::KmBlockedShards), "blocked shards (right axis)", Qt::DotLine, true}}},
         {"Throttles, errors, retries, DLQ",
          ValueKind::Count,
          "events per %1 bin",
          ValueKind::Count,
          nullptr,
-         {{series(core::LmThrottles), "throttles", Qt::SolidLine},
-          {series(core::LmErrors), "errors", Qt::DashLine},
-          {series(core::LmRetries), "retries", Qt::DotLine},
-          {series(core::LmDlq), "to DLQ", Qt::DashDotLine},
-          {series(core::QmToDlq), "to DLQ", Qt::DashDotLine},
-          {series(core::LmTimeouts), "timeouts", Qt::DashDotDotLine},
-          {series(core::Am429), "429s", Qt::SolidLine},
-          {series(core::Am5xx), "5xx", Qt::DashLine},
-          {series(core::Am504), "504 timeouts", Qt::DotLine},
-          {series(core::KmThrottles), "write throttles", Qt::SolidLine},
-          {series(core::KmReadThrottles), "read throttles", Qt::DashLine},
-          {series(core::SmThrottles), "publish throttles", Qt::SolidLine},
-          {series(core::FmStartThrottles), "StartExecution throttles", Qt::SolidLine},
-          {series(core::SmDlq), "to DLQ", Qt::DashDotLine},
-          {series(core::FmFailures), "failures", Qt::DashLine},
-          {series(core::DmRejections), "rejections", Qt::SolidLine}}},
+         {{seriesName(core::LmThrottles), "throttles", Qt::SolidLine},
+          {seriesName(core::LmErrors), "errors", Qt::DashLine},
+          {seriesName(core::LmRetries), "retries", Qt::DotLine},
+          {seriesName(core::LmDlq), "to DLQ", Qt::DashDotLine},
+          {seriesName(core::QmToDlq), "to DLQ", Qt::DashDotLine},
+          {seriesName(core::LmTimeouts), "timeouts", Qt::DashDotDotLine},
+          {seriesName(core::Am429), "429s", Qt::SolidLine},
+          {seriesName(core::Am5xx), "5xx", Qt::DashLine},
+          {seriesName(core::Am504), "504 timeouts", Qt::DotLine},
+          {seriesName(core::KmThrottles), "write throttles", Qt::SolidLine},
+          {seriesName(core::KmReadThrottles), "read throttles", Qt::DashLine},
+          {seriesName(core::SmThrottles), "publish throttles", Qt::SolidLine},
+          {seriesName(core::FmStartThrottles), "StartExecution throttles", Qt::SolidLine},
+          {seriesName(core::SmDlq), "to DLQ", Qt::DashDotLine},
+          {seriesName(core::FmFailures), "failures", Qt::DashLine},
+          {seriesName(core::DmRejections), "rejections", Qt::SolidLine}}},
         {"End-to-end latency per entry path",
          ValueKind::Milliseconds,
          "latency",
          ValueKind::Count,
          nullptr,
-         {{series(core::SrP50), "p50", Qt::DotLine},
-          {series(core::SrP95), "p95", Qt::DashLine},
-          {series(core::SrP99), "p99", Qt::SolidLine}}},
+         {{seriesName(core::SrP50), "p50", Qt::DotLine},
+          {seriesName(core::SrP95), "p95", Qt::DashLine},
+          {seriesName(core::SrP99), "p99", Qt::SolidLine}}},
         {"Monthly cost per service",
          ValueKind::Usd,
          "USD / month (projected)",

@@ -7,6 +7,7 @@
 #include "ui/cost/pricingsource.h"
 #include "ui/playback/framestore.h"
 #include "ui/playback/refreshpacer.h"
+#include "sim/seriesname.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -283,24 +284,28 @@ QString CostPanel::explain(const Row &row, const CostLine *run, const CostLine *
     const bool lambda = row.dimensionId.startsWith(QLatin1String("requests"))
                         || row.dimensionId.startsWith(QLatin1String("duration"));
     if (run && estimate && run->serviceId == QLatin1String("lambda") && lambda) {
-        if (const double r = total("lambda.retries"); r > 0)
+        if (const double r = total(seriesName(core::LmRetries)); r > 0)
             why << tr("%1 retries re-invoke the function and are billed again")
                        .arg(formatQuantity(r));
-        if (const double t = total("lambda.throttles"); t > 0)
+        if (const double t = total(seriesName(core::LmThrottles)); t > 0)
             why << tr("%1 throttled invocations are not billed").arg(formatQuantity(t));
-        if (const double e = total("lambda.errors") + total("lambda.timeouts"); e > 0)
+        if (const double e =
+                total(seriesName(core::LmErrors)) + total(seriesName(core::LmTimeouts));
+            e > 0)
             why << tr("%1 errors/timeouts (billed, then retried or redriven)")
                        .arg(formatQuantity(e));
         if (row.dimensionId.startsWith(QLatin1String("duration"))) {
-            if (const double c = total("lambda.cold_starts"); c > 0)
+            if (const double c = total(seriesName(core::LmColdStarts)); c > 0)
                 why << tr("%1 cold starts and duration variance (measured)").arg(formatQuantity(c));
         }
     }
     if (run && run->serviceId == QLatin1String("sqs")) {
         // The core bills idle long-polling pollers as one empty receive each 20 s
         // (resources/help/aws-behaviour.md, SQS long polling); estimate them from idle bins.
-        const int visible = catalog.indexOf(row.component, QStringLiteral("sqs.visible"));
-        const int pollers = catalog.indexOf(row.component, QStringLiteral("sqs.pollers"));
+        const int visible =
+            catalog.indexOf(row.component, QLatin1String(seriesName(core::QmVisible)));
+        const int pollers =
+            catalog.indexOf(row.component, QLatin1String(seriesName(core::QmPollers)));
         double empty = 0;
         if (visible >= 0 && pollers >= 0) {
             const qint64 last = m_store->position();
@@ -311,7 +316,9 @@ QString CostPanel::explain(const Row &row, const CostLine *run, const CostLine *
         }
         if (empty > 0)
             why << tr("~%1 empty receives by idle pollers").arg(formatQuantity(std::round(empty)));
-        if (const double r = total("sqs.receives") - total("sqs.deletes"); r > 0)
+        if (const double r =
+                total(seriesName(core::QmReceives)) - total(seriesName(core::QmDeletes));
+            r > 0)
             why << tr("%1 receives not followed by a delete (failed or throttled batches are "
                       "received again; some still in flight)")
                        .arg(formatQuantity(r));

@@ -4,6 +4,7 @@
 #include "model/pricing.h"
 #include "sim/runresults.h"
 #include "ui/charts/chartline.h"
+#include "sim/seriesname.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -140,32 +141,37 @@ QList<ReportChart> reportCharts(const Design &design, const RunResults &run,
 {
     ReportChart concurrency{
         QStringLiteral("Concurrency (peak per bin)"), QStringLiteral("environments"), {}};
-    addPerBlock(&concurrency, run, QStringLiteral("lambda.concurrency"));
-    addPerBlock(&concurrency, run, QStringLiteral("account.concurrency"));
+    addPerBlock(&concurrency, run, QLatin1String(seriesName(core::LmConcurrency)));
+    addPerBlock(&concurrency, run, QLatin1String(seriesName(core::LmAccountConcurrency)));
     // A queue's backlog and age are the charts dock's and the badges' quantities: visible, in
     // flight (received, not yet deleted) and the oldest non-deleted message.
     ReportChart backlog{QStringLiteral("Backlog (peak per bin)"), QStringLiteral("messages"), {}};
-    addPerBlock(&backlog, run, QStringLiteral("sqs.visible"), QStringLiteral("visible"));
-    addPerBlock(&backlog, run, QStringLiteral("sqs.in_flight"), QStringLiteral("in flight"));
-    addPerBlock(&backlog, run, QStringLiteral("lambda.async_queue"), QStringLiteral("async queue"));
+    addPerBlock(&backlog, run, QLatin1String(seriesName(core::QmVisible)),
+                QStringLiteral("visible"));
+    addPerBlock(&backlog, run, QLatin1String(seriesName(core::QmInFlight)),
+                QStringLiteral("in flight"));
+    addPerBlock(&backlog, run, QLatin1String(seriesName(core::LmAsyncQueue)),
+                QStringLiteral("async queue"));
     ReportChart age{QStringLiteral("Oldest message age / iterator age (peak per bin)"),
                     QStringLiteral("seconds"),
                     {}};
-    addPerBlock(&age, run, QStringLiteral("sqs.oldest_age_s"), QStringLiteral("oldest message"));
-    addPerBlock(&age, run, QStringLiteral("kinesis.iterator_age_s"),
+    addPerBlock(&age, run, QLatin1String(seriesName(core::QmOldestAge)),
+                QStringLiteral("oldest message"));
+    addPerBlock(&age, run, QLatin1String(seriesName(core::KmIteratorAge)),
                 QStringLiteral("iterator age"));
     ReportChart failures{QStringLiteral("Throttles and errors (all blocks, per bin)"),
                          QStringLiteral("per bin"),
                          {}};
     addSummed(&failures, run,
-              {QStringLiteral("lambda.throttles"), QStringLiteral("apigw.throttled_429"),
-               QStringLiteral("kinesis.write_throttles"), QStringLiteral("sfn.start_throttles"),
-               QStringLiteral("downstream.rejections")},
+              {QLatin1String(seriesName(core::LmThrottles)), QLatin1String(seriesName(core::Am429)),
+               QLatin1String(seriesName(core::KmThrottles)),
+               QLatin1String(seriesName(core::FmStartThrottles)),
+               QLatin1String(seriesName(core::DmRejections))},
               QStringLiteral("throttles"));
     addSummed(&failures, run,
-              {QStringLiteral("lambda.errors"), QStringLiteral("lambda.timeouts"),
-               QStringLiteral("apigw.errors_5xx"), QStringLiteral("apigw.timeouts_504"),
-               QStringLiteral("sfn.failures")},
+              {QLatin1String(seriesName(core::LmErrors)),
+               QLatin1String(seriesName(core::LmTimeouts)), QLatin1String(seriesName(core::Am5xx)),
+               QLatin1String(seriesName(core::Am504)), QLatin1String(seriesName(core::FmFailures))},
               QStringLiteral("errors"));
     ReportChart cost{QStringLiteral("Cost accrual"), QStringLiteral("USD"), {}};
     const ReportChartLine accrued = costAccrual(design, run, catalogue, options);

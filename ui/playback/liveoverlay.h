@@ -35,9 +35,6 @@ struct LiveState {
 LiveState computeLiveState(const Design &design, const SeriesCatalog &catalog,
                            const MetricFrame &frame, const MetricFrame *previous);
 
-// "1.2k", "87", "0.35" — short numbers for badges.
-QString compactNumber(double value);
-
 class LiveOverlay : public QObject
 {
     Q_OBJECT

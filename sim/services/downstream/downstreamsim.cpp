@@ -3,6 +3,8 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/humanformat.h"
+
 #include "model/services/downstream/downstream.h"
 
 namespace swb::downstream {
@@ -39,12 +41,33 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->throttles = v("downstream.rejections");
 }
 
+// Open connections against the dependency's capacity; rejected calls.
+void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
+{
+    const double rejections = f.get(core::DmRejections);
+    o->inPerSecond = f.rate(core::DmCalls);
+    o->topBadge = QStringLiteral("%1 conn").arg(compactNumber(f.get(core::DmConnections)));
+    if (rejections > 0) {
+        o->raise(LiveSeverity::Error);
+        o->bottomBadge = QStringLiteral("rejected %1").arg(compactNumber(rejections));
+    }
+    o->tip(liveText("Calls"), f.get(core::DmCalls));
+    o->tip(liveText("Rejections"), rejections);
+    o->tip(liveText("Connections"), f.get(core::DmConnections));
+}
+
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
-        ComponentKind::Downstream, core::ComponentKind::Downstream, add, 0, nullptr, summarize,
+        ComponentKind::Downstream,
+        core::ComponentKind::Downstream,
+        add,
+        0,
+        nullptr,
+        summarize,
+        live,
     };
     return s;
 }

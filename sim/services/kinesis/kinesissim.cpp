@@ -4,6 +4,8 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/humanformat.h"
+
 #include "model/services/kinesis/kinesis.h"
 
 namespace swb::kinesis {
@@ -66,6 +68,31 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->dlqCount = v("kinesis.on_failure");
 }
 
+// Iterator age and blocked shards: a stream's consumer falling behind (aws-behaviour.md §5).
+void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
+{
+    const double age = f.get(core::KmIteratorAge);
+    const double blocked = f.get(core::KmBlockedShards);
+    const double throttles = f.get(core::KmThrottles);
+    o->inPerSecond = f.rate(core::KmRecords);
+    o->deadLettersPerSecond = f.rate(core::KmOnFailure);
+    o->topBadge = QStringLiteral("age %1").arg(formatDuration(age));
+    if (blocked > 0)
+        o->bottomBadge = QStringLiteral("%1 blocked").arg(compactNumber(blocked));
+    if (throttles > 0 || blocked > 0) {
+        o->raise(LiveSeverity::Error);
+        o->trouble << liveText("write throttles or blocked shards");
+    } else if (f.rising(core::KmIteratorAge) && age > 1) {
+        o->raise(LiveSeverity::Warning);
+        o->trouble << liveText("iterator age growing");
+    }
+    o->durationTip(liveText("Iterator age"), age);
+    o->tip(liveText("Blocked shards"), blocked);
+    o->tip(liveText("Write throttles"), throttles);
+    o->tip(liveText("Incoming records"), f.get(core::KmRecords));
+    o->tip(liveText("On-failure"), f.get(core::KmOnFailure));
+}
+
 } // namespace
 
 const SimService &simService()
@@ -77,6 +104,7 @@ const SimService &simService()
         1,
         failureWire,
         summarize,
+        live,
     };
     return s;
 }

@@ -4,6 +4,9 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/humanformat.h"
+#include "model/services/account/account.h"
+
 #include "model/services/lambda/lambda.h"
 
 #include <cmath>
@@ -67,12 +70,55 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
         invocations > 0 ? v("lambda.cold_starts") / invocations : std::nan("");
 }
 
+// The block's concurrency against its limit, and what is going wrong (aws-behaviour.md §1).
+void live(const BlockFrame &f, const LiveContext &ctx, LiveFigures *o)
+{
+    using core::LambdaMetric;
+    const double conc = f.get(core::LmConcurrency);
+    // The function's reservation, or the account pool it shares (the Lambda module's rule).
+    const qlonglong limit =
+        concurrencyLimit(reservedConcurrency(Params::of(ctx.component.params)),
+                         account::Params::of(ctx.design.settings).accountConcurrency);
+    o->topBadge = QStringLiteral("%1 / %2").arg(compactNumber(conc), compactNumber(limit));
+    const double throttles = f.get(core::LmThrottles);
+    const double errors = f.get(core::LmErrors) + f.get(core::LmTimeouts);
+    const double dlq = f.get(core::LmDlq);
+    const double retries = f.get(core::LmRetries);
+    const double queue = f.get(core::LmAsyncQueue);
+    o->inPerSecond = f.rate(core::LmInvocations);
+    o->deadLettersPerSecond = f.rate(core::LmDlq);
+    if (throttles > 0) {
+        o->raise(LiveSeverity::Error);
+        o->trouble << liveText("throttled (concurrency limit reached)");
+    }
+    if (errors > 0) {
+        o->raise(LiveSeverity::Error);
+        o->trouble << liveText("failing");
+    }
+    if (dlq > 0)
+        o->raise(LiveSeverity::Error);
+    if (retries > 0)
+        o->raise(LiveSeverity::Warning);
+    if (errors > 0 || throttles > 0)
+        o->bottomBadge =
+            QStringLiteral("err %1 thr %2").arg(compactNumber(errors), compactNumber(throttles));
+    else if (queue > 0)
+        o->bottomBadge = QStringLiteral("queued %1").arg(compactNumber(queue));
+    o->tip(liveText("Concurrency"), conc, QStringLiteral("/ %1").arg(limit));
+    o->tip(liveText("Invocations"), f.get(core::LmInvocations));
+    o->tip(liveText("Throttles"), throttles);
+    o->tip(liveText("Errors + timeouts"), errors);
+    o->tip(liveText("Retries"), retries);
+    o->tip(liveText("Async queue"), queue);
+    o->tip(liveText("Sent to DLQ / on-failure"), dlq);
+}
+
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
-        ComponentKind::Lambda, core::ComponentKind::Lambda, add, 2, failureWire, summarize,
+        ComponentKind::Lambda, core::ComponentKind::Lambda, add, 2, failureWire, summarize, live,
     };
     return s;
 }

@@ -4,6 +4,8 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/humanformat.h"
+
 #include "model/services/registry.h"
 #include "model/services/sns/sns.h"
 
@@ -51,12 +53,37 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->retries = v("sns.delivery_retries");
 }
 
+// Publishes per second; failed or retried deliveries (aws-behaviour.md §3).
+void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
+{
+    const double failures = f.get(core::SmFailures);
+    const double retries = f.get(core::SmRetries);
+    o->inPerSecond = f.rate(core::SmPublishes);
+    o->deadLettersPerSecond = f.rate(core::SmDlq);
+    o->topBadge = QStringLiteral("%1/s").arg(compactNumber(o->inPerSecond));
+    if (failures > 0 || f.get(core::SmDlq) > 0)
+        o->raise(LiveSeverity::Error);
+    else if (retries > 0)
+        o->raise(LiveSeverity::Warning);
+    o->tip(liveText("Publishes"), f.get(core::SmPublishes));
+    o->tip(liveText("Deliveries"), f.get(core::SmDeliveries));
+    o->tip(liveText("Delivery failures"), failures);
+    o->tip(liveText("Retries"), retries);
+    o->tip(liveText("DLQ"), f.get(core::SmDlq));
+}
+
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
-        ComponentKind::SnsTopic, core::ComponentKind::SnsTopic, add, 1, failureWire, summarize,
+        ComponentKind::SnsTopic,
+        core::ComponentKind::SnsTopic,
+        add,
+        1,
+        failureWire,
+        summarize,
+        live,
     };
     return s;
 }

@@ -4,6 +4,8 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/humanformat.h"
+
 #include "model/services/registry.h"
 #include "model/services/sqs/sqs.h"
 
@@ -47,12 +49,63 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->dlqCount = v("sqs.to_dlq");
 }
 
+// The same three series the backlog and age charts plot (one truth for a queue): visible, in
+// flight (received, not yet deleted) and the oldest non-deleted message (aws-behaviour.md §4).
+void live(const BlockFrame &f, const LiveContext &ctx, LiveFigures *o)
+{
+    const double visible = f.get(core::QmVisible);
+    const double inFlight = f.get(core::QmInFlight);
+    const double age = f.get(core::QmOldestAge);
+    const double dlqIn = f.get(core::QmDlqReceived);
+    const double toDlq = f.get(core::QmToDlq);
+    o->inPerSecond = f.rate(core::QmSent);
+    o->deadLettersPerSecond = f.rate(core::QmToDlq);
+    o->topBadge = inFlight > 0 ? QStringLiteral("%1 visible \u00b7 %2 in flight")
+                                     .arg(compactNumber(visible), compactNumber(inFlight))
+                               : QStringLiteral("%1 msgs").arg(compactNumber(visible));
+    if (age > 0)
+        o->bottomBadge = QStringLiteral("oldest %1").arg(formatDuration(age));
+    // A queue wired as a redrive / on-failure target is a DLQ: show its depth, red while dead
+    // letters arrive.
+    if (ctx.isDeadLetterTarget || dlqIn > 0) {
+        o->bottomBadge = QStringLiteral("DLQ %1").arg(compactNumber(visible));
+        if (dlqIn > 0 || f.rising(core::QmVisible)) {
+            o->raise(LiveSeverity::Error);
+            o->trouble << liveText("dead letters arriving");
+        } else if (visible > 0) {
+            // A non-empty DLQ needs a look even when nothing new arrives.
+            o->raise(LiveSeverity::Warning);
+        }
+    } else if (f.rising(core::QmVisible) && visible > 0) {
+        o->raise(LiveSeverity::Warning);
+        o->trouble << liveText("backlog growing");
+    } else if (age > 60 && f.rising(core::QmOldestAge)) {
+        // Messages received and not deleted (a failing consumer) age in flight.
+        o->raise(LiveSeverity::Warning);
+        o->trouble << liveText("oldest message ageing");
+    }
+    if (toDlq > 0)
+        o->raise(LiveSeverity::Error);
+    o->tip(liveText("Visible"), visible);
+    o->tip(liveText("In flight"), inFlight);
+    o->durationTip(liveText("Oldest message age"), age);
+    o->tip(liveText("Sent"), f.get(core::QmSent));
+    o->tip(liveText("Redriven to DLQ"), toDlq);
+    o->tip(liveText("Dead letters received"), dlqIn);
+}
+
 } // namespace
 
 const SimService &simService()
 {
     static const SimService s{
-        ComponentKind::SqsQueue, core::ComponentKind::SqsQueue, add, 1, failureWire, summarize,
+        ComponentKind::SqsQueue,
+        core::ComponentKind::SqsQueue,
+        add,
+        1,
+        failureWire,
+        summarize,
+        live,
     };
     return s;
 }

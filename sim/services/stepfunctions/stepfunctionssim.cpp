@@ -4,6 +4,8 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/humanformat.h"
+
 #include "model/services/stepfunctions/stepfunctions.h"
 
 namespace swb::sfn {
@@ -33,6 +35,26 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->retries = v("sfn.retries");
 }
 
+// Executions per second; start throttles, failures and retries (aws-behaviour.md §6).
+void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
+{
+    const double failures = f.get(core::FmFailures);
+    const double throttles = f.get(core::FmStartThrottles);
+    const double retries = f.get(core::FmRetries);
+    o->inPerSecond = f.rate(core::FmExecutions);
+    o->topBadge = QStringLiteral("%1/s").arg(compactNumber(o->inPerSecond));
+    if (failures > 0 || throttles > 0) {
+        o->raise(LiveSeverity::Error);
+        o->bottomBadge = QStringLiteral("failed %1").arg(compactNumber(failures));
+    } else if (retries > 0) {
+        o->raise(LiveSeverity::Warning);
+    }
+    o->tip(liveText("Executions"), f.get(core::FmExecutions));
+    o->tip(liveText("Start throttles"), throttles);
+    o->tip(liveText("Retries"), retries);
+    o->tip(liveText("Failures"), failures);
+}
+
 } // namespace
 
 const SimService &simService()
@@ -44,6 +66,7 @@ const SimService &simService()
         0,
         nullptr,
         summarize,
+        live,
     };
     return s;
 }

@@ -3,6 +3,8 @@
 
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
+
+#include "model/humanformat.h"
 #include "sim/trafficreplay.h"
 
 #include "model/services/traffic/traffic.h"
@@ -130,6 +132,15 @@ void summarize(const SummaryReader &, const core::Simulation &sim, core::Compone
     c->latencyP99Ms = sim.latencyQuantileMs(ref.index, 0.99);
 }
 
+// The rate the source generates, and the end-to-end latency of what it sent.
+void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
+{
+    o->inPerSecond = f.rate(core::SrGenerated);
+    o->topBadge = QStringLiteral("%1/s").arg(compactNumber(o->inPerSecond));
+    o->tip(liveText("Generated"), f.get(core::SrGenerated));
+    o->tip(liveText("End-to-end p99"), f.get(core::SrP99), QStringLiteral("ms"));
+}
+
 } // namespace
 
 const SimService &simService()
@@ -141,6 +152,7 @@ const SimService &simService()
         0,
         nullptr,
         summarize,
+        live,
     };
     return s;
 }
