@@ -66,6 +66,11 @@ MainWindow::MainWindow(PricingSource *pricing, QWidget *parent)
     connect(m_view, &DiagramView::zoomChanged, this, showZoom);
     showZoom(m_view->zoom());
     connect(m_findings, &FindingsDock::summaryChanged, m_findingsLabel, &QLabel::setText);
+    // Findings show on the canvas too: a marker on each block, a click on it shows them here.
+    connect(m_findings, &FindingsDock::findingsChanged, this,
+            [this] { m_scene->setFindings(m_findings->findings()); });
+    connect(m_scene, &DiagramScene::findingMarkerClicked, m_findings,
+            &FindingsDock::showFindingsFor);
     m_findings->refresh();
 
     connect(m_scene, &DiagramScene::statusMessage, statusBar(), &QStatusBar::showMessage);

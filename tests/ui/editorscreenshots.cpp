@@ -1,13 +1,17 @@
 // Screenshots of the editor for a visual check, written when SWB_SHOTS_DIR names a folder
 // (the test still checks what it shows when it is not set): a laid-out 40-block design in the
-// main window.
+// main window, the inspector of a Lambda function, an SQS queue and a traffic source, and the
+// keyboard's focus ring on a block.
 
 #include "../layoutfixtures.h"
 #include "mainwindowtestutil.h"
 #include "model/document.h"
 #include "model/layout.h"
+#include "ui/fileactions.h"
+#include "ui/canvas/blockitem.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/diagramview.h"
+#include "ui/docks/inspectordock.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
@@ -72,6 +76,48 @@ private Q_SLOTS:
         w.action(QStringLiteral("actionPatternGuide"))->trigger();
         QCoreApplication::processEvents();
         save(&w, QStringLiteral("pattern-guide"));
+    }
+
+    void inspectorPerKind()
+    {
+        MainWindow w(test::pricing());
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.files()->newFromPattern(QStringLiteral("sqs-lambda"));
+        const Design &design = w.document()->design();
+        for (const auto &[kind, name] :
+             {std::pair{ComponentKind::Lambda, "inspector-lambda"},
+              std::pair{ComponentKind::SqsQueue, "inspector-sqs"},
+              std::pair{ComponentKind::TrafficSource, "inspector-traffic"}}) {
+            ComponentId id = InvalidId;
+            for (const Component &c : design.components) {
+                if (c.kind == kind && id == InvalidId)
+                    id = c.id;
+            }
+            QVERIFY(id != InvalidId);
+            w.scene()->selectItems({id});
+            QCOMPARE(w.inspectorDock()->currentId(), id);
+            QCoreApplication::processEvents();
+            save(w.inspectorDock(), QLatin1String(name));
+        }
+    }
+
+    void focusRingOnABlock()
+    {
+        MainWindow w(test::pricing());
+        test::showActive(w);
+        w.files()->newFromPattern(QStringLiteral("sqs-lambda"));
+        w.view()->setFocus(Qt::OtherFocusReason);
+        QTest::keyClick(w.view(), Qt::Key_Tab);
+        QTest::keyClick(w.view(), Qt::Key_Tab);
+        const ComponentId current = w.scene()->currentComponent();
+        QVERIFY(current != InvalidId);
+        QVERIFY(w.scene()->blockItem(current)->hasFocusRing());
+        w.view()->resetZoom();
+        w.view()->centerOn(w.scene()->blockItem(current));
+        QCoreApplication::processEvents();
+        save(w.view(), QStringLiteral("focus-ring"));
     }
 };
 

@@ -173,7 +173,8 @@ void BlockItem::syncFromModel()
     setToolTip(
         QStringLiteral("<b>%1</b><br>%2<br>%3")
             .arg(m_name.toHtmlEscaped(), componentKindName(m_kind), m_subtitle)
-        + (m_overlay.toolTip.isEmpty() ? QString() : QStringLiteral("<br>") + m_overlay.toolTip));
+        + (m_overlay.toolTip.isEmpty() ? QString() : QStringLiteral("<br>") + m_overlay.toolTip)
+        + decorationToolTip());
     m_syncing = true; // the model's position is authoritative: no snapping
     setPos(c->position);
     m_syncing = false;
@@ -307,7 +308,7 @@ void BlockItem::paintSimplified(QPainter *painter)
     painter->setPen(Qt::NoPen);
     painter->setBrush(isSelected() ? scene()->palette().highlight().color() : kindColor(m_kind));
     painter->drawRoundedRect(bodyRect(), kBlockRadius, kBlockRadius);
-    paintDecorations(painter, scene()->palette()); // the focus ring shows at any zoom
+    paintDecorations(painter, scene()->palette()); // focus and findings show at any zoom
 }
 
 void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -443,12 +444,9 @@ void BlockItem::paintOverlay(QPainter *painter, const QPalette &palette)
 {
     const QFont &font = blockFont(11, true);
     painter->setFont(font);
-    const QFontMetricsF metrics(font);
-    auto badge = [&](const QString &text, QPointF anchor, bool alignRight) {
+    auto badge = [&](const QString &text, const QRectF &r) {
         if (text.isEmpty())
             return;
-        const qreal w = metrics.horizontalAdvance(text) + 10;
-        QRectF r(alignRight ? anchor.x() - w : anchor.x(), anchor.y() - 9, w, 18);
         QColor fill = m_overlay.severity == BlockOverlay::Severity::None
                           ? palette.toolTipBase().color()
                           : severityColor(m_overlay.severity);
@@ -460,8 +458,36 @@ void BlockItem::paintOverlay(QPainter *painter, const QPalette &palette)
                             : QColor(Qt::white));
         painter->drawText(r, Qt::AlignCenter, text);
     };
-    badge(m_overlay.topBadge, QPointF(kBlockWidth - 6, 0), true);
-    badge(m_overlay.bottomBadge, QPointF(6, kBlockHeight), false);
+    badge(m_overlay.topBadge, topBadgeRect());
+    badge(m_overlay.bottomBadge, bottomBadgeRect());
+}
+
+namespace {
+
+QRectF badgeRect(const QString &text, QPointF anchor, bool alignRight)
+{
+    if (text.isEmpty())
+        return {};
+    const qreal w = QFontMetricsF(blockFont(11, true)).horizontalAdvance(text) + 10;
+    return QRectF(alignRight ? anchor.x() - w : anchor.x(), anchor.y() - 9, w, 18);
+}
+
+} // namespace
+
+QRectF BlockItem::topBadgeRect() const
+{
+    return badgeRect(m_overlay.topBadge, QPointF(kBlockWidth - 6, 0), true);
+}
+
+QRectF BlockItem::bottomBadgeRect() const
+{
+    // Bottom-left, ending before the failure port (bottom middle) so it never hides it; a
+    // long badge reaches out past the block's left edge instead.
+    if (hasPort(Port::Failure))
+        return badgeRect(m_overlay.bottomBadge,
+                         QPointF(portPos(Port::Failure).x() - kPortHitRadius - 2, kBlockHeight),
+                         true);
+    return badgeRect(m_overlay.bottomBadge, QPointF(6, kBlockHeight), false);
 }
 
 } // namespace swb

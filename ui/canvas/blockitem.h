@@ -3,6 +3,7 @@
 #include "model/ids.h"
 #include "model/kinds.h"
 #include "ui/canvas/blockoverlay.h"
+#include "ui/canvas/findingmarker.h"
 
 #include <QGraphicsItem>
 #include <QStaticText>
@@ -55,6 +56,15 @@ public:
     // The keyboard focus ring: the scene's current block while the canvas has focus.
     void setFocusRing(bool on);
     bool hasFocusRing() const { return m_focusRing; }
+    // The analysis' findings on this block: a marker in its top-left corner (markerRect, scene
+    // coordinates via mapRectToScene), the messages in its tool tip.
+    void setFindingMarker(const FindingMarker &marker);
+    const FindingMarker &findingMarker() const { return m_finding; }
+    static QRectF markerRect();
+    // Where the overlay's badges are drawn (item coordinates; empty without that badge). The
+    // bottom one ends before the failure port so it never hides it.
+    QRectF topBadgeRect() const;
+    QRectF bottomBadgeRect() const;
     void setOverlay(const BlockOverlay &overlay);
     const BlockOverlay &overlay() const { return m_overlay; }
     QString subtitle() const { return m_subtitle; }
@@ -67,8 +77,9 @@ private:
     void paintPorts(QPainter *painter, const QPalette &palette);
     void paintOverlay(QPainter *painter, const QPalette &palette);
     void paintExportCaption(QPainter *painter, const QPalette &palette) const;
-    // blockdecorations.cpp: the focus ring.
+    // blockdecorations.cpp: the focus ring and the findings marker.
     void paintDecorations(QPainter *painter, const QPalette &palette);
+    QString decorationToolTip() const;
 
     const Document *m_document;
     ComponentId m_id;
@@ -80,6 +91,7 @@ private:
     QStaticText m_kindLine;         // display cache: elided kind name
     WireTarget m_wireTarget = WireTarget::None;
     bool m_focusRing = false;
+    FindingMarker m_finding;
     BlockOverlay m_overlay;
     bool m_syncing = false;
 };

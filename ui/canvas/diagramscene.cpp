@@ -90,6 +90,7 @@ void DiagramScene::rebuild()
     const Design &design = m_document->design();
     for (const Component &c : design.components) {
         auto *block = new BlockItem(m_document, c.id);
+        block->setFindingMarker(m_markers.value(c.id));
         m_blocks.insert(c.id, block);
         addItem(block);
     }
@@ -108,6 +109,7 @@ void DiagramScene::onComponentAdded(ComponentId id)
     if (m_blocks.contains(id))
         return;
     auto *block = new BlockItem(m_document, id);
+    block->setFindingMarker(m_markers.value(id));
     m_blocks.insert(id, block);
     addItem(block);
     updateSceneRect();

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "model/analysis.h"
 #include "model/ids.h"
 #include "model/kinds.h"
 #include "ui/canvas/blockoverlay.h"
+#include "ui/canvas/findingmarker.h"
 #include "ui/canvas/wirerouter.h"
 
 #include <QGraphicsScene>
@@ -85,6 +87,13 @@ public:
     // done in between, are one undo step. False when no block is selected.
     bool nudgeSelection(QPointF delta);
 
+    // --- Findings (diagramscenefindings.cpp): the analysis' warnings and errors as a marker on
+    // each block they concern (a wire's finding on its source block), the messages in the
+    // block's tool tip. A click on a marker emits findingMarkerClicked.
+    void setFindings(const QList<Finding> &findings);
+    // The block whose marker is under scenePos; InvalidId when none.
+    ComponentId findingMarkerAt(QPointF scenePos) const;
+
     // Opens the in-place name editor of a block (also on double-click of its name).
     void beginRename(ComponentId id);
     bool isRenaming() const;
@@ -114,6 +123,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
     // Double-click on a block outside its name (e.g. the inspector focuses its first field).
     void componentActivated(swb::ComponentId id);
+    // The findings marker of a block was clicked: the window shows its findings.
+    void findingMarkerClicked(swb::ComponentId id);
     // The keyboard's current block changed (InvalidId: none).
     void currentComponentChanged(swb::ComponentId id);
 
@@ -163,6 +174,7 @@ private:
     int m_pasteCount = 0;
     QString m_lastHoverReason;
     bool m_tidyPending = false;
+    QHash<ComponentId, FindingMarker> m_markers; // survives rebuilds and re-added blocks
     ComponentId m_current = InvalidId;
     ComponentId m_ringOn = InvalidId; // the block wearing the focus ring
     QList<ComponentId> m_nudgeIds;    // the selection the last nudge moved ...

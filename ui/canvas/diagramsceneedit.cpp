@@ -126,6 +126,14 @@ bool DiagramScene::commitMoves()
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && !m_wireDrag->isActive()) {
+        // A findings marker: its block is selected and the window shows the findings.
+        if (const ComponentId marked = findingMarkerAt(event->scenePos()); marked != InvalidId) {
+            closeRenameEditor();
+            setCurrentComponent(marked);
+            Q_EMIT findingMarkerClicked(marked);
+            event->accept();
+            return;
+        }
         for (QGraphicsItem *item : items(event->scenePos())) {
             if (item->type() != BlockItem::Type)
                 continue;

@@ -106,6 +106,33 @@ void FindingsDock::refresh()
         parts.isEmpty() ? tr("No problems found") : parts.join(QStringLiteral(", "));
     setWindowTitle(tr("Findings (%1)").arg(summary));
     Q_EMIT summaryChanged(summary);
+    Q_EMIT findingsChanged();
+}
+
+bool FindingsDock::showFindingsFor(ComponentId id)
+{
+    const Design &design = m_document->design();
+    auto concerns = [&](const Finding &finding) {
+        if (finding.components.contains(id))
+            return true;
+        for (ConnectionId wire : finding.connections) {
+            const Connection *c = design.connection(wire);
+            if (c && c->source == id)
+                return true;
+        }
+        return false;
+    };
+    for (int row = 0; row < m_list->count(); ++row) {
+        const int index = m_list->item(row)->data(kIndexRole).toInt();
+        if (index < 0 || index >= m_findings.size() || !concerns(m_findings.at(index)))
+            continue;
+        show();
+        raise();
+        m_list->setCurrentRow(row);
+        m_list->scrollToItem(m_list->item(row));
+        return true;
+    }
+    return false;
 }
 
 void FindingsDock::onItemActivated(QListWidgetItem *item)

@@ -29,10 +29,15 @@ public:
     const QList<Finding> &findings() const { return m_findings; }
     // Runs the analysis now (the timer calls this; tests may too).
     void refresh();
+    // Raises the dock and selects the first finding about the block (or a wire leaving it).
+    // False when there is none.
+    bool showFindingsFor(ComponentId id);
 
 Q_SIGNALS:
     void findingActivated(const QList<swb::ComponentId> &components,
                           const QList<swb::ConnectionId> &connections);
+    // refresh() ran: findings() is the new list (the canvas marks its blocks).
+    void findingsChanged();
     // "2 errors, 3 warnings": for the dock title and the status bar.
     void summaryChanged(const QString &summary);
 
