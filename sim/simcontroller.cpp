@@ -9,13 +9,15 @@
 namespace swb {
 
 SimController::SimController(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     qRegisterMetaType<swb::SeriesCatalog>();
     qRegisterMetaType<swb::MetricFrames>();
     qRegisterMetaType<swb::RunSummary>();
 }
 
-SimController::~SimController() {
+SimController::~SimController()
+{
     stopWorker();
     for (const QPointer<QThread> &t : std::as_const(m_stopping)) {
         if (t)
@@ -23,18 +25,22 @@ SimController::~SimController() {
     }
 }
 
-bool SimController::load(const Design &design, const BuildOptions &options) {
+bool SimController::load(const Design &design, const BuildOptions &options)
+{
     cancel();
     m_build = buildScenario(design, options);
     return m_build.ok;
 }
 
-template<typename F> void SimController::toWorker(F &&f) {
+template<typename F>
+void SimController::toWorker(F &&f)
+{
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);
 }
 
-bool SimController::startWorker() {
+bool SimController::startWorker()
+{
     if (!m_build.ok) {
         Q_EMIT failed(m_build.errorText().isEmpty() ? tr("No design is loaded")
                                                     : m_build.errorText());
@@ -42,9 +48,10 @@ bool SimController::startWorker() {
     }
     const quint64 gen = ++m_generation;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_pauseRequested = std::make_shared<std::atomic<bool>>(false);
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("swb-simulation"));
-    m_worker = new SimWorker(m_build, m_cancel);
+    m_worker = new SimWorker(m_build, m_cancel, m_pauseRequested);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
@@ -83,7 +90,8 @@ bool SimController::startWorker() {
     return true;
 }
 
-void SimController::stopWorker() {
+void SimController::stopWorker()
+{
     ++m_generation;
     if (m_cancel)
         m_cancel->store(true);
@@ -95,16 +103,19 @@ void SimController::stopWorker() {
     m_thread = nullptr;
     m_worker = nullptr;
     m_cancel.reset();
+    m_pauseRequested.reset();
 }
 
-void SimController::setState(State state) {
+void SimController::setState(State state)
+{
     if (state == m_state)
         return;
     m_state = state;
     Q_EMIT stateChanged(state);
 }
 
-void SimController::play() {
+void SimController::play()
+{
     switch (m_state) {
     case State::Idle:
         if (!startWorker())
@@ -116,18 +127,26 @@ void SimController::play() {
     case State::Finished:
         return;
     }
+    if (m_pauseRequested)
+        m_pauseRequested->store(false);
     setState(State::Running);
     toWorker([w = m_worker.data()] { w->play(); });
 }
 
-void SimController::pause() {
+void SimController::pause()
+{
     if (m_state != State::Running)
         return;
+    // The worker leaves its slice at the next check instead of finishing it (simworker.h); the
+    // queued pause() then flushes the frames so far.
+    if (m_pauseRequested)
+        m_pauseRequested->store(true);
     setState(State::Paused);
     toWorker([w = m_worker.data()] { w->pause(); });
 }
 
-void SimController::step() {
+void SimController::step()
+{
     if (m_state == State::Finished)
         return;
     if (m_state == State::Idle && !startWorker())
@@ -137,13 +156,15 @@ void SimController::step() {
     toWorker([w = m_worker.data()] { w->stepBin(); });
 }
 
-void SimController::setSpeed(double multiplier) {
+void SimController::setSpeed(double multiplier)
+{
     m_speed = multiplier > 0 ? std::clamp(multiplier, kMinSpeed, kMaxSpeed) : kAsFastAsPossible;
     const double speed = m_speed;
     toWorker([w = m_worker.data(), speed] { w->setSpeed(speed); });
 }
 
-void SimController::cancel() {
+void SimController::cancel()
+{
     stopWorker();
     setState(State::Idle);
 }

@@ -31,7 +31,8 @@ namespace swb {
 
 class SimWorker;
 
-class SimController : public QObject {
+class SimController : public QObject
+{
     Q_OBJECT
 
 public:
@@ -74,7 +75,8 @@ private:
     bool startWorker();
     void stopWorker();
     void setState(State state);
-    template<typename F> void toWorker(F &&f);
+    template<typename F>
+    void toWorker(F &&f);
 
     BuildResult m_build;
     State m_state = State::Idle;
@@ -83,6 +85,7 @@ private:
     QPointer<QThread> m_thread;
     QPointer<SimWorker> m_worker;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<std::atomic<bool>> m_pauseRequested; // seen by the worker inside a slice
     QList<QPointer<QThread>> m_stopping; // cancelled threads still finishing their slice
 };
 

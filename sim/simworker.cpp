@@ -11,9 +11,11 @@
 
 namespace swb {
 
-SimWorker::SimWorker(BuildResult build, std::shared_ptr<std::atomic<bool>> cancel)
+SimWorker::SimWorker(BuildResult build, std::shared_ptr<std::atomic<bool>> cancel,
+                     std::shared_ptr<std::atomic<bool>> pauseRequested)
     : m_build(std::move(build))
     , m_cancel(std::move(cancel))
+    , m_pauseRequested(std::move(pauseRequested))
     , m_timer(this)
 {
     // m_timer is a child, so moveToThread() takes it along to the worker thread.
@@ -110,12 +112,13 @@ void SimWorker::tick()
     const double end = m_sim->durationSeconds();
     const double target =
         m_speed > 0 ? std::min(end, m_anchorSim + m_speed * m_wall.elapsed() / 1000.0) : end;
-    // One bin at a time so the budget and the cancel flag are checked often. The clock is in
-    // whole microseconds, hence the tolerance.
-    while (m_sim->now() < target - 1e-6 && !m_sim->finished() && !cancelled()
+    // At most one bin and kEventsPerCheck events at a time, so the wall-time budget and the
+    // flags are checked often; stopping between two events changes nothing in the results
+    // (Simulation::runUntil). The clock is in whole microseconds, hence the tolerance.
+    while (m_sim->now() < target - 1e-6 && !m_sim->finished() && !cancelled() && !pauseRequested()
            && slice.elapsed() < kSliceBudgetMs) {
         const double binEnd = double(m_sim->metrics().binCount() + 1) * m_binWidth;
-        m_sim->runUntil(std::min({binEnd, target, end}));
+        m_sim->runUntil(std::min({binEnd, target, end}), kEventsPerCheck);
     }
     if (cancelled())
         return;

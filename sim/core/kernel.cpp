@@ -89,11 +89,11 @@ bool Kernel::step()
     return true;
 }
 
-void Kernel::runUntil(Ticks until)
+bool Kernel::runUntil(Ticks until, std::uint64_t maxEvents)
 {
     until = std::min(until, m_end);
     Event e;
-    while (!finished()) {
+    for (std::uint64_t budget = maxEvents; !finished();) {
         const Ticks t = m_q.nextTime();
         if (t >= m_binEnd && m_binEnd <= until) {
             m_q.advanceTo(m_binEnd);
@@ -102,12 +102,15 @@ void Kernel::runUntil(Ticks until)
         }
         if (t >= until) {
             m_q.advanceTo(until);
-            return;
+            return true;
         }
+        if (budget-- == 0)
+            return false; // stopped between two events: nothing half done
         m_q.pop(e);
         ++m_events;
         dispatch(e);
     }
+    return true;
 }
 
 void Kernel::setFrameSink(FrameSink *sink, const Simulation *owner)

@@ -21,6 +21,7 @@
 #include "core/service.h"
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -67,7 +68,9 @@ public:
 
     // ---- run loop (kernel.cpp)
     bool step();
-    void runUntil(Ticks until);
+    // Returns false when maxEvents events were processed before `until` was reached (the clock
+    // then stays at the last event; a later call carries on exactly where this one stopped).
+    bool runUntil(Ticks until, std::uint64_t maxEvents = UINT64_MAX);
     bool finished() const { return m_binsClosed >= m_binTotal; }
     void setFrameSink(FrameSink *sink, const Simulation *owner);
     std::uint64_t eventsProcessed() const { return m_events; }

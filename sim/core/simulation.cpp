@@ -22,6 +22,10 @@ void Simulation::runUntil(double seconds)
 {
     m_kernel->runUntil(secondsToTicks(seconds));
 }
+bool Simulation::runUntil(double seconds, std::uint64_t maxEvents)
+{
+    return m_kernel->runUntil(secondsToTicks(seconds), maxEvents);
+}
 bool Simulation::finished() const
 {
     return m_kernel->finished();

@@ -99,6 +99,10 @@ public:
     bool step();
     // Processes every event before `seconds` and closes every bin ending at or before it.
     void runUntil(double seconds);
+    // The same, processing at most maxEvents events: false when it stopped before `seconds` (a
+    // caller bounding its work per call, e.g. to check for Pause often). Splitting a run into such
+    // calls processes the same events in the same order, so the results are those of one call.
+    bool runUntil(double seconds, std::uint64_t maxEvents);
     void run() { runUntil(durationSeconds()); }
     bool finished() const;
     double now() const; // seconds

@@ -3,6 +3,7 @@
 
 #include "sim/runresults.h"
 #include "sim/simcontroller.h"
+#include "sim/simworker.h"
 
 #include "model/patterns.h"
 #include "model/pricing.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void cancelReturnsToIdleAndRestarts();
     void refusedDesignFails();
     void speedIsClamped();
+    void pauseFlagEndsASliceAtOnce();
 };
 
 void TestSimController::playToEndEmitsOrderedBatchedFrames()
@@ -219,6 +221,38 @@ void TestSimController::speedIsClamped()
     QCOMPARE(controller.speed(), SimController::kMaxSpeed);
     controller.setSpeed(-1);
     QCOMPARE(controller.speed(), SimController::kAsFastAsPossible);
+}
+
+void TestSimController::pauseFlagEndsASliceAtOnce()
+{
+    // The worker on this thread, so its slices run in this event loop: with the pause flag set
+    // (what SimController::pause() does before queueing pause()) a slice at max speed must not
+    // advance the run at all, however many turns it is given; cleared, the run goes to its end.
+    const BuildResult build = buildScenario(*makePattern(QStringLiteral("sqs-lambda")), shortRun());
+    QVERIFY(build.ok);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto pauseFlag = std::make_shared<std::atomic<bool>>(true);
+    SimWorker worker(build, cancel, pauseFlag);
+    int frames = 0;
+    double simSeconds = -1;
+    bool finished = false;
+    connect(&worker, &SimWorker::framesReady, this,
+            [&](const MetricFrames &batch) { frames += int(batch.size()); });
+    connect(&worker, &SimWorker::progress, this, [&](double t, double) { simSeconds = t; });
+    connect(&worker, &SimWorker::finished, this, [&] { finished = true; });
+    worker.setSpeed(SimController::kAsFastAsPossible);
+    worker.start();
+    worker.play();
+    QTest::qWait(300); // many zero-timer ticks; without the flag the first one advances the run
+    worker.pause();
+    QCOMPARE(simSeconds, 0.0);
+    QCOMPARE(frames, 0);
+    QVERIFY(!finished);
+
+    pauseFlag->store(false);
+    worker.play();
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 60000);
+    QCOMPARE(frames, int(kDuration));
 }
 
 QTEST_GUILESS_MAIN(TestSimController)

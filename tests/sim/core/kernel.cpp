@@ -194,9 +194,23 @@ private Q_SLOTS:
         Simulation stepped(sc);
         while (stepped.step()) {
         }
+        // Event budgets (the worker checking for Pause): stops between events, mid-bin, many
+        // times per bin, then carries on.
+        Simulation budgeted(sc);
+        int stops = 0;
+        for (double t = 0.7; !budgeted.finished(); t += 7.3) {
+            while (!budgeted.runUntil(t, 37)) {
+                ++stops;
+                QVERIFY(budgeted.now() <= t);
+            }
+        }
         QCOMPARE(whole.metrics().binCount(), std::size_t(120));
         QCOMPARE(sliced.fingerprint(), whole.fingerprint());
         QCOMPARE(stepped.fingerprint(), whole.fingerprint());
+        QCOMPARE(budgeted.fingerprint(), whole.fingerprint());
+        QCOMPARE(budgeted.eventsProcessed(), whole.eventsProcessed());
+        // ~50 requests/s, each several events: a budget of 37 stops many times per bin.
+        QVERIFY2(stops > 120 * 2, qPrintable(QString::number(stops)));
     }
 };
 
