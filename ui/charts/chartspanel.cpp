@@ -224,7 +224,7 @@ void ChartsPanel::setFrameStore(FrameStore *store)
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     if (m_store)
-        disconnect(m_store->pacer(), nullptr, this, nullptr);
+        m_store->pacer()->removeView(this);
     m_store = store;
     m_needsRebuild = true;
     if (!store)
@@ -236,7 +236,7 @@ void ChartsPanel::setFrameStore(FrameStore *store)
     connect(store, &FrameStore::runStarted, this, markRebuild);
     connect(store, &FrameStore::cleared, this, markRebuild);
     connect(store, &FrameStore::ghostChanged, this, markRebuild);
-    connect(store->pacer(), &RefreshPacer::refreshDue, this, &ChartsPanel::refresh);
+    store->pacer()->addView(this, [this] { refresh(); });
     refreshNow();
 }
 

@@ -104,13 +104,13 @@ void CostPanel::setFrameStore(FrameStore *store)
 {
     if (m_store) {
         disconnect(m_store, nullptr, this, nullptr);
-        disconnect(m_store->pacer(), nullptr, this, nullptr);
+        m_store->pacer()->removeView(this);
     }
     m_store = store;
     m_totals.clear();
     m_totalsBin = -1;
     if (store) {
-        connect(store->pacer(), &RefreshPacer::refreshDue, this, &CostPanel::refreshIfChanged);
+        store->pacer()->addView(this, [this] { refreshIfChanged(); });
         connect(store, &FrameStore::runFinished, this, &CostPanel::refresh);
         auto restart = [this] {
             m_totals.clear();

@@ -101,7 +101,7 @@ LiveOverlay::LiveOverlay(DiagramScene *scene, FrameStore *store, QObject *parent
     m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &LiveOverlay::onTick);
     // Paced with the charts (refreshpacer.h): the newest position, never every batch.
-    connect(store->pacer(), &RefreshPacer::refreshDue, this, &LiveOverlay::refreshIfMoved);
+    store->pacer()->addView(this, [this] { refreshIfMoved(); });
     connect(store, &FrameStore::cleared, this, &LiveOverlay::refreshNow);
 }
 

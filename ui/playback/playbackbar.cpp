@@ -127,7 +127,7 @@ PlaybackBar::PlaybackBar(PlaybackSession *session, QWidget *parent)
 
     FrameStore *store = session->frameStore();
     // The slider and the clock follow the pacer, not every batch (refreshpacer.h).
-    connect(store->pacer(), &RefreshPacer::refreshDue, this, &PlaybackBar::syncTimeline);
+    store->pacer()->addView(this, [this] { syncTimeline(); });
     connect(store, &FrameStore::runStarted, this, &PlaybackBar::syncTimeline);
     connect(store, &FrameStore::runFinished, this, &PlaybackBar::syncTimeline);
     connect(store, &FrameStore::cleared, this, &PlaybackBar::syncTimeline);
@@ -232,9 +232,8 @@ void PlaybackBar::syncSpeedNote()
 {
     const double requested = m_speed->currentData().toDouble();
     bool behind = false;
-    const QString text = m_session->isPlaying()
-                             ? speedNoteText(requested, measuredSpeed(), &behind)
-                             : QString();
+    const QString text =
+        m_session->isPlaying() ? speedNoteText(requested, measuredSpeed(), &behind) : QString();
     m_speedNote->setStyleSheet(behind ? QStringLiteral("color: #b35900; font-weight: bold;")
                                       : QString());
     if (m_speedNote->text() != text)

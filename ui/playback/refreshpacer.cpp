@@ -9,13 +9,37 @@ RefreshPacer::RefreshPacer(QObject *parent)
     , m_timer(this)
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &RefreshPacer::refresh);
+    connect(&m_timer, &QTimer::timeout, this, &RefreshPacer::start);
+}
+
+void RefreshPacer::addView(QObject *view, std::function<void()> redraw)
+{
+    for (View &v : m_views) {
+        if (v.object == view) {
+            v.redraw = std::move(redraw);
+            return;
+        }
+    }
+    m_views.append({view, std::move(redraw)});
+}
+
+void RefreshPacer::removeView(QObject *view)
+{
+    for (qsizetype i = 0; i < m_views.size(); ++i) {
+        if (m_views.at(i).object == view) {
+            m_views.removeAt(i);
+            if (m_next > i)
+                --m_next; // the refresh under way goes on with the view after it
+            return;
+        }
+    }
 }
 
 void RefreshPacer::markDirty()
 {
     m_dirty = true;
-    if (m_timer.isActive())
+    // During a refresh the views still to come show the change; the next one follows it.
+    if (m_timer.isActive() || isRefreshing())
         return;
     // The first change after a quiet spell shows at once; later ones wait out the interval.
     const qint64 since = m_sinceLast.isValid() ? m_sinceLast.elapsed() : m_interval;
@@ -24,22 +48,77 @@ void RefreshPacer::markDirty()
 
 void RefreshPacer::flush()
 {
-    if (m_dirty)
-        refresh();
+    if (!isRefreshing()) {
+        if (!m_dirty)
+            return;
+        m_timer.stop();
+        m_dirty = false;
+        m_costMs = 0;
+        m_next = 0;
+        ++m_generation;
+        QElapsedTimer cost;
+        cost.start();
+        Q_EMIT refreshDue();
+        m_costMs += cost.nsecsElapsed() / 1e6;
+    }
+    ++m_generation; // the turn already queued, if any, has nothing left to do
+    while (isRefreshing())
+        redrawOne();
 }
 
-void RefreshPacer::refresh()
+void RefreshPacer::start()
 {
     m_timer.stop();
     m_dirty = false;
+    m_costMs = 0;
+    m_next = 0;
+    const quint64 generation = ++m_generation;
     QElapsedTimer cost;
     cost.start();
     Q_EMIT refreshDue();
-    m_lastCostMs = cost.nsecsElapsed() / 1e6;
+    m_costMs += cost.nsecsElapsed() / 1e6;
+    runNext(generation);
+}
+
+void RefreshPacer::runNext(quint64 generation)
+{
+    if (generation != m_generation || !isRefreshing())
+        return;
+    redrawOne();
+    if (isRefreshing()) {
+        // The next view in the next turn: events that arrived meanwhile (a click, a key, a
+        // timer) are handled first, since Qt delivers an event posted during a delivery only
+        // after the ones already waiting.
+        QMetaObject::invokeMethod(
+            this, [this, generation] { runNext(generation); }, Qt::QueuedConnection);
+    }
+}
+
+void RefreshPacer::redrawOne()
+{
+    while (m_next < m_views.size() && !m_views.at(m_next).object)
+        m_views.removeAt(m_next); // destroyed
+    if (m_next >= m_views.size()) {
+        finish();
+        return;
+    }
+    const std::function<void()> redraw = m_views.at(m_next++).redraw;
+    QElapsedTimer cost;
+    cost.start();
+    redraw();
+    m_costMs += cost.nsecsElapsed() / 1e6;
+    if (m_next >= m_views.size())
+        finish();
+}
+
+void RefreshPacer::finish()
+{
+    m_next = -1;
+    m_lastCostMs = m_costMs;
     ++m_count;
     m_interval = std::clamp(int(m_lastCostMs * kCostFactor), kMinIntervalMs, kMaxIntervalMs);
     m_sinceLast.start();
-    // A view may have marked the pacer dirty while refreshing: keep the promise.
+    // Something changed while the views redrew: keep the promise.
     if (m_dirty)
         m_timer.start(m_interval);
 }
