@@ -37,6 +37,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QMouseEvent>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 
@@ -175,7 +176,8 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (m_depth++ > 0) {
+        // Only the GUI thread's deliveries (notify() also runs for the worker's timer).
+        if (m_depth++ > 0 || QThread::currentThread() != thread()) {
             const bool r = QApplication::notify(receiver, event);
             --m_depth;
             return r;
@@ -186,8 +188,17 @@ public:
         QString what = QStringLiteral("%1 %2").arg(QLatin1String(cls)).arg(int(type));
         if (type == QEvent::MetaCall)
             what = QStringLiteral("%1 queued call").arg(QLatin1String(cls));
+        else if (type == QEvent::Timer && receiver->parent())
+            // A QTimer's owner says whose timer it is (the pacer, the overlay's animation...).
+            what = QStringLiteral("%1 timer (of %2)")
+                       .arg(QLatin1String(cls),
+                            QLatin1String(receiver->parent()->metaObject()->className()));
         else if (type == QEvent::Timer)
             what = QStringLiteral("%1 timer").arg(QLatin1String(cls));
+        else if ((type == QEvent::Paint || type == QEvent::UpdateRequest) && receiver->parent())
+            what = QStringLiteral("%1 paint (in %2)")
+                       .arg(QLatin1String(cls),
+                            QLatin1String(receiver->parent()->metaObject()->className()));
         else if (type == QEvent::Paint || type == QEvent::UpdateRequest)
             what = QStringLiteral("%1 paint").arg(QLatin1String(cls));
         const bool r = QApplication::notify(receiver, event);

@@ -32,7 +32,7 @@ namespace swb {
 namespace {
 
 constexpr int kCostBudgetMs = 2;  // pricing a sample costs ~0.2-2 ms; the rest waits a refresh
-constexpr int kChartBudgetMs = 4; // charts drawn per event-loop turn, then the next turn
+constexpr int kChartBudgetMs = 2; // charts drawn per event-loop turn (a chart costs 0.5-3 ms)
 
 // The bin whose end is the first at or after `seconds`.
 qint64 binAt(const FrameStore &store, double seconds)
@@ -164,6 +164,8 @@ void ChartsPanel::updateWindow()
 
 void ChartsPanel::refresh()
 {
+    QElapsedTimer spent;
+    spent.start();
     if (m_needsRebuild)
         rebuild();
     updateWindow();
@@ -194,7 +196,8 @@ void ChartsPanel::refresh()
     for (TimeChartView *v : std::as_const(m_views))
         v->setCursorSeconds(cursor);
     updateReadouts();
-    drawPendingCharts(kChartBudgetMs);
+    // What is left of this turn's budget (none: every chart waits for the next turn).
+    drawPendingCharts(std::max(0, kChartBudgetMs - int(spent.elapsed())));
 }
 
 void ChartsPanel::refreshNow()
@@ -212,12 +215,14 @@ void ChartsPanel::drawPendingCharts(int budgetMs)
     for (Chart c : {Failures, Backlog, Age, Concurrency, Latency, Cost}) {
         if (!m_pendingCharts.contains(c))
             continue;
-        if (budgetMs >= 0 && spent.elapsed() >= budgetMs && !m_drawScheduled) {
-            m_drawScheduled = true;
-            QTimer::singleShot(0, this, [this] {
-                m_drawScheduled = false;
-                drawPendingCharts(kChartBudgetMs);
-            });
+        if (budgetMs >= 0 && spent.elapsed() >= budgetMs) {
+            if (!m_drawScheduled) {
+                m_drawScheduled = true;
+                QTimer::singleShot(0, this, [this] {
+                    m_drawScheduled = false;
+                    drawPendingCharts(kChartBudgetMs);
+                });
+            }
             return;
         }
         m_pendingCharts.remove(c);
