@@ -173,6 +173,8 @@ public:
         QString what;
     };
     std::vector<Slow> slowest; // the longest deliveries, longest first (at most 8 kinds)
+    // The deliveries of 1 ms or more since the stall timer's last tick (what one gap was made of).
+    std::vector<Slow> sinceTick;
 
     bool notify(QObject *receiver, QEvent *event) override
     {
@@ -203,7 +205,10 @@ public:
             what = QStringLiteral("%1 paint").arg(QLatin1String(cls));
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
-        record(threadCpuMs() - cpuBefore, what);
+        const double ms = threadCpuMs() - cpuBefore;
+        if (ms >= 1 && sinceTick.size() < 64)
+            sinceTick.push_back({ms, what});
+        record(ms, what);
         return r;
     }
 
@@ -274,10 +279,19 @@ int main(int argc, char **argv)
     std::vector<double> busy;
     busy.reserve(1 << 16);
     double cpuAtTick = threadCpuMs();
+    // The GUI-thread gap with the most CPU of its own, and the deliveries it was made of.
+    double worstBusy = 0, worstBusyWall = 0;
+    std::vector<TimingApplication::Slow> worstParts;
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         gaps.push_back(sinceTick.nsecsElapsed() / 1e6);
         sinceTick.restart();
         const double cpu = threadCpuMs();
+        if (cpu - cpuAtTick > worstBusy) {
+            worstBusy = cpu - cpuAtTick;
+            worstBusyWall = gaps.back();
+            worstParts = app.sinceTick;
+        }
+        app.sinceTick.clear();
         busy.push_back(cpu - cpuAtTick);
         cpuAtTick = cpu;
     });
@@ -347,6 +361,7 @@ int main(int argc, char **argv)
     bool finished = false;
     QObject::connect(controller, &SimController::finished, [&] { finished = true; });
     app.slowest.clear(); // the run only, not the window's first paint
+    app.sinceTick.clear();
     window.startPlayback(options.speed);
     sinceTick.start();
     cpuAtTick = threadCpuMs();
@@ -400,6 +415,13 @@ int main(int argc, char **argv)
                 static_cast<long long>(chartPaints), chartPaints / playing);
     std::printf("  frames held: %lld bins of %g s\n", static_cast<long long>(store->frameCount()),
                 store->catalog().binWidthSeconds);
+    std::printf(
+        "  the gap with the most GUI-thread CPU: %.1f ms CPU in %.1f ms; deliveries of 1 ms "
+        "or more in it:",
+        worstBusy, worstBusyWall);
+    for (const auto &part : worstParts)
+        std::printf(" %s %.1f ms;", qPrintable(part.what), part.ms);
+    std::printf("\n");
     std::printf("  longest event deliveries on the GUI thread (its CPU time):");
     for (const auto &slow : app.slowest)
         std::printf(" %s %.1f ms;", qPrintable(slow.what), slow.ms);
