@@ -3,6 +3,8 @@
 #include "cliparse.h"
 #include "output.h"
 
+#include "model/assignment.h"
+#include "model/document.h"
 #include "model/fileformat.h"
 
 namespace swb::cli {
@@ -41,6 +43,31 @@ OptionSpec seedOption()
                                    "the same run.");
     o.defaultValue = QStringLiteral("the project's seed");
     return o;
+}
+
+OptionSpec setOption()
+{
+    OptionSpec o;
+    o.names = {QStringLiteral("set")};
+    o.valueName = QStringLiteral("BLOCK.PARAM=VALUE");
+    o.description = QStringLiteral("A what-if: change one parameter for this run only, validated "
+                                   "like an edit in the inspector (project.KEY=VALUE for a "
+                                   "project setting).");
+    o.repeatable = true;
+    return o;
+}
+
+QString applySetOptions(const Args &args, Document *document)
+{
+    for (const QString &text : args.values(QStringLiteral("set"))) {
+        Assignment assignment;
+        QString error = parseAssignment(text, &assignment);
+        if (error.isEmpty())
+            error = applyAssignment(document, assignment);
+        if (!error.isEmpty())
+            return QStringLiteral("--set %1: %2").arg(text, error);
+    }
+    return {};
 }
 
 OptionSpec outOption(const QString &what, const QString &valueName)

@@ -12,6 +12,10 @@
 // Helpers every command shares: the arguments every command words the same way, reading and
 // writing designs with a clear message, printing findings. Messages start with "swb COMMAND: "
 // and go to io.err.
+namespace swb {
+class Document;
+}
+
 namespace swb::cli {
 
 // "FILE": a design in any readable format.
@@ -19,6 +23,8 @@ ArgumentSpec designArgument(const QString &name = QStringLiteral("FILE"));
 // -d/--duration, -s/--seed, -o/--out, --set: worded once for simulate, sweep, compare, check.
 OptionSpec durationOption(const QString &defaultText);
 OptionSpec seedOption();
+// --set BLOCK.PARAM=VALUE (repeatable): a what-if for this run only.
+OptionSpec setOption();
 OptionSpec outOption(const QString &what, const QString &valueName = QStringLiteral("FILE"));
 // --allow-dir DIR (repeatable): folders besides a design's or template's own that the files it
 // names (replay CSV, DefinitionUri) may be read from (model/referencedfile.h).
@@ -41,6 +47,9 @@ inline bool forced(const Args &args)
 // option and the accepted forms.
 QString readDuration(const Args &args, double min, double max, std::optional<double> *seconds);
 QString readSeed(const Args &args, std::optional<quint64> *seed);
+// Applies every --set through the document, validated like an edit in the inspector; returns
+// the first problem ("--set X: ...") or "".
+QString applySetOptions(const Args &args, Document *document);
 
 // The usual exit status text; extra names what exit 1 means for the command.
 QString exitStatusText(const QString &findings = {});

@@ -23,17 +23,6 @@ namespace {
 
 const QString kCommand = QStringLiteral("simulate");
 
-// Applies one "COMPONENT.PARAM=VALUE" (or "project.KEY=VALUE") what-if through the Document, so
-// it is validated exactly like an edit in the inspector. Returns the problem or "".
-QString applySet(Document *doc, const QString &text)
-{
-    Assignment assignment;
-    QString error = parseAssignment(text, &assignment);
-    if (error.isEmpty())
-        error = applyAssignment(doc, assignment);
-    return error.isEmpty() ? QString() : QStringLiteral("--set %1: %2").arg(text, error);
-}
-
 QString cell(double v, int decimals = 0)
 {
     return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("-");
@@ -127,11 +116,8 @@ int run(const Args &args, Io &io)
         return ExitFile;
     Document doc;
     doc.replaceDesign(loaded);
-    for (const QString &assignment : args.values(QStringLiteral("set"))) {
-        const QString error = applySet(&doc, assignment);
-        if (!error.isEmpty())
-            return usageError(io, kCommand, error);
-    }
+    if (const QString error = applySetOptions(args, &doc); !error.isEmpty())
+        return usageError(io, kCommand, error);
     options.build.baseDirectory = QFileInfo(path).absolutePath();
     options.build.allowedDirectories = allowedDirs(args);
     if (!runSizeAllowed(io, kCommand, path, doc.design(), options.durationSeconds.value_or(0),
@@ -217,13 +203,7 @@ CommandSpec simulateCommand()
         "--format json prints the results file's JSON without its series (see the README, "
         "'Results files'); --out writes every series, one value per bin.");
     c.arguments = {designArgument()};
-    OptionSpec set;
-    set.names = {QStringLiteral("set")};
-    set.valueName = QStringLiteral("BLOCK.PARAM=VALUE");
-    set.description = QStringLiteral("A what-if: change one parameter for this run only, "
-                                     "validated like an edit in the inspector "
-                                     "(project.KEY=VALUE for a project setting).");
-    set.repeatable = true;
+    const OptionSpec set = setOption();
     OptionSpec timingOption;
     timingOption.names = {QStringLiteral("timing")};
     timingOption.description = QStringLiteral(

@@ -5,10 +5,10 @@ namespace swb::cli {
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> list = {
-        validateCommand(),      costCommand(),    newCommand(),       simulateCommand(),
-        setCommand(),           convertCommand(), sweepCommand(),     compareCommand(),
-        checkCommand(),         importCommand(),  exportSamCommand(), exportCostCommand(),
-        exportDiagramCommand(), metricsCommand(),
+        validateCommand(),   costCommand(),          newCommand(),     simulateCommand(),
+        setCommand(),        convertCommand(),       sweepCommand(),   compareCommand(),
+        checkCommand(),      adviseCommand(),        importCommand(),  exportSamCommand(),
+        exportCostCommand(), exportDiagramCommand(), metricsCommand(),
     };
     return list;
 }

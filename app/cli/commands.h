@@ -21,6 +21,7 @@ CommandSpec convertCommand();
 CommandSpec sweepCommand();
 CommandSpec compareCommand();
 CommandSpec checkCommand();
+CommandSpec adviseCommand();
 CommandSpec importCommand();
 CommandSpec exportSamCommand();
 CommandSpec exportCostCommand();

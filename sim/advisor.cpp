@@ -1,0 +1,217 @@
+#include "sim/advisor.h"
+#include "sim/advisor_p.h"
+
+#include "model/document.h"
+
+#include <cmath>
+
+namespace swb {
+
+namespace {
+
+// What "helps" tolerates: the same seed makes reruns exact, so these only absorb the changed
+// randomness of a different design (other arrivals meet other environments).
+constexpr double kWorseShare = 0.01;  // throughput, lost and dead letters may move 1 %
+constexpr double kSlowerShare = 0.10; // p99 may rise 10 % (a fix that trades latency shows it)
+
+QString valueText(const QVariant &v)
+{
+    return v.isValid() ? v.toString() : QStringLiteral("(default)");
+}
+
+// Why the fix does not help (the diagnosis it answers is still there, or a headline figure got
+// worse, or the bill breaks the budget), or "" when it helps.
+QString whyNot(const Fix &fix, const Diagnosis *answered, const QList<Diagnosis> &remaining,
+               const AdviceOptions &o)
+{
+    const Headline &b = fix.before;
+    const Headline &a = fix.after;
+    for (const Diagnosis &d : remaining)
+        if (answered && d.rule == answered->rule && d.blocks == answered->blocks)
+            return QStringLiteral("the re-run still shows it: %1").arg(d.figure);
+    if (a.throughputPerS < b.throughputPerS * (1 - kWorseShare))
+        return QStringLiteral("throughput falls from %1 to %2 per s")
+            .arg(b.throughputPerS, 0, 'f', 1)
+            .arg(a.throughputPerS, 0, 'f', 1);
+    if (a.lost + a.deadLetters > (b.lost + b.deadLetters) * (1 + kWorseShare) + 0.5)
+        return QStringLiteral("more units are lost or dead-lettered (%1 instead of %2)")
+            .arg(a.lost + a.deadLetters)
+            .arg(b.lost + b.deadLetters);
+    if (a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
+        return QStringLiteral("p99 rises from %1 to %2 ms")
+            .arg(b.p99Ms, 0, 'f', 1)
+            .arg(a.p99Ms, 0, 'f', 1);
+    if (o.budgetUsd >= 0 && a.monthlyCostUsd > o.budgetUsd)
+        return QStringLiteral("the bill would be $%1/month, over the $%2 budget")
+            .arg(a.monthlyCostUsd, 0, 'f', 2)
+            .arg(o.budgetUsd, 0, 'f', 2);
+    return {};
+}
+
+// Re-simulates `design` with `changes`; fills fix->after and ->verified/verdict.
+// `remaining` (optional) receives the re-run's diagnoses.
+bool verify(const Design &design, const AdviceOptions &o, const Diagnosis *answered, Fix *fix,
+            QString *error, QList<Diagnosis> *remaining = nullptr)
+{
+    Design changed = design;
+    if (const QString problem = applyChanges(&changed, fix->changes); !problem.isEmpty()) {
+        fix->verified = false;
+        fix->verdict = QStringLiteral("not applicable: %1").arg(problem);
+        return true;
+    }
+    const RunResults rerun = runToEnd(changed, o.run);
+    if (!rerun.ok) {
+        *error = rerun.error;
+        fix->verdict = QStringLiteral("the changed design does not run: %1").arg(rerun.error);
+        return !rerun.cancelled;
+    }
+    fix->after = headlineOf(rerun);
+    QList<Diagnosis> found;
+    for (const advisor::Finding &f : advisor::runRules(changed, rerun, o))
+        found.append(f.diagnosis);
+    const QString why = whyNot(*fix, answered, found, o);
+    if (remaining)
+        *remaining = found;
+    fix->verified = why.isEmpty();
+    fix->verdict = fix->verified ? QStringLiteral("verified: the re-run with the same seed no "
+                                                  "longer shows it")
+                                 : QStringLiteral("not offered: ") + why;
+    return true;
+}
+
+} // namespace
+
+QString ParamChange::text() const
+{
+    QString where;
+    switch (on) {
+    case On::Block:
+        where = block;
+        break;
+    case On::Wire:
+        where = block + QStringLiteral("->") + target;
+        break;
+    case On::Project:
+        where = QStringLiteral("project");
+        break;
+    }
+    return QStringLiteral("%1.%2 %3 -> %4").arg(where, key, valueText(from), valueText(to));
+}
+
+QString applyChanges(Design *design, const QList<ParamChange> &changes)
+{
+    Document document;
+    document.replaceDesign(*design);
+    for (const ParamChange &c : changes) {
+        QString error;
+        bool ok = false;
+        if (c.on == ParamChange::On::Project) {
+            ok = document.setProjectParam(c.key, c.to, &error);
+        } else {
+            const Component *from = document.design().componentByName(c.block);
+            if (!from)
+                return QStringLiteral("%1: no block named '%2'").arg(c.text(), c.block);
+            if (c.on == ParamChange::On::Block) {
+                ok = document.setComponentParam(from->id, c.key, c.to, &error);
+            } else {
+                const Component *to = document.design().componentByName(c.target);
+                const Connection *wire = nullptr;
+                for (const Connection *w : document.design().outgoing(from->id))
+                    if (to && w->target == to->id)
+                        wire = w;
+                if (!wire)
+                    return QStringLiteral("%1: no wire from '%2' to '%3'")
+                        .arg(c.text(), c.block, c.target);
+                ok = document.setConnectionParam(wire->id, c.key, c.to, &error);
+            }
+        }
+        if (!ok)
+            return QStringLiteral("%1: %2").arg(c.text(), error);
+    }
+    *design = document.design();
+    return {};
+}
+
+QList<Diagnosis> diagnose(const Design &design, const RunResults &run, const AdviceOptions &options)
+{
+    QList<Diagnosis> out;
+    for (const advisor::Finding &f : advisor::runRules(design, run, options))
+        out.append(f.diagnosis);
+    return out;
+}
+
+Advice advise(const Design &design, const RunResults &run, const AdviceOptions &options,
+              const std::function<void(int, int)> &progress)
+{
+    Advice advice;
+    advice.before = headlineOf(run);
+    const QList<advisor::Finding> findings = advisor::runRules(design, run, options);
+    int total = 0;
+    for (const advisor::Finding &f : findings)
+        total += f.fix ? 1 : 0;
+    int done = 0;
+    QList<qsizetype> diagnosisOf; // per fix, its diagnosis in advice.diagnoses
+    for (const advisor::Finding &f : findings) {
+        advice.diagnoses.append(f.diagnosis);
+        if (!f.fix)
+            continue;
+        diagnosisOf.append(advice.diagnoses.size() - 1);
+        Fix fix = *f.fix;
+        fix.before = advice.before;
+        if (progress)
+            progress(done++, 2 * total);
+        if (!verify(design, options, &f.diagnosis, &fix, &advice.error)) {
+            advice.ok = false;
+            return advice;
+        }
+        advice.fixes.append(fix);
+    }
+    // The verified fixes composed one at a time, each kept only if, on top of those kept before,
+    // it still clears its own diagnosis without bringing back theirs or making a headline figure
+    // worse: fixes interact (a cap on a queue's pollers undoes a larger reservation for its
+    // consumer), so each verification alone is not enough.
+    advice.combined.rule = QStringLiteral("all");
+    advice.combined.title = QStringLiteral("Every verified fix that composes");
+    advice.combined.before = advice.before;
+    advice.combined.after = advice.before;
+    Design accumulated = design;
+    QList<Diagnosis> cleared;
+    for (qsizetype i = 0; i < advice.fixes.size(); ++i) {
+        const Fix &fix = advice.fixes.at(i);
+        if (!fix.verified)
+            continue;
+        if (progress)
+            progress(done++, 2 * total);
+        Fix step = fix;
+        step.before = advice.combined.after;
+        QList<Diagnosis> found;
+        if (!verify(accumulated, options, &advice.diagnoses.at(diagnosisOf.at(i)), &step,
+                    &advice.error, &found)) {
+            advice.ok = false;
+            return advice;
+        }
+        QList<Diagnosis> back; // diagnoses an earlier fix cleared, brought back by this one
+        for (const Diagnosis &d : found)
+            for (const Diagnosis &c : std::as_const(cleared))
+                if (d.rule == c.rule && d.blocks == c.blocks)
+                    back.append(d);
+        if (!step.verified || !back.isEmpty()) {
+            advice.combined.verdict +=
+                QStringLiteral("%1 left out (%2). ")
+                    .arg(fix.title, back.isEmpty() ? step.verdict : back.first().figure);
+            continue;
+        }
+        applyChanges(&accumulated, fix.changes);
+        advice.combined.changes += fix.changes;
+        advice.combined.after = step.after;
+        cleared.append(advice.diagnoses.at(diagnosisOf.at(i)));
+    }
+    advice.combined.verified = !advice.combined.changes.isEmpty();
+    advice.combined.verdict = advice.combined.verified
+                                  ? QStringLiteral("verified together. ") + advice.combined.verdict
+                                  : advice.combined.verdict;
+    advice.combined.verdict = advice.combined.verdict.trimmed();
+    return advice;
+}
+
+} // namespace swb

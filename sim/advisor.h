@@ -1,0 +1,85 @@
+#pragma once
+// After a run: what hurt (diagnoses over the run's series, each naming its blocks, time window,
+// figure and the AWS rule behind it) and what to change (fixes sized from queueing theory and the
+// AWS limits). A fix is offered only once re-simulated with the same seed, traffic and duration
+// and shown to help; "all" composes the offered fixes and verifies them together.
+
+#include "sim/runresults.h"
+#include "sim/sweep.h"
+
+#include "model/design.h"
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+namespace swb {
+
+struct AdviceOptions {
+    RunOptions run;                // seed, duration, prices: every verification run uses the same
+    double targetP99Ms = -1;       // diagnose an entry path whose p99 is above this (ms); -1 = none
+    double budgetUsd = -1;         // a fix that takes the monthly bill above this is not offered
+    // Erlang B blocking the concurrency sizing aims at: ten times below the 0.1 % at which a
+    // run is diagnosed, so a sized fix clears the diagnosis despite cold starts and bursts.
+    double throttleTarget = 0.0001;
+};
+
+struct Diagnosis {
+    QString rule;  // stable id: "lambda-throttling", "sqs-backlog", ...
+    QString title; // "job-worker is throttled"
+    QStringList blocks;
+    double fromSeconds = 0; // simulated time where the figure shows
+    double toSeconds = 0;
+    QString figure;  // "1,234 throttles (4.1 % of invocation attempts)"
+    QString awsRule; // the documented behaviour behind it, with its reference section
+};
+
+// One parameter a fix sets: on a block, on the wire between two blocks, or on the project.
+struct ParamChange {
+    enum class On { Block, Wire, Project };
+    On on = On::Block;
+    QString block;  // the block (Block), or the wire's source (Wire)
+    QString target; // the wire's target block (Wire)
+    QString key;
+    QVariant from;
+    QVariant to;
+
+    // "job-worker.reservedConcurrency 10 -> 48", "jobs-queue->job-worker.batchSize 10 -> 5".
+    QString text() const;
+};
+
+// Applies the changes to a design, validated as edits in the inspector; returns the problem.
+QString applyChanges(Design *design, const QList<ParamChange> &changes);
+
+struct Fix {
+    QString rule;   // the diagnosis it answers
+    QString title;  // "Reserve 48 concurrent executions for job-worker"
+    QString sizing; // how the numbers were found (formula, inputs)
+    QList<ParamChange> changes;
+    Headline before;
+    Headline after;
+    bool verified = false; // re-simulated, and it helps
+    QString verdict;       // why it is offered, or why not
+};
+
+struct Advice {
+    Headline before;
+    QList<Diagnosis> diagnoses;
+    QList<Fix> fixes; // every proposal, verified or not (verdict says)
+    Fix combined;     // every verified fix at once, re-verified; empty changes when none
+    bool ok = true;   // false: a verification run failed to build (error says)
+    QString error;
+};
+
+// Diagnoses `run` (a finished run of `design` with options.run) and proposes and verifies fixes.
+// `progress` (may be empty) is told each verification as it starts: (done, total).
+Advice advise(const Design &design, const RunResults &run, const AdviceOptions &options,
+              const std::function<void(int, int)> &progress = {});
+
+// The diagnoses alone (no re-simulation): what the rules find in a run.
+QList<Diagnosis> diagnose(const Design &design, const RunResults &run,
+                          const AdviceOptions &options);
+
+} // namespace swb
