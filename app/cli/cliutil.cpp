@@ -45,6 +45,30 @@ OptionSpec seedOption()
     return o;
 }
 
+QString readBudget(const Args &args, const QString &option, double *usd)
+{
+    *usd = -1;
+    if (!args.isSet(option))
+        return {};
+    *usd = parseMonthlyUsd(args.value(option));
+    return *usd >= 0 ? QString()
+                     : QStringLiteral("option '--%1': '%2' is not USD per month (use e.g. "
+                                      "500/month)")
+                           .arg(option, args.value(option));
+}
+
+QString readLatency(const Args &args, const QString &option, double *ms)
+{
+    *ms = -1;
+    if (!args.isSet(option))
+        return {};
+    *ms = parseMilliseconds(args.value(option));
+    return *ms >= 0 ? QString()
+                    : QStringLiteral("option '--%1': '%2' is not a latency (use e.g. 300ms or "
+                                     "0.3s)")
+                          .arg(option, args.value(option));
+}
+
 OptionSpec setOption()
 {
     OptionSpec o;

@@ -47,6 +47,10 @@ inline bool forced(const Args &args)
 // option and the accepted forms.
 QString readDuration(const Args &args, double min, double max, std::optional<double> *seconds);
 QString readSeed(const Args &args, std::optional<quint64> *seed);
+// A gate's limit: --OPTION as USD per month (readBudget) or as a latency in ms (readLatency).
+// *value stays -1 when the option is not given; returns the problem or "".
+QString readBudget(const Args &args, const QString &option, double *usd);
+QString readLatency(const Args &args, const QString &option, double *ms);
 // Applies every --set through the document, validated like an edit in the inspector; returns
 // the first problem ("--set X: ...") or "".
 QString applySetOptions(const Args &args, Document *document);

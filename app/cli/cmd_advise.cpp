@@ -1,7 +1,6 @@
 // swb advise: what hurt in a run and what to change, each fix re-simulated with the same seed
 // before it is offered (sim/advisor.h). --apply writes the design with every verified fix.
 
-#include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
 #include "interrupt.h"
@@ -170,24 +169,12 @@ int run(const Args &args, Io &io)
     const QString path = args.positional.first();
     const QString format = args.value(QStringLiteral("format"), QStringLiteral("table"));
     AdviceOptions options;
-    if (args.isSet(QStringLiteral("budget"))) {
-        options.budgetUsd = parseMonthlyUsd(args.value(QStringLiteral("budget")));
-        if (options.budgetUsd < 0)
-            return usageError(io, kCommand,
-                              QStringLiteral("option '--budget': '%1' is not USD per month (use "
-                                             "e.g. 500/month)")
-                                  .arg(args.value(QStringLiteral("budget"))));
-    }
-    if (args.isSet(QStringLiteral("target-p99"))) {
-        options.targetP99Ms = parseMilliseconds(args.value(QStringLiteral("target-p99")));
-        if (options.targetP99Ms < 0)
-            return usageError(io, kCommand,
-                              QStringLiteral("option '--target-p99': '%1' is not a latency (use "
-                                             "e.g. 300ms or 0.3s)")
-                                  .arg(args.value(QStringLiteral("target-p99"))));
-    }
+    QString problem = readBudget(args, QStringLiteral("budget"), &options.budgetUsd);
+    if (problem.isEmpty())
+        problem = readLatency(args, QStringLiteral("target-p99"), &options.targetP99Ms);
     options.run.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb check`
-    QString problem = readDuration(args, 1, 604800, &options.run.durationSeconds);
+    if (problem.isEmpty())
+        problem = readDuration(args, 1, 604800, &options.run.durationSeconds);
     if (problem.isEmpty())
         problem = readSeed(args, &options.run.seed);
     if (!problem.isEmpty())

@@ -1,5 +1,4 @@
 #include "cireport.h"
-#include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
 #include "interrupt.h"
@@ -231,23 +230,11 @@ int run(const Args &args, Io &io)
                                ? QStringLiteral("markdown")
                                : args.value(QStringLiteral("format"), QStringLiteral("table"));
     double budget = -1;
-    if (args.isSet(QStringLiteral("budget"))) {
-        budget = parseMonthlyUsd(args.value(QStringLiteral("budget")));
-        if (budget < 0)
-            return usageError(io, kCommand,
-                              QStringLiteral("option '--budget': '%1' is not USD per month (use "
-                                             "e.g. 500/month)")
-                                  .arg(args.value(QStringLiteral("budget"))));
-    }
     double p99Limit = -1;
-    if (args.isSet(QStringLiteral("p99"))) {
-        p99Limit = parseMilliseconds(args.value(QStringLiteral("p99")));
-        if (p99Limit < 0)
-            return usageError(io, kCommand,
-                              QStringLiteral("option '--p99': '%1' is not a latency (use e.g. "
-                                             "300ms or 0.3s)")
-                                  .arg(args.value(QStringLiteral("p99"))));
-    }
+    if (QString problem = readBudget(args, QStringLiteral("budget"), &budget); !problem.isEmpty())
+        return usageError(io, kCommand, problem);
+    if (QString problem = readLatency(args, QStringLiteral("p99"), &p99Limit); !problem.isEmpty())
+        return usageError(io, kCommand, problem);
     RunOptions options;
     options.pricing = &PricingCatalogue::builtIn(); // the shipped prices, as `swb cost`
     QString problem = readDuration(args, 1, 604800, &options.durationSeconds);
