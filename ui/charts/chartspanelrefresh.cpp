@@ -32,7 +32,7 @@ namespace swb {
 namespace {
 
 constexpr int kCostBudgetMs = 2;  // pricing a sample costs ~0.2-2 ms; the rest waits a refresh
-constexpr int kChartBudgetMs = 2; // charts drawn per event-loop turn (a chart costs 0.5-3 ms)
+constexpr int kChartBudgetMs = 1; // charts drawn per event-loop turn (a chart costs 0.5-3 ms)
 
 // The bin whose end is the first at or after `seconds`.
 qint64 binAt(const FrameStore &store, double seconds)
@@ -164,8 +164,6 @@ void ChartsPanel::updateWindow()
 
 void ChartsPanel::refresh()
 {
-    QElapsedTimer spent;
-    spent.start();
     if (m_needsRebuild)
         rebuild();
     updateWindow();
@@ -196,8 +194,9 @@ void ChartsPanel::refresh()
     for (TimeChartView *v : std::as_const(m_views))
         v->setCursorSeconds(cursor);
     updateReadouts();
-    // What is left of this turn's budget (none: every chart waits for the next turn).
-    drawPendingCharts(std::max(0, kChartBudgetMs - int(spent.elapsed())));
+    // The charts in the next turns, one (or two quick ones) per turn: this turn has done the
+    // bookkeeping, and each chart's redraw queues its scene update and repaint for the next turn.
+    drawPendingCharts(0);
 }
 
 void ChartsPanel::refreshNow()
