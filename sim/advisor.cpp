@@ -98,38 +98,45 @@ QString ParamChange::text() const
     return QStringLiteral("%1.%2 %3 -> %4").arg(where, key, valueText(from), valueText(to));
 }
 
-QString applyChanges(Design *design, const QList<ParamChange> &changes)
+QString applyChanges(Document *document, const QList<ParamChange> &changes)
 {
-    Document document;
-    document.replaceDesign(*design);
     for (const ParamChange &c : changes) {
         QString error;
         bool ok = false;
         if (c.on == ParamChange::On::Project) {
-            ok = document.setProjectParam(c.key, c.to, &error);
+            ok = document->setProjectParam(c.key, c.to, &error);
         } else {
-            const Component *from = document.design().componentByName(c.block);
+            const Component *from = document->design().componentByName(c.block);
             if (!from)
                 return QStringLiteral("%1: no block named '%2'").arg(c.text(), c.block);
             if (c.on == ParamChange::On::Block) {
-                ok = document.setComponentParam(from->id, c.key, c.to, &error);
+                ok = document->setComponentParam(from->id, c.key, c.to, &error);
             } else {
-                const Component *to = document.design().componentByName(c.target);
+                const Component *to = document->design().componentByName(c.target);
                 const Connection *wire = nullptr;
-                for (const Connection *w : document.design().outgoing(from->id))
+                for (const Connection *w : document->design().outgoing(from->id))
                     if (to && w->target == to->id)
                         wire = w;
                 if (!wire)
                     return QStringLiteral("%1: no wire from '%2' to '%3'")
                         .arg(c.text(), c.block, c.target);
-                ok = document.setConnectionParam(wire->id, c.key, c.to, &error);
+                ok = document->setConnectionParam(wire->id, c.key, c.to, &error);
             }
         }
         if (!ok)
             return QStringLiteral("%1: %2").arg(c.text(), error);
     }
-    *design = document.design();
     return {};
+}
+
+QString applyChanges(Design *design, const QList<ParamChange> &changes)
+{
+    Document document;
+    document.replaceDesign(*design);
+    const QString error = applyChanges(&document, changes);
+    if (error.isEmpty())
+        *design = document.design();
+    return error;
 }
 
 QList<Diagnosis> diagnose(const Design &design, const RunResults &run, const AdviceOptions &options)

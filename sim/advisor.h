@@ -18,9 +18,9 @@
 namespace swb {
 
 struct AdviceOptions {
-    RunOptions run;                // seed, duration, prices: every verification run uses the same
-    double targetP99Ms = -1;       // diagnose an entry path whose p99 is above this (ms); -1 = none
-    double budgetUsd = -1;         // a fix that takes the monthly bill above this is not offered
+    RunOptions run;          // seed, duration, prices: every verification run uses the same
+    double targetP99Ms = -1; // diagnose an entry path whose p99 is above this (ms); -1 = none
+    double budgetUsd = -1;   // a fix that takes the monthly bill above this is not offered
     // Erlang B blocking the concurrency sizing aims at: ten times below the 0.1 % at which a
     // run is diagnosed, so a sized fix clears the diagnosis despite cold starts and bursts.
     double throttleTarget = 0.0001;
@@ -50,7 +50,12 @@ struct ParamChange {
     QString text() const;
 };
 
-// Applies the changes to a design, validated as edits in the inspector; returns the problem.
+class Document;
+
+// Applies the changes through the document (validated as edits in the inspector, one undo
+// command each: wrap them in a macro for one step); returns the first problem, or "".
+QString applyChanges(Document *document, const QList<ParamChange> &changes);
+// The same on a plain design.
 QString applyChanges(Design *design, const QList<ParamChange> &changes);
 
 struct Fix {

@@ -52,6 +52,8 @@ public:
     // Live simulation playback (mainwindowplayback.cpp): the run's frames for charts and panels.
     PlaybackSession *playback() const { return m_playback; }
     FrameStore *frameStore() const;
+    // Selects these blocks and wires and scrolls the canvas to them (findings, advisor).
+    void selectAndReveal(const QList<qint64> &components, const QList<qint64> &connections);
     SimController *simController() const;
 
     // Dialog strategy (tests inject one that answers file dialogs).
@@ -127,7 +129,6 @@ private:
     void updateTitle();
     void updateEditActions();
     void onSelectionChanged();
-    void selectAndReveal(const QList<qint64> &components, const QList<qint64> &connections);
     void readSettings();
     void writeSettings();
 

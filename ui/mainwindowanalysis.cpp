@@ -2,6 +2,7 @@
 // only; the panels live in ui/charts, ui/cost and ui/faults and read the playback FrameStore.
 #include "ui/mainwindowanalysis.h"
 
+#include "ui/advisor/advisorpanel.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/cost/costpanel.h"
 #include "ui/cost/pricingmenu.h"
@@ -9,6 +10,7 @@
 #include "ui/docks/inspectordock.h"
 #include "ui/faults/faultspanel.h"
 #include "ui/mainwindow.h"
+#include "ui/playback/framestore.h"
 
 #include <QMenu>
 #include <QMenuBar>
@@ -32,6 +34,15 @@ AnalysisDocks setupAnalysisDocks(MainWindow *window)
     docks.cost = makeDock(QStringLiteral("costDock"), MainWindow::tr("Cost"), cost);
     docks.faults = makeDock(QStringLiteral("faultsDock"), MainWindow::tr("Faults"),
                             new FaultsPanel(window->document()));
+    auto *advisor = new AdvisorPanel(window->document(), window->pricing());
+    docks.advisor = makeDock(QStringLiteral("advisorDock"), MainWindow::tr("Advisor"), advisor);
+    // A finished playback run is diagnosed at once while the advisor is on screen (its fixes
+    // are re-simulated on a worker thread); otherwise Diagnose does it when asked.
+    QObject::connect(window->frameStore(), &FrameStore::runFinished, advisor, [advisor] {
+        if (advisor->isVisible())
+            advisor->diagnose();
+    });
+    QObject::connect(advisor, &AdvisorPanel::blocksActivated, window, &MainWindow::selectAndReveal);
 
     // The charts under the canvas, as wide as it (so the time axis is long and the inspector
     // stays usable beside them); cost and faults as tabs beside the findings under the
@@ -40,17 +51,19 @@ AnalysisDocks setupAnalysisDocks(MainWindow *window)
     if (window->findingsDock()) {
         window->tabifyDockWidget(window->findingsDock(), docks.cost);
         window->tabifyDockWidget(docks.cost, docks.faults);
+        window->tabifyDockWidget(docks.faults, docks.advisor);
         window->findingsDock()->raise();
     } else {
         window->addDockWidget(Qt::RightDockWidgetArea, docks.cost);
         window->addDockWidget(Qt::RightDockWidgetArea, docks.faults);
+        window->addDockWidget(Qt::RightDockWidgetArea, docks.advisor);
     }
 
     addPricingMenu(window);
 
     // View > Panels was filled with the docks that existed when it was built.
     if (auto *panels = window->menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"))) {
-        for (QDockWidget *d : {docks.charts, docks.cost, docks.faults})
+        for (QDockWidget *d : {docks.charts, docks.cost, docks.faults, docks.advisor})
             panels->addAction(d->toggleViewAction());
     }
     return docks;
