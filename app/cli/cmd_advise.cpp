@@ -1,6 +1,7 @@
 // swb advise: what hurt in a run and what to change, each fix re-simulated with the same seed
 // before it is offered (sim/advisor.h). --apply writes the design with every verified fix.
 
+#include "adviceoutput.h"
 #include "cliutil.h"
 #include "commands.h"
 #include "interrupt.h"
@@ -56,23 +57,6 @@ QJsonObject fixJson(const Fix &f)
                        {QStringLiteral("after"), headlineJson(f.after)}};
 }
 
-QString window(const Diagnosis &d)
-{
-    if (d.toSeconds <= d.fromSeconds)
-        return QStringLiteral("whole run");
-    return QStringLiteral("%1-%2 s").arg(d.fromSeconds).arg(d.toSeconds);
-}
-
-TextTable diagnosisTable(const QList<Diagnosis> &diagnoses)
-{
-    TextTable t;
-    t.header = {QStringLiteral("rule"), QStringLiteral("blocks"), QStringLiteral("when"),
-                QStringLiteral("figure")};
-    for (const Diagnosis &d : diagnoses)
-        t.rows.append({d.rule, d.blocks.join(QStringLiteral(", ")), window(d), d.figure});
-    return t;
-}
-
 QString figures(const Headline &h)
 {
     return QStringLiteral("%1/s, p99 %2 ms, %3 throttled, %4 lost, %5 dead-lettered, $%6/month")
@@ -103,16 +87,6 @@ TextTable fixTable(const QList<Fix> &fixes)
 void printAdvice(Io &io, const QString &format, const QString &file, const Advice &a, bool passed)
 {
     if (format == QLatin1String("json")) {
-        QJsonArray diagnoses;
-        for (const Diagnosis &d : a.diagnoses)
-            diagnoses.append(
-                QJsonObject{{QStringLiteral("rule"), d.rule},
-                            {QStringLiteral("title"), d.title},
-                            {QStringLiteral("blocks"), QJsonArray::fromStringList(d.blocks)},
-                            {QStringLiteral("fromSeconds"), d.fromSeconds},
-                            {QStringLiteral("toSeconds"), d.toSeconds},
-                            {QStringLiteral("figure"), d.figure},
-                            {QStringLiteral("awsRule"), d.awsRule}});
         QJsonArray fixes;
         for (const Fix &f : a.fixes)
             fixes.append(fixJson(f));
@@ -120,7 +94,7 @@ void printAdvice(Io &io, const QString &format, const QString &file, const Advic
         root.insert(QStringLiteral("file"), file);
         root.insert(QStringLiteral("passed"), passed);
         root.insert(QStringLiteral("before"), headlineJson(a.before));
-        root.insert(QStringLiteral("diagnoses"), diagnoses);
+        root.insert(QStringLiteral("diagnoses"), diagnosesJson(a.diagnoses));
         root.insert(QStringLiteral("fixes"), fixes);
         root.insert(QStringLiteral("combined"), a.combined.changes.isEmpty()
                                                     ? QJsonValue(QJsonValue::Null)
@@ -145,10 +119,7 @@ void printAdvice(Io &io, const QString &format, const QString &file, const Advic
         io.out << text(QStringLiteral("Nothing hurt in this run.")) << "\n";
         return;
     }
-    io.out << table(diagnosisTable(a.diagnoses)) << "\n";
-    for (const Diagnosis &d : a.diagnoses)
-        io.out << (markdown ? "- " : "  ") << text(d.title + QStringLiteral(": ") + d.awsRule)
-               << "\n";
+    printDiagnoses(io.out, a.diagnoses, markdown);
     if (!a.fixes.isEmpty()) {
         io.out << "\n" << (markdown ? "#### " : "") << "Fixes\n\n" << table(fixTable(a.fixes));
         for (const Fix &f : a.fixes)

@@ -1,3 +1,4 @@
+#include "adviceoutput.h"
 #include "cireport.h"
 #include "cliutil.h"
 #include "commands.h"
@@ -58,9 +59,10 @@ QString shownPath(const QString &path)
 // ExitOk, ExitFile (unreadable), ExitFindings (the design cannot run: Error findings),
 // ExitUsage (projected above the size limits without --force) or the interrupted exit.
 int runDesign(Io &io, const QString &path, RunOptions options, const Args &args,
-              RunResults *results)
+              RunResults *results, Design *loaded = nullptr)
 {
-    Design design;
+    Design local;
+    Design &design = loaded ? *loaded : local;
     if (!loadDesign(io, kCommand, path, &design, allowedDirs(args)))
         return ExitFile;
     // A design's replay CSV is read from its own folder (or an allowed one) only: a pull
@@ -162,7 +164,8 @@ TextTable gateTable(const QList<Gate> &gates)
 }
 
 void printReport(Io &io, const QString &format, const QString &file, bool passed,
-                 const QList<Gate> &gates, const std::optional<BaselineDiff> &baseline)
+                 const QList<Gate> &gates, const std::optional<BaselineDiff> &baseline,
+                 const QList<Diagnosis> &diagnoses)
 {
     if (format == QLatin1String("json")) {
         QJsonArray list;
@@ -180,6 +183,7 @@ void printReport(Io &io, const QString &format, const QString &file, bool passed
         root.insert(QStringLiteral("gates"), list);
         root.insert(QStringLiteral("baseline"),
                     baseline ? QJsonValue(baseline->json) : QJsonValue(QJsonValue::Null));
+        root.insert(QStringLiteral("diagnoses"), diagnosesJson(diagnoses));
         printJson(io, root);
         return;
     }
@@ -220,6 +224,8 @@ void printReport(Io &io, const QString &format, const QString &file, bool passed
                << table(baseline->figures) << "\n"
                << table(baseline->costs);
     }
+    printDiagnoses(io.out, diagnoses, markdown,
+                   QStringLiteral("swb advise proposes fixes, each verified by re-simulation."));
 }
 
 int run(const Args &args, Io &io)
@@ -248,7 +254,8 @@ int run(const Args &args, Io &io)
                           QStringLiteral("give at least one gate: --budget, --p99 or --no-loss"));
 
     RunResults run;
-    if (const int code = runDesign(io, args.positional.first(), options, args, &run))
+    Design design;
+    if (const int code = runDesign(io, args.positional.first(), options, args, &run, &design))
         return code;
     const Headline h = headlineOf(run);
     QList<Gate> gates;
@@ -288,7 +295,8 @@ int run(const Args &args, Io &io)
             return code;
         baseline = compareWith(shownPath(baselinePath), run, base);
     }
-    printReport(io, format, shownPath(args.positional.first()), passed, gates, baseline);
+    printReport(io, format, shownPath(args.positional.first()), passed, gates, baseline,
+                diagnose(design, run, {}));
     io.out.flush();
     return passed ? ExitOk : ExitFindings;
 }

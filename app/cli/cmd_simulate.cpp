@@ -1,3 +1,4 @@
+#include "adviceoutput.h"
 #include "cliutil.h"
 #include "commands.h"
 #include "interrupt.h"
@@ -169,8 +170,13 @@ int run(const Args &args, Io &io)
         writeStdout(io, resultsToJson(results, ResultsSeries::Omit, timing));
     else if (format == QLatin1String("csv"))
         io.out << summaryTable(results.summary).toCsv();
-    else
+    else {
         printSummary(results, format == QLatin1String("markdown"), io.out);
+        // What hurt, by the advisor's rules (swb advise verifies fixes by re-simulation).
+        printDiagnoses(
+            io.out, diagnose(doc.design(), results, {}), format == QLatin1String("markdown"),
+            QStringLiteral("swb advise proposes fixes, each verified by re-simulation."));
+    }
     io.out.flush();
     if (!outPath.isEmpty()) {
         QString error;

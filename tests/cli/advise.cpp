@@ -6,6 +6,7 @@
 
 #include "model/patterns.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,6 +103,27 @@ private Q_SLOTS:
         QCOMPARE(
             QJsonDocument::fromJson(r.out.toUtf8()).object().value(s("diagnoses")).toArray().size(),
             0);
+    }
+
+    // swb simulate and swb check list what hurt after their own report.
+    void simulateAndCheckListTheDiagnoses()
+    {
+        SwbResult r = runSwb(QStringList{s("simulate"), m_design} + kThrottled);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(s("Diagnoses")) && r.out.contains(s("lambda-throttling")),
+                 qPrintable(r.out));
+        // swb check has no --set: a throttled copy of the design is written for it.
+        const QString throttled = m_dir.filePath(s("throttled.swb.yaml"));
+        QVERIFY(QFile::copy(m_design, throttled));
+        r = runSwb({s("set"), throttled, s("orders-traffic.rate=300"),
+                    s("orders-service.reservedConcurrency=5"), s("project.duration=600")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runSwb({s("check"), throttled, s("--budget"), s("100000"), s("-f"), s("json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray diagnoses =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(s("diagnoses")).toArray();
+        QCOMPARE(diagnoses.size(), 1);
+        QCOMPARE(diagnoses.first().toObject().value(s("rule")).toString(), s("lambda-throttling"));
     }
 
     void gatesSetTheExitCode()
