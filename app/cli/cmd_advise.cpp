@@ -60,12 +60,9 @@ QJsonObject fixJson(const Fix &f)
 QString figures(const Headline &h)
 {
     return QStringLiteral("%1/s, p99 %2 ms, %3 throttled, %4 lost, %5 dead-lettered, $%6/month")
-        .arg(QString::number(h.throughputPerS, 'g', 4))
-        .arg(h.p99Ms, 0, 'f', 1)
-        .arg(h.throttles)
-        .arg(h.lost)
-        .arg(h.deadLetters)
-        .arg(h.monthlyCostUsd, 0, 'f', 2);
+        .arg(QString::number(h.throughputPerS, 'g', 4), QString::number(h.p99Ms, 'f', 1),
+             QString::number(h.throttles, 'f', 0), QString::number(h.lost, 'f', 0),
+             QString::number(h.deadLetters, 'f', 0), QString::number(h.monthlyCostUsd, 'f', 2));
 }
 
 TextTable fixTable(const QList<Fix> &fixes)
