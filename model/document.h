@@ -44,6 +44,11 @@ public:
     bool renameComponent(ComponentId id, const QString &name, QString *error = nullptr);
     bool setComponentParam(ComponentId id, const QString &key, const QVariant &value,
                            QString *error = nullptr);
+    // The same parameter on several blocks of one kind as one undo step ("Set Timeout of 3
+    // Lambda functions to 30 s"); blocks that already hold the value are left out of it.
+    // Refused when the blocks differ in kind or the value is invalid for it (documentmulti.cpp).
+    bool setComponentsParam(const QList<ComponentId> &ids, const QString &key,
+                            const QVariant &value, QString *error = nullptr);
     ConnectionId connectComponents(ComponentId source, ComponentId target, ConnectionKind kind,
                                    QString *error = nullptr);
     bool setConnectionParam(ConnectionId id, const QString &key, const QVariant &value,

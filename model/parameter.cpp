@@ -29,9 +29,25 @@ QString ParamSpec::rangeText() const
     QString range = number(minimum) + QStringLiteral(" to ") + number(maximum);
     if (!unit.isEmpty())
         range += QLatin1Char(' ') + unit;
+    // The same range in the units the inspector shows and accepts, when they differ.
+    if (quantity != paramunits::Quantity::Plain) {
+        const QString human = paramunits::humanText(minimum, unit, quantity)
+                              + QStringLiteral(" to ")
+                              + paramunits::humanText(maximum, unit, quantity);
+        if (human != range)
+            range += QStringLiteral(" (%1)").arg(human);
+    }
     if (sentinel)
         range = number(*sentinel) + QStringLiteral(" (%1) or ").arg(sentinelLabel()) + range;
     return range;
+}
+
+bool ParamSpec::appliesTo(const QVariantMap &values) const
+{
+    if (appliesWhenKey.isEmpty())
+        return true;
+    const auto it = values.constFind(appliesWhenKey);
+    return it == values.cend() || appliesWhenValues.contains(it->toString());
 }
 
 QString ParamSpec::sentinelLabel() const
@@ -65,7 +81,8 @@ std::optional<QVariant> normalizeValue(const ParamSpec &spec, const QVariant &va
             if (choice.compare(text, Qt::CaseInsensitive) == 0)
                 return QVariant(choice);
         }
-        return fail(QStringLiteral("must be one of %1").arg(spec.choices.join(QStringLiteral(", "))));
+        return fail(
+            QStringLiteral("must be one of %1").arg(spec.choices.join(QStringLiteral(", "))));
     }
     case ParamType::Text:
         return QVariant(value.toString());
@@ -80,6 +97,16 @@ std::optional<QVariant> normalizeValue(const ParamSpec &spec, const QVariant &va
                                                : QVariant(*spec.sentinel);
     bool ok = false;
     double v = value.toDouble(&ok);
+    if (!ok && spec.quantity != paramunits::Quantity::Plain) {
+        // "4 d", "256 KB", "15 min": converted to the stored unit; a unit of another quantity
+        // or no number at all is refused with the units that are accepted.
+        QString why;
+        const auto parsed = paramunits::parse(value.toString(), spec.unit, spec.quantity, &why);
+        if (!parsed)
+            return fail(QStringLiteral("%1; allowed %2").arg(why, spec.rangeText()));
+        v = *parsed;
+        ok = true;
+    }
     if (!ok) {
         QString text = value.toString().trimmed();
         if (!spec.unit.isEmpty() && text.endsWith(spec.unit))
@@ -88,8 +115,12 @@ std::optional<QVariant> normalizeValue(const ParamSpec &spec, const QVariant &va
     }
     if (!ok || !std::isfinite(v))
         return fail(QStringLiteral("must be a number from %1").arg(spec.rangeText()));
-    if (spec.type == ParamType::Integer && v != std::floor(v))
+    if (spec.type == ParamType::Integer && v != std::floor(v)) {
+        if (spec.quantity != paramunits::Quantity::Plain)
+            return fail(QStringLiteral("must be a whole number of %1 from %2")
+                            .arg(spec.unit, spec.rangeText()));
         return fail(QStringLiteral("must be a whole number from %1").arg(spec.rangeText()));
+    }
     const bool isSentinel = spec.sentinel && v == *spec.sentinel;
     if (!isSentinel && (v < spec.minimum || v > spec.maximum))
         return fail(QStringLiteral("is out of range; allowed %1").arg(spec.rangeText()));
@@ -112,6 +143,8 @@ QString formatValue(const ParamSpec &spec, const QVariant &value)
     }
     if (spec.sentinel && !spec.sentinelName.isEmpty() && value.toDouble() == *spec.sentinel)
         return spec.sentinelName;
+    if (spec.quantity != paramunits::Quantity::Plain)
+        return paramunits::humanText(value.toDouble(), spec.unit, spec.quantity);
     QString text = spec.type == ParamType::Integer ? QString::number(value.toLongLong())
                                                    : number(value.toDouble());
     if (!spec.unit.isEmpty())

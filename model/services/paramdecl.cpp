@@ -9,6 +9,7 @@ ParamSpec integer(const char *key, const char *name, const char *unit, qlonglong
     s.key = paramKeyText(key);
     s.displayName = QLatin1String(name);
     s.unit = QLatin1String(unit);
+    s.quantity = paramunits::quantityOf(s.unit);
     s.type = ParamType::Integer;
     s.defaultValue = def;
     s.minimum = min;
@@ -54,6 +55,19 @@ ParamSpec text(const char *key, const char *name, const char *help)
     s.type = ParamType::Text;
     s.defaultValue = QString();
     return s;
+}
+
+void setAppliesWhen(QList<ParamSpec> &specs, const QString &key, const QString &controller,
+                    const QStringList &values)
+{
+    for (ParamSpec &spec : specs) {
+        if (spec.key == key) {
+            spec.appliesWhenKey = controller;
+            spec.appliesWhenValues = values;
+            return;
+        }
+    }
+    Q_ASSERT_X(false, "setAppliesWhen", "no such parameter");
 }
 
 } // namespace swb::paramdecl

@@ -156,6 +156,21 @@ ParamSpec flag(const char *key, const char *name, bool def, const char *help);
 ParamSpec choice(const char *key, const char *name, QStringList choices, const char *help);
 ParamSpec text(const char *key, const char *name, const char *help);
 
+void setAppliesWhen(QList<ParamSpec> &specs, const QString &key, const QString &controller,
+                    const QStringList &values);
+
+// Marks key as taking effect only while the choice controller holds one of values
+// (ParamSpec::appliesWhenKey): appliesWhen(specs, key::peakHour, key::pattern, {Pattern::Diurnal}).
+template<typename T, typename E>
+void appliesWhen(QList<ParamSpec> &specs, ParamKey<T> key, ParamKey<E> controller,
+                 std::initializer_list<E> values)
+{
+    QStringList texts;
+    for (E value : values)
+        texts.append(choiceText(value));
+    setAppliesWhen(specs, key.text(), controller.text(), texts);
+}
+
 } // namespace paramdecl
 
 // Struct fields.

@@ -65,7 +65,7 @@ void CliImport::importPrintsReportAndRoundTrips()
     QVERIFY(r.out.contains(QLatin1String("2 block(s), 1 wire(s)")));
     QVERIFY(r.out.contains(QLatin1String("Resources.Role (AWS::IAM::Role): not modelled")));
     QVERIFY(r.out.contains(QLatin1String("src/' does not exist")));
-    QVERIFY(r.out.contains(QLatin1String("clamped to 10240 MB")));
+    QVERIFY(r.out.contains(QLatin1String("clamped to 10 GB"))); // 10240 MB, in human units
     Design saved;
     QString error;
     auto reader = FileFormats::forReading(project, &error);

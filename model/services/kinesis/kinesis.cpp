@@ -21,7 +21,11 @@ namespace {
 
 QList<ParamSpec> params()
 {
-    return SWB_PARAM_SPECS(SWB_KINESIS_PARAMS);
+    QList<ParamSpec> specs = SWB_PARAM_SPECS(SWB_KINESIS_PARAMS);
+    // An on-demand stream has no shard count to choose (aws-behaviour.md section 5; the
+    // simulator runs it as its starting 4 MB/s of write capacity).
+    paramdecl::appliesWhen(specs, key::shards, key::capacityMode, {CapacityMode::Provisioned});
+    return specs;
 }
 
 QList<ParamSpec> wireParams(ConnectionKind kind)

@@ -31,7 +31,10 @@ namespace {
 
 QList<ParamSpec> params()
 {
-    return SWB_PARAM_SPECS(SWB_SQS_PARAMS);
+    QList<ParamSpec> specs = SWB_PARAM_SPECS(SWB_SQS_PARAMS);
+    // Message groups exist on FIFO queues only (aws-behaviour.md section 4).
+    paramdecl::appliesWhen(specs, key::messageGroups, key::type, {QueueType::Fifo});
+    return specs;
 }
 
 QList<ParamSpec> wireParams(ConnectionKind kind)

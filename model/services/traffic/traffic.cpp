@@ -39,7 +39,21 @@ namespace {
 
 QList<ParamSpec> params()
 {
-    return SWB_PARAM_SPECS(SWB_TRAFFIC_PARAMS);
+    QList<ParamSpec> specs = SWB_PARAM_SPECS(SWB_TRAFFIC_PARAMS);
+    // Each shape reads only its own settings (meanRate above, the generator in sim/).
+    using paramdecl::appliesWhen;
+    appliesWhen(specs, key::peakFactor, key::pattern, {Pattern::Diurnal});
+    appliesWhen(specs, key::peakHour, key::pattern, {Pattern::Diurnal});
+    appliesWhen(specs, key::spikeStart, key::pattern, {Pattern::Spike, Pattern::Step});
+    appliesWhen(specs, key::spikeDuration, key::pattern, {Pattern::Spike});
+    appliesWhen(specs, key::spikeMultiplier, key::pattern, {Pattern::Spike, Pattern::Step});
+    appliesWhen(specs, key::replayFile, key::pattern, {Pattern::Replay});
+    // The peak hour is an hour of the simulated day, not a duration: "14 h", never "2 d".
+    for (ParamSpec &spec : specs) {
+        if (spec.key == key::peakHour.text())
+            spec.quantity = paramunits::Quantity::Plain;
+    }
+    return specs;
 }
 
 QList<ParamSpec> wireParams(ConnectionKind)
