@@ -84,10 +84,16 @@ void TestInspector::editorsFollowTheCatalogue()
         default:
             QVERIFY(qobject_cast<QLineEdit *>(input));
         }
-        // AWS help and the allowed range in the tooltip; units beside numbers.
+        // AWS help and the allowed range in the tooltip; units beside numbers, but durations
+        // and sizes carry theirs in the text ("3 s", "128 MB").
         QVERIFY(input->toolTip().contains(spec.help.toHtmlEscaped()));
         QVERIFY(input->toolTip().contains(spec.rangeText().toHtmlEscaped()));
-        if (!spec.unit.isEmpty() && spec.type != ParamType::Choice) {
+        if (spec.quantity != paramunits::Quantity::Plain) {
+            const QString text = qobject_cast<QLineEdit *>(input)->text();
+            QVERIFY2(text == spec.sentinelName
+                         || paramunits::unitNames(spec.quantity).contains(text.section(u' ', 1)),
+                     qPrintable(spec.key + QStringLiteral(": ") + text));
+        } else if (!spec.unit.isEmpty() && spec.type != ParamType::Choice) {
             const auto labels = editor->findChildren<QLabel *>();
             QVERIFY2(std::any_of(labels.begin(), labels.end(),
                                  [&](QLabel *l) { return l->text() == spec.unit; }),
@@ -95,7 +101,7 @@ void TestInspector::editorsFollowTheCatalogue()
         }
         QCOMPARE(editor->value(), w.document()->design().component(fn)->params.value(spec.key));
     }
-    QCOMPARE(lineEdit(inspector->editor(QStringLiteral("timeout")))->text(), QStringLiteral("3"));
+    QCOMPARE(lineEdit(inspector->editor(QStringLiteral("timeout")))->text(), QStringLiteral("3 s"));
 }
 
 void TestInspector::typedValueAppliesOnEnterAndUndoRedoRefreshes()
@@ -118,16 +124,16 @@ void TestInspector::typedValueAppliesOnEnterAndUndoRedoRefreshes()
     QTest::keyClick(w.view(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(doc->design().component(fn)->params.value(QStringLiteral("timeout")), before);
     QCOMPARE(lineEdit(w.inspectorDock()->editor(QStringLiteral("timeout")))->text(),
-             QStringLiteral("3"));
+             QStringLiteral("3 s"));
     QTest::keyClick(w.view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(doc->design().component(fn)->params.value(QStringLiteral("timeout")), QVariant(120LL));
     QCOMPARE(lineEdit(w.inspectorDock()->editor(QStringLiteral("timeout")))->text(),
-             QStringLiteral("120"));
+             QStringLiteral("2 min"));
 
     // A change made elsewhere (script, canvas) shows at once.
     QVERIFY(doc->setComponentParam(fn, QStringLiteral("timeout"), 45));
     QCOMPARE(lineEdit(w.inspectorDock()->editor(QStringLiteral("timeout")))->text(),
-             QStringLiteral("45"));
+             QStringLiteral("45 s"));
 }
 
 void TestInspector::outOfRangeValueIsRefusedInline()
@@ -286,7 +292,7 @@ void TestInspector::projectSettingsFollowALoadedDesign()
     w.document()->replaceDesign(other);
     QCOMPARE(lineEdit(inspector->editor(QStringLiteral("seed")))->text(), QStringLiteral("7"));
     QCOMPARE(lineEdit(inspector->editor(QStringLiteral("duration")))->text(),
-             QStringLiteral("1800"));
+             QStringLiteral("30 min"));
 }
 
 void TestInspector::projectSettingsWhenNothingSelected()

@@ -55,12 +55,12 @@ private Q_SLOTS:
         QCOMPARE(memoryOf(doc, fn), before);
         QTest::keyClick(field, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(memoryOf(doc, fn), before);
-        QCOMPARE(field->text(), QString::number(before));
+        QCOMPARE(field->text(), QStringLiteral("%1 MB").arg(before));
         QVERIFY(doc->undoStack()->canRedo());
         QVERIFY(doc->undoStack()->redoText().contains(QLatin1String("Memory")));
         QTest::keyClick(field, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(memoryOf(doc, fn), 1024LL);
-        QCOMPARE(field->text(), QStringLiteral("1024"));
+        QCOMPARE(field->text(), QStringLiteral("1 GB")); // the typed 1024 (MB) in human units
 
         // Confirmed with Enter: Ctrl+Z in the still-focused field undoes it.
         QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);

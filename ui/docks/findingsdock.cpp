@@ -112,7 +112,7 @@ void FindingsDock::refresh()
 bool FindingsDock::showFindingsFor(ComponentId id)
 {
     const Design &design = m_document->design();
-    auto concerns = [&](const Finding &finding) {
+    return showFirst([&](const Finding &finding) {
         if (finding.components.contains(id))
             return true;
         for (ConnectionId wire : finding.connections) {
@@ -121,7 +121,16 @@ bool FindingsDock::showFindingsFor(ComponentId id)
                 return true;
         }
         return false;
-    };
+    });
+}
+
+bool FindingsDock::showFindingsForWire(ConnectionId id)
+{
+    return showFirst([id](const Finding &finding) { return finding.connections.contains(id); });
+}
+
+bool FindingsDock::showFirst(const std::function<bool(const Finding &)> &concerns)
+{
     for (int row = 0; row < m_list->count(); ++row) {
         const int index = m_list->item(row)->data(kIndexRole).toInt();
         if (index < 0 || index >= m_findings.size() || !concerns(m_findings.at(index)))

@@ -4,6 +4,8 @@
 
 #include <QDockWidget>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -32,6 +34,8 @@ public:
     // Raises the dock and selects the first finding about the block (or a wire leaving it).
     // False when there is none.
     bool showFindingsFor(ComponentId id);
+    // The same for a wire: the first finding about it.
+    bool showFindingsForWire(ConnectionId id);
 
 Q_SIGNALS:
     void findingActivated(const QList<swb::ComponentId> &components,
@@ -44,6 +48,8 @@ Q_SIGNALS:
 private:
     void scheduleRefresh();
     void onItemActivated(QListWidgetItem *item);
+    // Raises the dock and selects the first listed finding that concerns passes.
+    bool showFirst(const std::function<bool(const Finding &)> &concerns);
 
     Document *m_document;
     QListWidget *m_list;

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 
 namespace swb {
 
@@ -26,7 +27,7 @@ InspectorDock::InspectorDock(Document *document, QWidget *parent)
     setWidget(m_scroll);
 
     connect(document, &Document::componentChanged, this, [this](ComponentId id) {
-        if (m_mode == Mode::Component && id == m_id)
+        if ((m_mode == Mode::Component && id == m_id) || m_ids.contains(id))
             refreshValues();
         else if (m_mode == Mode::Connection) // a renamed end changes the header
             refreshValues();
@@ -34,8 +35,13 @@ InspectorDock::InspectorDock(Document *document, QWidget *parent)
             refreshTaskChain();
     });
     connect(document, &Document::componentRemoved, this, [this](ComponentId id) {
-        if (m_mode == Mode::Component && id == m_id)
+        if (m_mode == Mode::Component && id == m_id) {
             setSelection({}, {});
+        } else if (m_ids.contains(id)) {
+            QList<ComponentId> rest = m_ids;
+            rest.removeAll(id);
+            setSelection(rest, {});
+        }
     });
     connect(document, &Document::connectionChanged, this, [this](ConnectionId id) {
         if (m_mode == Mode::Connection && id == m_id)
@@ -63,6 +69,7 @@ InspectorDock::InspectorDock(Document *document, QWidget *parent)
         m_mode = Mode::Project;
         m_id = InvalidId;
         m_selectionCount = 0;
+        m_ids.clear();
         rebuild();
     });
     rebuild();
@@ -73,9 +80,20 @@ void InspectorDock::setSelection(const QList<ComponentId> &components,
 {
     Mode mode = Mode::Project;
     qint64 id = InvalidId;
+    QList<ComponentId> ids;
     const int count = int(components.size() + connections.size());
     if (count > 1) {
         mode = Mode::Multiple;
+        // Blocks only, all of one kind: edited together.
+        const Design &design = m_document->design();
+        const Component *first = design.component(components.value(0, InvalidId));
+        bool oneKind = connections.isEmpty() && first;
+        for (ComponentId c : components) {
+            const Component *block = design.component(c);
+            oneKind = oneKind && block && block->kind == first->kind;
+        }
+        if (oneKind)
+            ids = components;
     } else if (components.size() == 1 && m_document->design().component(components.first())) {
         mode = Mode::Component;
         id = components.first();
@@ -83,11 +101,13 @@ void InspectorDock::setSelection(const QList<ComponentId> &components,
         mode = Mode::Connection;
         id = connections.first();
     }
-    if (mode == m_mode && id == m_id && count == m_selectionCount && m_scroll->widget())
+    if (mode == m_mode && id == m_id && count == m_selectionCount && ids == m_ids
+        && m_scroll->widget())
         return;
     m_mode = mode;
     m_id = id;
     m_selectionCount = count;
+    m_ids = ids;
     rebuild();
 }
 
@@ -137,6 +157,7 @@ void InspectorDock::rebuild()
         buildConnection(form);
         break;
     case Mode::Multiple:
+        buildMultiple(form);
         break;
     }
     m_scroll->setWidget(page); // deletes the previous page
@@ -205,6 +226,14 @@ void InspectorDock::buildConnection(QFormLayout *form)
         form->addRow(new QLabel(tr("This wire has no settings.")));
 }
 
+void InspectorDock::buildMultiple(QFormLayout *form)
+{
+    if (m_ids.isEmpty())
+        return;
+    addEditors(form,
+               catalogue::componentParams(m_document->design().component(m_ids.first())->kind));
+}
+
 QString InspectorDock::headerText() const
 {
     const Design &design = m_document->design();
@@ -224,9 +253,14 @@ QString InspectorDock::headerText() const
                  design.component(c->target)->name.toHtmlEscaped(), connectionKindName(c->kind));
     }
     case Mode::Multiple:
-        return tr(
-            "<b>%n items selected</b><br/><small>Select one block or wire to edit it.</small>",
-            nullptr, m_selectionCount);
+        if (!m_ids.isEmpty())
+            return tr("<b>%n blocks selected</b><br/><small>%1: a change applies to all of "
+                      "them, as one undo step.</small>",
+                      nullptr, int(m_ids.size()))
+                .arg(componentKindName(design.component(m_ids.first())->kind));
+        return tr("<b>%n items selected</b><br/><small>Select blocks of one kind to edit them "
+                  "together, or one wire.</small>",
+                  nullptr, m_selectionCount);
     }
     return {};
 }
@@ -249,7 +283,8 @@ void InspectorDock::refreshValues()
         values = design.connection(m_id)->params;
         break;
     case Mode::Multiple:
-        break;
+        refreshMultiple();
+        return;
     }
     m_header->setText(headerText());
     if (m_nameEdit) {
@@ -259,9 +294,44 @@ void InspectorDock::refreshValues()
         m_nameEdit->setStyleSheet(QString());
     }
     for (ParameterEditor *editor : std::as_const(m_editors))
-        editor->setValue(values.value(editor->key(), editor->spec().defaultValue));
+        values.insert(editor->key(), values.value(editor->key(), editor->spec().defaultValue));
+    for (ParameterEditor *editor : std::as_const(m_editors)) {
+        editor->setValue(values.value(editor->key()));
+        editor->setApplies(editor->spec().appliesTo(values));
+    }
     if (m_taskChain)
         refreshTaskChain();
+}
+
+void InspectorDock::refreshMultiple()
+{
+    m_header->setText(headerText());
+    const Design &design = m_document->design();
+    for (ParameterEditor *editor : std::as_const(m_editors)) {
+        const ParamSpec &spec = editor->spec();
+        // The common value, or "mixed values"; shown when it applies to any of the blocks.
+        std::optional<QVariant> common;
+        bool mixed = false;
+        bool applies = false;
+        for (ComponentId id : std::as_const(m_ids)) {
+            QVariantMap values = design.component(id)->params;
+            for (const ParamSpec &s : catalogue::componentParams(design.component(id)->kind)) {
+                if (!values.contains(s.key))
+                    values.insert(s.key, s.defaultValue);
+            }
+            const QVariant value = values.value(spec.key);
+            if (!common)
+                common = value;
+            else if (*common != value)
+                mixed = true;
+            applies = applies || spec.appliesTo(values);
+        }
+        if (mixed)
+            editor->setMixed();
+        else
+            editor->setValue(common.value_or(spec.defaultValue));
+        editor->setApplies(applies);
+    }
 }
 
 QStringList InspectorDock::taskChain() const
@@ -334,6 +404,7 @@ void InspectorDock::commitValue(const QString &key, const QVariant &value)
         ok = m_document->setConnectionParam(m_id, key, value, &error);
         break;
     case Mode::Multiple:
+        ok = m_document->setComponentsParam(m_ids, key, value, &error);
         break;
     }
     if (!ok && !error.isEmpty()) {

@@ -22,6 +22,10 @@ QString displayText(const ParamSpec &spec, const QVariant &value)
     if (spec.sentinel && !spec.sentinelName.isEmpty() && value.toDouble() == *spec.sentinel
         && (spec.type == ParamType::Integer || spec.type == ParamType::Real))
         return spec.sentinelName;
+    // A duration or size in the largest unit that keeps it whole: "4 d", "256 KB".
+    if (spec.quantity != paramunits::Quantity::Plain
+        && (spec.type == ParamType::Integer || spec.type == ParamType::Real))
+        return formatValue(spec, value);
     switch (spec.type) {
     case ParamType::Integer:
         return QString::number(value.toLongLong());
@@ -36,12 +40,10 @@ QString displayText(const ParamSpec &spec, const QVariant &value)
 
 QString shortHelp(const QString &help)
 {
-    // Stop at the first ". " that ends a sentence; keep short texts whole.
+    // Stop at the first ". " that ends a sentence; the note wraps, so the sentence stays whole
+    // (a cut one, "spike (rat...", told the user nothing).
     const qsizetype end = help.indexOf(QLatin1String(". "));
-    QString text = end < 0 ? help : help.left(end + 1);
-    if (text.size() > 140)
-        text = text.left(137) + QStringLiteral("...");
-    return text;
+    return end < 0 ? help : help.left(end + 1);
 }
 
 ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
@@ -52,14 +54,22 @@ ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(4);
 
-    const QString tip = QStringLiteral("<p><b>%1</b> (%2)</p><p>%3</p><p>Allowed: %4</p>")
-                            .arg(spec.displayName.toHtmlEscaped(), spec.key,
-                                 spec.help.toHtmlEscaped(), spec.rangeText().toHtmlEscaped());
+    QString tip = QStringLiteral("<p><b>%1</b> (%2)</p><p>%3</p><p>Allowed: %4</p>")
+                      .arg(spec.displayName.toHtmlEscaped(), spec.key, spec.help.toHtmlEscaped(),
+                           spec.rangeText().toHtmlEscaped());
+    const QStringList units = paramunits::unitNames(spec.quantity);
+    if (!units.isEmpty())
+        tip += tr("<p>Type a number with a unit (%1); a bare number is in %2.</p>")
+                   .arg(units.join(QStringLiteral(", ")), spec.unit);
     switch (spec.type) {
     case ParamType::Boolean:
         m_checkBox = new QCheckBox(this);
         m_checkBox->setToolTip(tip);
-        connect(m_checkBox, &QCheckBox::clicked, this, [this](bool on) { commit(on); });
+        // A click on a partly checked (mixed) box checks it for every selected block.
+        connect(m_checkBox, &QCheckBox::clicked, this, [this](bool on) {
+            m_checkBox->setTristate(false);
+            commit(on);
+        });
         row->addWidget(m_checkBox);
         row->addStretch();
         break;
@@ -87,7 +97,9 @@ ParameterEditor::ParameterEditor(const ParamSpec &spec, QWidget *parent)
                 clearError();
         });
         row->addWidget(m_lineEdit, 1);
-        if (!spec.unit.isEmpty()) {
+        // A duration or size carries its unit in the text ("4 d"); other numbers show theirs
+        // beside the field.
+        if (!spec.unit.isEmpty() && units.isEmpty()) {
             auto *unit = new QLabel(spec.unit, this);
             unit->setMinimumWidth(unit->fontMetrics().horizontalAdvance(QStringLiteral("MB/s")));
             row->addWidget(unit);
@@ -123,20 +135,55 @@ void ParameterEditor::addToForm(QFormLayout *form)
     form->addRow(m_errorLabel);
     if (!m_spec.help.isEmpty())
         form->addRow(m_helpLabel);
+    m_form = form;
 }
 
 void ParameterEditor::setValue(const QVariant &value)
 {
     m_value = value;
+    m_mixed = false;
     clearError();
     if (m_checkBox) {
+        m_checkBox->setTristate(false);
         m_checkBox->setChecked(value.toBool());
     } else if (m_comboBox) {
         m_comboBox->setCurrentIndex(int(m_spec.choices.indexOf(value.toString())));
     } else if (m_lineEdit) {
         m_lineEdit->setText(displayText(m_spec, value));
         m_lineEdit->setCursorPosition(0);
+        m_lineEdit->setPlaceholderText(m_spec.type == ParamType::Text ? QString()
+                                                                      : m_spec.rangeText());
     }
+}
+
+void ParameterEditor::setMixed()
+{
+    m_value = QVariant();
+    m_mixed = true;
+    clearError();
+    if (m_checkBox) {
+        m_checkBox->setTristate(true);
+        m_checkBox->setCheckState(Qt::PartiallyChecked);
+    } else if (m_comboBox) {
+        m_comboBox->setCurrentIndex(-1);
+        m_comboBox->setPlaceholderText(tr("mixed values"));
+    } else if (m_lineEdit) {
+        m_lineEdit->clear();
+        m_lineEdit->setPlaceholderText(tr("mixed values"));
+    }
+}
+
+void ParameterEditor::setApplies(bool applies)
+{
+    m_applies = applies;
+    if (!m_form)
+        return setVisible(applies);
+    m_form->setRowVisible(this, applies);
+    m_form->setRowVisible(m_errorLabel, applies);
+    if (!m_spec.help.isEmpty())
+        m_form->setRowVisible(m_helpLabel, applies);
+    if (applies)
+        m_errorLabel->setVisible(hasError()); // the row came back; its message only if any
 }
 
 void ParameterEditor::showError(const QString &message)
@@ -176,6 +223,9 @@ QWidget *ParameterEditor::inputWidget() const
 
 void ParameterEditor::commitText()
 {
+    // An untouched "mixed values" field leaves every block as it is.
+    if (m_mixed && m_lineEdit->text().trimmed().isEmpty())
+        return;
     commit(m_lineEdit->text());
 }
 
@@ -188,7 +238,7 @@ void ParameterEditor::commit(const QVariant &raw)
         return;
     }
     clearError();
-    if (*normalized == m_value) {
+    if (!m_mixed && *normalized == m_value) {
         setValue(m_value); // re-show the canonical text ("30.0" -> "30")
         return;
     }

@@ -12,8 +12,9 @@ class QLineEdit;
 
 namespace swb {
 
-// The typed editor of one catalogue parameter: a line edit with its unit for numbers and text, a
-// check box for flags, a combo box for choices; the AWS help text as tooltip and as a short note
+// The typed editor of one catalogue parameter: a line edit with its unit for numbers and text
+// (durations and sizes in human units, "4 d", "256 KB", which it also accepts), a check box for
+// flags, a combo box for choices; the AWS help text as tooltip and as a short note
 // underneath. Input is checked against the catalogue range before anything reaches the model: an
 // invalid value gets a red frame and an inline message with the allowed range, and is not
 // committed. The value shown always comes from the model (setValue) so undo refreshes it.
@@ -30,6 +31,14 @@ public:
     // Shows the model's value and clears any error.
     void setValue(const QVariant &value);
     QVariant value() const { return m_value; }
+    // Several selected blocks hold different values: the field shows "mixed values" (an empty
+    // line, no choice, a partly checked box) and any valid input is committed to all of them.
+    void setMixed();
+    bool isMixed() const { return m_mixed; }
+    // Shows or hides the editor's rows (label, field, message, note) in its form: a setting that
+    // does not apply to the block as it is set up (ParamSpec::appliesTo).
+    void setApplies(bool applies);
+    bool applies() const { return m_applies; }
     // Shows a refusal (from the editor's own check or from the Document).
     void showError(const QString &message);
     void clearError();
@@ -60,9 +69,13 @@ private:
     QComboBox *m_comboBox = nullptr;
     QLabel *m_errorLabel = nullptr;
     QLabel *m_helpLabel = nullptr;
+    QFormLayout *m_form = nullptr;
+    bool m_mixed = false;
+    bool m_applies = true;
 };
 
-// The first sentence of a help text, for the note under an editor (the tooltip has it all).
+// The first sentence of a help text, whole, for the wrapped note under an editor (the tooltip has
+// it all).
 QString shortHelp(const QString &help);
 
 } // namespace swb
