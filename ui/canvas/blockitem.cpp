@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 #include "model/services/registry.h"
+#include "ui/canvas/blockname.h"
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/icons.h"
@@ -47,24 +48,6 @@ const QColor &failureColor()
     return red;
 }
 
-// Fonts are built once: resolving a QFont on every paint costs more than drawing the block.
-const QFont &blockFont(int pixelSize, bool bold = false)
-{
-    static QHash<int, QFont> fonts;
-    const int key = pixelSize * 2 + (bold ? 1 : 0);
-    auto it = fonts.find(key);
-    if (it == fonts.end()) {
-        QFont font;
-        font.setPixelSize(pixelSize);
-        font.setBold(bold);
-        // No ligatures: in an exported PDF "traffic" and "workflow" must stay plain letters
-        // for text extraction and search (pdftotext, a reader's Find).
-        font.setStyleStrategy(QFont::PreferNoShaping);
-        it = fonts.insert(key, font);
-    }
-    return *it;
-}
-
 QStaticText staticText(const QString &text)
 {
     QStaticText st(text);
@@ -83,35 +66,8 @@ constexpr qreal kIconSize = 32;
 constexpr qreal kPad = 10;
 constexpr qreal kTextLeft = kPad + kIconSize + 8;
 constexpr qreal kTextWidth = kBlockWidth - kTextLeft - 8;
-constexpr int kNamePx = 13;      // a name that fits on one line
-constexpr int kNameSmallPx = 12; // a long name, wrapped on two lines
+constexpr int kNameSmallPx = 12; // an exported long name, condensed on one line
 constexpr int kSmallPx = 11;     // subtitle and kind
-
-// A long name ("notify-customer-dlq") is split on two lines, preferably after a separator, and
-// the second line elided if it still does not fit: names are how users find blocks, so they are
-// shown whole whenever possible.
-QStringList nameLines(const QString &name)
-{
-    const QFontMetricsF big(blockFont(kNamePx, true));
-    if (big.horizontalAdvance(name) <= kTextWidth)
-        return {name};
-    const QFontMetricsF small(blockFont(kNameSmallPx, true));
-    int fit = 0; // how many leading characters fit on the first line
-    while (fit < name.size() && small.horizontalAdvance(name.left(fit + 1)) <= kTextWidth)
-        ++fit;
-    int cut = fit;
-    for (int i = fit; i > 2; --i) {
-        const QChar c = name.at(i - 1);
-        if (c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char(' ')
-            || c == QLatin1Char('.')) {
-            cut = i;
-            break;
-        }
-    }
-    cut = qMax(1, cut);
-    return {name.left(cut).trimmed(),
-            small.elidedText(name.mid(cut).trimmed(), Qt::ElideRight, kTextWidth)};
-}
 
 // An export keeps every name whole on one line, so the SVG and PDF text reads
 // "notify-customer-dlq" (searchable, extractable), never two fragments. Condensed to at least
@@ -165,7 +121,9 @@ void BlockItem::syncFromModel()
     m_name = c->name;
     m_subtitle = blockSubtitle(*c);
     m_nameLines.clear();
-    for (const QString &line : nameLines(m_name))
+    const BlockNameLayout name = layoutBlockName(m_name, kTextWidth);
+    m_namePx = name.pixelSize;
+    for (const QString &line : name.lines)
         m_nameLines.append(staticText(line));
     const QFontMetricsF small(blockFont(kSmallPx));
     m_subtitleLine = staticText(small.elidedText(m_subtitle, Qt::ElideRight, kTextWidth));
@@ -179,6 +137,14 @@ void BlockItem::syncFromModel()
     setPos(c->position);
     m_syncing = false;
     update();
+}
+
+QStringList BlockItem::nameLines() const
+{
+    QStringList lines;
+    for (const QStaticText &line : m_nameLines)
+        lines.append(line.text());
+    return lines;
 }
 
 QRectF BlockItem::bodyRect()
@@ -360,7 +326,7 @@ void BlockItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
 
     // Text lines were laid out (split, elided) in syncFromModel(); painting only draws them.
     const bool twoLines = m_nameLines.size() > 1;
-    painter->setFont(blockFont(twoLines ? kNameSmallPx : kNamePx, true));
+    painter->setFont(blockFont(m_namePx, true));
     painter->setPen(palette.text().color());
     qreal y = twoLines ? 6 : 13;
     if (exporting && nameNeedsCaption(m_name)) {

@@ -41,6 +41,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     static QRectF bodyRect();
+    // The name as drawn: one or two lines (ui/canvas/blockname.h).
+    QStringList nameLines() const;
     QRectF nameRect() const; // the area a double-click renames
     // Where an export draws a name too long for the block, below it (item coordinates); null
     // when the name fits the block.
@@ -87,6 +89,7 @@ private:
     QString m_name;
     QString m_subtitle;
     QList<QStaticText> m_nameLines; // display cache: the name on one or two lines
+    int m_namePx = 13;              // ... at this pixel size (ui/canvas/blockname.h)
     QStaticText m_subtitleLine;     // display cache: elided subtitle
     QStaticText m_kindLine;         // display cache: elided kind name
     WireTarget m_wireTarget = WireTarget::None;
