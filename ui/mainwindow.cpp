@@ -351,6 +351,8 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::writeSettings()
 {
+    // The layout saved is the user's, with the docks the start page borrowed room from.
+    restoreDocksUnderStartPage();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState(kStateVersion));

@@ -3,6 +3,7 @@
 #include "model/kinds.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -122,6 +123,7 @@ private:
     void createHelpMenu();  // mainwindowhelp.cpp: guide, About
     void createStartPage(); // mainwindowstart.cpp
     void hideStartPage();
+    void restoreDocksUnderStartPage();
     void addExportActions(QMenu *exportMenu);      // mainwindowexport.cpp: diagram, cost, results
     void addCompareActions(QMenu *simulationMenu); // mainwindowcompare.cpp: compare designs
     void setupPlayback(); // mainwindowplayback.cpp: bar, Simulation menu, live canvas
@@ -138,6 +140,7 @@ private:
     DiagramView *m_view;
     QStackedWidget *m_central = nullptr; // the canvas, or the start page in its place
     StartPage *m_startPage = nullptr;
+    QList<QPointer<QDockWidget>> m_docksUnderStartPage; // hidden while the start page shows
     MinimapView *m_minimap = nullptr;
     FileActions *m_files;
     PaletteDock *m_palette = nullptr;

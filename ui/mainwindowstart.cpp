@@ -1,5 +1,6 @@
 // MainWindow: the start page in the canvas's place (first start, File > New from Pattern >
-// Start Page).
+// Start Page). The docks under the canvas (the charts) give it their height while it shows and
+// come back as they were when it goes.
 #include "ui/mainwindow.h"
 
 #include "model/document.h"
@@ -8,6 +9,7 @@
 #include "ui/fileactions.h"
 #include "ui/startpage.h"
 
+#include <QDockWidget>
 #include <QPushButton>
 #include <QStackedWidget>
 
@@ -68,6 +70,16 @@ void MainWindow::showStartPage()
         });
     }
     m_startPage->refreshRecentFiles();
+    if (!isStartPageShown()) {
+        // The charts show nothing before a run; under the page they halve its height.
+        for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea && !dock->isFloating()
+                && dock->isVisible()) {
+                m_docksUnderStartPage.append(dock);
+                dock->hide();
+            }
+        }
+    }
     m_central->setCurrentWidget(m_startPage);
     if (QWidget *first = m_startPage->createButton(patternIds().value(0)))
         first->setFocus(Qt::OtherFocusReason);
@@ -80,8 +92,18 @@ bool MainWindow::isStartPageShown() const
 
 void MainWindow::hideStartPage()
 {
+    restoreDocksUnderStartPage();
     m_central->setCurrentWidget(m_view);
     m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::restoreDocksUnderStartPage()
+{
+    for (const QPointer<QDockWidget> &dock : std::as_const(m_docksUnderStartPage)) {
+        if (dock)
+            dock->show();
+    }
+    m_docksUnderStartPage.clear();
 }
 
 } // namespace swb

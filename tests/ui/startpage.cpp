@@ -1,7 +1,8 @@
 // The start page with real mouse and key events: its Create buttons make every bundled pattern
 // (the canvas takes the page's place, with the pattern's blocks); Blank design gives the empty
 // canvas; a recent file opens from its list; modified work is not replaced without asking; File
-// > New from Pattern > Start Page shows it again. Screenshot when SWB_SHOTS_DIR names a folder.
+// > New from Pattern > Start Page shows it again; the charts under the canvas give the page their
+// height while it shows and come back after. Screenshot when SWB_SHOTS_DIR names a folder.
 
 #include "mainwindowtestutil.h"
 #include "model/document.h"
@@ -13,6 +14,7 @@
 #include "ui/startpage.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -145,6 +147,43 @@ private Q_SLOTS:
         QCOMPARE(w.document()->filePath(), path);
         QCOMPARE(namesOf(w.document()->design()),
                  namesOf(*makePattern(QStringLiteral("sqs-lambda"))));
+    }
+
+    void chartsGiveTheStartPageTheirHeight()
+    {
+        MainWindow w(test::pricing());
+        showWindow(w);
+        auto *charts = w.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+        QVERIFY(charts);
+        QTest::qWait(50); // the default layout settles after the first show
+        QVERIFY(charts->isVisible());
+        const int chartsHeight = charts->height();
+        const int canvasHeight = w.view()->height();
+        QVERIFY(chartsHeight > 100);
+
+        w.showStartPage();
+        QTest::qWait(50);
+        QVERIFY(!charts->isVisible());
+        // The page reaches down over the charts' place, not just the canvas's half.
+        QVERIFY2(w.startPage()->height() >= canvasHeight + chartsHeight - 10,
+                 qPrintable(QStringLiteral("page %1, canvas %2, charts %3")
+                                .arg(w.startPage()->height())
+                                .arg(canvasHeight)
+                                .arg(chartsHeight)));
+
+        // Creating a design brings the charts back at their height.
+        QTest::mouseClick(w.startPage()->createButton(patternIds().first()), Qt::LeftButton);
+        QTest::qWait(50);
+        QVERIFY(!w.isStartPageShown());
+        QVERIFY(charts->isVisible());
+        QVERIFY2(qAbs(charts->height() - chartsHeight) <= 2,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(chartsHeight).arg(charts->height())));
+
+        // Closed while the page shows: the layout saved has the charts.
+        w.showStartPage();
+        QVERIFY(charts->isHidden());
+        QVERIFY(w.close());
+        QVERIFY(!charts->isHidden());
     }
 
     void screenshot()
