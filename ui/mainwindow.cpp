@@ -71,6 +71,8 @@ MainWindow::MainWindow(PricingSource *pricing, QWidget *parent)
             [this] { m_scene->setFindings(m_findings->findings()); });
     connect(m_scene, &DiagramScene::findingMarkerClicked, m_findings,
             &FindingsDock::showFindingsFor);
+    connect(m_scene, &DiagramScene::wireFindingMarkerClicked, m_findings,
+            &FindingsDock::showFindingsForWire);
     m_findings->refresh();
 
     connect(m_scene, &DiagramScene::statusMessage, statusBar(), &QStatusBar::showMessage);

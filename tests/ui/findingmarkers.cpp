@@ -1,7 +1,8 @@
 // Findings on the canvas, with real mouse events: a warning marks its block (the message in the
 // block's tool tip), a click on the marker selects the block and shows the finding in the
 // Findings dock, fixing the design takes the marker away; an error outranks a warning on the
-// same block. The playback's bottom badge never covers the failure port.
+// same block; a finding about a wire marks the wire's label, and a click there selects the wire
+// and shows it. The playback's bottom badge never covers the failure port.
 
 #include "mainwindowtestutil.h"
 #include "model/analysis.h"
@@ -10,6 +11,7 @@
 #include "ui/canvas/canvasmetrics.h"
 #include "ui/canvas/diagramscene.h"
 #include "ui/canvas/diagramview.h"
+#include "ui/canvas/wireitem.h"
 #include "ui/docks/findingsdock.h"
 #include "ui/mainwindow.h"
 
@@ -85,6 +87,57 @@ private Q_SLOTS:
         w.findingsDock()->refresh();
         QVERIFY(w.scene()->blockItem(queue)->findingMarker().isEmpty());
         QVERIFY(!w.scene()->blockItem(queue)->toolTip().contains(message.toHtmlEscaped()));
+    }
+
+    void wireFindingMarksTheWireAndLeadsToFindings()
+    {
+        MainWindow w(test::pricing());
+        test::showActive(w);
+        Document *doc = w.document();
+        const ComponentId queue =
+            doc->addComponent(ComponentKind::SqsQueue, {0, 0}, QStringLiteral("jobs"));
+        const ComponentId fn = doc->addComponent(ComponentKind::Lambda, {400, 0});
+        const ConnectionId poll =
+            doc->connectComponents(queue, fn, ConnectionKind::EventSourceMapping);
+        QVERIFY(poll != InvalidId);
+        // A function timeout above the queue's 30 s visibility timeout: Lambda refuses the
+        // mapping, an error about the wire.
+        QVERIFY(doc->setComponentParam(fn, QStringLiteral("timeout"), 60));
+        w.findingsDock()->refresh();
+        QString message;
+        for (const Finding &f : w.findingsDock()->findings()) {
+            if (f.code == QLatin1String(findingcode::VisibilityBelowFunctionTimeout)) {
+                QVERIFY(f.connections.contains(poll));
+                message = f.message;
+            }
+        }
+        QVERIFY(!message.isEmpty());
+        WireItem *wire = w.scene()->wireItem(poll);
+        QCOMPARE(wire->findingMarker().severity, FindingMarker::Severity::Error);
+        QVERIFY(wire->findingMarker().messages.contains(message));
+        QVERIFY(wire->toolTip().contains(message.toHtmlEscaped()));
+        QCoreApplication::processEvents(); // the labels are placed again, the marker's wider
+        const QRectF marker = wire->markerRect();
+        QVERIFY(!marker.isEmpty());
+        QVERIFY(wire->labelRect().contains(marker));
+
+        w.view()->resetZoom();
+        w.view()->centerOn(marker.center());
+        QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {},
+                          w.view()->mapFromScene(marker.center()));
+        QCOMPARE(w.scene()->selectedConnections(), QList<ConnectionId>{poll});
+        QVERIFY(w.scene()->selectedComponents().isEmpty());
+        QListWidget *list = w.findingsDock()->list();
+        QVERIFY(list->currentItem());
+        QCOMPARE(list->currentItem()->text(), message);
+
+        // Fixed: the marker goes and the label narrows again.
+        const qreal wide = wire->labelRect().width();
+        QVERIFY(doc->setComponentParam(fn, QStringLiteral("timeout"), 3));
+        w.findingsDock()->refresh();
+        QVERIFY(wire->findingMarker().isEmpty());
+        QVERIFY(wire->markerRect().isEmpty());
+        QVERIFY(wire->labelRect().width() < wide);
     }
 
     void errorOutranksWarningAndMarkersSurviveUndo()

@@ -16,12 +16,6 @@ namespace {
 constexpr qreal kRingGap = 6;     // between the body and the focus ring
 constexpr qreal kMarkerSize = 18; // diameter of the findings marker
 
-QColor markerColor(FindingMarker::Severity severity)
-{
-    return severity == FindingMarker::Severity::Error ? QColor(0xD3, 0x2F, 0x2F)
-                                                      : QColor(0xF0, 0xA2, 0x02);
-}
-
 } // namespace
 
 QRectF BlockItem::markerRect()
@@ -49,12 +43,7 @@ void BlockItem::setFindingMarker(const FindingMarker &marker)
 
 QString BlockItem::decorationToolTip() const
 {
-    if (m_finding.isEmpty())
-        return {};
-    QString text = QStringLiteral("<hr>");
-    for (const QString &message : m_finding.messages)
-        text += QStringLiteral("\u2022 %1<br>").arg(message.toHtmlEscaped());
-    return text + QStringLiteral("<i>Click the marker to show it in Findings.</i>");
+    return findingMarkerToolTip(m_finding);
 }
 
 void BlockItem::paintDecorations(QPainter *painter, const QPalette &palette)
@@ -69,19 +58,8 @@ void BlockItem::paintDecorations(QPainter *painter, const QPalette &palette)
         painter->drawRoundedRect(bodyRect().adjusted(-kRingGap, -kRingGap, kRingGap, kRingGap),
                                  kBlockRadius + kRingGap, kBlockRadius + kRingGap);
     }
-    if (!m_finding.isEmpty()) {
-        const QRectF r = markerRect();
-        painter->setPen(QPen(palette.base().color(), 2));
-        painter->setBrush(markerColor(m_finding.severity));
-        painter->drawEllipse(r);
-        QFont font = painter->font();
-        font.setPixelSize(12);
-        font.setBold(true);
-        painter->setFont(font);
-        painter->setPen(m_finding.severity == FindingMarker::Severity::Error ? QColor(Qt::white)
-                                                                             : QColor(Qt::black));
-        painter->drawText(r, Qt::AlignCenter, QStringLiteral("!"));
-    }
+    if (!m_finding.isEmpty())
+        paintFindingMarker(painter, markerRect(), m_finding.severity, palette.base().color());
 }
 
 } // namespace swb

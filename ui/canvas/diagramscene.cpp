@@ -96,6 +96,7 @@ void DiagramScene::rebuild()
     }
     for (const Connection &c : design.connections) {
         auto *wire = new WireItem(this, c.id);
+        wire->setFindingMarker(m_wireMarkers.value(c.id));
         m_wires.insert(c.id, wire);
         addItem(wire);
     }
@@ -144,6 +145,7 @@ void DiagramScene::onConnectionAdded(ConnectionId id)
     if (m_wires.contains(id))
         return;
     auto *wire = new WireItem(this, id);
+    wire->setFindingMarker(m_wireMarkers.value(id));
     m_wires.insert(id, wire);
     addItem(wire);
     // A parallel wire between the same two blocks shifts its siblings.

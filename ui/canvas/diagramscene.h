@@ -88,11 +88,13 @@ public:
     bool nudgeSelection(QPointF delta);
 
     // --- Findings (diagramscenefindings.cpp): the analysis' warnings and errors as a marker on
-    // each block they concern (a wire's finding on its source block), the messages in the
-    // block's tool tip. A click on a marker emits findingMarkerClicked.
+    // each block and wire they concern, the messages in the item's tool tip. A click on a
+    // marker emits findingMarkerClicked / wireFindingMarkerClicked.
     void setFindings(const QList<Finding> &findings);
     // The block whose marker is under scenePos; InvalidId when none.
     ComponentId findingMarkerAt(QPointF scenePos) const;
+    // The wire whose marker is under scenePos; InvalidId when none.
+    ConnectionId wireFindingMarkerAt(QPointF scenePos) const;
 
     // Opens the in-place name editor of a block (also on double-click of its name).
     void beginRename(ComponentId id);
@@ -125,6 +127,8 @@ Q_SIGNALS:
     void componentActivated(swb::ComponentId id);
     // The findings marker of a block was clicked: the window shows its findings.
     void findingMarkerClicked(swb::ComponentId id);
+    // The findings marker of a wire was clicked (the wire is selected).
+    void wireFindingMarkerClicked(swb::ConnectionId id);
     // The keyboard's current block changed (InvalidId: none).
     void currentComponentChanged(swb::ComponentId id);
 
@@ -174,7 +178,8 @@ private:
     int m_pasteCount = 0;
     QString m_lastHoverReason;
     bool m_tidyPending = false;
-    QHash<ComponentId, FindingMarker> m_markers; // survives rebuilds and re-added blocks
+    QHash<ComponentId, FindingMarker> m_markers;      // survives rebuilds and re-added blocks
+    QHash<ConnectionId, FindingMarker> m_wireMarkers; // ... and re-added wires
     ComponentId m_current = InvalidId;
     ComponentId m_ringOn = InvalidId; // the block wearing the focus ring
     QList<ComponentId> m_nudgeIds;    // the selection the last nudge moved ...

@@ -134,6 +134,13 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
             event->accept();
             return;
         }
+        if (const ConnectionId wire = wireFindingMarkerAt(event->scenePos()); wire != InvalidId) {
+            closeRenameEditor();
+            selectItems({}, {wire});
+            Q_EMIT wireFindingMarkerClicked(wire);
+            event->accept();
+            return;
+        }
         for (QGraphicsItem *item : items(event->scenePos())) {
             if (item->type() != BlockItem::Type)
                 continue;

@@ -3,37 +3,43 @@
 
 #include "model/document.h"
 #include "ui/canvas/blockitem.h"
+#include "ui/canvas/wireitem.h"
 
 namespace swb {
 
 void DiagramScene::setFindings(const QList<Finding> &findings)
 {
-    // Warnings and errors only: an Info finding is advice, not a problem to point at. A
-    // finding about a wire marks the wire's source block, where the setting to change lives.
+    // Warnings and errors only: an Info finding is advice, not a problem to point at.
     QHash<ComponentId, FindingMarker> markers;
-    const Design &design = m_document->design();
-    for (const Finding &finding : findings) {
-        if (finding.severity == Severity::Info)
-            continue;
+    QHash<ConnectionId, FindingMarker> wireMarkers;
+    auto mark = [](FindingMarker &marker, const Finding &finding) {
         const auto severity = finding.severity == Severity::Error
                                   ? FindingMarker::Severity::Error
                                   : FindingMarker::Severity::Warning;
-        QList<ComponentId> ids = finding.components;
-        for (ConnectionId wire : finding.connections) {
-            const Connection *c = design.connection(wire);
-            if (c && !ids.contains(c->source))
-                ids.append(c->source);
-        }
-        for (ComponentId id : std::as_const(ids)) {
-            FindingMarker &marker = markers[id];
-            marker.severity = std::max(marker.severity, severity);
-            if (!marker.messages.contains(finding.message))
-                marker.messages.append(finding.message);
-        }
+        marker.severity = std::max(marker.severity, severity);
+        if (!marker.messages.contains(finding.message))
+            marker.messages.append(finding.message);
+    };
+    for (const Finding &finding : findings) {
+        if (finding.severity == Severity::Info)
+            continue;
+        for (ComponentId id : finding.components)
+            mark(markers[id], finding);
+        for (ConnectionId id : finding.connections)
+            mark(wireMarkers[id], finding);
     }
     m_markers = markers;
+    m_wireMarkers = wireMarkers;
     for (auto it = m_blocks.cbegin(); it != m_blocks.cend(); ++it)
         it.value()->setFindingMarker(m_markers.value(it.key()));
+    bool labelsChanged = false;
+    for (auto it = m_wires.cbegin(); it != m_wires.cend(); ++it) {
+        const FindingMarker marker = m_wireMarkers.value(it.key());
+        labelsChanged = labelsChanged || marker != it.value()->findingMarker();
+        it.value()->setFindingMarker(marker);
+    }
+    if (labelsChanged)
+        scheduleTidy(); // a label with a marker is wider: place the labels again
 }
 
 ComponentId DiagramScene::findingMarkerAt(QPointF scenePos) const
@@ -45,6 +51,15 @@ ComponentId DiagramScene::findingMarkerAt(QPointF scenePos) const
         if (!block->findingMarker().isEmpty()
             && block->mapRectToScene(BlockItem::markerRect()).contains(scenePos))
             return block->componentId();
+    }
+    return InvalidId;
+}
+
+ConnectionId DiagramScene::wireFindingMarkerAt(QPointF scenePos) const
+{
+    for (auto it = m_wires.cbegin(); it != m_wires.cend(); ++it) {
+        if (it.value()->markerRect().contains(scenePos))
+            return it.key();
     }
     return InvalidId;
 }

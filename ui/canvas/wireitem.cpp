@@ -25,6 +25,7 @@ namespace {
 constexpr qreal kArrowLength = 11;
 constexpr qreal kArrowHalfWidth = 5;
 constexpr qreal kParallelStep = 14; // spacing of several wires between one pair of blocks
+constexpr qreal kMarkerSize = 13;   // the findings marker at the start of the label
 
 const QFont &labelFont()
 {
@@ -153,8 +154,24 @@ void WireItem::syncFromModel()
         m_label = QStringLiteral("task %1").arg(c->params.value(QStringLiteral("order")).toInt());
     m_labelText = QStaticText(m_label);
     m_labelText.setTextFormat(Qt::PlainText);
-    setToolTip(connectionKindName(m_kind));
+    setToolTip(connectionKindName(m_kind) + findingMarkerToolTip(m_finding));
     updateGeometry();
+}
+
+void WireItem::setFindingMarker(const FindingMarker &marker)
+{
+    if (marker == m_finding)
+        return;
+    m_finding = marker;
+    syncFromModel(); // tool tip, and the label's rect with or without the marker
+}
+
+QRectF WireItem::markerRect() const
+{
+    if (m_finding.isEmpty() || m_labelRect.isEmpty())
+        return {};
+    return QRectF(m_labelRect.left() + 2, m_labelRect.center().y() - kMarkerSize / 2, kMarkerSize,
+                  kMarkerSize);
 }
 
 void WireItem::updateGeometry()
@@ -220,7 +237,9 @@ QRectF WireItem::labelRectAt(qreal distanceFromEnd) const
     if (m_points.size() < 2)
         return {};
     const QFontMetricsF metrics(labelFont());
-    const QSizeF size(metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
+    const qreal marker = m_finding.isEmpty() ? 0 : kMarkerSize + 2;
+    const QSizeF size(metrics.horizontalAdvance(m_label) + 8 + marker,
+                      std::max(metrics.height() + 2, marker));
     if (distanceFromEnd < 0) { // not placed yet: the middle
         distanceFromEnd = 0;
         for (int i = 1; i < m_points.size(); ++i)
@@ -423,9 +442,15 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(pill);
     painter->setPen(QPen(colour, 1));
     painter->drawRoundedRect(m_labelRect, 4, 4);
+    qreal textLeft = 4;
+    if (!m_finding.isEmpty()) {
+        paintFindingMarker(painter, markerRect(), m_finding.severity, palette.base().color());
+        textLeft += kMarkerSize + 2;
+    }
     painter->setFont(labelFont());
     painter->setPen(palette.text().color());
-    painter->drawStaticText(m_labelRect.topLeft() + QPointF(4, 1), m_labelText);
+    const qreal textTop = (m_labelRect.height() - QFontMetricsF(labelFont()).height()) / 2;
+    painter->drawStaticText(m_labelRect.topLeft() + QPointF(textLeft, textTop), m_labelText);
 }
 
 } // namespace swb

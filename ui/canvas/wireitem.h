@@ -2,6 +2,7 @@
 
 #include "model/ids.h"
 #include "model/kinds.h"
+#include "ui/canvas/findingmarker.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -30,6 +31,11 @@ public:
     ConnectionKind kind() const { return m_kind; }
     QString label() const { return m_label; }
     QRectF labelRect() const { return m_labelRect; } // scene coordinates
+    // The analysis' findings on this wire: a marker at the start of its label (which widens
+    // for it, so label placement keeps it clear), the messages in the tool tip.
+    void setFindingMarker(const FindingMarker &marker);
+    const FindingMarker &findingMarker() const { return m_finding; }
+    QRectF markerRect() const; // scene coordinates; empty without a marker
     // The route's corner points in scene coordinates, from the port to the arrow's base.
     const QList<QPointF> &routePoints() const { return m_points; }
     // The route plus the arrow head's tip on the input port: everything the wire draws.
@@ -80,6 +86,7 @@ private:
     ComponentId m_target = InvalidId;
     ConnectionKind m_kind = ConnectionKind::SyncInvoke;
     QString m_label;
+    FindingMarker m_finding;
     QStaticText m_labelText; // pre-laid-out label: painting never re-lays text out
     QList<QPointF> m_points;
     QPointF m_tip;
