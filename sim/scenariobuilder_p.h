@@ -45,6 +45,7 @@ public:
         mapFailureWires();
         mapTasks();
         mapSubscriptionFilters();
+        mapServiceWires();
         mapFaults();
     }
 
@@ -66,6 +67,12 @@ public:
         return QLatin1Char('\'') + m_out->names.value(id) + QLatin1Char('\'');
     }
     core::ComponentRef ref(ComponentId id) const { return m_out->refs.value(id); }
+    const Design &design() const { return m_design; }
+    // The core edge a wire became; -1 when it became none (a Task state, a failure wire).
+    std::int64_t edgeIndex(ConnectionId wire) const
+    {
+        return m_edgeOf.contains(wire) ? std::int64_t(m_edgeOf.value(wire)) : -1;
+    }
     void addEdge(const Connection &w, EK kind)
     {
         core::Edge e;
@@ -84,6 +91,7 @@ private:
     void mapFailureWires();
     void mapTasks();
     void mapSubscriptionFilters();
+    void mapServiceWires();
     void mapFaults();
 
     const Design &m_design;

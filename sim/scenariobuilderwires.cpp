@@ -9,7 +9,7 @@
 #include "model/analysis.h"
 #include "model/services/kinesis/kinesis.h"
 #include "model/services/lambda/lambda.h"
-#include "model/services/sns/sns.h"
+#include "model/services/registry.h"
 #include "model/services/stepfunctions/stepfunctions.h"
 #include "model/services/traffic/traffic.h"
 #include "model/sfnretriers.h"
@@ -267,18 +267,21 @@ void Builder::mapSubscriptionFilters() {
         if (w.kind != ConnectionKind::Subscription || !m_edgeOf.contains(w.id))
             continue;
         core::SubscriptionConfig &sub = m_sc.edges[m_edgeOf.value(w.id)].sub;
-        const sns::subscription::Params subscription = sns::subscription::Params::of(w.params);
-        const QString policyText = subscription.filterPolicy.trimmed();
+        // The source's service says what the wire matches (SNS filter policy, event bus rule
+        // pattern); one matcher for both.
+        const auto matchRule = serviceModule(m_design.component(w.source)->kind).matchRule;
+        const MatchRule match = matchRule ? matchRule(w) : MatchRule{};
+        const QString policyText = match.policy.trimmed();
         if (policyText.isEmpty()) {
-            sub.filterMatchProbability = subscription.filterMatch;
+            sub.filterMatchProbability = match.share;
             continue;
         }
         QList<FilterRule> policy;
         QString error;
         if (!parseFilterPolicy(policyText, &policy, &error)) {
             note(Severity::Error, "sim-bad-filter-policy",
-                 QStringLiteral("Subscription %1 -> %2, parameter 'filterPolicy': %3")
-                     .arg(name(w.source), name(w.target), error),
+                 QStringLiteral("Subscription %1 -> %2, parameter '%3': %4")
+                     .arg(name(w.source), name(w.target), QLatin1String(match.policyKey), error),
                  {w.source, w.target}, {w.id});
             continue;
         }
@@ -320,6 +323,15 @@ void Builder::mapSubscriptionFilters() {
                                 "traffic's message attributes, so nothing is delivered")
                      .arg(name(w.source), name(w.target), policyText),
                  {w.source, w.target}, {w.id});
+    }
+}
+
+void Builder::mapServiceWires() {
+    // Settings a service keeps per wire in its own records (an event bus's rules and their
+    // targets' retry policies), once every edge and filter is mapped.
+    for (const Component &c : m_design.components) {
+        if (const auto finish = simService(c.kind).finishWires)
+            finish(*this, c);
     }
 }
 

@@ -15,6 +15,7 @@
 namespace swb {
 
 struct Component;
+struct Connection;
 class Design;
 struct ComponentFlow;
 namespace flow {
@@ -24,6 +25,16 @@ namespace usage {
 class Meter;
 struct Dimension;
 } // namespace usage
+
+// What a fan-out wire (an SNS subscription, an event bus rule's target) lets through: its policy
+// text in the filter grammar (model/filterpolicy.h), matched against the traffic's attributes,
+// or, without one, the share of messages the user says it matches.
+struct MatchRule {
+    double share = 1;
+    QString policy;
+    const char *shareName = "Filter match share"; // the share's parameter, for messages
+    const char *policyKey = "filterPolicy";       // the policy's parameter key, for messages
+};
 
 struct ServiceModule {
     ComponentKind kind;
@@ -66,6 +77,10 @@ struct ServiceModule {
     // SNS: each subscription has its own DLQ, so a topic may have several redrive wires; other
     // services have one failure wire of each kind.
     bool failureWiresPerSubscription = false;
+    // The match rule of a fan-out wire of kind Subscription leaving the block (nullptr: every
+    // message matches). Read by the estimate (model/services/matching.h) and the simulator's
+    // scenario builder, so filter policies and event bus patterns share one matcher.
+    MatchRule (*matchRule)(const Connection &w) = nullptr;
 };
 
 // True for a FIFO queue or topic (the service module decides).

@@ -59,6 +59,9 @@ struct SimService {
     // Words the block's canvas figures (badges, trouble, tool tip, traffic taken in) for the
     // frame at the playhead (sim/livefigures.h).
     void (*live)(const BlockFrame &f, const LiveContext &ctx, LiveFigures *out);
+    // After every wire is mapped (edges, failure wires, subscription filters): settings the
+    // service keeps per wire in its own record; nullptr: none.
+    void (*finishWires)(detail::Builder &b, const Component &c) = nullptr;
 };
 
 const SimService &simService(ComponentKind kind);

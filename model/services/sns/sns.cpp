@@ -1,16 +1,13 @@
 #include "model/services/sns/sns.h"
 
 #include "model/design.h"
-#include "model/filterpolicy.h"
 #include "model/services/billing.h"
 #include "model/services/downstream/downstream.h"
 #include "model/services/flowrule.h"
+#include "model/services/matching.h"
 #include "model/services/registry.h"
 #include "model/services/sqs/sqs.h"
-#include "model/services/traffic/traffic.h"
 #include "model/wiringrules.h"
-
-#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -116,50 +113,6 @@ const QList<WireRule> &outgoingWires()
 constexpr double kFifoTopicPublishes = 3000;
 constexpr double kFifoTopicKBPerSecond = 20 * 1024;
 
-// Share of the topic's messages a subscription's filter policy matches: the policy matched
-// against the message attributes of the traffic sources upstream of the topic, weighted by their
-// rates, or the subscription's 'Filter match share' without a policy.
-double matchShare(flow::Propagator &pr, const Component &topic, const Connection &subscription)
-{
-    const Design &design = pr.design();
-    const subscription::Params sub = subscription::Params::of(subscription.params);
-    const double fallback = sub.filterMatch;
-    if (sub.filterPolicy.trimmed().isEmpty())
-        return fallback;
-    QList<ComponentId> todo = {topic.id};
-    QSet<ComponentId> seen = {topic.id};
-    double weighted = 0, total = 0;
-    while (!todo.isEmpty()) {
-        for (const Connection *w : design.incoming(todo.takeLast())) {
-            const Component *source = design.component(w->source);
-            if (!source || isFailureKind(w->kind) || seen.contains(source->id))
-                continue;
-            seen.insert(source->id);
-            if (source->kind != ComponentKind::TrafficSource) {
-                todo.append(source->id);
-                continue;
-            }
-            QString error;
-            const std::optional<double> share = filterPolicyMatchShare(
-                sub.filterPolicy, traffic::Params::of(source->params).attributes, &error);
-            if (!share) {
-                const Component *target = design.component(subscription.target);
-                pr.warn(QStringLiteral("Subscription %1 -> %2: %3; its 'Filter match share' (%4) "
-                                       "is used instead")
-                            .arg(topic.name, target ? target->name : QString(), error)
-                            .arg(fallback));
-                return fallback;
-            }
-            const double rate = traffic::meanRate(design, *source, pr.runDuration());
-            weighted += rate * *share;
-            total += rate;
-        }
-    }
-    pr.note(QStringLiteral("SNS filter policies are matched against the message attributes of the "
-                           "traffic sources upstream (attribute names taken as independent)."));
-    return total > 0 ? weighted / total : 0.0;
-}
-
 // Steady-state flow: every matching subscription receives its own copy (fan-out); HTTP/S
 // deliveries that fail every attempt go to the subscription DLQs.
 void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
@@ -193,7 +146,7 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
             continue;
         // Fan-out: every matching subscription receives its own copy; non-matching messages are
         // neither delivered nor billed (aws-behaviour.md §3 "Filtering").
-        const double deliveries = f.inRate * matchShare(pr, c, *w);
+        const double deliveries = f.inRate * flow::matchedShare(pr, c, *w);
         pr.out(w, deliveries, f.payloadKB);
         const Component *target = design.component(w->target);
         if (target && target->kind == ComponentKind::Downstream) {
@@ -303,6 +256,12 @@ const ServiceModule &module()
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::Subscription; },
         .failureWiresPerSubscription = true,
+        .matchRule =
+            [](const Connection &w) {
+                const subscription::Params p = subscription::Params::of(w.params);
+                return MatchRule{p.filterMatch, p.filterPolicy, "Filter match share",
+                                 "filterPolicy"};
+            },
     };
     return m;
 }
