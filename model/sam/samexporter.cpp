@@ -7,6 +7,8 @@
 #include "model/sam/samimporter.h"
 #include "model/sam/sammapping.h"
 
+#include <QRegularExpression>
+
 namespace swb::sam {
 
 namespace {
@@ -245,6 +247,13 @@ void Exporter::completeRequired(const Component &c, CfnNode &node)
                    QStringLiteral("Globals.%1.%2").arg(QLatin1String(section), QLatin1String(key)))
                != nullptr;
     };
+    if (type == QLatin1String("AWS::Events::EventBus") && !props.get(QStringLiteral("Name"))) {
+        // Name is required; a custom bus name allows [/.-_A-Za-z0-9] (and not "default").
+        QString name = c.name;
+        name.replace(QRegularExpression(QStringLiteral("[^/.\\-_A-Za-z0-9]")), QStringLiteral("-"));
+        props.set(QStringLiteral("Name"),
+                  str(name == QLatin1String("default") ? QStringLiteral("default-bus") : name));
+    }
     if (type == QLatin1String("AWS::Serverless::Function")) {
         const bool image =
             props.get(QStringLiteral("PackageType"))

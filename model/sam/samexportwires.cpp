@@ -118,7 +118,9 @@ void Exporter::writeWire(const Connection &w)
         keys.append(QStringLiteral("reportBatchItemFailures"));
         break;
     case ConnectionKind::Subscription:
-        expressed = writeSubscription(w);
+        // SNS subscriptions have a SAM form; other fan-out wires (an event bus's rule targets)
+        // are kept in Metadata.ServerlessWorkbench for now.
+        expressed = s.kind == ComponentKind::SnsTopic && writeSubscription(w);
         break;
     case ConnectionKind::OnFailure:
     case ConnectionKind::Redrive:

@@ -16,6 +16,7 @@ bool componentKindForType(const QString &resourceType, ComponentKind *kind)
         {QStringLiteral("AWS::Lambda::Function"), ComponentKind::Lambda},
         {QStringLiteral("AWS::SQS::Queue"), ComponentKind::SqsQueue},
         {QStringLiteral("AWS::SNS::Topic"), ComponentKind::SnsTopic},
+        {QStringLiteral("AWS::Events::EventBus"), ComponentKind::EventBus},
         {QStringLiteral("AWS::Kinesis::Stream"), ComponentKind::KinesisStream},
         {QStringLiteral("AWS::Serverless::StateMachine"), ComponentKind::StepFunctions},
         {QStringLiteral("AWS::StepFunctions::StateMachine"), ComponentKind::StepFunctions},

@@ -17,6 +17,7 @@
     X(TrafficSource, traffic)    /* load entering the system (not an AWS resource) */              \
     X(ApiGateway,    apigw)      /* REST or HTTP API */                                            \
     X(SnsTopic,      sns)        /* standard or FIFO */                                            \
+    X(EventBus,      eventbridge) /* custom event bus with rules and targets */                    \
     X(SqsQueue,      sqs)        /* standard or FIFO */                                            \
     X(KinesisStream, kinesis)    /* provisioned or on-demand */                                    \
     X(StepFunctions, sfn)        /* standard or express state machine with ordered Task states */  \

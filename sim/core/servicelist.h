@@ -19,6 +19,7 @@
 
 #include "core/services/apigateway/apigateway.h"
 #include "core/services/downstream/downstream.h"
+#include "core/services/eventbridge/eventbus.h"
 #include "core/services/kinesis/kinesisstream.h"
 #include "core/services/lambda/lambdafunction.h"
 #include "core/services/sns/snstopic.h"
@@ -35,5 +36,6 @@
     X(SqsQueue,      4, SqsQueue,       queues,        SqsMetric,        kSqsMetrics)         \
     X(KinesisStream, 5, KinesisStream,  streams,       KinesisMetric,    kKinesisMetrics)     \
     X(StepFunctions, 6, StepFunctions,  stateMachines, SfnMetric,        kSfnMetrics)         \
-    X(Downstream,    8, Downstream,     downstreams,   DownstreamMetric, kDownstreamMetrics)
+    X(Downstream,    8, Downstream,     downstreams,   DownstreamMetric, kDownstreamMetrics) \
+    X(EventBus,      9, EventBus,       eventBuses,    EventBusMetric,   kEventBusMetrics)
 // clang-format on

@@ -32,6 +32,7 @@ const Legal kLegal[] = {
     {K::TrafficSource, "", K::KinesisStream, "", C::Traffic},
     {K::TrafficSource, "", K::StepFunctions, "", C::Traffic},
     {K::TrafficSource, "", K::Lambda, "", C::Traffic},
+    {K::TrafficSource, "", K::EventBus, "", C::Traffic},
     // Sync: API Gateway Lambda proxy / HTTP proxy; Lambda RequestResponse and calls to a dependency.
     {K::ApiGateway, "", K::Lambda, "", C::SyncInvoke},
     {K::ApiGateway, "", K::Downstream, "", C::SyncInvoke},
@@ -78,6 +79,17 @@ const Legal kLegal[] = {
     {K::SqsQueue, "FIFO", K::SqsQueue, "FIFO", C::Redrive},
     {K::SnsTopic, "Standard", K::SqsQueue, "Standard", C::Redrive},
     {K::SnsTopic, "FIFO", K::SqsQueue, "FIFO", C::Redrive},
+    // A custom event bus (aws-behaviour.md §9): PutEvents from function code or an API's direct
+    // integration (REST and HTTP); rule targets Lambda (async), SQS, SNS, Step Functions and
+    // another bus; a target's DLQ is a standard SQS queue.
+    {K::Lambda, "", K::EventBus, "", C::ServiceIntegration},
+    {K::ApiGateway, "", K::EventBus, "", C::ServiceIntegration},
+    {K::EventBus, "", K::Lambda, "", C::Subscription},
+    {K::EventBus, "", K::SqsQueue, "", C::Subscription},
+    {K::EventBus, "", K::SnsTopic, "", C::Subscription},
+    {K::EventBus, "", K::StepFunctions, "", C::Subscription},
+    {K::EventBus, "", K::EventBus, "", C::Subscription},
+    {K::EventBus, "", K::SqsQueue, "Standard", C::Redrive},
 };
 // clang-format on
 
@@ -190,8 +202,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
-        // 12 x 12 kind/variant pairs x 8 connection kinds.
-        QCOMPARE(checked, 12 * 12 * 8);
+        // 13 x 13 kind/variant pairs x 8 connection kinds.
+        QCOMPARE(checked, 13 * 13 * 8);
         QVERIFY(legal > 40);
     }
 

@@ -119,6 +119,9 @@ void TestScenarioBuilder::mapsEveryParameter()
                                    {"burstLimit", 200.0},
                                    {"integrationTimeout", 12000.0}});
     const ComponentId topic = m.add(CK::SnsTopic, "topic", {{"publishQuota", 900.0}});
+    const ComponentId bus =
+        m.add(CK::EventBus, "bus",
+              {{"entriesPerCall", 5}, {"putEventsQuota", 2400.0}, {"invocationsQuota", 4500.0}});
     const ComponentId queue = m.add(CK::SqsQueue, "queue",
                                     {{"visibilityTimeout", 200},
                                      {"retentionPeriod", 7200},
@@ -158,6 +161,7 @@ void TestScenarioBuilder::mapsEveryParameter()
                      "poisonShare", "replayFile"}); // replayFile: replayCsv()
     mark("apigateway", {"type", "rateLimit", "burstLimit", "integrationTimeout"});
     mark("sns", {"type", "publishQuota"});
+    mark("eventbridge", {"entriesPerCall", "putEventsQuota", "invocationsQuota"});
     mark("sqs", {"type", "visibilityTimeout", "retentionPeriod", "deliveryDelay", "messageGroups",
                  "maxMessageSize"});
     mark("kinesis", {"capacityMode", "shards", "retentionHours", "partitionKeys", "hotKeyShare"});
@@ -187,6 +191,13 @@ void TestScenarioBuilder::mapsEveryParameter()
     m.wire(stream, dlq, WK::OnFailure);
     m.wire(topic, queue, WK::Subscription, {{"filterMatch", 0.4}});
     m.wire(topic, dlq, WK::Redrive);
+    m.wire(bus, queue, WK::Subscription,
+           {{"rule", QStringLiteral("orders")},
+            {"patternMatch", 0.6},
+            {"maximumEventAge", 120},
+            {"maximumRetryAttempts", 9},
+            {"deadLetterQueue", QStringLiteral("dlq")}});
+    m.wire(bus, dlq, WK::Redrive);
     m.wire(fn, dlq, WK::OnFailure);
     m.wire(fn, db, WK::SyncInvoke, {{"callsPerInvocation", 2.0}});
     m.wire(sfn, fn2, WK::ServiceIntegration,
@@ -211,6 +222,9 @@ void TestScenarioBuilder::mapsEveryParameter()
     mark("task", {"order", "retryInterval", "retryMaxAttempts", "retryBackoffRate", "retryMaxDelay",
                   "retryJitter", "retriers", "catch"});
     mark("subscription", {"filterMatch", "filterPolicy"}); // filterPolicy: its own test
+    // eventPattern: tst_sim_eventbridge (the subscription filters' matcher)
+    mark("rule-target", {"rule", "patternMatch", "eventPattern", "maximumEventAge",
+                         "maximumRetryAttempts", "deadLetterQueue"});
     mark("redrive", {"maxReceiveCount"});
     mark("sync", {"callsPerInvocation"});
 
@@ -266,6 +280,8 @@ void TestScenarioBuilder::mapsEveryParameter()
          &catalogue::connectionParams(WK::ServiceIntegration, CK::StepFunctions)},
         {QStringLiteral("subscription"),
          &catalogue::connectionParams(WK::Subscription, CK::SnsTopic)},
+        {QStringLiteral("rule-target"),
+         &catalogue::connectionParams(WK::Subscription, CK::EventBus)},
         {QStringLiteral("redrive"), &catalogue::connectionParams(WK::Redrive, CK::SqsQueue)},
         {QStringLiteral("sync"), &catalogue::connectionParams(WK::SyncInvoke, CK::Lambda)},
         {QStringLiteral("project"), &catalogue::projectParams()}};
@@ -386,6 +402,21 @@ void TestScenarioBuilder::mapsEveryParameter()
     QCOMPARE(sub->sub.filterMatchProbability, 0.4);
     QCOMPARE(sub->sub.filterValueMask, quint64(0));
     QCOMPARE(sub->sub.deadLetter, r.refOf(dlq)); // SNS -> SQS Redrive = subscription DLQ
+
+    // EventBridge: the bus's quotas, one rule with its target's retry policy and named DLQ.
+    const core::EventBus &eb = sc.eventBuses.at(r.refOf(bus).index);
+    QCOMPARE(eb.entriesPerCall, 5u);
+    QCOMPARE(eb.putEventsPerSecond, 2400.0);
+    QCOMPARE(eb.invocationsPerSecond, 4500.0);
+    QCOMPARE(eb.rules.size(), std::size_t(1));
+    QCOMPARE(eb.rules[0].matchProbability, 0.6);
+    QCOMPARE(eb.rules[0].targets.size(), std::size_t(1));
+    const core::EventBusTarget &target = eb.rules[0].targets[0];
+    QCOMPARE(sc.edges.at(target.edge).to, r.refOf(queue));
+    QCOMPARE(target.maximumEventAgeSeconds, 120.0);
+    QCOMPARE(target.maximumRetryAttempts, 9u);
+    QCOMPARE(target.deadLetterKind, std::uint8_t(core::ComponentKind::SqsQueue));
+    QCOMPARE(target.deadLetterIndex, r.refOf(dlq).index);
 
     // Task chain in "order": fn (1) then fn2 (2) with its Retry; -1-free values map 1:1.
     const std::vector<core::SfnTask> &tasks = sc.stateMachines.at(r.refOf(sfn).index).tasks;

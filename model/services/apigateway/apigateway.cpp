@@ -49,7 +49,8 @@ const QList<WireRule> &outgoingWires()
          httpApi,
          "HTTP APIs have no SNS integration (only EventBridge, SQS, AppConfig, Kinesis and Step "
          "Functions); use a REST API"},
-        {C::ServiceIntegration, {K::SqsQueue, K::SnsTopic, K::KinesisStream, K::StepFunctions}},
+        {C::ServiceIntegration,
+         {K::SqsQueue, K::SnsTopic, K::EventBus, K::KinesisStream, K::StepFunctions}},
         {C::ServiceIntegration,
          {},
          nullptr,

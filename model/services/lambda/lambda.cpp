@@ -64,7 +64,8 @@ const QList<WireRule> &outgoingWires()
     static const QList<WireRule> rules = {
         {C::SyncInvoke, {K::Lambda, K::Downstream}}, // a function, a database or an API
         {C::AsyncInvoke, {}},
-        {C::ServiceIntegration, {K::SqsQueue, K::SnsTopic, K::KinesisStream, K::StepFunctions}},
+        {C::ServiceIntegration,
+         {K::SqsQueue, K::SnsTopic, K::EventBus, K::KinesisStream, K::StepFunctions}},
         {C::ServiceIntegration, {}, nullptr, "Wire a function to a %2 with an invoke"},
         {C::OnFailure,
          {K::SqsQueue, K::SnsTopic},

@@ -1,0 +1,203 @@
+#include "model/services/eventbridge/eventbridge.h"
+
+#include "model/design.h"
+#include "model/services/billing.h"
+#include "model/services/flowrule.h"
+#include "model/services/matching.h"
+#include "model/services/registry.h"
+
+#include <algorithm>
+
+namespace swb::eventbridge {
+
+SWB_PARAM_READER(Params, SWB_EVENTBRIDGE_PARAMS)
+
+namespace target {
+SWB_PARAM_READER(Params, SWB_EVENTBRIDGE_TARGET_PARAMS)
+}
+
+QString ruleName(const Connection &w)
+{
+    const QString name = target::Params::of(w.params).rule.trimmed();
+    return name.isEmpty() ? QStringLiteral("#%1").arg(w.id) : name;
+}
+
+const Connection *deadLetterWire(const Design &design, const Connection &w, QString *error)
+{
+    const QString wanted = target::Params::of(w.params).deadLetterQueue.trimmed();
+    QList<const Connection *> dlqs;
+    for (const Connection *o : design.outgoing(w.source)) {
+        if (o->kind == ConnectionKind::Redrive)
+            dlqs.append(o);
+    }
+    if (wanted.isEmpty())
+        return dlqs.size() == 1 ? dlqs.first() : nullptr;
+    for (const Connection *o : dlqs) {
+        const Component *queue = design.component(o->target);
+        if (queue && queue->name == wanted)
+            return o;
+    }
+    if (error)
+        *error =
+            QStringLiteral("its dead-letter queue '%1' is not a queue the bus is wired to as a "
+                           "dead-letter queue")
+                .arg(wanted);
+    return nullptr;
+}
+
+namespace {
+
+QList<ParamSpec> params()
+{
+    return SWB_PARAM_SPECS(SWB_EVENTBRIDGE_PARAMS);
+}
+
+QList<ParamSpec> wireParams(ConnectionKind kind)
+{
+    if (kind == ConnectionKind::Subscription)
+        return SWB_PARAM_SPECS(SWB_EVENTBRIDGE_TARGET_PARAMS);
+    return {}; // a Redrive wire is a DLQ: no settings of its own
+}
+
+QString blockSubtitle(const Component &c)
+{
+    const qlonglong entries = Params::of(c.params).entriesPerCall;
+    const QString bus = QStringLiteral("Custom bus");
+    return entries > 1 ? bus + subtitle::separator() + QStringLiteral("%1 per call").arg(entries)
+                       : bus;
+}
+
+bool fifoQueue(const Component &, const Component &target)
+{
+    return isFifo(target);
+}
+
+// Rule targets: Lambda (async), SQS, SNS, Step Functions, another bus; a target's DLQ is a
+// standard SQS queue (aws-behaviour.md §9 "Targets", "Dead-letter queue").
+const QList<WireRule> &outgoingWires()
+{
+    using K = ComponentKind;
+    using C = ConnectionKind;
+    static const QList<WireRule> rules = {
+        {C::Subscription, {K::Lambda, K::SqsQueue, K::SnsTopic, K::StepFunctions, K::EventBus}},
+        {C::Subscription,
+         {},
+         nullptr,
+         "A rule target here is a Lambda function, an SQS queue, an SNS topic, a Step Functions "
+         "state machine or another bus, not a %2"},
+        {C::SyncInvoke,
+         {K::Lambda},
+         nullptr,
+         "A bus invokes Lambda asynchronously: wire it to the function as a rule target"},
+        {C::AsyncInvoke, {}, nullptr, "Wire a bus to Lambda as a rule target (an async invoke)"},
+        {C::EventSourceMapping,
+         {},
+         nullptr,
+         "Lambda does not poll an event bus: wire the bus to the function as a rule target"},
+        {C::ServiceIntegration, {}, nullptr, "Wire a bus to a %2 as a rule target"},
+        {C::OnFailure, {}, nullptr, "Rule targets use a dead-letter queue (a redrive wire)"},
+        {C::Redrive, {}, fifoQueue, "A rule target's dead-letter queue must be a standard queue"},
+        {C::Redrive, {}},
+    };
+    return rules;
+}
+
+// Steady-state flow (aws-behaviour.md §9): PutEvents above the quota are throttled; every rule
+// target receives the share of the events its rule's pattern matches; target invocations above
+// the quota are delayed, and a sustained excess outlives the events' maximum age (DLQ).
+void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
+{
+    const Design &design = pr.design();
+    const Params p = Params::of(c.params);
+    const flow::Propagator::Inflow in = pr.arrive(c, f);
+    const double maxEvents = p.putEventsQuota * double(p.entriesPerCall);
+    if (in.rate > maxEvents) {
+        pr.warn(QStringLiteral("'%1' receives %2 events/s: the account's PutEvents quota (%3 "
+                               "calls/s of %4 entries) accepts %5; the rest are throttled and "
+                               "neither billed nor delivered")
+                    .arg(c.name)
+                    .arg(in.rate, 0, 'f', 0)
+                    .arg(p.putEventsQuota)
+                    .arg(p.entriesPerCall)
+                    .arg(maxEvents, 0, 'f', 0));
+        f.inRate = maxEvents;
+    }
+    QList<QPair<const Connection *, double>> targets;
+    double invocations = 0;
+    for (const Connection *w : design.outgoing(c.id)) {
+        if (w->kind != ConnectionKind::Subscription)
+            continue;
+        const double rate = f.inRate * flow::matchedShare(pr, c, *w);
+        targets.append({w, rate});
+        invocations += rate;
+    }
+    double delivered = 1;
+    if (invocations > p.invocationsQuota) {
+        delivered = p.invocationsQuota / invocations;
+        pr.warn(QStringLiteral("'%1' makes %2 target invocations/s, above the account's quota of "
+                               "%3/s: the excess is delayed and, sustained, expires into the "
+                               "targets' dead-letter queues (or is dropped)")
+                    .arg(c.name)
+                    .arg(invocations, 0, 'f', 0)
+                    .arg(p.invocationsQuota));
+    }
+    for (const auto &[w, rate] : targets) {
+        pr.out(w, rate * delivered, f.payloadKB);
+        if (delivered < 1) {
+            if (const Connection *dlq = deadLetterWire(design, *w))
+                pr.out(dlq, rate * (1 - delivered), f.payloadKB);
+        }
+    }
+}
+
+const QList<usage::Dimension> &billingDimensions()
+{
+    static const QList<usage::Dimension> dims = {{"events"}};
+    return dims;
+}
+
+// Custom events published, each 64 KB chunk billed as one event (aws-behaviour.md §9 "Pricing");
+// rule matching and same-account delivery are not billed by EventBridge.
+void billing(usage::Meter &m, const Component &c)
+{
+    m.meteredPerChunk(c, m.dimension(c, QStringLiteral("events")), QStringLiteral("events"),
+                      QStringLiteral("chunk(s)"), "eventbridge.billed_events");
+}
+
+MatchRule matchRule(const Connection &w)
+{
+    const target::Params t = target::Params::of(w.params);
+    return {t.patternMatch, t.eventPattern, "Pattern match share", "eventPattern"};
+}
+
+} // namespace
+
+const ServiceModule &module()
+{
+    static const ServiceModule m{
+        .kind = ComponentKind::EventBus,
+        .id = "eventbridge",
+        .name = "EventBridge event bus",
+        .shortName = "Event bus",
+        .familyColor = qRgb(0xD6, 0x24, 0x6E), // application integration pink
+        .paletteKeywords = "eventbridge event bus rule router pattern cloudwatch events",
+        .paletteSummary = QT_TRANSLATE_NOOP(
+            "PaletteDock", "Custom event bus: rules match events by pattern and send them to up "
+                           "to 5 targets each, with per-target retries and DLQ."),
+        .params = params,
+        .wireParams = wireParams,
+        .subtitle = blockSubtitle,
+        .flow = flowRule,
+        .billingDimensions = billingDimensions,
+        .billing = billing,
+        .samType = [](const QVariantMap &) { return QStringLiteral("AWS::Events::EventBus"); },
+        .samEnvSuffix = "_BUS_NAME",
+        .outgoingWires = outgoingWires,
+        .naturalWire = [](const Component &) { return ConnectionKind::Subscription; },
+        .failureWiresPerSubscription = true,
+        .matchRule = matchRule,
+    };
+    return m;
+}
+
+} // namespace swb::eventbridge
