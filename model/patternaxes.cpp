@@ -63,6 +63,12 @@ const ParamSpec &mapping(ComponentKind source, const char *key)
                                                   QLatin1String(key)));
 }
 
+const ParamSpec &ruleTarget(const char *key)
+{
+    return checked(catalogue::findConnectionParam(ConnectionKind::Subscription,
+                                                  ComponentKind::EventBus, QLatin1String(key)));
+}
+
 const ParamSpec &project(const char *key)
 {
     return checked(catalogue::findProjectParam(QLatin1String(key)));
@@ -82,6 +88,9 @@ QList<AxisCell> scaleRow()
     const ParamSpec &maxConc = mapping(ComponentKind::SqsQueue, "maximumConcurrency");
     const ParamSpec &shards = block(ComponentKind::KinesisStream, "shards");
     const ParamSpec &factor = mapping(ComponentKind::KinesisStream, "parallelizationFactor");
+    const ParamSpec &putQuota = block(ComponentKind::EventBus, "putEventsQuota");
+    const ParamSpec &entries = block(ComponentKind::EventBus, "entriesPerCall");
+    const ParamSpec &invocations = block(ComponentKind::EventBus, "invocationsQuota");
     return {
         {QStringLiteral("Stage throttle %1 req/s, burst %2 (429 above). Lambda: %3 concurrent "
                         "executions per account; reserved concurrency reserves and caps a "
@@ -110,6 +119,13 @@ QList<AxisCell> scaleRow()
          QStringLiteral("Kinesis shard write and read limits (excess throttled); event source "
                         "mapping ParallelizationFactor. The shard count caps the concurrency. "
                         "[aws-behaviour 5]")},
+        {QStringLiteral("Account quotas: %1 PutEvents calls/s of up to %2 entries (throttled "
+                        "above) and %3 target invocations/s (delayed above). Lambda targets are "
+                        "async invokes.")
+             .arg(count(defaultOf(putQuota)), count(entries.maximum),
+                  count(defaultOf(invocations))),
+         QStringLiteral("EventBridge PutEvents and invocations quotas per account and Region "
+                        "(adjustable; lower outside the largest Regions). [aws-behaviour 9]")},
     };
 }
 
@@ -129,6 +145,10 @@ QList<AxisCell> durabilityRow()
              + QStringLiteral("; at-least-once (Standard) or in order per group (FIFO)."),
          rule},
         {stored.arg(QStringLiteral("PutRecords")) + QStringLiteral("; in order per shard."), rule},
+        {QStringLiteral("Accepted events reach each matching rule's targets at least once; no "
+                        "order on a custom bus."),
+         QStringLiteral("At-least-once delivery to rule targets and no ordering on a Classic bus "
+                        "are common descriptions, not found in AWS's own text. [aws-behaviour 9]")},
     };
 }
 
@@ -138,6 +158,7 @@ QList<AxisCell> persistenceRow()
     const ParamSpec &eventAge = block(ComponentKind::Lambda, "maxEventAge");
     const ParamSpec &sqsRetention = block(ComponentKind::SqsQueue, "retentionPeriod");
     const ParamSpec &kinesisRetention = block(ComponentKind::KinesisStream, "retentionHours");
+    const ParamSpec &eventAge2 = ruleTarget("maximumEventAge");
     return {
         {QStringLiteral("As long as the call: integration timeout %1 by default. An async "
                         "Lambda invoke keeps the event up to %2.")
@@ -158,6 +179,11 @@ QList<AxisCell> persistenceRow()
              .arg(span(defaultOf(kinesisRetention) * 3600), span(kinesisRetention.maximum * 3600)),
          QStringLiteral("Kinesis retention period (24 h default, 365 days maximum; 7 days in "
                         "2018). [aws-behaviour 5]")},
+        {QStringLiteral("Only while a target's retry policy runs: up to %1 by default (%2 to %3); "
+                        "then the target's DLQ or dropped.")
+             .arg(span(defaultOf(eventAge2)), span(eventAge2.minimum), span(eventAge2.maximum)),
+         QStringLiteral("EventBridge target RetryPolicy.MaximumEventAgeInSeconds and "
+                        "DeadLetterConfig. Nothing can be read back later. [aws-behaviour 9]")},
     };
 }
 
@@ -184,6 +210,10 @@ QList<AxisCell> consumptionRow()
              .arg(count(defaultOf(kinesisBatch)), count(kinesisBatch.maximum)),
          QStringLiteral("Shared readers split 2 MB/s and 5 GetRecords/s per shard; enhanced "
                         "fan-out gives each consumer 2 MB/s per shard. [aws-behaviour 5]")},
+        {QStringLiteral("Push, asynchronous routing: every rule whose event pattern matches "
+                        "sends the event to each of its up to 5 targets."),
+         QStringLiteral("EventBridge rules match independently; targets: Lambda (async), SQS, "
+                        "SNS, Step Functions, another bus and more. [aws-behaviour 9]")},
     };
 }
 
@@ -193,6 +223,7 @@ QList<AxisCell> retriesRow()
     const ParamSpec &visibility = block(ComponentKind::SqsQueue, "visibilityTimeout");
     const ParamSpec &receives = checked(catalogue::findConnectionParam(
         ConnectionKind::Redrive, ComponentKind::SqsQueue, QStringLiteral("maxReceiveCount")));
+    const ParamSpec &targetRetries = ruleTarget("maximumRetryAttempts");
     return {
         {QStringLiteral("None by AWS: an error or a 429 goes back to the caller, who decides "
                         "(the client's problem)."),
@@ -214,6 +245,13 @@ QList<AxisCell> retriesRow()
          QStringLiteral("Kinesis event source mapping: MaximumRetryAttempts and "
                         "MaximumRecordAgeInSeconds (default -1, infinite), "
                         "BisectBatchOnFunctionError, on-failure destination. [aws-behaviour 5]")},
+        {QStringLiteral("Per target: up to %1 retries (%2 to %3) with exponential backoff and "
+                        "jitter, within the event's maximum age; then the target's DLQ (a "
+                        "standard queue) or dropped.")
+             .arg(count(defaultOf(targetRetries)), count(targetRetries.minimum),
+                  count(targetRetries.maximum)),
+         QStringLiteral("EventBridge target RetryPolicy.MaximumRetryAttempts (default 185 over "
+                        "24 h); throttled invocations are retried too. [aws-behaviour 9]")},
     };
 }
 
@@ -227,7 +265,8 @@ QList<PatternAxis> allPatternAxes()
 
 QList<PatternChannel> allPatternChannels()
 {
-    return {PatternChannel::Api, PatternChannel::Sns, PatternChannel::Sqs, PatternChannel::Kinesis};
+    return {PatternChannel::Api, PatternChannel::Sns, PatternChannel::Sqs, PatternChannel::Kinesis,
+            PatternChannel::EventBus};
 }
 
 PatternAxes patternAxes(const PricingCatalogue &prices)
@@ -240,7 +279,8 @@ PatternAxes patternAxes(const PricingCatalogue &prices)
                        QStringLiteral("Retries and failures"),
                        QStringLiteral("Pricing")};
     table.channelNames = {QStringLiteral("API Gateway (sync push)"), QStringLiteral("SNS (topic)"),
-                          QStringLiteral("SQS (queue)"), QStringLiteral("Kinesis (stream)")};
+                          QStringLiteral("SQS (queue)"), QStringLiteral("Kinesis (stream)"),
+                          QStringLiteral("EventBridge (event bus)")};
     table.cells = {scaleRow(),       durabilityRow(), persistenceRow(),
                    consumptionRow(), retriesRow(),    axes::pricingRow(prices)};
     table.priceNote = QStringLiteral("Prices: %1, %2, catalogue dated %3.")

@@ -9,11 +9,12 @@
 namespace swb {
 
 // The 2018 talk's comparison of the four ways to get data to a function
-// (resources/help/aws-behaviour.md §8), on its six axes, with current values: limits and defaults
+// (resources/help/aws-behaviour.md §8), plus today's event router (a custom event bus, §9), on its
+// six axes, with current values: limits and defaults
 // read from the parameter catalogue, prices from a pricing catalogue, and the qualitative rules of
 // the reference. The pattern guide shows it as a table (ui/guide).
 enum class PatternAxis { Scale, Durability, Persistence, Consumption, Retries, Pricing };
-enum class PatternChannel { Api, Sns, Sqs, Kinesis };
+enum class PatternChannel { Api, Sns, Sqs, Kinesis, EventBus };
 
 struct AxisCell {
     QString text; // the value, one or two sentences with current numbers

@@ -74,6 +74,7 @@ QList<AxisCell> pricingRow(const PricingCatalogue &prices)
     const PriceText shardHour = price(prices, "kinesis", "shard-hours");
     const PriceText putUnit = price(prices, "kinesis", "put-payload-units");
     const PriceText streamHour = price(prices, "kinesis", "stream-hours");
+    const PriceText events = price(prices, "eventbridge", "events");
     return {
         join(QStringLiteral("REST API %1; HTTP API %2. Plus Lambda %3 and duration.")
                  .arg(rest.text, http.text, invoke.text),
@@ -99,6 +100,12 @@ QList<AxisCell> pricingRow(const PricingCatalogue &prices)
              {shardHour, putUnit, streamHour},
              QStringLiteral("A shard costs the same idle or busy: the price follows the "
                             "provisioned throughput, not the traffic.")),
+        join(QStringLiteral("Events published %1 (each %2 is one event); rule matching and "
+                            "delivery to targets in the account are not billed.")
+                 .arg(events.text, chunks(prices, "eventbridge", "events")),
+             {events},
+             QStringLiteral("Events forwarded to another bus are billed again there as custom "
+                            "events; the targets bill their own requests.")),
     };
 }
 

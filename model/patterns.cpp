@@ -4,6 +4,7 @@
 #include "model/layout.h"
 #include "model/services/apigateway/apigateway.h"
 #include "model/services/downstream/downstream.h"
+#include "model/services/eventbridge/eventbridge.h"
 #include "model/services/kinesis/kinesis.h"
 #include "model/services/lambda/lambda.h"
 #include "model/services/sqs/sqs.h"
@@ -142,6 +143,58 @@ std::optional<Design> snsFanout()
     return b.finish();
 }
 
+// A custom event bus routing by content (aws-behaviour.md §9): two rules, three targets, one DLQ
+// for the targets' exhausted retries.
+std::optional<Design> eventRouting()
+{
+    Builder b(QStringLiteral("Order events routed by rules (EventBridge -> SQS, Lambda)"));
+    const auto source =
+        b.add(K::TrafficSource, QStringLiteral("order-events-traffic"),
+              {{traffic::key::pattern, traffic::Pattern::Poisson},
+               {traffic::key::rate, 100},
+               {traffic::key::payloadSize, 2},
+               {traffic::key::attributes, QStringLiteral("type=order:0.8,type=refund:0.2")}});
+    const auto bus = b.add(K::EventBus, QStringLiteral("order-events-bus"));
+    const auto queue =
+        b.add(K::SqsQueue, QStringLiteral("fulfilment-queue"), {{sqs::key::visibilityTimeout, 60}});
+    const auto worker = b.add(K::Lambda, QStringLiteral("fulfilment-worker"),
+                              {{lambda::key::memory, 512},
+                               {lambda::key::timeout, 10},
+                               {lambda::key::duration, 150},
+                               {lambda::key::reservedConcurrency, 20}});
+    const auto queueDlq = deadLetterQueue(b, QStringLiteral("fulfilment-dlq"));
+    const auto notify = b.add(
+        K::Lambda, QStringLiteral("notify-customer"),
+        {{lambda::key::memory, 256}, {lambda::key::timeout, 10}, {lambda::key::duration, 200}});
+    const auto refund = b.add(
+        K::Lambda, QStringLiteral("refund-handler"),
+        {{lambda::key::memory, 256}, {lambda::key::timeout, 10}, {lambda::key::duration, 300}});
+    const auto asyncDlq = deadLetterQueue(b, QStringLiteral("async-failures-dlq"));
+    const auto busDlq = deadLetterQueue(b, QStringLiteral("order-events-bus-dlq"));
+    namespace target = eventbridge::target;
+    const QString orders = QStringLiteral("orders");
+    const QString isOrder = QStringLiteral("type=order");
+    b.wire(source, bus, C::Traffic);
+    b.wire(bus, queue, C::Subscription,
+           {{target::key::rule, orders},
+            {target::key::eventPattern, isOrder},
+            {target::key::maximumEventAge, 3600}});
+    b.wire(bus, notify, C::Subscription,
+           {{target::key::rule, orders}, {target::key::eventPattern, isOrder}});
+    b.wire(bus, refund, C::Subscription,
+           {{target::key::rule, QStringLiteral("refunds")},
+            {target::key::eventPattern, QStringLiteral("type=refund")}});
+    b.wire(bus, busDlq, C::Redrive);
+    b.wire(queue, worker, C::EventSourceMapping,
+           {{sqs::mapping::key::batchSize, 10},
+            {sqs::mapping::key::maximumConcurrency, 10},
+            {sqs::mapping::key::reportBatchItemFailures, true}});
+    b.wire(queue, queueDlq, C::Redrive, {{sqs::redrive::key::maxReceiveCount, 5}});
+    b.wire(notify, asyncDlq, C::OnFailure);
+    b.wire(refund, asyncDlq, C::OnFailure);
+    return b.finish();
+}
+
 std::optional<Design> sqsLambda()
 {
     Builder b(QStringLiteral("Job queue (SQS -> Lambda with a DLQ)"));
@@ -248,6 +301,15 @@ const PatternInfo kPatterns[] = {
      "concurrency 20, partial batch response). The queue's visibility timeout is 60 s (6 x the "
      "10 s timeout); after 5 receives a message moves to the billing DLQ (kept 14 days).",
      "One event that several independent consumers must each receive.", &snsFanout},
+    {"eventbridge-routing", "EventBridge rules routing events to SQS and Lambda",
+     "100 events/s (2 KB) on a custom event bus: 80 % orders, 20 % refunds (the traffic's type "
+     "attribute). Rule 'orders' (pattern type=order) sends each order to a fulfilment queue read "
+     "by a worker (10-message batches, maximum concurrency 10 within reserved concurrency 20) and "
+     "to a notification function (async); rule 'refunds' sends refunds to a refund function. A "
+     "target retries with backoff for up to 24 h and 185 times (the queue target for 1 h), then "
+     "goes to the bus's standard DLQ; the functions' own async failures go to an on-failure queue.",
+     "Events of several types routed by their content to the consumers that need them.",
+     &eventRouting},
     {"sqs-lambda", "SQS -> Lambda with a DLQ",
      "200 msg/s (8 KB) into a standard queue polled by a worker in batches of 10 with partial "
      "batch response; 1,024 MB, 500 ms mean, 30 s timeout, reserved concurrency 100 and the "

@@ -129,7 +129,7 @@ void MainWindow::createHelpMenu()
         dock->show();
         dock->raise();
     });
-    add(QStringLiteral("actionPatternAxes"), tr("&Compare API, SNS, SQS, Kinesis..."),
+    add(QStringLiteral("actionPatternAxes"), tr("&Compare the Channels on Six Axes..."),
         [this] { showSingle<PatternAxesDialog>(this, m_pricing); });
     help->addSeparator();
     add(QStringLiteral("actionAbout"), tr("&About Serverless Workbench"), [this] {

@@ -48,9 +48,10 @@ private Q_SLOTS:
         const Result r = runSwb({kNew, QStringLiteral("--list")});
         QCOMPARE(r.code, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        const QStringList ids = {QStringLiteral("api-lambda"), QStringLiteral("sns-fanout"),
-                                 QStringLiteral("sqs-lambda"), QStringLiteral("kinesis-lambda"),
-                                 QStringLiteral("api-stepfunctions")};
+        const QStringList ids = {
+            QStringLiteral("api-lambda"),          QStringLiteral("sns-fanout"),
+            QStringLiteral("eventbridge-routing"), QStringLiteral("sqs-lambda"),
+            QStringLiteral("kinesis-lambda"),      QStringLiteral("api-stepfunctions")};
         QCOMPARE(lines.size(), ids.size());
         for (int i = 0; i < ids.size(); ++i)
             QCOMPARE(lines[i].section(QLatin1Char(' '), 0, 0), ids[i]);

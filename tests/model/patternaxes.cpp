@@ -36,10 +36,10 @@ private Q_SLOTS:
     {
         const PatternAxes t = patternAxes(PricingCatalogue::builtIn());
         QCOMPARE(t.axisNames.size(), 6);
-        QCOMPARE(t.channelNames.size(), 4);
+        QCOMPARE(t.channelNames.size(), 5);
         QCOMPARE(t.cells.size(), 6);
         for (PatternAxis axis : allPatternAxes()) {
-            QCOMPARE(t.cells.at(int(axis)).size(), 4);
+            QCOMPARE(t.cells.at(int(axis)).size(), 5);
             for (PatternChannel channel : allPatternChannels()) {
                 const AxisCell &c = t.cell(axis, channel);
                 QVERIFY2(c.text.size() > 20, qPrintable(c.text));
@@ -51,6 +51,26 @@ private Q_SLOTS:
         }
         QVERIFY(t.channelNames.at(int(PatternChannel::Kinesis)).contains(QLatin1String("Kinesis")));
         QVERIFY(t.axisNames.at(int(PatternAxis::Pricing)).contains(QLatin1String("Pricing")));
+    }
+
+    void eventBusColumnFromTheCatalogues()
+    {
+        // aws-behaviour.md §9: quotas and retry policy from the parameter catalogue, the price
+        // from the pricing catalogue.
+        const PatternAxes t = patternAxes(PricingCatalogue::builtIn());
+        QVERIFY(t.channelNames.at(int(PatternChannel::EventBus))
+                    .contains(QLatin1String("EventBridge")));
+        const QString scale = t.cell(PatternAxis::Scale, PatternChannel::EventBus).text;
+        QVERIFY2(scale.contains(QLatin1String("10,000")) && scale.contains(QLatin1String("18,750"))
+                     && scale.contains(QLatin1String("10 entries")),
+                 qPrintable(scale));
+        const QString retries = t.cell(PatternAxis::Retries, PatternChannel::EventBus).text;
+        QVERIFY2(retries.contains(QLatin1String("185")), qPrintable(retries));
+        const QString persistence = t.cell(PatternAxis::Persistence, PatternChannel::EventBus).text;
+        QVERIFY2(persistence.contains(QLatin1String("24 h")), qPrintable(persistence));
+        const QString price = t.cell(PatternAxis::Pricing, PatternChannel::EventBus).text;
+        QVERIFY2(price.contains(QLatin1String("$1.00")) && price.contains(QLatin1String("64 KB")),
+                 qPrintable(price));
     }
 
     void currentAwsValuesFromTheReference()

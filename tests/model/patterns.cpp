@@ -20,9 +20,9 @@ private Q_SLOTS:
     void ids()
     {
         const QStringList expected = {
-            QStringLiteral("api-lambda"),        QStringLiteral("sns-fanout"),
-            QStringLiteral("sqs-lambda"),        QStringLiteral("kinesis-lambda"),
-            QStringLiteral("api-stepfunctions"),
+            QStringLiteral("api-lambda"),          QStringLiteral("sns-fanout"),
+            QStringLiteral("eventbridge-routing"), QStringLiteral("sqs-lambda"),
+            QStringLiteral("kinesis-lambda"),      QStringLiteral("api-stepfunctions"),
         };
         QCOMPARE(patternIds(), expected);
         QVERIFY(!makePattern(QStringLiteral("no-such-pattern")));

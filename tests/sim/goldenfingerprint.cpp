@@ -27,6 +27,7 @@ struct Golden {
 constexpr Golden kGolden[] = {
     {"api-lambda", 0xf22b0de6f115825bull, 179191},
     {"sns-fanout", 0x1bdfab5b81c0a446ull, 88956},
+    {"eventbridge-routing", 0x3a7ccaa8b7e27667ull, 155802}, // pinned when the pattern was added
     {"sqs-lambda", 0x3ae3d9428166e8c4ull, 179256},
     {"kinesis-lambda", 0x1057c7c04bea6c67ull, 501327},
     {"api-stepfunctions", 0x07888912366960adull, 60918},

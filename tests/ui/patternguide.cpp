@@ -330,7 +330,7 @@ void TestPatternGuide::axesTableShowsTheModelTable()
     QVERIFY(QTest::qWaitForWindowExposed(table->window()));
     const PatternAxes model = patternAxes(PricingCatalogue::builtIn());
     QCOMPARE(table->rowCount(), 6);
-    QCOMPARE(table->columnCount(), 4);
+    QCOMPARE(table->columnCount(), 5);
     for (PatternAxis axis : allPatternAxes()) {
         QCOMPARE(table->verticalHeaderItem(int(axis))->text(), model.axisNames.at(int(axis)));
         for (PatternChannel channel : allPatternChannels()) {

@@ -26,6 +26,9 @@ PatternAxesDialog::PatternAxesDialog(const PricingSource *pricing, QWidget *pare
     m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setWordWrap(true);
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Five channels wrap into tall rows: keep the scroll bar's room reserved, so the columns do
+    // not narrow after the rows were sized to them (which clipped the last lines).
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -38,7 +41,7 @@ PatternAxesDialog::PatternAxesDialog(const PricingSource *pricing, QWidget *pare
     layout->addWidget(m_table, 1);
     layout->addWidget(m_note);
     layout->addWidget(buttons);
-    resize(1180, 620);
+    resize(1400, 660); // five channels side by side
     fill();
     connect(pricing, &PricingSource::catalogueChanged, this, &PatternAxesDialog::fill);
 }

@@ -105,7 +105,7 @@ PatternGuidePanel::PatternGuidePanel(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->hide();
     rankedColumn->addWidget(m_message);
-    auto *axes = new QPushButton(tr("Compare API, SNS, SQS and Kinesis on six axes..."));
+    auto *axes = new QPushButton(tr("Compare the channels on six axes..."));
     axes->setObjectName(QStringLiteral("guideAxesButton"));
     connect(axes, &QPushButton::clicked, this, &PatternGuidePanel::axesRequested);
     rankedColumn->addWidget(axes);
