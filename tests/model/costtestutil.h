@@ -59,6 +59,25 @@ private:
     Document m_doc;
 };
 
+// Cost options without the free tier, so each block's row depends on its own usage only.
+inline CostOptions noFreeTier()
+{
+    CostOptions o;
+    o.freeTier = false;
+    return o;
+}
+
+// A block's dollars in one service over all its rows.
+inline double usdOf(const CostReport &r, ComponentId id, const QString &service)
+{
+    double usd = 0;
+    for (const CostLine &line : r.lines) {
+        if (line.component == id && line.serviceId == service)
+            usd += line.usd;
+    }
+    return usd;
+}
+
 // The rows of one block, or of one block and dimension.
 inline QList<CostLine> linesOf(const CostReport &report, ComponentId id,
                                const QString &dimension = {})

@@ -30,23 +30,6 @@ constexpr double kTolerance = 0.05;
 // Rows below a cent a month are compared absolutely (e.g. a DLQ that receives nothing).
 constexpr double kNegligibleUsd = 0.01;
 
-CostOptions noFreeTier()
-{
-    CostOptions o;
-    o.freeTier = false;
-    return o;
-}
-
-double usdOf(const CostReport &r, ComponentId id, const QString &service)
-{
-    double usd = 0;
-    for (const CostLine &line : r.lines) {
-        if (line.component == id && line.serviceId == service)
-            usd += line.usd;
-    }
-    return usd;
-}
-
 bool agree(double a, double b)
 {
     return std::abs(a - b) <= std::max(kNegligibleUsd, kTolerance * std::max(a, b));

@@ -27,23 +27,6 @@ using C = ConnectionKind;
 
 constexpr double kTolerance = 0.05;
 
-CostOptions noFreeTier()
-{
-    CostOptions o;
-    o.freeTier = false;
-    return o;
-}
-
-double usdOf(const CostReport &r, ComponentId id, const QString &service)
-{
-    double usd = 0;
-    for (const CostLine &line : r.lines) {
-        if (line.component == id && line.serviceId == service)
-            usd += line.usd;
-    }
-    return usd;
-}
-
 bool hasFinding(const BuildResult &r, const char *code)
 {
     for (const BuildFinding &f : r.findings) {

@@ -5,6 +5,7 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/humanformat.h"
 #include "model/services/eventbridge/eventbridge.h"
 #include "model/services/registry.h"
 
@@ -128,6 +129,34 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->retries = v("eventbridge.retries");
 }
 
+// Events put per second; throttles, retries and exhausted deliveries (aws-behaviour.md §9).
+void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
+{
+    const double throttled = f.get(core::EbPutThrottles);
+    const double failed = f.get(core::EbFailedInvocations);
+    const double retries = f.get(core::EbRetries);
+    o->inPerSecond = f.rate(core::EbEvents) + f.rate(core::EbPutThrottles);
+    o->deadLettersPerSecond = f.rate(core::EbDlq);
+    o->topBadge = QStringLiteral("%1/s").arg(compactNumber(f.rate(core::EbEvents)));
+    if (throttled > 0) {
+        o->raise(LiveSeverity::Error);
+        o->trouble << liveText("PutEvents throttled (account quota)");
+        o->bottomBadge = QStringLiteral("throttled %1").arg(compactNumber(throttled));
+    }
+    if (failed > 0)
+        o->raise(LiveSeverity::Error);
+    else if (retries > 0 || f.get(core::EbInvocationThrottles) > 0)
+        o->raise(LiveSeverity::Warning);
+    o->tip(liveText("Events"), f.get(core::EbEvents));
+    o->tip(liveText("PutEvents throttles"), throttled);
+    o->tip(liveText("Unmatched"), f.get(core::EbUnmatched));
+    o->tip(liveText("Invocations"), f.get(core::EbInvocations));
+    o->tip(liveText("Invocation throttles"), f.get(core::EbInvocationThrottles));
+    o->tip(liveText("Retries"), retries);
+    o->tip(liveText("Failed invocations"), failed);
+    o->tip(liveText("DLQ"), f.get(core::EbDlq));
+}
+
 } // namespace
 
 const SimService &simService()
@@ -140,6 +169,7 @@ const SimService &simService()
         1500,
         failureWire,
         summarize,
+        live,
         finishWires,
     };
     return s;
