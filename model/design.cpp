@@ -17,8 +17,7 @@ struct FaultKindInfo {
 
 constexpr FaultKindInfo kFaultKinds[] = {
     {FaultKind::BadDeploy, "bad-deploy", "Bad deploy", ComponentKind::Lambda},
-    {FaultKind::DownstreamOutage, "downstream-outage", "Downstream outage",
-     ComponentKind::Downstream},
+    {FaultKind::Outage, "outage", "Outage", ComponentKind::Downstream},
     {FaultKind::TrafficSpike, "traffic-spike", "Traffic spike", ComponentKind::TrafficSource},
 };
 
@@ -36,6 +35,11 @@ QString faultKindName(FaultKind kind)
 
 bool faultKindFromId(const QString &id, FaultKind *kind)
 {
+    // Files written before outages applied to every block name the kind "downstream-outage".
+    if (id == QLatin1String("downstream-outage")) {
+        *kind = FaultKind::Outage;
+        return true;
+    }
     for (const auto &info : kFaultKinds) {
         if (id == QLatin1String(info.id)) {
             *kind = info.kind;
@@ -50,12 +54,24 @@ ComponentKind faultTargetKind(FaultKind kind)
     return kFaultKinds[int(kind)].target;
 }
 
+bool faultAppliesTo(FaultKind kind, ComponentKind target)
+{
+    // An outage is the target's API answering 5xx: any AWS service block and a downstream
+    // dependency can have one; a traffic source is load, not a service.
+    if (kind == FaultKind::Outage)
+        return target != ComponentKind::TrafficSource;
+    return target == faultTargetKind(kind);
+}
+
 QString validateFault(const Fault &fault, const Design &design)
 {
     const Component *target = design.component(fault.target);
     if (!target)
         return QStringLiteral("%1: its target block does not exist").arg(faultKindName(fault.kind));
-    if (target->kind != faultTargetKind(fault.kind))
+    if (fault.kind == FaultKind::Outage && !faultAppliesTo(fault.kind, target->kind))
+        return QStringLiteral("%1 applies to a service block, not to '%2' (%3)")
+            .arg(faultKindName(fault.kind), target->name, componentKindName(target->kind));
+    if (!faultAppliesTo(fault.kind, target->kind))
         return QStringLiteral("%1 applies to %2, not to '%3' (%4)")
             .arg(faultKindName(fault.kind),
                  withArticle(componentKindName(faultTargetKind(fault.kind))), target->name,

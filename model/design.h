@@ -35,9 +35,9 @@ struct Connection {
 
 // A window in simulated time during which something goes wrong (DESIGN.md "fault injection").
 enum class FaultKind {
-    BadDeploy,        // a Lambda's error rate and/or duration change
-    DownstreamOutage, // a downstream dependency refuses every request
-    TrafficSpike,     // a traffic source's rate is multiplied
+    BadDeploy,    // a Lambda's error rate and/or duration change
+    Outage,       // a block refuses every request (a downstream dependency, or an AWS service)
+    TrafficSpike, // a traffic source's rate is multiplied
 };
 
 QString faultKindId(FaultKind kind);
@@ -57,8 +57,11 @@ struct Fault {
     bool operator==(const Fault &) const = default;
 };
 
-// Which component kind a fault kind applies to; the bare reason when a fault is invalid.
+// The component kind a fault kind is meant for first (an outage: a downstream dependency); the
+// kinds it applies to (an outage: every block but a traffic source); the bare reason when a
+// fault is invalid.
 ComponentKind faultTargetKind(FaultKind kind);
+bool faultAppliesTo(FaultKind kind, ComponentKind target);
 QString validateFault(const Fault &fault, const class Design &design);
 
 // The whole architecture as a value: what files store, what the simulator compiles and what the

@@ -10,7 +10,7 @@ namespace swb {
 
 QList<FaultKind> comparisonFaultKinds()
 {
-    return {FaultKind::BadDeploy, FaultKind::DownstreamOutage, FaultKind::TrafficSpike};
+    return {FaultKind::BadDeploy, FaultKind::Outage, FaultKind::TrafficSpike};
 }
 
 QString validateComparisonOptions(const ComparisonOptions &options)

@@ -238,6 +238,21 @@ const QHash<QString, QString> &meanings()
         {QStringLiteral("source.e2e_count"),
          QStringLiteral("Units of the source that finished successfully (the percentiles' "
                         "sample).")},
+        {QStringLiteral("source.sdk_retries"),
+         QStringLiteral("Requests the target refused (an outage) that the client's AWS SDK "
+                        "sent again (standard retry mode: 3 attempts, jittered backoff).")},
+        {QStringLiteral("source.sdk_lost"),
+         QStringLiteral("Requests the client gave up on after its SDK's third refused "
+                        "attempt; counted as rejected in the ledger.")},
+        {QStringLiteral("lambda.service_errors"),
+         QStringLiteral("Invoke requests refused with a 5xx (Lambda.ServiceException) during "
+                        "an outage of the function; the code did not run and nothing is billed.")},
+        {QStringLiteral("lambda.sdk_retries"),
+         QStringLiteral("Sends of the function's result to a refusing target (an outage) that "
+                        "its AWS SDK made again.")},
+        {QStringLiteral("lambda.sdk_lost"),
+         QStringLiteral("Results the function's SDK gave up sending after the third refused "
+                        "attempt; counted as rejected in the ledger.")},
     };
     return m;
 }

@@ -22,7 +22,7 @@ namespace {
 
 // One ASL retrier as the core runs it: its ErrorEquals names become the error codes the engine
 // raises (core::SfnErrorCode). Names the simulator never raises (States.Timeout,
-// Lambda.ServiceException, ...) match nothing; any name outside the States./Lambda. families is
+// Lambda.AWSLambdaException, ...) match nothing; any name outside the States./Lambda. families is
 // taken as the function's own error.
 core::SfnRetry coreRetrier(const RetrierSpec &r) {
     core::SfnRetry out;
@@ -32,11 +32,13 @@ core::SfnRetry coreRetrier(const RetrierSpec &r) {
             out.errors = 0xFFFFFFFFu;
         else if (n == QLatin1String("States.TaskFailed"))
             out.errors |= (1u << core::SfnErrFunction) | (1u << core::SfnErrUnknown)
-                          | (1u << core::SfnErrThrottled);
+                          | (1u << core::SfnErrThrottled) | (1u << core::SfnErrService);
         else if (n == QLatin1String("Lambda.Unknown"))
             out.errors |= 1u << core::SfnErrUnknown;
         else if (n == QLatin1String("Lambda.TooManyRequestsException"))
             out.errors |= 1u << core::SfnErrThrottled;
+        else if (n == QLatin1String("Lambda.ServiceException"))
+            out.errors |= 1u << core::SfnErrService;
         else if (!n.startsWith(QLatin1String("States.")) && !n.startsWith(QLatin1String("Lambda.")))
             out.errors |= 1u << core::SfnErrFunction;
     }
@@ -352,8 +354,8 @@ void Builder::mapFaults() {
             cf.errorRate = f.errorRate;
             cf.durationMultiplier = f.durationFactor;
             break;
-        case FaultKind::DownstreamOutage: // the dependency refuses every request
-            cf.kind = core::FaultKind::DownstreamOutage;
+        case FaultKind::Outage: // the block refuses every request (core::FaultKind::Outage)
+            cf.kind = core::FaultKind::Outage;
             cf.errorRate = 1.0;
             break;
         case FaultKind::TrafficSpike:

@@ -43,12 +43,15 @@ struct Message {
     std::uint32_t ctx = 0; // holder-specific (function, subscription edge, task index)
     std::uint32_t aux = 0; // holder-specific (SQS queue, API index)
     std::uint16_t path = 0;
-    std::uint16_t attempts = 0;
+    // 32 bits: SNS's AWS-managed policy makes 100,016 attempts (16 bits wrapped at 65,535 and
+    // restarted the schedule). The struct keeps its size.
+    std::uint32_t attempts = 0;
     std::uint16_t receiveCount = 0;
     std::uint16_t backoff = 0;
     std::uint8_t attr = 0;
     std::uint8_t poison = 0;
 };
+static_assert(sizeof(Message) == 56); // the pool's footprint per unit in flight
 
 // Requests billed for a payload metered in `chunk`-byte increments, at least one (SNS and SQS
 // 64 KB, HTTP API 512 KB, Kinesis 25 KB PUT units). Integer arithmetic: the same count as
@@ -101,6 +104,11 @@ public:
     }
     // The fault of kind `k` on `c` active now, if any (Scenario::faults).
     const Fault *activeFault(FaultKind k, ComponentRef c) const;
+    // `c` refuses requests now: an Outage fault is active on it (its API answers 5xx).
+    bool refuses(ComponentRef c) const
+    {
+        return !m_sc.faults.empty() && activeFault(FaultKind::Outage, c) != nullptr;
+    }
 
     // ---- units: the message pool and the ledger (kernelunits.cpp; DESIGN.md "Conservation")
     Message &msg(std::uint32_t id) { return m_msgs[id]; }
@@ -147,10 +155,16 @@ public:
 
     // ---- routing (kernelunits.cpp), through the service table
     // The unit enters `to`; false = rejected at that edge (the receiver settled it). A kind with
-    // no receiver drops it (DropReason::NoRoute).
+    // no receiver drops it (DropReason::NoRoute). A component under an Outage fault refuses the
+    // request (rejected; a producer that retries checks refuses() first, core/sdkretry.h); a
+    // dead-letter hand-off (deadLetter()) is the service's own and is not refused.
     bool deliver(ComponentRef to, std::uint32_t msg)
     {
         m_msgs[msg].since = m_q.now();
+        if (m_dlqHops == 0 && refuses(to)) {
+            finish(msg, &Ledger::rejected);
+            return false;
+        }
         const ServiceSlot &s = m_slots[kindIndex(to.kind)];
         if (s.accept)
             return s.accept(s.self, to.index, msg);

@@ -116,9 +116,12 @@ struct Account {
 };
 
 enum class FaultKind : std::uint8_t {
-    BadDeploy,        // target Lambda: errorRate replaced, duration multiplied
-    DownstreamOutage, // target Downstream (or any endpoint): calls fail with errorRate
-    TrafficSpike,     // target TrafficSource: rate multiplied
+    BadDeploy, // target Lambda: errorRate replaced, duration multiplied
+    // Target Downstream: calls fail with errorRate. Any other block refuses requests (5xx): a
+    // Lambda's invocations fail with a service error, a queue, topic, stream or state machine
+    // refuses sends (Kernel::refuses), and SNS deliveries to it fail (its delivery policy).
+    Outage,
+    TrafficSpike, // target TrafficSource: rate multiplied
 };
 
 struct Fault {
@@ -126,7 +129,7 @@ struct Fault {
     ComponentRef target;
     double startSeconds = 0;
     double durationSeconds = 60;
-    double errorRate = 1.0;          // BadDeploy / DownstreamOutage
+    double errorRate = 1.0;          // BadDeploy / Outage
     double durationMultiplier = 1.0; // BadDeploy
     double rateMultiplier = 1.0;     // TrafficSpike
 };

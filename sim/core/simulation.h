@@ -10,7 +10,8 @@
 //                 billed_pc_gb_s S (duration on provisioned environments), concurrency_mean A,
 //                 warm_environments M and warm_environments_mean A (provisioned + busy + idle
 //                 environments; an idle one counts until its idle expiry time),
-//                 provisioned_utilization A (busy provisioned / provisioned, 0 without any)
+//                 provisioned_utilization A (busy provisioned / provisioned, 0 without any),
+//                 service_errors S (invokes refused in an outage), sdk_retries S, sdk_lost S
 //   account.*     concurrency M, unreserved_concurrency M                       (kind None)
 //   apigw.*       requests S, throttled_429 S, errors_5xx S, timeouts_504 S, latency_ms_sum S,
 //                 latency_ms_max M, billed_requests S, latency_p50_ms / _p95_ / _p99_ L
@@ -27,7 +28,8 @@
 //                 caught S, succeeded S, billed_express_requests S, billed_express_gb_s S,
 //                 throttled_transitions S, transition_delay_s M
 //   downstream.*  calls S, rejections S, connections M
-//   source.*      generated S, e2e_p50_ms L, e2e_p95_ms L, e2e_p99_ms L, e2e_count S
+//   source.*      generated S, e2e_p50_ms L, e2e_p95_ms L, e2e_p99_ms L, e2e_count S,
+//                 sdk_retries S, sdk_lost S (sends refused in an outage, core/sdkretry.h)
 //                 (end-to-end latency from creation to final success, per entry path = source)
 //   ledger.*      produced, in_flight, succeeded, dead_lettered, expired, rejected, dropped  L
 

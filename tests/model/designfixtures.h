@@ -143,8 +143,10 @@ inline Design fullDesign() {
         d.faults.insert(f.id, f);
     };
     fault(FaultKind::BadDeploy, fn);
-    fault(FaultKind::DownstreamOutage, db);
+    fault(FaultKind::Outage, db);
     fault(FaultKind::TrafficSpike, traffic);
+    fault(FaultKind::Outage, sqs); // an outage applies to any service block
+    fault(FaultKind::Outage, fn2);
     d.nextId += 17; // ids freed by deletions are never reused
     return d;
 }

@@ -165,7 +165,7 @@ private Q_SLOTS:
         QTest::newRow("id is text")
             << tampered(QStringLiteral("idtext.swb"),
                         {QStringLiteral("UPDATE faults SET target = 'db' WHERE kind = "
-                                        "'downstream-outage'")})
+                                        "'outage'")})
             << words({"fault #", "'target'", "not a whole number"});
         QTest::newRow("missing project record")
             << tampered(QStringLiteral("noproject.swb"), {QStringLiteral("DELETE FROM project")})

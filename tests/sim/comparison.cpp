@@ -102,7 +102,7 @@ private Q_SLOTS:
     {
         ComparisonOptions options;
         options.pricing = &PricingCatalogue::builtIn();
-        options.fault = ComparisonFault{FaultKind::DownstreamOutage, 10, 20};
+        options.fault = ComparisonFault{FaultKind::Outage, 10, 20};
         QStringList notes;
         QString error;
         const auto api =

@@ -22,15 +22,16 @@ struct Golden {
 
 // Pinned 2026-12-04 from main at 696325f (before the service-module refactor); sns-fanout and
 // sqs-lambda re-pinned when sqs.oldest_age_s began counting in-flight messages; all re-pinned when
-// the Lambda warm-environment series and then the order counters were added (the hash covers every
-// series name and bin; the hash over the earlier series alone is unchanged).
+// the Lambda warm-environment series, then the order counters, then the outage series
+// (lambda.service_errors, lambda/source.sdk_retries and sdk_lost) were added (the hash covers every
+// series name and bin; the earlier series are unchanged bin for bin).
 constexpr Golden kGolden[] = {
-    {"api-lambda", 0xf22b0de6f115825bull, 179191},
-    {"sns-fanout", 0x1bdfab5b81c0a446ull, 88956},
+    {"api-lambda", 0xb39d230c4330859bull, 179191},
+    {"sns-fanout", 0xde6c90d86ec652f8ull, 88956},
     {"eventbridge-routing", 0x3a7ccaa8b7e27667ull, 155802}, // pinned when the pattern was added
-    {"sqs-lambda", 0x3ae3d9428166e8c4ull, 179256},
-    {"kinesis-lambda", 0x1057c7c04bea6c67ull, 501327},
-    {"api-stepfunctions", 0x07888912366960adull, 60918},
+    {"sqs-lambda", 0xb55df33bf4a42384ull, 179256},
+    {"kinesis-lambda", 0xbe319c2e70e32f07ull, 501327},
+    {"api-stepfunctions", 0x75d02ea8f99de501ull, 60918},
 };
 
 } // namespace

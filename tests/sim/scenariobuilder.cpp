@@ -247,7 +247,7 @@ void TestScenarioBuilder::mapsEveryParameter()
     bad.errorRate = 0.5;
     bad.durationFactor = 3;
     Fault outage;
-    outage.kind = FaultKind::DownstreamOutage;
+    outage.kind = FaultKind::Outage;
     outage.target = db;
     outage.start = 200;
     Fault spike;
@@ -450,7 +450,7 @@ void TestScenarioBuilder::mapsEveryParameter()
     QCOMPARE(sc.faults[0].durationSeconds, 50.0);
     QCOMPARE(sc.faults[0].errorRate, 0.5);
     QCOMPARE(sc.faults[0].durationMultiplier, 3.0);
-    QCOMPARE(sc.faults[1].kind, core::FaultKind::DownstreamOutage);
+    QCOMPARE(sc.faults[1].kind, core::FaultKind::Outage);
     QCOMPARE(sc.faults[1].target, r.refOf(db));
     QCOMPARE(sc.faults[1].startSeconds, 200.0);
     QCOMPARE(sc.faults[1].errorRate, 1.0);

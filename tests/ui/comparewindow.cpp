@@ -316,7 +316,7 @@ private Q_SLOTS:
         auto *kind = child<QComboBox>(window, "compareFaultKind");
         kind->setFocus();
         QTest::keyClick(kind, Qt::Key_Down); // bad deploy -> downstream outage
-        QCOMPARE(window->options().fault->kind, FaultKind::DownstreamOutage);
+        QCOMPARE(window->options().fault->kind, FaultKind::Outage);
         typeInto(window, "compareDuration", QStringLiteral("120"));
         typeInto(window, "compareFaultStart", QStringLiteral("500")); // after the run's end
         click(window, "compareRun");

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void invalidValuesAreRefusedWithAMessage();
     void inlineEditValidatedAndUndoable();
     void targetsFollowTheKindAndRemove();
+    void outageOnAFunctionAddedAndUndone();
 
 private:
     void type(QLineEdit *edit, const QString &text);
@@ -138,16 +139,23 @@ void TestFaults::inlineEditValidatedAndUndoable()
 
 void TestFaults::targetsFollowTheKindAndRemove()
 {
-    // Down arrow on the kind box: downstream outage (the pattern has no downstream block), then
-    // traffic spike (its traffic source).
+    // Down arrow on the kind box: outage (every block but the traffic source: the queues and
+    // the function), then traffic spike (its traffic source).
     m_panel->kindBox()->setFocus();
     QTest::keyClick(m_panel->kindBox(), Qt::Key_Down);
-    QCOMPARE(m_panel->kindBox()->currentText(), faultKindName(FaultKind::DownstreamOutage));
-    int downstreams = 0;
+    QCOMPARE(m_panel->kindBox()->currentText(), faultKindName(FaultKind::Outage));
+    int services = 0;
     for (const Component &c : m_doc->design().components)
-        downstreams += c.kind == ComponentKind::Downstream;
-    QCOMPARE(m_panel->targetBox()->count(), downstreams);
-    QCOMPARE(m_panel->addButton()->isEnabled(), downstreams > 0);
+        services += c.kind != ComponentKind::TrafficSource;
+    QVERIFY(services >= 2);
+    QCOMPARE(m_panel->targetBox()->count(), services);
+    for (int i = 0; i < m_panel->targetBox()->count(); ++i) {
+        const Component *c =
+            m_doc->design().component(m_panel->targetBox()->itemData(i).toLongLong());
+        QVERIFY(c->kind != ComponentKind::TrafficSource);
+    }
+    QVERIFY(m_panel->addButton()->isEnabled());
+    QVERIFY(!m_panel->valueEdit()->isEnabled()); // an outage has no parameter
 
     QTest::keyClick(m_panel->kindBox(), Qt::Key_Down);
     QCOMPARE(m_panel->kindBox()->currentText(), faultKindName(FaultKind::TrafficSpike));
@@ -170,6 +178,39 @@ void TestFaults::targetsFollowTheKindAndRemove()
     m_doc->undoStack()->undo();
     QCOMPARE(m_doc->design().faults.size(), 1);
     QCOMPARE(table->rowCount(), 1);
+}
+
+void TestFaults::outageOnAFunctionAddedAndUndone()
+{
+    // Pick Outage, then the function among the targets with the keyboard; Add makes one undoable
+    // fault that the simulator maps to the function's invokes failing with a service error.
+    m_panel->kindBox()->setFocus();
+    QTest::keyClick(m_panel->kindBox(), Qt::Key_Down);
+    QCOMPARE(m_panel->kindBox()->currentText(), faultKindName(FaultKind::Outage));
+    QComboBox *targets = m_panel->targetBox();
+    targets->setFocus();
+    QTest::keyClick(targets, Qt::Key_Home);
+    int lambdaRow = -1;
+    for (int i = 0; i < targets->count() && lambdaRow < 0; ++i) {
+        if (m_doc->design().component(targets->itemData(i).toLongLong())->kind
+            == ComponentKind::Lambda)
+            lambdaRow = i;
+    }
+    QVERIFY(lambdaRow >= 0);
+    for (int i = 0; i < lambdaRow; ++i)
+        QTest::keyClick(targets, Qt::Key_Down);
+    QCOMPARE(targets->currentIndex(), lambdaRow);
+    type(m_panel->startEdit(), QStringLiteral("30"));
+    QTest::mouseClick(m_panel->addButton(), Qt::LeftButton);
+    QCOMPARE(m_doc->design().faults.size(), 1);
+    const Fault f = m_doc->design().faults.first();
+    QCOMPARE(f.kind, FaultKind::Outage);
+    QCOMPARE(m_doc->design().component(f.target)->kind, ComponentKind::Lambda);
+    QCOMPARE(f.start, 30.0);
+    QCOMPARE(m_panel->table()->item(0, FaultsPanel::KindColumn)->text(), QStringLiteral("Outage"));
+    QVERIFY(m_panel->messageLabel()->text().isEmpty());
+    m_doc->undoStack()->undo();
+    QVERIFY(m_doc->design().faults.isEmpty());
 }
 
 QTEST_MAIN(TestFaults)

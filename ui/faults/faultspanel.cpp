@@ -16,8 +16,7 @@ namespace swb {
 
 namespace {
 
-constexpr FaultKind kKinds[] = {FaultKind::BadDeploy, FaultKind::DownstreamOutage,
-                                FaultKind::TrafficSpike};
+constexpr FaultKind kKinds[] = {FaultKind::BadDeploy, FaultKind::Outage, FaultKind::TrafficSpike};
 
 // A number typed by the user, or a message naming the field and what is allowed.
 bool parseNumber(const QString &text, const QString &field, const QString &allowed, double *out,
@@ -116,17 +115,17 @@ void FaultsPanel::rebuildTargets()
     const ComponentId current = m_target->currentData().toLongLong();
     m_target->clear();
     for (const Component &c : m_document->design().components) {
-        if (c.kind == faultTargetKind(kind))
+        if (faultAppliesTo(kind, c.kind))
             m_target->addItem(c.name, qint64(c.id));
     }
     const int i = m_target->findData(qint64(current));
     if (i >= 0)
         m_target->setCurrentIndex(i);
     m_add->setEnabled(m_target->count() > 0);
-    m_add->setToolTip(
-        m_target->count() > 0
-            ? QString()
-            : tr("The design has no %1 to target").arg(componentKindName(faultTargetKind(kind))));
+    const QString what =
+        kind == FaultKind::Outage ? tr("service block") : componentKindName(faultTargetKind(kind));
+    m_add->setToolTip(m_target->count() > 0 ? QString()
+                                            : tr("The design has no %1 to target").arg(what));
 }
 
 void FaultsPanel::updateForm()
@@ -142,7 +141,7 @@ void FaultsPanel::updateForm()
         m_value->setText(QStringLiteral("10"));
         m_value->setEnabled(true);
         break;
-    case FaultKind::DownstreamOutage:
+    case FaultKind::Outage:
         m_valueLabel->setText(tr("(no parameter)"));
         m_value->clear();
         m_value->setEnabled(false);

@@ -70,7 +70,7 @@ private Q_SLOTS:
         sc.queues.resize(1);
         wire(sc, EdgeKind::Subscription, sns(0), down(0)).sub.deadLetter = sqs(0);
         Fault outage;
-        outage.kind = FaultKind::DownstreamOutage;
+        outage.kind = FaultKind::Outage;
         outage.target = down(0);
         outage.durationSeconds = 1000;
         sc.faults.push_back(outage);
@@ -93,7 +93,7 @@ private Q_SLOTS:
         sc.downstreams.push_back(Downstream{});
         wire(sc, EdgeKind::Subscription, sns(0), down(0));
         Fault outage;
-        outage.kind = FaultKind::DownstreamOutage;
+        outage.kind = FaultKind::Outage;
         outage.target = down(0);
         outage.durationSeconds = 1000;
         sc.faults.push_back(outage);
@@ -116,7 +116,7 @@ private Q_SLOTS:
         sc.queues.resize(2);
         wire(sc, EdgeKind::Subscription, sns(0), sqs(0)).sub.deadLetter = sqs(1);
         Fault outage;
-        outage.kind = FaultKind::DownstreamOutage;
+        outage.kind = FaultKind::Outage;
         outage.target = sqs(0);
         outage.durationSeconds = 100;
         sc.faults.push_back(outage);

@@ -48,7 +48,7 @@ Scenario orderedPipeline(TopicType type)
     wire(sc, EdgeKind::EventSourceMapping, sqs(0), fn(0)).esm.batchSize = 10;
     wire(sc, EdgeKind::ServiceIntegration, fn(0), sqs(1));
     Fault outage;
-    outage.kind = FaultKind::DownstreamOutage;
+    outage.kind = FaultKind::Outage;
     outage.target = sqs(0);
     outage.startSeconds = 60;
     outage.durationSeconds = 30;

@@ -28,7 +28,7 @@ bool DownstreamService::call(std::uint32_t d, double &latencyMs)
     MetricStore &ms = m_k.metrics();
     latencyMs = 0;
     ms.add(D.m + DmCalls, 1);
-    if (const Fault *f = m_k.activeFault(FaultKind::DownstreamOutage, {kKind, d})) {
+    if (const Fault *f = m_k.activeFault(FaultKind::Outage, {kKind, d})) {
         if (D.rng.bernoulli(f->errorRate)) {
             ms.add(D.m + DmRejections, 1);
             return false;

@@ -1,7 +1,7 @@
 #pragma once
 // Generic downstream dependency (DESIGN.md): capacity in TPS and connections plus latency. Calls
 // above capacity fail with errorRateWhenOverloaded; the failures flow back into the caller's errors
-// and retries. A DownstreamOutage fault fails calls with its error rate.
+// and retries. An Outage fault fails calls with its error rate.
 //
 // Typed interface: call() for synchronous callers (a Lambda function's one call per invocation,
 // an SNS HTTP/S delivery). A unit delivered to it (Kernel::deliver) is one call that ends there.

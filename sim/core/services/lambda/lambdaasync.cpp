@@ -41,6 +41,10 @@ void LambdaService::asyncDone(const Invocation &I)
         succeeded(I.fn, msg);
         return;
     }
+    if (I.serviceError) { // 5xx: back to the queue like a throttle (aws-behaviour.md §1)
+        asyncRequeue(I.fn, msg);
+        return;
+    }
     // Function error: up to MaximumRetryAttempts (0-2) retries, ~1 min before the 2nd attempt
     // and ~2 min before the 3rd (aws-behaviour.md §1 "Async function-error retries").
     Function &F = m_fns[I.fn];
@@ -60,12 +64,17 @@ void LambdaService::asyncDone(const Invocation &I)
 
 void LambdaService::asyncTry(std::uint32_t fn, std::uint32_t msg)
 {
+    Message &m = m_k.msg(msg);
+    if (invoke(fn, 0, msg, m.gen, m.poison != 0) == kNone)
+        asyncRequeue(fn, msg);
+}
+
+void LambdaService::asyncRequeue(std::uint32_t fn, std::uint32_t msg)
+{
     Function &F = m_fns[fn];
     Message &m = m_k.msg(msg);
-    if (invoke(fn, 0, msg, m.gen, m.poison != 0) != kNone)
-        return;
-    // Throttled: back to the internal queue, retried with backoff from 1 s doubling to 5 min,
-    // until the maximum event age (aws-behaviour.md §1 "Async queue").
+    // Throttled or refused with a 5xx: back to the internal queue, retried with backoff from 1 s
+    // doubling to 5 min, until the maximum event age (aws-behaviour.md §1 "Async queue").
     const Ticks backoff =
         std::min<Ticks>(kTicksPerSecond << std::min<int>(m.backoff, 20), kAsyncThrottleMaxBackoff);
     ++m.backoff;

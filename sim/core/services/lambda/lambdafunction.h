@@ -73,6 +73,9 @@ enum LambdaMetric : std::uint32_t {
     LmWarmEnvironments,
     LmWarmEnvironmentsMean,
     LmProvisionedUtilization,
+    LmServiceErrors,
+    LmSdkRetries,
+    LmSdkLost,
     LmAccountConcurrency, // account-wide (component None), MetricScope::Account
     LmAccountUnreserved,
     LmCount
@@ -100,6 +103,11 @@ inline constexpr MetricDecl kLambdaMetrics[LmCount] = {
     {"lambda.warm_environments_mean", "environments", Aggregation::Mean},
     // Busy provisioned environments / provisioned concurrency, time-averaged (0 without any).
     {"lambda.provisioned_utilization", "ratio", Aggregation::Mean},
+    // Invoke requests refused with a 5xx while the function has an Outage fault (not invocations).
+    {"lambda.service_errors", "count", Aggregation::Sum},
+    // Sends of the function's result its SDK retried / gave up after 3 attempts (core/sdkretry.h).
+    {"lambda.sdk_retries", "count", Aggregation::Sum},
+    {"lambda.sdk_lost", "count", Aggregation::Sum},
     {"account.concurrency", "environments", Aggregation::Max, MetricScope::Account},
     {"account.unreserved_concurrency", "environments", Aggregation::Max, MetricScope::Account},
 };

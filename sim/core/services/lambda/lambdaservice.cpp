@@ -2,6 +2,7 @@
 // event queue is in lambdaasync.cpp.
 #include "core/services/lambda/lambdaservice.h"
 
+#include "core/sdkretry.h"
 #include "core/services/downstream/downstreamservice.h"
 
 #include <algorithm>
@@ -46,6 +47,7 @@ void LambdaService::setup()
         F.cfg = &f;
         F.idleExpiry = secondsToTicks(f.idleExpirySeconds);
         F.rng.reseed(m_k.rngSeed({kKind, i}));
+        F.sdkRng.reseed(streamSeed(m_k.rngSeed({kKind, i}), kSdkRetryStream));
         const double s2 = std::log1p(f.durationCv * f.durationCv);
         F.logSigma = std::sqrt(s2);
         F.logMuOffset = -0.5 * s2;
@@ -167,6 +169,8 @@ std::uint32_t LambdaService::invoke(std::uint32_t fn, std::uint8_t invoker, std:
     const LambdaFunction &cfg = *F.cfg;
     MetricStore &ms = m_k.metrics();
     const Ticks now = m_k.now();
+    if (m_k.refuses({kKind, fn}))
+        return refuseInvoke(fn, invoker, ctx, ctxGen, aux);
     if (!canStart(fn)) {
         ms.add(F.m + LmThrottles, 1); // 429 TooManyRequestsException (aws-behaviour.md §1)
         return kNone;
@@ -231,14 +235,7 @@ std::uint32_t LambdaService::invoke(std::uint32_t fn, std::uint8_t invoker, std:
     ms.add(F.m + LmDurationSum, ms_);
     ms.peak(F.m + LmDurationMax, ms_);
 
-    std::uint32_t id;
-    if (!m_freeInvs.empty()) {
-        id = m_freeInvs.back();
-        m_freeInvs.pop_back();
-    } else {
-        id = static_cast<std::uint32_t>(m_invs.size());
-        m_invs.emplace_back();
-    }
+    const std::uint32_t id = newInvocation();
     Invocation &I = m_invs[id];
     I.start = now;
     I.end = now + (cold ? msToTicks(cfg.coldStartMs) : 0) + std::max<Ticks>(1, msToTicks(ms_));
@@ -249,16 +246,61 @@ std::uint32_t LambdaService::invoke(std::uint32_t fn, std::uint8_t invoker, std:
     I.invoker = invoker;
     I.error = error;
     I.provisioned = provisioned;
+    I.serviceError = false;
+    m_k.schedule(I.end, eventTag(kKind, EvDone), id, I.gen);
+    return id;
+}
+
+std::uint32_t LambdaService::newInvocation()
+{
+    if (!m_freeInvs.empty()) {
+        const std::uint32_t id = m_freeInvs.back();
+        m_freeInvs.pop_back();
+        return id;
+    }
+    m_invs.emplace_back();
+    return static_cast<std::uint32_t>(m_invs.size() - 1);
+}
+
+// An Outage fault: the Invoke API answers 5xx (Lambda.ServiceException). The function does not
+// run: no environment, no Invocations count, no bill (CloudWatch counts an invocation only when
+// the code runs, aws-behaviour.md §1 "Service errors"). The invoker gets the error one tick later,
+// through its completion function like any invocation: a sync caller sees it, an event source
+// mapping retries the batch by its rules, the async queue retries as for a throttle.
+std::uint32_t LambdaService::refuseInvoke(std::uint32_t fn, std::uint8_t invoker, std::uint32_t ctx,
+                                          std::uint32_t ctxGen, std::uint32_t aux)
+{
+    m_k.metrics().add(m_fns[fn].m + LmServiceErrors, 1);
+    const std::uint32_t id = newInvocation();
+    Invocation &I = m_invs[id];
+    I.start = m_k.now();
+    I.end = I.start + 1;
+    I.fn = fn;
+    I.ctx = ctx;
+    I.ctxGen = ctxGen;
+    I.aux = aux;
+    I.invoker = invoker;
+    I.error = true;
+    I.provisioned = false;
+    I.serviceError = true;
     m_k.schedule(I.end, eventTag(kKind, EvDone), id, I.gen);
     return id;
 }
 
 void LambdaService::onEvent(const Event &e)
 {
-    if (eventCode(e.type) == EvDone)
+    switch (eventCode(e.type)) {
+    case EvDone:
         onDone(e.entity, e.gen);
-    else
+        break;
+    case EvAsyncRetry:
         onAsyncRetry(e.entity, e.gen);
+        break;
+    case EvSdkRetry:
+        if (m_k.msg(e.entity).gen == e.gen)
+            retryOutput(e.entity);
+        break;
+    }
 }
 
 void LambdaService::onDone(std::uint32_t id, std::uint32_t gen)
@@ -269,6 +311,13 @@ void LambdaService::onDone(std::uint32_t id, std::uint32_t gen)
     ++m_invs[id].gen;
     m_freeInvs.push_back(id);
     Function &F = m_fns[I.fn];
+    if (I.serviceError) { // never ran: no environment to release, not a function error
+        if (I.invoker == 0)
+            asyncDone(I);
+        else
+            m_invokers[I.invoker].done(m_invokers[I.invoker].self, I);
+        return;
+    }
     advance(F, m_k.now());
     if (I.provisioned) {
         --F.pcBusy;
@@ -299,9 +348,41 @@ void LambdaService::succeeded(std::uint32_t fn, std::uint32_t msg)
         m_k.succeed(msg);
         return;
     }
-    for (std::size_t i = 1; i < F.outputs.size(); ++i)
-        m_k.deliver(F.outputs[i], m_k.copyMessage(msg));
-    m_k.deliver(F.outputs[0], msg);
+    for (std::uint32_t i = 1; i < F.outputs.size(); ++i)
+        sendOutput(fn, i, m_k.copyMessage(msg));
+    sendOutput(fn, 0, msg);
+}
+
+// The function's code sends its result with an AWS SDK: a refused request is retried in the
+// SDK's standard mode, then lost (core/sdkretry.h, aws-behaviour.md §10 "SDK retries").
+void LambdaService::sendOutput(std::uint32_t fn, std::uint32_t out, std::uint32_t msg)
+{
+    const ComponentRef to = m_fns[fn].outputs[out];
+    if (!m_k.refuses(to)) {
+        m_k.deliver(to, msg);
+        return;
+    }
+    Message &m = m_k.msg(msg);
+    m.ctx = fn;
+    m.aux = out;
+    m.attempts = 0;
+    retryOutput(msg);
+}
+
+void LambdaService::retryOutput(std::uint32_t msg)
+{
+    const Message &m = m_k.msg(msg);
+    Function &F = m_fns[m.ctx];
+    switch (sdkSend(m_k, F.outputs[m.aux], msg, F.sdkRng, eventTag(kKind, EvSdkRetry))) {
+    case SdkSend::Sent:
+        break;
+    case SdkSend::Retrying:
+        m_k.metrics().add(F.m + LmSdkRetries, 1);
+        break;
+    case SdkSend::Lost:
+        m_k.metrics().add(F.m + LmSdkLost, 1);
+        break;
+    }
 }
 
 void LambdaService::sampleBin()

@@ -36,6 +36,9 @@ struct Invocation {
     std::uint8_t invoker = 0; // LambdaService::addInvoker id; 0 = the async event queue
     bool error = false;
     bool provisioned = false;
+    // The Invoke request was refused with a 5xx (Lambda.ServiceException; an Outage fault): the
+    // function never ran, no environment was used, nothing is billed (error is also set).
+    bool serviceError = false;
 };
 
 // Completion of a synchronous invocation, called on the invoker registered for it.
@@ -61,6 +64,7 @@ public:
     bool canStart(std::uint32_t fn);
     // Starts `fn` for `invoker`; ctx/ctxGen/aux come back in the Invocation. `poison` = the
     // payload always fails. Returns the invocation id, or kNone when throttled (429, counted).
+    // Under an Outage fault the invocation ends at once with serviceError set.
     std::uint32_t invoke(std::uint32_t fn, std::uint8_t invoker, std::uint32_t ctx,
                          std::uint32_t ctxGen, bool poison, std::uint32_t aux = 0);
     const Invocation &invocation(std::uint32_t id) const { return m_invs[id]; }
@@ -88,6 +92,7 @@ private:
     enum Ev : std::uint8_t {
         EvDone,       // entity = invocation, gen
         EvAsyncRetry, // entity = message, gen (function in Message::ctx)
+        EvSdkRetry,   // entity = message, gen (function in Message::ctx, output in aux)
     };
     struct Function {
         const LambdaFunction *cfg = nullptr;
@@ -99,6 +104,7 @@ private:
         Ticks idleExpiry = 0;          // cfg->idleExpirySeconds, converted once
         TokenBucket scaling;           // current rule: +1,000 environments per 10 s per function
         Rng rng;
+        Rng sdkRng; // retry jitter of the function's sends: a fault never shifts its durations
         double logSigma = 0, logMuOffset = 0; // lognormal shape from durationCv, precomputed
         std::uint32_t downstream = kNone;
         ComponentRef onFailure, dlq;
@@ -121,6 +127,12 @@ private:
     };
 
     void onDone(std::uint32_t inv, std::uint32_t gen);
+    std::uint32_t newInvocation();
+    std::uint32_t refuseInvoke(std::uint32_t fn, std::uint8_t invoker, std::uint32_t ctx,
+                               std::uint32_t ctxGen, std::uint32_t aux);
+    // Sends msg to output `out` of `fn` as the function's SDK does (core/sdkretry.h).
+    void sendOutput(std::uint32_t fn, std::uint32_t out, std::uint32_t msg);
+    void retryOutput(std::uint32_t msg);
     void gaugeConcurrency(const Function &F);
     // Brings F's time integrals to `now`, reclaiming each idle environment at its own expiry
     // time (an idle environment counts as warm until then, not until the next start notices).
@@ -129,6 +141,7 @@ private:
     // async invocations (lambdaasync.cpp)
     void asyncDone(const Invocation &inv);
     void asyncTry(std::uint32_t fn, std::uint32_t msg);
+    void asyncRequeue(std::uint32_t fn, std::uint32_t msg);
     void onAsyncRetry(std::uint32_t msg, std::uint32_t gen);
     void asyncFinalFailure(std::uint32_t fn, std::uint32_t msg, bool expired);
 

@@ -214,7 +214,7 @@ bool SnsService::tryDeliver(std::uint32_t msg)
                                                         : DeliveryPolicy::AwsManaged;
     bool ok = true;
     double latency = 0;
-    if (const Fault *f = m_k.activeFault(FaultKind::DownstreamOutage, E.to))
+    if (const Fault *f = m_k.activeFault(FaultKind::Outage, E.to))
         ok = !T.rng.bernoulli(f->errorRate); // endpoint unavailable
     if (ok && E.to.kind == ComponentKind::Downstream)
         ok = m_down->call(E.to.index, latency);

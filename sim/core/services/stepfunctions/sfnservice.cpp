@@ -114,6 +114,10 @@ void SfnService::taskDone(const Invocation &inv)
     const std::uint32_t msg = inv.ctx;
     if (m_k.msg(msg).gen != inv.ctxGen)
         return;
+    if (inv.serviceError) {
+        handleError(msg, SfnErrService); // Lambda.ServiceException
+        return;
+    }
     if (inv.error) {
         // A function that ran into its timeout reports Lambda.Unknown (unhandled error).
         const bool timedOut =

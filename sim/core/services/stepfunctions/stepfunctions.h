@@ -15,13 +15,14 @@ namespace swb::core {
 
 enum class JitterStrategy : std::uint8_t { None, Full };
 
-// Error codes a Task attempt can end with (bits of SfnRetry::errors). The engine produces three;
+// Error codes a Task attempt can end with (bits of SfnRetry::errors). The engine produces four;
 // the sim layer maps ErrorEquals names onto them (States.ALL = every bit, States.TaskFailed = the
-// three Lambda ones, a custom name = the function's own error).
+// four Lambda ones, a custom name = the function's own error).
 enum SfnErrorCode : std::uint8_t {
     SfnErrFunction = 0,  // the function returned an error (handled; its own error name)
     SfnErrUnknown = 1,   // Lambda.Unknown: unhandled, e.g. the function timed out
     SfnErrThrottled = 2, // Lambda.TooManyRequestsException: the invoke was throttled
+    SfnErrService = 3,   // Lambda.ServiceException: the invoke was refused (an Outage fault)
 };
 
 // Step Functions Retrier (aws-behaviour.md §6): delay before retry n = min(interval *

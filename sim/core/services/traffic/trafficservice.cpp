@@ -1,6 +1,8 @@
 // Traffic sources (trafficservice.h).
 #include "core/services/traffic/trafficservice.h"
 
+#include "core/sdkretry.h"
+
 #include <cmath>
 
 namespace swb::core {
@@ -21,6 +23,7 @@ void TrafficService::setup()
     for (std::uint32_t i = 0; i < cfgs.size(); ++i) {
         m_sources[i].cfg = &cfgs[i];
         m_sources[i].rng.reseed(m_k.rngSeed({kKind, i}));
+        m_sources[i].sdkRng.reseed(streamSeed(m_k.rngSeed({kKind, i}), kSdkRetryStream));
         m_sources[i].m = m_k.addSeries(kKind, {kKind, i}, kSourceMetrics);
         m_k.addPath(m_sources[i].m + SrE2eCount); // path i: units this source produced
     }
@@ -45,7 +48,10 @@ void TrafficService::startTraffic()
 
 void TrafficService::onEvent(const Event &e)
 {
-    onArrival(e.entity);
+    if (eventCode(e.type) == EvArrival)
+        onArrival(e.entity);
+    else if (m_k.msg(e.entity).gen == e.gen)
+        send(e.entity);
 }
 
 double TrafficService::rateAt(std::uint32_t s, Ticks t) const
@@ -182,7 +188,29 @@ void TrafficService::onArrival(std::uint32_t s)
             S.rng.below(std::min<std::uint32_t>(c.attributeValueCount, 64)));
     m.poison = S.rng.bernoulli(c.poisonFraction) ? 1 : 0;
     m_k.metrics().add(S.m + SrGenerated, 1);
-    m_k.deliver(S.target, id);
+    if (!m_k.refuses(S.target)) {
+        m_k.deliver(S.target, id);
+        return;
+    }
+    m.attempts = 0;
+    send(id);
+}
+
+// A client sends through an AWS SDK: a refused request is retried in the standard mode, then
+// lost (core/sdkretry.h, aws-behaviour.md §10 "SDK retries").
+void TrafficService::send(std::uint32_t msg)
+{
+    Source &S = m_sources[m_k.msg(msg).path];
+    switch (sdkSend(m_k, S.target, msg, S.sdkRng, eventTag(kKind, EvSdkRetry))) {
+    case SdkSend::Sent:
+        break;
+    case SdkSend::Retrying:
+        m_k.metrics().add(S.m + SrSdkRetries, 1);
+        break;
+    case SdkSend::Lost:
+        m_k.metrics().add(S.m + SrSdkLost, 1);
+        break;
+    }
 }
 
 // End-to-end latency percentiles of the bin, per entry path (Kernel::recordE2e).

@@ -32,17 +32,22 @@ public:
     void sampleBin();
 
 private:
-    enum Ev : std::uint8_t { EvArrival }; // entity = source
+    enum Ev : std::uint8_t {
+        EvArrival,  // entity = source
+        EvSdkRetry, // entity = message, gen (the source is Message::path)
+    };
 
     struct Source {
         const TrafficSource *cfg = nullptr;
         ComponentRef target;
         Rng rng;
+        Rng sdkRng; // retry jitter: its own stream, so a fault never shifts the arrivals
         std::uint32_t m = 0;
     };
 
     void scheduleNextArrival(std::uint32_t s);
     void onArrival(std::uint32_t s);
+    void send(std::uint32_t msg); // as the client's AWS SDK does (core/sdkretry.h)
     double rateAt(std::uint32_t s, Ticks t) const;
     Ticks nextRateChange(std::uint32_t s, Ticks t) const;
 

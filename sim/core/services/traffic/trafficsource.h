@@ -50,12 +50,27 @@ struct TrafficSource {
     double poisonFraction = 0;
 };
 
-enum SourceMetric : std::uint32_t { SrGenerated, SrP50, SrP95, SrP99, SrE2eCount, SrCount };
+enum SourceMetric : std::uint32_t {
+    SrGenerated,
+    SrP50,
+    SrP95,
+    SrP99,
+    SrE2eCount,
+    SrSdkRetries,
+    SrSdkLost,
+    SrCount
+};
 
 inline constexpr MetricDecl kSourceMetrics[SrCount] = {
-    {"source.generated", "count", Aggregation::Sum}, {"source.e2e_p50_ms", "ms", Aggregation::Last},
-    {"source.e2e_p95_ms", "ms", Aggregation::Last},  {"source.e2e_p99_ms", "ms", Aggregation::Last},
+    {"source.generated", "count", Aggregation::Sum},
+    {"source.e2e_p50_ms", "ms", Aggregation::Last},
+    {"source.e2e_p95_ms", "ms", Aggregation::Last},
+    {"source.e2e_p99_ms", "ms", Aggregation::Last},
     {"source.e2e_count", "count", Aggregation::Sum},
+    // Requests the target refused (an Outage fault) that the client's SDK retried / gave up on
+    // after 3 attempts (core/sdkretry.h).
+    {"source.sdk_retries", "count", Aggregation::Sum},
+    {"source.sdk_lost", "count", Aggregation::Sum},
 };
 
 } // namespace swb::core
