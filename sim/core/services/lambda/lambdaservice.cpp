@@ -1,5 +1,5 @@
 // Lambda set-up, synchronous invocations and the concurrency pool (aws-behaviour.md §1). The async
-// event queue is in lambdaasync.cpp.
+// event queue is in lambdaasync.cpp, what a function does with its result in lambdaoutputs.cpp.
 #include "core/services/lambda/lambdaservice.h"
 
 #include "core/sdkretry.h"
@@ -235,31 +235,33 @@ std::uint32_t LambdaService::invoke(std::uint32_t fn, std::uint8_t invoker, std:
     ms.add(F.m + LmDurationSum, ms_);
     ms.peak(F.m + LmDurationMax, ms_);
 
-    const std::uint32_t id = newInvocation();
-    Invocation &I = m_invs[id];
-    I.start = now;
-    I.end = now + (cold ? msToTicks(cfg.coldStartMs) : 0) + std::max<Ticks>(1, msToTicks(ms_));
-    I.fn = fn;
-    I.ctx = ctx;
-    I.ctxGen = ctxGen;
-    I.aux = aux;
-    I.invoker = invoker;
-    I.error = error;
-    I.provisioned = provisioned;
-    I.serviceError = false;
-    m_k.schedule(I.end, eventTag(kKind, EvDone), id, I.gen);
-    return id;
+    return launch(
+        {.start = now,
+         .end = now + (cold ? msToTicks(cfg.coldStartMs) : 0) + std::max<Ticks>(1, msToTicks(ms_)),
+         .fn = fn,
+         .ctx = ctx,
+         .ctxGen = ctxGen,
+         .aux = aux,
+         .invoker = invoker,
+         .error = error,
+         .provisioned = provisioned});
 }
 
-std::uint32_t LambdaService::newInvocation()
+// Takes a free slot (its generation kept, for stale events), fills it and schedules the end.
+std::uint32_t LambdaService::launch(Invocation inv)
 {
+    std::uint32_t id;
     if (!m_freeInvs.empty()) {
-        const std::uint32_t id = m_freeInvs.back();
+        id = m_freeInvs.back();
         m_freeInvs.pop_back();
-        return id;
+    } else {
+        id = static_cast<std::uint32_t>(m_invs.size());
+        m_invs.emplace_back();
     }
-    m_invs.emplace_back();
-    return static_cast<std::uint32_t>(m_invs.size() - 1);
+    inv.gen = m_invs[id].gen;
+    m_invs[id] = inv;
+    m_k.schedule(inv.end, eventTag(kKind, EvDone), id, inv.gen);
+    return id;
 }
 
 // An Outage fault: the Invoke API answers 5xx (Lambda.ServiceException). The function does not
@@ -271,20 +273,15 @@ std::uint32_t LambdaService::refuseInvoke(std::uint32_t fn, std::uint8_t invoker
                                           std::uint32_t ctxGen, std::uint32_t aux)
 {
     m_k.metrics().add(m_fns[fn].m + LmServiceErrors, 1);
-    const std::uint32_t id = newInvocation();
-    Invocation &I = m_invs[id];
-    I.start = m_k.now();
-    I.end = I.start + 1;
-    I.fn = fn;
-    I.ctx = ctx;
-    I.ctxGen = ctxGen;
-    I.aux = aux;
-    I.invoker = invoker;
-    I.error = true;
-    I.provisioned = false;
-    I.serviceError = true;
-    m_k.schedule(I.end, eventTag(kKind, EvDone), id, I.gen);
-    return id;
+    return launch({.start = m_k.now(),
+                   .end = m_k.now() + 1,
+                   .fn = fn,
+                   .ctx = ctx,
+                   .ctxGen = ctxGen,
+                   .aux = aux,
+                   .invoker = invoker,
+                   .error = true,
+                   .serviceError = true});
 }
 
 void LambdaService::onEvent(const Event &e)
@@ -337,52 +334,6 @@ void LambdaService::onDone(std::uint32_t id, std::uint32_t gen)
     }
     const Invoker &who = m_invokers[I.invoker];
     who.done(who.self, I);
-}
-
-// A processed message either ends here (end-to-end latency recorded) or continues to the
-// function's outputs (one message each).
-void LambdaService::succeeded(std::uint32_t fn, std::uint32_t msg)
-{
-    const Function &F = m_fns[fn];
-    if (F.outputs.empty()) {
-        m_k.succeed(msg);
-        return;
-    }
-    for (std::uint32_t i = 1; i < F.outputs.size(); ++i)
-        sendOutput(fn, i, m_k.copyMessage(msg));
-    sendOutput(fn, 0, msg);
-}
-
-// The function's code sends its result with an AWS SDK: a refused request is retried in the
-// SDK's standard mode, then lost (core/sdkretry.h, aws-behaviour.md §10 "SDK retries").
-void LambdaService::sendOutput(std::uint32_t fn, std::uint32_t out, std::uint32_t msg)
-{
-    const ComponentRef to = m_fns[fn].outputs[out];
-    if (!m_k.refuses(to)) {
-        m_k.deliver(to, msg);
-        return;
-    }
-    Message &m = m_k.msg(msg);
-    m.ctx = fn;
-    m.aux = out;
-    m.attempts = 0;
-    retryOutput(msg);
-}
-
-void LambdaService::retryOutput(std::uint32_t msg)
-{
-    const Message &m = m_k.msg(msg);
-    Function &F = m_fns[m.ctx];
-    switch (sdkSend(m_k, F.outputs[m.aux], msg, F.sdkRng, eventTag(kKind, EvSdkRetry))) {
-    case SdkSend::Sent:
-        break;
-    case SdkSend::Retrying:
-        m_k.metrics().add(F.m + LmSdkRetries, 1);
-        break;
-    case SdkSend::Lost:
-        m_k.metrics().add(F.m + LmSdkLost, 1);
-        break;
-    }
 }
 
 void LambdaService::sampleBin()

@@ -127,7 +127,7 @@ private:
     };
 
     void onDone(std::uint32_t inv, std::uint32_t gen);
-    std::uint32_t newInvocation();
+    std::uint32_t launch(Invocation inv);
     std::uint32_t refuseInvoke(std::uint32_t fn, std::uint8_t invoker, std::uint32_t ctx,
                                std::uint32_t ctxGen, std::uint32_t aux);
     // Sends msg to output `out` of `fn` as the function's SDK does (core/sdkretry.h).
