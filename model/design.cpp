@@ -19,6 +19,7 @@ constexpr FaultKindInfo kFaultKinds[] = {
     {FaultKind::BadDeploy, "bad-deploy", "Bad deploy", ComponentKind::Lambda},
     {FaultKind::Outage, "outage", "Outage", ComponentKind::Downstream},
     {FaultKind::TrafficSpike, "traffic-spike", "Traffic spike", ComponentKind::TrafficSource},
+    {FaultKind::Throttle, "throttle", "Throttle", ComponentKind::Lambda},
 };
 
 } // namespace
@@ -60,6 +61,11 @@ bool faultAppliesTo(FaultKind kind, ComponentKind target)
     // dependency can have one; a traffic source is load, not a service.
     if (kind == FaultKind::Outage)
         return target != ComponentKind::TrafficSource;
+    // A throttle lowers a limit the simulator models: a function's concurrency, a stream's
+    // shard write limits, a state machine's StartExecution rate, an API's request rate.
+    if (kind == FaultKind::Throttle)
+        return target == ComponentKind::Lambda || target == ComponentKind::KinesisStream
+               || target == ComponentKind::StepFunctions || target == ComponentKind::ApiGateway;
     return target == faultTargetKind(kind);
 }
 
@@ -71,6 +77,14 @@ QString validateFault(const Fault &fault, const Design &design)
     if (fault.kind == FaultKind::Outage && !faultAppliesTo(fault.kind, target->kind))
         return QStringLiteral("%1 applies to a service block, not to '%2' (%3)")
             .arg(faultKindName(fault.kind), target->name, componentKindName(target->kind));
+    if (fault.kind == FaultKind::Throttle && !faultAppliesTo(fault.kind, target->kind))
+        return QStringLiteral("%1 applies to a Lambda function, a Kinesis stream, a Step Functions "
+                              "state machine or an API Gateway API, not to '%2' (%3)")
+            .arg(faultKindName(fault.kind), target->name, componentKindName(target->kind));
+    if (fault.kind == FaultKind::Throttle && !(fault.rateFactor >= 0 && fault.rateFactor <= 1))
+        return QStringLiteral("%1 on '%2': limit factor %3 must be between 0 and 1")
+            .arg(faultKindName(fault.kind), target->name)
+            .arg(fault.rateFactor);
     if (!faultAppliesTo(fault.kind, target->kind))
         return QStringLiteral("%1 applies to %2, not to '%3' (%4)")
             .arg(faultKindName(fault.kind),

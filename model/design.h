@@ -38,6 +38,7 @@ enum class FaultKind {
     BadDeploy,    // a Lambda's error rate and/or duration change
     Outage,       // a block refuses every request (a downstream dependency, or an AWS service)
     TrafficSpike, // a traffic source's rate is multiplied
+    Throttle,     // a block's limit is lowered (multiplied by rateFactor, 0..1)
 };
 
 QString faultKindId(FaultKind kind);
@@ -52,7 +53,7 @@ struct Fault {
     double duration = 60;        // s
     double errorRate = 1.0;      // BadDeploy: error rate during the window, 0..1
     double durationFactor = 1.0; // BadDeploy: duration multiplier, > 0
-    double rateFactor = 10.0;    // TrafficSpike: rate multiplier, >= 0
+    double rateFactor = 10.0;    // TrafficSpike: rate multiplier, >= 0; Throttle: limit x, 0..1
 
     bool operator==(const Fault &) const = default;
 };

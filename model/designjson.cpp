@@ -168,7 +168,8 @@ bool parseFaultKind(const QString &id, FaultKind *kind, QString *error)
     if (faultKindFromId(id, kind))
         return true;
     QStringList ids;
-    for (FaultKind k : {FaultKind::BadDeploy, FaultKind::Outage, FaultKind::TrafficSpike})
+    for (FaultKind k :
+         {FaultKind::BadDeploy, FaultKind::Outage, FaultKind::TrafficSpike, FaultKind::Throttle})
         ids.append(faultKindId(k));
     *error = QStringLiteral("unknown fault kind '%1' (known kinds: %2)").arg(id, kindList(ids));
     return false;

@@ -362,6 +362,10 @@ void Builder::mapFaults() {
             cf.kind = core::FaultKind::TrafficSpike;
             cf.rateMultiplier = f.rateFactor;
             break;
+        case FaultKind::Throttle: // the target's limit multiplied by the factor
+            cf.kind = core::FaultKind::Throttle;
+            cf.rateMultiplier = f.rateFactor;
+            break;
         }
         m_sc.faults.push_back(cf);
     }

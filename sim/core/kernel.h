@@ -109,6 +109,14 @@ public:
     {
         return !m_sc.faults.empty() && activeFault(FaultKind::Outage, c) != nullptr;
     }
+    // The factor a Throttle fault applies to `c`'s limit now (1 = none).
+    double limitFactor(ComponentRef c) const
+    {
+        if (m_sc.faults.empty())
+            return 1.0;
+        const Fault *f = activeFault(FaultKind::Throttle, c);
+        return f ? f->rateMultiplier : 1.0;
+    }
 
     // ---- units: the message pool and the ledger (kernelunits.cpp; DESIGN.md "Conservation")
     Message &msg(std::uint32_t id) { return m_msgs[id]; }

@@ -122,6 +122,9 @@ enum class FaultKind : std::uint8_t {
     // refuses sends (Kernel::refuses), and SNS deliveries to it fail (its delivery policy).
     Outage,
     TrafficSpike, // target TrafficSource: rate multiplied
+    // A lowered limit (rateMultiplier, 0..1): a Lambda's concurrency cap, a Kinesis stream's shard
+    // write limits, a state machine's StartExecution bucket, an API's token bucket.
+    Throttle,
 };
 
 struct Fault {
@@ -131,7 +134,7 @@ struct Fault {
     double durationSeconds = 60;
     double errorRate = 1.0;          // BadDeploy / Outage
     double durationMultiplier = 1.0; // BadDeploy
-    double rateMultiplier = 1.0;     // TrafficSpike
+    double rateMultiplier = 1.0;     // TrafficSpike; Throttle (the limit's factor)
 };
 
 struct Scenario {

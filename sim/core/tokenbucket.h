@@ -36,6 +36,14 @@ struct TokenBucket {
         tokens -= n;
         return true;
     }
+    // take() under a limit lowered by `factor` (a Throttle fault): each unit costs 1/factor
+    // tokens, so rate and burst both shrink by the factor; 0 refuses everything.
+    bool takeLimited(Ticks now, double factor, double n = 1.0)
+    {
+        if (factor >= 1.0)
+            return take(now, n);
+        return factor > 0.0 && take(now, n / factor);
+    }
     double available(Ticks now)
     {
         refill(now);

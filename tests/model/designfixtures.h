@@ -138,7 +138,7 @@ inline Design fullDesign() {
         f.duration = 33.5 + salt;
         f.errorRate = 0.35;
         f.durationFactor = 2.5;
-        f.rateFactor = 7.25;
+        f.rateFactor = kind == FaultKind::Throttle ? 0.45 : 7.25; // a throttle's limit factor
         ++salt;
         d.faults.insert(f.id, f);
     };
@@ -147,6 +147,7 @@ inline Design fullDesign() {
     fault(FaultKind::TrafficSpike, traffic);
     fault(FaultKind::Outage, sqs); // an outage applies to any service block
     fault(FaultKind::Outage, fn2);
+    fault(FaultKind::Throttle, kinesis);
     d.nextId += 17; // ids freed by deletions are never reused
     return d;
 }

@@ -1,7 +1,8 @@
 // Fault kinds in the model: an outage applies to every block but a traffic source, is refused on
 // a traffic source with a message naming the block, is written as "outage" in the design text
 // format, and files that name it "downstream-outage" (before outages applied to every block)
-// still load.
+// still load. A throttle applies to the blocks whose limit the simulator models, with a limit
+// factor from 0 to 1.
 #include "model/design.h"
 #include "model/kinds.h"
 #include "model/textformat.h"
@@ -39,6 +40,39 @@ private Q_SLOTS:
         }
     }
 
+    void throttleAppliesToModelledLimits()
+    {
+        const QList<ComponentKind> limited = {ComponentKind::Lambda, ComponentKind::KinesisStream,
+                                              ComponentKind::StepFunctions,
+                                              ComponentKind::ApiGateway};
+        for (ComponentKind k : allComponentKinds()) {
+            Design d;
+            Component c = d.makeComponent(k, QStringLiteral("target"), QPointF());
+            d.components.insert(c.id, c);
+            Fault f;
+            f.kind = FaultKind::Throttle;
+            f.target = c.id;
+            f.rateFactor = 0.25;
+            const QString why = validateFault(f, d);
+            QCOMPARE(faultAppliesTo(FaultKind::Throttle, k), limited.contains(k));
+            if (!limited.contains(k)) {
+                QVERIFY2(why.startsWith(QStringLiteral("Throttle applies to a Lambda function, a "
+                                                       "Kinesis stream, a Step Functions state "
+                                                       "machine or an API Gateway API, not to "
+                                                       "'target'")),
+                         qPrintable(why));
+                continue;
+            }
+            QVERIFY2(why.isEmpty(), qPrintable(why));
+            f.rateFactor = 1.5;
+            QCOMPARE(validateFault(f, d),
+                     QStringLiteral("Throttle on 'target': limit factor 1.5 must be between 0 "
+                                    "and 1"));
+            f.rateFactor = 0;
+            QVERIFY(validateFault(f, d).isEmpty()); // 0 = every request refused
+        }
+    }
+
     void textFormatWritesOutageAndReadsTheOldName()
     {
         Design d;
@@ -68,7 +102,8 @@ private Q_SLOTS:
         text.replace("kind: downstream-outage\n", "kind: outtage\n");
         QVERIFY(!TextFormat::fromYaml(text, QStringLiteral("d.swb.yaml"), &old, &error));
         QVERIFY2(error.contains(QStringLiteral("unknown fault kind 'outtage' (known kinds: "))
-                     && error.contains(QStringLiteral("outage")),
+                     && error.contains(QStringLiteral("outage"))
+                     && error.contains(QStringLiteral("throttle")),
                  qPrintable(error));
     }
 };

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void inlineEditValidatedAndUndoable();
     void targetsFollowTheKindAndRemove();
     void outageOnAFunctionAddedAndUndone();
+    void throttleTakesALimitFactor();
 
 private:
     void type(QLineEdit *edit, const QString &text);
@@ -211,6 +212,34 @@ void TestFaults::outageOnAFunctionAddedAndUndone()
     QVERIFY(m_panel->messageLabel()->text().isEmpty());
     m_doc->undoStack()->undo();
     QVERIFY(m_doc->design().faults.isEmpty());
+}
+
+void TestFaults::throttleTakesALimitFactor()
+{
+    // Throttle is the fourth kind; in the SQS -> Lambda pattern only the function has a limit it
+    // lowers. A factor above 1 is refused with the allowed range; 0.25 is added.
+    m_panel->kindBox()->setFocus();
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(m_panel->kindBox(), Qt::Key_Down);
+    QCOMPARE(m_panel->kindBox()->currentText(), faultKindName(FaultKind::Throttle));
+    QCOMPARE(m_panel->targetBox()->count(), 1);
+    QCOMPARE(m_doc->design().component(m_panel->targetBox()->itemData(0).toLongLong())->kind,
+             ComponentKind::Lambda);
+    QVERIFY(m_panel->valueEdit()->isEnabled());
+    type(m_panel->valueEdit(), QStringLiteral("2"));
+    QTest::mouseClick(m_panel->addButton(), Qt::LeftButton);
+    QVERIFY(m_doc->design().faults.isEmpty());
+    QVERIFY2(m_panel->messageLabel()->text().contains(
+                 QStringLiteral("limit factor 2 must be between 0 and 1")),
+             qPrintable(m_panel->messageLabel()->text()));
+    type(m_panel->valueEdit(), QStringLiteral("0.25"));
+    QTest::mouseClick(m_panel->addButton(), Qt::LeftButton);
+    QCOMPARE(m_doc->design().faults.size(), 1);
+    QCOMPARE(m_doc->design().faults.first().kind, FaultKind::Throttle);
+    QCOMPARE(m_doc->design().faults.first().rateFactor, 0.25);
+    QCOMPARE(m_panel->table()->item(0, FaultsPanel::RateFactorColumn)->text(),
+             QStringLiteral("0.25"));
+    QVERIFY(m_panel->messageLabel()->text().isEmpty());
 }
 
 QTEST_MAIN(TestFaults)

@@ -16,7 +16,8 @@ namespace swb {
 
 namespace {
 
-constexpr FaultKind kKinds[] = {FaultKind::BadDeploy, FaultKind::Outage, FaultKind::TrafficSpike};
+constexpr FaultKind kKinds[] = {FaultKind::BadDeploy, FaultKind::Outage, FaultKind::TrafficSpike,
+                                FaultKind::Throttle};
 
 // A number typed by the user, or a message naming the field and what is allowed.
 bool parseNumber(const QString &text, const QString &field, const QString &allowed, double *out,
@@ -122,8 +123,10 @@ void FaultsPanel::rebuildTargets()
     if (i >= 0)
         m_target->setCurrentIndex(i);
     m_add->setEnabled(m_target->count() > 0);
-    const QString what =
-        kind == FaultKind::Outage ? tr("service block") : componentKindName(faultTargetKind(kind));
+    const QString what = kind == FaultKind::Outage ? tr("service block")
+                         : kind == FaultKind::Throttle
+                             ? tr("function, stream, state machine or API")
+                             : componentKindName(faultTargetKind(kind));
     m_add->setToolTip(m_target->count() > 0 ? QString()
                                             : tr("The design has no %1 to target").arg(what));
 }
@@ -139,6 +142,11 @@ void FaultsPanel::updateForm()
     case FaultKind::TrafficSpike:
         m_valueLabel->setText(tr("Rate x"));
         m_value->setText(QStringLiteral("10"));
+        m_value->setEnabled(true);
+        break;
+    case FaultKind::Throttle:
+        m_valueLabel->setText(tr("Limit x (0-1)"));
+        m_value->setText(QStringLiteral("0.5"));
         m_value->setEnabled(true);
         break;
     case FaultKind::Outage:
@@ -174,6 +182,11 @@ void FaultsPanel::addFault()
     }
     if (f.kind == FaultKind::TrafficSpike
         && !parseNumber(m_value->text(), tr("Rate x"), tr("0 or more"), &f.rateFactor, &error)) {
+        showMessage(error);
+        return;
+    }
+    if (f.kind == FaultKind::Throttle
+        && !parseNumber(m_value->text(), tr("Limit x"), tr("0 to 1"), &f.rateFactor, &error)) {
         showMessage(error);
         return;
     }
@@ -218,7 +231,8 @@ void FaultsPanel::rebuildTable()
         cell(StartColumn, QString::number(f.start), true);
         cell(DurationColumn, QString::number(f.duration), true);
         const bool deploy = f.kind == FaultKind::BadDeploy;
-        const bool spike = f.kind == FaultKind::TrafficSpike;
+        // The Rate x column holds a spike's rate factor and a throttle's limit factor.
+        const bool spike = f.kind == FaultKind::TrafficSpike || f.kind == FaultKind::Throttle;
         const QString none = QStringLiteral("-");
         cell(ErrorRateColumn, deploy ? QString::number(f.errorRate) : none, deploy);
         cell(DurationFactorColumn, deploy ? QString::number(f.durationFactor) : none, deploy);

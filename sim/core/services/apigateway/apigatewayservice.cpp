@@ -58,7 +58,7 @@ bool ApiGatewayService::accept(std::uint32_t api, std::uint32_t msg)
     // Stage/method limits can only be lower than the account bucket (10,000 RPS / 5,000 burst),
     // which all APIs of the account share; excess requests get 429 (aws-behaviour.md §2 "Account
     // throttle").
-    if (!A.bucket.take(now) || !m_account.take(now)) {
+    if (!A.bucket.takeLimited(now, m_k.limitFactor({kKind, api})) || !m_account.take(now)) {
         m_k.metrics().add(A.m + Am429, 1);
         m_k.finish(msg, &Ledger::rejected);
         return false;

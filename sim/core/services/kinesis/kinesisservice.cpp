@@ -158,8 +158,11 @@ bool KinesisService::accept(std::uint32_t si, std::uint32_t msg)
     }
     const std::uint32_t shard = S.keyShard[key];
     const Message m = m_k.msg(msg);
-    // Shard write limit: ProvisionedThroughputExceeded above 1,000 records/s or 1 MB/s.
-    if (!S.writeRecords[shard].take(now, 1) || !S.writeBytes[shard].take(now, m.bytes)) {
+    // Shard write limit: ProvisionedThroughputExceeded above 1,000 records/s or 1 MB/s (lowered
+    // by a Throttle fault).
+    const double limit = m_k.limitFactor({kKind, si});
+    if (!S.writeRecords[shard].takeLimited(now, limit, 1)
+        || !S.writeBytes[shard].takeLimited(now, limit, m.bytes)) {
         m_k.metrics().add(S.m + KmThrottles, 1);
         m_k.finish(msg, &Ledger::rejected);
         return false;

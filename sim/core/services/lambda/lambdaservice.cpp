@@ -117,6 +117,18 @@ bool LambdaService::canStart(std::uint32_t fn)
     // cap").
     if (m_rps.available(now) < 1.0)
         return false;
+    if (!m_k.scenario().faults.empty()) {
+        // A Throttle fault lowers the function's concurrency limit (its reservation, else the
+        // account's) by its factor for a while.
+        const double factor = m_k.limitFactor({kKind, fn});
+        if (factor < 1.0) {
+            const std::uint32_t limit = F.cfg->isReserved()
+                                            ? F.cfg->reservation()
+                                            : m_k.scenario().account.concurrencyLimit;
+            if (F.pcBusy + F.onDemandBusy >= static_cast<std::uint32_t>(factor * limit))
+                return false;
+        }
+    }
     if (F.pcBusy < F.pc)
         return true;
     // Reserved concurrency caps the function; unreserved functions share what the reservations

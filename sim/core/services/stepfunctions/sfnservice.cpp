@@ -50,7 +50,7 @@ bool SfnService::accept(std::uint32_t sm, std::uint32_t msg)
     // StartExecution is throttled by a token bucket (aws-behaviour.md §6 table): the call is
     // refused and the caller (API Gateway direct integration: a 5xx; a Lambda function: its SDK
     // call fails) sees the error; the request is counted as rejected.
-    if (!S.starts.take(m_k.now())) {
+    if (!S.starts.takeLimited(m_k.now(), m_k.limitFactor({kKind, sm}))) { // a Throttle lowers it
         m_k.metrics().add(S.m + FmStartThrottles, 1);
         m_k.finish(msg, &Ledger::rejected);
         return false;
