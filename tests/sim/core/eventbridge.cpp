@@ -51,7 +51,7 @@ Scenario failingTarget(double outageSeconds, double runSeconds)
     sc.queues.resize(2);
     rule(sc, 0, {sqs(0)});
     Fault outage;
-    outage.kind = FaultKind::DownstreamOutage;
+    outage.kind = FaultKind::Outage;
     outage.target = sqs(0);
     outage.durationSeconds = outageSeconds;
     sc.faults.push_back(outage);

@@ -141,8 +141,8 @@ void EventBusService::attempt(std::uint32_t msg)
     ++m.attempts;
     const Ticks now = m_k.now();
     bool ok = true;
-    if (const Fault *f = m_k.activeFault(FaultKind::DownstreamOutage, T.to))
-        ok = !B.rng.bernoulli(f->errorRate); // the target is unavailable
+    if (m_k.refuses(T.to))
+        ok = false; // the target is unavailable (an Outage fault): retried by the policy
     if (ok && !m_invocations.take(now)) {
         // Over the account's invocations quota: the invocation is throttled, i.e. delayed and
         // retried (aws-behaviour.md §9 "Quotas").

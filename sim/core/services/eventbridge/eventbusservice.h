@@ -4,7 +4,7 @@
 // queued on the bus), each accepted entry is billed per 64 KB chunk. Rules: each matches
 // independently and sends a matching event to all of its targets. Targets: Lambda (async), SQS,
 // SNS, Step Functions, another bus, through Kernel::deliver. A hand-off that fails (the target
-// unavailable: a DownstreamOutage fault on it) or is throttled by the account's invocations
+// unavailable: an Outage fault on it) or is throttled by the account's invocations
 // quota (excess invocations are delayed, not dropped) is retried with exponential backoff and
 // jitter until the target's MaximumRetryAttempts or MaximumEventAgeInSeconds is reached; the
 // event then goes to the target's DLQ, or is dropped.
