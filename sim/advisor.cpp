@@ -60,10 +60,14 @@ bool verify(const Design &design, const AdviceOptions &o, const Diagnosis *answe
         return true;
     }
     const RunResults rerun = runToEnd(changed, o.run);
+    if (rerun.cancelled) {
+        *error = QStringLiteral("cancelled");
+        return false;
+    }
     if (!rerun.ok) {
-        *error = rerun.error;
-        fix->verdict = QStringLiteral("the changed design does not run: %1").arg(rerun.error);
-        return !rerun.cancelled;
+        fix->verdict =
+            QStringLiteral("not offered: the changed design does not run: %1").arg(rerun.error);
+        return true;
     }
     fix->after = headlineOf(rerun);
     QList<Diagnosis> found;
@@ -187,15 +191,18 @@ Advice advise(const Design &design, const RunResults &run, const AdviceOptions &
         const Fix &fix = advice.fixes.at(i);
         if (!fix.verified)
             continue;
-        if (progress)
-            progress(done++, 2 * total);
+        // On top of nothing, the fix's own verification stands: no second run of it.
         Fix step = fix;
-        step.before = advice.combined.after;
         QList<Diagnosis> found;
-        if (!verify(accumulated, options, &advice.diagnoses.at(diagnosisOf.at(i)), &step,
-                    &advice.error, &found)) {
-            advice.ok = false;
-            return advice;
+        if (!advice.combined.changes.isEmpty()) {
+            if (progress)
+                progress(done++, 2 * total);
+            step.before = advice.combined.after;
+            if (!verify(accumulated, options, &advice.diagnoses.at(diagnosisOf.at(i)), &step,
+                        &advice.error, &found)) {
+                advice.ok = false;
+                return advice;
+            }
         }
         QList<Diagnosis> back; // diagnoses an earlier fix cleared, brought back by this one
         for (const Diagnosis &d : found)

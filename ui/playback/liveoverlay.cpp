@@ -65,8 +65,14 @@ LiveState computeLiveState(const Design &design, const SeriesCatalog &catalog,
                                 &figure);
         state.blocks.insert(c.id, overlayOf(figure));
     }
+    // Every block has its figures; a wire's ends are blocks of the design.
+    const LiveFigures noFigures{};
+    auto of = [&](ComponentId id) -> const LiveFigures & {
+        const auto it = figures.constFind(id);
+        return it == figures.cend() ? noFigures : *it;
+    };
     auto health = [&](ComponentId id) {
-        const LiveSeverity s = figures.value(id).severity;
+        const LiveSeverity s = of(id).severity;
         return s == LiveSeverity::Error ? 2 : s == LiveSeverity::Warning ? 1 : 0;
     };
     // Flow over a wire: the traffic its target takes in, shared between the target's inbound
@@ -79,10 +85,10 @@ LiveState computeLiveState(const Design &design, const SeriesCatalog &catalog,
     for (const Connection &w : design.connections) {
         LiveState::Flow f;
         if (isFailurePath(w.kind)) {
-            f.perSecond = figures.value(w.source).deadLettersPerSecond;
+            f.perSecond = of(w.source).deadLettersPerSecond;
             f.health = f.perSecond > 0 ? 2 : 0;
         } else {
-            f.perSecond = figures.value(w.target).inPerSecond / qMax(1, inbound.value(w.target));
+            f.perSecond = of(w.target).inPerSecond / qMax(1, inbound.value(w.target));
             f.health = health(w.target);
         }
         busiest = qMax(busiest, f.perSecond);

@@ -140,9 +140,8 @@ void EventBusService::attempt(std::uint32_t msg)
     Bus &B = m_buses[m.aux];
     ++m.attempts;
     const Ticks now = m_k.now();
-    bool ok = true;
-    if (m_k.refuses(T.to))
-        ok = false; // the target is unavailable (an Outage fault): retried by the policy
+    // A target under an Outage fault is unavailable: retried by the policy below.
+    bool ok = !m_k.refuses(T.to);
     if (ok && !m_invocations.take(now)) {
         // Over the account's invocations quota: the invocation is throttled, i.e. delayed and
         // retried (aws-behaviour.md §9 "Quotas").
