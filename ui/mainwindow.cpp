@@ -23,6 +23,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -169,6 +170,19 @@ void MainWindow::arrangeDefaultDocks()
         m_fitPending = true;
         QTimer::singleShot(0, this, &MainWindow::keepCanvasShare);
     }
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // The tab bars of tabbed docks are made (and remade) by QMainWindow as docks move: each gets
+    // whole titles and scroll arrows when they do not fit, never "F..." and "Ad...".
+    if (event->type() == QEvent::ChildPolished) {
+        if (auto *tabs = qobject_cast<QTabBar *>(static_cast<QChildEvent *>(event)->child())) {
+            tabs->setElideMode(Qt::ElideNone);
+            tabs->setUsesScrollButtons(true);
+        }
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)

@@ -33,6 +33,7 @@
 #include "ui/playback/playbacksession.h"
 #include "ui/playback/refreshpacer.h"
 
+#include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -171,7 +172,11 @@ public:
     struct Slow {
         double ms;
         QString what;
+        double startMs = 0;   // wall time since the stall timer's last tick
+        qint64 iteration = 0; // event-loop iteration (the dispatcher's awake() count)
     };
+    QElapsedTimer sinceTickWall;
+    qint64 iterations = 0;
     std::vector<Slow> slowest; // the longest deliveries, longest first (at most 8 kinds)
     // The deliveries of 1 ms or more since the stall timer's last tick (what one gap was made of).
     std::vector<Slow> sinceTick;
@@ -185,6 +190,7 @@ public:
             return r;
         }
         const double cpuBefore = threadCpuMs();
+        const double startMs = sinceTickWall.isValid() ? sinceTickWall.nsecsElapsed() / 1e6 : 0;
         const QEvent::Type type = event->type(); // the event may be gone afterwards
         const char *cls = receiver->metaObject()->className();
         QString what = QStringLiteral("%1 %2").arg(QLatin1String(cls)).arg(int(type));
@@ -206,8 +212,8 @@ public:
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = threadCpuMs() - cpuBefore;
-        if (ms >= 1 && sinceTick.size() < 64)
-            sinceTick.push_back({ms, what});
+        if (ms >= 0.2 && sinceTick.size() < 256)
+            sinceTick.push_back({ms, what, startMs, iterations});
         record(ms, what);
         return r;
     }
@@ -279,18 +285,35 @@ int main(int argc, char **argv)
     std::vector<double> busy;
     busy.reserve(1 << 16);
     double cpuAtTick = threadCpuMs();
-    // The GUI-thread gap with the most CPU of its own, and the deliveries it was made of.
-    double worstBusy = 0, worstBusyWall = 0;
-    std::vector<TimingApplication::Slow> worstParts;
+    // The GUI-thread gap with the most CPU of its own, and the deliveries it was made of; and the
+    // longest gap, traced delivery by delivery with the event-loop iterations they fell in.
+    double worstBusy = 0, worstBusyWall = 0, longestWall = 0, longestCpu = 0;
+    qint64 longestIterations = 0, iterationAtTick = 0;
+    std::vector<TimingApplication::Slow> worstParts, longestParts;
+    QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake,
+                     [&] { ++app.iterations; });
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         gaps.push_back(sinceTick.nsecsElapsed() / 1e6);
         sinceTick.restart();
+        app.sinceTickWall.restart();
         const double cpu = threadCpuMs();
+        std::vector<TimingApplication::Slow> parts;
+        for (const auto &p : app.sinceTick) {
+            if (p.ms >= 1)
+                parts.push_back(p);
+        }
         if (cpu - cpuAtTick > worstBusy) {
             worstBusy = cpu - cpuAtTick;
             worstBusyWall = gaps.back();
-            worstParts = app.sinceTick;
+            worstParts = parts;
         }
+        if (gaps.back() > longestWall) {
+            longestWall = gaps.back();
+            longestCpu = cpu - cpuAtTick;
+            longestParts = app.sinceTick;
+            longestIterations = app.iterations - iterationAtTick;
+        }
+        iterationAtTick = app.iterations;
         app.sinceTick.clear();
         busy.push_back(cpu - cpuAtTick);
         cpuAtTick = cpu;
@@ -371,8 +394,10 @@ int main(int argc, char **argv)
     QObject::connect(controller, &SimController::finished, [&] { finished = true; });
     app.slowest.clear(); // the run only, not the window's first paint
     app.sinceTick.clear();
+    store->pacer()->resetViewCosts();
     window.startPlayback(options.speed);
     sinceTick.start();
+    app.sinceTickWall.start();
     cpuAtTick = threadCpuMs();
     ticker.start();
     pauser.start();
@@ -430,7 +455,23 @@ int main(int argc, char **argv)
         "or more in it:",
         worstBusy, worstBusyWall);
     for (const auto &part : worstParts)
-        std::printf(" %s %.1f ms;", qPrintable(part.what), part.ms);
+        std::printf(" [%.1f #%lld] %s %.1f ms;", part.startMs,
+                    static_cast<long long>(part.iteration - worstParts.front().iteration),
+                    qPrintable(part.what), part.ms);
+    std::printf("\n");
+    std::printf("  the longest gap, %.1f ms (%.1f ms GUI-thread CPU, %lld event-loop iterations); "
+                "its deliveries of 0.2 ms or more (start ms, iteration, what, CPU ms):",
+                longestWall, longestCpu, static_cast<long long>(longestIterations));
+    const qint64 firstIteration = longestParts.empty() ? 0 : longestParts.front().iteration;
+    for (const auto &part : longestParts)
+        std::printf(" [%.1f #%lld] %s %.1f;", part.startMs,
+                    static_cast<long long>(part.iteration - firstIteration), qPrintable(part.what),
+                    part.ms);
+    std::printf("\n");
+    std::printf("  longest redraw per paced view (GUI-thread wall ms):");
+    for (const auto &view : store->pacer()->longestViewCosts())
+        std::printf(" %s %.1f;", view.first ? view.first->metaObject()->className() : "(gone)",
+                    view.second);
     std::printf("\n");
     std::printf("  longest event deliveries on the GUI thread (its CPU time):");
     for (const auto &slow : app.slowest)

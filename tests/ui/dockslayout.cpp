@@ -14,6 +14,7 @@
 
 #include <QDockWidget>
 #include <QScrollArea>
+#include <QTabBar>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -73,6 +74,27 @@ void checkTotalRowInView(MainWindow &w)
     QCOMPARE(total->topLevelItem(0)->text(0), QStringLiteral("Total"));
 }
 
+// The texts of the visible tab bars' tabs, each checked to have room for its whole title.
+QStringList visibleTabsWhole(MainWindow &w)
+{
+    QStringList seen;
+    for (QTabBar *bar : w.findChildren<QTabBar *>()) {
+        if (!bar->isVisible())
+            continue;
+        for (int i = 0; i < bar->count(); ++i) {
+            const QString text = bar->tabText(i);
+            seen.append(text);
+            const int needed = bar->fontMetrics().horizontalAdvance(text);
+            if (bar->tabRect(i).width() <= needed)
+                qWarning("tab '%s' is %d px wide for %d px of text", qPrintable(text),
+                         bar->tabRect(i).width(), needed);
+            if (bar->tabRect(i).width() <= needed)
+                return {};
+        }
+    }
+    return seen;
+}
+
 } // namespace
 
 class TestDocksLayout : public QObject
@@ -85,6 +107,7 @@ private Q_SLOTS:
     void canvasChartsAndInspectorAtOnce();
     void smallWindowKeepsHalfForTheCanvas();
     void shrinkingToSmallGivesWay();
+    void dockTabsShowWholeTitles();
 };
 
 void TestDocksLayout::canvasChartsAndInspectorAtOnce()
@@ -144,6 +167,33 @@ void TestDocksLayout::shrinkingToSmallGivesWay()
     QTest::qWait(100);
     checkCanvasHalf(w);
     checkTotalRowInView(w);
+    w.document()->markSaved();
+}
+
+void TestDocksLayout::dockTabsShowWholeTitles()
+{
+    // At 1024x700 four docks share the tab bar under the inspector: each tab keeps its whole
+    // title (scroll arrows when they do not fit), and the Findings tab names a count, not the
+    // whole summary (that is in the status bar).
+    MainWindow w(test::pricing());
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // A queue without a DLQ and a batch size without a window: findings to count.
+    w.document()->replaceDesign(test::sqsLambda(20));
+    QTest::qWait(100);
+    const QStringList seen = visibleTabsWhole(w);
+    for (const char *title : {"Cost", "Faults", "Advisor"})
+        QVERIFY2(seen.contains(QLatin1String(title)), qPrintable(seen.join(QLatin1Char('|'))));
+    const auto findings = std::find_if(seen.cbegin(), seen.cend(), [](const QString &t) {
+        return t.startsWith(QLatin1String("Findings"));
+    });
+    QVERIFY(findings != seen.cend());
+    QVERIFY2(findings->size() <= QStringLiteral("Findings (99)").size(), qPrintable(*findings));
+    // Squeezed by hand to less than the tabs need: still whole titles, the bar scrolls.
+    w.resizeDocks({w.inspectorDock()}, {150}, Qt::Horizontal);
+    QTest::qWait(100);
+    QCOMPARE(visibleTabsWhole(w).size(), seen.size());
     w.document()->markSaved();
 }
 

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void flushCompletesARefreshUnderWay();
     void destroyedAndRemovedViewsAreSkipped();
     void changeDuringARefreshGetsAnotherOne();
+    void steppedViewTakesATurnPerStep();
 };
 
 namespace {
@@ -126,4 +127,48 @@ void TestRefreshPacer::changeDuringARefreshGetsAnotherOne()
 }
 
 QTEST_GUILESS_MAIN(TestRefreshPacer)
+void TestRefreshPacer::steppedViewTakesATurnPerStep()
+{
+    // The charts draw in steps (bookkeeping, then a chart per step): each step has a turn to
+    // itself, input posted during a step comes before the next one, and the next view waits
+    // until the stepped view says it is done.
+    RefreshPacer pacer;
+    QObject a, b;
+    QStringList log;
+    int steps = 0;
+    pacer.addSteppedView(&a, [&] {
+        log << QStringLiteral("a%1").arg(++steps);
+        QMetaObject::invokeMethod(
+            this, [&] { log << QStringLiteral("input"); }, Qt::QueuedConnection);
+        return steps == 3;
+    });
+    pacer.addView(&b, [&] { log << QStringLiteral("b"); });
+    pacer.markDirty();
+    QVERIFY(waitForRefreshStart(pacer, log));
+    QCOMPARE(log, QStringList{QStringLiteral("a1")});
+    QCoreApplication::processEvents();
+    QCOMPARE(log,
+             (QStringList{QStringLiteral("a1"), QStringLiteral("input"), QStringLiteral("a2")}));
+    QCoreApplication::processEvents();
+    QCOMPARE(log.mid(3), (QStringList{QStringLiteral("input"), QStringLiteral("a3")}));
+    QVERIFY(pacer.isRefreshing());
+    QCoreApplication::processEvents();
+    QCOMPARE(log.mid(5), (QStringList{QStringLiteral("input"), QStringLiteral("b")}));
+    QVERIFY(!pacer.isRefreshing());
+
+    // flush() runs every remaining step at once; a view that never finishes is cut off after
+    // kMaxSteps steps, so a refresh always ends.
+    steps = 0;
+    log.clear();
+    pacer.addSteppedView(&a, [&] {
+        ++steps;
+        return false;
+    });
+    pacer.markDirty();
+    pacer.flush();
+    QVERIFY(!pacer.isRefreshing());
+    QCOMPARE(steps, RefreshPacer::kMaxSteps);
+    QCOMPARE(log, QStringList{QStringLiteral("b")});
+}
+
 #include "refreshpacer.moc"

@@ -227,6 +227,7 @@ void ChartsPanel::setFrameStore(FrameStore *store)
         m_store->pacer()->removeView(this);
     m_store = store;
     m_needsRebuild = true;
+    m_midRefresh = false;
     if (!store)
         return;
     auto markRebuild = [this] {
@@ -236,7 +237,7 @@ void ChartsPanel::setFrameStore(FrameStore *store)
     connect(store, &FrameStore::runStarted, this, markRebuild);
     connect(store, &FrameStore::cleared, this, markRebuild);
     connect(store, &FrameStore::ghostChanged, this, markRebuild);
-    store->pacer()->addView(this, [this] { refresh(); });
+    store->pacer()->addSteppedView(this, [this] { return refreshStep(); });
     refreshNow();
 }
 
@@ -457,20 +458,24 @@ void ChartsPanel::addGhostLines()
 
 void ChartsPanel::fillLegends()
 {
-    for (int c = 0; c < ChartCount; ++c) {
-        QList<ChartLegend::Entry> entries;
-        bool ghost = false;
-        for (const auto &l : m_lines) {
-            if (l->chart != c || m_hidden.contains(l->component))
-                continue;
-            if (l->ghost)
-                ghost = true;
-            else
-                entries.append({l->title, l->series->pen()});
-        }
-        m_legends.at(c)->setEntries(entries);
-        m_legends.at(c)->setGhostShown(ghost);
+    for (int c = 0; c < ChartCount; ++c)
+        fillLegend(c);
+}
+
+void ChartsPanel::fillLegend(int chart)
+{
+    QList<ChartLegend::Entry> entries;
+    bool ghost = false;
+    for (const auto &l : m_lines) {
+        if (l->chart != chart || m_hidden.contains(l->component))
+            continue;
+        if (l->ghost)
+            ghost = true;
+        else
+            entries.append({l->title, l->series->pen()});
     }
+    m_legends.at(chart)->setEntries(entries);
+    m_legends.at(chart)->setGhostShown(ghost);
 }
 
 void ChartsPanel::onItemChanged(QListWidgetItem *item)

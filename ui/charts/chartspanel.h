@@ -97,9 +97,18 @@ private:
     void rebuild();
     void requestRefresh();
     void refresh();
+    // The bookkeeping of a refresh (window, cost samples, cursor, read-outs); the charts whose data
+    // changed are left pending.
+    void prepareRefresh();
+    // One step of a paced refresh: the bookkeeping first, then one chart (or two quick ones) per
+    // step; true when nothing is left to draw.
+    bool refreshStep();
     void updateWindow();
     void refreshChart(int chart, qint64 first, qint64 last, bool dataChanged);
-    void drawPendingCharts(int budgetMs); // < 0: all of them now
+    // Draws pending charts for up to budgetMs (< 0: all of them now); true when none is left.
+    // scheduleRest: charts left over are drawn on later turns through a timer of their own (calls
+    // from outside the pacer).
+    bool drawPendingCharts(int budgetMs, bool scheduleRest = true);
     void updateCostSamples();
     void updateReadouts();
     void updateBands();
@@ -115,6 +124,7 @@ private:
     void addLimitLines();
     void addGhostLines();
     void fillLegends();
+    void fillLegend(int chart);
     void clearLines();
     double durationSeconds() const;
     double playheadSeconds() const;
@@ -146,6 +156,7 @@ private:
     QList<QString> m_dataKeys; // per chart: what its series were last drawn from
     QSet<int> m_pendingCharts; // charts whose series wait to be redrawn (over several turns)
     bool m_drawScheduled = false;
+    bool m_midRefresh = false;       // a paced refresh has done its bookkeeping, charts follow
     qint64 m_first = 0, m_last = -1; // bins in the window
     // Cost chart: running totals of every series and the samples taken so far.
     QList<double> m_totals;

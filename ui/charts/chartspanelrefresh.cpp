@@ -162,7 +162,7 @@ void ChartsPanel::updateWindow()
     m_x1 = m_x0 + m_window;
 }
 
-void ChartsPanel::refresh()
+void ChartsPanel::prepareRefresh()
 {
     if (m_needsRebuild)
         rebuild();
@@ -194,18 +194,40 @@ void ChartsPanel::refresh()
     for (TimeChartView *v : std::as_const(m_views))
         v->setCursorSeconds(cursor);
     updateReadouts();
+}
+
+void ChartsPanel::refresh()
+{
+    prepareRefresh();
     // The charts in the next turns, one (or two quick ones) per turn: this turn has done the
     // bookkeeping, and each chart's redraw queues its scene update and repaint for the next turn.
     drawPendingCharts(0);
 }
 
-void ChartsPanel::refreshNow()
+bool ChartsPanel::refreshStep()
 {
-    refresh();
-    drawPendingCharts(-1);
+    // Paced by the store's RefreshPacer, which calls again in the next turn while this returns
+    // false: the bookkeeping in one turn, then the charts, so no other view's redraw shares a
+    // turn with a chart's (one unit of work per event-loop iteration).
+    if (!m_midRefresh) {
+        prepareRefresh();
+        m_midRefresh = true;
+        if (!m_pendingCharts.isEmpty())
+            return false;
+    }
+    const bool done = drawPendingCharts(kChartBudgetMs, false);
+    m_midRefresh = !done;
+    return done;
 }
 
-void ChartsPanel::drawPendingCharts(int budgetMs)
+void ChartsPanel::refreshNow()
+{
+    prepareRefresh();
+    drawPendingCharts(-1);
+    m_midRefresh = false;
+}
+
+bool ChartsPanel::drawPendingCharts(int budgetMs, bool scheduleRest)
 {
     // Work per GUI frame has a budget: charts left over are drawn on the next turns of the
     // event loop, so input (Pause, a menu) is handled in between (DESIGN.md, 50 ms).
@@ -215,14 +237,14 @@ void ChartsPanel::drawPendingCharts(int budgetMs)
         if (!m_pendingCharts.contains(c))
             continue;
         if (budgetMs >= 0 && spent.elapsed() >= budgetMs) {
-            if (!m_drawScheduled) {
+            if (scheduleRest && !m_drawScheduled) {
                 m_drawScheduled = true;
                 QTimer::singleShot(0, this, [this] {
                     m_drawScheduled = false;
                     drawPendingCharts(kChartBudgetMs);
                 });
             }
-            return;
+            return false;
         }
         m_pendingCharts.remove(c);
         refreshChart(c, m_first, m_last, true);
@@ -231,6 +253,7 @@ void ChartsPanel::drawPendingCharts(int budgetMs)
         if (!m_pendingCharts.contains(c))
             refreshChart(c, m_first, m_last, false); // the time axis labels
     }
+    return true;
 }
 
 void ChartsPanel::refreshChart(int chart, qint64 first, qint64 last, bool dataChanged)
@@ -349,6 +372,7 @@ void ChartsPanel::updateCostSamples()
         m_totals.fill(0.0, catalog.series.size());
     QElapsedTimer budget;
     budget.start();
+    bool added = false; // new services' lines: the cost legend is refilled once, at the end
     for (; m_totalsBins < m_store->frameCount(); ++m_totalsBins) {
         const qint64 b = m_totalsBins;
         const QList<double> &v = m_store->frame(b).values;
@@ -383,7 +407,7 @@ void ChartsPanel::updateCostSamples()
                                            : tr("%1 projected per month").arg(it.value().first),
                                    -1, chartPen(color, accrued ? Qt::DotLine : Qt::SolidLine),
                                    false, accrued);
-                    fillLegends();
+                    added = true;
                 }
                 const double usd =
                     accrued ? it.value().second * seconds / monthSeconds : it.value().second;
@@ -396,6 +420,8 @@ void ChartsPanel::updateCostSamples()
             break;
         }
     }
+    if (added)
+        fillLegend(Cost);
 }
 
 QString ChartsPanel::readout(const ChartLine &line, double seconds) const

@@ -104,7 +104,9 @@ void FindingsDock::refresh()
         parts.append(counted(warnings, tr("warning")));
     const QString summary =
         parts.isEmpty() ? tr("No problems found") : parts.join(QStringLiteral(", "));
-    setWindowTitle(tr("Findings (%1)").arg(summary));
+    // The dock's title is a tab among others: the count only; the summary is in the status bar.
+    setWindowTitle(errors + warnings > 0 ? tr("Findings (%1)").arg(errors + warnings)
+                                         : tr("Findings"));
     Q_EMIT summaryChanged(summary);
     Q_EMIT findingsChanged();
 }

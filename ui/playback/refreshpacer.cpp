@@ -14,13 +14,21 @@ RefreshPacer::RefreshPacer(QObject *parent)
 
 void RefreshPacer::addView(QObject *view, std::function<void()> redraw)
 {
+    addSteppedView(view, [redraw = std::move(redraw)] {
+        redraw();
+        return true;
+    });
+}
+
+void RefreshPacer::addSteppedView(QObject *view, std::function<bool()> step)
+{
     for (View &v : m_views) {
         if (v.object == view) {
-            v.redraw = std::move(redraw);
+            v.step = std::move(step);
             return;
         }
     }
-    m_views.append({view, std::move(redraw)});
+    m_views.append({view, std::move(step)});
 }
 
 void RefreshPacer::removeView(QObject *view)
@@ -30,9 +38,25 @@ void RefreshPacer::removeView(QObject *view)
             m_views.removeAt(i);
             if (m_next > i)
                 --m_next; // the refresh under way goes on with the view after it
+            else if (m_next == i)
+                m_steps = 0; // the view mid-steps is gone: the next one starts afresh
             return;
         }
     }
+}
+
+QList<QPair<QObject *, double>> RefreshPacer::longestViewCosts() const
+{
+    QList<QPair<QObject *, double>> costs;
+    for (const View &v : m_views)
+        costs.append({v.object.data(), v.longestMs});
+    return costs;
+}
+
+void RefreshPacer::resetViewCosts()
+{
+    for (View &v : m_views)
+        v.longestMs = 0;
 }
 
 void RefreshPacer::markDirty()
@@ -55,6 +79,7 @@ void RefreshPacer::flush()
         m_dirty = false;
         m_costMs = 0;
         m_next = 0;
+        m_steps = 0;
         ++m_generation;
         QElapsedTimer cost;
         cost.start();
@@ -72,6 +97,7 @@ void RefreshPacer::start()
     m_dirty = false;
     m_costMs = 0;
     m_next = 0;
+    m_steps = 0;
     const quint64 generation = ++m_generation;
     QElapsedTimer cost;
     cost.start();
@@ -102,11 +128,23 @@ void RefreshPacer::redrawOne()
         finish();
         return;
     }
-    const std::function<void()> redraw = m_views.at(m_next++).redraw;
+    const std::function<bool()> step = m_views.at(m_next).step;
+    const QPointer<QObject> object = m_views.at(m_next).object;
     QElapsedTimer cost;
     cost.start();
-    redraw();
-    m_costMs += cost.nsecsElapsed() / 1e6;
+    const bool done = step() || ++m_steps >= kMaxSteps;
+    const double ms = cost.nsecsElapsed() / 1e6;
+    // Advance past the view unless the step removed it (removeView moved m_next on already).
+    if (done && m_next >= 0 && m_next < m_views.size() && m_views.at(m_next).object == object) {
+        m_steps = 0;
+        ++m_next;
+    }
+    m_costMs += ms;
+    // The list may have changed during the redraw (a view removed): find the view again.
+    for (View &v : m_views) {
+        if (v.object == object)
+            v.longestMs = std::max(v.longestMs, ms);
+    }
     if (m_next >= m_views.size())
         finish();
 }

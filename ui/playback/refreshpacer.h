@@ -6,10 +6,11 @@
 // simulation outruns the GUI, intermediate frames are skipped, never queued: a view always shows
 // the frame at the playback position when it refreshes.
 // A refresh is spread over event-loop turns: each view added with addView() redraws in a turn of
-// its own, in the order added, so input (Pause, menus, scrubbing) waits for one view's redraw at
-// most, never for all of them (on a 20-block design the views together cost 15-28 ms of CPU, more
-// than half the 50 ms when the CPU is shared). The interval adapts to what the last refresh cost
-// in total, so refreshing takes at most about a quarter of the GUI thread's time.
+// its own (a stepped view in several), in the order added, so input (Pause, menus, scrubbing) waits
+// for one view's redraw at most, never for all of them (on a 20-block design the views together
+// cost 15-28 ms of CPU, more than half the 50 ms when the CPU is shared). The interval adapts to
+// what the last refresh cost in total, so refreshing takes at most about a quarter of the GUI
+// thread's time.
 
 #include <QElapsedTimer>
 #include <QList>
@@ -35,6 +36,11 @@ public:
     // `redraw` draws `view` from the store; called once per refresh, in a turn of its own (never
     // after `view` is destroyed). Adding a view again replaces its function.
     void addView(QObject *view, std::function<void()> redraw);
+    // A view whose redraw comes in steps: `step` returns false while it has more to draw, and is
+    // called again in the next turn before the next view (at most kMaxSteps times per refresh).
+    // A turn then holds one step of one view, never a step and another view's redraw.
+    void addSteppedView(QObject *view, std::function<bool()> step);
+    static constexpr int kMaxSteps = 32;
     void removeView(QObject *view);
 
     // Something changed: a refresh follows within one interval (one, however many calls).
@@ -47,6 +53,10 @@ public:
     bool isRefreshing() const { return m_next >= 0; }
 
     qint64 refreshCount() const { return m_count; }
+    // The longest redraw of each view so far (ms of the GUI thread), for benchmarks naming what a
+    // long turn was; reset with resetViewCosts().
+    QList<QPair<QObject *, double>> longestViewCosts() const;
+    void resetViewCosts();
     double lastCostMs() const { return m_lastCostMs; }
     int intervalMs() const { return m_interval; }
 
@@ -57,7 +67,8 @@ Q_SIGNALS:
 private:
     struct View {
         QPointer<QObject> object;
-        std::function<void()> redraw;
+        std::function<bool()> step;
+        double longestMs = 0;
     };
     void start();
     void runNext(quint64 generation);
@@ -68,6 +79,7 @@ private:
     QElapsedTimer m_sinceLast;
     QList<View> m_views;
     qsizetype m_next = -1;    // the next view to redraw in the refresh under way; -1: none
+    int m_steps = 0;          // steps the view m_next has taken in this refresh
     quint64 m_generation = 0; // turns queued for an earlier refresh are ignored
     double m_costMs = 0;      // CPU of the refresh under way so far
     bool m_dirty = false;
