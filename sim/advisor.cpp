@@ -2,6 +2,9 @@
 #include "sim/advisor_p.h"
 
 #include "model/document.h"
+#include "model/kinds.h"
+
+#include <QLineF>
 
 #include <cmath>
 
@@ -19,6 +22,11 @@ QString valueText(const QVariant &v)
     return v.isValid() ? v.toString() : QStringLiteral("(default)");
 }
 
+bool completesMore(const Fix &fix)
+{
+    return fix.after.throughputPerS > fix.before.throughputPerS * (1 + kWorseShare);
+}
+
 // Why the fix does not help (the diagnosis it answers is still there, or a headline figure got
 // worse, or the bill breaks the budget), or "" when it helps.
 QString whyNot(const Fix &fix, const Diagnosis *answered, const QList<Diagnosis> &remaining,
@@ -33,11 +41,15 @@ QString whyNot(const Fix &fix, const Diagnosis *answered, const QList<Diagnosis>
         return QStringLiteral("throughput falls from %1 to %2 per s")
             .arg(b.throughputPerS, 0, 'f', 1)
             .arg(a.throughputPerS, 0, 'f', 1);
-    if (a.lost + a.deadLetters > (b.lost + b.deadLetters) * (1 + kWorseShare) + 0.5)
-        return QStringLiteral("more units are lost or dead-lettered (%1 instead of %2)")
-            .arg(a.lost + a.deadLetters)
-            .arg(b.lost + b.deadLetters);
-    if (a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
+    const double aside = fix.setsAside ? 0 : 1; // dead letters count as a loss, unless the point
+    if (a.lost + aside * a.deadLetters > (b.lost + aside * b.deadLetters) * (1 + kWorseShare) + 0.5)
+        return QStringLiteral("more units are lost%1 (%2 instead of %3)")
+            .arg(fix.setsAside ? QString() : QStringLiteral(" or dead-lettered"))
+            .arg(a.lost + aside * a.deadLetters)
+            .arg(b.lost + aside * b.deadLetters);
+    // A fix that completes more units may raise the p99 of what completes: units stuck behind
+    // a poison record or refused before did not count in it (the verdict says so).
+    if (!completesMore(fix) && a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
         return QStringLiteral("p99 rises from %1 to %2 ms")
             .arg(b.p99Ms, 0, 'f', 1)
             .arg(a.p99Ms, 0, 'f', 1);
@@ -80,6 +92,14 @@ bool verify(const Design &design, const AdviceOptions &o, const Diagnosis *answe
     fix->verdict = fix->verified ? QStringLiteral("verified: the re-run with the same seed no "
                                                   "longer shows it")
                                  : QStringLiteral("not offered: ") + why;
+    const Headline &b = fix->before, &a = fix->after;
+    if (fix->verified && a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
+        fix->verdict += QStringLiteral("; p99 rises from %1 to %2 ms as throughput rises from %3 "
+                                       "to %4 per s: units stuck or refused before now complete")
+                            .arg(b.p99Ms, 0, 'f', 1)
+                            .arg(a.p99Ms, 0, 'f', 1)
+                            .arg(b.throughputPerS, 0, 'f', 1)
+                            .arg(a.throughputPerS, 0, 'f', 1);
     return true;
 }
 
@@ -98,15 +118,96 @@ QString ParamChange::text() const
     case On::Project:
         where = QStringLiteral("project");
         break;
+    case On::NewBlock: {
+        ComponentKind kind;
+        const QString what = componentKindFromId(key, &kind) ? componentKindName(kind) : key;
+        return QStringLiteral("add %1 '%2' beside %3").arg(what, block, target);
+    }
+    case On::NewWire:
+        return QStringLiteral("add %1 wire %2 -> %3").arg(key, block, target);
     }
     return QStringLiteral("%1.%2 %3 -> %4").arg(where, key, valueText(from), valueText(to));
 }
+
+QString ParamChange::onId(On on)
+{
+    switch (on) {
+    case On::Block:
+        return QStringLiteral("block");
+    case On::Wire:
+        return QStringLiteral("wire");
+    case On::Project:
+        return QStringLiteral("project");
+    case On::NewBlock:
+        return QStringLiteral("new-block");
+    case On::NewWire:
+        return QStringLiteral("new-wire");
+    }
+    return {};
+}
+
+namespace {
+
+// A structural change: the new block beside its neighbour (below it, clear of other blocks'
+// places), or the new wire; each parameter set as the inspector would.
+QString applyStructural(Document *document, const ParamChange &c)
+{
+    const Design &d = document->design();
+    const QVariantMap params = c.to.toMap();
+    if (c.on == ParamChange::On::NewBlock) {
+        ComponentKind kind;
+        if (!componentKindFromId(c.key, &kind))
+            return QStringLiteral("%1: no block kind '%2'").arg(c.text(), c.key);
+        if (d.componentByName(c.block))
+            return QStringLiteral("%1: a block named '%2' exists").arg(c.text(), c.block);
+        const Component *beside = d.componentByName(c.target);
+        QPointF at = beside ? beside->position + QPointF(0, 140) : QPointF();
+        for (int tries = 0; tries < 50; ++tries) {
+            bool taken = false;
+            for (const Component &other : document->design().components)
+                taken = taken || QLineF(other.position, at).length() < 100;
+            if (!taken)
+                break;
+            at += QPointF(0, 140);
+        }
+        const ComponentId id = document->addComponent(kind, at, c.block);
+        for (auto it = params.cbegin(); it != params.cend(); ++it) {
+            QString error;
+            if (!document->setComponentParam(id, it.key(), it.value(), &error))
+                return QStringLiteral("%1: %2").arg(c.text(), error);
+        }
+        return {};
+    }
+    ConnectionKind kind;
+    if (!connectionKindFromId(c.key, &kind))
+        return QStringLiteral("%1: no wire kind '%2'").arg(c.text(), c.key);
+    const Component *from = d.componentByName(c.block);
+    const Component *to = d.componentByName(c.target);
+    if (!from || !to)
+        return QStringLiteral("%1: no block named '%2'").arg(c.text(), from ? c.target : c.block);
+    QString error;
+    const ConnectionId wire = document->connectComponents(from->id, to->id, kind, &error);
+    if (wire == InvalidId)
+        return QStringLiteral("%1: %2").arg(c.text(), error);
+    for (auto it = params.cbegin(); it != params.cend(); ++it) {
+        if (!document->setConnectionParam(wire, it.key(), it.value(), &error))
+            return QStringLiteral("%1: %2").arg(c.text(), error);
+    }
+    return {};
+}
+
+} // namespace
 
 QString applyChanges(Document *document, const QList<ParamChange> &changes)
 {
     for (const ParamChange &c : changes) {
         QString error;
         bool ok = false;
+        if (c.on == ParamChange::On::NewBlock || c.on == ParamChange::On::NewWire) {
+            if (const QString problem = applyStructural(document, c); !problem.isEmpty())
+                return problem;
+            continue;
+        }
         if (c.on == ParamChange::On::Project) {
             ok = document->setProjectParam(c.key, c.to, &error);
         } else {

@@ -36,9 +36,12 @@ struct Diagnosis {
     QString awsRule; // the documented behaviour behind it, with its reference section
 };
 
-// One parameter a fix sets: on a block, on the wire between two blocks, or on the project.
+// One change a fix makes: a parameter on a block, on the wire between two blocks or on the
+// project; or a structural one: a new block (NewBlock: `block` is its name, `key` its kind id,
+// `target` the block it is placed beside, `to` its parameters as a map) or a new wire (NewWire:
+// from `block` to `target`, `key` its kind id, `to` its parameters as a map).
 struct ParamChange {
-    enum class On { Block, Wire, Project };
+    enum class On { Block, Wire, Project, NewBlock, NewWire };
     On on = On::Block;
     QString block;  // the block (Block), or the wire's source (Wire)
     QString target; // the wire's target block (Wire)
@@ -46,8 +49,11 @@ struct ParamChange {
     QVariant from;
     QVariant to;
 
-    // "job-worker.reservedConcurrency 10 -> 48", "jobs-queue->job-worker.batchSize 10 -> 5".
+    // "job-worker.reservedConcurrency 10 -> 48", "jobs-queue->job-worker.batchSize 10 -> 5",
+    // "add SQS queue 'jobs-dlq' beside jobs-queue", "add redrive wire jobs-queue -> jobs-dlq".
     QString text() const;
+    // "block", "wire", "project", "new-block", "new-wire" (files and JSON).
+    static QString onId(On on);
 };
 
 class Document;
@@ -65,6 +71,9 @@ struct Fix {
     QList<ParamChange> changes;
     Headline before;
     Headline after;
+    // Its purpose is to set failing units aside (a dead-letter queue, bisecting a batch): more
+    // dead letters are what it is for, so "helps" counts lost units, not dead letters.
+    bool setsAside = false;
     bool verified = false; // re-simulated, and it helps
     QString verdict;       // why it is offered, or why not
 };

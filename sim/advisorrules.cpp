@@ -1,8 +1,9 @@
 // The advisor's rules: what hurt in a run, and a fix sized from theory and the AWS limits. The
 // rules read the run's series by typed metric id; the fixes are verified by sim/advisor.cpp.
+// Here the Lambda and API rules and the registry; queues, streams and workflows in
+// sim/advisorrulesqueues.cpp.
 
-#include "sim/advisor_p.h"
-#include "sim/seriesname.h"
+#include "sim/advisorruleskit.h"
 
 #include "model/erlang.h"
 #include "model/humanformat.h"
@@ -12,6 +13,7 @@
 #include "model/services/kinesis/kinesis.h"
 #include "model/services/lambda/lambda.h"
 #include "model/services/sqs/sqs.h"
+#include "model/services/stepfunctions/stepfunctions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,143 +21,6 @@
 namespace swb::advisor {
 
 namespace {
-
-// Share of attempts a throttling rule tolerates before it diagnoses (0.1 %).
-constexpr double kThrottleShare = 0.001;
-// Headroom on a rate sized from the busiest bin (demand varies within a bin).
-constexpr double kHeadroom = 1.25;
-
-struct RuleContext {
-    const Design &design;
-    const RunResults &run;
-    const AdviceOptions &options;
-};
-
-// One block's series of a finished run.
-class Series
-{
-public:
-    Series(const RunResults &run, ComponentId id)
-        : m_run(run)
-        , m_id(id)
-    {}
-    template<typename Metric>
-    QList<double> values(Metric m) const
-    {
-        QList<double> v;
-        const int s = m_run.catalog.indexOf(m_id, QLatin1String(seriesName(m)));
-        if (s < 0)
-            return v;
-        const qint64 bins = m_run.binCount();
-        v.reserve(bins);
-        for (qint64 b = 0; b < bins; ++b)
-            v.append(m_run.value(b, s));
-        return v;
-    }
-    template<typename Metric>
-    double total(Metric m) const
-    {
-        double t = 0;
-        for (double x : values(m))
-            t += x;
-        return t;
-    }
-    double bin() const { return m_run.metadata.binWidthSeconds; }
-
-private:
-    const RunResults &m_run;
-    ComponentId m_id;
-};
-
-// The bins where `v` is positive, as simulated seconds [from, to); {-1, -1} when none.
-std::pair<double, double> window(const QList<double> &v, double bin)
-{
-    qsizetype first = -1, last = -1;
-    for (qsizetype b = 0; b < v.size(); ++b) {
-        if (v.at(b) > 0) {
-            if (first < 0)
-                first = b;
-            last = b;
-        }
-    }
-    return first < 0 ? std::pair{-1.0, -1.0} : std::pair{first * bin, (last + 1) * bin};
-}
-
-// Sum of `a` (and `b`) over the bins of [from, to).
-double sumIn(const QList<double> &a, double bin, std::pair<double, double> w)
-{
-    double t = 0;
-    for (qsizetype i = qsizetype(w.first / bin); i < qsizetype(w.second / bin) && i < a.size(); ++i)
-        t += a.at(i);
-    return t;
-}
-
-QString count(double v)
-{
-    return formatCount(v);
-}
-
-QString percent(double share)
-{
-    return QString::number(share * 100, 'f', share < 0.1 ? 2 : 1) + QStringLiteral(" %");
-}
-
-Diagnosis diagnosis(const QString &rule, const QString &title, const QString &block,
-                    std::pair<double, double> w, const QString &figure, const QString &awsRule)
-{
-    return {rule, title, {block}, std::max(0.0, w.first), std::max(0.0, w.second), figure, awsRule};
-}
-
-ParamChange blockChange(const Component &c, const QString &key, const QVariant &to)
-{
-    return {ParamChange::On::Block, c.name, {}, key, c.params.value(key), to};
-}
-
-ParamChange wireChange(const Design &d, const Connection &w, const QString &key, const QVariant &to)
-{
-    return {ParamChange::On::Wire,       d.component(w.source)->name,
-            d.component(w.target)->name, key,
-            w.params.value(key),         to};
-}
-
-ParamChange projectChange(const Design &d, const QString &key, const QVariant &to)
-{
-    return {ParamChange::On::Project, {}, {}, key, d.settings.value(key), to};
-}
-
-// Mean duration of a function's invocations over the run, in seconds (0 without any).
-double meanDurationSeconds(const Series &s)
-{
-    const double inv = s.total(core::LmInvocations);
-    return inv > 0 ? s.total(core::LmDurationSum) / inv / 1000.0 : 0;
-}
-
-// Concurrency the other functions of the account reserve.
-qlonglong reservedByOthers(const Design &design, ComponentId except)
-{
-    qlonglong r = 0;
-    for (const Component &c : design.components) {
-        if (c.kind != ComponentKind::Lambda || c.id == except)
-            continue;
-        const lambda::ReservedConcurrency rc =
-            lambda::reservedConcurrency(lambda::Params::of(c.params));
-        if (rc.isReserved())
-            r += rc.stored;
-    }
-    return r;
-}
-
-// A reservation of `n` for `fn`, plus the account quota it needs: AWS keeps at least 100
-// unreserved (aws-behaviour.md §1, "Reserved concurrency").
-QList<ParamChange> reserve(const Design &design, const Component &fn, qlonglong n)
-{
-    QList<ParamChange> changes{blockChange(fn, lambda::key::reservedConcurrency, n)};
-    const qlonglong account = account::Params::of(design.settings).accountConcurrency;
-    const qlonglong needed = reservedByOthers(design, fn.id) + n + 100;
-    if (needed > account)
-        changes.append(projectChange(design, account::key::accountConcurrency, needed));
-    return changes;
-}
 
 // Lambda: throttled invocations. Sized by Erlang B: at its concurrency limit a function rejects,
 // not queues, so the limit is the servers of a loss system (model/erlang.h).
@@ -327,190 +192,6 @@ void apiThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *o
     out->append(f);
 }
 
-// Kinesis: writes over a shard's 1,000 records/s or 1 MB/s. Shards sized from the busiest bin.
-void kinesisWriteThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out)
-{
-    const RunResults &run = ctx.run;
-    const Series s(run, c.id);
-    const QList<double> thr = s.values(core::KmThrottles);
-    const QList<double> rec = s.values(core::KmRecords);
-    const double throttles = s.total(core::KmThrottles);
-    const double records = s.total(core::KmRecords);
-    if (throttles <= kThrottleShare * (records + throttles))
-        return;
-    const auto w = window(thr, s.bin());
-    Finding f;
-    f.diagnosis = diagnosis(
-        QStringLiteral("kinesis-write-throttling"), QStringLiteral("%1 rejects writes").arg(c.name),
-        c.name, w,
-        QStringLiteral("%1 writes throttled, %2 of puts")
-            .arg(count(throttles), percent(throttles / (records + throttles))),
-        QStringLiteral("Each shard takes at most 1,000 records/s and 1 MB/s of writes; puts "
-                       "above that fail with ProvisionedThroughputExceeded "
-                       "(aws-behaviour.md §5, Shard limits)."));
-    double peak = 0;
-    for (qsizetype b = 0; b < rec.size(); ++b)
-        peak = std::max(peak, (rec.at(b) + thr.value(b)) / s.bin());
-    const double bytesPerRecord = records > 0 ? s.total(core::KmBytes) / records : 0;
-    const double byRecords = peak / 1000.0;
-    const double byBytes = peak * bytesPerRecord / 1048576.0;
-    const int shards = int(std::ceil(std::max(byRecords, byBytes) * kHeadroom));
-    const kinesis::Params p = kinesis::Params::of(c.params);
-    if (shards > p.shards) {
-        Fix fix;
-        fix.rule = f.diagnosis.rule;
-        fix.title = QStringLiteral("Give %1 %2 shards").arg(c.name).arg(shards);
-        fix.sizing =
-            QStringLiteral("Peak %1 records/s of %2 B: max(%3 by records at 1,000/s, %4 by bytes "
-                           "at 1 MB/s) x %5 headroom = %6 shards. A hot partition key is not "
-                           "spread by more shards.")
-                .arg(QString::number(peak, 'f', 0), QString::number(bytesPerRecord, 'f', 0),
-                     QString::number(byRecords, 'f', 2), QString::number(byBytes, 'f', 2),
-                     QString::number(kHeadroom, 'f', 2))
-                .arg(shards);
-        fix.changes = {blockChange(c, kinesis::key::shards, shards)};
-        f.fix = fix;
-    }
-    out->append(f);
-}
-
-// Rising at the end: the last bin's value above `floor` and 20 % above the value at 3/4 of the
-// run (a level growing linearly from the start is a third higher), so a steady level or a spike
-// that drained does not count.
-bool growingAtTheEnd(const QList<double> &v, double floor)
-{
-    if (v.size() < 8)
-        return false;
-    const double last = v.last();
-    return last > floor && last > 1.2 * v.at(v.size() * 3 / 4);
-}
-
-// The Lambda function an event source mapping from `source` invokes, and the wire.
-const Connection *mappingFrom(const Design &design, ComponentId source)
-{
-    for (const Connection *w : design.outgoing(source))
-        if (w->kind == ConnectionKind::EventSourceMapping)
-            return w;
-    return nullptr;
-}
-
-// SQS: a backlog still growing at the end. Little's law sizes the consumer: N environments each
-// finishing a batch of B messages in d seconds drain N B / d messages per second.
-void sqsBacklog(const RuleContext &ctx, const Component &c, QList<Finding> *out)
-{
-    const Design &design = ctx.design;
-    const RunResults &run = ctx.run;
-    const Series s(run, c.id);
-    const QList<double> visible = s.values(core::QmVisible);
-    if (!growingAtTheEnd(visible, 100))
-        return;
-    Finding f;
-    f.diagnosis = diagnosis(
-        QStringLiteral("sqs-backlog"), QStringLiteral("%1's backlog keeps growing").arg(c.name),
-        c.name, {visible.size() * 3 / 4 * s.bin(), visible.size() * s.bin()},
-        QStringLiteral("%1 messages visible at the end, up from %2")
-            .arg(count(visible.last()), count(visible.at(visible.size() * 3 / 4))),
-        QStringLiteral("Messages wait until a consumer receives them; a queue whose consumers "
-                       "drain less than arrives grows until retention deletes the oldest "
-                       "(aws-behaviour.md §4)."));
-    const Connection *esm = mappingFrom(design, c.id);
-    const Component *fn = esm ? design.component(esm->target) : nullptr;
-    const double seconds = run.metadata.durationSeconds;
-    if (fn && seconds > 0) {
-        const Series fs(run, fn->id);
-        const double arrival = s.total(core::QmSent) / seconds;
-        const double d = meanDurationSeconds(fs);
-        const double batch =
-            std::max<qlonglong>(1, sqs::mapping::Params::of(esm->params).batchSize);
-        const qlonglong n = qlonglong(std::ceil(arrival * d / batch * kHeadroom));
-        const lambda::ReservedConcurrency rc =
-            lambda::reservedConcurrency(lambda::Params::of(fn->params));
-        const qlonglong cap = sqs::mapping::Params::of(esm->params).maximumConcurrency;
-        if (n > 0 && ((rc.isReserved() && rc.stored < n) || (cap > 0 && cap < n))) {
-            Fix fix;
-            fix.rule = f.diagnosis.rule;
-            fix.title = QStringLiteral("Let %1 run %2 batches at once").arg(fn->name).arg(n);
-            fix.sizing = QStringLiteral("Little's law: %1 messages/s x %2 per batch / %3 "
-                                        "messages per batch x %4 headroom = %5 concurrent "
-                                        "invocations.")
-                             .arg(QString::number(arrival, 'f', 1), formatDuration(d))
-                             .arg(batch)
-                             .arg(QString::number(kHeadroom, 'f', 2))
-                             .arg(n);
-            if (rc.isReserved() && rc.stored < n)
-                fix.changes = reserve(design, *fn, n);
-            if (cap > 0 && cap < n)
-                fix.changes.append(wireChange(design, *esm, sqs::mapping::key::maximumConcurrency,
-                                              std::min<qlonglong>(n, 1000)));
-            f.fix = fix;
-        }
-    }
-    out->append(f);
-}
-
-// Kinesis: the iterator age still growing at the end: the consumer falls behind. More
-// concurrent batches per shard (parallelization factor, at most 10) or more shards.
-void kinesisIteratorAge(const RuleContext &ctx, const Component &c, QList<Finding> *out)
-{
-    const Design &design = ctx.design;
-    const RunResults &run = ctx.run;
-    const Series s(run, c.id);
-    const QList<double> age = s.values(core::KmIteratorAge);
-    if (!growingAtTheEnd(age, 60))
-        return;
-    Finding f;
-    f.diagnosis = diagnosis(
-        QStringLiteral("kinesis-iterator-age"),
-        QStringLiteral("%1's consumer falls behind").arg(c.name), c.name,
-        {age.size() * 3 / 4 * s.bin(), age.size() * s.bin()},
-        QStringLiteral("iterator age %1 at the end, up from %2")
-            .arg(formatDuration(age.last()), formatDuration(age.at(age.size() * 3 / 4))),
-        QStringLiteral("Lambda reads each shard with one batch in flight per parallelization "
-                       "factor (1 to 10), in order; records older than the retention are lost "
-                       "(aws-behaviour.md §5, Event source mapping)."));
-    const Connection *esm = mappingFrom(design, c.id);
-    const Component *fn = esm ? design.component(esm->target) : nullptr;
-    const double seconds = run.metadata.durationSeconds;
-    if (fn && seconds > 0) {
-        const Series fs(run, fn->id);
-        const double arrival = s.total(core::KmRecords) / seconds;
-        const double d = meanDurationSeconds(fs);
-        const kinesis::mapping::Params mp = kinesis::mapping::Params::of(esm->params);
-        const kinesis::Params sp = kinesis::Params::of(c.params);
-        const double batch = std::max<qlonglong>(1, mp.batchSize);
-        const double needed = arrival * d / batch * kHeadroom; // concurrent batches
-        const int factor = int(std::ceil(needed / sp.shards));
-        Fix fix;
-        fix.rule = f.diagnosis.rule;
-        fix.sizing = QStringLiteral("Little's law: %1 records/s x %2 per batch / %3 records per "
-                                    "batch x %4 headroom = %5 concurrent batches over %6 shards.")
-                         .arg(QString::number(arrival, 'f', 1), formatDuration(d))
-                         .arg(batch)
-                         .arg(QString::number(kHeadroom, 'f', 2))
-                         .arg(QString::number(needed, 'f', 1))
-                         .arg(sp.shards);
-        if (factor > mp.parallelizationFactor && factor <= 10) {
-            fix.title = QStringLiteral("Read %1 with a parallelization factor of %2")
-                            .arg(c.name)
-                            .arg(factor);
-            fix.changes = {
-                wireChange(design, *esm, kinesis::mapping::key::parallelizationFactor, factor)};
-            f.fix = fix;
-        } else if (factor > 10) {
-            const int shards = int(std::ceil(needed / 10));
-            fix.title = QStringLiteral("Give %1 %2 shards, read with a parallelization factor "
-                                       "of 10")
-                            .arg(c.name)
-                            .arg(shards);
-            fix.changes = {
-                blockChange(c, kinesis::key::shards, shards),
-                wireChange(design, *esm, kinesis::mapping::key::parallelizationFactor, 10)};
-            f.fix = fix;
-        }
-    }
-    out->append(f);
-}
-
 // Units a block sent to its DLQ / on-failure destination: a diagnosis without a fix of its own
 // (the throttling, backlog or fault behind it has one).
 void deadLetters(const ComponentSummary &c, QList<Finding> *out)
@@ -577,8 +258,11 @@ QList<Finding> runRules(const Design &design, const RunResults &run, const Advic
         {ComponentKind::Lambda, retryStorm},
         {ComponentKind::ApiGateway, apiThrottling},
         {ComponentKind::KinesisStream, kinesisWriteThrottling},
+        {ComponentKind::KinesisStream, kinesisBlockedShard},
         {ComponentKind::KinesisStream, kinesisIteratorAge},
         {ComponentKind::SqsQueue, sqsBacklog},
+        {ComponentKind::SqsQueue, sqsWithoutDlq},
+        {ComponentKind::StepFunctions, sfnStartThrottling},
     };
     const RuleContext ctx{design, run, options};
     QList<Finding> out;

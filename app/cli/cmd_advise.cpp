@@ -13,6 +13,7 @@
 #include "model/document.h"
 #include "model/pricing.h"
 #include "model/texttable.h"
+#include "model/wording.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -38,15 +39,12 @@ QJsonObject fixJson(const Fix &f)
 {
     QJsonArray changes;
     for (const ParamChange &c : f.changes)
-        changes.append(QJsonObject{
-            {QStringLiteral("on"), c.on == ParamChange::On::Block  ? QStringLiteral("block")
-                                   : c.on == ParamChange::On::Wire ? QStringLiteral("wire")
-                                                                   : QStringLiteral("project")},
-            {QStringLiteral("block"), c.block},
-            {QStringLiteral("target"), c.target},
-            {QStringLiteral("key"), c.key},
-            {QStringLiteral("from"), QJsonValue::fromVariant(c.from)},
-            {QStringLiteral("to"), QJsonValue::fromVariant(c.to)}});
+        changes.append(QJsonObject{{QStringLiteral("on"), ParamChange::onId(c.on)},
+                                   {QStringLiteral("block"), c.block},
+                                   {QStringLiteral("target"), c.target},
+                                   {QStringLiteral("key"), c.key},
+                                   {QStringLiteral("from"), QJsonValue::fromVariant(c.from)},
+                                   {QStringLiteral("to"), QJsonValue::fromVariant(c.to)}});
     return QJsonObject{{QStringLiteral("rule"), f.rule},
                        {QStringLiteral("title"), f.title},
                        {QStringLiteral("sizing"), f.sizing},
@@ -105,11 +103,14 @@ void printAdvice(Io &io, const QString &format, const QString &file, const Advic
     };
     const auto text = [markdown](const QString &t) { return markdown ? markdownText(t) : t; };
     io.out << (markdown ? "### " : "")
-           << text(QStringLiteral("swb advise %1: %2 diagnoses, %3 verified fixes")
-                       .arg(file)
-                       .arg(a.diagnoses.size())
-                       .arg(std::count_if(a.fixes.cbegin(), a.fixes.cend(),
-                                          [](const Fix &f) { return f.verified; })))
+           << text(QStringLiteral("swb advise %1: %2, %3")
+                       .arg(file,
+                            counted(a.diagnoses.size(), QStringLiteral("diagnosis"),
+                                    QStringLiteral("diagnoses")),
+                            counted(std::count_if(a.fixes.cbegin(), a.fixes.cend(),
+                                                  [](const Fix &f) { return f.verified; }),
+                                    QStringLiteral("verified fix"),
+                                    QStringLiteral("verified fixes"))))
            << "\n\n"
            << text(QStringLiteral("Before: ") + figures(a.before)) << "\n\n";
     if (a.diagnoses.isEmpty()) {

@@ -105,6 +105,53 @@ private Q_SLOTS:
             0);
     }
 
+    // A structural fix (a dead-letter queue for a queue without one): the JSON names a new block
+    // and a new wire with their parameters, the heading counts in words, and --apply writes both.
+    void structuralFixAddsABlockAndAWire()
+    {
+        Design design = *makePattern(s("sqs-lambda"));
+        const ComponentId dlq = design.componentByName(s("jobs-dlq"))->id;
+        design.components.remove(dlq);
+        for (const ConnectionId w : design.connectionsOf(dlq))
+            design.connections.remove(w);
+        const QString file = m_dir.filePath(s("nodlq.swb.yaml"));
+        QVERIFY(test::saveDesignFile(file, design));
+        const QStringList poison = {s("--set"), s("jobs-traffic.poisonShare=0.02"), s("-d"),
+                                    s("30m")};
+        SwbResult r = runSwb(QStringList{s("advise"), file, s("-f"), s("json")} + poison);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QJsonObject fix;
+        for (const QJsonValue v : root.value(s("fixes")).toArray())
+            if (v.toObject().value(s("rule")).toString() == s("sqs-no-dlq"))
+                fix = v.toObject();
+        QVERIFY(fix.value(s("verified")).toBool());
+        const QJsonArray changes = fix.value(s("changes")).toArray();
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).toObject().value(s("on")).toString(), s("new-block"));
+        QCOMPARE(changes.at(0).toObject().value(s("block")).toString(), s("jobs-queue-dlq"));
+        QCOMPARE(changes.at(0).toObject().value(s("key")).toString(), s("sqs"));
+        QCOMPARE(changes.at(1).toObject().value(s("on")).toString(), s("new-wire"));
+        QCOMPARE(changes.at(1).toObject().value(s("key")).toString(), s("redrive"));
+        QCOMPARE(
+            changes.at(1).toObject().value(s("to")).toObject().value(s("maxReceiveCount")).toInt(),
+            5);
+        r = runSwb(QStringList{s("advise"), file, s("-f"), s("markdown")} + poison);
+        QVERIFY2(r.out.contains(s(": 1 diagnosis, 1 verified fix")), qPrintable(r.out.left(200)));
+
+        const QString fixed = m_dir.filePath(s("withdlq.swb.yaml"));
+        r = runSwb(QStringList{s("advise"), file, s("--apply"), fixed} + poison);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        Design d;
+        QVERIFY(test::loadDesignFile(fixed, &d));
+        const Component *added = d.componentByName(s("jobs-queue-dlq"));
+        QVERIFY(added);
+        bool redrive = false;
+        for (const Connection *w : d.outgoing(d.componentByName(s("jobs-queue"))->id))
+            redrive = redrive || (w->kind == ConnectionKind::Redrive && w->target == added->id);
+        QVERIFY(redrive);
+    }
+
     // swb simulate and swb check list what hurt after their own report.
     void simulateAndCheckListTheDiagnoses()
     {

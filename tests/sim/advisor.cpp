@@ -7,10 +7,12 @@
 #include "sim/advisor.h"
 #include "sim/seriesname.h"
 
+#include "model/document.h"
 #include "model/erlang.h"
 #include "model/patterns.h"
 #include "model/pricing.h"
 
+#include <QUndoStack>
 #include <QtTest>
 
 #include <cmath>
@@ -275,6 +277,156 @@ private Q_SLOTS:
     }
 
     // One request per 100 s against a 60 s idle expiry: every invocation starts cold.
+    // 500 starts/s into a Standard state machine (300/s refill): Express takes them, and every
+    // execution of the checkout chain fits its 5 minutes.
+    void sfnStartThrottlingSwitchesToExpress()
+    {
+        const Design d =
+            pattern("api-stepfunctions", {QStringLiteral("checkout-traffic.rate=500"),
+                                          QStringLiteral("payment-provider.capacity=5000"),
+                                          QStringLiteral("payment-provider.maxConnections=5000")});
+        const AdviceOptions o = optionsFor(300);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const QList<Diagnosis> found = diagnose(d, run, o);
+        const Diagnosis *diag = find(found, QStringLiteral("sfn-start-throttling"),
+                                     QStringLiteral("checkout-workflow"));
+        QVERIFY(diag);
+        // The figure is the run's: throttled starts over all start attempts.
+        const double thr = sum(series(run, d, "checkout-workflow", core::FmStartThrottles));
+        const double exe = sum(series(run, d, "checkout-workflow", core::FmExecutions));
+        QVERIFY(thr > 0.1 * (thr + exe)); // 500/s against 300/s: about 40 % once the burst is gone
+        QVERIFY2(diag->figure.contains(QLatin1String("throttled")), qPrintable(diag->figure));
+        const Advice a = advise(d, run, o);
+        const Fix *fix = fixFor(a, QStringLiteral("sfn-start-throttling"));
+        QVERIFY(fix);
+        QVERIFY2(fix->verified, qPrintable(fix->verdict));
+        QCOMPARE(fix->changes.size(), 1);
+        QCOMPARE(fix->changes.first().key, QStringLiteral("type"));
+        QCOMPARE(fix->changes.first().to.toString(), QStringLiteral("Express"));
+        // validate 5 s x 3 + waits 1, 2; charge 15 s x 4 + waits 2, 4, 8; ship 10 s x 4 + waits
+        // 1, 2, 4 (aws-behaviour.md §6 Retry fields): 18 + 74 + 47 = 139 s.
+        QVERIFY2(fix->sizing.contains(QLatin1String("139 s")), qPrintable(fix->sizing));
+        QVERIFY(fix->after.throughputPerS > 1.3 * fix->before.throughputPerS);
+        checkApplyingClears(d, *fix, o, QStringLiteral("checkout-workflow"));
+
+        // A workflow that may run past 5 minutes is not switched: diagnosed, no fix.
+        Design slow = d;
+        QList<Assignment> longer(1);
+        QCOMPARE(parseAssignment(QStringLiteral("charge-payment.timeout=900"), &longer[0]),
+                 QString());
+        QCOMPARE(applyAssignments(&slow, longer), QString());
+        const RunResults slowRun = runToEnd(slow, o.run);
+        const Advice b = advise(slow, slowRun, o);
+        QVERIFY(find(b.diagnoses, QStringLiteral("sfn-start-throttling"),
+                     QStringLiteral("checkout-workflow")));
+        QVERIFY(!fixFor(b, QStringLiteral("sfn-start-throttling")));
+    }
+
+    // Poison messages into a queue without a redrive policy: received again and again until
+    // retention. The fix adds a dead-letter queue and a redrive wire (a structural change, one
+    // new block and one new wire); its dead letters are the point, so they do not count against
+    // it, but lost units would.
+    void sqsWithoutDlqGetsOne()
+    {
+        Document doc;
+        doc.replaceDesign(pattern("sqs-lambda", {QStringLiteral("jobs-traffic.poisonShare=0.02")}));
+        const Component *dlq = doc.design().componentByName(QStringLiteral("jobs-dlq"));
+        QVERIFY(dlq);
+        doc.removeItems({dlq->id}, {});
+        const Design d = doc.design();
+        QVERIFY(!d.componentByName(QStringLiteral("jobs-dlq")));
+        // Visibility timeout 180 s: a poison message is received every 3 minutes, and after the
+        // fix moves to the DLQ at its 6th receive (after 5 failed ones, 15 minutes in).
+        const AdviceOptions o = optionsFor(1800);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const double sent = sum(series(run, d, "jobs-queue", core::QmSent));
+        const double receives = sum(series(run, d, "jobs-queue", core::QmReceives));
+        QVERIFY(receives - sent > 0.01 * sent);
+        const Advice a = advise(d, run, o);
+        QVERIFY(find(a.diagnoses, QStringLiteral("sqs-no-dlq"), QStringLiteral("jobs-queue")));
+        const Fix *fix = fixFor(a, QStringLiteral("sqs-no-dlq"));
+        QVERIFY(fix);
+        QVERIFY2(fix->verified, qPrintable(fix->verdict));
+        QVERIFY(fix->setsAside);
+        QCOMPARE(fix->changes.size(), 2);
+        QCOMPARE(fix->changes.at(0).on, ParamChange::On::NewBlock);
+        QCOMPARE(fix->changes.at(0).text(),
+                 QStringLiteral("add SQS queue 'jobs-queue-dlq' beside jobs-queue"));
+        QCOMPARE(fix->changes.at(1).text(),
+                 QStringLiteral("add redrive wire jobs-queue -> jobs-queue-dlq"));
+        QVERIFY(fix->after.deadLetters > 0); // the poison messages, set aside
+        QVERIFY(fix->after.lost <= fix->before.lost);
+        checkApplyingClears(d, *fix, o, QStringLiteral("jobs-queue"));
+
+        // Applied through the document: one new block beside the queue, one redrive wire with
+        // maxReceiveCount 5, undone in one step.
+        doc.undoStack()->beginMacro(QStringLiteral("fix"));
+        QCOMPARE(applyChanges(&doc, fix->changes), QString());
+        doc.undoStack()->endMacro();
+        const Component *added = doc.design().componentByName(QStringLiteral("jobs-queue-dlq"));
+        QVERIFY(added);
+        QCOMPARE(added->kind, ComponentKind::SqsQueue);
+        const Connection *redrive = nullptr;
+        for (const Connection *w :
+             doc.design().outgoing(doc.design().componentByName(QStringLiteral("jobs-queue"))->id))
+            if (w->kind == ConnectionKind::Redrive)
+                redrive = w;
+        QVERIFY(redrive);
+        QCOMPARE(redrive->target, added->id);
+        QCOMPARE(redrive->params.value(QStringLiteral("maxReceiveCount")).toInt(), 5);
+        doc.undoStack()->undo();
+        QVERIFY(!doc.design().componentByName(QStringLiteral("jobs-queue-dlq")));
+        QCOMPARE(doc.design().connections.size(), d.connections.size());
+    }
+
+    // A poison record in a stream read without bisecting and with unlimited retries: the shard
+    // blocks and the iterator age grows. Bisecting with 3 retries isolates and skips it to the
+    // pattern's on-failure queue; the iterator age then stays low (aws-behaviour.md §5).
+    void kinesisPoisonRecordIsBisectedAway()
+    {
+        Document doc;
+        doc.replaceDesign(
+            pattern("kinesis-lambda", {QStringLiteral("clicks-traffic.poisonShare=0.0005")}));
+        const Design &p = doc.design();
+        const ComponentId stream = p.componentByName(QStringLiteral("clickstream"))->id;
+        ConnectionId esm = InvalidId;
+        for (const Connection *w : p.outgoing(stream))
+            if (w->kind == ConnectionKind::EventSourceMapping)
+                esm = w->id;
+        QVERIFY(doc.setConnectionParam(esm, QStringLiteral("bisectOnError"), false));
+        QVERIFY(doc.setConnectionParam(esm, QStringLiteral("maxRetryAttempts"), -1));
+        QVERIFY(doc.setConnectionParam(esm, QStringLiteral("maxRecordAge"), -1));
+        const Design d = doc.design();
+        const AdviceOptions o = optionsFor(600);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const Advice a = advise(d, run, o);
+        const Diagnosis *diag = find(a.diagnoses, QStringLiteral("kinesis-blocked-shard"),
+                                     QStringLiteral("clickstream"));
+        QVERIFY(diag);
+        const Fix *fix = fixFor(a, QStringLiteral("kinesis-blocked-shard"));
+        QVERIFY(fix);
+        QVERIFY2(fix->verified, qPrintable(fix->verdict));
+        QStringList texts;
+        for (const ParamChange &c : fix->changes)
+            texts.append(c.text());
+        QCOMPARE(
+            texts,
+            (QStringList{QStringLiteral("clickstream->click-processor.bisectOnError false -> true"),
+                         QStringLiteral("clickstream->click-processor.maxRetryAttempts -1 -> 3")}));
+        // A batch of 100 is split at most ceil(log2 100) = 7 times.
+        QVERIFY2(fix->sizing.contains(QLatin1String("at most 7 times")), qPrintable(fix->sizing));
+        QVERIFY(fix->after.throughputPerS > fix->before.throughputPerS);
+        // The records stuck behind the poison record did not count in the p99 before; now they
+        // complete, later: the verdict says why the p99 rose.
+        if (fix->after.p99Ms > 1.1 * fix->before.p99Ms)
+            QVERIFY2(fix->verdict.contains(QLatin1String("now complete")),
+                     qPrintable(fix->verdict));
+        checkApplyingClears(d, *fix, o, QStringLiteral("clickstream"));
+    }
+
     void coldStartsAreProvisionedAway()
     {
         const Design d = pattern("api-lambda", {QStringLiteral("orders-traffic.rate=0.01"),
