@@ -263,6 +263,7 @@ QList<Finding> runRules(const Design &design, const RunResults &run, const Advic
         {ComponentKind::SqsQueue, sqsBacklog},
         {ComponentKind::SqsQueue, sqsWithoutDlq},
         {ComponentKind::StepFunctions, sfnStartThrottling},
+        {ComponentKind::SnsTopic, snsFifoThrottling},
     };
     const RuleContext ctx{design, run, options};
     QList<Finding> out;

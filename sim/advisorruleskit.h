@@ -181,5 +181,6 @@ void kinesisIteratorAge(const RuleContext &ctx, const Component &c, QList<Findin
 void sqsBacklog(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 void sqsWithoutDlq(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 void sfnStartThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out);
+void snsFifoThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 
 } // namespace swb::advisor

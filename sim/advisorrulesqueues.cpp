@@ -6,6 +6,7 @@
 
 #include "model/services/kinesis/kinesis.h"
 #include "model/services/lambda/lambda.h"
+#include "model/services/sns/sns.h"
 #include "model/services/sqs/sqs.h"
 #include "model/services/stepfunctions/stepfunctions.h"
 
@@ -375,6 +376,32 @@ void kinesisIteratorAge(const RuleContext &ctx, const Component &c, QList<Findin
             f.fix = fix;
         }
     }
+    out->append(f);
+}
+
+// SNS FIFO: Publish throttled above a topic's 3,000 msg/s or 20 MB/s. A diagnosis without a
+// verified fix: the remedies (high-throughput mode, 300 msg/s per message group; publishing
+// over several topics by message group; a Standard topic where order and deduplication are not
+// needed) are not modelled or change the design's guarantees, so they are named, not proposed.
+void snsFifoThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    const Series s(ctx.run, c.id);
+    const double throttles = s.total(core::SmThrottles);
+    const double publishes = s.total(core::SmPublishes);
+    if (throttles <= kThrottleShare * (publishes + throttles))
+        return;
+    Finding f;
+    f.diagnosis = diagnosis(
+        QStringLiteral("sns-fifo-throttling"), QStringLiteral("%1 refuses publishes").arg(c.name),
+        c.name, window(s.values(core::SmThrottles), s.bin()),
+        QStringLiteral("%1 publishes throttled, %2 of publishes")
+            .arg(count(throttles), percent(throttles / (publishes + throttles))),
+        QStringLiteral("A FIFO topic takes 3,000 msg/s and 20 MB/s (since November 2023); "
+                       "above that Publish is throttled and the publisher gets the error. "
+                       "High-throughput mode (FifoThroughputScope=MessageGroup, 300 msg/s per "
+                       "message group) or a Standard topic, where order and deduplication are "
+                       "not needed, lift it; neither is simulated here (aws-behaviour.md §3, "
+                       "FIFO throughput history)."));
     out->append(f);
 }
 

@@ -427,6 +427,48 @@ private Q_SLOTS:
         checkApplyingClears(d, *fix, o, QStringLiteral("clickstream"));
     }
 
+    // 4,000 msg/s into a FIFO topic (3,000 msg/s per topic): diagnosed, with the remedies named
+    // but no fix offered (none is simulated without changing the design's guarantees).
+    void snsFifoThrottlingIsDiagnosedWithoutAFix()
+    {
+        Document doc;
+        const ComponentId src =
+            doc.addComponent(ComponentKind::TrafficSource, {}, QStringLiteral("events"));
+        const ComponentId topic =
+            doc.addComponent(ComponentKind::SnsTopic, {}, QStringLiteral("orders.fifo"));
+        const ComponentId queue =
+            doc.addComponent(ComponentKind::SqsQueue, {}, QStringLiteral("orders-queue.fifo"));
+        QVERIFY(doc.setComponentParam(src, QStringLiteral("rate"), 4000));
+        QVERIFY(doc.setComponentParam(topic, QStringLiteral("type"), QStringLiteral("FIFO")));
+        QVERIFY(doc.setComponentParam(queue, QStringLiteral("type"), QStringLiteral("FIFO")));
+        QVERIFY(doc.connectComponents(src, topic, ConnectionKind::Traffic) != InvalidId);
+        QString error;
+        QVERIFY2(doc.connectComponents(topic, queue, ConnectionKind::Subscription, &error)
+                     != InvalidId,
+                 qPrintable(error));
+        const Design d = doc.design();
+        const AdviceOptions o = optionsFor(60);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const double thr = sum(series(run, d, "orders.fifo", core::SmThrottles));
+        const double pub = sum(series(run, d, "orders.fifo", core::SmPublishes));
+        // About a quarter refused once the first second's burst is spent: 1,000 of 4,000 per s.
+        QVERIFY2(thr > 0.15 * (thr + pub) && thr < 0.3 * (thr + pub),
+                 qPrintable(QStringLiteral("%1 of %2").arg(thr).arg(thr + pub)));
+        const Advice a = advise(d, run, o);
+        const Diagnosis *diag =
+            find(a.diagnoses, QStringLiteral("sns-fifo-throttling"), QStringLiteral("orders.fifo"));
+        QVERIFY(diag);
+        QVERIFY(diag->awsRule.contains(QStringLiteral("§3")));
+        QVERIFY(!fixFor(a, QStringLiteral("sns-fifo-throttling")));
+        // A Standard topic at the same rate is not diagnosed (no per-topic limit simulated).
+        QVERIFY(doc.setComponentParam(topic, QStringLiteral("type"), QStringLiteral("Standard")));
+        QVERIFY(doc.setComponentParam(queue, QStringLiteral("type"), QStringLiteral("Standard")));
+        const RunResults standard = runToEnd(doc.design(), o.run);
+        QVERIFY(!find(diagnose(doc.design(), standard, o), QStringLiteral("sns-fifo-throttling"),
+                      QStringLiteral("orders.fifo")));
+    }
+
     void coldStartsAreProvisionedAway()
     {
         const Design d = pattern("api-lambda", {QStringLiteral("orders-traffic.rate=0.01"),
