@@ -144,6 +144,9 @@ public:
     // The unit leaves the pool but lives on, held by the caller outside it (a stream record);
     // the caller settles it with settleHeld() or dropHeld().
     void transfer(std::uint32_t id);
+    // A held unit comes back into the pool (taken out of a cohort, core/cohortqueue.h): a new
+    // id, not a new unit in the ledger.
+    std::uint32_t restore(Ticks created, std::uint16_t path);
     void produceHeld(); // a new unit that starts outside the pool (a copy per extra consumer)
     void settleHeld(std::uint16_t path, Ticks created, std::uint64_t Ledger::*outcome);
     void dropHeld(std::uint16_t path, Ticks created, DropReason why);
@@ -235,6 +238,8 @@ private:
     std::uint64_t m_events = 0;
     Ticks m_end = 0, m_binWidth = 0, m_binEnd = 0;
     std::size_t m_binsClosed = 0, m_binTotal = 0;
+
+    std::uint32_t allocMessage(Ticks created, std::uint16_t path);
 
     std::vector<Message> m_msgs;
     std::vector<std::uint32_t> m_freeMsgs;

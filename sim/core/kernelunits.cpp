@@ -6,6 +6,18 @@ namespace swb::core {
 
 std::uint32_t Kernel::newMessage(Ticks created, std::uint16_t path)
 {
+    ++m_ledger.produced;
+    return allocMessage(created, path);
+}
+
+std::uint32_t Kernel::restore(Ticks created, std::uint16_t path)
+{
+    --m_held;
+    return allocMessage(created, path);
+}
+
+std::uint32_t Kernel::allocMessage(Ticks created, std::uint16_t path)
+{
     std::uint32_t id;
     if (!m_freeMsgs.empty()) {
         id = m_freeMsgs.back();
@@ -21,7 +33,6 @@ std::uint32_t Kernel::newMessage(Ticks created, std::uint16_t path)
     m.created = created;
     m.since = m_q.now();
     m.path = path;
-    ++m_ledger.produced;
     ++m_liveMsgs;
     return id;
 }

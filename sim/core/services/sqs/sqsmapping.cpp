@@ -11,6 +11,11 @@
 
 namespace swb::core {
 
+namespace {
+// Backlog messages brought into a standard queue's head at a time beyond the batch in hand.
+constexpr std::size_t kRefillChunk = 1024;
+} // namespace
+
 void SqsService::addMapping(std::uint32_t e)
 {
     const Edge &E = m_k.scenario().edges[e];
@@ -102,6 +107,8 @@ void SqsService::dispatch(std::uint32_t x)
     while (X.inFlight < static_cast<std::uint32_t>(X.limit) && Q.visibleCount > 0) {
         if (!Q.fifo) {
             expireFront(Q, Q.visible);
+            if (Q.visible.size() < X.cfg.batchSize && !Q.backlog.empty())
+                refill(X.queue, X.cfg.batchSize + kRefillChunk);
             if (Q.visible.empty())
                 break;
             // Batching window: wait until the batch is full or the window has passed since the

@@ -112,8 +112,12 @@ void SqsService::makeVisible(std::uint32_t q, std::uint32_t msg, bool front)
         front ? Q.groups.pending[g].pushFront(msg) : Q.groups.pending[g].pushBack(msg);
         if (wasEmpty && !Q.groups.busy[g])
             Q.readyGroups.pushBack(g);
+    } else if (front) {
+        Q.visible.pushFront(msg);
+    } else if (!Q.backlog.empty() || Q.visible.size() >= m_exactHead) {
+        absorb(Q, msg);
     } else {
-        front ? Q.visible.pushFront(msg) : Q.visible.pushBack(msg);
+        Q.visible.pushBack(msg);
     }
     ++Q.visibleCount;
     gaugeDepth(Q);
@@ -131,6 +135,47 @@ void SqsService::expireFront(Queue &Q, RingDeque<std::uint32_t> &dq)
         --Q.visibleCount;
         m_k.metrics().add(Q.m + QmExpired, 1);
         m_k.finish(id, &Ledger::expired);
+    }
+}
+
+// A new message behind a full head leaves the pool and joins the backlog's cohorts.
+void SqsService::absorb(Queue &Q, std::uint32_t msg)
+{
+    const Message &m = m_k.msg(msg);
+    Q.backlog.push({m.since, m.created, m.bytes, m.key, m.path, m.attr, m.poison});
+    m_k.transfer(msg);
+}
+
+// Brings backlog messages back into the head, oldest first, until it holds `want` or the backlog
+// is empty; messages past the retention period expire on the way (aws-behaviour.md §4).
+void SqsService::refill(std::uint32_t q, std::size_t want)
+{
+    Queue &Q = m_queues[q];
+    expireBacklog(Q);
+    while (Q.visible.size() < want && !Q.backlog.empty()) {
+        const CohortQueue::Unit u = Q.backlog.pop();
+        const std::uint32_t id = m_k.restore(u.created, u.path);
+        Message &m = m_k.msg(id);
+        m.since = u.since;
+        m.bytes = u.bytes;
+        m.key = u.key;
+        m.attr = u.attr;
+        m.poison = u.poison;
+        m.aux = q;
+        Q.visible.pushBack(id);
+    }
+}
+
+// Retention expiry of backlog messages, oldest first (aws-behaviour.md §4 "Retention"). The head
+// is older than the backlog, so this runs once the head has none left.
+void SqsService::expireBacklog(Queue &Q)
+{
+    const Ticks now = m_k.now();
+    while (Q.visible.empty() && !Q.backlog.empty() && now - Q.backlog.frontSince() >= Q.retention) {
+        const CohortQueue::Unit u = Q.backlog.pop();
+        --Q.visibleCount;
+        m_k.metrics().add(Q.m + QmExpired, 1);
+        m_k.settleHeld(u.path, u.created, &Ledger::expired);
     }
 }
 
@@ -208,8 +253,11 @@ void SqsService::sampleBin()
             }
         } else {
             expireFront(Q, Q.visible);
+            expireBacklog(Q);
             if (!Q.visible.empty())
                 oldest = std::min(oldest, m_k.msg(Q.visible.front()).since);
+            else if (!Q.backlog.empty())
+                oldest = std::min(oldest, Q.backlog.frontSince());
         }
         if (Q.dlqHeld > 0)
             oldest = std::min(oldest, Q.dlqHeldSince);

@@ -6,8 +6,14 @@
 //
 // While a queue holds a message, Message::aux is the queue, Message::since the send time
 // (retention), Message::ctx its message group (FIFO) and Message::receiveCount its receives.
+//
+// A standard queue keeps its oldest 65,536 visible messages one by one (the head: returned
+// messages go to its front, batches are taken from it); once the head is full, new messages wait
+// behind it as cohorts (core/cohortqueue.h) and come back into the head as it drains. A run whose
+// queues never hold that many visible messages is exactly the per-message model.
 
 #include "core/deliveryorder.h"
+#include "core/cohortqueue.h"
 #include "core/kernel.h"
 #include "core/messagegroups.h"
 #include "core/ringdeque.h"
@@ -30,8 +36,11 @@ public:
         : m_k(k)
     {}
 
-    // Messages visible in a standard queue, oldest first (white-box tests).
+    // Messages visible in a standard queue's head, oldest first (white-box tests).
     std::vector<std::uint32_t> visibleMessages(std::uint32_t queue) const;
+    // Visible messages a standard queue keeps one by one before further ones wait as cohorts
+    // (white-box tests compare merged runs with the per-message model; set before the run).
+    void setExactHead(std::size_t messages) { m_exactHead = messages; }
 
     // ---- kernel hooks (core/service.h)
     void setup();
@@ -54,7 +63,8 @@ private:
     struct Queue {
         const SqsQueue *cfg = nullptr;
         bool fifo = false;
-        RingDeque<std::uint32_t> visible; // standard queue
+        RingDeque<std::uint32_t> visible; // standard queue: the head, one entry per message
+        CohortQueue backlog;              // standard queue: messages behind a full head
         MessageGroups groups;             // FIFO: per message group, in order; busy = batch out
         std::vector<DeliveryOrder> groupOrder; // FIFO: send times processed, per group
         std::uint32_t reorderedGroups = 0;
@@ -87,6 +97,9 @@ private:
     void makeVisible(std::uint32_t queue, std::uint32_t msg, bool front);
     void onDelayed(std::uint32_t msg, std::uint32_t gen);
     void expireFront(Queue &Q, RingDeque<std::uint32_t> &dq);
+    void absorb(Queue &Q, std::uint32_t msg);
+    void refill(std::uint32_t queue, std::size_t want);
+    void expireBacklog(Queue &Q);
     void gaugeDepth(const Queue &Q);
     void hold(std::uint32_t queue, std::uint64_t units); // dead letters nobody consumes
     // event source mappings (sqsmapping.cpp)
@@ -106,6 +119,9 @@ private:
     std::vector<Batch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
     std::vector<Ticks> m_oldestInFlight; // scratch of sampleBin(), per queue
+    // Visible messages of a standard queue kept one by one (about 4 MB of pool and ring); beyond
+    // it they wait as cohorts. Deeper than any bundled pattern's queue at its normal load.
+    std::size_t m_exactHead = std::size_t(1) << 16;
 };
 
 } // namespace swb::core

@@ -1,0 +1,177 @@
+// Backlog memory benchmark (issue "Backlog memory independent of backlog size"): runs the REAL
+// `swb simulate` command as a child process on overloads whose backlog grows all run long, and
+// reports its peak RSS (wait4's ru_maxrss), its wall time, and its RSS sampled at every progress
+// line swb prints (each tenth of the simulated time), so a reader sees whether memory stays flat
+// in simulated time once the backlog builds. Run it from a Release build, on a quiet machine.
+//
+// Usage: bench_backlog [CASE...]
+//   CASE = sqs-1d | sqs-3d | sqs-week | sns-fanout | kinesis | kinesis-slow
+//   (default: all of them, in that order)
+//   sqs-*       sqs-lambda pattern, 2,000 msg/s into job-worker at reserved concurrency 1
+//   sns-fanout  sns-fanout pattern at rate=1000000 (SNS's 30,000/s publish quota admits 30,000/s
+//               into an async function and a queue, both overloaded), 10 simulated minutes
+//   kinesis     kinesis-lambda pattern at 10x its rate (8,000 records/s; the shards' write limits
+//               admit 2,000/s, what its consumer takes), one simulated day
+//   kinesis-slow the same with the consumer 10x slower (2 s): the lanes back up to the mapping's
+//               1 h maximum record age
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct Case {
+    const char *name;
+    const char *pattern;
+    std::vector<std::string> args; // after `simulate FILE`
+};
+
+const std::vector<Case> &cases()
+{
+    static const std::vector<Case> all = {
+        {"sqs-1d",
+         "sqs-lambda",
+         {"--duration", "1d", "--set", "jobs-traffic.rate=2000", "--set",
+          "job-worker.reservedConcurrency=1"}},
+        {"sqs-3d",
+         "sqs-lambda",
+         {"--duration", "3d", "--set", "jobs-traffic.rate=2000", "--set",
+          "job-worker.reservedConcurrency=1"}},
+        {"sqs-week",
+         "sqs-lambda",
+         {"--duration", "7d", "--set", "jobs-traffic.rate=2000", "--set",
+          "job-worker.reservedConcurrency=1"}},
+        {"sns-fanout",
+         "sns-fanout",
+         {"--duration", "10m", "--set", "order-events-traffic.rate=1000000"}},
+        {"kinesis", "kinesis-lambda", {"--duration", "1d", "--set", "clicks-traffic.rate=8000"}},
+        {"kinesis-slow",
+         "kinesis-lambda",
+         {"--duration", "1d", "--set", "clicks-traffic.rate=8000", "--set",
+          "click-processor.duration=2000"}},
+    };
+    return all;
+}
+
+long statusKb(pid_t pid, const char *field)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(static_cast<int>(std::strlen(field))).trimmed().split(' ')[0].toLong();
+    return -1;
+}
+
+int runTool(const std::vector<std::string> &argv, bool report)
+{
+    int err[2];
+    if (pipe(err) != 0)
+        return -1;
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(err[1], 2);
+        close(err[0]);
+        const int null = open("/dev/null", O_WRONLY); // the summary table: not reported here
+        dup2(null, 1);
+        std::vector<char *> args;
+        for (const std::string &a : argv)
+            args.push_back(const_cast<char *>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    close(err[1]);
+    std::string pending;
+    char buf[4096];
+    for (;;) {
+        pollfd p{err[0], POLLIN, 0};
+        if (poll(&p, 1, 1000) <= 0)
+            continue;
+        const ssize_t n = read(err[0], buf, sizeof buf);
+        if (n <= 0)
+            break;
+        pending.append(buf, static_cast<std::size_t>(n));
+        for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;) {
+            const std::string line = pending.substr(0, nl);
+            pending.erase(0, nl + 1);
+            if (!report)
+                continue;
+            const double wall =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            // "swb simulate: 30% (25920 of 86400 s simulated)"
+            if (line.find("% (") != std::string::npos)
+                std::printf("    %-44s wall %7.1f s  RSS %7.1f MB\n", line.c_str() + 14, wall,
+                            statusKb(pid, "VmRSS:") / 1024.0);
+            else
+                std::printf("    %s\n", line.c_str());
+            std::fflush(stdout);
+        }
+    }
+    close(err[0]);
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (report)
+        std::printf("  exit %d, wall %.1f s, CPU %.1f s, peak RSS %.1f MB\n",
+                    WIFEXITED(status) ? WEXITSTATUS(status) : -1, wall,
+                    ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6, ru.ru_maxrss / 1024.0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string> wanted(argv + 1, argv + argc);
+    if (wanted.empty())
+        for (const Case &c : cases())
+            wanted.push_back(c.name);
+    QTemporaryDir dir;
+    const std::string swb = SWB_CLI_PATH;
+    int failures = 0;
+    for (const std::string &name : wanted) {
+        const Case *c = nullptr;
+        for (const Case &k : cases())
+            c = k.name == name ? &k : c;
+        if (!c) {
+            std::fprintf(stderr, "bench_backlog: unknown case '%s'\n", name.c_str());
+            return 2;
+        }
+        const std::string file =
+            (dir.path() + QStringLiteral("/%1.swb").arg(QString::fromStdString(name)))
+                .toStdString();
+        if (runTool({swb, "new", "--pattern", c->pattern, file}, false) != 0) {
+            std::fprintf(stderr, "bench_backlog: swb new --pattern %s failed\n", c->pattern);
+            return 1;
+        }
+        std::vector<std::string> run = {swb, "simulate", file, "--force"};
+        run.insert(run.end(), c->args.begin(), c->args.end());
+        std::printf("%s: swb simulate %s.swb --force", c->name, c->pattern);
+        for (const std::string &a : c->args)
+            std::printf(" %s", a.c_str());
+        std::printf("\n");
+        std::fflush(stdout);
+        failures += runTool(run, true) != 0;
+    }
+    return failures == 0 ? 0 : 1;
+}

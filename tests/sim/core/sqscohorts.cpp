@@ -1,0 +1,150 @@
+// A standard queue's backlog kept as cohorts (core/cohortqueue.h, sqsservice.h): memory bounded
+// by the per-message head whatever the backlog, the same run as the per-message model while the
+// head is not full, and within statistical error of it once cohorts are merged.
+#include "simtestutil.h"
+
+#include "core/services/sqs/sqsservice.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+using namespace swb::core;
+using namespace swb::core::test;
+
+namespace {
+
+constexpr std::size_t kPerMessage = std::numeric_limits<std::size_t>::max();
+
+// 400 msg/s (Poisson, `poison` share poison) into a standard queue whose only consumer, reserved
+// concurrency 1, takes batches of 10 in a fixed 100 ms: it drains 100 msg/s, so the backlog grows
+// by 300/s until retention (300 s) expires the oldest. Poison messages fail their batch, return
+// after the 5 s visibility timeout and go to an unconsumed DLQ on their 3rd receive.
+Scenario overload(double seconds, double poison)
+{
+    Scenario sc;
+    sc.seed = 7;
+    sc.durationSeconds = seconds;
+    sc.binWidthSeconds = 10;
+    TrafficSource s = poisson(400);
+    s.poisonFraction = poison;
+    sc.sources.push_back(s);
+    SqsQueue q;
+    q.visibilityTimeoutSeconds = 5;
+    q.retentionSeconds = 300;
+    q.maxReceiveCount = 3;
+    sc.queues.push_back(q);
+    sc.queues.push_back(SqsQueue{}); // DLQ, nobody consumes it
+    LambdaFunction f = fixedLambda(100);
+    f.reservedConcurrency = 1;
+    sc.lambdas.push_back(f);
+    wire(sc, EdgeKind::Traffic, src(0), sqs(0));
+    wire(sc, EdgeKind::EventSourceMapping, sqs(0), fn(0)).esm.batchSize = 10;
+    wire(sc, EdgeKind::Redrive, sqs(0), sqs(1));
+    return sc;
+}
+
+void run(Simulation &sim, std::size_t exactHead)
+{
+    sim.kernel().service<SqsService>().setExactHead(exactHead);
+    sim.run();
+}
+
+// Two independent counts of one process agree within 4 standard deviations of their
+// difference (Poisson: variance = mean): a false failure has odds of about 1 in 16,000.
+bool countsAgree(double a, double b)
+{
+    return std::abs(a - b) <= 4 * std::sqrt(a + b) + 1;
+}
+
+} // namespace
+
+class TestSqsCohorts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void underTheHeadTheRunIsThePerMessageModel()
+    {
+        // 120 s of overload: the backlog peaks near 36,000 messages, under the 65,536 head.
+        Simulation exact(overload(120, 0.02)), perMessage(overload(120, 0.02));
+        run(exact, std::size_t(1) << 16);
+        run(perMessage, kPerMessage);
+        QVERIFY(total(exact, sqs(0), "sqs.visible") > 30000);
+        QCOMPARE(exact.fingerprint(), perMessage.fingerprint());
+        QCOMPARE(exact.eventsProcessed(), perMessage.eventsProcessed());
+    }
+
+    void cohortsKeepThePoolAtTheHeadWhateverTheBacklog()
+    {
+        // A 1,000-message head: the pool holds the head (plus a refill chunk) and the batches out
+        // (the DLQ counts its letters); the per-message model holds every waiting message.
+        Simulation merged(overload(600, 0.02)), perMessage(overload(600, 0.02));
+        run(merged, 1000);
+        run(perMessage, kPerMessage);
+        const double peak = total(perMessage, sqs(0), "sqs.visible");
+        QVERIFY2(peak > 80000, qPrintable(QString::number(peak)));
+        QVERIFY(countsAgree(total(merged, sqs(0), "sqs.visible"), peak));
+        QVERIFY(perMessage.kernel().messageSlots() > 80000);
+        QVERIFY2(merged.kernel().messageSlots() < 3000,
+                 qPrintable(QString::number(merged.kernel().messageSlots())));
+    }
+
+    void mergedPoisonCountsAgreeWithThePerMessageModel()
+    {
+        // Ten minutes: 240,000 messages sent, about 60,000 processed, the rest expired after 300 s.
+        Simulation merged(overload(600, 0.02)), perMessage(overload(600, 0.02));
+        LedgerChecker ledger;
+        merged.setFrameSink(&ledger);
+        run(merged, 1000);
+        run(perMessage, kPerMessage);
+        QVERIFY(ledger.bins > 0);
+        QCOMPARE(ledger.unbalanced, 0);
+        QVERIFY(merged.ledger().balanced());
+        // The traffic is the source's own stream: the same in both runs.
+        QCOMPARE(total(merged, sqs(0), "sqs.sent"), total(perMessage, sqs(0), "sqs.sent"));
+        // Counts driven by the poison draws (Bernoulli per message in both models, different
+        // draws once merged): agree within 4 sigma of their difference.
+        for (const char *name : {"sqs.deletes", "sqs.receives", "sqs.to_dlq", "sqs.expired"}) {
+            const double a = total(merged, sqs(0), name), b = total(perMessage, sqs(0), name);
+            QVERIFY2(
+                a > 0 && countsAgree(a, b),
+                qPrintable(QStringLiteral("%1: %2 vs %3").arg(QLatin1String(name)).arg(a).arg(b)));
+        }
+    }
+
+    void mergedSendTimesAgreeWithThePerMessageModel()
+    {
+        // No poison: the consumer drains exactly 100 msg/s in both runs, so what differs is only
+        // the send times interpolated within a cohort, each off by less than its 1 s width.
+        Simulation merged(overload(600, 0)), perMessage(overload(600, 0));
+        run(merged, 1000);
+        run(perMessage, kPerMessage);
+        QCOMPARE(total(merged, sqs(0), "sqs.deletes"), total(perMessage, sqs(0), "sqs.deletes"));
+        // Expiry: at most the 1 s of excess arrivals (300) a send time can be off by.
+        const double ea = total(merged, sqs(0), "sqs.expired"),
+                     eb = total(perMessage, sqs(0), "sqs.expired");
+        QVERIFY2(eb > 50000 && std::abs(ea - eb) <= 300,
+                 qPrintable(QStringLiteral("expired %1 vs %2").arg(ea).arg(eb)));
+        // ApproximateAgeOfOldestMessage, every bin: within 1 s.
+        for (std::size_t b = 0; b < merged.metrics().binCount(); ++b) {
+            const double oa = bin(merged, sqs(0), "sqs.oldest_age_s", b),
+                         ob = bin(perMessage, sqs(0), "sqs.oldest_age_s", b);
+            QVERIFY2(std::abs(oa - ob) <= 1.0,
+                     qPrintable(QStringLiteral("bin %1: %2 vs %3").arg(b).arg(oa).arg(ob)));
+        }
+        // End-to-end latency quantiles of the processed messages (creation times interpolated
+        // too): within 1 s, plus 1% for the latency histogram's buckets (each quantile within
+        // 0.4% relative error, core/latencyhistogram.h).
+        for (double q : {0.5, 0.99}) {
+            const double la = merged.latencyQuantileMs(0, q),
+                         lb = perMessage.latencyQuantileMs(0, q);
+            QVERIFY2(la > 10000 && std::abs(la - lb) <= 1000 + 0.01 * lb,
+                     qPrintable(QStringLiteral("p%1: %2 vs %3 ms").arg(q).arg(la).arg(lb)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqsCohorts)
+#include "sqscohorts.moc"
