@@ -1,23 +1,26 @@
 #pragma once
 // A FIFO of waiting units kept as cohorts instead of one entry each (DESIGN.md "Memory is
-// proportional to what is in flight"): units that arrive within kCohortWidth of a cohort's first
-// arrival, from the same entry path and with the same attributes, share one 48-byte cohort
-// holding their count, first and last arrival, total payload, total lag behind their creation and
-// how many are poison. A week of 2,000 messages/s into a consumer that takes one at a time is then
-// one cohort per second of backlog, not 1.2 billion messages.
+// proportional to what is in flight"): units whose `at` (arrival, or the time a retry is due) is
+// within kCohortWidth of a cohort's first and from the same entry path share one 64-byte cohort
+// holding their count, first and last `at`, total payload, total lag of their holder and creation
+// times behind `at`, their attribute values and how many are poison. A week of 2,000 messages/s
+// into a consumer that takes one at a time is then one cohort per second of backlog, not 1.2
+// billion messages.
 //
-// What a unit taken back out gets: its arrival time interpolated evenly between the cohort's
-// first and last arrival (exact for one unit, and for evenly spaced arrivals; otherwise off by
-// less than kCohortWidth), its creation time that arrival minus the cohort's mean lag, the
+// What a unit taken back out gets: its `at` interpolated evenly between the cohort's first and
+// last (exact for one unit, and for evenly spaced units; otherwise off by less than
+// kCohortWidth), its holder and creation times that `at` minus the cohort's mean lags, the
 // cohort's payload bytes shared out so that their sum is exact, poison drawn with the cohort's
-// poison share, and a fresh hashed key (the traffic sources draw both per message, uniformly
-// and by a Bernoulli trial, trafficservice.cpp). The draws hash the cohort and the unit's place
-// in it: the same run gives the same units. Per-unit identity beyond that is not kept: a holder
-// that needs it (FIFO groups, batches in flight) keeps those units in the kernel's pool.
+// poison share, an attribute value drawn among the cohort's, and a fresh hashed key (the traffic
+// sources draw all three per message, by a Bernoulli trial and uniformly, trafficservice.cpp). The
+// draws hash the cohort and the unit's place in it: the same run gives the same units. Per-unit
+// identity beyond that is not kept: a holder that needs it (FIFO groups, batches in flight) keeps
+// those units in the kernel's pool.
 
 #include "core/eventqueue.h"
 #include "core/ringdeque.h"
 
+#include <bit>
 #include <cstdint>
 
 namespace swb::core {
@@ -30,8 +33,10 @@ public:
     // Cap per cohort: keeps the shared-out arithmetic inside 64 bits (count x bytes remainder).
     static constexpr std::uint32_t kMaxCount = 1u << 24;
 
+    // `at` orders the queue (an SQS send time, a retry's due time); `since` and `created` are
+    // the unit's holder and end-to-end times, at or before `at`.
     struct Unit {
-        Ticks since = 0, created = 0;
+        Ticks at = 0, since = 0, created = 0;
         std::uint32_t bytes = 0, key = 0;
         std::uint16_t path = 0;
         std::uint8_t attr = 0, poison = 0;
@@ -41,21 +46,30 @@ public:
     std::uint64_t size() const { return m_units; } // units, not cohorts
     std::size_t cohorts() const { return m_q.size(); }
 
+    // Units are pushed in `at` order; one pushed out of order starts a cohort of its own and is
+    // taken out when the cohorts before it are.
     void push(const Unit &u)
     {
         if (m_q.empty() || !fits(m_q.back(), u))
-            m_q.pushBack(Cohort{u.since, u.since, 0, 0, 0, 0, 0, u.path, u.attr});
+            m_q.pushBack(Cohort{u.at, u.at, 0, 0, 0, 0, 0, 0, 0, u.path});
         Cohort &c = m_q.back();
-        c.last = u.since;
-        c.lag += static_cast<std::uint64_t>(u.since - u.created);
+        c.last = u.at;
+        c.sinceLag += static_cast<std::uint64_t>(u.at - u.since);
+        c.createdLag += static_cast<std::uint64_t>(u.at - u.created);
         c.bytes += u.bytes;
         c.poison += u.poison != 0;
+        c.attrs |= std::uint64_t(1) << (u.attr & 63);
         ++c.count;
         ++m_units;
     }
 
-    // The arrival time of the oldest unit; the queue must not be empty.
-    Ticks frontSince() const { return sinceOf(m_q.front(), m_q.front().taken); }
+    // The oldest unit's `at` and `since`; the queue must not be empty.
+    Ticks frontAt() const { return atOf(m_q.front(), m_q.front().taken); }
+    Ticks frontSince() const
+    {
+        const Cohort &c = m_q.front();
+        return atOf(c, c.taken) - static_cast<Ticks>(c.sinceLag / c.count);
+    }
 
     // Takes the oldest unit out; the queue must not be empty.
     Unit pop()
@@ -63,8 +77,9 @@ public:
         Cohort &c = m_q.front();
         const std::uint32_t k = c.taken;
         Unit u;
-        u.since = sinceOf(c, k);
-        u.created = u.since - static_cast<Ticks>(c.lag / c.count);
+        u.at = atOf(c, k);
+        u.since = u.at - static_cast<Ticks>(c.sinceLag / c.count);
+        u.created = u.at - static_cast<Ticks>(c.createdLag / c.count);
         u.bytes =
             static_cast<std::uint32_t>(c.bytes / c.count + share(c.bytes % c.count, k, c.count));
         const std::uint64_t draw = mix(static_cast<std::uint64_t>(c.first) * kGolden + k);
@@ -75,7 +90,7 @@ public:
                    || (c.poison > 0
                        && (mix(draw) >> 11) * 0x1.0p-53 * c.count < static_cast<double>(c.poison));
         u.path = c.path;
-        u.attr = c.attr;
+        u.attr = attrOf(c.attrs, draw);
         if (++c.taken == c.count)
             m_q.popFront();
         --m_units;
@@ -84,21 +99,31 @@ public:
 
 private:
     struct Cohort {
-        Ticks first = 0, last = 0;
-        std::uint64_t lag = 0;   // sum of (arrival - creation) of its units, ticks
-        std::uint64_t bytes = 0; // sum of their payloads
+        Ticks first = 0, last = 0;    // `at` of its first and last unit
+        std::uint64_t sinceLag = 0;   // sum of (at - since) of its units, ticks
+        std::uint64_t createdLag = 0; // sum of (at - created)
+        std::uint64_t bytes = 0;      // sum of their payloads
+        std::uint64_t attrs = 0;      // the attribute values (0-63) among its units
         std::uint32_t count = 0, taken = 0, poison = 0;
         std::uint16_t path = 0;
-        std::uint8_t attr = 0;
     };
-    static_assert(sizeof(Cohort) == 48);
+    static_assert(sizeof(Cohort) == 64);
 
     static bool fits(const Cohort &c, const Unit &u)
     {
-        return u.since - c.first < kCohortWidth && c.path == u.path && c.attr == u.attr
+        return u.at >= c.last && u.at - c.first < kCohortWidth && c.path == u.path
                && c.count < kMaxCount;
     }
-    static Ticks sinceOf(const Cohort &c, std::uint32_t k)
+    // One of the values in `attrs`, uniformly (sources draw attribute values uniformly, and an SNS
+    // filter passes a subset of them): exact when the cohort has one value.
+    static std::uint8_t attrOf(std::uint64_t attrs, std::uint64_t draw)
+    {
+        const int n = std::popcount(attrs);
+        for (int skip = n > 1 ? static_cast<int>((draw & 0xFFFFFFFFu) % n) : 0; skip > 0; --skip)
+            attrs &= attrs - 1; // drop the lowest value
+        return static_cast<std::uint8_t>(std::countr_zero(attrs));
+    }
+    static Ticks atOf(const Cohort &c, std::uint32_t k)
     {
         return c.count < 2 ? c.first : c.first + (c.last - c.first) * k / (c.count - 1);
     }

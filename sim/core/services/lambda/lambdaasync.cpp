@@ -81,15 +81,81 @@ void LambdaService::asyncRequeue(std::uint32_t fn, std::uint32_t msg)
     const Ticks deadline = m.since + secondsToTicks(F.cfg->async.maxEventAgeSeconds);
     ++F.asyncWaiting;
     m_k.metrics().gauge(F.m + LmAsyncQueue, F.asyncWaiting);
-    m_k.schedule(std::min(m_k.now() + backoff, deadline), eventTag(kKind, EvAsyncRetry), msg,
-                 m.gen);
+    const Ticks due = std::min(m_k.now() + backoff, deadline);
+    if (F.asyncWaiting > m_exactAsync) {
+        joinCohort(fn, msg, due, due == deadline);
+        return;
+    }
+    m_k.schedule(due, eventTag(kKind, EvAsyncRetry), msg, m.gen);
+}
+
+// Beyond m_exactAsync waiting events a throttled event leaves the pool and waits in a cohort
+// queue (core/cohortqueue.h) by the time its retry is due: events throttled the same number of
+// times share a queue, so their event age is the same lag behind that time (the backoff schedule
+// is the same for all), and those whose maximum event age comes first wait in queue 0 by that
+// time. Each queue keeps one timer, at its oldest event; every event still retries (or expires)
+// at its own time, give or take the spread within its cohort (under 1 s), through the same
+// asyncRetry() as the per-event model.
+void LambdaService::joinCohort(std::uint32_t fn, std::uint32_t msg, Ticks due, bool expires)
+{
+    Function &F = m_fns[fn];
+    const Message &m = m_k.msg(msg);
+    const std::size_t q = expires ? 0 : std::size_t(m.backoff);
+    if (F.waiting.size() <= q) {
+        F.waiting.resize(q + 1);
+        F.waitingArmed.resize(q + 1, kNever);
+    }
+    F.waiting[q].push({due, m.since, m.created, m.bytes, m.key, m.path, m.attr, m.poison});
+    m_k.transfer(msg);
+    armCohort(fn, q);
+}
+
+void LambdaService::armCohort(std::uint32_t fn, std::size_t q)
+{
+    Function &F = m_fns[fn];
+    if (F.waiting[q].empty())
+        return;
+    const Ticks at = std::max(F.waiting[q].frontAt(), m_k.now());
+    if (at < F.waitingArmed[q]) {
+        F.waitingArmed[q] = at;
+        m_k.schedule(at, eventTag(kKind, EvAsyncCohort), fn, 0, static_cast<std::uint32_t>(q));
+    }
+}
+
+// The events of queue q due now come back into the pool and retry, as EvAsyncRetry does for one.
+// A retry may throttle and join a queue again (growing F.waiting): index, never hold a reference.
+void LambdaService::onAsyncCohort(std::uint32_t fn, std::size_t q)
+{
+    Function &F = m_fns[fn];
+    const Ticks now = m_k.now();
+    if (F.waitingArmed[q] != now)
+        return; // superseded by an earlier timer
+    F.waitingArmed[q] = kNever;
+    while (!F.waiting[q].empty() && F.waiting[q].frontAt() <= now) {
+        const CohortQueue::Unit u = F.waiting[q].pop();
+        const std::uint32_t msg = m_k.restore(u.created, u.path);
+        Message &m = m_k.msg(msg);
+        m.since = u.since;
+        m.bytes = u.bytes;
+        m.key = u.key;
+        m.attr = u.attr;
+        m.poison = u.poison;
+        m.ctx = fn;
+        m.backoff = static_cast<std::uint16_t>(q);
+        asyncRetry(msg);
+    }
+    armCohort(fn, q);
 }
 
 void LambdaService::onAsyncRetry(std::uint32_t msg, std::uint32_t gen)
 {
-    Message &m = m_k.msg(msg);
-    if (m.gen != gen)
-        return;
+    if (m_k.msg(msg).gen == gen)
+        asyncRetry(msg);
+}
+
+void LambdaService::asyncRetry(std::uint32_t msg)
+{
+    const Message &m = m_k.msg(msg);
     const std::uint32_t fn = m.ctx;
     Function &F = m_fns[fn];
     --F.asyncWaiting;

@@ -309,6 +309,9 @@ void LambdaService::onEvent(const Event &e)
         if (m_k.msg(e.entity).gen == e.gen)
             retryOutput(e.entity);
         break;
+    case EvAsyncCohort:
+        onAsyncCohort(e.entity, e.aux);
+        break;
     }
 }
 

@@ -9,6 +9,7 @@
 // this module touches the invocation pool or the concurrency state. Units reach a function
 // asynchronously through Kernel::deliver (accept()).
 
+#include "core/cohortqueue.h"
 #include "core/kernel.h"
 #include "core/ringdeque.h"
 #include "core/services/lambda/lambdafunction.h"
@@ -88,11 +89,17 @@ public:
     bool deadLetter(std::uint32_t, bool mayConsume) const { return mayConsume; } // a function runs
     void sampleBin();
 
+    // Async events a function's queue keeps one by one while they wait out a throttle's backoff;
+    // beyond, they wait as retry cohorts (lambdaasync.cpp). White-box tests compare merged runs
+    // with the per-message model; set before the run.
+    void setExactAsync(std::uint32_t events) { m_exactAsync = events; }
+
 private:
     enum Ev : std::uint8_t {
-        EvDone,       // entity = invocation, gen
-        EvAsyncRetry, // entity = message, gen (function in Message::ctx)
-        EvSdkRetry,   // entity = message, gen (function in Message::ctx, output in aux)
+        EvDone,        // entity = invocation, gen
+        EvAsyncRetry,  // entity = message, gen (function in Message::ctx)
+        EvSdkRetry,    // entity = message, gen (function in Message::ctx, output in aux)
+        EvAsyncCohort, // entity = function, aux = its waiting cohort queue (lambdaasync.cpp)
     };
     struct Function {
         const LambdaFunction *cfg = nullptr;
@@ -110,7 +117,12 @@ private:
         ComponentRef onFailure, dlq;
         std::vector<ComponentRef> outputs; // sends one message to each on success
         std::uint32_t asyncWaiting = 0;
-        std::uint32_t m = 0; // metric base
+        // Throttled async events beyond m_exactAsync, out of the pool (lambdaasync.cpp): [0]
+        // those whose maximum event age comes before their next retry, [n] those throttled n
+        // times, each queue by the time their retry (or expiry) is due.
+        std::vector<CohortQueue> waiting;
+        std::vector<Ticks> waitingArmed; // per queue: its pending EvAsyncCohort, or kNever
+        std::uint32_t m = 0;             // metric base
         // Time integrals of the levels over the current bin (environment x ticks), for the
         // Mean series; `since` is the time they reach.
         Ticks since = 0, binStart = 0;
@@ -144,6 +156,10 @@ private:
     void asyncRequeue(std::uint32_t fn, std::uint32_t msg);
     void onAsyncRetry(std::uint32_t msg, std::uint32_t gen);
     void asyncFinalFailure(std::uint32_t fn, std::uint32_t msg, bool expired);
+    void asyncRetry(std::uint32_t msg);
+    void joinCohort(std::uint32_t fn, std::uint32_t msg, Ticks due, bool expires);
+    void armCohort(std::uint32_t fn, std::size_t queue);
+    void onAsyncCohort(std::uint32_t fn, std::size_t queue);
 
     Kernel &m_k;
     DownstreamService *m_downstream = nullptr;
@@ -151,6 +167,9 @@ private:
     std::vector<Invocation> m_invs;
     std::vector<std::uint32_t> m_freeInvs;
     std::vector<Invoker> m_invokers; // [0] = the async event queue (this module)
+    // About 4 MB of pool and timers per function before throttled events wait as cohorts;
+    // more than any bundled pattern holds at its normal load.
+    std::uint32_t m_exactAsync = 1u << 16;
     // Account-wide state (aws-behaviour.md §1).
     std::uint32_t m_unreservedCap = 0, m_unreservedBusy = 0, m_accountBusy = 0;
     TokenBucket m_legacyScaling; // 2018 rule: account burst then +500/min

@@ -142,7 +142,7 @@ void SqsService::expireFront(Queue &Q, RingDeque<std::uint32_t> &dq)
 void SqsService::absorb(Queue &Q, std::uint32_t msg)
 {
     const Message &m = m_k.msg(msg);
-    Q.backlog.push({m.since, m.created, m.bytes, m.key, m.path, m.attr, m.poison});
+    Q.backlog.push({m.since, m.since, m.created, m.bytes, m.key, m.path, m.attr, m.poison});
     m_k.transfer(msg);
 }
 
