@@ -19,6 +19,7 @@ packages=(
   xvfb xauth poppler-utils unzip sqlite3
   desktop-file-utils appstream dpkg-dev file help2man lintian man-db
   libreoffice-calc-nogui
+  clang libclang-rt-14-dev
 )
 
 install_packages() {
