@@ -81,21 +81,29 @@ bool parseReplayCsv(const QString &text, const QString &fileName, std::vector<co
                          .arg(numbers.size());
             return false;
         }
-        QString why;
-        const auto time =
-            checked::seconds(numbers[0], 0, at(n, starts[0]) + QStringLiteral(": time"), &why);
-        const auto rate = columns == 2
-                              ? checked::real(numbers[1], 0, rateSpec->maximum,
-                                              at(n, starts[1]) + QStringLiteral(": rate"), &why)
-                              : std::optional<double>(0);
-        if (!time || !rate) {
-            *error = why;
+        // checked:: words its refusal with the value: here only the place and the allowed range,
+        // since a cell's digits are the file's content too (fuzzing printed a 12-digit line).
+        const auto refuse = [&](int column, const char *field, double v, double max) {
+            *error = std::isnan(v) ? QStringLiteral("%1: %2 is not a number")
+                                         .arg(at(n, column), QLatin1String(field))
+                                   : QStringLiteral("%1: %2 is out of range (allowed: %3)")
+                                         .arg(at(n, column), QLatin1String(field),
+                                              checked::rangeText(0, max));
             return false;
-        }
+        };
+        QString why;
+        const auto time = checked::seconds(numbers[0], 0, QString(), &why);
+        if (!time)
+            return refuse(starts[0], "time", numbers[0], checked::kMaxSeconds);
+        const auto rate = columns == 2
+                              ? checked::real(numbers[1], 0, rateSpec->maximum, QString(), &why)
+                              : std::optional<double>(0);
+        if (!rate)
+            return refuse(starts[1], "rate", numbers[1], rateSpec->maximum);
         if (columns == 2) {
             if (!pairs.empty() && *time < pairs.back().tSeconds) {
-                *error =
-                    QStringLiteral("%1: time %2 s goes backwards").arg(at(n, starts[0])).arg(*time);
+                *error = QStringLiteral("%1: time goes backwards (earlier than the line before)")
+                             .arg(at(n, starts[0]));
                 return false;
             }
             pairs.push_back({*time, *rate});
