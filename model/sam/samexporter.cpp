@@ -6,8 +6,8 @@
 #include "model/sam/samexporter_p.h"
 #include "model/sam/samimporter.h"
 #include "model/sam/sammapping.h"
-
-#include <QRegularExpression>
+#include "model/sam/samservice.h"
+#include "model/services/registry.h"
 
 namespace swb::sam {
 
@@ -69,6 +69,19 @@ Exporter::Exporter(const Design &design)
     }
 }
 
+QString Exporter::resourceType(ComponentId id) const
+{
+    const Component *c = m_design.component(id);
+    return c && isResource(*c) ? typeOf(*c) : QString();
+}
+
+QString Exporter::addResource(const QString &base, const CfnNode &node)
+{
+    const QString id = uniqueId(base);
+    m_extraResources.emplace_back(id, node);
+    return id;
+}
+
 bool Exporter::isResource(const Component &c) const
 {
     return c.kind != ComponentKind::TrafficSource && c.kind != ComponentKind::Downstream
@@ -118,6 +131,13 @@ QByteArray Exporter::run()
     for (const Component &c : m_design.components) {
         if (isResource(c))
             writeParams(c, *m_resources[c.id].get(QStringLiteral("Properties")), typeOf(c));
+    }
+    // Services with template forms of their own write their wires first; writeWire() then
+    // records which ones the template expresses.
+    for (const Component &c : m_design.components) {
+        const sam::ServiceSam *own = serviceModule(c.kind).sam;
+        if (own && own->exportWires)
+            m_serviceWires.insert(own->exportWires(*this, c));
     }
     for (const Connection &w : m_design.connections)
         writeWire(w);
@@ -247,13 +267,8 @@ void Exporter::completeRequired(const Component &c, CfnNode &node)
                    QStringLiteral("Globals.%1.%2").arg(QLatin1String(section), QLatin1String(key)))
                != nullptr;
     };
-    if (type == QLatin1String("AWS::Events::EventBus") && !props.get(QStringLiteral("Name"))) {
-        // Name is required; a custom bus name allows [/.-_A-Za-z0-9] (and not "default").
-        QString name = c.name;
-        name.replace(QRegularExpression(QStringLiteral("[^/.\\-_A-Za-z0-9]")), QStringLiteral("-"));
-        props.set(QStringLiteral("Name"),
-                  str(name == QLatin1String("default") ? QStringLiteral("default-bus") : name));
-    }
+    if (const sam::ServiceSam *own = serviceModule(c.kind).sam; own && own->completeResource)
+        own->completeResource(*this, c, props);
     if (type == QLatin1String("AWS::Serverless::Function")) {
         const bool image =
             props.get(QStringLiteral("PackageType"))

@@ -5,6 +5,7 @@
 
 #include "model/design.h"
 #include "model/sam/cfnnode.h"
+#include "model/sam/samservice.h"
 
 #include <QHash>
 #include <QStringList>
@@ -15,11 +16,21 @@ namespace swb::sam {
 // Sha1 of the given properties as emitted YAML: marks a generated state machine definition.
 QString generatedHash(const CfnNode &props, const QStringList &keys);
 
-class Exporter
+class Exporter : public ExportContext
 {
 public:
     explicit Exporter(const Design &design);
     QByteArray run();
+
+    // ExportContext, for the services' own mappings (ServiceModule::sam).
+    const Design &design() const override { return m_design; }
+    QString logicalId(ComponentId id) const override { return m_ids.value(id); }
+    QString resourceType(ComponentId id) const override;
+    CfnNode ref(ComponentId id) const override;
+    CfnNode getAtt(ComponentId id, const QString &attribute) const override;
+    CfnNode arnOf(ComponentId id) const override;
+    CfnNode &propsOf(ComponentId id) override;
+    QString addResource(const QString &base, const CfnNode &node) override;
 
 private:
     bool isResource(const Component &c) const;
@@ -42,12 +53,7 @@ private:
     void addWireMetadata(const Connection &w, bool expressed, bool expressedInFlag,
                          const QStringList &expressedKeys, bool allParams);
     CfnNode workbenchMetadata() const;
-    CfnNode &propsOf(ComponentId id);
     QString uniqueId(const QString &base);
-
-    CfnNode ref(ComponentId id) const;
-    CfnNode getAtt(ComponentId id, const QString &attribute) const;
-    CfnNode arnOf(ComponentId id) const;
 
     const Design &m_design;
     CfnNode m_root; // kept sections from an import, then the assembled template
@@ -59,6 +65,8 @@ private:
     QHash<ComponentId, CfnNode> m_resources;
     std::vector<std::pair<QString, CfnNode>> m_extraResources; // mappings, subscriptions
     CfnNode m_wiresMeta = CfnNode::makeSequence();
+    // Wires a service's own mapping wrote -> the parameter keys the template holds.
+    QHash<ConnectionId, QStringList> m_serviceWires;
 };
 
 } // namespace swb::sam

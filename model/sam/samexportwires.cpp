@@ -2,6 +2,7 @@
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samexporter_p.h"
 #include "model/sam/sammapping.h"
+#include "model/sam/samservice.h"
 #include "model/services/registry.h"
 
 #include <QCryptographicHash>
@@ -92,6 +93,13 @@ void Exporter::writeWire(const Connection &w)
         addWireMetadata(w, false, false, {}, false);
         return;
     }
+    if (const sam::ServiceSam *own = serviceModule(s.kind).sam; own && own->exportWires) {
+        // The source's service wrote its wires itself (Exporter::run).
+        const auto written = m_serviceWires.constFind(w.id);
+        const bool expressed = written != m_serviceWires.cend();
+        addWireMetadata(w, expressed, expressed, expressed ? *written : QStringList(), false);
+        return;
+    }
     bool expressed = false;
     bool inFlag = true;
     QStringList keys;
@@ -118,8 +126,6 @@ void Exporter::writeWire(const Connection &w)
         keys.append(QStringLiteral("reportBatchItemFailures"));
         break;
     case ConnectionKind::Subscription:
-        // SNS subscriptions have a SAM form; other fan-out wires (an event bus's rule targets)
-        // are kept in Metadata.ServerlessWorkbench for now.
         expressed = s.kind == ComponentKind::SnsTopic && writeSubscription(w);
         break;
     case ConnectionKind::OnFailure:

@@ -6,6 +6,7 @@
 #include "model/sam/samexporter_p.h"
 #include "model/sam/samimporter_p.h"
 #include "model/sam/sammapping.h"
+#include "model/services/registry.h"
 
 #include <QFileInfo>
 
@@ -72,6 +73,7 @@ SamImportResult Importer::run()
     linkTopicSubscriptions();
     linkQueueRedrives();
     linkFunctionFailures();
+    linkServiceWires();
     linkStateMachineDefinitions();
     releaseGeneratedDefinitions();
     linkApiIntegrations();
@@ -287,6 +289,26 @@ ComponentId Importer::implicitApi(const QString &logicalId)
                                          "events without an explicit API id")
                               .arg(logicalId));
     return c.id;
+}
+
+const CfnNode *Importer::resource(const QString &logicalId) const
+{
+    const CfnNode *resources = m_root.get(QStringLiteral("Resources"));
+    return resources ? resources->get(logicalId) : nullptr;
+}
+
+CfnNode *Importer::keptResource(const QString &logicalId)
+{
+    auto it = m_kept.find(logicalId);
+    return it == m_kept.end() ? nullptr : &*it;
+}
+
+void Importer::linkServiceWires()
+{
+    for (const ServiceModule *m : serviceModules()) {
+        if (m->sam && m->sam->importWires)
+            m->sam->importWires(*this);
+    }
 }
 
 QString Importer::logicalIdOf(ComponentId id) const

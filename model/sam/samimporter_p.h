@@ -6,6 +6,7 @@
 #include "model/referencedfile.h"
 #include "model/sam/cfnnode.h"
 #include "model/sam/samimporter.h"
+#include "model/sam/samservice.h"
 
 #include <QHash>
 #include <QSet>
@@ -19,11 +20,41 @@ inline bool isLocalPath(const QString &path)
            && !path.startsWith(QLatin1String("http"));
 }
 
-class Importer
+class Importer : public ImportContext
 {
 public:
     Importer(CfnNode root, FileAccess access, QString sourceName);
     SamImportResult run();
+
+    // ImportContext, for the services' own mappings (ServiceModule::sam).
+    const Design &design() const override { return m_design; }
+    const QStringList &logicalIds() const override { return m_order; }
+    QString resourceType(const QString &logicalId) const override
+    {
+        return m_types.value(logicalId);
+    }
+    const CfnNode *resource(const QString &logicalId) const override;
+    CfnNode *keptResource(const QString &logicalId) override;
+    ComponentId block(const QString &logicalId) const override
+    {
+        return m_byLogicalId.value(logicalId);
+    }
+    QString logicalIdOf(ComponentId id) const override;
+    ComponentId resolve(const CfnNode &node) const override { return resolve(node, nullptr); }
+    Connection *newWire(ComponentId source, ComponentId target, ConnectionKind kind,
+                        const QString &where, const QVariantMap &extra) override
+    {
+        return wire(addWire(source, target, kind, where, extra));
+    }
+    Connection *connection(ConnectionId id) override { return wire(id); }
+    void consume(const QString &logicalId) override { m_consumed.insert(logicalId); }
+    bool readScalar(const CfnNode &node, const QString &where, QString *text, bool *bound) override
+    {
+        return readScalar(&node, where, text, bound);
+    }
+    void setParam(QVariantMap &params, const QString &key, const QList<ParamSpec> &specs,
+                  const QVariant &raw, const QString &where) override;
+    ImportReport &report() override { return m_report; }
 
 private:
     // --- blocks and parameters (samimporter.cpp)
@@ -46,9 +77,6 @@ private:
     // Reads a scalar, resolving !Ref to a template parameter's Default. False (and reported)
     // when the value is an expression the importer cannot evaluate.
     bool readScalar(const CfnNode *node, const QString &where, QString *text, bool *bound);
-    // Normalises raw into params[spec.key]; clamps numbers outside the range and reports.
-    void setParam(QVariantMap &params, const QString &key, const QList<ParamSpec> &specs,
-                  const QVariant &raw, const QString &where);
 
     // --- wires (samlinks.cpp)
     void linkFunctionEvents();
@@ -61,6 +89,7 @@ private:
     void linkApiIntegrations();
     void linkEnvironment();
     void linkWorkbenchWires();
+    void linkServiceWires(); // the services' own template forms (ServiceSam::importWires)
 
     // The wire, or the existing identical one; InvalidId (reported) when AWS does not allow it.
     ConnectionId addWire(ComponentId source, ComponentId target, ConnectionKind kind,
@@ -68,7 +97,7 @@ private:
     Connection *wire(ConnectionId id) { return id ? &m_design.connections[id] : nullptr; }
     // The block a value refers to: Ref / GetAtt / ${X} (through substitutions when given), or an
     // ARN / URL / name literal matching a resource's physical name.
-    ComponentId resolve(const CfnNode &node, const CfnNode *substitutions = nullptr) const;
+    ComponentId resolve(const CfnNode &node, const CfnNode *substitutions) const;
     QList<ComponentId> resolveAll(const CfnNode &node,
                                   const CfnNode *substitutions = nullptr) const;
     ComponentId implicitApi(const QString &logicalId);
@@ -78,7 +107,6 @@ private:
     void linkSubstitutionsOnly(ComponentId machine, const CfnNode &subs, const QString &where);
     void walkStates(ComponentId machine, const CfnNode &states, const CfnNode *subs,
                     const QString &where, int *order);
-    QString logicalIdOf(ComponentId id) const;
 
     CfnNode m_root;
     FileAccess m_access; // the template's folder and folders allowed besides it

@@ -214,7 +214,8 @@ void Importer::linkFunctionEvents()
                 if (const CfnNode *ref = eventProps.get(refKey))
                     source = resolve(*ref);
             } else {
-                continue; // Schedule, S3, EventBridgeRule, DynamoDB...: kept as written
+                continue; // Schedule, S3, DynamoDB...: kept as written (or read by the
+                          // source service's own SAM mapping, ServiceModule::sam)
             }
             if (!source) {
                 m_report.unresolved.append(QStringLiteral("%1.Properties.%2: not a resource of "

@@ -174,7 +174,7 @@ void Importer::walkStates(ComponentId machine, const CfnNode &states, const CfnN
                     continue;
                 }
             } else if (resource->scalar.startsWith(QLatin1String("arn:aws:states:::"))) {
-                continue; // another service integration (DynamoDB, EventBridge...): kept
+                continue; // another service integration (DynamoDB, PutEvents to a bus...): kept
             }
         }
         const ComponentId target = resolve(*targetNode, subs);

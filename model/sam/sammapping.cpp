@@ -16,7 +16,6 @@ bool componentKindForType(const QString &resourceType, ComponentKind *kind)
         {QStringLiteral("AWS::Lambda::Function"), ComponentKind::Lambda},
         {QStringLiteral("AWS::SQS::Queue"), ComponentKind::SqsQueue},
         {QStringLiteral("AWS::SNS::Topic"), ComponentKind::SnsTopic},
-        {QStringLiteral("AWS::Events::EventBus"), ComponentKind::EventBus},
         {QStringLiteral("AWS::Kinesis::Stream"), ComponentKind::KinesisStream},
         {QStringLiteral("AWS::Serverless::StateMachine"), ComponentKind::StepFunctions},
         {QStringLiteral("AWS::StepFunctions::StateMachine"), ComponentKind::StepFunctions},
@@ -25,11 +24,20 @@ bool componentKindForType(const QString &resourceType, ComponentKind *kind)
         {QStringLiteral("AWS::ApiGateway::RestApi"), ComponentKind::ApiGateway},
         {QStringLiteral("AWS::ApiGatewayV2::Api"), ComponentKind::ApiGateway},
     };
-    auto it = table.constFind(resourceType.trimmed());
-    if (it == table.cend())
-        return false;
-    *kind = it.value();
-    return true;
+    const QString type = resourceType.trimmed();
+    auto it = table.constFind(type);
+    if (it != table.cend()) {
+        *kind = it.value();
+        return true;
+    }
+    // A service with template forms of its own is known by the type it exports.
+    for (const ServiceModule *m : serviceModules()) {
+        if (m->sam && m->samType && m->samType({}) == type) {
+            *kind = m->kind;
+            return true;
+        }
+    }
+    return false;
 }
 
 QString defaultTypeFor(ComponentKind kind, const QVariantMap &params)

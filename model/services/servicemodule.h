@@ -25,6 +25,9 @@ namespace usage {
 class Meter;
 struct Dimension;
 } // namespace usage
+namespace sam {
+struct ServiceSam;
+}
 
 // What a fan-out wire (an SNS subscription, an event bus rule's target) lets through: its policy
 // text in the filter grammar (model/filterpolicy.h), matched against the traffic's attributes,
@@ -67,6 +70,9 @@ struct ServiceModule {
     // it gets (QUEUE -> ORDERS_QUEUE_URL; nullptr: none).
     QString (*samType)(const QVariantMap &params) = nullptr;
     const char *samEnvSuffix = nullptr;
+    // The service's own template forms (model/sam/samservice.h): the resources and events its
+    // wires become, and how the importer reads them back. nullptr: the generic SAM code covers it.
+    const sam::ServiceSam *sam = nullptr;
     // Wiring rules (model/services/wiring.h), in order: for wires leaving the block, and for
     // wires arriving at it that the source's service does not decide. nullptr: none.
     const QList<WireRule> &(*outgoingWires)() = nullptr;

@@ -192,6 +192,7 @@ const ServiceModule &module()
         .billing = billing,
         .samType = [](const QVariantMap &) { return QStringLiteral("AWS::Events::EventBus"); },
         .samEnvSuffix = "_BUS_NAME",
+        .sam = &samMapping(),
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::Subscription; },
         .failureWiresPerSubscription = true,

@@ -6,6 +6,10 @@
 #include "model/services/paramdecl.h"
 #include "model/services/servicemodule.h"
 
+namespace swb::sam {
+struct ServiceSam;
+}
+
 namespace swb::eventbridge {
 
 // clang-format off
@@ -78,5 +82,7 @@ const Connection *deadLetterWire(const Design &design, const Connection &target,
 inline constexpr int kMaxTargetsPerRule = 5;
 
 const ServiceModule &module();
+// Rules, targets and EventBridgeRule events in SAM templates (eventbridgesam.cpp).
+const sam::ServiceSam &samMapping();
 
 } // namespace swb::eventbridge

@@ -1,0 +1,323 @@
+// EventBridge rules, their targets and EventBridgeRule function events read from a SAM template
+// (aws-behaviour.md §9): each modelled target becomes a wire from the bus, with its RetryPolicy and
+// dead-letter queue; what the model does not hold stays in the wire's kept resource.
+#include "model/design.h"
+#include "model/sam/importreport.h"
+#include "model/sam/sammapping.h"
+#include "model/services/eventbridge/eventbridge.h"
+#include "model/services/eventbridge/eventbridgesam_p.h"
+
+#include <QSet>
+
+namespace swb::eventbridge::samform {
+
+namespace {
+
+namespace extra = sam::extra;
+namespace origin = sam::origin;
+
+struct TargetDlq {
+    ConnectionId wire = InvalidId;
+    ComponentId queue = InvalidId;
+    QString where;
+};
+
+struct Import {
+    sam::ImportContext &x;
+    QHash<ComponentId, QList<TargetDlq>> dlqs; // bus -> its targets' DLQs
+    QSet<QString> rules;                       // consumed rules' logical ids
+
+    void report(QStringList sam::ImportReport::*list, const QString &line)
+    {
+        (x.report().*list).append(line);
+    }
+
+    // The bus an EventBusName names; InvalidId (reported) for the default bus or another.
+    ComponentId bus(const CfnNode *name, const QString &where)
+    {
+        const ComponentId id = name ? x.resolve(*name) : InvalidId;
+        if (id && x.design().component(id)->kind == ComponentKind::EventBus)
+            return id;
+        report(&sam::ImportReport::notes,
+               QStringLiteral("%1: a rule on the default event bus or on a bus outside this "
+                              "template is not modelled; kept as written")
+                   .arg(where));
+        return InvalidId;
+    }
+
+    // A new target wire; nullptr when refused or when the bus already has a wire to the target
+    // (the model has one per bus and target).
+    Connection *target(ComponentId bus, ComponentId to, const QString &where,
+                       const QVariantMap &extraData)
+    {
+        const Design &d = x.design();
+        for (const Connection *c : d.outgoing(bus)) {
+            if (c->target == to && c->kind == ConnectionKind::Subscription) {
+                report(&sam::ImportReport::unresolved,
+                       QStringLiteral("%1: a second rule target %2 on the same bus; the model has "
+                                      "one target wire per bus and target, so it is kept as "
+                                      "written")
+                           .arg(where, x.logicalIdOf(to)));
+                return nullptr;
+            }
+        }
+        return x.newWire(bus, to, ConnectionKind::Subscription, where, extraData);
+    }
+
+    // RetryPolicy and DeadLetterConfig of a target entry or an EventBridgeRule event; what is
+    // read leaves `node`.
+    void readOptions(Connection &w, CfnNode &node, const QString &where)
+    {
+        const std::pair<const char *, QString> retry[] = {
+            {"MaximumEventAgeInSeconds", target::key::maximumEventAge},
+            {"MaximumRetryAttempts", target::key::maximumRetryAttempts}};
+        for (const auto &[property, key] : retry) {
+            const QString path = QStringLiteral("RetryPolicy.") + QLatin1String(property);
+            const CfnNode *value = node.path(path);
+            QString text;
+            bool bound = false;
+            const QString at = where + QLatin1Char('.') + path;
+            if (!value || !x.readScalar(*value, at, &text, &bound))
+                continue;
+            x.setParam(w.params, key, targetSpecs(), text, at);
+            if (!bound)
+                node.removePath(path);
+        }
+        TargetDlq dlq{w.id, InvalidId, where};
+        if (const CfnNode *arn = node.path(QStringLiteral("DeadLetterConfig.Arn"))) {
+            const QString at = where + QStringLiteral(".DeadLetterConfig.Arn");
+            const ComponentId queue = x.resolve(*arn);
+            if (!queue)
+                report(&sam::ImportReport::unresolved,
+                       at + QStringLiteral(": not a queue of this template; kept as written"));
+            else if (x.newWire(w.source, queue, ConnectionKind::Redrive, at,
+                               {{extra::origin, kRuleOrigin}})) {
+                dlq.queue = queue;
+                node.removePath(QStringLiteral("DeadLetterConfig.Arn"));
+            }
+        }
+        dlqs[w.source].append(dlq);
+    }
+
+    // The rule's pattern into each target's parameter; false when it is not exact values.
+    bool readPattern(const CfnNode *pattern, const QString &where, QString *text)
+    {
+        const std::optional<QString> read = pattern ? patternText(*pattern) : std::nullopt;
+        if (read) {
+            *text = *read;
+            return true;
+        }
+        report(&sam::ImportReport::notes,
+               QStringLiteral("%1: only exact values of event fields are modelled; the pattern is "
+                              "kept as written and the targets' pattern match share (1) applies")
+                   .arg(where));
+        return false;
+    }
+
+    void readRule(const QString &logicalId);
+    void readFunctionEvents(const QString &logicalId);
+    void readPermission(const QString &logicalId);
+    void assignDlqs();
+};
+
+void Import::readRule(const QString &logicalId)
+{
+    const QString where = QStringLiteral("Resources.%1").arg(logicalId);
+    CfnNode kept = *x.resource(logicalId);
+    CfnNode *props = kept.get(QStringLiteral("Properties"));
+    const CfnNode *list = props ? props->get(QStringLiteral("Targets")) : nullptr;
+    if (!list || !list->isSequence() || !props->get(QStringLiteral("EventPattern"))) {
+        report(&sam::ImportReport::notes,
+               where
+                   + QStringLiteral(": a rule without an event pattern or targets (a schedule) "
+                                    "is not modelled; kept as written"));
+        return;
+    }
+    const ComponentId bus = this->bus(props->get(QStringLiteral("EventBusName")),
+                                      where + QStringLiteral(".Properties.EventBusName"));
+    if (!bus)
+        return;
+    QList<std::pair<CfnNode, ComponentId>> targets;
+    std::vector<CfnNode> remaining;
+    for (size_t i = 0; i < list->items.size(); ++i) {
+        const CfnNode &entry = list->items[i];
+        const CfnNode *arn = entry.get(QStringLiteral("Arn"));
+        const ComponentId to = arn ? x.resolve(*arn) : InvalidId;
+        if (to) {
+            targets.append({entry, to});
+            continue;
+        }
+        report(&sam::ImportReport::notes,
+               QStringLiteral("%1.Properties.Targets[%2]: not a modelled resource; kept as written")
+                   .arg(where)
+                   .arg(i));
+        remaining.push_back(entry);
+    }
+    QString rule = targets.size() > 1 ? logicalId : QString();
+    const CfnNode *name = props->get(QStringLiteral("Name"));
+    if (name && name->isScalar() && name->tag.isEmpty())
+        rule = name->scalar;
+    QString pattern;
+    const bool patternRead =
+        readPattern(props->get(QStringLiteral("EventPattern")),
+                    where + QStringLiteral(".Properties.EventPattern"), &pattern);
+    QList<ConnectionId> made;
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        auto [entry, to] = targets[i];
+        const QString at = QStringLiteral("%1.Properties.Targets[%2]").arg(where).arg(i);
+        Connection *w =
+            target(bus, to, at, {{extra::origin, kRuleOrigin}, {extra::name, logicalId}});
+        if (!w) {
+            remaining.push_back(entry);
+            continue;
+        }
+        w->params.insert(target::key::rule, rule);
+        w->params.insert(target::key::eventPattern, pattern);
+        entry.remove(QStringLiteral("Arn"));
+        readOptions(*w, entry, at);
+        w->extra.insert(extra::node, yamlText(entry));
+        made.append(w->id);
+    }
+    if (made.isEmpty())
+        return;
+    props->remove(QStringLiteral("EventBusName"));
+    if (patternRead)
+        props->remove(QStringLiteral("EventPattern"));
+    CfnNode rest = CfnNode::makeSequence();
+    rest.items = remaining;
+    props->set(QStringLiteral("Targets"), rest);
+    if (remaining.empty())
+        props->remove(QStringLiteral("Targets"));
+    for (ConnectionId id : std::as_const(made))
+        x.connection(id)->extra.insert(extra::resource, yamlText(kept));
+    x.consume(logicalId);
+    rules.insert(logicalId);
+}
+
+void Import::readFunctionEvents(const QString &logicalId)
+{
+    CfnNode *fn = x.keptResource(logicalId);
+    CfnNode *props = fn ? fn->get(QStringLiteral("Properties")) : nullptr;
+    CfnNode *events = props ? props->get(QStringLiteral("Events")) : nullptr;
+    if (!events || !events->isMap())
+        return;
+    QStringList consumed;
+    for (auto &[eventName, event] : events->entries) {
+        const CfnNode *type = event.get(QStringLiteral("Type"));
+        if (!type || type->scalar != QLatin1String("EventBridgeRule"))
+            continue;
+        const QString where =
+            QStringLiteral("Resources.%1.Properties.Events.%2").arg(logicalId, eventName);
+        CfnNode evProps = event.get(QStringLiteral("Properties"))
+                              ? *event.get(QStringLiteral("Properties"))
+                              : CfnNode::makeMap();
+        const ComponentId bus = this->bus(evProps.get(QStringLiteral("EventBusName")),
+                                          where + QStringLiteral(".Properties.EventBusName"));
+        if (!bus)
+            continue;
+        Connection *w = target(bus, x.block(logicalId), where, {{extra::origin, origin::event}});
+        if (!w)
+            continue;
+        QString rule;
+        const CfnNode *name = evProps.get(QStringLiteral("RuleName"));
+        if (name && name->isScalar() && name->tag.isEmpty()) {
+            rule = name->scalar;
+            evProps.remove(QStringLiteral("RuleName"));
+        }
+        w->params.insert(target::key::rule, rule);
+        QString pattern;
+        if (readPattern(evProps.get(QStringLiteral("Pattern")),
+                        where + QStringLiteral(".Properties.Pattern"), &pattern))
+            evProps.remove(QStringLiteral("Pattern"));
+        w->params.insert(target::key::eventPattern, pattern);
+        evProps.remove(QStringLiteral("EventBusName"));
+        readOptions(*w, evProps, where + QStringLiteral(".Properties"));
+        CfnNode keptEvent = event;
+        if (evProps.entries.empty())
+            keptEvent.remove(QStringLiteral("Properties"));
+        else
+            keptEvent.set(QStringLiteral("Properties"), evProps);
+        CfnNode stored = CfnNode::makeMap();
+        stored.set(eventName, keptEvent);
+        w->extra.insert(extra::events, yamlText(stored));
+        consumed.append(eventName);
+    }
+    for (const QString &name : std::as_const(consumed))
+        events->remove(name);
+    if (events->entries.empty())
+        props->remove(QStringLiteral("Events"));
+}
+
+// The permission a consumed rule gives a function target: the export writes it again.
+void Import::readPermission(const QString &logicalId)
+{
+    const CfnNode *props = x.resource(logicalId)->get(QStringLiteral("Properties"));
+    const CfnNode *principal = props ? props->get(QStringLiteral("Principal")) : nullptr;
+    const CfnNode *source = props ? props->get(QStringLiteral("SourceArn")) : nullptr;
+    const CfnNode *function = props ? props->get(QStringLiteral("FunctionName")) : nullptr;
+    if (!principal || principal->scalar != kLambdaPrincipal || !source || !function)
+        return;
+    const QStringList names = sam::referencedNames(*source);
+    const ComponentId fn = x.resolve(*function);
+    if (names.isEmpty() || !fn)
+        return;
+    const QString rule = names.first().section(QLatin1Char('.'), 0, 0);
+    if (!rules.contains(rule))
+        return;
+    for (const Connection *w : x.design().incoming(fn)) {
+        if (w->kind == ConnectionKind::Subscription
+            && w->extra.value(extra::name).toString() == rule
+            && w->extra.value(extra::origin).toString() == kRuleOrigin) {
+            Connection *target = x.connection(w->id);
+            target->extra.insert(kPermissionKey, logicalId);
+            target->extra.insert(kPermissionNode, yamlText(*x.resource(logicalId)));
+            x.consume(logicalId);
+            return;
+        }
+    }
+}
+
+// A target's DLQ parameter: empty is the bus's only DLQ, so a name is needed only when the
+// bus's targets use several.
+void Import::assignDlqs()
+{
+    for (auto it = dlqs.cbegin(); it != dlqs.cend(); ++it) {
+        QSet<ComponentId> queues;
+        for (const TargetDlq &t : it.value()) {
+            if (t.queue)
+                queues.insert(t.queue);
+        }
+        for (const TargetDlq &t : it.value()) {
+            Connection *w = x.connection(t.wire);
+            if (t.queue && queues.size() > 1) {
+                w->params.insert(target::key::deadLetterQueue, x.design().component(t.queue)->name);
+            } else if (!t.queue && queues.size() == 1) {
+                report(&sam::ImportReport::notes,
+                       QStringLiteral("%1: no DeadLetterConfig, but in the model every target of "
+                                      "the bus without a named dead-letter queue uses the bus's "
+                                      "only one, %2")
+                           .arg(t.where, x.logicalIdOf(*queues.cbegin())));
+            }
+        }
+    }
+}
+
+} // namespace
+
+void importWires(sam::ImportContext &x)
+{
+    Import in{x, {}, {}};
+    for (const QString &id : x.logicalIds()) {
+        if (x.resourceType(id) == QLatin1String("AWS::Events::Rule"))
+            in.readRule(id);
+        else if (x.resourceType(id) == QLatin1String("AWS::Serverless::Function"))
+            in.readFunctionEvents(id);
+    }
+    for (const QString &id : x.logicalIds()) {
+        if (x.resourceType(id) == QLatin1String("AWS::Lambda::Permission"))
+            in.readPermission(id);
+    }
+    in.assignDlqs();
+}
+
+} // namespace swb::eventbridge::samform
