@@ -45,7 +45,8 @@ CommandSpec exportSamCommand()
         "Every AWS block becomes a resource with its modelled properties (memory, timeouts, "
         "reserved and provisioned concurrency, queue and stream settings, API stage throttling "
         "and integration timeout) and every wire its AWS form (events, event source mappings, "
-        "subscriptions, redrive policies, destinations, generated state machine definitions). "
+        "subscriptions, event bus rules with their targets' retry policies and dead-letter "
+        "queues, redrive policies, destinations, generated state machine definitions). "
         "What SAM cannot express (traffic sources, downstream dependencies, simulation-only "
         "parameters, positions) goes to Metadata.ServerlessWorkbench, so 'swb import' restores "
         "the design. The template passes cfn-lint.");

@@ -57,8 +57,9 @@ CommandSpec importCommand()
     c.summary = QStringLiteral("Import a SAM / CloudFormation template (YAML or JSON) and print "
                                "the import report.");
     c.description = QStringLiteral(
-        "Functions, queues, topics, streams, state machines and APIs become blocks; events, "
-        "event source mappings, subscriptions, redrive policies and destinations become wires; "
+        "Functions, queues, topics, streams, event buses, state machines and APIs become blocks; "
+        "events, event source mappings, subscriptions, event bus rules' targets, redrive "
+        "policies and destinations become wires; "
         "stage throttling and integration timeouts become the API's parameters. The report lists "
         "what was kept but not modelled, missing referenced files, clamped values and unresolved "
         "references; everything unmodelled is kept and written back by 'swb export sam'. OUT "
