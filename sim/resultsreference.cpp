@@ -1,5 +1,9 @@
 #include "sim/resultsreference.h"
 
+#include "sim/services/simservice.h"
+
+#include "model/services/registry.h"
+
 #include "core/component.h"
 #include "core/ledger.h"
 #include "core/metricdecl.h"
@@ -111,27 +115,6 @@ const QHash<QString, QString> &meanings()
          QStringLiteral("Publishes refused by a FIFO topic's throughput limit.")},
         {QStringLiteral("sns.fifo_payload_bytes"),
          QStringLiteral("Payload bytes published to a FIFO topic (billed per GB).")},
-        {QStringLiteral("eventbridge.events"),
-         QStringLiteral("PutEvents entries a bus accepted (within the account's PutEvents "
-                        "quota).")},
-        {QStringLiteral("eventbridge.billed_events"),
-         QStringLiteral("Billed events (each 64 KB chunk of an entry counts as one).")},
-        {QStringLiteral("eventbridge.put_throttles"),
-         QStringLiteral("Entries refused by the account's PutEvents quota (ThrottlingException; "
-                        "not retried by EventBridge).")},
-        {QStringLiteral("eventbridge.unmatched"),
-         QStringLiteral("Events that matched no rule (accepted and billed, delivered nowhere).")},
-        {QStringLiteral("eventbridge.invocations"),
-         QStringLiteral("Events handed to a rule target.")},
-        {QStringLiteral("eventbridge.invocation_throttles"),
-         QStringLiteral("Target invocations over the account's invocations quota, delayed and "
-                        "retried.")},
-        {QStringLiteral("eventbridge.retries"),
-         QStringLiteral("Target invocations retried under the target's retry policy.")},
-        {QStringLiteral("eventbridge.failed_invocations"),
-         QStringLiteral("Events given up on after the target's maximum retries or event age.")},
-        {QStringLiteral("eventbridge.dlq"),
-         QStringLiteral("Events sent to a target's DLQ after its retry policy was exhausted.")},
         {QStringLiteral("sqs.visible"),
          QStringLiteral("Messages waiting to be received (ApproximateNumberOfMessagesVisible).")},
         {QStringLiteral("sqs.in_flight"),
@@ -257,6 +240,30 @@ const QHash<QString, QString> &meanings()
     return m;
 }
 
+// A series' sentence: its service's own (SimService::metricMeanings), else this file's.
+QString meaning(core::ComponentKind owner, const QString &name)
+{
+    const SimService *service = simServiceOf(owner);
+    if (service && service->metricMeanings) {
+        const QHash<QString, QString> &own = service->metricMeanings();
+        if (auto it = own.constFind(name); it != own.cend())
+            return *it;
+    }
+    return meanings().value(name);
+}
+
+// Sentences written for a series, in this file and in the services'.
+QStringList describedSeries()
+{
+    QStringList names = meanings().keys();
+    for (const ServiceModule *m : serviceModules()) {
+        const SimService &service = simService(m->kind);
+        if (service.metricMeanings)
+            names += service.metricMeanings().keys();
+    }
+    return names;
+}
+
 QString aggregationName(core::Aggregation a)
 {
     switch (a) {
@@ -299,7 +306,7 @@ QList<ResultsSeriesInfo> resultsReference()
                 return;
             const QString name = QString::fromUtf8(d->name);
             out.append({name, scopeName(owner, d->scope), QString::fromUtf8(d->unit),
-                        aggregationName(d->agg), meanings().value(name)});
+                        aggregationName(d->agg), meaning(owner, name)});
         }
     };
     add(core::ComponentKind::None);
@@ -311,7 +318,7 @@ QList<ResultsSeriesInfo> resultsReference()
 
 QStringList staleResultsMeanings()
 {
-    QStringList stale = meanings().keys();
+    QStringList stale = describedSeries();
     for (const ResultsSeriesInfo &s : resultsReference())
         stale.removeAll(s.name);
     stale.sort();

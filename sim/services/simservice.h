@@ -62,6 +62,9 @@ struct SimService {
     // After every wire is mapped (edges, failure wires, subscription filters): settings the
     // service keeps per wire in its own record; nullptr: none.
     void (*finishWires)(detail::Builder &b, const Component &c) = nullptr;
+    // What each of the service's series counts, by series name, for the results reference
+    // (sim/resultsreference.h); nullptr: the reference's own table describes them.
+    const QHash<QString, QString> &(*metricMeanings)() = nullptr;
 };
 
 const SimService &simService(ComponentKind kind);

@@ -47,7 +47,7 @@ const QList<WireRule> &outgoingWires()
         {C::ServiceIntegration,
          {K::SnsTopic},
          httpApi,
-         "HTTP APIs have no SNS integration (only EventBridge, SQS, AppConfig, Kinesis and Step "
+         "HTTP APIs have no SNS integration (only an event bus, SQS, AppConfig, Kinesis and Step "
          "Functions); use a REST API"},
         {C::ServiceIntegration,
          {K::SqsQueue, K::SnsTopic, K::EventBus, K::KinesisStream, K::StepFunctions}},

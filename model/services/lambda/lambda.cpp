@@ -75,7 +75,7 @@ const QList<WireRule> &outgoingWires()
         {C::OnFailure,
          {},
          nullptr,
-         "On-failure destinations are SQS, SNS, Lambda, EventBridge or S3"},
+         "On-failure destinations are SQS, SNS, Lambda, an event bus or S3"},
     };
     return rules;
 }

@@ -159,6 +159,39 @@ void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
 
 } // namespace
 
+namespace {
+
+// What the bus's series count (the results reference, sim/resultsreference.h).
+const QHash<QString, QString> &metricMeanings()
+{
+    static const QHash<QString, QString> m = {
+        {QStringLiteral("eventbridge.events"),
+         QStringLiteral("PutEvents entries a bus accepted (within the account's PutEvents "
+                        "quota).")},
+        {QStringLiteral("eventbridge.billed_events"),
+         QStringLiteral("Billed events (each 64 KB chunk of an entry counts as one).")},
+        {QStringLiteral("eventbridge.put_throttles"),
+         QStringLiteral("Entries refused by the account's PutEvents quota (ThrottlingException; "
+                        "not retried by EventBridge).")},
+        {QStringLiteral("eventbridge.unmatched"),
+         QStringLiteral("Events that matched no rule (accepted and billed, delivered nowhere).")},
+        {QStringLiteral("eventbridge.invocations"),
+         QStringLiteral("Events handed to a rule target.")},
+        {QStringLiteral("eventbridge.invocation_throttles"),
+         QStringLiteral("Target invocations over the account's invocations quota, delayed and "
+                        "retried.")},
+        {QStringLiteral("eventbridge.retries"),
+         QStringLiteral("Target invocations retried under the target's retry policy.")},
+        {QStringLiteral("eventbridge.failed_invocations"),
+         QStringLiteral("Events given up on after the target's maximum retries or event age.")},
+        {QStringLiteral("eventbridge.dlq"),
+         QStringLiteral("Events sent to a target's DLQ after its retry policy was exhausted.")},
+    };
+    return m;
+}
+
+} // namespace
+
 const SimService &simService()
 {
     // Each target may have its own DLQ: up to 300 rules x 5 targets (aws-behaviour.md §9).
@@ -171,6 +204,7 @@ const SimService &simService()
         summarize,
         live,
         finishWires,
+        metricMeanings,
     };
     return s;
 }
