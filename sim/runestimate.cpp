@@ -1,10 +1,9 @@
 #include "sim/runestimate.h"
 
+#include "sim/services/simservice.h"
+
 #include "model/flowrates.h"
 #include "model/services/account/account.h"
-#include "model/services/kinesis/kinesis.h"
-#include "model/services/lambda/lambda.h"
-#include "model/services/sqs/sqs.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,36 +11,6 @@
 namespace swb {
 
 namespace {
-
-// Concurrent executions a function can reach (its reservation, else the account's pool).
-double concurrencyCap(const Design &design, const Component &fn)
-{
-    const lambda::Params p = lambda::Params::of(fn.params);
-    return double(lambda::concurrencyLimit(
-        lambda::reservedConcurrency(p), account::Params::of(design.settings).accountConcurrency));
-}
-
-double meanSeconds(const Component &fn)
-{
-    return std::max(1e-3, lambda::Params::of(fn.params).duration / 1000.0);
-}
-
-// Messages per second the event source mappings of an SQS queue can take.
-double sqsDrain(const Design &design, const Component &queue)
-{
-    double drain = 0;
-    for (const Connection *w : design.outgoing(queue.id)) {
-        const Component *fn = design.component(w->target);
-        if (w->kind != ConnectionKind::EventSourceMapping || !fn)
-            continue;
-        const sqs::mapping::Params mapping = sqs::mapping::Params::of(w->params);
-        double cap = concurrencyCap(design, *fn);
-        if (mapping.maximumConcurrency > 0)
-            cap = std::min(cap, double(mapping.maximumConcurrency));
-        drain += cap * double(std::max<qlonglong>(1, mapping.batchSize)) / meanSeconds(*fn);
-    }
-    return drain;
-}
 
 QString quantity(double v)
 {
@@ -101,32 +70,9 @@ RunEstimate estimateRun(const Design &design, double durationSeconds)
     for (const Component &c : design.components) {
         const ComponentFlow f = flows.component(c.id);
         perSecond += f.inRate + f.invocations + f.transitions + f.receiveRequests + f.emptyReceives;
-        switch (c.kind) {
-        case ComponentKind::SqsQueue: {
-            const double excess = std::max(0.0, f.inRate - sqsDrain(design, c));
-            e.heldItems += excess * std::min(t, double(sqs::Params::of(c.params).retentionPeriod));
-            break;
-        }
-        case ComponentKind::KinesisStream:
-            e.heldItems +=
-                f.inRate * std::min(t, kinesis::Params::of(c.params).retentionHours * 3600.0);
-            break;
-        case ComponentKind::Lambda: {
-            double async = 0;
-            for (const Connection *w : design.incoming(c.id)) {
-                const Component *from = design.component(w->source);
-                if (w->kind == ConnectionKind::AsyncInvoke
-                    || (from && from->kind == ComponentKind::SnsTopic))
-                    async += flows.connection(w->id).rate;
-            }
-            const double capacity = concurrencyCap(design, c) / meanSeconds(c);
-            e.heldItems += std::max(0.0, async - capacity)
-                           * std::min(t, double(lambda::Params::of(c.params).maxEventAge));
-            break;
-        }
-        default:
-            break;
-        }
+        // What the block holds at the peak (its service's rule, sim/services/<service>/).
+        if (const auto held = simService(c.kind).heldItems)
+            e.heldItems += held(design, c, flows, t);
     }
     e.events = perSecond * t;
     e.memoryBytes = e.heldItems * kBytesPerHeldItem;

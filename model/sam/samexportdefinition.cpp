@@ -2,6 +2,8 @@
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samexporter_p.h"
 #include "model/sam/sammapping.h"
+#include "model/sam/samservice.h"
+#include "model/services/registry.h"
 #include "model/sfnretriers.h"
 
 #include <QCryptographicHash>
@@ -54,8 +56,9 @@ void Exporter::writeDefinition(const Component &machine, CfnNode &props)
 {
     QList<const Connection *> tasks;
     for (const Connection *c : m_design.outgoing(machine.id)) {
-        const ComponentKind k = m_design.component(c->target)->kind;
-        if (c->kind == ConnectionKind::ServiceIntegration && k != ComponentKind::Downstream
+        // Targets a Task state can call (a downstream dependency is simulated only).
+        if (c->kind == ConnectionKind::ServiceIntegration
+            && taskForm(m_design.component(c->target)->kind)
             && c->extra.value(extra::origin).toString() != origin::metadata)
             tasks.append(c);
     }
@@ -71,52 +74,25 @@ void Exporter::writeDefinition(const Component &machine, CfnNode &props)
     for (const Connection *c : std::as_const(tasks)) {
         const QString target = m_ids.value(c->target);
         const ComponentKind k = m_design.component(c->target)->kind;
-        QString resource, field, payload, policy, policyKey;
+        QString resource, field, payload, policy, policyKey, substitution;
         CfnNode policyValue = ref(c->target);
-        switch (k) {
-        case ComponentKind::SqsQueue:
-            resource = QStringLiteral("arn:aws:states:::sqs:sendMessage");
-            field = QStringLiteral("QueueUrl");
-            payload = QStringLiteral("MessageBody.$");
-            policy = QStringLiteral("SQSSendMessagePolicy");
-            policyKey = QStringLiteral("QueueName");
-            policyValue = getAtt(c->target, QStringLiteral("QueueName"));
-            subs.set(target + QStringLiteral("Url"), ref(c->target));
-            break;
-        case ComponentKind::SnsTopic:
-            resource = QStringLiteral("arn:aws:states:::sns:publish");
-            field = QStringLiteral("TopicArn");
-            payload = QStringLiteral("Message.$");
-            policy = QStringLiteral("SNSPublishMessagePolicy");
-            policyKey = QStringLiteral("TopicName");
-            policyValue = getAtt(c->target, QStringLiteral("TopicName"));
-            subs.set(target + QStringLiteral("Arn"), ref(c->target));
-            break;
-        case ComponentKind::StepFunctions:
-            resource = QStringLiteral("arn:aws:states:::states:startExecution");
-            field = QStringLiteral("StateMachineArn");
-            payload = QStringLiteral("Input.$");
-            policy = QStringLiteral("StepFunctionsExecutionPolicy");
-            policyKey = QStringLiteral("StateMachineName");
-            policyValue = getAtt(c->target, QStringLiteral("Name"));
-            subs.set(target + QStringLiteral("Arn"), ref(c->target));
-            break;
-        default:
-            resource = QStringLiteral("arn:aws:states:::lambda:invoke");
-            field = QStringLiteral("FunctionName");
-            payload = QStringLiteral("Payload.$");
-            policy = QStringLiteral("LambdaInvokePolicy");
-            policyKey = QStringLiteral("FunctionName");
-            subs.set(target + QStringLiteral("Arn"), getAtt(c->target, QStringLiteral("Arn")));
-            break;
-        }
+        const sam::SamTask &task = *serviceModule(k).sam->task;
+        resource = QLatin1String(task.resource);
+        field = QLatin1String(task.targetField);
+        payload = QLatin1String(task.payloadField);
+        policy = QLatin1String(task.policy);
+        policyKey = QLatin1String(task.policyKey);
+        if (task.policyAttribute)
+            policyValue = getAtt(c->target, QLatin1String(task.policyAttribute));
+        substitution = QLatin1String(task.substitution);
+        subs.set(target + substitution, task.substitutionAttribute ? getAtt(
+                                            c->target, QLatin1String(task.substitutionAttribute))
+                                                                   : ref(c->target));
         CfnNode state = CfnNode::makeMap();
         state.set(QStringLiteral("Type"), str(QStringLiteral("Task")));
         state.set(QStringLiteral("Resource"), str(resource));
         CfnNode parameters = CfnNode::makeMap();
-        parameters.set(field, str(QStringLiteral("${%1%2}").arg(
-                                  target, k == ComponentKind::SqsQueue ? QStringLiteral("Url")
-                                                                       : QStringLiteral("Arn"))));
+        parameters.set(field, str(QStringLiteral("${%1%2}").arg(target, substitution)));
         parameters.set(payload, str(QStringLiteral("$")));
         state.set(QStringLiteral("Parameters"), parameters);
         const QVariantMap &p = c->params;

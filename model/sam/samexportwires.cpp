@@ -110,8 +110,7 @@ void Exporter::writeWire(const Connection &w)
             expressed = (t.kind == ComponentKind::Lambda || t.kind == ComponentKind::StepFunctions)
                         && writeApiEvent(w);
         } else if (s.kind == ComponentKind::StepFunctions) {
-            expressed =
-                m_generatedDefinitions.contains(s.id) && t.kind != ComponentKind::Downstream;
+            expressed = m_generatedDefinitions.contains(s.id) && taskForm(t.kind) != nullptr;
             for (const ParamSpec &spec : catalogue::connectionParams(w.kind, s.kind))
                 keys.append(spec.key);
         } else if (s.kind == ComponentKind::Lambda) {

@@ -1,5 +1,7 @@
 #include "model/sam/sammapping.h"
 
+#include "model/sam/samservice.h"
+
 #include "model/services/registry.h"
 
 #include <QHash>
@@ -38,6 +40,12 @@ bool componentKindForType(const QString &resourceType, ComponentKind *kind)
         }
     }
     return false;
+}
+
+const SamTask *taskForm(ComponentKind kind)
+{
+    const ServiceSam *own = serviceModule(kind).sam;
+    return own ? own->task : nullptr;
 }
 
 QString defaultTypeFor(ComponentKind kind, const QVariantMap &params)

@@ -79,6 +79,20 @@ public:
     virtual ImportReport &report() = 0;
 };
 
+// How a generated Step Functions Task state calls the service (an optimized integration): its
+// Resource ARN, the parameter naming the target and the one carrying the input, the SAM policy
+// template that allows the call, and the DefinitionSubstitutions entry for the target.
+struct SamTask {
+    const char *resource;              // "arn:aws:states:::sqs:sendMessage"
+    const char *targetField;           // "QueueUrl"
+    const char *payloadField;          // "MessageBody.$"
+    const char *policy;                // "SQSSendMessagePolicy"
+    const char *policyKey;             // "QueueName"
+    const char *policyAttribute;       // GetAtt attribute giving the policy's value; nullptr: Ref
+    const char *substitution;          // the substitution's suffix: "Url", "Arn"
+    const char *substitutionAttribute; // GetAtt attribute giving it; nullptr: Ref
+};
+
 struct ServiceSam {
     // Writes the wires leaving `block` that the service expresses in the template; returns each
     // written wire with the wire parameter keys the template holds exactly (the others stay in
@@ -90,6 +104,11 @@ struct ServiceSam {
     // Turns the resources and function events the service owns into wires; called once the
     // template's blocks exist, before Metadata's wires are restored.
     void (*importWires)(ImportContext &x) = nullptr;
+    // A Task state calling a block of the service; nullptr: Step Functions cannot call it.
+    const SamTask *task = nullptr;
 };
+
+// The Task form of a service; nullptr when a Task state cannot call it (sammapping.cpp).
+const SamTask *taskForm(ComponentKind kind);
 
 } // namespace swb::sam

@@ -21,6 +21,8 @@ class Simulation;
 
 namespace swb {
 
+struct FlowRates;
+
 namespace detail {
 class Builder;
 }
@@ -65,6 +67,11 @@ struct SimService {
     // What each of the service's series counts, by series name, for the results reference
     // (sim/resultsreference.h); nullptr: the reference's own table describes them.
     const QHash<QString, QString> &(*metricMeanings)() = nullptr;
+    // Items the simulator holds for the block at the peak of a run of `seconds` (queued
+    // messages, retained records, queued async events), from the steady-state flows: the run's
+    // memory estimate (sim/runestimate.h). nullptr: the block holds none.
+    double (*heldItems)(const Design &d, const Component &c, const FlowRates &flows,
+                        double seconds) = nullptr;
 };
 
 const SimService &simService(ComponentKind kind);

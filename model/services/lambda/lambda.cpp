@@ -1,6 +1,8 @@
 #include "model/services/lambda/lambda.h"
 
 #include "model/design.h"
+#include "model/sam/samservice.h"
+#include "model/services/account/account.h"
 #include "model/services/billing.h"
 #include "model/services/flowrule.h"
 #include "model/services/registry.h"
@@ -12,6 +14,12 @@ namespace swb::lambda {
 
 SWB_PARAM_READER(Params, SWB_LAMBDA_PARAMS)
 SWB_PARAM_READER(SyncInvokeParams, SWB_LAMBDA_SYNC_INVOKE_PARAMS)
+
+double concurrencyCap(const Design &design, const Component &function)
+{
+    return double(concurrencyLimit(reservedConcurrency(Params::of(function.params)),
+                                   account::Params::of(design.settings).accountConcurrency));
+}
 
 double failureShare(const Component &function)
 {
@@ -242,6 +250,21 @@ void billing(usage::Meter &m, const Component &c)
     }
 }
 
+// A Task state's Lambda Invoke (optimized integration; SAM policy template).
+const sam::ServiceSam &samMapping()
+{
+    static const sam::SamTask task{"arn:aws:states:::lambda:invoke",
+                                   "FunctionName",
+                                   "Payload.$",
+                                   "LambdaInvokePolicy",
+                                   "FunctionName",
+                                   nullptr,
+                                   "Arn",
+                                   "Arn"};
+    static const sam::ServiceSam mapping{.task = &task};
+    return mapping;
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -264,6 +287,7 @@ const ServiceModule &module()
         .billing = billing,
         .samType = [](const QVariantMap &) { return QStringLiteral("AWS::Serverless::Function"); },
         .samEnvSuffix = "_FUNCTION_NAME",
+        .sam = &samMapping(),
         .outgoingWires = outgoingWires,
     };
     return m;

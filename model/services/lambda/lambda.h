@@ -5,6 +5,7 @@
 #include "model/services/paramdecl.h"
 #include "model/services/servicemodule.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace swb::lambda {
@@ -116,6 +117,14 @@ inline ReservedConcurrency reservedConcurrency(const Params &p)
 // Share of a function's invocations its callers see fail: the error rate, or every one when
 // reserved concurrency 0 throttles the function (throttled invokes are not billed).
 double failureShare(const Component &function);
+
+// Concurrent executions a function can reach: its reservation, else the account's pool.
+double concurrencyCap(const Design &design, const Component &function);
+// The mean duration in seconds (at least 1 ms).
+inline double meanSeconds(const Params &p)
+{
+    return std::max(1e-3, p.duration / 1000.0);
+}
 
 // Records one invocation of an event source mapping may carry: the batch size, capped by the
 // 6 MB synchronous invoke payload (aws-behaviour.md §1 "Payload").

@@ -1,6 +1,7 @@
 #include "model/services/sns/sns.h"
 
 #include "model/design.h"
+#include "model/sam/samservice.h"
 #include "model/services/billing.h"
 #include "model/services/downstream/downstream.h"
 #include "model/services/flowrule.h"
@@ -230,6 +231,21 @@ void billing(usage::Meter &m, const Component &c)
             [](const usage::RunTotal &total) { return total("sns.billed_http_deliveries"); });
 }
 
+// A Task state's SNS Publish (optimized integration; SAM policy template).
+const sam::ServiceSam &samMapping()
+{
+    static const sam::SamTask task{"arn:aws:states:::sns:publish",
+                                   "TopicArn",
+                                   "Message.$",
+                                   "SNSPublishMessagePolicy",
+                                   "TopicName",
+                                   "TopicName",
+                                   "Arn",
+                                   nullptr};
+    static const sam::ServiceSam mapping{.task = &task};
+    return mapping;
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -253,6 +269,7 @@ const ServiceModule &module()
         .billing = billing,
         .samType = [](const QVariantMap &) { return QStringLiteral("AWS::SNS::Topic"); },
         .samEnvSuffix = "_TOPIC_ARN",
+        .sam = &samMapping(),
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::Subscription; },
         .failureWiresPerSubscription = true,

@@ -1,6 +1,7 @@
 #include "model/services/sqs/sqs.h"
 
 #include "model/design.h"
+#include "model/sam/samservice.h"
 #include "model/services/account/account.h"
 #include "model/services/billing.h"
 #include "model/services/flowrule.h"
@@ -255,6 +256,21 @@ void billing(usage::Meter &m, const Component &c)
         [](const usage::RunTotal &total) { return total("sqs.billed_requests"); });
 }
 
+// A Task state's SQS SendMessage (optimized integration; SAM policy template).
+const sam::ServiceSam &samMapping()
+{
+    static const sam::SamTask task{"arn:aws:states:::sqs:sendMessage",
+                                   "QueueUrl",
+                                   "MessageBody.$",
+                                   "SQSSendMessagePolicy",
+                                   "QueueName",
+                                   "QueueName",
+                                   "Url",
+                                   nullptr};
+    static const sam::ServiceSam mapping{.task = &task};
+    return mapping;
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -278,6 +294,7 @@ const ServiceModule &module()
         .billing = billing,
         .samType = [](const QVariantMap &) { return QStringLiteral("AWS::SQS::Queue"); },
         .samEnvSuffix = "_QUEUE_URL",
+        .sam = &samMapping(),
         .outgoingWires = outgoingWires,
         .naturalWire =
             [](const Component &target) {

@@ -1,6 +1,7 @@
 #include "model/services/stepfunctions/stepfunctions.h"
 
 #include "model/design.h"
+#include "model/sam/samservice.h"
 #include "model/services/billing.h"
 #include "model/services/downstream/downstream.h"
 #include "model/services/flowrule.h"
@@ -195,6 +196,22 @@ void billing(usage::Meter &m, const Component &c)
                           "memory chunk."));
 }
 
+// A Task state's StartExecution of a nested state machine (optimized integration; SAM policy
+// template).
+const sam::ServiceSam &samMapping()
+{
+    static const sam::SamTask task{"arn:aws:states:::states:startExecution",
+                                   "StateMachineArn",
+                                   "Input.$",
+                                   "StepFunctionsExecutionPolicy",
+                                   "StateMachineName",
+                                   "Name",
+                                   "Arn",
+                                   nullptr};
+    static const sam::ServiceSam mapping{.task = &task};
+    return mapping;
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -218,6 +235,7 @@ const ServiceModule &module()
         .samType =
             [](const QVariantMap &) { return QStringLiteral("AWS::Serverless::StateMachine"); },
         .samEnvSuffix = "_STATE_MACHINE_ARN",
+        .sam = &samMapping(),
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::ServiceIntegration; },
     };

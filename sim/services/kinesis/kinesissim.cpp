@@ -4,6 +4,7 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/flowrates.h"
 #include "model/humanformat.h"
 
 #include "model/services/kinesis/kinesis.h"
@@ -95,6 +96,17 @@ void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
 
 } // namespace
 
+namespace {
+
+// Every record is retained for the retention period, read or not.
+double heldItems(const Design &, const Component &c, const FlowRates &flows, double seconds)
+{
+    return flows.component(c.id).inRate
+           * std::min(seconds, Params::of(c.params).retentionHours * 3600.0);
+}
+
+} // namespace
+
 const SimService &simService()
 {
     static const SimService s{
@@ -105,6 +117,9 @@ const SimService &simService()
         failureWire,
         summarize,
         live,
+        nullptr,
+        nullptr,
+        heldItems,
     };
     return s;
 }

@@ -4,6 +4,7 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/flowrates.h"
 #include "model/humanformat.h"
 #include "model/services/account/account.h"
 
@@ -115,10 +116,39 @@ void live(const BlockFrame &f, const LiveContext &ctx, LiveFigures *o)
 
 } // namespace
 
+namespace {
+
+// Async events (async invokes and SNS deliveries) above what the function's concurrency runs
+// wait in its queue, up to their maximum age.
+double heldItems(const Design &d, const Component &c, const FlowRates &flows, double seconds)
+{
+    double async = 0;
+    for (const Connection *w : d.incoming(c.id)) {
+        const Component *from = d.component(w->source);
+        if (w->kind == ConnectionKind::AsyncInvoke
+            || (from && from->kind == ComponentKind::SnsTopic))
+            async += flows.connection(w->id).rate;
+    }
+    const Params p = Params::of(c.params);
+    const double capacity = concurrencyCap(d, c) / meanSeconds(p);
+    return std::max(0.0, async - capacity) * std::min(seconds, double(p.maxEventAge));
+}
+
+} // namespace
+
 const SimService &simService()
 {
     static const SimService s{
-        ComponentKind::Lambda, core::ComponentKind::Lambda, add, 2, failureWire, summarize, live,
+        ComponentKind::Lambda,
+        core::ComponentKind::Lambda,
+        add,
+        2,
+        failureWire,
+        summarize,
+        live,
+        nullptr,
+        nullptr,
+        heldItems,
     };
     return s;
 }

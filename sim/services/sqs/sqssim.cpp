@@ -4,7 +4,9 @@
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
 
+#include "model/flowrates.h"
 #include "model/humanformat.h"
+#include "model/services/lambda/lambda.h"
 
 #include "model/services/registry.h"
 #include "model/services/sqs/sqs.h"
@@ -96,6 +98,35 @@ void live(const BlockFrame &f, const LiveContext &ctx, LiveFigures *o)
 
 } // namespace
 
+namespace {
+
+// Messages per second the event source mappings of a queue can take.
+double drain(const Design &design, const Component &queue)
+{
+    double rate = 0;
+    for (const Connection *w : design.outgoing(queue.id)) {
+        const Component *fn = design.component(w->target);
+        if (w->kind != ConnectionKind::EventSourceMapping || !fn)
+            continue;
+        const mapping::Params m = mapping::Params::of(w->params);
+        double cap = lambda::concurrencyCap(design, *fn);
+        if (m.maximumConcurrency > 0)
+            cap = std::min(cap, double(m.maximumConcurrency));
+        rate += cap * double(std::max<qlonglong>(1, m.batchSize))
+                / lambda::meanSeconds(lambda::Params::of(fn->params));
+    }
+    return rate;
+}
+
+// A backlog: what arrives above the mappings' drain, kept up to the retention period.
+double heldItems(const Design &d, const Component &c, const FlowRates &flows, double seconds)
+{
+    const double excess = std::max(0.0, flows.component(c.id).inRate - drain(d, c));
+    return excess * std::min(seconds, double(Params::of(c.params).retentionPeriod));
+}
+
+} // namespace
+
 const SimService &simService()
 {
     static const SimService s{
@@ -106,6 +137,9 @@ const SimService &simService()
         failureWire,
         summarize,
         live,
+        nullptr,
+        nullptr,
+        heldItems,
     };
     return s;
 }
