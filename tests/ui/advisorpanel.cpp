@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QTest>
 #include <QLabel>
+#include <QLineF>
 #include <QUndoStack>
 
 using namespace swb;
@@ -50,6 +51,26 @@ int reserved(const Document &doc)
         .componentByName(s("orders-service"))
         ->params.value(s("reservedConcurrency"))
         .toInt();
+}
+
+// sqs-lambda without its dead-letter queue, 2 % poison messages, simulated for 30 minutes.
+Design queueWithoutDlq()
+{
+    Document doc;
+    doc.replaceDesign(*makePattern(s("sqs-lambda")));
+    doc.removeItems({doc.design().componentByName(s("jobs-dlq"))->id});
+    QList<Assignment> sets;
+    for (const char *text : {"jobs-traffic.poisonShare=0.02", "project.duration=1800"}) {
+        Assignment a;
+        if (!parseAssignment(s(text), &a).isEmpty())
+            qFatal("bad assignment %s", text);
+        sets.append(a);
+    }
+    Design d = doc.design();
+    const QString error = applyAssignments(&d, sets);
+    if (!error.isEmpty())
+        qFatal("%s", qPrintable(error));
+    return d;
 }
 
 } // namespace
@@ -112,6 +133,64 @@ private Q_SLOTS:
         QTest::qWait(100);
         const QString dir = qEnvironmentVariable("SWB_SCREENSHOT_DIR", s("/tmp"));
         QVERIFY(dock->grab().save(dir + s("/swb-advisor.png")));
+    }
+
+    // A structural fix (a new dead-letter queue and its redrive wire): Apply adds both as one
+    // undo step, beside the queue on the canvas; Ctrl+Z removes both.
+    void structuralFixIsOneUndoStep()
+    {
+        MainWindow w(test::pricing());
+        w.document()->replaceDesign(queueWithoutDlq());
+        test::showActive(w);
+        if (QTest::currentTestFailed())
+            return;
+        auto *dock = w.findChild<QDockWidget *>(s("advisorDock"));
+        QVERIFY(dock);
+        dock->show();
+        dock->raise();
+        auto *panel = qobject_cast<AdvisorPanel *>(dock->widget());
+        QTRY_VERIFY(panel->isVisible());
+        QTest::mouseClick(panel->diagnoseButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 120000);
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < panel->advice().fixes.size(); ++i)
+            if (panel->advice().fixes.at(i).rule == s("sqs-no-dlq"))
+                index = i;
+        QVERIFY2(index >= 0, qPrintable(panel->statusText()));
+        QVERIFY(panel->fixCards().at(index)->text().contains(s("add SQS queue")));
+        // Lost and dead-lettered apart: the fix sets the poison messages aside, loses none.
+        QVERIFY2(panel->fixCards().at(index)->text().contains(s(", 0 lost, ")),
+                 qPrintable(panel->fixCards().at(index)->text()));
+        QPushButton *apply = panel->applyButton(int(index));
+        QVERIFY(apply && apply->isEnabled());
+        const int blocks = int(w.document()->design().components.size());
+        const int wires = int(w.document()->design().connections.size());
+        const int steps = w.document()->undoStack()->count();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        const Component *dlq = w.document()->design().componentByName(s("jobs-queue-dlq"));
+        QVERIFY(dlq);
+        QCOMPARE(int(w.document()->design().components.size()), blocks + 1);
+        QCOMPARE(int(w.document()->design().connections.size()), wires + 1);
+        QCOMPARE(w.document()->undoStack()->count(), steps + 1);
+        // Beside the queue, on a free place.
+        const QPointF queue = w.document()->design().componentByName(s("jobs-queue"))->position;
+        QVERIFY(QLineF(queue, dlq->position).length() < 400);
+        for (const Component &c : w.document()->design().components)
+            QVERIFY(c.id == dlq->id || QLineF(c.position, dlq->position).length() >= 100);
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!w.document()->design().componentByName(s("jobs-queue-dlq")));
+        QCOMPARE(int(w.document()->design().components.size()), blocks);
+        QCOMPARE(int(w.document()->design().connections.size()), wires);
+        QCOMPARE(w.document()->undoStack()->index(), steps);
+
+        // For a person to look at: the advice with a structural fix.
+        QTest::mouseClick(panel->diagnoseButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 120000);
+        dock->setFloating(true);
+        dock->resize(460, 820);
+        QTest::qWait(100);
+        const QString dir = qEnvironmentVariable("SWB_SCREENSHOT_DIR", s("/tmp"));
+        QVERIFY(dock->grab().save(dir + s("/swb-advisor-dlq.png")));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "ui/advisor/advisorpanel.h"
 
 #include "ui/advisor/advisorrunner.h"
+#include "ui/cost/money.h"
 #include "ui/cost/pricingsource.h"
 
 #include "model/document.h"
@@ -23,11 +24,12 @@ namespace {
 QString figures(const Headline &h)
 {
     // No break inside a figure ("53.4/s"): U+2060 WORD JOINER before each slash.
-    return AdvisorPanel::tr("%1\u2060/s, p99 %2, %3 throttled, %4 lost or dead-lettered, "
-                            "$%5\u2060/month")
+    // Lost and dead-lettered apart: a dead-letter queue's fix sets failing units aside on purpose.
+    return AdvisorPanel::tr("%1\u2060/s, p99 %2, %3 throttled, %4 lost, %5 dead-lettered, "
+                            "%6\u2060/month")
         .arg(formatCount(h.throughputPerS), formatDuration(h.p99Ms / 1000.0),
-             formatCount(h.throttles), formatCount(h.lost + h.deadLetters))
-        .arg(h.monthlyCostUsd, 0, 'f', 2);
+             formatCount(h.throttles), formatCount(h.lost), formatCount(h.deadLetters),
+             formatUsd(h.monthlyCostUsd));
 }
 
 QString when(const Diagnosis &d)
