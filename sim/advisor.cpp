@@ -125,6 +125,8 @@ QString ParamChange::text() const
     }
     case On::NewWire:
         return QStringLiteral("add %1 wire %2 -> %3").arg(key, block, target);
+    case On::RemoveWire:
+        return QStringLiteral("remove %1 wire %2 -> %3").arg(key, block, target);
     }
     return QStringLiteral("%1.%2 %3 -> %4").arg(where, key, valueText(from), valueText(to));
 }
@@ -142,6 +144,8 @@ QString ParamChange::onId(On on)
         return QStringLiteral("new-block");
     case On::NewWire:
         return QStringLiteral("new-wire");
+    case On::RemoveWire:
+        return QStringLiteral("remove-wire");
     }
     return {};
 }
@@ -185,6 +189,15 @@ QString applyStructural(Document *document, const ParamChange &c)
     const Component *to = d.componentByName(c.target);
     if (!from || !to)
         return QStringLiteral("%1: no block named '%2'").arg(c.text(), from ? c.target : c.block);
+    if (c.on == ParamChange::On::RemoveWire) {
+        for (const Connection *w : d.outgoing(from->id)) {
+            if (w->target == to->id && w->kind == kind) {
+                document->removeItems({}, {w->id});
+                return {};
+            }
+        }
+        return QStringLiteral("%1: no such wire").arg(c.text());
+    }
     QString error;
     const ConnectionId wire = document->connectComponents(from->id, to->id, kind, &error);
     if (wire == InvalidId)
@@ -203,7 +216,8 @@ QString applyChanges(Document *document, const QList<ParamChange> &changes)
     for (const ParamChange &c : changes) {
         QString error;
         bool ok = false;
-        if (c.on == ParamChange::On::NewBlock || c.on == ParamChange::On::NewWire) {
+        if (c.on == ParamChange::On::NewBlock || c.on == ParamChange::On::NewWire
+            || c.on == ParamChange::On::RemoveWire) {
             if (const QString problem = applyStructural(document, c); !problem.isEmpty())
                 return problem;
             continue;

@@ -38,10 +38,11 @@ struct Diagnosis {
 
 // One change a fix makes: a parameter on a block, on the wire between two blocks or on the
 // project; or a structural one: a new block (NewBlock: `block` is its name, `key` its kind id,
-// `target` the block it is placed beside, `to` its parameters as a map) or a new wire (NewWire:
-// from `block` to `target`, `key` its kind id, `to` its parameters as a map).
+// `target` the block it is placed beside, `to` its parameters as a map), a new wire (NewWire:
+// from `block` to `target`, `key` its kind id, `to` its parameters as a map) or a wire removed
+// (RemoveWire: the wire of kind `key` from `block` to `target`).
 struct ParamChange {
-    enum class On { Block, Wire, Project, NewBlock, NewWire };
+    enum class On { Block, Wire, Project, NewBlock, NewWire, RemoveWire };
     On on = On::Block;
     QString block;  // the block (Block), or the wire's source (Wire)
     QString target; // the wire's target block (Wire)
@@ -52,7 +53,7 @@ struct ParamChange {
     // "job-worker.reservedConcurrency 10 -> 48", "jobs-queue->job-worker.batchSize 10 -> 5",
     // "add SQS queue 'jobs-dlq' beside jobs-queue", "add redrive wire jobs-queue -> jobs-dlq".
     QString text() const;
-    // "block", "wire", "project", "new-block", "new-wire" (files and JSON).
+    // "block", "wire", "project", "new-block", "new-wire", "remove-wire" (files and JSON).
     static QString onId(On on);
 };
 

@@ -104,6 +104,97 @@ void lambdaThrottling(const RuleContext &ctx, const Component &c, QList<Finding>
     out->append(f);
 }
 
+// A synchronous API in front of a function throttled in bursts: the talk's "wrong pattern".
+// The queue pattern takes each request at once (API Gateway's SQS SendMessage integration; the
+// caller gets a message id, not the result) and the function drains the queue in batches at a
+// bounded concurrency, so a burst waits instead of failing (aws-behaviour.md §2, Direct service
+// integrations; §4). Offered as a structural change, verified like any other.
+void syncBurstThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    const Design &design = ctx.design;
+    const Connection *sync = nullptr;
+    for (const Connection *w : design.incoming(c.id)) {
+        const Component *from = design.component(w->source);
+        if (w->kind == ConnectionKind::SyncInvoke && from
+            && from->kind == ComponentKind::ApiGateway)
+            sync = w;
+    }
+    if (!sync)
+        return;
+    const Series s(ctx.run, c.id);
+    const QList<double> thr = s.values(core::LmThrottles);
+    const double throttles = s.total(core::LmThrottles);
+    const double invocations = s.total(core::LmInvocations);
+    const auto w = window(thr, s.bin());
+    const double seconds = ctx.run.metadata.durationSeconds;
+    // In bursts: throttled within at most half of the run.
+    if (throttles <= kThrottleShare * (throttles + invocations) || seconds <= 0
+        || w.second - w.first > seconds / 2)
+        return;
+    const Component *api = design.component(sync->source);
+    Finding f;
+    f.diagnosis = diagnosis(
+        QStringLiteral("sync-burst-throttling"),
+        QStringLiteral("%1 answers bursts with 429s").arg(api->name), c.name, w,
+        QStringLiteral("%1 of %2's invocations throttled between %3 and %4; its callers got "
+                       "the error")
+            .arg(percent(throttles / (throttles + invocations)), c.name, formatDuration(w.first),
+                 formatDuration(w.second)),
+        QStringLiteral("A synchronous invoke that finds the function at its concurrency limit "
+                       "fails with 429 and AWS never retries it; a queue in front absorbs a "
+                       "burst and the function drains it at its own pace (aws-behaviour.md §1, "
+                       "Throttling; §4)."));
+    const QString queue = c.name + QStringLiteral("-queue");
+    if (!design.componentByName(queue)) {
+        const lambda::Params lp = lambda::Params::of(c.params);
+        const std::optional<qlonglong> cap = lambda::reservedConcurrency(lp).cap();
+        Fix fix;
+        fix.rule = f.diagnosis.rule;
+        fix.title = QStringLiteral("Put a queue between %1 and %2 (the queue pattern)")
+                        .arg(api->name, c.name);
+        const qlonglong visibility = std::min<qlonglong>(43200, 6 * lp.timeout);
+        fix.sizing =
+            QStringLiteral("The API sends each request to an SQS queue (the caller gets a message "
+                           "id at once, not the result: the callers must not need the answer); "
+                           "%1 reads batches of up to 10%2. Visibility timeout %3 s = 6 x the "
+                           "function's timeout, AWS's advice for a Lambda consumer.")
+                .arg(c.name, cap ? QStringLiteral(" with at most %1 concurrent batches (its "
+                                                  "reservation)")
+                                       .arg(std::max<qlonglong>(2, *cap))
+                                 : QString())
+                .arg(visibility);
+        QVariantMap mapping{{sqs::mapping::key::batchSize, 10}};
+        if (cap)
+            mapping.insert(sqs::mapping::key::maximumConcurrency, std::max<qlonglong>(2, *cap));
+        fix.changes = {{ParamChange::On::NewBlock,
+                        queue,
+                        c.name,
+                        componentKindId(ComponentKind::SqsQueue),
+                        {},
+                        QVariantMap{{sqs::key::visibilityTimeout, visibility}}},
+                       {ParamChange::On::RemoveWire,
+                        api->name,
+                        c.name,
+                        connectionKindId(ConnectionKind::SyncInvoke),
+                        {},
+                        {}},
+                       {ParamChange::On::NewWire,
+                        api->name,
+                        queue,
+                        connectionKindId(ConnectionKind::ServiceIntegration),
+                        {},
+                        QVariantMap()},
+                       {ParamChange::On::NewWire,
+                        queue,
+                        c.name,
+                        connectionKindId(ConnectionKind::EventSourceMapping),
+                        {},
+                        mapping}};
+        f.fix = fix;
+    }
+    out->append(f);
+}
+
 // Lambda: a cold start on a large share of invocations. Provisioned concurrency sized to the
 // busiest bin's time-averaged concurrency keeps that many environments initialised.
 void lambdaColdStarts(const RuleContext &ctx, const Component &c, QList<Finding> *out)
@@ -254,6 +345,7 @@ QList<Finding> runRules(const Design &design, const RunResults &run, const Advic
     using Rule = void (*)(const RuleContext &, const Component &, QList<Finding> *);
     static const QList<std::pair<ComponentKind, Rule>> rules = {
         {ComponentKind::Lambda, lambdaThrottling},
+        {ComponentKind::Lambda, syncBurstThrottling},
         {ComponentKind::Lambda, lambdaColdStarts},
         {ComponentKind::Lambda, retryStorm},
         {ComponentKind::ApiGateway, apiThrottling},

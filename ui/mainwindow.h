@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace swb {
 
+class CompareWindow;
 class DiagramScene;
 class DiagramView;
 class Document;
@@ -28,6 +29,7 @@ class PricingSource;
 class SimController;
 class StartPage;
 struct Workload;
+class Design;
 
 // The editor window: the canvas in the centre, the block palette, inspector, findings and
 // overview docks, menus with the standard shortcuts, and a status bar. File handling lives in
@@ -97,6 +99,11 @@ public:
     // ids; none on a refusal, with the reason in error.
     QList<qint64> insertRecommendedPattern(const QString &patternId, const Workload &load,
                                            QString *error = nullptr);
+
+    // Simulation > Compare Designs (mainwindowcompare.cpp): the window, shown; and a changed
+    // design (an advisor's structural fix) compared with the current one, run at once.
+    CompareWindow *showCompareWindow();
+    void compareWithChange(const QString &title, const Design &changed);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -43,6 +43,8 @@ AnalysisDocks setupAnalysisDocks(MainWindow *window)
             advisor->diagnose();
     });
     QObject::connect(advisor, &AdvisorPanel::blocksActivated, window, &MainWindow::selectAndReveal);
+    QObject::connect(advisor, &AdvisorPanel::compareRequested, window,
+                     &MainWindow::compareWithChange);
 
     // The charts under the canvas, as wide as it (so the time axis is long and the inspector
     // stays usable beside them); cost and faults as tabs beside the findings under the

@@ -19,17 +19,30 @@ void MainWindow::addCompareActions(QMenu *simulationMenu)
     addAction(action); // the shortcut works while the menu bar is hidden
     simulationMenu->addSeparator();
     simulationMenu->addAction(action);
-    connect(action, &QAction::triggered, this, [this] {
-        // One compare window per main window, kept (with its list and results) when closed.
-        auto *window =
-            findChild<CompareWindow *>(QStringLiteral("compareWindow"), Qt::FindDirectChildrenOnly);
-        if (!window)
-            window = new CompareWindow(
-                m_document, m_pricing, [this] { return m_files->prompter(); }, this);
-        window->show();
-        window->raise();
-        window->activateWindow();
-    });
+    connect(action, &QAction::triggered, this, &MainWindow::showCompareWindow);
+}
+
+CompareWindow *MainWindow::showCompareWindow()
+{
+    // One compare window per main window, kept (with its list and results) when closed.
+    auto *window =
+        findChild<CompareWindow *>(QStringLiteral("compareWindow"), Qt::FindDirectChildrenOnly);
+    if (!window)
+        window = new CompareWindow(
+            m_document, m_pricing, [this] { return m_files->prompter(); }, this);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+void MainWindow::compareWithChange(const QString &title, const Design &changed)
+{
+    // The advisor's structural fix beside the design as it is, run at once on the same traffic.
+    CompareWindow *window = showCompareWindow();
+    window->addCurrentDesign();
+    window->addDesign(title, changed, tr("The design as the fix '%1' makes it").arg(title));
+    window->run();
 }
 
 } // namespace swb

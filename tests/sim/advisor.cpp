@@ -469,6 +469,54 @@ private Q_SLOTS:
                       QStringLiteral("orders.fifo")));
     }
 
+    // api-lambda under an 8x burst for two minutes: its synchronous function, capped at 50 by
+    // the database's connections, throttles the burst. The queue pattern (API -> SQS -> Lambda)
+    // is proposed as a structural change and verified: nothing is refused any more.
+    void syncBurstGetsTheQueuePattern()
+    {
+        const Design d =
+            pattern("api-lambda", {QStringLiteral("orders-traffic.pattern=spike"),
+                                   QStringLiteral("orders-traffic.spikeStart=120"),
+                                   QStringLiteral("orders-traffic.spikeDuration=120"),
+                                   QStringLiteral("orders-traffic.spikeMultiplier=8")});
+        const AdviceOptions o = optionsFor(600);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const Advice a = advise(d, run, o);
+        const Diagnosis *diag = find(a.diagnoses, QStringLiteral("sync-burst-throttling"),
+                                     QStringLiteral("orders-service"));
+        QVERIFY(diag);
+        // The throttles fall in the burst (120-240 s), not elsewhere.
+        QVERIFY2(diag->fromSeconds >= 110 && diag->toSeconds <= 260,
+                 qPrintable(QStringLiteral("%1-%2").arg(diag->fromSeconds).arg(diag->toSeconds)));
+        const Fix *fix = fixFor(a, QStringLiteral("sync-burst-throttling"));
+        QVERIFY(fix);
+        QVERIFY2(fix->verified, qPrintable(fix->verdict));
+        QStringList texts;
+        for (const ParamChange &c : fix->changes)
+            texts.append(c.text());
+        QCOMPARE(
+            texts,
+            (QStringList{
+                QStringLiteral("add SQS queue 'orders-service-queue' beside orders-service"),
+                QStringLiteral("remove sync-invoke wire orders-api -> orders-service"),
+                QStringLiteral("add service-integration wire orders-api -> orders-service-queue"),
+                QStringLiteral(
+                    "add event-source-mapping wire orders-service-queue -> orders-service")}));
+        QVERIFY(fix->after.throttles < 0.01 * fix->before.throttles + 1);
+        QVERIFY(fix->after.lost <= fix->before.lost);
+        checkApplyingClears(d, *fix, o, QStringLiteral("orders-service"));
+        // The queue drains the burst at the reservation's 50 concurrent batches of 10.
+        Design fixed = d;
+        QCOMPARE(applyChanges(&fixed, fix->changes), QString());
+        const Component *queue = fixed.componentByName(QStringLiteral("orders-service-queue"));
+        QVERIFY(queue);
+        QCOMPARE(queue->params.value(QStringLiteral("visibilityTimeout")).toInt(), 60); // 6 x 10 s
+        const Connection *esm = fixed.outgoing(queue->id).value(0);
+        QVERIFY(esm && esm->kind == ConnectionKind::EventSourceMapping);
+        QCOMPARE(esm->params.value(QStringLiteral("maximumConcurrency")).toInt(), 50);
+    }
+
     void coldStartsAreProvisionedAway()
     {
         const Design d = pattern("api-lambda", {QStringLiteral("orders-traffic.rate=0.01"),

@@ -9,6 +9,8 @@
 #include "model/document.h"
 #include "model/patterns.h"
 #include "ui/advisor/advisorpanel.h"
+#include "ui/compare/comparerunner.h"
+#include "ui/compare/comparewindow.h"
 #include "ui/mainwindow.h"
 
 #include <QDockWidget>
@@ -108,6 +110,7 @@ private Q_SLOTS:
         QVERIFY(panel->advice().fixes.first().verified);
         QPushButton *apply = panel->applyButton(0);
         QVERIFY(apply && apply->isEnabled());
+        QVERIFY(!panel->compareButton(0)); // parameters only: nothing to compare as a pattern
 
         const int steps = w.document()->undoStack()->count();
         const int target = panel->advice().fixes.first().changes.first().to.toInt();
@@ -161,6 +164,21 @@ private Q_SLOTS:
         // Lost and dead-lettered apart: the fix sets the poison messages aside, loses none.
         QVERIFY2(panel->fixCards().at(index)->text().contains(s(", 0 lost, ")),
                  qPrintable(panel->fixCards().at(index)->text()));
+        // Compare first: the design as it is and as the fix makes it, run side by side; the
+        // design itself does not change.
+        QPushButton *compare = panel->compareButton(int(index));
+        QVERIFY(compare && compare->isEnabled());
+        const int before = w.document()->undoStack()->count();
+        QTest::mouseClick(compare, Qt::LeftButton);
+        auto *compareWindow = w.findChild<CompareWindow *>(s("compareWindow"));
+        QVERIFY(compareWindow && compareWindow->isVisible());
+        QCOMPARE(compareWindow->designCount(), 2);
+        QVERIFY(compareWindow->runner()->isRunning());
+        QCOMPARE(w.document()->undoStack()->count(), before);
+        QVERIFY(!w.document()->design().componentByName(s("jobs-queue-dlq")));
+        compareWindow->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!compareWindow->runner()->isRunning(), 60000);
+        compareWindow->close();
         QPushButton *apply = panel->applyButton(int(index));
         QVERIFY(apply && apply->isEnabled());
         const int blocks = int(w.document()->design().components.size());

@@ -32,6 +32,16 @@ QString figures(const Headline &h)
              formatUsd(h.monthlyCostUsd));
 }
 
+// A fix that adds or removes blocks or wires, not only parameters.
+bool isStructural(const Fix &f)
+{
+    for (const ParamChange &c : f.changes)
+        if (c.on == ParamChange::On::NewBlock || c.on == ParamChange::On::NewWire
+            || c.on == ParamChange::On::RemoveWire)
+            return true;
+    return false;
+}
+
 QString when(const Diagnosis &d)
 {
     if (d.toSeconds <= d.fromSeconds)
@@ -109,6 +119,9 @@ void AdvisorPanel::diagnose()
     for (QPushButton *b : std::as_const(m_applyButtons))
         if (b)
             b->setEnabled(false);
+    for (QPushButton *b : std::as_const(m_compareButtons))
+        if (b)
+            b->setEnabled(false);
     m_runner->start(m_document->design(), m_pricing->shared());
 }
 
@@ -120,6 +133,11 @@ bool AdvisorPanel::isBusy() const
 QPushButton *AdvisorPanel::applyButton(int index) const
 {
     return index >= 0 && index < m_applyButtons.size() ? m_applyButtons.at(index) : nullptr;
+}
+
+QPushButton *AdvisorPanel::compareButton(int index) const
+{
+    return index >= 0 && index < m_compareButtons.size() ? m_compareButtons.at(index) : nullptr;
 }
 
 QString AdvisorPanel::statusText() const
@@ -139,6 +157,7 @@ void AdvisorPanel::clearCards()
     m_diagnosisCards.clear();
     m_fixCards.clear();
     m_applyButtons.clear();
+    m_compareButtons.clear();
 }
 
 QLabel *AdvisorPanel::addCard(const QString &html)
@@ -208,15 +227,38 @@ void AdvisorPanel::show(const Advice &advice)
         html += QStringLiteral("<br><i>%1</i>").arg(esc(f.verdict));
         m_fixCards.append(addCard(html));
         QPushButton *button = nullptr;
+        QPushButton *compare = nullptr;
         if (f.verified) {
+            auto *row = new QWidget;
+            auto *layout = new QHBoxLayout(row);
+            layout->setContentsMargins(0, 0, 0, 0);
+            layout->addStretch(1);
+            const Fix fix = f;
+            if (isStructural(f)) {
+                // A change of pattern is worth seeing beside the design before it is applied.
+                compare = new QPushButton(tr("Compare..."));
+                compare->setToolTip(tr("Open the Compare window with the design as it is and as "
+                                       "this fix makes it"));
+                connect(compare, &QPushButton::clicked, this, [this, fix] {
+                    Design changed = m_document->design();
+                    const QString error = applyChanges(&changed, fix.changes);
+                    if (!error.isEmpty()) {
+                        setStatus(tr("The fix could not be applied: %1").arg(error));
+                        return;
+                    }
+                    Q_EMIT compareRequested(fix.title, changed);
+                });
+                layout->addWidget(compare);
+            }
             button = new QPushButton(tr("Apply"));
             button->setToolTip(tr("%1 (one undo step)").arg(f.title));
-            const Fix fix = f;
             connect(button, &QPushButton::clicked, this, [this, fix] { apply(fix); });
-            m_cards->addWidget(button, 0, Qt::AlignRight);
-            m_cardWidgets.append(button);
+            layout->addWidget(button);
+            m_cards->addWidget(row);
+            m_cardWidgets.append(row);
         }
         m_applyButtons.append(button);
+        m_compareButtons.append(compare);
     }
     m_applyAll->setEnabled(advice.combined.verified);
     m_applyAll->setToolTip(advice.combined.verdict);
@@ -248,6 +290,9 @@ void AdvisorPanel::markStale()
     if (m_advice.diagnoses.isEmpty() && m_advice.fixes.isEmpty())
         return;
     for (QPushButton *b : std::as_const(m_applyButtons))
+        if (b)
+            b->setEnabled(false);
+    for (QPushButton *b : std::as_const(m_compareButtons))
         if (b)
             b->setEnabled(false);
     m_applyAll->setEnabled(false);

@@ -14,6 +14,8 @@ class QVBoxLayout;
 
 namespace swb {
 
+class Design;
+
 class AdvisorRunner;
 class Document;
 class PricingSource;
@@ -37,11 +39,15 @@ public:
     const QList<QLabel *> &fixCards() const { return m_fixCards; }
     // The Apply button of fix `index` (in advice().fixes), or nullptr when it is not offered.
     QPushButton *applyButton(int index) const;
+    // The Compare button of fix `index`: only structural fixes (new or removed blocks and wires).
+    QPushButton *compareButton(int index) const;
     QString statusText() const;
 
 Q_SIGNALS:
     // A diagnosis was activated: select its blocks.
     void blocksActivated(const QList<qint64> &components, const QList<qint64> &connections);
+    // A structural fix to try beside the design (Compare window): the design as the fix makes it.
+    void compareRequested(const QString &title, const Design &changed);
     void finished();
 
 private:
@@ -63,6 +69,7 @@ private:
     QList<QLabel *> m_fixCards;
     QPushButton *m_applyAll;
     QList<QPushButton *> m_applyButtons;
+    QList<QPushButton *> m_compareButtons;
     Advice m_advice;
     bool m_applying = false;
 };

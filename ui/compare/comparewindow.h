@@ -47,6 +47,8 @@ public:
     void addPattern(const QString &patternId);
     void addCurrentDesign();
     bool addFile(const QString &path);
+    // A design made elsewhere (e.g. the advisor's structural fix), under `name`.
+    void addDesign(const QString &name, const Design &design, const QString &toolTip);
     int designCount() const;
 
     CompareResults *results() const { return m_results; }

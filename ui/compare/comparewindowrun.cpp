@@ -81,6 +81,15 @@ bool CompareWindow::addFile(const QString &path)
     return true;
 }
 
+void CompareWindow::addDesign(const QString &name, const Design &design, const QString &toolTip)
+{
+    Entry entry;
+    entry.source = Source::Pattern; // a fixed design, read when added
+    entry.name = name;
+    entry.input.design = design;
+    addEntry(entry, toolTip);
+}
+
 int CompareWindow::designCount() const
 {
     return int(m_entries.size());
