@@ -49,7 +49,17 @@ QString whyNot(const Fix &fix, const Diagnosis *answered, const QList<Diagnosis>
             .arg(b.lost + aside * b.deadLetters);
     // A fix that completes more units may raise the p99 of what completes: units stuck behind
     // a poison record or refused before did not count in it (the verdict says so).
-    if (!completesMore(fix) && a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
+    if (fix.latencyTradeMs > 0) {
+        if (a.monthlyCostUsd >= b.monthlyCostUsd)
+            return QStringLiteral("the bill does not fall ($%1/month instead of $%2)")
+                .arg(a.monthlyCostUsd, 0, 'f', 2)
+                .arg(b.monthlyCostUsd, 0, 'f', 2);
+        if (a.p99Ms > b.p99Ms + fix.latencyTradeMs * (1 + kSlowerShare) + 1
+            || (o.targetP99Ms >= 0 && a.p99Ms > o.targetP99Ms))
+            return QStringLiteral("p99 rises from %1 to %2 ms, more than the trade allows")
+                .arg(b.p99Ms, 0, 'f', 1)
+                .arg(a.p99Ms, 0, 'f', 1);
+    } else if (!completesMore(fix) && a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
         return QStringLiteral("p99 rises from %1 to %2 ms")
             .arg(b.p99Ms, 0, 'f', 1)
             .arg(a.p99Ms, 0, 'f', 1);
@@ -93,7 +103,7 @@ bool verify(const Design &design, const AdviceOptions &o, const Diagnosis *answe
                                                   "longer shows it")
                                  : QStringLiteral("not offered: ") + why;
     const Headline &b = fix->before, &a = fix->after;
-    if (fix->verified && a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
+    if (fix->verified && fix->latencyTradeMs <= 0 && a.p99Ms > b.p99Ms * (1 + kSlowerShare) + 1)
         fix->verdict += QStringLiteral("; p99 rises from %1 to %2 ms as throughput rises from %3 "
                                        "to %4 per s: units stuck or refused before now complete")
                             .arg(b.p99Ms, 0, 'f', 1)

@@ -75,6 +75,9 @@ struct Fix {
     // Its purpose is to set failing units aside (a dead-letter queue, bisecting a batch): more
     // dead letters are what it is for, so "helps" counts lost units, not dead letters.
     bool setsAside = false;
+    // It trades latency for money (a batching window): offered when the bill falls and the p99
+    // rises by at most this many ms (and stays under the p99 target, when one is given).
+    double latencyTradeMs = 0;
     bool verified = false; // re-simulated, and it helps
     QString verdict;       // why it is offered, or why not
 };

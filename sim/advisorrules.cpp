@@ -354,6 +354,8 @@ QList<Finding> runRules(const Design &design, const RunResults &run, const Advic
         {ComponentKind::KinesisStream, kinesisIteratorAge},
         {ComponentKind::SqsQueue, sqsBacklog},
         {ComponentKind::SqsQueue, sqsWithoutDlq},
+        {ComponentKind::SqsQueue, smallBatches},
+        {ComponentKind::KinesisStream, smallBatches},
         {ComponentKind::StepFunctions, sfnStartThrottling},
         {ComponentKind::SnsTopic, snsFifoThrottling},
     };

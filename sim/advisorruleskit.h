@@ -181,6 +181,7 @@ void kinesisIteratorAge(const RuleContext &ctx, const Component &c, QList<Findin
 void sqsBacklog(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 void sqsWithoutDlq(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 void sfnStartThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out);
+void smallBatches(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 void snsFifoThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 
 } // namespace swb::advisor

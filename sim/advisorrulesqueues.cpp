@@ -405,4 +405,73 @@ void snsFifoThrottling(const RuleContext &ctx, const Component &c, QList<Finding
     out->append(f);
 }
 
+// A consumer invoked with far smaller batches than its batch size: each invocation bills a
+// request and its whole duration however few records it carries, so at a steady rate a
+// batching window that lets a batch fill (window = batch size / arrival rate, at most 20 s)
+// divides the invocations by the batch's growth, for at most the window's latency
+// (aws-behaviour.md §4 and §5, Event source mapping: MaximumBatchingWindowInSeconds 0-300 s).
+void smallBatches(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    const Design &design = ctx.design;
+    const Connection *esm = mappingFrom(design, c.id);
+    const Component *fn = esm ? design.component(esm->target) : nullptr;
+    const double seconds = ctx.run.metadata.durationSeconds;
+    if (!fn || seconds <= 0)
+        return;
+    const sqs::mapping::Params mp = sqs::mapping::Params::of(esm->params); // common ESM fields
+    if (mp.batchingWindow > 0 || mp.batchSize < 4)
+        return;
+    if (c.kind == ComponentKind::SqsQueue && sqs::Params::of(c.params).type == sqs::QueueType::Fifo)
+        return; // no batching window on FIFO queues
+    const Series s(ctx.run, c.id);
+    const Series fs(ctx.run, fn->id);
+    const double records =
+        c.kind == ComponentKind::SqsQueue ? s.total(core::QmReceives) : s.total(core::KmRecords);
+    const double invocations = fs.total(core::LmInvocations);
+    // A hot spot from 100 invocations/s: 263 M requests a month, $53 of request charges alone
+    // at $0.20 per million (aws-behaviour.md §1 Pricing); below that a window buys little.
+    if (invocations < 100 * seconds)
+        return;
+    const double perInvocation = records / invocations;
+    if (perInvocation >= 0.25 * double(mp.batchSize))
+        return;
+    Finding f;
+    f.diagnosis = diagnosis(
+        QStringLiteral("small-batches"),
+        QStringLiteral("%1 is invoked with small batches").arg(fn->name), fn->name, {0, seconds},
+        QStringLiteral("%1 records per invocation on average, batch size %2; %3 invocations/s")
+            .arg(QString::number(perInvocation, 'f', 1))
+            .arg(mp.batchSize)
+            .arg(QString::number(invocations / seconds, 'f', 1)),
+        QStringLiteral("Without a batching window the pollers invoke as soon as records are "
+                       "there; every invocation bills a request and its duration however few "
+                       "records it carries (aws-behaviour.md §1 Pricing; §4, §5 Event source "
+                       "mapping)."));
+    const double rate = records / seconds;
+    int windowS = int(std::ceil(double(mp.batchSize) / std::max(rate, 1e-9)));
+    windowS = std::clamp(windowS, 1, 20);
+    if (ctx.options.targetP99Ms >= 0) {
+        const double slack = (ctx.options.targetP99Ms - headlineOf(ctx.run).p99Ms) / 1000.0;
+        windowS = std::min(windowS, int(std::floor(slack)));
+    }
+    if (windowS >= 1) {
+        Fix fix;
+        fix.rule = f.diagnosis.rule;
+        fix.latencyTradeMs = windowS * 1000.0;
+        fix.title = QStringLiteral("Let %1 gather batches for %2 s").arg(fn->name).arg(windowS);
+        fix.sizing =
+            QStringLiteral("%1 records/s fill a batch of %2 in %3 s: window %4 s (at most 20 s%5). "
+                           "Fewer, fuller invocations for at most %4 s more latency.")
+                .arg(QString::number(rate, 'f', 1))
+                .arg(mp.batchSize)
+                .arg(QString::number(double(mp.batchSize) / std::max(rate, 1e-9), 'f', 2))
+                .arg(windowS)
+                .arg(ctx.options.targetP99Ms >= 0 ? QStringLiteral(", and within the p99 target")
+                                                  : QString());
+        fix.changes = {wireChange(design, *esm, sqs::mapping::key::batchingWindow, windowS)};
+        f.fix = fix;
+    }
+    out->append(f);
+}
+
 } // namespace swb::advisor

@@ -517,6 +517,37 @@ private Q_SLOTS:
         QCOMPARE(esm->params.value(QStringLiteral("maximumConcurrency")).toInt(), 50);
     }
 
+    // 300 msg/s into a 50 ms worker that polls batches of 10 without a window: a message or two
+    // per invocation, over 100 invocations/s. A 1 s window (10 / 300 msg/s, rounded up) fills
+    // the batches: fewer invocations, a smaller bill, at most 1 s more latency. With a p99 target
+    // leaving less than a second of slack, no window is proposed.
+    void smallBatchesGetABatchingWindow()
+    {
+        const Design d = pattern("sqs-lambda", {QStringLiteral("jobs-traffic.rate=300"),
+                                                QStringLiteral("job-worker.duration=50")});
+        const AdviceOptions o = optionsFor(600);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const double received = sum(series(run, d, "jobs-queue", core::QmReceives));
+        const double invocations = sum(series(run, d, "job-worker", core::LmInvocations));
+        QVERIFY2(received / invocations < 2.5, qPrintable(QString::number(received / invocations)));
+        const Advice a = advise(d, run, o);
+        QVERIFY(find(a.diagnoses, QStringLiteral("small-batches"), QStringLiteral("job-worker")));
+        const Fix *fix = fixFor(a, QStringLiteral("small-batches"));
+        QVERIFY(fix);
+        QVERIFY2(fix->verified, qPrintable(fix->verdict));
+        QCOMPARE(changedTo(*fix, QStringLiteral("batchingWindow")), qlonglong(1));
+        QVERIFY(fix->after.monthlyCostUsd < fix->before.monthlyCostUsd);
+        QVERIFY(fix->after.p99Ms <= fix->before.p99Ms + 1.1 * 1000 + 1);
+        checkApplyingClears(d, *fix, o, QStringLiteral("job-worker"));
+
+        AdviceOptions tight = o;
+        tight.targetP99Ms = headlineOf(run).p99Ms + 500; // half a second of slack
+        const Advice b = advise(d, run, tight);
+        QVERIFY(find(b.diagnoses, QStringLiteral("small-batches"), QStringLiteral("job-worker")));
+        QVERIFY(!fixFor(b, QStringLiteral("small-batches")));
+    }
+
     void coldStartsAreProvisionedAway()
     {
         const Design d = pattern("api-lambda", {QStringLiteral("orders-traffic.rate=0.01"),
