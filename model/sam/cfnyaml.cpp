@@ -1,6 +1,9 @@
 #include "model/sam/cfnyaml.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
 
 #include <string>
 #include <vector>
@@ -74,6 +77,42 @@ QString checkNesting(const QByteArray &text, int maxDepth)
     }
     return {};
 }
+
+// Events of one document, ignored but for where its content starts (a second document's
+// place; its '---' when it has no content).
+struct FirstMark : YAML::EventHandler {
+    YAML::Mark start;
+    YAML::Mark content;
+    bool seen = false;
+    YAML::Mark mark() const { return seen ? content : start; }
+    void at(const YAML::Mark &m)
+    {
+        if (!seen)
+            content = m;
+        seen = true;
+    }
+    void OnDocumentStart(const YAML::Mark &m) override { start = m; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &m, YAML::anchor_t) override { at(m); }
+    void OnAlias(const YAML::Mark &m, YAML::anchor_t) override { at(m); }
+    void OnScalar(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                  const std::string &) override
+    {
+        at(m);
+    }
+    void OnSequenceStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {
+        at(m);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {
+        at(m);
+    }
+    void OnMapEnd() override {}
+};
 
 struct Converter {
     ParseLimits limits;
@@ -206,17 +245,25 @@ ParseResult parseCfn(const QByteArray &text, const ParseLimits &limits)
     }
     YAML::Node doc;
     try {
-        const std::vector<YAML::Node> docs = YAML::LoadAll(text.toStdString());
-        if (docs.size() > 1) {
+        // The first document, then at most one more step of the event parser to see whether a
+        // second one starts. Not YAML::LoadAll: on some malformed input yaml-cpp 0.7 reports an
+        // endless run of empty documents, and LoadAll collects them until memory runs out (a
+        // 938-byte template grew past 18 GB; the fuzz corpus keeps it).
+        const std::string utf8 = text.toStdString();
+        doc = YAML::Load(utf8);
+        std::istringstream in(utf8);
+        YAML::Parser parser(in);
+        FirstMark first;
+        parser.HandleNextDocument(first); // the document just loaded
+        FirstMark second;
+        if (parser.HandleNextDocument(second)) {
             result.error = QStringLiteral("line %1, column %2: a second YAML document starts "
                                           "here; a file holds one document (remove the '---' "
                                           "and what follows, or merge it)")
-                               .arg(docs[1].Mark().line + 1)
-                               .arg(docs[1].Mark().column + 1);
+                               .arg(second.mark().line + 1)
+                               .arg(second.mark().column + 1);
             return result;
         }
-        if (!docs.empty())
-            doc = docs.front();
     } catch (const YAML::Exception &e) {
         result.error = QStringLiteral("line %1, column %2: %3")
                            .arg(e.mark.line + 1)

@@ -192,6 +192,26 @@ private Q_SLOTS:
         QVERIFY(!p.ok);
         QVERIFY2(p.error.contains(s("line 3")) && p.error.contains(s("a second YAML document")),
                  qPrintable(p.error));
+        // yaml-cpp 0.7 reads this malformed JSON (found by fuzz_samimport) as one map followed by
+        // an endless run of empty documents: refused at the second one, in bounded memory (read
+        // with YAML::LoadAll it passed 18 GB).
+        p = parseCfn(R"({
+  "Resources": {
+    "Topic": {"Type": "AWS::SNS::Topic"},
+    "A": {"Type": "AWS::SQS::Queue"},
+    "B": {"Type": "AWS::SQS::Queue"},
+    "SubA": {"Type": "AWS::SNS::Subscription", "Properties": {"TopicAef": "Topic"}, "Protocol": "sqs",
+      "Endpoint": {"Fn::GetAtt": ["A", "Arn"]}, "FilterPolicy": {"type": ["order"]}}},
+    "SubB": {"Type": "AW/S::SNS::Subscription", "Properties": {"TopicArn": {"Ref": "Topic"}, "Prtity.sourceIp",
+              "requestId": "$context.requestId"
+            },
+      1Endpoint": {"Fn::GetAtt": ["B", "Arn"]}}},
+    "Api": {"Type": "AWS::Serverless::HttpApi"}
+  }
+}
+)");
+        QVERIFY(!p.ok);
+        QVERIFY2(p.error.contains(s("a second YAML document")), qPrintable(p.error));
         QByteArray bomb = "a: &a \"" + QByteArray(60000, 'x') + "\"\n";
         QByteArray previous = "a";
         for (int i = 0; i < 8; ++i) {
