@@ -195,21 +195,23 @@ private Q_SLOTS:
         // yaml-cpp 0.7 reads this malformed JSON (found by fuzz_samimport) as one map followed by
         // an endless run of empty documents: refused at the second one, in bounded memory (read
         // with YAML::LoadAll it passed 18 GB).
-        p = parseCfn(R"({
-  "Resources": {
-    "Topic": {"Type": "AWS::SNS::Topic"},
-    "A": {"Type": "AWS::SQS::Queue"},
-    "B": {"Type": "AWS::SQS::Queue"},
-    "SubA": {"Type": "AWS::SNS::Subscription", "Properties": {"TopicAef": "Topic"}, "Protocol": "sqs",
-      "Endpoint": {"Fn::GetAtt": ["A", "Arn"]}, "FilterPolicy": {"type": ["order"]}}},
-    "SubB": {"Type": "AW/S::SNS::Subscription", "Properties": {"TopicArn": {"Ref": "Topic"}, "Prtity.sourceIp",
-              "requestId": "$context.requestId"
-            },
-      1Endpoint": {"Fn::GetAtt": ["B", "Arn"]}}},
-    "Api": {"Type": "AWS::Serverless::HttpApi"}
-  }
-}
-)");
+        p = parseCfn("{\n"
+                     "  \"Resources\": {\n"
+                     "    \"Topic\": {\"Type\": \"AWS::SNS::Topic\"},\n"
+                     "    \"A\": {\"Type\": \"AWS::SQS::Queue\"},\n"
+                     "    \"B\": {\"Type\": \"AWS::SQS::Queue\"},\n"
+                     "    \"SubA\": {\"Type\": \"AWS::SNS::Subscription\", \"Properties\": "
+                     "{\"TopicAef\": \"Topic\"}, \"Protocol\": \"sqs\",\n"
+                     "      \"Endpoint\": {\"Fn::GetAtt\": [\"A\", \"Arn\"]}, \"FilterPolicy\": "
+                     "{\"type\": [\"order\"]}}},\n"
+                     "    \"SubB\": {\"Type\": \"AW/S::SNS::Subscription\", \"Properties\": "
+                     "{\"TopicArn\": {\"Ref\": \"Topic\"}, \"Prtity.sourceIp\",\n"
+                     "              \"requestId\": \"$context.requestId\"\n"
+                     "            },\n"
+                     "      1Endpoint\": {\"Fn::GetAtt\": [\"B\", \"Arn\"]}}},\n"
+                     "    \"Api\": {\"Type\": \"AWS::Serverless::HttpApi\"}\n"
+                     "  }\n"
+                     "}\n");
         QVERIFY(!p.ok);
         QVERIFY2(p.error.contains(s("a second YAML document")), qPrintable(p.error));
         QByteArray bomb = "a: &a \"" + QByteArray(60000, 'x') + "\"\n";
