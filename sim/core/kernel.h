@@ -50,6 +50,8 @@ struct Message {
     std::uint16_t backoff = 0;
     std::uint8_t attr = 0;
     std::uint8_t poison = 0;
+    // Failed its current processing attempt (a poller's batch: LambdaService::recordFails).
+    std::uint8_t failing = 0;
 };
 static_assert(sizeof(Message) == 56); // the pool's footprint per unit in flight
 

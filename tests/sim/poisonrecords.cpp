@@ -2,7 +2,11 @@
 // Kinesis BisectBatchOnFunctionError isolates a poison record, which is skipped to the
 // on-failure destination once its retries are spent while the rest of its batch succeeds
 // (aws-behaviour.md §5); an SQS partial batch response (ReportBatchItemFailures) returns only the
-// failed messages, so only poison messages are received again and redriven (aws-behaviour.md §4).
+// failed messages, so only poison messages are received again and redriven (aws-behaviour.md §4);
+// a Step Functions Task retries a poison input per its Retry array, then Catch or the execution
+// fails (§6); a poison message SNS delivers to a Lambda subscription is retried by Lambda's async
+// policy, then goes to the function's on-failure destination or is lost, SNS's own delivery
+// policy never firing (§1, §3).
 
 #include "runtestutil.h"
 
@@ -115,6 +119,95 @@ private Q_SLOTS:
             QVERIFY(seriesTotal(r, fn, QStringLiteral("lambda.errors")) > 0);
         }
         QVERIFY(r.summary.ledger.balanced());
+    }
+
+    void stepFunctionsRetriesAPoisonInputThenCatches_data()
+    {
+        QTest::addColumn<bool>("catchErrors");
+        QTest::newRow("Catch") << true;
+        QTest::newRow("no Catch") << false;
+    }
+    void stepFunctionsRetriesAPoisonInputThenCatches()
+    {
+        // 50 executions/s for 300 s, 2% poison (binomial: mean ~300, sd ~17; +-25% is ~4 sd).
+        // The Retry array's first retrier names only throttles, so the function's error falls to
+        // the States.ALL retrier: 2 retries per poison execution, exactly, then the Catch
+        // fallback or a failed execution. Nothing else fails.
+        QFETCH(bool, catchErrors);
+        DesignBuilder b;
+        const ComponentId sm = b.add(ComponentKind::StepFunctions, "flow");
+        const ComponentId fn = b.add(ComponentKind::Lambda, "fn", params({{"duration", 20.0}}));
+        b.traffic(sm, 50, 1,
+                  params({{"poisonShare", 0.02},
+                          {"pattern", QStringLiteral("step")},
+                          {"spikeStart", 300},
+                          {"spikeMultiplier", 0}}));
+        b.wire(sm, fn, ConnectionKind::ServiceIntegration,
+               params({{"retriers",
+                        QStringLiteral(R"([{"ErrorEquals": ["Lambda.TooManyRequestsException"],
+                                            "MaxAttempts": 6},
+                                           {"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1,
+                                            "MaxAttempts": 2}])")},
+                       {"catch", catchErrors}}));
+        const RunResults r = runFor(b.design(), 360);
+        const LedgerSnapshot &l = r.summary.ledger;
+        QCOMPARE(l.inFlight, quint64(0));
+        QVERIFY(l.balanced());
+        const double caught = seriesTotal(r, sm, QStringLiteral("sfn.caught"));
+        const double failed = seriesTotal(r, sm, QStringLiteral("sfn.failures"));
+        const double ended = catchErrors ? caught : failed;
+        const double poison = 0.02 * double(l.produced);
+        QVERIFY2(std::abs(ended - poison) < 0.25 * poison,
+                 qPrintable(QStringLiteral("ended %1, poison ~%2").arg(ended).arg(poison)));
+        QCOMPARE(catchErrors ? failed : caught, 0.0);
+        QCOMPARE(seriesTotal(r, sm, QStringLiteral("sfn.retries")), 2 * ended);
+        QCOMPARE(seriesTotal(r, fn, QStringLiteral("lambda.errors")), 3 * ended);
+        QCOMPARE(seriesTotal(r, sm, QStringLiteral("sfn.succeeded")), double(l.produced) - ended);
+    }
+
+    void snsPoisonMessageToALambdaSubscription_data()
+    {
+        QTest::addColumn<bool>("onFailure");
+        QTest::newRow("on-failure destination") << true;
+        QTest::newRow("none: lost") << false;
+    }
+    void snsPoisonMessageToALambdaSubscription()
+    {
+        // 50 msg/s for 300 s, 2% poison. SNS hands each message to Lambda's async queue once
+        // (delivery succeeds when Lambda accepts the event): the function fails the poison
+        // message, Lambda retries it twice (~1 and ~2 min later), then sends it to the
+        // function's on-failure destination, or discards it. The subscription's DLQ (SNS's
+        // redrive policy) receives nothing: it is for deliveries SNS itself gives up on.
+        QFETCH(bool, onFailure);
+        DesignBuilder b;
+        const ComponentId topic = b.add(ComponentKind::SnsTopic, "topic");
+        const ComponentId fn = b.add(ComponentKind::Lambda, "fn", params({{"duration", 20.0}}));
+        const ComponentId subscriptionDlq = b.add(ComponentKind::SqsQueue, "subscription-dlq");
+        b.traffic(topic, 50, 1,
+                  params({{"poisonShare", 0.02},
+                          {"pattern", QStringLiteral("step")},
+                          {"spikeStart", 300},
+                          {"spikeMultiplier", 0}}));
+        b.wire(topic, fn, ConnectionKind::Subscription);
+        b.wire(topic, subscriptionDlq, ConnectionKind::Redrive);
+        if (onFailure) {
+            const ComponentId failures = b.add(ComponentKind::SqsQueue, "failures");
+            b.wire(fn, failures, ConnectionKind::OnFailure);
+        }
+        const RunResults r = runFor(b.design(), 600);
+        const LedgerSnapshot &l = r.summary.ledger;
+        QCOMPARE(l.inFlight, quint64(0));
+        QVERIFY(l.balanced());
+        const double poison = 0.02 * double(l.produced);
+        const double gaveUp = onFailure ? double(l.deadLettered) : double(l.dropped);
+        QVERIFY2(std::abs(gaveUp - poison) < 0.25 * poison,
+                 qPrintable(QStringLiteral("gave up %1, poison ~%2").arg(gaveUp).arg(poison)));
+        QCOMPARE(double(onFailure ? l.dropped : l.deadLettered), 0.0);
+        QCOMPARE(seriesTotal(r, fn, QStringLiteral("lambda.retries")), 2 * gaveUp);
+        QCOMPARE(seriesTotal(r, fn, QStringLiteral("lambda.dlq")), onFailure ? gaveUp : 0.0);
+        QCOMPARE(seriesTotal(r, topic, QStringLiteral("sns.delivery_retries")), 0.0);
+        QCOMPARE(seriesTotal(r, topic, QStringLiteral("sns.dlq")), 0.0);
+        QCOMPARE(double(l.succeeded), double(l.produced) - gaveUp);
     }
 };
 

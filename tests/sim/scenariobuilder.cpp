@@ -112,7 +112,8 @@ void TestScenarioBuilder::mapsEveryParameter()
                {"payloadSize", 2.5},
                {"payloadDistribution", QStringLiteral("exponential")},
                {"attributes", QStringLiteral("type=order:0.75,type=refund:0.25")},
-               {"poisonShare", 0.02}});
+               {"poisonShare", 0.02},
+               {"transientFailureRate", 0.05}});
     const ComponentId api = m.add(CK::ApiGateway, "api",
                                   {{"type", QStringLiteral("HTTP")},
                                    {"rateLimit", 500.0},
@@ -156,9 +157,10 @@ void TestScenarioBuilder::mapsEveryParameter()
                                   {"maxConnections", 7},
                                   {"latency", 33.0},
                                   {"errorRate", 0.1}});
-    mark("traffic", {"pattern", "rate", "peakFactor", "peakHour", "spikeStart", "spikeDuration",
-                     "spikeMultiplier", "payloadSize", "payloadDistribution", "attributes",
-                     "poisonShare", "replayFile"}); // replayFile: replayCsv()
+    mark("traffic",
+         {"pattern", "rate", "peakFactor", "peakHour", "spikeStart", "spikeDuration",
+          "spikeMultiplier", "payloadSize", "payloadDistribution", "attributes", "poisonShare",
+          "transientFailureRate", "replayFile"}); // replayFile: replayCsv()
     mark("apigateway", {"type", "rateLimit", "burstLimit", "integrationTimeout"});
     mark("sns", {"type", "publishQuota"});
     mark("eventbridge", {"entriesPerCall", "putEventsQuota", "invocationsQuota"});
@@ -314,6 +316,7 @@ void TestScenarioBuilder::mapsEveryParameter()
     QCOMPARE(src.payloadDistribution, core::Distribution::Exponential);
     QCOMPARE(src.attributeValueCount, 4u); // 0.75 / 0.25 = 3 + 1 buckets of 4
     QCOMPARE(src.poisonFraction, 0.02);
+    QCOMPARE(src.transientFailureRate, 0.05);
 
     const core::ApiGateway &a = sc.apis.at(r.refOf(api).index);
     QCOMPARE(a.flavour, core::ApiFlavour::Http);

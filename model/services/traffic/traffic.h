@@ -52,7 +52,12 @@ namespace swb::traffic {
     REAL(poisonShare, "Poison share", "", 0, 0, 1, nullptr,                                      \
          "Fraction of requests whose processing always fails (a malformed 'poison' record or "   \
          "message): every function that handles one fails. Shows Kinesis bisect-on-error "       \
-         "isolating it, SQS partial batch responses returning only it, redrive and DLQs.")
+         "isolating it, SQS partial batch responses returning only it, redrive and DLQs.")        \
+    REAL(transientFailureRate, "Transient failure rate", "", 0, 0, 1, nullptr,                   \
+         "Probability that one attempt at processing a request fails for a passing reason (a "   \
+         "throttled dependency, a lock timeout), drawn again at every attempt so a retry may "    \
+         "succeed: async retries, SQS partial batch responses, Kinesis retries and bisect, and "  \
+         "Step Functions retriers recover such records.")
 // clang-format on
 
 struct Params {

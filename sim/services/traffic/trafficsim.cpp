@@ -94,6 +94,7 @@ core::TrafficSource makeSource(detail::Builder &b, const Component &c)
     s.multiplier = p.spikeMultiplier;
     s.payloadMeanBytes = p.payloadSize * 1024.0; // KB -> bytes
     s.poisonFraction = p.poisonShare;
+    s.transientFailureRate = p.transientFailureRate;
     switch (p.payloadDistribution) {
     case traffic::PayloadDistribution::Fixed:
         s.payloadDistribution = core::Distribution::Fixed;

@@ -72,8 +72,9 @@ bool ApiGatewayService::accept(std::uint32_t api, std::uint32_t msg)
     const double overhead = A.cfg->overheadMs;
     if (E.to.kind == ComponentKind::Lambda && E.kind != EdgeKind::AsyncInvoke) {
         // Lambda proxy integration: synchronous invoke, the response waits for the function.
-        const std::uint32_t inv = m_lambda->invoke(E.to.index, m_invoker, msg, m_k.msg(msg).gen,
-                                                   m_k.msg(msg).poison != 0, api);
+        const Message &m = m_k.msg(msg);
+        const bool fails = m_lambda->recordFails(E.to.index, m.path, m.poison != 0);
+        const std::uint32_t inv = m_lambda->invoke(E.to.index, m_invoker, msg, m.gen, fails, api);
         if (inv == kNone) {
             // The function throttled (429 from Lambda); API Gateway answers with a 5xx and the
             // caller decides whether to retry (aws-behaviour.md §1 "Sync throttle").

@@ -69,18 +69,19 @@ void KinesisService::laneTry(std::uint32_t x, std::uint32_t li)
         return;
     }
     double bytes = 0;
-    bool poison = false;
+    bool fails = false; // some record fails this attempt (poison, or transient: drawn afresh)
     std::size_t take = 0;
     for (; take < n; ++take) {
-        const Record &r = L.recs[take];
+        Record &r = L.recs[take];
         if (take > 0 && bytes + r.bytes > kSyncPayloadLimitBytes) // 6 MB sync payload cap
             break;
         bytes += r.bytes;
-        poison = poison || r.poison;
+        r.failing = m_lambda->recordFails(X.fn, r.path, r.poison != 0) ? 1 : 0;
+        fails = fails || r.failing;
     }
     L.batchN = static_cast<std::uint32_t>(take);
     L.busy = true;
-    m_lambda->invoke(X.fn, m_invoker, x, 0, poison, li);
+    m_lambda->invoke(X.fn, m_invoker, x, 0, fails, li);
 }
 
 void KinesisService::batchDone(const Invocation &inv)
@@ -126,7 +127,7 @@ void KinesisService::batchDone(const Invocation &inv)
     if (X.cfg.reportBatchItemFailures) {
         // Partial batch response: records before the first failure are checkpointed.
         std::uint32_t ok = 0;
-        while (ok < n && !L.recs[ok].poison)
+        while (ok < n && !L.recs[ok].failing)
             ++ok;
         if (ok < n) {
             complete(ok);

@@ -51,6 +51,7 @@ private:
         std::uint32_t seq = 0; // per-shard sequence number (wraps; compared as a difference)
         std::uint16_t path = 0;
         std::uint8_t poison = 0;
+        std::uint8_t failing = 0; // failed its current attempt (LambdaService::recordFails)
     };
     // What one consumer has read of one shard (kinesisreads.cpp). Records with seq < fetched have
     // been read (GetRecords or an enhanced fan-out push); lanes only batch those.

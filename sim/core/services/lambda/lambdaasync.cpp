@@ -65,7 +65,9 @@ void LambdaService::asyncDone(const Invocation &I)
 void LambdaService::asyncTry(std::uint32_t fn, std::uint32_t msg)
 {
     Message &m = m_k.msg(msg);
-    if (invoke(fn, 0, msg, m.gen, m.poison != 0) == kNone)
+    // Each attempt draws the event's outcome afresh: a transient failure may pass on a retry
+    // (aws-behaviour.md §1 "Async function-error retries").
+    if (invoke(fn, 0, msg, m.gen, recordFails(fn, m.path, m.poison != 0)) == kNone)
         asyncRequeue(fn, msg);
 }
 

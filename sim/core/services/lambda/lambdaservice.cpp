@@ -10,6 +10,10 @@
 
 namespace swb::core {
 
+namespace {
+constexpr std::uint64_t kRecordFailureStream = 0x7EC; // sub-stream of Function::recordRng
+}
+
 ServiceSlot makeLambdaService(Kernel &k)
 {
     return ServiceSlot::of(std::make_unique<LambdaService>(k));
@@ -48,6 +52,7 @@ void LambdaService::setup()
         F.idleExpiry = secondsToTicks(f.idleExpirySeconds);
         F.rng.reseed(m_k.rngSeed({kKind, i}));
         F.sdkRng.reseed(streamSeed(m_k.rngSeed({kKind, i}), kSdkRetryStream));
+        F.recordRng.reseed(streamSeed(m_k.rngSeed({kKind, i}), kRecordFailureStream));
         const double s2 = std::log1p(f.durationCv * f.durationCv);
         F.logSigma = std::sqrt(s2);
         F.logMuOffset = -0.5 * s2;
@@ -107,6 +112,15 @@ bool LambdaService::wire(std::uint32_t e)
         break;
     }
     return false;
+}
+
+bool LambdaService::recordFails(std::uint32_t fn, std::uint16_t path, bool poison)
+{
+    if (poison)
+        return true;
+    const auto &sources = m_k.scenario().sources;
+    return path < sources.size()
+           && m_fns[fn].recordRng.bernoulli(sources[path].transientFailureRate);
 }
 
 bool LambdaService::canStart(std::uint32_t fn)

@@ -69,6 +69,11 @@ public:
     std::uint32_t invoke(std::uint32_t fn, std::uint8_t invoker, std::uint32_t ctx,
                          std::uint32_t ctxGen, bool poison, std::uint32_t aux = 0);
     const Invocation &invocation(std::uint32_t id) const { return m_invs[id]; }
+    // Does `fn`'s attempt at one record of entry path `path` fail? A poison record always does;
+    // any other with its source's transient failure rate, drawn per attempt from the function's
+    // own stream (no draw at rate 0, and durations never shift). Callers decide per record, so a
+    // partial batch response can report exactly the records that failed.
+    bool recordFails(std::uint32_t fn, std::uint16_t path, bool poison);
     // A poller's invoke was throttled (an event source mapping backs off): one throttle counted.
     void countThrottle(std::uint32_t fn) { m_k.metrics().add(m_fns[fn].m + LmThrottles, 1); }
     // A stream mapping retries a failed batch (the retry is the function's: lambda.retries).
@@ -111,7 +116,8 @@ private:
         Ticks idleExpiry = 0;          // cfg->idleExpirySeconds, converted once
         TokenBucket scaling;           // current rule: +1,000 environments per 10 s per function
         Rng rng;
-        Rng sdkRng; // retry jitter of the function's sends: a fault never shifts its durations
+        Rng sdkRng;    // retry jitter of the function's sends: a fault never shifts its durations
+        Rng recordRng; // transient per-record failures (recordFails)
         double logSigma = 0, logMuOffset = 0; // lognormal shape from durationCv, precomputed
         std::uint32_t downstream = kNone;
         ComponentRef onFailure, dlq;

@@ -162,7 +162,7 @@ void SqsService::dispatch(std::uint32_t x)
             src = &Q.groups.pending[B.group];
             expireFront(Q, *src);
         }
-        bool poison = false;
+        bool fails = false;  // some message fails this attempt (poison or transient)
         B.oldestSince = now; // the earliest send time among the batch's messages
         while (!src->empty() && B.msgs.size() < X.cfg.batchSize) {
             const std::uint32_t id = src->front();
@@ -172,7 +172,8 @@ void SqsService::dispatch(std::uint32_t x)
             src->popFront();
             bytes += m.bytes;
             ++m.receiveCount;
-            poison = poison || m.poison;
+            m.failing = m_lambda->recordFails(X.fn, m.path, m.poison != 0) ? 1 : 0;
+            fails = fails || m.failing;
             B.oldestSince = std::min(B.oldestSince, m.since);
             B.msgs.push_back(id);
         }
@@ -194,8 +195,8 @@ void SqsService::dispatch(std::uint32_t x)
                           std::max(std::ceil(n / 10.0), std::ceil(bytes / 65536.0)));
         gaugeDepth(Q);
         m_k.metrics().gauge(Q.m + QmInFlight, static_cast<double>(Q.inFlight));
-        // With ReportBatchItemFailures the function reports the poison messages and succeeds.
-        const bool fail = poison && !X.cfg.reportBatchItemFailures;
+        // With ReportBatchItemFailures the function reports the failed messages and succeeds.
+        const bool fail = fails && !X.cfg.reportBatchItemFailures;
         if (m_lambda->invoke(X.fn, m_invoker, b, B.gen, fail) == kNone) {
             // Cannot happen after canStart(); return the messages untouched to be safe.
             for (std::uint32_t i = n; i-- > 0;)
@@ -223,13 +224,13 @@ void SqsService::batchDone(const Invocation &inv)
     Queue &Q = m_queues[X.queue];
     --X.inFlight;
     // Without a partial batch response a function error returns the whole batch; with
-    // ReportBatchItemFailures only the reported (poison) messages return (aws-behaviour.md §4).
+    // ReportBatchItemFailures only the reported (failed) messages return (aws-behaviour.md §4).
     // LambdaService::succeeded() may start other batches (and grow m_batches): index, never hold a
     // ref.
     std::size_t kept = 0, deleted = 0;
     for (std::size_t i = 0; i < m_batches[b].msgs.size(); ++i) {
         const std::uint32_t id = m_batches[b].msgs[i];
-        const bool failed = inv.error || (X.cfg.reportBatchItemFailures && m_k.msg(id).poison);
+        const bool failed = inv.error || (X.cfg.reportBatchItemFailures && m_k.msg(id).failing);
         if (failed) {
             m_batches[b].msgs[kept++] = id;
             continue;

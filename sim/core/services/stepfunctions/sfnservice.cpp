@@ -105,7 +105,10 @@ void SfnService::attemptTask(std::uint32_t msg)
         handleError(msg, SfnErrFunction);
         return;
     }
-    if (m_lambda->invoke(task.lambdaIndex, m_invoker, msg, m.gen, m.poison != 0) == kNone)
+    // Each attempt of the Task draws the input's outcome afresh, so a retrier may outlast a
+    // transient failure and never a poison input (aws-behaviour.md §6 "Retry / Catch").
+    const bool fails = m_lambda->recordFails(task.lambdaIndex, m.path, m.poison != 0);
+    if (m_lambda->invoke(task.lambdaIndex, m_invoker, msg, m.gen, fails) == kNone)
         handleError(msg, SfnErrThrottled); // Lambda.TooManyRequestsException
 }
 

@@ -48,6 +48,11 @@ struct TrafficSource {
     // Fraction of messages whose processing always fails (a "poison" record/message). Used to show
     // Kinesis shard blocking, SQS redrive and bisect-on-error.
     double poisonFraction = 0;
+    // Probability that one processing attempt of a message fails for a passing reason (a
+    // throttled dependency, a lock timeout): drawn afresh at every attempt by the function that
+    // handles it (LambdaService::recordFails), so a retry may succeed where a poison one never
+    // does.
+    double transientFailureRate = 0;
 };
 
 enum SourceMetric : std::uint32_t {
