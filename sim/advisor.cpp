@@ -226,8 +226,7 @@ QString applyChanges(Document *document, const QList<ParamChange> &changes)
     for (const ParamChange &c : changes) {
         QString error;
         bool ok = false;
-        if (c.on == ParamChange::On::NewBlock || c.on == ParamChange::On::NewWire
-            || c.on == ParamChange::On::RemoveWire) {
+        if (c.isStructural()) {
             if (const QString problem = applyStructural(document, c); !problem.isEmpty())
                 return problem;
             continue;

@@ -55,6 +55,11 @@ struct ParamChange {
     QString text() const;
     // "block", "wire", "project", "new-block", "new-wire", "remove-wire" (files and JSON).
     static QString onId(On on);
+    // Adds or removes a block or a wire (not only a parameter).
+    bool isStructural() const
+    {
+        return on == On::NewBlock || on == On::NewWire || on == On::RemoveWire;
+    }
 };
 
 class Document;

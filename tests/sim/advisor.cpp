@@ -95,6 +95,14 @@ void checkApplyingClears(const Design &design, const Fix &fix, const AdviceOptio
              qPrintable(fix.rule + QStringLiteral(" still on ") + block));
 }
 
+QStringList changeTexts(const Fix &f)
+{
+    QStringList texts;
+    for (const ParamChange &c : f.changes)
+        texts.append(c.text());
+    return texts;
+}
+
 qlonglong changedTo(const Fix &f, const QString &key)
 {
     for (const ParamChange &c : f.changes)
@@ -409,9 +417,7 @@ private Q_SLOTS:
         const Fix *fix = fixFor(a, QStringLiteral("kinesis-blocked-shard"));
         QVERIFY(fix);
         QVERIFY2(fix->verified, qPrintable(fix->verdict));
-        QStringList texts;
-        for (const ParamChange &c : fix->changes)
-            texts.append(c.text());
+        const QStringList texts = changeTexts(*fix);
         QCOMPARE(
             texts,
             (QStringList{QStringLiteral("clickstream->click-processor.bisectOnError false -> true"),
@@ -492,9 +498,7 @@ private Q_SLOTS:
         const Fix *fix = fixFor(a, QStringLiteral("sync-burst-throttling"));
         QVERIFY(fix);
         QVERIFY2(fix->verified, qPrintable(fix->verdict));
-        QStringList texts;
-        for (const ParamChange &c : fix->changes)
-            texts.append(c.text());
+        const QStringList texts = changeTexts(*fix);
         QCOMPARE(
             texts,
             (QStringList{

@@ -17,6 +17,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace swb {
 
 namespace {
@@ -35,11 +37,8 @@ QString figures(const Headline &h)
 // A fix that adds or removes blocks or wires, not only parameters.
 bool isStructural(const Fix &f)
 {
-    for (const ParamChange &c : f.changes)
-        if (c.on == ParamChange::On::NewBlock || c.on == ParamChange::On::NewWire
-            || c.on == ParamChange::On::RemoveWire)
-            return true;
-    return false;
+    return std::any_of(f.changes.cbegin(), f.changes.cend(),
+                       [](const ParamChange &c) { return c.isStructural(); });
 }
 
 QString when(const Diagnosis &d)
