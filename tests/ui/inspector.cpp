@@ -36,6 +36,7 @@ private Q_SLOTS:
     void wireSelectionShowsWireKnobs();
     void projectSettingsWhenNothingSelected();
     void projectSettingsFollowALoadedDesign();
+    void longNameShowsItsStart();
     void stepFunctionsShowsItsTaskChain();
 
 private:
@@ -293,6 +294,24 @@ void TestInspector::projectSettingsFollowALoadedDesign()
     QCOMPARE(lineEdit(inspector->editor(QStringLiteral("seed")))->text(), QStringLiteral("7"));
     QCOMPARE(lineEdit(inspector->editor(QStringLiteral("duration")))->text(),
              QStringLiteral("30 min"));
+}
+
+void TestInspector::longNameShowsItsStart()
+{
+    MainWindow w(test::pricing());
+    showAndActivate(w);
+    InspectorDock *inspector = w.inspectorDock();
+    Design other;
+    other.name = QStringLiteral("Order intake (API Gateway -> SQS -> Lambda), load test of the "
+                                "peak season with three downstream dependencies");
+    w.document()->replaceDesign(other);
+    QLineEdit *edit = inspector->nameEdit();
+    QCOMPARE(edit->text(), other.name);
+    // The field is narrower than the name, so what shows depends on where the cursor is: at 0 the
+    // start shows ("Order intake ..."); QLineEdit::setText alone leaves it at the end.
+    QVERIFY2(edit->fontMetrics().horizontalAdvance(other.name) > edit->width(),
+             "the name must be wider than the field for this test to mean anything");
+    QCOMPARE(edit->cursorPosition(), 0);
 }
 
 void TestInspector::projectSettingsWhenNothingSelected()

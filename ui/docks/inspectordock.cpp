@@ -289,6 +289,9 @@ void InspectorDock::refreshValues()
     m_header->setText(headerText());
     if (m_nameEdit) {
         m_nameEdit->setText(name);
+        // QLineEdit leaves the cursor after the last character, which scrolls a long name so
+        // that only its end shows; a name is read from its start, as the parameter fields are.
+        m_nameEdit->setCursorPosition(0);
         m_nameError->clear();
         m_nameError->hide();
         m_nameEdit->setStyleSheet(QString());
