@@ -40,6 +40,7 @@
 #include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QThread>
+#include <QEventLoop>
 #include <QTimer>
 #include <QToolButton>
 
@@ -412,10 +413,18 @@ int main(int argc, char **argv)
             break;
         finished = false; // once more, as a user would: a click on Reset, then one on Play
         test::postClick(bar->resetButton());
-        QElapsedTimer resetting;
-        resetting.start();
-        while (controller->state() != SimController::State::Idle && resetting.elapsed() < 5000)
-            app.processEvents(QEventLoop::AllEvents, 20);
+        // Wait for Idle as the window does: blocked in the event loop until stateChanged says so
+        // (a processEvents poll would add its own GUI-thread turns to the measured gaps).
+        QEventLoop untilIdle;
+        const auto idle = QObject::connect(controller, &SimController::stateChanged, &untilIdle,
+                                           [&](SimController::State state) {
+                                               if (state == SimController::State::Idle)
+                                                   untilIdle.quit();
+                                           });
+        QTimer::singleShot(5000, &untilIdle, &QEventLoop::quit); // a reset that never ends
+        if (controller->state() != SimController::State::Idle)
+            untilIdle.exec();
+        QObject::disconnect(idle);
         test::postClick(bar->playButton());
     }
     const double seconds = wall.elapsed() / 1000.0;
