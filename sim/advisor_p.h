@@ -1,6 +1,7 @@
 #pragma once
-// The advisor's rules (sim/advisorrules.cpp): each reads a finished run and the design, and yields
-// diagnoses with at most one proposed (not yet verified) fix each.
+// The advisor's rules (sim/advisorrules.cpp walks each service's, sim/services/*/*advice.cpp): each
+// reads a finished run and the design, and yields diagnoses with at most one proposed (not yet
+// verified) fix each.
 
 #include "sim/advisor.h"
 

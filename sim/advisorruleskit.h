@@ -1,14 +1,14 @@
 #pragma once
-// What the advisor's rules share (sim/advisorrules.cpp, sim/advisorrulesqueues.cpp): the run's
-// series of one block by typed metric id, the window and figure helpers, the change builders.
-// Private to the advisor.
+// What the advisor's rules share: the run's series of one block by typed metric id, the window
+// and figure helpers, the change builders. Each service declares its rules beside its
+// simulation module (sim/services/<service>/<service>advice.cpp) and lists them in its
+// SimService (sim/services/simservice.h), so the advisor core knows no kind of block.
 
 #include "sim/advisor_p.h"
 #include "sim/seriesname.h"
+#include "sim/services/simservice.h"
 
 #include "model/humanformat.h"
-#include "model/services/account/account.h"
-#include "model/services/lambda/lambda.h"
 
 #include <algorithm>
 #include <cmath>
@@ -120,13 +120,6 @@ inline ParamChange projectChange(const Design &d, const QString &key, const QVar
     return {ParamChange::On::Project, {}, {}, key, d.settings.value(key), to};
 }
 
-// Mean duration of a function's invocations over the run, in seconds (0 without any).
-inline double meanDurationSeconds(const Series &s)
-{
-    const double inv = s.total(core::LmInvocations);
-    return inv > 0 ? s.total(core::LmDurationSum) / inv / 1000.0 : 0;
-}
-
 // Rising at the end: the last bin's value above `floor` and 20 % above the value at 3/4 of the
 // run (a level growing linearly from the start is a third higher), so a steady level or a spike
 // that drained does not count.
@@ -146,42 +139,5 @@ inline const Connection *mappingFrom(const Design &design, ComponentId source)
             return w;
     return nullptr;
 }
-
-// Concurrency the other functions of the account reserve.
-inline qlonglong reservedByOthers(const Design &design, ComponentId except)
-{
-    qlonglong r = 0;
-    for (const Component &c : design.components) {
-        if (c.kind != ComponentKind::Lambda || c.id == except)
-            continue;
-        const lambda::ReservedConcurrency rc =
-            lambda::reservedConcurrency(lambda::Params::of(c.params));
-        if (rc.isReserved())
-            r += rc.stored;
-    }
-    return r;
-}
-
-// A reservation of `n` for `fn`, plus the account quota it needs: AWS keeps at least 100
-// unreserved (aws-behaviour.md §1, "Reserved concurrency").
-inline QList<ParamChange> reserve(const Design &design, const Component &fn, qlonglong n)
-{
-    QList<ParamChange> changes{blockChange(fn, lambda::key::reservedConcurrency, n)};
-    const qlonglong account = account::Params::of(design.settings).accountConcurrency;
-    const qlonglong needed = reservedByOthers(design, fn.id) + n + 100;
-    if (needed > account)
-        changes.append(projectChange(design, account::key::accountConcurrency, needed));
-    return changes;
-}
-
-// The rules of queues, streams and workflows (sim/advisorrulesqueues.cpp).
-void kinesisWriteThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out);
-void kinesisBlockedShard(const RuleContext &ctx, const Component &c, QList<Finding> *out);
-void kinesisIteratorAge(const RuleContext &ctx, const Component &c, QList<Finding> *out);
-void sqsBacklog(const RuleContext &ctx, const Component &c, QList<Finding> *out);
-void sqsWithoutDlq(const RuleContext &ctx, const Component &c, QList<Finding> *out);
-void sfnStartThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out);
-void smallBatches(const RuleContext &ctx, const Component &c, QList<Finding> *out);
-void snsFifoThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out);
 
 } // namespace swb::advisor

@@ -23,6 +23,14 @@ namespace swb {
 
 struct FlowRates;
 
+namespace advisor {
+struct Finding;
+struct RuleContext;
+// A rule of the advisor (sim/advisorruleskit.h): reads the run of one block of the service and
+// appends its findings (diagnoses, each with at most one proposed fix).
+using Rule = void (*)(const RuleContext &ctx, const Component &c, QList<Finding> *out);
+} // namespace advisor
+
 namespace detail {
 class Builder;
 }
@@ -72,6 +80,9 @@ struct SimService {
     // memory estimate (sim/runestimate.h). nullptr: the block holds none.
     double (*heldItems)(const Design &d, const Component &c, const FlowRates &flows,
                         double seconds) = nullptr;
+    // The advisor's rules over a finished run for a block of the service, in the order their
+    // findings are listed (sim/services/<service>/<service>advice.cpp); nullptr: none.
+    const QList<advisor::Rule> &(*advisorRules)() = nullptr;
 };
 
 const SimService &simService(ComponentKind kind);

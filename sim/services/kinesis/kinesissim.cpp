@@ -107,6 +107,9 @@ double heldItems(const Design &, const Component &c, const FlowRates &flows, dou
 
 } // namespace
 
+// Its advisor rules (kinesisadvice.cpp).
+const QList<advisor::Rule> &advisorRules();
+
 const SimService &simService()
 {
     static const SimService s{
@@ -120,6 +123,7 @@ const SimService &simService()
         nullptr,
         nullptr,
         heldItems,
+        advisorRules,
     };
     return s;
 }

@@ -136,6 +136,9 @@ double heldItems(const Design &d, const Component &c, const FlowRates &flows, do
 
 } // namespace
 
+// Its advisor rules (lambdaadvice.cpp).
+const QList<advisor::Rule> &advisorRules();
+
 const SimService &simService()
 {
     static const SimService s{
@@ -149,6 +152,7 @@ const SimService &simService()
         nullptr,
         nullptr,
         heldItems,
+        advisorRules,
     };
     return s;
 }

@@ -74,6 +74,9 @@ void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
 
 } // namespace
 
+// Its advisor rules (snsadvice.cpp).
+const QList<advisor::Rule> &advisorRules();
+
 const SimService &simService()
 {
     static const SimService s{
@@ -84,6 +87,10 @@ const SimService &simService()
         failureWire,
         summarize,
         live,
+        nullptr,
+        nullptr,
+        nullptr,
+        advisorRules,
     };
     return s;
 }

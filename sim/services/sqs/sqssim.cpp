@@ -127,6 +127,9 @@ double heldItems(const Design &d, const Component &c, const FlowRates &flows, do
 
 } // namespace
 
+// Its advisor rules (sqsadvice.cpp).
+const QList<advisor::Rule> &advisorRules();
+
 const SimService &simService()
 {
     static const SimService s{
@@ -140,6 +143,7 @@ const SimService &simService()
         nullptr,
         nullptr,
         heldItems,
+        advisorRules,
     };
     return s;
 }

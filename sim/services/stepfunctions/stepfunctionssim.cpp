@@ -57,6 +57,9 @@ void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
 
 } // namespace
 
+// Its advisor rules (stepfunctionsadvice.cpp).
+const QList<advisor::Rule> &advisorRules();
+
 const SimService &simService()
 {
     static const SimService s{
@@ -67,6 +70,10 @@ const SimService &simService()
         nullptr,
         summarize,
         live,
+        nullptr,
+        nullptr,
+        nullptr,
+        advisorRules,
     };
     return s;
 }

@@ -1,0 +1,157 @@
+// The advisor's rules on an SQS queue (sim/advisorruleskit.h): a backlog still growing (the
+// consumer sized by Little's law), failed messages received again and again without a
+// dead-letter queue, and small batches read by its Lambda consumer.
+
+#include "sim/advisorruleskit.h"
+#include "sim/services/simservice.h"
+#include "sim/services/lambda/lambdaadvice.h"
+
+#include "model/services/lambda/lambda.h"
+#include "model/services/sqs/sqs.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace swb::advisor {
+
+namespace {
+
+// SQS: a backlog still growing at the end. Little's law sizes the consumer: N environments each
+// finishing a batch of B messages in d seconds drain N B / d messages per second.
+void sqsBacklog(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    const Design &design = ctx.design;
+    const RunResults &run = ctx.run;
+    const Series s(run, c.id);
+    const QList<double> visible = s.values(core::QmVisible);
+    if (!growingAtTheEnd(visible, 100))
+        return;
+    Finding f;
+    f.diagnosis = diagnosis(
+        QStringLiteral("sqs-backlog"), QStringLiteral("%1's backlog keeps growing").arg(c.name),
+        c.name, {visible.size() * 3 / 4 * s.bin(), visible.size() * s.bin()},
+        QStringLiteral("%1 messages visible at the end, up from %2")
+            .arg(count(visible.last()), count(visible.at(visible.size() * 3 / 4))),
+        QStringLiteral("Messages wait until a consumer receives them; a queue whose consumers "
+                       "drain less than arrives grows until retention deletes the oldest "
+                       "(aws-behaviour.md §4)."));
+    const Connection *esm = mappingFrom(design, c.id);
+    const Component *fn = esm ? design.component(esm->target) : nullptr;
+    const double seconds = run.metadata.durationSeconds;
+    if (fn && seconds > 0) {
+        const Series fs(run, fn->id);
+        const double arrival = s.total(core::QmSent) / seconds;
+        const double d = meanDurationSeconds(fs);
+        const double batch =
+            std::max<qlonglong>(1, sqs::mapping::Params::of(esm->params).batchSize);
+        const qlonglong n = qlonglong(std::ceil(arrival * d / batch * kHeadroom));
+        const lambda::ReservedConcurrency rc =
+            lambda::reservedConcurrency(lambda::Params::of(fn->params));
+        const qlonglong cap = sqs::mapping::Params::of(esm->params).maximumConcurrency;
+        if (n > 0 && ((rc.isReserved() && rc.stored < n) || (cap > 0 && cap < n))) {
+            Fix fix;
+            fix.rule = f.diagnosis.rule;
+            fix.title = QStringLiteral("Let %1 run %2 batches at once").arg(fn->name).arg(n);
+            fix.sizing = QStringLiteral("Little's law: %1 messages/s x %2 per batch / %3 "
+                                        "messages per batch x %4 headroom = %5 concurrent "
+                                        "invocations.")
+                             .arg(QString::number(arrival, 'f', 1), formatDuration(d))
+                             .arg(batch)
+                             .arg(QString::number(kHeadroom, 'f', 2))
+                             .arg(n);
+            if (rc.isReserved() && rc.stored < n)
+                fix.changes = reserve(design, *fn, n);
+            if (cap > 0 && cap < n)
+                fix.changes.append(wireChange(design, *esm, sqs::mapping::key::maximumConcurrency,
+                                              std::min<qlonglong>(n, 1000)));
+            f.fix = fix;
+        }
+    }
+    out->append(f);
+}
+
+// SQS without a redrive policy: messages that fail come back every visibility timeout until the
+// retention period deletes them (4 days by default), each time billed and each time occupying
+// the consumer. A dead-letter queue of the same type takes them after maxReceiveCount receives;
+// 5, the parameter's default, is AWS's advice for a Lambda consumer (a batch that fails for one
+// message is received again with it).
+void sqsWithoutDlq(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    const Design &design = ctx.design;
+    for (const Connection *w : design.outgoing(c.id))
+        if (w->kind == ConnectionKind::Redrive)
+            return;
+    const Series s(ctx.run, c.id);
+    const double sent = s.total(core::QmSent);
+    const QList<double> receives = s.values(core::QmReceives);
+    const double again = s.total(core::QmReceives) - sent; // receives of a message seen before
+    if (sent <= 0 || again <= 0.01 * sent)
+        return;
+    Finding f;
+    f.diagnosis = diagnosis(
+        QStringLiteral("sqs-no-dlq"),
+        QStringLiteral("%1 keeps receiving failed messages").arg(c.name), c.name,
+        window(receives, s.bin()),
+        QStringLiteral("%1 receives of messages received before (%2 of messages sent); no "
+                       "dead-letter queue")
+            .arg(count(again), percent(again / sent)),
+        QStringLiteral("Without a redrive policy a message that keeps failing becomes visible "
+                       "again after each visibility timeout until the retention period deletes "
+                       "it (default 4 days); a redrive policy moves it to a dead-letter queue "
+                       "after maxReceiveCount receives (aws-behaviour.md §4, Redrive)."));
+    const QString dlq = c.name + QStringLiteral("-dlq");
+    if (!design.componentByName(dlq)) {
+        Fix fix;
+        fix.rule = f.diagnosis.rule;
+        fix.setsAside = true;
+        fix.title = QStringLiteral("Give %1 a dead-letter queue").arg(c.name);
+        fix.sizing = QStringLiteral("maxReceiveCount 5 (AWS's advice for a Lambda consumer: a "
+                                    "batch failing for one message is received again with it); "
+                                    "the DLQ has the queue's type, as AWS requires.");
+        const QVariantMap type{{sqs::key::type, c.params.value(sqs::key::type)}};
+        fix.changes = {{ParamChange::On::NewBlock,
+                        dlq,
+                        c.name,
+                        componentKindId(ComponentKind::SqsQueue),
+                        {},
+                        c.params.contains(sqs::key::type) ? type : QVariantMap()},
+                       {ParamChange::On::NewWire,
+                        c.name,
+                        dlq,
+                        connectionKindId(ConnectionKind::Redrive),
+                        {},
+                        QVariantMap{{sqs::redrive::key::maxReceiveCount, 5}}}};
+        f.fix = fix;
+    }
+    out->append(f);
+}
+
+// Small batches at the queue's Lambda consumer: records read are the queue's receives. FIFO
+// queues take no batching window (aws-behaviour.md §4, Event source mapping).
+void sqsSmallBatches(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    const Connection *esm = mappingFrom(ctx.design, c.id);
+    if (!esm || sqs::Params::of(c.params).isFifo())
+        return;
+    const sqs::mapping::Params mp = sqs::mapping::Params::of(esm->params);
+    smallBatches(ctx,
+                 {esm, mp.batchSize, mp.batchingWindow, sqs::mapping::key::batchingWindow,
+                  Series(ctx.run, c.id).total(core::QmReceives)},
+                 out);
+}
+
+} // namespace
+
+} // namespace swb::advisor
+
+namespace swb::sqs {
+
+const QList<advisor::Rule> &advisorRules()
+{
+    // In the order their findings are listed.
+    static const QList<advisor::Rule> rules = {advisor::sqsBacklog, advisor::sqsWithoutDlq,
+                                               advisor::sqsSmallBatches};
+    return rules;
+}
+
+} // namespace swb::sqs
