@@ -7,6 +7,7 @@
 #include <QLineF>
 
 #include <cmath>
+#include <optional>
 
 namespace swb {
 
@@ -71,9 +72,9 @@ QString whyNot(const Fix &fix, const Diagnosis *answered, const QList<Diagnosis>
 }
 
 // Re-simulates `design` with `changes`; fills fix->after and ->verified/verdict.
-// `remaining` (optional) receives the re-run's diagnoses.
+// `remaining` (optional) receives the re-run's diagnoses, `rerunOut` (optional) the re-run.
 bool verify(const Design &design, const AdviceOptions &o, const Diagnosis *answered, Fix *fix,
-            QString *error, QList<Diagnosis> *remaining = nullptr)
+            QString *error, QList<Diagnosis> *remaining = nullptr, RunResults *rerunOut = nullptr)
 {
     Design changed = design;
     if (const QString problem = applyChanges(&changed, fix->changes); !problem.isEmpty()) {
@@ -110,7 +111,22 @@ bool verify(const Design &design, const AdviceOptions &o, const Diagnosis *answe
                             .arg(a.p99Ms, 0, 'f', 1)
                             .arg(b.throughputPerS, 0, 'f', 1)
                             .arg(a.throughputPerS, 0, 'f', 1);
+    if (rerunOut)
+        *rerunOut = rerun;
     return true;
+}
+
+bool sameDiagnosis(const Diagnosis &a, const Diagnosis &b)
+{
+    return a.rule == b.rule && a.blocks == b.blocks;
+}
+
+QStringList changeTexts(const QList<ParamChange> &changes)
+{
+    QStringList texts;
+    for (const ParamChange &c : changes)
+        texts.append(c.text());
+    return texts;
 }
 
 } // namespace
@@ -285,7 +301,8 @@ Advice advise(const Design &design, const RunResults &run, const AdviceOptions &
     for (const advisor::Finding &f : findings)
         total += f.fix ? 1 : 0;
     int done = 0;
-    QList<qsizetype> diagnosisOf; // per fix, its diagnosis in advice.diagnoses
+    QList<qsizetype> diagnosisOf;         // per fix, its diagnosis in advice.diagnoses
+    std::optional<RunResults> firstRerun; // the run of the design with the first verified fix
     for (const advisor::Finding &f : findings) {
         advice.diagnoses.append(f.diagnosis);
         if (!f.fix)
@@ -295,35 +312,63 @@ Advice advise(const Design &design, const RunResults &run, const AdviceOptions &
         fix.before = advice.before;
         if (progress)
             progress(done++, 2 * total);
-        if (!verify(design, options, &f.diagnosis, &fix, &advice.error)) {
+        RunResults rerun;
+        if (!verify(design, options, &f.diagnosis, &fix, &advice.error, nullptr, &rerun)) {
             advice.ok = false;
             return advice;
         }
+        if (fix.verified && !firstRerun)
+            firstRerun = std::move(rerun);
         advice.fixes.append(fix);
     }
-    // The verified fixes composed one at a time, each kept only if, on top of those kept before,
-    // it still clears its own diagnosis without bringing back theirs or making a headline figure
-    // worse: fixes interact (a cap on a queue's pollers undoes a larger reservation for its
-    // consumer), so each verification alone is not enough.
+    // The verified fixes composed one at a time. Fixes interact (a larger stage rate sends more
+    // load to the function behind it; a cap on a queue's pollers undoes a larger reservation
+    // for its consumer), so each is diagnosed and sized again on the run of the design with the
+    // fixes kept before it: its rule runs on that run, and the fix it proposes there (the same
+    // formula on the composed load) is verified on top of them. A fix whose diagnosis the
+    // earlier ones cleared is not needed; one that brings back a diagnosis an earlier fix
+    // cleared, or does not help on top of them, is left out.
     advice.combined.rule = QStringLiteral("all");
     advice.combined.title = QStringLiteral("Every verified fix that composes");
     advice.combined.before = advice.before;
     advice.combined.after = advice.before;
     Design accumulated = design;
+    RunResults accumulatedRun; // the run of `accumulated` once a fix is kept
     QList<Diagnosis> cleared;
     for (qsizetype i = 0; i < advice.fixes.size(); ++i) {
         const Fix &fix = advice.fixes.at(i);
         if (!fix.verified)
             continue;
+        const Diagnosis &answered = advice.diagnoses.at(diagnosisOf.at(i));
         // On top of nothing, the fix's own verification stands: no second run of it.
         Fix step = fix;
         QList<Diagnosis> found;
+        RunResults stepRun;
         if (!advice.combined.changes.isEmpty()) {
+            std::optional<advisor::Finding> again;
+            for (const advisor::Finding &f :
+                 advisor::runRules(accumulated, accumulatedRun, options))
+                if (!again && sameDiagnosis(f.diagnosis, answered))
+                    again = f;
+            if (!again) {
+                advice.combined.verdict +=
+                    QStringLiteral("%1 not needed (the fixes before it cleared its diagnosis). ")
+                        .arg(fix.title);
+                continue;
+            }
+            if (!again->fix) {
+                advice.combined.verdict +=
+                    QStringLiteral("%1 left out (on top of the fixes before it, its rule "
+                                   "proposes none: %2). ")
+                        .arg(fix.title, again->diagnosis.figure);
+                continue;
+            }
+            step = *again->fix;
+            step.before = advice.combined.after;
             if (progress)
                 progress(done++, 2 * total);
-            step.before = advice.combined.after;
-            if (!verify(accumulated, options, &advice.diagnoses.at(diagnosisOf.at(i)), &step,
-                        &advice.error, &found)) {
+            if (!verify(accumulated, options, &again->diagnosis, &step, &advice.error, &found,
+                        &stepRun)) {
                 advice.ok = false;
                 return advice;
             }
@@ -331,18 +376,25 @@ Advice advise(const Design &design, const RunResults &run, const AdviceOptions &
         QList<Diagnosis> back; // diagnoses an earlier fix cleared, brought back by this one
         for (const Diagnosis &d : found)
             for (const Diagnosis &c : std::as_const(cleared))
-                if (d.rule == c.rule && d.blocks == c.blocks)
+                if (sameDiagnosis(d, c))
                     back.append(d);
         if (!step.verified || !back.isEmpty()) {
             advice.combined.verdict +=
                 QStringLiteral("%1 left out (%2). ")
-                    .arg(fix.title, back.isEmpty() ? step.verdict : back.first().figure);
+                    .arg(step.title, back.isEmpty() ? step.verdict : back.first().figure);
             continue;
         }
-        applyChanges(&accumulated, fix.changes);
-        advice.combined.changes += fix.changes;
+        if (changeTexts(step.changes) != changeTexts(fix.changes))
+            advice.combined.verdict +=
+                QStringLiteral("Re-sized on top of the fixes before it: %1 (alone: %2). ")
+                    .arg(step.title, fix.title);
+        // The first fix kept is the first verified one: its own re-run is the composed run.
+        accumulatedRun =
+            advice.combined.changes.isEmpty() ? std::move(*firstRerun) : std::move(stepRun);
+        applyChanges(&accumulated, step.changes);
+        advice.combined.changes += step.changes;
         advice.combined.after = step.after;
-        cleared.append(advice.diagnoses.at(diagnosisOf.at(i)));
+        cleared.append(answered);
     }
     advice.combined.verified = !advice.combined.changes.isEmpty();
     advice.combined.verdict = advice.combined.verified

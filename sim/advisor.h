@@ -2,7 +2,8 @@
 // After a run: what hurt (diagnoses over the run's series, each naming its blocks, time window,
 // figure and the AWS rule behind it) and what to change (fixes sized from queueing theory and the
 // AWS limits). A fix is offered only once re-simulated with the same seed, traffic and duration
-// and shown to help; "all" composes the offered fixes and verifies them together.
+// and shown to help; "all" composes the offered fixes one at a time, each diagnosed and sized
+// again on the run of the design with the fixes before it, and verifies them together.
 
 #include "sim/runresults.h"
 #include "sim/sweep.h"
@@ -91,8 +92,10 @@ struct Advice {
     Headline before;
     QList<Diagnosis> diagnoses;
     QList<Fix> fixes; // every proposal, verified or not (verdict says)
-    Fix combined;     // every verified fix at once, re-verified; empty changes when none
-    bool ok = true;   // false: a verification run failed to build (error says)
+    // Every verified fix at once, each re-sized on top of the ones before it and re-verified
+    // (verdict: which were re-sized, not needed or left out); empty changes when none.
+    Fix combined;
+    bool ok = true; // false: a verification run failed to build (error says)
     QString error;
 };
 

@@ -67,6 +67,28 @@ double sum(const QList<double> &v)
     return t;
 }
 
+// A throttled function's offered load in erlangs, as the Erlang B sizing reads it: the attempts
+// (invocations + throttles) per second over the throttled bins x the mean duration.
+double offeredLoad(const RunResults &run, const Design &d, const char *block)
+{
+    const QList<double> inv = series(run, d, block, core::LmInvocations);
+    const QList<double> thr = series(run, d, block, core::LmThrottles);
+    qsizetype first = -1, last = -1;
+    for (qsizetype b = 0; b < thr.size(); ++b)
+        if (thr.at(b) > 0) {
+            first = first < 0 ? b : first;
+            last = b;
+        }
+    if (first < 0)
+        return 0;
+    double attempts = 0;
+    for (qsizetype b = first; b <= last; ++b)
+        attempts += inv.at(b) + thr.at(b);
+    const double rate = attempts / ((last - first + 1) * run.metadata.binWidthSeconds);
+    const double meanS = sum(series(run, d, block, core::LmDurationSum)) / sum(inv) / 1000.0;
+    return rate * meanS;
+}
+
 const Diagnosis *find(const QList<Diagnosis> &list, const QString &rule, const QString &block)
 {
     for (const Diagnosis &d : list)
@@ -156,29 +178,70 @@ private Q_SLOTS:
         const Fix *fix = fixFor(a, QStringLiteral("lambda-throttling"));
         QVERIFY(fix);
         QVERIFY2(fix->verified, qPrintable(fix->verdict));
-        // The offered load over the throttled bins: (invocations + throttles) / time x the mean
-        // duration.
-        const QList<double> inv = series(run, d, "orders-service", core::LmInvocations);
-        const QList<double> thr = series(run, d, "orders-service", core::LmThrottles);
-        qsizetype first = -1, last = -1;
-        for (qsizetype b = 0; b < thr.size(); ++b)
-            if (thr.at(b) > 0) {
-                first = first < 0 ? b : first;
-                last = b;
-            }
-        double attempts = 0;
-        for (qsizetype b = first; b <= last; ++b)
-            attempts += inv.at(b) + thr.at(b);
-        const double rate = attempts / ((last - first + 1) * run.metadata.binWidthSeconds);
-        const double meanS =
-            sum(series(run, d, "orders-service", core::LmDurationSum)) / sum(inv) / 1000.0;
-        const double load = rate * meanS;
+        const double load = offeredLoad(run, d, "orders-service");
         const qlonglong n = changedTo(*fix, QStringLiteral("reservedConcurrency"));
         QVERIFY2(erlangB(int(n), load) <= o.throttleTarget
                      && erlangB(int(n) - 1, load) > o.throttleTarget,
                  qPrintable(QStringLiteral("n = %1 for A = %2").arg(n).arg(load)));
         QVERIFY(fix->after.throttles < 0.01 * fix->before.throttles);
         checkApplyingClears(d, *fix, o, QStringLiteral("orders-service"));
+    }
+
+    // "All" sizes each fix again on the design with the fixes before it. The stage admits 100
+    // of 300 req/s and the function, reserved at 5, throttles what it admits: alone, its
+    // reservation is sized by Erlang B for ~100 req/s. Once the stage rate is raised (the
+    // first fix: the API comes first in the design), the function is offered all 300 req/s,
+    // three times the load, so the reservation sized on the first run would throttle again;
+    // the composed fix carries the reservation Erlang B gives for the run with the stage fix.
+    // The stage's burst is 100 (its bucket starts full, and a burst of 5,000 would pass 300
+    // req/s for 25 s) and the run 30 minutes, so the first second's cold starts stay under the
+    // 0.1 % a diagnosis needs.
+    void applyAllResizesOnTheComposedDesign()
+    {
+        const Design d =
+            pattern("api-lambda", {QStringLiteral("orders-traffic.rate=300"),
+                                   QStringLiteral("orders-api.rateLimit=100"),
+                                   QStringLiteral("orders-api.burstLimit=100"),
+                                   QStringLiteral("orders-service.reservedConcurrency=5")});
+        const AdviceOptions o = optionsFor(1800);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const Advice a = advise(d, run, o);
+        const Fix *api = fixFor(a, QStringLiteral("api-throttling"));
+        const Fix *fn = fixFor(a, QStringLiteral("lambda-throttling"));
+        QVERIFY(api && fn);
+        QVERIFY2(api->verified, qPrintable(api->verdict));
+        QVERIFY2(fn->verified, qPrintable(fn->verdict));
+        const qlonglong alone = changedTo(*fn, QStringLiteral("reservedConcurrency"));
+        QVERIFY2(erlangB(int(alone), offeredLoad(run, d, "orders-service")) <= o.throttleTarget,
+                 qPrintable(QString::number(alone)));
+
+        // The run the second fix is sized on: the design with the stage fix.
+        Design staged = d;
+        QCOMPARE(applyChanges(&staged, api->changes), QString());
+        const RunResults stagedRun = runToEnd(staged, o.run);
+        const double load = offeredLoad(stagedRun, staged, "orders-service");
+        QVERIFY2(load > 1.5 * offeredLoad(run, d, "orders-service"),
+                 qPrintable(QString::number(load)));
+
+        QVERIFY2(a.combined.verified, qPrintable(a.combined.verdict));
+        qlonglong composed = -1;
+        for (const ParamChange &c : a.combined.changes)
+            if (c.key == QStringLiteral("reservedConcurrency"))
+                composed = c.to.toLongLong();
+        QVERIFY2(composed > alone, qPrintable(changeTexts(a.combined).join(QStringLiteral("; "))));
+        QVERIFY2(erlangB(int(composed), load) <= o.throttleTarget
+                     && erlangB(int(composed) - 1, load) > o.throttleTarget,
+                 qPrintable(QStringLiteral("n = %1 for A = %2").arg(composed).arg(load)));
+        QVERIFY2(a.combined.verdict.contains(QStringLiteral("Re-sized")),
+                 qPrintable(a.combined.verdict));
+        // Both diagnoses gone on the composed design.
+        Design fixed = d;
+        QCOMPARE(applyChanges(&fixed, a.combined.changes), QString());
+        const RunResults rerun = runToEnd(fixed, o.run);
+        const QList<Diagnosis> left = diagnose(fixed, rerun, o);
+        QVERIFY(!find(left, QStringLiteral("api-throttling"), QStringLiteral("orders-api")));
+        QVERIFY(!find(left, QStringLiteral("lambda-throttling"), QStringLiteral("orders-service")));
     }
 
     // SQS pollers do not stop at the reservation: the fix caps the mapping at it.
@@ -219,11 +282,17 @@ private Q_SLOTS:
         QCOMPARE(changedTo(*fix, QStringLiteral("reservedConcurrency")),
                  qlonglong(std::ceil(arrival * meanS / batch * 1.25)));
         checkApplyingClears(d, *fix, o, QStringLiteral("jobs-queue"));
-        // The poller cap for the old reservation of 5 undoes the larger reservation, so the
-        // composition leaves it out and says so.
-        QVERIFY(a.combined.verified);
-        QCOMPARE(a.combined.changes.size(), fix->changes.size());
-        QVERIFY2(a.combined.verdict.contains(QStringLiteral("left out")),
+        // The throttling fix alone caps the pollers at the old reservation of 5, which would
+        // undo the larger one; composed, it is sized again on the run with the larger
+        // reservation, so the cap is the new reservation.
+        const Fix *cap = fixFor(a, QStringLiteral("lambda-throttling"));
+        QVERIFY(cap);
+        QCOMPARE(changedTo(*cap, QStringLiteral("maximumConcurrency")), 5);
+        QVERIFY2(a.combined.verified, qPrintable(a.combined.verdict));
+        const qlonglong n = changedTo(*fix, QStringLiteral("reservedConcurrency"));
+        QCOMPARE(changedTo(a.combined, QStringLiteral("reservedConcurrency")), n);
+        QCOMPARE(changedTo(a.combined, QStringLiteral("maximumConcurrency")), n);
+        QVERIFY2(a.combined.verdict.contains(QStringLiteral("Re-sized")),
                  qPrintable(a.combined.verdict));
     }
 
