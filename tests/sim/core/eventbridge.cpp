@@ -4,7 +4,7 @@
 // entries billed per 64 KB chunk.
 #include "simtestutil.h"
 
-#include "core/services/eventbridge/eventbusservice.h"
+#include "core/services/eventbridge/eventbus.h"
 
 #include <QtTest>
 
@@ -72,13 +72,13 @@ private Q_SLOTS:
     void backoffDoublesFromOneSecondToACapWithJitter()
     {
         // Nominal 1, 2, 4 ... 512 s, then 512 s; the jitter draw scales it by 0.5 to 1.5.
-        QCOMPARE(EventBusService::retryDelaySeconds(1, 0.5), 1.0);
-        QCOMPARE(EventBusService::retryDelaySeconds(2, 0.5), 2.0);
-        QCOMPARE(EventBusService::retryDelaySeconds(4, 0.5), 8.0);
-        QCOMPARE(EventBusService::retryDelaySeconds(10, 0.5), 512.0);
-        QCOMPARE(EventBusService::retryDelaySeconds(185, 0.5), 512.0);
-        QCOMPARE(EventBusService::retryDelaySeconds(3, 0.0), 2.0);
-        QCOMPARE(EventBusService::retryDelaySeconds(3, 1.0), 6.0);
+        QCOMPARE(eventBusRetryDelaySeconds(1, 0.5), 1.0);
+        QCOMPARE(eventBusRetryDelaySeconds(2, 0.5), 2.0);
+        QCOMPARE(eventBusRetryDelaySeconds(4, 0.5), 8.0);
+        QCOMPARE(eventBusRetryDelaySeconds(10, 0.5), 512.0);
+        QCOMPARE(eventBusRetryDelaySeconds(185, 0.5), 512.0);
+        QCOMPARE(eventBusRetryDelaySeconds(3, 0.0), 2.0);
+        QCOMPARE(eventBusRetryDelaySeconds(3, 1.0), 6.0);
     }
 
     void retriesThenDlqAfterMaximumAttempts()

@@ -46,6 +46,12 @@ struct EventBus {
     double invocationsPerSecond = 18750;
 };
 
+// Delay before retry `retry` (1-based) with the jitter draw u in [0, 1): exponential from 1 s,
+// doubling, capped at 512 s, times 0.5 + u. AWS documents "exponential back off and jitter"
+// without its base or cap (aws-behaviour.md §9, ⚠ derived): this schedule spreads 185 retries
+// over about 24 h, the documented default age.
+double eventBusRetryDelaySeconds(std::uint32_t retry, double u);
+
 enum EventBusMetric : std::uint32_t {
     EbEvents,
     EbBilledEvents,
