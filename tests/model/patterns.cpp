@@ -5,8 +5,10 @@
 #include "model/layout.h"
 #include "model/parametercatalogue.h"
 #include "model/patterns.h"
+#include "model/textformat.h"
 #include "model/wiringrules.h"
 
+#include <QFile>
 #include <QRectF>
 #include <QTest>
 
@@ -112,6 +114,20 @@ private Q_SLOTS:
         QCOMPARE(tasks.values(),
                  QStringList({QStringLiteral("validate-order"), QStringLiteral("charge-payment"),
                               QStringLiteral("ship-order")}));
+    }
+
+    // The bundled patterns are data (resources/patterns/): each file is exactly what the editor
+    // saves for its design, so a pattern is edited like any design and reviewed as a plain diff.
+    void filesAreSavedDesigns_data() { pattern_data(); }
+
+    void filesAreSavedDesigns()
+    {
+        QFETCH(QString, id);
+        QFile file(QStringLiteral(":/patterns/%1.swb.yaml").arg(id));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const std::optional<Design> design = makePattern(id);
+        QVERIFY(design);
+        QCOMPARE(TextFormat::toYaml(*design), file.readAll());
     }
 
     void deterministic()
