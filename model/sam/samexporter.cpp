@@ -7,6 +7,7 @@
 #include "model/sam/samimporter.h"
 #include "model/sam/sammapping.h"
 #include "model/sam/samservice.h"
+#include "model/sam/samtarget.h"
 #include "model/services/registry.h"
 
 namespace swb::sam {
@@ -16,14 +17,6 @@ namespace {
 CfnNode str(const QString &text)
 {
     return CfnNode::makeString(text);
-}
-
-CfnNode parseKept(const QVariant &text)
-{
-    if (text.toString().isEmpty())
-        return CfnNode::makeMap();
-    ParseResult parsed = parseCfn(text.toString().toUtf8());
-    return parsed.ok && parsed.root.isMap() ? parsed.root : CfnNode::makeMap();
 }
 
 } // namespace

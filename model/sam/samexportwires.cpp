@@ -3,6 +3,7 @@
 #include "model/sam/samexporter_p.h"
 #include "model/sam/sammapping.h"
 #include "model/sam/samservice.h"
+#include "model/sam/samtarget.h"
 #include "model/services/registry.h"
 
 #include <QCryptographicHash>
@@ -16,14 +17,6 @@ namespace {
 CfnNode str(const QString &text)
 {
     return CfnNode::makeString(text);
-}
-
-CfnNode parseKept(const QVariant &text)
-{
-    if (text.toString().isEmpty())
-        return CfnNode::makeMap();
-    ParseResult parsed = parseCfn(text.toString().toUtf8());
-    return parsed.ok && parsed.root.isMap() ? parsed.root : CfnNode::makeMap();
 }
 
 CfnNode value(const QVariant &v)

@@ -2,6 +2,7 @@
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samimporter_p.h"
 #include "model/sam/sammapping.h"
+#include "model/sam/samtarget.h"
 #include "model/wiringrules.h"
 
 #include <QDir>
@@ -17,14 +18,6 @@
 
 namespace swb::sam {
 
-namespace {
-
-QString yamlText(const CfnNode &node)
-{
-    return QString::fromUtf8(emitCfnYaml(node));
-}
-
-} // namespace
 
 ConnectionId Importer::addWire(ComponentId source, ComponentId target, ConnectionKind kind,
                                const QString &where, const QVariantMap &extraData)

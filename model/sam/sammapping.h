@@ -82,6 +82,10 @@ inline const QString node = QStringLiteral("sam.node");     // wire: its kept re
 inline const QString name = QStringLiteral("sam.name");     // wire: logical id / state name
 inline const QString templateText = QStringLiteral("sam.template"); // design: kept sections
 inline const QString header = QStringLiteral("sam.header");         // design: leading comments
+// wire: the logical id and the YAML text of the target's imported resource policy (a function's
+// permission for the pushing service), which the export writes again with what else it said
+inline const QString permission = QStringLiteral("sam.permission");
+inline const QString permissionNode = QStringLiteral("sam.permissionNode");
 } // namespace extra
 
 // Wire origins (extra::origin). A wire without an origin was drawn in the editor.
@@ -95,7 +99,8 @@ inline const QString deadLetterQueue = QStringLiteral("dlq");        // SAM Dead
 inline const QString deadLetterConfig = QStringLiteral("dlqConfig"); // Lambda DeadLetterConfig
 inline const QString destination = QStringLiteral("destination");    // EventInvokeConfig OnFailure
 inline const QString streamDestination = QStringLiteral("streamDestination"); // ESM OnFailure
-inline const QString kept = QStringLiteral("kept"); // reference inside content kept verbatim
+inline const QString ruleTarget = QStringLiteral("rule"); // entry of a rule's Targets
+inline const QString kept = QStringLiteral("kept");       // reference inside content kept verbatim
 inline const QString metadata = QStringLiteral("metadata"); // Metadata.ServerlessWorkbench
 } // namespace origin
 

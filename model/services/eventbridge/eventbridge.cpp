@@ -14,7 +14,13 @@ SWB_PARAM_READER(Params, SWB_EVENTBRIDGE_PARAMS)
 
 namespace target {
 SWB_PARAM_READER(Params, SWB_EVENTBRIDGE_TARGET_PARAMS)
+
+const QList<ParamSpec> &specs()
+{
+    static const QList<ParamSpec> list = SWB_PARAM_SPECS(SWB_EVENTBRIDGE_TARGET_PARAMS);
+    return list;
 }
+} // namespace target
 
 QString ruleName(const Connection &w)
 {
@@ -55,7 +61,7 @@ QList<ParamSpec> params()
 QList<ParamSpec> wireParams(ConnectionKind kind)
 {
     if (kind == ConnectionKind::Subscription)
-        return SWB_PARAM_SPECS(SWB_EVENTBRIDGE_TARGET_PARAMS);
+        return target::specs();
     return {}; // a Redrive wire is a DLQ: no settings of its own
 }
 

@@ -8,7 +8,9 @@
 
 namespace swb::sam {
 struct ServiceSam;
-}
+struct IntegerProperty;
+class ImportContext;
+} // namespace swb::sam
 
 namespace swb::eventbridge {
 
@@ -68,6 +70,9 @@ struct Params {
 namespace key {
 SWB_PARAM_KEYS(SWB_EVENTBRIDGE_TARGET_PARAMS)
 }
+const QList<ParamSpec> &specs();
+// The RetryPolicy properties of a target in templates (eventbridgesam.cpp).
+const QList<sam::IntegerProperty> &retryPolicy();
 } // namespace target
 
 // A rule target wire's rule name: its own "rule" parameter, or, when empty, a name of its own.
@@ -82,7 +87,11 @@ const Connection *deadLetterWire(const Design &design, const Connection &target,
 inline constexpr int kMaxTargetsPerRule = 5;
 
 const ServiceModule &module();
-// Rules, targets and EventBridgeRule events in SAM templates (eventbridgesam.cpp).
+// Rules, targets and EventBridgeRule events in SAM templates: the export (eventbridgesam.cpp) and
+// the import (eventbridgesamimport.cpp).
 const sam::ServiceSam &samMapping();
+void importSamWires(sam::ImportContext &x);
+// The service principal EventBridge acts as: what a target's resource policy lets in.
+inline constexpr char kPrincipal[] = "events.amazonaws.com";
 
 } // namespace swb::eventbridge

@@ -4,52 +4,25 @@
 // which is that function's EventBridgeRule event. Each target carries its RetryPolicy and
 // DeadLetterConfig.
 #include "model/design.h"
-#include "model/filterpolicy.h"
-#include "model/parametercatalogue.h"
-#include "model/sam/cfnyaml.h"
-#include "model/sam/importreport.h"
+#include "model/sam/eventpattern.h"
 #include "model/sam/sammapping.h"
 #include "model/sam/samservice.h"
+#include "model/sam/samtarget.h"
 #include "model/services/eventbridge/eventbridge.h"
-#include "model/services/eventbridge/eventbridgesam_p.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
-#include <optional>
 
 namespace swb::eventbridge {
 
-namespace samform {
-
-CfnNode str(const QString &text)
-{
-    return CfnNode::makeString(text);
-}
-
-CfnNode parseKept(const QVariant &text)
-{
-    if (text.toString().isEmpty())
-        return CfnNode::makeMap();
-    sam::ParseResult parsed = sam::parseCfn(text.toString().toUtf8());
-    return parsed.ok && parsed.root.isMap() ? parsed.root : CfnNode::makeMap();
-}
-
-QString yamlText(const CfnNode &node)
-{
-    return QString::fromUtf8(sam::emitCfnYaml(node));
-}
-
-const QList<ParamSpec> &targetSpecs()
-{
-    return catalogue::connectionParams(ConnectionKind::Subscription, ComponentKind::EventBus);
-}
-
 namespace {
+
+using sam::CfnNode;
+using sam::parseKept;
+namespace extra = sam::extra;
+namespace origin = sam::origin;
 
 // A rule's Name (and a SAM event's RuleName): 1 to 64 of [.-_A-Za-z0-9].
 bool validRuleName(const QString &name)
@@ -58,194 +31,21 @@ bool validRuleName(const QString &name)
     return re.match(name).hasMatch();
 }
 
-} // namespace
-
-// --- Event patterns. The model's exact-match pattern "type=order, type=refund" is the event
-// pattern {"detail": {"type": ["order", "refund"]}}; a name of the event's envelope (source,
-// detail-type, ...) sits at the top level, a dotted name nests under detail. No pattern (the
-// match share decides) is a pattern every event matches: a prefix "" on source.
-
-namespace {
-
-bool isEnvelopeField(const QString &name)
+CfnNode str(const QString &text)
 {
-    static const QStringList fields = {QStringLiteral("source"),    QStringLiteral("detail-type"),
-                                       QStringLiteral("account"),   QStringLiteral("region"),
-                                       QStringLiteral("resources"), QStringLiteral("id"),
-                                       QStringLiteral("time"),      QStringLiteral("version")};
-    return fields.contains(name);
+    return CfnNode::makeString(text);
 }
-
-} // namespace
-
-CfnNode matchAllPattern()
-{
-    CfnNode prefix = CfnNode::makeMap();
-    prefix.set(QStringLiteral("prefix"), CfnNode::makeString(QString()));
-    CfnNode values = CfnNode::makeSequence();
-    values.items.push_back(prefix);
-    CfnNode pattern = CfnNode::makeMap();
-    pattern.set(QStringLiteral("source"), values);
-    return pattern;
-}
-
-// The template pattern of the model's text; nullopt when the text does not parse.
-std::optional<CfnNode> patternNode(const QString &text)
-{
-    if (text.trimmed().isEmpty())
-        return matchAllPattern();
-    QList<FilterRule> rules;
-    QString error;
-    if (!parseFilterPolicy(text, &rules, &error))
-        return std::nullopt;
-    CfnNode pattern = CfnNode::makeMap();
-    for (const FilterRule &r : std::as_const(rules)) {
-        QStringList path = r.name.split(QLatin1Char('.'));
-        if (!isEnvelopeField(r.name))
-            path.prepend(QStringLiteral("detail"));
-        CfnNode *node = &pattern;
-        for (const QString &step : std::as_const(path)) {
-            if (!node->get(step))
-                node->set(step, step == path.last() ? CfnNode::makeSequence() : CfnNode::makeMap());
-            node = node->get(step);
-        }
-        if (!node->isSequence())
-            return std::nullopt; // a name that is also another name's parent
-        node->items.push_back(str(r.value));
-    }
-    return pattern;
-}
-
-namespace {
-
-CfnNode fromJson(const QJsonValue &v)
-{
-    if (v.isObject()) {
-        CfnNode n = CfnNode::makeMap();
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            n.set(it.key(), fromJson(it.value()));
-        return n;
-    }
-    if (v.isArray()) {
-        CfnNode n = CfnNode::makeSequence();
-        for (const QJsonValue &item : v.toArray())
-            n.items.push_back(fromJson(item));
-        return n;
-    }
-    if (v.isString())
-        return str(v.toString());
-    CfnNode n; // a number, boolean or null: not a string value
-    n.type = CfnNode::Type::Null;
-    return n;
-}
-
-// Exact string values of named fields, collected as "name=value" items.
-bool collectRules(const CfnNode &node, const QString &prefix, QStringList *items)
-{
-    if (!node.isMap() || !node.tag.isEmpty())
-        return false;
-    for (const auto &[key, value] : node.entries) {
-        const QString name = prefix.isEmpty() ? key : prefix + QLatin1Char('.') + key;
-        if (value.isMap()) {
-            if (!collectRules(value, name, items))
-                return false;
-            continue;
-        }
-        if (!value.isSequence() || value.items.empty() || !value.tag.isEmpty())
-            return false;
-        for (const CfnNode &v : value.items) {
-            if (!v.isScalar() || !v.tag.isEmpty() || v.scalar.contains(QLatin1Char(','))
-                || v.scalar.contains(QLatin1Char('=')))
-                return false;
-            items->append(name + QLatin1Char('=') + v.scalar.trimmed());
-        }
-    }
-    return true;
-}
-
-} // namespace
-
-// The model's pattern text of a template pattern (a map, or JSON in a string); nullopt when it
-// uses more than exact values (prefix, numeric, anything-but...): the match share applies then.
-std::optional<QString> patternText(const CfnNode &node)
-{
-    CfnNode pattern = node;
-    if (node.isScalar() && node.tag.isEmpty()) {
-        const QJsonDocument doc = QJsonDocument::fromJson(node.scalar.toUtf8());
-        if (!doc.isObject())
-            return std::nullopt;
-        pattern = fromJson(doc.object());
-    }
-    const CfnNode *source = pattern.get(QStringLiteral("source"));
-    if (pattern.isMap() && pattern.entries.size() == 1 && source && source->isSequence()
-        && source->items.size() == 1) {
-        const CfnNode *prefix = source->items.front().get(QStringLiteral("prefix"));
-        if (source->items.front().entries.size() == 1 && prefix && prefix->isScalar()
-            && prefix->scalar.isEmpty())
-            return QString(); // the pattern every event matches
-    }
-    if (!pattern.isMap() || !pattern.tag.isEmpty())
-        return std::nullopt;
-    QStringList items;
-    for (const auto &[key, value] : pattern.entries) {
-        if (key == QLatin1String("detail")) {
-            // A detail name must not read as an envelope field on the way back.
-            for (const auto &entry : value.entries) {
-                if (isEnvelopeField(entry.first))
-                    return std::nullopt;
-            }
-            if (!collectRules(value, QString(), &items))
-                return std::nullopt;
-        } else if (!isEnvelopeField(key) || value.isMap()) {
-            return std::nullopt;
-        } else {
-            CfnNode one = CfnNode::makeMap();
-            one.set(key, value);
-            if (!collectRules(one, QString(), &items))
-                return std::nullopt;
-        }
-    }
-    if (items.isEmpty())
-        return std::nullopt;
-    return items.join(QStringLiteral(", "));
-}
-
-} // namespace samform
-
-namespace {
-
-using namespace samform;
-namespace extra = sam::extra;
-namespace origin = sam::origin;
 
 // --- Export
 
 // A target's RetryPolicy and DeadLetterConfig. AWS's defaults (24 h, 185 attempts) are the
-// catalogue's, so only other values are written. A value kept as an expression (a !Ref to a
-// template parameter) stays and Metadata keeps the model's value.
+// catalogue's, so only other values are written.
 void writeTargetOptions(sam::ExportContext &x, const Connection &w, const Connection *dlq,
                         CfnNode &entry, QStringList *keys)
 {
-    const std::pair<const char *, QString> retry[] = {
-        {"MaximumEventAgeInSeconds", target::key::maximumEventAge},
-        {"MaximumRetryAttempts", target::key::maximumRetryAttempts}};
-    for (const auto &[property, key] : retry) {
-        const QString path = QStringLiteral("RetryPolicy.") + QLatin1String(property);
-        const CfnNode *kept = entry.path(path);
-        if (kept && !kept->tag.isEmpty())
-            continue;
-        entry.removePath(path);
-        const qlonglong value = w.params.value(key).toLongLong();
-        const ParamSpec *spec = catalogue::findConnectionParam(ConnectionKind::Subscription,
-                                                               ComponentKind::EventBus, key);
-        if (spec && value != spec->defaultValue.toLongLong())
-            entry.setPath(path, CfnNode::makeInteger(value));
-        keys->append(key);
-    }
+    sam::writeIntegerProperties(entry, w.params, target::specs(), target::retryPolicy(), keys);
     if (dlq)
-        entry.setPath(QStringLiteral("DeadLetterConfig.Arn"),
-                      x.getAtt(dlq->target, QStringLiteral("Arn")));
+        sam::writeDeadLetterArn(x, entry, dlq->target);
 }
 
 struct RuleTargets {
@@ -291,7 +91,7 @@ struct BusExport {
 void BusExport::writeRule(const RuleTargets &r)
 {
     const Connection &first = *r.wires.first();
-    const bool imported = first.extra.value(extra::origin).toString() == kRuleOrigin;
+    const bool imported = first.extra.value(extra::origin).toString() == origin::ruleTarget;
     CfnNode node = imported ? parseKept(first.extra.value(extra::resource)) : CfnNode::makeMap();
     node.set(QStringLiteral("Type"), str(QStringLiteral("AWS::Events::Rule")));
     CfnNode props = node.get(QStringLiteral("Properties")) ? *node.get(QStringLiteral("Properties"))
@@ -320,12 +120,12 @@ void BusExport::writeRule(const RuleTargets &r)
     }
     props.set(QStringLiteral("EventBusName"), x.ref(bus.id)); // after Name, as an import keeps it
     const QString firstPattern = target::Params::of(first.params).eventPattern.trimmed();
-    const std::optional<CfnNode> pattern = patternNode(firstPattern);
+    const std::optional<CfnNode> pattern = sam::eventPatternNode(firstPattern);
     const bool keptPattern = props.get(QStringLiteral("EventPattern")) && firstPattern.isEmpty();
     if (pattern && !keptPattern)
         props.set(QStringLiteral("EventPattern"), *pattern);
     else if (!keptPattern)
-        props.set(QStringLiteral("EventPattern"), matchAllPattern());
+        props.set(QStringLiteral("EventPattern"), sam::matchAllEventPattern());
     CfnNode targets = props.get(QStringLiteral("Targets")) ? *props.get(QStringLiteral("Targets"))
                                                            : CfnNode::makeSequence();
     QStringList ids;
@@ -333,10 +133,8 @@ void BusExport::writeRule(const RuleTargets &r)
         if (const CfnNode *id = t.get(QStringLiteral("Id")))
             ids.append(id->scalar);
     }
-    QList<ComponentId> functions;
-    QHash<ComponentId, QString> permissionIds; // function -> its imported permission's id
     for (const Connection *w : r.wires) {
-        CfnNode entry = w->extra.value(extra::origin).toString() == kRuleOrigin
+        CfnNode entry = w->extra.value(extra::origin).toString() == origin::ruleTarget
                             ? parseKept(w->extra.value(extra::node))
                             : CfnNode::makeMap();
         CfnNode ordered = CfnNode::makeMap();
@@ -363,39 +161,19 @@ void BusExport::writeRule(const RuleTargets &r)
         targets.items.push_back(ordered);
         written.insert(w->id, keys);
         markDlq(*w);
-        if (target.kind == ComponentKind::Lambda) {
-            functions.append(w->target);
-            permissionIds.insert(w->target, w->extra.value(kPermissionKey).toString());
-        }
     }
     props.set(QStringLiteral("Targets"), targets);
     node.set(QStringLiteral("Properties"), props);
     const QString ruleId = x.addResource(base, node);
     // EventBridge may invoke each function target: a resource-based policy naming the rule.
-    for (ComponentId fn : std::as_const(functions)) {
-        CfnNode perm = CfnNode::makeMap();
-        perm.set(QStringLiteral("Type"), str(QStringLiteral("AWS::Lambda::Permission")));
-        CfnNode p = CfnNode::makeMap();
-        // An imported permission keeps its id and what else it said (SourceAccount...).
-        for (const Connection *w : r.wires) {
-            if (w->target == fn && !w->extra.value(kPermissionNode).toString().isEmpty()) {
-                const CfnNode kept = parseKept(w->extra.value(kPermissionNode));
-                for (const auto &[key, value] : kept.entries)
-                    perm.set(key, value);
-                if (const CfnNode *keptProps = perm.get(QStringLiteral("Properties")))
-                    p = *keptProps;
-            }
-        }
-        p.set(QStringLiteral("Action"), str(QStringLiteral("lambda:InvokeFunction")));
-        p.set(QStringLiteral("FunctionName"), x.ref(fn));
-        p.set(QStringLiteral("Principal"), str(kLambdaPrincipal));
-        p.set(QStringLiteral("SourceArn"),
-              CfnNode::makeTagged(QStringLiteral("GetAtt"), str(ruleId + QStringLiteral(".Arn"))));
-        perm.set(QStringLiteral("Properties"), p);
-        const QString keptId = permissionIds.value(fn);
-        x.addResource(keptId.isEmpty() ? ruleId + x.logicalId(fn) + QStringLiteral("Permission")
-                                       : keptId,
-                      perm);
+    const CfnNode ruleArn =
+        CfnNode::makeTagged(QStringLiteral("GetAtt"), str(ruleId + QStringLiteral(".Arn")));
+    for (const Connection *w : r.wires) {
+        if (x.design().component(w->target)->kind == ComponentKind::Lambda)
+            sam::writeInvokePermission(
+                x, w->target, QLatin1String(kPrincipal), ruleArn,
+                w->extra.value(extra::permission).toString(), w->extra.value(extra::permissionNode),
+                ruleId + x.logicalId(w->target) + QStringLiteral("Permission"));
     }
 }
 
@@ -415,7 +193,7 @@ void BusExport::writeFunctionEvent(const RuleTargets &r)
         events.set(name, ev);
     }
     const QString pattern = target::Params::of(w.params).eventPattern.trimmed();
-    const std::optional<CfnNode> patternValue = patternNode(pattern);
+    const std::optional<CfnNode> patternValue = sam::eventPatternNode(pattern);
     QStringList keys;
     for (auto &[name, ev] : events.entries) {
         CfnNode kept = ev.get(QStringLiteral("Properties")) ? *ev.get(QStringLiteral("Properties"))
@@ -424,7 +202,8 @@ void BusExport::writeFunctionEvent(const RuleTargets &r)
         props.set(QStringLiteral("EventBusName"), x.ref(bus.id));
         const bool keptPattern = kept.get(QStringLiteral("Pattern")) && pattern.isEmpty();
         if (!keptPattern)
-            props.set(QStringLiteral("Pattern"), patternValue ? *patternValue : matchAllPattern());
+            props.set(QStringLiteral("Pattern"),
+                      patternValue ? *patternValue : sam::matchAllEventPattern());
         bool ruleWritten = r.rule.isEmpty();
         if (!r.rule.isEmpty() && validRuleName(r.rule) && !kept.get(QStringLiteral("RuleName"))) {
             props.set(QStringLiteral("RuleName"), str(r.rule));
@@ -474,7 +253,7 @@ QHash<ConnectionId, QStringList> exportWires(sam::ExportContext &x, const Compon
         const bool samFunction =
             x.resourceType(first.target) == QLatin1String("AWS::Serverless::Function");
         if (r.wires.size() == 1 && samFunction
-            && first.extra.value(extra::origin).toString() != kRuleOrigin)
+            && first.extra.value(extra::origin).toString() != origin::ruleTarget)
             out.writeFunctionEvent(r);
         else
             out.writeRule(r);
@@ -495,12 +274,20 @@ void completeResource(sam::ExportContext &, const Component &bus, CfnNode &props
 
 } // namespace
 
+const QList<sam::IntegerProperty> &target::retryPolicy()
+{
+    static const QList<sam::IntegerProperty> properties = {
+        {"RetryPolicy.MaximumEventAgeInSeconds", key::maximumEventAge},
+        {"RetryPolicy.MaximumRetryAttempts", key::maximumRetryAttempts}};
+    return properties;
+}
+
 const sam::ServiceSam &samMapping()
 {
     static const sam::ServiceSam mapping{
         .exportWires = exportWires,
         .completeResource = completeResource,
-        .importWires = samform::importWires,
+        .importWires = importSamWires,
     };
     return mapping;
 }

@@ -2,17 +2,21 @@
 // (aws-behaviour.md §9): each modelled target becomes a wire from the bus, with its RetryPolicy and
 // dead-letter queue; what the model does not hold stays in the wire's kept resource.
 #include "model/design.h"
+#include "model/sam/eventpattern.h"
 #include "model/sam/importreport.h"
 #include "model/sam/sammapping.h"
+#include "model/sam/samservice.h"
+#include "model/sam/samtarget.h"
 #include "model/services/eventbridge/eventbridge.h"
-#include "model/services/eventbridge/eventbridgesam_p.h"
 
 #include <QSet>
 
-namespace swb::eventbridge::samform {
+namespace swb::eventbridge {
 
 namespace {
 
+using sam::CfnNode;
+using sam::yamlText;
 namespace extra = sam::extra;
 namespace origin = sam::origin;
 
@@ -68,41 +72,19 @@ struct Import {
     // read leaves `node`.
     void readOptions(Connection &w, CfnNode &node, const QString &where)
     {
-        const std::pair<const char *, QString> retry[] = {
-            {"MaximumEventAgeInSeconds", target::key::maximumEventAge},
-            {"MaximumRetryAttempts", target::key::maximumRetryAttempts}};
-        for (const auto &[property, key] : retry) {
-            const QString path = QStringLiteral("RetryPolicy.") + QLatin1String(property);
-            const CfnNode *value = node.path(path);
-            QString text;
-            bool bound = false;
-            const QString at = where + QLatin1Char('.') + path;
-            if (!value || !x.readScalar(*value, at, &text, &bound))
-                continue;
-            x.setParam(w.params, key, targetSpecs(), text, at);
-            if (!bound)
-                node.removePath(path);
-        }
-        TargetDlq dlq{w.id, InvalidId, where};
-        if (const CfnNode *arn = node.path(QStringLiteral("DeadLetterConfig.Arn"))) {
-            const QString at = where + QStringLiteral(".DeadLetterConfig.Arn");
-            const ComponentId queue = x.resolve(*arn);
-            if (!queue)
-                report(&sam::ImportReport::unresolved,
-                       at + QStringLiteral(": not a queue of this template; kept as written"));
-            else if (x.newWire(w.source, queue, ConnectionKind::Redrive, at,
-                               {{extra::origin, kRuleOrigin}})) {
-                dlq.queue = queue;
-                node.removePath(QStringLiteral("DeadLetterConfig.Arn"));
-            }
-        }
-        dlqs[w.source].append(dlq);
+        sam::readIntegerProperties(x, node, w.params, target::specs(), target::retryPolicy(),
+                                   where);
+        const ComponentId bus = w.source;
+        const ConnectionId wire = w.id;
+        const ComponentId queue = sam::readDeadLetterArn(x, bus, node, where, origin::ruleTarget);
+        dlqs[bus].append({wire, queue, where});
     }
 
     // The rule's pattern into each target's parameter; false when it is not exact values.
     bool readPattern(const CfnNode *pattern, const QString &where, QString *text)
     {
-        const std::optional<QString> read = pattern ? patternText(*pattern) : std::nullopt;
+        const std::optional<QString> read =
+            pattern ? sam::eventPatternText(*pattern) : std::nullopt;
         if (read) {
             *text = *read;
             return true;
@@ -166,7 +148,7 @@ void Import::readRule(const QString &logicalId)
         auto [entry, to] = targets[i];
         const QString at = QStringLiteral("%1.Properties.Targets[%2]").arg(where).arg(i);
         Connection *w =
-            target(bus, to, at, {{extra::origin, kRuleOrigin}, {extra::name, logicalId}});
+            target(bus, to, at, {{extra::origin, origin::ruleTarget}, {extra::name, logicalId}});
         if (!w) {
             remaining.push_back(entry);
             continue;
@@ -251,26 +233,18 @@ void Import::readFunctionEvents(const QString &logicalId)
 // The permission a consumed rule gives a function target: the export writes it again.
 void Import::readPermission(const QString &logicalId)
 {
-    const CfnNode *props = x.resource(logicalId)->get(QStringLiteral("Properties"));
-    const CfnNode *principal = props ? props->get(QStringLiteral("Principal")) : nullptr;
-    const CfnNode *source = props ? props->get(QStringLiteral("SourceArn")) : nullptr;
-    const CfnNode *function = props ? props->get(QStringLiteral("FunctionName")) : nullptr;
-    if (!principal || principal->scalar != kLambdaPrincipal || !source || !function)
-        return;
-    const QStringList names = sam::referencedNames(*source);
-    const ComponentId fn = x.resolve(*function);
-    if (names.isEmpty() || !fn)
-        return;
-    const QString rule = names.first().section(QLatin1Char('.'), 0, 0);
-    if (!rules.contains(rule))
+    QString rule;
+    const ComponentId fn =
+        sam::readInvokePermission(x, logicalId, QLatin1String(kPrincipal), &rule);
+    if (!fn || !rules.contains(rule))
         return;
     for (const Connection *w : x.design().incoming(fn)) {
         if (w->kind == ConnectionKind::Subscription
             && w->extra.value(extra::name).toString() == rule
-            && w->extra.value(extra::origin).toString() == kRuleOrigin) {
+            && w->extra.value(extra::origin).toString() == origin::ruleTarget) {
             Connection *target = x.connection(w->id);
-            target->extra.insert(kPermissionKey, logicalId);
-            target->extra.insert(kPermissionNode, yamlText(*x.resource(logicalId)));
+            target->extra.insert(extra::permission, logicalId);
+            target->extra.insert(extra::permissionNode, yamlText(*x.resource(logicalId)));
             x.consume(logicalId);
             return;
         }
@@ -304,7 +278,7 @@ void Import::assignDlqs()
 
 } // namespace
 
-void importWires(sam::ImportContext &x)
+void importSamWires(sam::ImportContext &x)
 {
     Import in{x, {}, {}};
     for (const QString &id : x.logicalIds()) {
@@ -320,4 +294,4 @@ void importWires(sam::ImportContext &x)
     in.assignDlqs();
 }
 
-} // namespace swb::eventbridge::samform
+} // namespace swb::eventbridge
