@@ -28,6 +28,8 @@ struct Dimension;
 namespace sam {
 struct ServiceSam;
 }
+struct ComparisonColumn;
+class PricingCatalogue;
 
 // What a fan-out wire (an SNS subscription, an event bus rule's target) lets through: its policy
 // text in the filter grammar (model/filterpolicy.h), matched against the traffic's attributes,
@@ -87,6 +89,10 @@ struct ServiceModule {
     // message matches). Read by the estimate (model/services/matching.h) and the simulator's
     // scenario builder, so filter policies and event bus patterns share one matcher.
     MatchRule (*matchRule)(const Connection &w) = nullptr;
+    // The service's column in the pattern guide's comparison table (model/services/comparison.h),
+    // its prices from `prices`. nullptr: the service is not one of the compared ways to get data
+    // to a function.
+    ComparisonColumn (*comparison)(const PricingCatalogue &prices) = nullptr;
 };
 
 // True for a FIFO queue or topic (the service module decides).

@@ -1,8 +1,10 @@
-// The six-axis comparison (model/patternaxes.h): the talk's axes x API / SNS / SQS / Kinesis, with
-// limits read from the parameter catalogue and prices from the pricing catalogue passed in.
+// The six-axis comparison (model/patternaxes.h): the talk's axes x API / SNS / EventBridge / SQS /
+// Kinesis (each column its service module's), with limits read from the parameter catalogue and
+// prices from the pricing catalogue passed in.
 
 #include "model/parametercatalogue.h"
 #include "model/patternaxes.h"
+#include "model/services/registry.h"
 
 #include <QLocale>
 #include <QTest>
@@ -40,7 +42,7 @@ private Q_SLOTS:
         QCOMPARE(t.cells.size(), 6);
         for (PatternAxis axis : allPatternAxes()) {
             QCOMPARE(t.cells.at(int(axis)).size(), 5);
-            for (PatternChannel channel : allPatternChannels()) {
+            for (ComponentKind channel : t.channels) {
                 const AxisCell &c = t.cell(axis, channel);
                 QVERIFY2(c.text.size() > 20, qPrintable(c.text));
                 // Every tooltip names where the rule comes from.
@@ -49,8 +51,30 @@ private Q_SLOTS:
                          qPrintable(c.rule));
             }
         }
-        QVERIFY(t.channelNames.at(int(PatternChannel::Kinesis)).contains(QLatin1String("Kinesis")));
+        QVERIFY(t.channelNames.at(t.column(ComponentKind::KinesisStream))
+                    .contains(QLatin1String("Kinesis")));
         QVERIFY(t.axisNames.at(int(PatternAxis::Pricing)).contains(QLatin1String("Pricing")));
+    }
+
+    void columnsAreTheModulesThatDeclareOne()
+    {
+        // The table has no list of its own: each column is a service module's, in palette order
+        // (push then poll), and a service without a comparison (Lambda, the consumer) has none.
+        const PatternAxes t = patternAxes(PricingCatalogue::builtIn());
+        QList<ComponentKind> declared;
+        for (const ServiceModule *m : serviceModules()) {
+            if (m->comparison)
+                declared.append(m->kind);
+        }
+        QCOMPARE(t.channels, declared);
+        const QList<ComponentKind> expected = {ComponentKind::ApiGateway, ComponentKind::SnsTopic,
+                                               ComponentKind::EventBus, ComponentKind::SqsQueue,
+                                               ComponentKind::KinesisStream};
+        QCOMPARE(t.channels, expected);
+        QCOMPARE(t.column(ComponentKind::Lambda), -1);
+        for (ComponentKind kind : t.channels)
+            QCOMPARE(t.channelNames.at(t.column(kind)),
+                     serviceModule(kind).comparison(PricingCatalogue::builtIn()).name);
     }
 
     void eventBusColumnFromTheCatalogues()
@@ -58,17 +82,17 @@ private Q_SLOTS:
         // aws-behaviour.md §9: quotas and retry policy from the parameter catalogue, the price
         // from the pricing catalogue.
         const PatternAxes t = patternAxes(PricingCatalogue::builtIn());
-        QVERIFY(t.channelNames.at(int(PatternChannel::EventBus))
+        QVERIFY(t.channelNames.at(t.column(ComponentKind::EventBus))
                     .contains(QLatin1String("EventBridge")));
-        const QString scale = t.cell(PatternAxis::Scale, PatternChannel::EventBus).text;
+        const QString scale = t.cell(PatternAxis::Scale, ComponentKind::EventBus).text;
         QVERIFY2(scale.contains(QLatin1String("10,000")) && scale.contains(QLatin1String("18,750"))
                      && scale.contains(QLatin1String("10 entries")),
                  qPrintable(scale));
-        const QString retries = t.cell(PatternAxis::Retries, PatternChannel::EventBus).text;
+        const QString retries = t.cell(PatternAxis::Retries, ComponentKind::EventBus).text;
         QVERIFY2(retries.contains(QLatin1String("185")), qPrintable(retries));
-        const QString persistence = t.cell(PatternAxis::Persistence, PatternChannel::EventBus).text;
+        const QString persistence = t.cell(PatternAxis::Persistence, ComponentKind::EventBus).text;
         QVERIFY2(persistence.contains(QLatin1String("24 h")), qPrintable(persistence));
-        const QString price = t.cell(PatternAxis::Pricing, PatternChannel::EventBus).text;
+        const QString price = t.cell(PatternAxis::Pricing, ComponentKind::EventBus).text;
         QVERIFY2(price.contains(QLatin1String("$1.00")) && price.contains(QLatin1String("64 KB")),
                  qPrintable(price));
     }
@@ -77,20 +101,20 @@ private Q_SLOTS:
     {
         // Reference sections 2, 4 and 5 (current values, not the talk's 2018 ones).
         const PatternAxes t = patternAxes(PricingCatalogue::builtIn());
-        const QString sqs = t.cell(PatternAxis::Persistence, PatternChannel::Sqs).text;
+        const QString sqs = t.cell(PatternAxis::Persistence, ComponentKind::SqsQueue).text;
         QVERIFY2(sqs.contains(QLatin1String("4 days")) && sqs.contains(QLatin1String("14 days"))
                      && sqs.contains(QLatin1String("60 s")),
                  qPrintable(sqs));
-        const QString kinesis = t.cell(PatternAxis::Persistence, PatternChannel::Kinesis).text;
+        const QString kinesis = t.cell(PatternAxis::Persistence, ComponentKind::KinesisStream).text;
         QVERIFY2(kinesis.contains(QLatin1String("24 h"))
                      && kinesis.contains(QLatin1String("365 days")),
                  qPrintable(kinesis));
-        const QString api = t.cell(PatternAxis::Scale, PatternChannel::Api).text;
+        const QString api = t.cell(PatternAxis::Scale, ComponentKind::ApiGateway).text;
         QVERIFY2(api.contains(QLatin1String("10,000")) && api.contains(QLatin1String("5,000"))
                      && api.contains(QLatin1String("1,000")),
                  qPrintable(api));
-        QVERIFY(
-            t.cell(PatternAxis::Retries, PatternChannel::Sqs).text.contains(QLatin1String("30 s")));
+        QVERIFY(t.cell(PatternAxis::Retries, ComponentKind::SqsQueue)
+                    .text.contains(QLatin1String("30 s")));
     }
 
     void limitsFollowTheParameterCatalogue()
@@ -107,11 +131,11 @@ private Q_SLOTS:
                                                                 QStringLiteral("batchSize"));
         QVERIFY(shards && maxConcurrency && batch);
         const PatternAxes t = patternAxes(PricingCatalogue::builtIn());
-        QVERIFY(t.cell(PatternAxis::Scale, PatternChannel::Kinesis)
+        QVERIFY(t.cell(PatternAxis::Scale, ComponentKind::KinesisStream)
                     .text.contains(grouped(shards->maximum)));
-        QVERIFY(t.cell(PatternAxis::Scale, PatternChannel::Sqs)
+        QVERIFY(t.cell(PatternAxis::Scale, ComponentKind::SqsQueue)
                     .text.contains(grouped(maxConcurrency->maximum)));
-        QVERIFY(t.cell(PatternAxis::Consumption, PatternChannel::Kinesis)
+        QVERIFY(t.cell(PatternAxis::Consumption, ComponentKind::KinesisStream)
                     .text.contains(grouped(batch->defaultValue.toDouble())));
     }
 
@@ -124,7 +148,7 @@ private Q_SLOTS:
         PriceDimension *rest = findDimension(edited, "apigateway", "rest-requests");
         QVERIFY(sqs && shard && publish && rest);
         const PatternAxes before = patternAxes(edited);
-        QVERIFY(before.cell(PatternAxis::Pricing, PatternChannel::Sqs)
+        QVERIFY(before.cell(PatternAxis::Pricing, ComponentKind::SqsQueue)
                     .text.contains(formatUnitPrice(sqs->tiers.first().price)));
         QVERIFY(before.priceNote.contains(edited.date));
 
@@ -135,19 +159,19 @@ private Q_SLOTS:
         sqs->batchLimit = 7;
         edited.date = QStringLiteral("2031-05-06");
         const PatternAxes after = patternAxes(edited);
-        const QString sqsCell = after.cell(PatternAxis::Pricing, PatternChannel::Sqs).text;
+        const QString sqsCell = after.cell(PatternAxis::Pricing, ComponentKind::SqsQueue).text;
         QVERIFY2(sqsCell.contains(QLatin1String("$0.77")), qPrintable(sqsCell));
         QVERIFY2(sqsCell.contains(QLatin1String("up to 7 ")), qPrintable(sqsCell));
-        QVERIFY(after.cell(PatternAxis::Pricing, PatternChannel::Kinesis)
+        QVERIFY(after.cell(PatternAxis::Pricing, ComponentKind::KinesisStream)
                     .text.contains(QLatin1String("$0.123")));
-        QVERIFY(after.cell(PatternAxis::Pricing, PatternChannel::Sns)
+        QVERIFY(after.cell(PatternAxis::Pricing, ComponentKind::SnsTopic)
                     .text.contains(QLatin1String("128 KB")));
-        QVERIFY(after.cell(PatternAxis::Pricing, PatternChannel::Api)
+        QVERIFY(after.cell(PatternAxis::Pricing, ComponentKind::ApiGateway)
                     .text.contains(QLatin1String("$9.25")));
         QVERIFY(after.priceNote.contains(QLatin1String("2031-05-06")));
         // The untouched built-in catalogue still gives its own numbers.
         QVERIFY(!patternAxes(PricingCatalogue::builtIn())
-                     .cell(PatternAxis::Pricing, PatternChannel::Sqs)
+                     .cell(PatternAxis::Pricing, ComponentKind::SqsQueue)
                      .text.contains(QLatin1String("$0.77")));
     }
 
@@ -156,7 +180,8 @@ private Q_SLOTS:
         PricingCatalogue edited = PricingCatalogue::builtIn();
         edited.dimensions.removeIf(
             [](const PriceDimension &d) { return d.service == QLatin1String("kinesis"); });
-        const AxisCell &c = patternAxes(edited).cell(PatternAxis::Pricing, PatternChannel::Kinesis);
+        const AxisCell &c =
+            patternAxes(edited).cell(PatternAxis::Pricing, ComponentKind::KinesisStream);
         QVERIFY2(c.text.contains(QLatin1String("not in the catalogue (kinesis/shard-hours)")),
                  qPrintable(c.text));
     }

@@ -333,13 +333,13 @@ void TestPatternGuide::axesTableShowsTheModelTable()
     QCOMPARE(table->columnCount(), 5);
     for (PatternAxis axis : allPatternAxes()) {
         QCOMPARE(table->verticalHeaderItem(int(axis))->text(), model.axisNames.at(int(axis)));
-        for (PatternChannel channel : allPatternChannels()) {
-            const QTableWidgetItem *item = table->item(int(axis), int(channel));
+        for (ComponentKind channel : model.channels) {
+            const QTableWidgetItem *item = table->item(int(axis), model.column(channel));
             QCOMPARE(item->text(), model.cell(axis, channel).text);
             QCOMPARE(item->toolTip(), model.cell(axis, channel).rule);
         }
     }
-    QVERIFY(table->horizontalHeaderItem(int(PatternChannel::Kinesis))
+    QVERIFY(table->horizontalHeaderItem(model.column(ComponentKind::KinesisStream))
                 ->text()
                 .contains(QLatin1String("Kinesis")));
     // Every wrapped cell fits its row (no clipped text).

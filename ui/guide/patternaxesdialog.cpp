@@ -54,12 +54,12 @@ void PatternAxesDialog::fill()
     m_table->setHorizontalHeaderLabels(axes.channelNames);
     m_table->setVerticalHeaderLabels(axes.axisNames);
     for (PatternAxis axis : allPatternAxes()) {
-        for (PatternChannel channel : allPatternChannels()) {
-            const AxisCell &cell = axes.cell(axis, channel);
+        for (int column = 0; column < axes.channels.size(); ++column) {
+            const AxisCell &cell = axes.cells.at(int(axis)).at(column);
             auto *item = new QTableWidgetItem(cell.text);
             item->setToolTip(cell.rule);
             item->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
-            m_table->setItem(int(axis), int(channel), item);
+            m_table->setItem(int(axis), column, item);
         }
     }
     m_note->setText(tr("%1 Limits and defaults are those the inspector uses. Hover a cell for "

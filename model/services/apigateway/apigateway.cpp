@@ -1,8 +1,12 @@
 #include "model/services/apigateway/apigateway.h"
 
 #include "model/design.h"
+#include "model/pricing.h"
+#include "model/services/account/account.h"
 #include "model/services/billing.h"
+#include "model/services/comparison.h"
 #include "model/services/flowrule.h"
+#include "model/services/lambda/lambda.h"
 
 namespace swb::apigw {
 
@@ -102,6 +106,55 @@ void billing(usage::Meter &m, const Component &c)
         [](const usage::RunTotal &total) { return total("apigw.billed_requests"); });
 }
 
+// The pattern guide's "API (sync push)" column (model/services/comparison.h).
+ComparisonColumn comparisonColumn(const PricingCatalogue &prices)
+{
+    using namespace comparison;
+    const ParamSpec &stageRate = blockParam(ComponentKind::ApiGateway, key::rateLimit.name);
+    const ParamSpec &stageBurst = blockParam(ComponentKind::ApiGateway, key::burstLimit.name);
+    const ParamSpec &accountLimit = projectParam(account::key::accountConcurrency.name);
+    const ParamSpec &integration =
+        blockParam(ComponentKind::ApiGateway, key::integrationTimeout.name);
+    const ParamSpec &eventAge = blockParam(ComponentKind::Lambda, lambda::key::maxEventAge.name);
+    const PriceText rest = price(prices, "apigateway", "rest-requests");
+    const PriceText http = price(prices, "apigateway", "http-requests");
+    const PriceText invoke = price(prices, "lambda", "requests");
+    return {
+        QStringLiteral("API Gateway (sync push)"),
+        {
+            {QStringLiteral("Stage throttle %1 req/s, burst %2 (429 above). Lambda: %3 concurrent "
+                            "executions per account; reserved concurrency reserves and caps a "
+                            "function (0 = kill switch).")
+                 .arg(count(defaultOf(stageRate)), count(defaultOf(stageBurst)),
+                      count(defaultOf(accountLimit))),
+             QStringLiteral("API Gateway throttles with a token bucket per stage and per account "
+                            "(rate, burst); Lambda needs concurrency = requests/s x duration and "
+                            "adds 1,000 environments per function every 10 s. [aws-behaviour 1, "
+                            "2]")},
+            {QStringLiteral("None: the request exists only while the call runs; a failed call is "
+                            "lost unless the client retries."),
+             QStringLiteral("The Lambda API keeps nothing for the caller. [aws-behaviour 8]")},
+            {QStringLiteral("As long as the call: integration timeout %1 by default. An async "
+                            "Lambda invoke keeps the event up to %2.")
+                 .arg(span(defaultOf(integration) / 1000), span(defaultOf(eventAge))),
+             QStringLiteral("API Gateway integration timeout (REST 50 ms to 29 s, HTTP APIs 30 s); "
+                            "Lambda MaximumEventAgeInSeconds. [aws-behaviour 1, 2]")},
+            {QStringLiteral("Push, synchronous: one request, one invocation; the caller waits for "
+                            "the answer."),
+             QStringLiteral("RequestResponse invoke through API Gateway (6 MB payload). "
+                            "[aws-behaviour 2, 8]")},
+            {QStringLiteral("None by AWS: an error or a 429 goes back to the caller, who decides "
+                            "(the client's problem)."),
+             QStringLiteral("Synchronous invokes are never retried by Lambda. [aws-behaviour 8]")},
+            priced(QStringLiteral("REST API %1; HTTP API %2. Plus Lambda %3 and duration.")
+                       .arg(rest.text, http.text, invoke.text),
+                   {rest, http, invoke},
+                   QStringLiteral("Every request is billed, throttled ones excepted; HTTP APIs "
+                                  "meter in %1 units.")
+                       .arg(chunks(prices, "apigateway", "http-requests"))),
+        }};
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -129,6 +182,7 @@ const ServiceModule &module()
             },
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::ServiceIntegration; },
+        .comparison = comparisonColumn,
     };
     return m;
 }

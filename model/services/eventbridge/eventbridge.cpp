@@ -1,7 +1,9 @@
 #include "model/services/eventbridge/eventbridge.h"
 
 #include "model/design.h"
+#include "model/pricing.h"
 #include "model/services/billing.h"
+#include "model/services/comparison.h"
 #include "model/services/flowrule.h"
 #include "model/services/matching.h"
 #include "model/services/registry.h"
@@ -176,6 +178,59 @@ MatchRule matchRule(const Connection &w)
     return {t.patternMatch, t.eventPattern, "Pattern match share", "eventPattern"};
 }
 
+// The pattern guide's "event bus" column (model/services/comparison.h): quotas and retry policy
+// from this module's parameters, the price from the catalogue (aws-behaviour.md §9).
+ComparisonColumn comparisonColumn(const PricingCatalogue &prices)
+{
+    using namespace comparison;
+    const ParamSpec &putQuota = blockParam(ComponentKind::EventBus, key::putEventsQuota.name);
+    const ParamSpec &entries = blockParam(ComponentKind::EventBus, key::entriesPerCall.name);
+    const ParamSpec &invocations = blockParam(ComponentKind::EventBus, key::invocationsQuota.name);
+    const ParamSpec &eventAge = wireParam(ConnectionKind::Subscription, ComponentKind::EventBus,
+                                          target::key::maximumEventAge.name);
+    const ParamSpec &retries = wireParam(ConnectionKind::Subscription, ComponentKind::EventBus,
+                                         target::key::maximumRetryAttempts.name);
+    const PriceText events = price(prices, "eventbridge", "events");
+    return {
+        QStringLiteral("EventBridge (event bus)"),
+        {
+            {QStringLiteral("Account quotas: %1 PutEvents calls/s of up to %2 entries (throttled "
+                            "above) and %3 target invocations/s (delayed above). Lambda targets "
+                            "are async invokes.")
+                 .arg(count(defaultOf(putQuota)), count(entries.maximum),
+                      count(defaultOf(invocations))),
+             QStringLiteral("EventBridge PutEvents and invocations quotas per account and Region "
+                            "(adjustable; lower outside the largest Regions). [aws-behaviour 9]")},
+            {QStringLiteral("Accepted events reach each matching rule's targets at least once; no "
+                            "order on a custom bus."),
+             QStringLiteral("At-least-once delivery to rule targets and no ordering on a Classic "
+                            "bus are common descriptions, not found in AWS's own text. "
+                            "[aws-behaviour 9]")},
+            {QStringLiteral("Only while a target's retry policy runs: up to %1 by default (%2 to "
+                            "%3); then the target's DLQ or dropped.")
+                 .arg(span(defaultOf(eventAge)), span(eventAge.minimum), span(eventAge.maximum)),
+             QStringLiteral("EventBridge target RetryPolicy.MaximumEventAgeInSeconds and "
+                            "DeadLetterConfig. Nothing can be read back later. [aws-behaviour 9]")},
+            {QStringLiteral("Push, asynchronous routing: every rule whose event pattern matches "
+                            "sends the event to each of its up to 5 targets."),
+             QStringLiteral("EventBridge rules match independently; targets: Lambda (async), SQS, "
+                            "SNS, Step Functions, another bus and more. [aws-behaviour 9]")},
+            {QStringLiteral("Per target: up to %1 retries (%2 to %3) with exponential backoff and "
+                            "jitter, within the event's maximum age; then the target's DLQ (a "
+                            "standard queue) or dropped.")
+                 .arg(count(defaultOf(retries)), count(retries.minimum), count(retries.maximum)),
+             QStringLiteral(
+                 "EventBridge target RetryPolicy.MaximumRetryAttempts (default 185 "
+                 "over 24 h); throttled invocations are retried too. [aws-behaviour 9]")},
+            priced(QStringLiteral("Events published %1 (each %2 is one event); rule matching and "
+                                  "delivery to targets in the account are not billed.")
+                       .arg(events.text, chunks(prices, "eventbridge", "events")),
+                   {events},
+                   QStringLiteral("Events forwarded to another bus are billed again there as "
+                                  "custom events; the targets bill their own requests.")),
+        }};
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -203,6 +258,7 @@ const ServiceModule &module()
         .naturalWire = [](const Component &) { return ConnectionKind::Subscription; },
         .failureWiresPerSubscription = true,
         .matchRule = matchRule,
+        .comparison = comparisonColumn,
     };
     return m;
 }

@@ -1,7 +1,9 @@
 #include "model/services/kinesis/kinesis.h"
 
 #include "model/design.h"
+#include "model/pricing.h"
 #include "model/services/billing.h"
+#include "model/services/comparison.h"
 #include "model/services/flowrule.h"
 #include "model/services/lambda/lambda.h"
 #include "model/services/registry.h"
@@ -248,6 +250,59 @@ void billing(usage::Meter &m, const Component &c)
                               "catalogue has only the provisioned shard-hour rate)."));
 }
 
+// The pattern guide's "stream" column (model/services/comparison.h).
+ComparisonColumn comparisonColumn(const PricingCatalogue &prices)
+{
+    using namespace comparison;
+    const ParamSpec &shards = blockParam(ComponentKind::KinesisStream, key::shards.name);
+    const ParamSpec &factor =
+        wireParam(ConnectionKind::EventSourceMapping, ComponentKind::KinesisStream,
+                  mapping::key::parallelizationFactor.name);
+    const ParamSpec &retention = blockParam(ComponentKind::KinesisStream, key::retentionHours.name);
+    const ParamSpec &batch = wireParam(ConnectionKind::EventSourceMapping,
+                                       ComponentKind::KinesisStream, mapping::key::batchSize.name);
+    const PriceText shardHour = price(prices, "kinesis", "shard-hours");
+    const PriceText putUnit = price(prices, "kinesis", "put-payload-units");
+    const PriceText streamHour = price(prices, "kinesis", "stream-hours");
+    return {
+        QStringLiteral("Kinesis (stream)"),
+        {
+            {QStringLiteral("%1 to %2 shards of 1 MB/s or 1,000 records/s in, 2 MB/s out. Lambda "
+                            "runs shards x parallelization factor (%3 to %4) batches at once.")
+                 .arg(count(shards.minimum), count(shards.maximum), count(factor.minimum),
+                      count(factor.maximum)),
+             QStringLiteral("Kinesis shard write and read limits (excess throttled); event source "
+                            "mapping ParallelizationFactor. The shard count caps the concurrency. "
+                            "[aws-behaviour 5]")},
+            {QStringLiteral("Stored across several Availability Zones before PutRecords returns; "
+                            "in order per shard."),
+             QStringLiteral("SNS, SQS and Kinesis store copies across Availability Zones before "
+                            "acknowledging. [aws-behaviour 8]")},
+            {QStringLiteral("Retention %1 by default (up to %2), read or not; any consumer can "
+                            "re-read within it.")
+                 .arg(span(defaultOf(retention) * 3600), span(retention.maximum * 3600)),
+             QStringLiteral("Kinesis retention period (24 h default, 365 days maximum; 7 days in "
+                            "2018). [aws-behaviour 5]")},
+            {QStringLiteral("Poll per shard: batches of %1 (up to %2) in order; several "
+                            "applications read the same records.")
+                 .arg(count(defaultOf(batch)), count(batch.maximum)),
+             QStringLiteral("Shared readers split 2 MB/s and 5 GetRecords/s per shard; enhanced "
+                            "fan-out gives each consumer 2 MB/s per shard. [aws-behaviour 5]")},
+            {QStringLiteral("The batch is retried in order and blocks its shard until it "
+                            "succeeds, the retries or record age run out, or the records expire."),
+             QStringLiteral("Kinesis event source mapping: MaximumRetryAttempts and "
+                            "MaximumRecordAgeInSeconds (default -1, infinite), "
+                            "BisectBatchOnFunctionError, on-failure destination. [aws-behaviour "
+                            "5]")},
+            priced(QStringLiteral("Provisioned %1 plus %2 (%3 units); on-demand %4 plus data.")
+                       .arg(shardHour.text, putUnit.text,
+                            chunks(prices, "kinesis", "put-payload-units"), streamHour.text),
+                   {shardHour, putUnit, streamHour},
+                   QStringLiteral("A shard costs the same idle or busy: the price follows the "
+                                  "provisioned throughput, not the traffic.")),
+        }};
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -276,6 +331,7 @@ const ServiceModule &module()
                 return target.kind == ComponentKind::Lambda ? ConnectionKind::EventSourceMapping
                                                             : ConnectionKind::SyncInvoke;
             },
+        .comparison = comparisonColumn,
     };
     return m;
 }

@@ -1,10 +1,14 @@
 #include "model/services/sns/sns.h"
 
 #include "model/design.h"
+#include "model/pricing.h"
 #include "model/sam/samservice.h"
+#include "model/services/account/account.h"
 #include "model/services/billing.h"
+#include "model/services/comparison.h"
 #include "model/services/downstream/downstream.h"
 #include "model/services/flowrule.h"
+#include "model/services/lambda/lambda.h"
 #include "model/services/matching.h"
 #include "model/services/registry.h"
 #include "model/services/sqs/sqs.h"
@@ -246,6 +250,54 @@ const sam::ServiceSam &samMapping()
     return mapping;
 }
 
+// The pattern guide's "topic" column (model/services/comparison.h).
+ComparisonColumn comparisonColumn(const PricingCatalogue &prices)
+{
+    using namespace comparison;
+    const ParamSpec &publishQuota = blockParam(ComponentKind::SnsTopic, key::publishQuota.name);
+    const ParamSpec &accountLimit = projectParam(account::key::accountConcurrency.name);
+    const ParamSpec &asyncRetries =
+        blockParam(ComponentKind::Lambda, lambda::key::maxRetryAttempts.name);
+    const PriceText publish = price(prices, "sns", "publishes-standard");
+    const PriceText delivery = price(prices, "sns", "deliveries-sqs-lambda");
+    return {
+        QStringLiteral("SNS (topic)"),
+        {
+            {QStringLiteral("Publish quota %1 msg/s (soft). Each delivery is an async invoke: "
+                            "concurrency follows the publish rate, capped only by reserved "
+                            "concurrency and the account's %2.")
+                 .arg(count(defaultOf(publishQuota)), count(defaultOf(accountLimit))),
+             QStringLiteral("SNS account publish quota per Region; deliveries to Lambda are "
+                            "asynchronous invokes. [aws-behaviour 3]")},
+            {QStringLiteral("Stored across several Availability Zones before Publish returns; "
+                            "FIFO topics also deduplicate."),
+             QStringLiteral("SNS, SQS and Kinesis store copies across Availability Zones before "
+                            "acknowledging. [aws-behaviour 8]")},
+            {QStringLiteral("Only while the delivery policy retries: up to 23 days for Lambda and "
+                            "SQS subscribers, 4 attempts for HTTP/S; then the subscription DLQ or "
+                            "discarded."),
+             QStringLiteral("SNS delivery retry policies per endpoint kind and subscription "
+                            "RedrivePolicy. Nothing can be read back later. [aws-behaviour 3]")},
+            {QStringLiteral("Push, asynchronous fan-out: every subscription gets its own copy "
+                            "(filter policies select); one message per invocation."),
+             QStringLiteral("SNS delivers to each subscription; Lambda subscribers are invoked "
+                            "asynchronously. [aws-behaviour 3]")},
+            {QStringLiteral("SNS retries delivery (Lambda and SQS: 100,015 attempts over 23 "
+                            "days); a function error is retried %1 times, then the on-failure "
+                            "destination or DLQ.")
+                 .arg(count(defaultOf(asyncRetries))),
+             QStringLiteral("SNS delivery policy for AWS-managed endpoints; Lambda async invoke "
+                            "MaximumRetryAttempts (0 to 2, about 1 and 2 minutes apart). "
+                            "\"Turn the DLQ on!\" [aws-behaviour 2, 3]")},
+            priced(
+                QStringLiteral("Publishes %1 (each %2 is one request); deliveries to SQS and "
+                               "Lambda %3.")
+                    .arg(publish.text, chunks(prices, "sns", "publishes-standard"), delivery.text),
+                {publish, delivery},
+                QStringLiteral("Filtered-out messages are not billed as deliveries.")),
+        }};
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -279,6 +331,7 @@ const ServiceModule &module()
                 return MatchRule{p.filterMatch, p.filterPolicy, "Filter match share",
                                  "filterPolicy"};
             },
+        .comparison = comparisonColumn,
     };
     return m;
 }

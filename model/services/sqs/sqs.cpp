@@ -1,9 +1,11 @@
 #include "model/services/sqs/sqs.h"
 
 #include "model/design.h"
+#include "model/pricing.h"
 #include "model/sam/samservice.h"
 #include "model/services/account/account.h"
 #include "model/services/billing.h"
+#include "model/services/comparison.h"
 #include "model/services/flowrule.h"
 #include "model/services/lambda/lambda.h"
 #include "model/services/registry.h"
@@ -271,6 +273,59 @@ const sam::ServiceSam &samMapping()
     return mapping;
 }
 
+// The pattern guide's "queue" column (model/services/comparison.h).
+ComparisonColumn comparisonColumn(const PricingCatalogue &prices)
+{
+    using namespace comparison;
+    const ParamSpec &maxConc =
+        wireParam(ConnectionKind::EventSourceMapping, ComponentKind::SqsQueue,
+                  mapping::key::maximumConcurrency.name);
+    const ParamSpec &retention = blockParam(ComponentKind::SqsQueue, key::retentionPeriod.name);
+    const ParamSpec &batch = wireParam(ConnectionKind::EventSourceMapping, ComponentKind::SqsQueue,
+                                       mapping::key::batchSize.name);
+    const ParamSpec &visibility = blockParam(ComponentKind::SqsQueue, key::visibilityTimeout.name);
+    const ParamSpec &receives = wireParam(ConnectionKind::Redrive, ComponentKind::SqsQueue,
+                                          redrive::key::maxReceiveCount.name);
+    const PriceText requests = price(prices, "sqs", "requests-standard");
+    return {
+        QStringLiteral("SQS (queue)"),
+        {
+            {QStringLiteral("Pollers start at 5 concurrent batches and add 300 a minute up to "
+                            "1,250; MaximumConcurrency (%1 to %2) caps a mapping.")
+                 .arg(count(maxConc.minimum), count(maxConc.maximum)),
+             QStringLiteral("Lambda SQS event source mapping scaling and ScalingConfig."
+                            "MaximumConcurrency; keep it at or below reserved concurrency. "
+                            "[aws-behaviour 4]")},
+            {QStringLiteral("Stored across several Availability Zones before SendMessage "
+                            "returns; at-least-once (Standard) or in order per group (FIFO)."),
+             QStringLiteral("SNS, SQS and Kinesis store copies across Availability Zones before "
+                            "acknowledging. [aws-behaviour 8]")},
+            {QStringLiteral("Retention %1 by default (%2 to %3); older messages are deleted "
+                            "unread.")
+                 .arg(span(defaultOf(retention)), span(retention.minimum), span(retention.maximum)),
+             QStringLiteral("SQS MessageRetentionPeriod. [aws-behaviour 4]")},
+            {QStringLiteral("Poll: Lambda receives batches of %1 (up to %2) and deletes them on "
+                            "success; each message goes to one consumer.")
+                 .arg(count(defaultOf(batch)), count(batch.maximum)),
+             QStringLiteral("Lambda event source mapping for SQS: BatchSize, batching window "
+                            "0 to 300 s. [aws-behaviour 4]")},
+            {QStringLiteral("The message reappears after the visibility timeout (%1 by default) "
+                            "and moves to the DLQ after maxReceiveCount receives (%2 to %3).")
+                 .arg(span(defaultOf(visibility)), count(receives.minimum),
+                      count(receives.maximum)),
+             QStringLiteral("SQS visibility timeout and RedrivePolicy; set the timeout to at "
+                            "least 6x the function timeout. [aws-behaviour 4]")},
+            priced(
+                QStringLiteral("%1; each %2 of a message and every API call (empty receives "
+                               "too) is a request, a batch of up to %3 is one.")
+                    .arg(requests.text, chunks(prices, "sqs", "requests-standard"),
+                         metering(prices, "sqs", "requests-standard", &PriceDimension::batchLimit)),
+                {requests},
+                QStringLiteral("Lambda's pollers receive in batches, so they also pay "
+                               "for empty receives when the queue is idle.")),
+        }};
+}
+
 } // namespace
 
 const ServiceModule &module()
@@ -302,6 +357,7 @@ const ServiceModule &module()
                        : target.kind == ComponentKind::SqsQueue ? ConnectionKind::Redrive
                                                                 : ConnectionKind::SyncInvoke;
             },
+        .comparison = comparisonColumn,
     };
     return m;
 }
