@@ -31,6 +31,7 @@ public:
     CfnNode arnOf(ComponentId id) const override;
     CfnNode &propsOf(ComponentId id) override;
     QString addResource(const QString &base, const CfnNode &node) override;
+    std::vector<std::pair<QString, CfnNode>> &addedResources() override { return m_extraResources; }
 
 private:
     bool isResource(const Component &c) const;

@@ -86,6 +86,8 @@ inline const QString header = QStringLiteral("sam.header");         // design: l
 // permission for the pushing service), which the export writes again with what else it said
 inline const QString permission = QStringLiteral("sam.permission");
 inline const QString permissionNode = QStringLiteral("sam.permissionNode");
+// wire: the logical id of the imported resource policy of its target that the export writes again
+inline const QString policy = QStringLiteral("sam.policy");
 } // namespace extra
 
 // Wire origins (extra::origin). A wire without an origin was drawn in the editor.

@@ -15,6 +15,9 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <utility>
+#include <vector>
+
 namespace swb {
 struct Component;
 struct Connection;
@@ -43,6 +46,9 @@ public:
     // Adds a resource of the service's own (a rule, a permission) under a logical id made
     // unique from `base`; returns that id.
     virtual QString addResource(const QString &base, const CfnNode &node) = 0;
+    // The resources added so far (logical id, resource), for a mapping that adds to one of them
+    // (a statement to a queue's one policy).
+    virtual std::vector<std::pair<QString, CfnNode>> &addedResources() = 0;
 };
 
 // What the importer offers a service's mapping.
@@ -93,6 +99,18 @@ struct SamTask {
     const char *substitutionAttribute; // GetAtt attribute giving it; nullptr: Ref
 };
 
+// How a block of the service lets another AWS service deliver to it (a rule's target, a dead-letter
+// queue): a statement in the block's resource-based policy, or, for a service without one, a
+// statement in an IAM role the sender assumes (the target's RoleArn). Either allows `action` on the
+// block's ARN.
+struct SamAccess {
+    const char *policyType;   // "AWS::SQS::QueuePolicy"; nullptr: the sender's role
+    const char *policyBlocks; // the policy's list of the blocks it covers ("Queues", by Ref)
+    const char *action;       // "sqs:SendMessage"
+    const char *arnAttribute; // GetAtt attribute giving the block's ARN; nullptr: Ref gives it
+    bool sourceCondition;     // the statement may name the sending resource (aws:SourceArn)
+};
+
 struct ServiceSam {
     // Writes the wires leaving `block` that the service expresses in the template; returns each
     // written wire with the wire parameter keys the template holds exactly (the others stay in
@@ -106,6 +124,9 @@ struct ServiceSam {
     void (*importWires)(ImportContext &x) = nullptr;
     // A Task state calling a block of the service; nullptr: Step Functions cannot call it.
     const SamTask *task = nullptr;
+    // How another service is let in to deliver to a block (model/sam/samtarget.h); nullptr:
+    // the service declares no such form (Lambda: AWS::Lambda::Permission, written by the sender).
+    const SamAccess *access = nullptr;
 };
 
 // The Task form of a service; nullptr when a Task state cannot call it (sammapping.cpp).

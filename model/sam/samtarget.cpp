@@ -5,21 +5,11 @@
 #include "model/sam/importreport.h"
 #include "model/sam/sammapping.h"
 #include "model/sam/samservice.h"
+#include "model/services/registry.h"
+
+#include <algorithm>
 
 namespace swb::sam {
-
-namespace {
-
-const ParamSpec *findSpec(const QList<ParamSpec> &specs, const QString &key)
-{
-    for (const ParamSpec &s : specs) {
-        if (s.key == key)
-            return &s;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 CfnNode parseKept(const QVariant &text)
 {
@@ -45,8 +35,9 @@ void writeIntegerProperties(CfnNode &entry, const QVariantMap &params,
             continue;
         entry.removePath(path);
         const qlonglong value = params.value(p.key).toLongLong();
-        const ParamSpec *spec = findSpec(specs, p.key);
-        if (spec && value != spec->defaultValue.toLongLong())
+        const auto spec = std::find_if(specs.begin(), specs.end(),
+                                       [&](const ParamSpec &s) { return s.key == p.key; });
+        if (spec != specs.end() && value != spec->defaultValue.toLongLong())
             entry.setPath(path, CfnNode::makeInteger(value));
         keys->append(p.key);
     }
@@ -129,6 +120,163 @@ ComponentId readInvokePermission(const ImportContext &x, const QString &logicalI
         return InvalidId;
     *sourceId = names.first().section(QLatin1Char('.'), 0, 0);
     return x.resolve(*function);
+}
+
+namespace {
+
+CfnNode text(const char *value)
+{
+    return CfnNode::makeString(QLatin1String(value));
+}
+
+CfnNode servicePrincipal(const QString &principal)
+{
+    CfnNode p = CfnNode::makeMap();
+    p.set(QStringLiteral("Service"), CfnNode::makeString(principal));
+    return p;
+}
+
+CfnNode policyDocument(std::vector<CfnNode> statements)
+{
+    CfnNode list = CfnNode::makeSequence();
+    list.items = std::move(statements);
+    CfnNode doc = CfnNode::makeMap();
+    doc.set(QStringLiteral("Version"), text("2012-10-17"));
+    doc.set(QStringLiteral("Statement"), list);
+    return doc;
+}
+
+void appendOnce(std::vector<CfnNode> &list, const CfnNode &statement)
+{
+    if (std::find(list.begin(), list.end(), statement) == list.end())
+        list.push_back(statement);
+}
+
+const SamAccess *accessForm(const ExportContext &x, ComponentId target)
+{
+    const Component *block = x.design().component(target);
+    const ServiceSam *sam = block ? serviceModule(block->kind).sam : nullptr;
+    return sam ? sam->access : nullptr;
+}
+
+CfnNode allow(const ExportContext &x, ComponentId target, const SamAccess &form)
+{
+    CfnNode statement = CfnNode::makeMap();
+    statement.set(QStringLiteral("Effect"), text("Allow"));
+    statement.set(QStringLiteral("Action"), text(form.action));
+    statement.set(QStringLiteral("Resource"),
+                  form.arnAttribute ? x.getAtt(target, QLatin1String(form.arnAttribute))
+                                    : x.ref(target));
+    return statement;
+}
+
+} // namespace
+
+bool grantByPolicy(ExportContext &x, ComponentId target, const QString &principal,
+                   const CfnNode &sourceArn)
+{
+    const SamAccess *form = accessForm(x, target);
+    if (!form || !form->policyType)
+        return false;
+    CfnNode statement = CfnNode::makeMap();
+    statement.set(QStringLiteral("Effect"), text("Allow"));
+    statement.set(QStringLiteral("Principal"), servicePrincipal(principal));
+    for (const auto &[key, value] : allow(x, target, *form).entries) {
+        if (key != QLatin1String("Effect"))
+            statement.set(key, value);
+    }
+    // A Sub is a pattern (rule/<bus>/*): ArnLike; a GetAtt names one resource: ArnEquals.
+    if (form->sourceCondition && !sourceArn.isNull())
+        statement.setPath(sourceArn.tag == QLatin1String("Sub")
+                              ? QStringLiteral("Condition.ArnLike.aws:SourceArn")
+                              : QStringLiteral("Condition.ArnEquals.aws:SourceArn"),
+                          sourceArn);
+    const QString type = QLatin1String(form->policyType);
+    const QString blocks = QLatin1String(form->policyBlocks);
+    const CfnNode ref = x.ref(target);
+    for (auto &[id, node] : x.addedResources()) {
+        const CfnNode *kind = node.get(QStringLiteral("Type"));
+        CfnNode *props = node.get(QStringLiteral("Properties"));
+        const CfnNode *covered = props ? props->get(blocks) : nullptr;
+        CfnNode *list = props ? props->get(QStringLiteral("PolicyDocument")) : nullptr;
+        list = list ? list->get(QStringLiteral("Statement")) : nullptr;
+        if (!kind || kind->scalar != type || !covered || !list
+            || std::find(covered->items.begin(), covered->items.end(), ref) == covered->items.end())
+            continue;
+        appendOnce(list->items, statement);
+        return true;
+    }
+    CfnNode list = CfnNode::makeSequence();
+    list.items.push_back(ref);
+    CfnNode props = CfnNode::makeMap();
+    props.set(QStringLiteral("PolicyDocument"), policyDocument({statement}));
+    props.set(blocks, list);
+    CfnNode node = CfnNode::makeMap();
+    node.set(QStringLiteral("Type"), CfnNode::makeString(type));
+    node.set(QStringLiteral("Properties"), props);
+    // An imported policy keeps its logical id (extra::policy on a wire to the block).
+    QString id = x.logicalId(target) + QStringLiteral("Policy");
+    for (const Connection *w : x.design().incoming(target)) {
+        if (!w->extra.value(extra::policy).toString().isEmpty())
+            id = w->extra.value(extra::policy).toString();
+    }
+    x.addResource(id, node);
+    return true;
+}
+
+bool grantByRole(ExportContext &x, ComponentId target, std::vector<CfnNode> *statements)
+{
+    const SamAccess *form = accessForm(x, target);
+    if (!form || form->policyType)
+        return false;
+    appendOnce(*statements, allow(x, target, *form));
+    return true;
+}
+
+QString addServiceRole(ExportContext &x, const QString &base, const QString &principal,
+                       const std::vector<CfnNode> &statements)
+{
+    CfnNode assume = CfnNode::makeMap();
+    assume.set(QStringLiteral("Effect"), text("Allow"));
+    assume.set(QStringLiteral("Principal"), servicePrincipal(principal));
+    assume.set(QStringLiteral("Action"), text("sts:AssumeRole"));
+    CfnNode policy = CfnNode::makeMap();
+    policy.set(QStringLiteral("PolicyName"), text("deliver-to-targets"));
+    policy.set(QStringLiteral("PolicyDocument"), policyDocument(statements));
+    CfnNode policies = CfnNode::makeSequence();
+    policies.items.push_back(policy);
+    CfnNode props = CfnNode::makeMap();
+    props.set(QStringLiteral("AssumeRolePolicyDocument"), policyDocument({assume}));
+    props.set(QStringLiteral("Policies"), policies);
+    CfnNode node = CfnNode::makeMap();
+    node.set(QStringLiteral("Type"), text("AWS::IAM::Role"));
+    node.set(QStringLiteral("Properties"), props);
+    return x.addResource(base, node);
+}
+
+bool grantsOnly(const CfnNode *document, const QString &principal)
+{
+    const CfnNode *list = document ? document->get(QStringLiteral("Statement")) : nullptr;
+    if (!list || !list->isSequence() || list->items.empty())
+        return false;
+    for (const CfnNode &s : list->items) {
+        const CfnNode *effect = s.get(QStringLiteral("Effect"));
+        const CfnNode *service = s.path(QStringLiteral("Principal.Service"));
+        if (!effect || effect->scalar != QLatin1String("Allow") || !service || !service->isScalar()
+            || service->scalar != principal)
+            return false;
+    }
+    return true;
+}
+
+QStringList roleActions()
+{
+    QStringList actions;
+    for (const ServiceModule *m : serviceModules()) {
+        if (m->sam && m->sam->access && !m->sam->access->policyType)
+            actions.append(QLatin1String(m->sam->access->action));
+    }
+    return actions;
 }
 
 } // namespace swb::sam

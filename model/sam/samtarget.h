@@ -12,7 +12,10 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
+
+#include <vector>
 
 namespace swb::sam {
 
@@ -62,5 +65,27 @@ void writeInvokePermission(ExportContext &x, ComponentId fn, const QString &prin
 // principal's, or either is missing.
 ComponentId readInvokePermission(const ImportContext &x, const QString &logicalId,
                                  const QString &principal, QString *sourceId);
+
+// Delivery permissions, in the form the target block's service declares (ServiceSam::access).
+// Lets the service `principal` ("events.amazonaws.com") deliver to block `target` from the
+// resource `sourceArn` names when the target's service is reached through its resource-based
+// policy: a statement in the block's one policy (`<Target>Policy`, created on first use), with an
+// aws:SourceArn condition where the form allows one. A statement already there is not repeated.
+// False when the service is reached otherwise or declares no form.
+bool grantByPolicy(ExportContext &x, ComponentId target, const QString &principal,
+                   const CfnNode &sourceArn);
+// When the target's service is reached through a role the sender assumes: appends the statement
+// that role needs (unless there) and returns true.
+bool grantByRole(ExportContext &x, ComponentId target, std::vector<CfnNode> *statements);
+// Adds the AWS::IAM::Role that `principal` may assume, allowed `statements` (one inline
+// policy); returns its logical id.
+QString addServiceRole(ExportContext &x, const QString &base, const QString &principal,
+                       const std::vector<CfnNode> &statements);
+// Whether every statement of a policy document (PolicyDocument, AssumeRolePolicyDocument) is an
+// Allow for the service `principal` alone; false for an absent or empty document.
+bool grantsOnly(const CfnNode *document, const QString &principal);
+// The actions of the role-based forms (ServiceSam::access): what a role written by
+// addServiceRole may hold.
+QStringList roleActions();
 
 } // namespace swb::sam

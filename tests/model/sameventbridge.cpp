@@ -1,7 +1,9 @@
 // EventBridge in SAM templates (model/services/eventbridge/eventbridgesam.cpp): the bundled
 // eventbridge-routing pattern exports its rules as AWS::Events::Rule resources and an
 // EventBridgeRule function event (with RetryPolicy and DeadLetterConfig) and comes back the same;
-// real templates' rules become target wires; bad RetryPolicy values get clear messages.
+// real templates' rules become target wires; bad RetryPolicy values get clear messages; every
+// target and DLQ gets the permission EventBridge needs (resources/help/aws-behaviour.md §9
+// "Permissions"), read back as permissions rather than blocks.
 
 #include "samtestutil.h"
 
@@ -10,6 +12,7 @@
 #include "model/sam/samexporter.h"
 #include "model/sam/samimporter.h"
 #include "model/sam/sammapping.h"
+#include "model/sam/samtarget.h"
 #include "model/services/eventbridge/eventbridge.h"
 
 #include <QDir>
@@ -90,6 +93,9 @@ private Q_SLOTS:
     void realTemplateRuleBecomesTargetWire();
     void badRetryPolicyValuesAreReported();
     void unmodelledPatternIsKept();
+    void targetsGetTheirPermissions();
+    void permissionsRoundTrip();
+    void foreignPolicyIsKept();
 };
 
 void SamEventBridge::bundledPatternExportsRulesAndEvents()
@@ -273,6 +279,190 @@ void SamEventBridge::unmodelledPatternIsKept()
     QVERIFY(kept && kept->items.size() == 1 && kept->items[0].get(QStringLiteral("numeric")));
     QCOMPARE(out.path(QStringLiteral("Resources.Rule.Properties.Targets"))->items.size(),
              size_t(1));
+}
+
+namespace {
+
+// The resource of that type whose list property (Queues, Topics) holds !Ref target.
+const CfnNode *policyFor(const CfnNode &root, const char *type, const char *list,
+                         const char *target)
+{
+    for (const auto &[id, res] : root.get(QStringLiteral("Resources"))->entries) {
+        const CfnNode *blocks = res.path(QStringLiteral("Properties.") + QLatin1String(list));
+        if (scalar(res, QStringLiteral("Type")) != QLatin1String(type) || !blocks)
+            continue;
+        for (const CfnNode &b : blocks->items) {
+            if (b.tag == QLatin1String("Ref") && b.scalar == QLatin1String(target))
+                return &res;
+        }
+    }
+    return nullptr;
+}
+
+// The statements of a policy resource, as "Action Resource <- SourceArn" lines (principal
+// checked to be EventBridge's alone).
+QStringList statements(const CfnNode &policy)
+{
+    QStringList out;
+    const CfnNode *list = policy.path(QStringLiteral("Properties.PolicyDocument.Statement"));
+    for (const CfnNode &st : list ? list->items : std::vector<CfnNode>()) {
+        if (scalar(st, QStringLiteral("Principal.Service")) != QLatin1String("events.amazonaws.com")
+            || scalar(st, QStringLiteral("Effect")) != QLatin1String("Allow"))
+            return {QStringLiteral("a statement not for EventBridge")};
+        const CfnNode *source = st.path(QStringLiteral("Condition.ArnEquals.aws:SourceArn"));
+        if (!source)
+            source = st.path(QStringLiteral("Condition.ArnLike.aws:SourceArn"));
+        out.append(QStringLiteral("%1 %2 <- %3")
+                       .arg(scalar(st, QStringLiteral("Action")),
+                            scalar(st, QStringLiteral("Resource")),
+                            source ? source->scalar : QStringLiteral("any")));
+    }
+    return out;
+}
+
+const CfnNode *ruleNamed(const CfnNode &root, const char *name, QString *id)
+{
+    for (const auto &[logicalId, res] : root.get(QStringLiteral("Resources"))->entries) {
+        if (scalar(res, QStringLiteral("Type")) == QLatin1String("AWS::Events::Rule")
+            && scalar(res, QStringLiteral("Properties.Name")) == QLatin1String(name)) {
+            *id = logicalId;
+            return &res;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void SamEventBridge::targetsGetTheirPermissions()
+{
+    const QByteArray text = exportSam(samtest::eventBusWithEveryTarget());
+    const CfnNode out = parse(text);
+    QString orders, audit;
+    QVERIFY2(ruleNamed(out, "orders", &orders), text.constData());
+    const CfnNode *auditRule = ruleNamed(out, "audit", &audit);
+    QVERIFY2(auditRule, text.constData());
+    // SQS target: the queue's policy lets EventBridge send from that rule only.
+    const CfnNode *queuePolicy =
+        policyFor(out, "AWS::SQS::QueuePolicy", "Queues", "FulfilmentQueue");
+    QVERIFY2(queuePolicy, text.constData());
+    QCOMPARE(
+        statements(*queuePolicy),
+        QStringList{QStringLiteral("sqs:SendMessage FulfilmentQueue.Arn <- %1.Arn").arg(orders)});
+    // The DLQ: the same grant for each rule whose targets use it; for the function event, whose
+    // rule SAM generates and names, any rule on the bus (ArnLike rule/<bus>/*).
+    const CfnNode *dlqPolicy =
+        policyFor(out, "AWS::SQS::QueuePolicy", "Queues", "OrderEventsBusDlq");
+    QVERIFY2(dlqPolicy, text.constData());
+    const QStringList dlq = statements(*dlqPolicy);
+    QStringList expected = {
+        QStringLiteral("sqs:SendMessage OrderEventsBusDlq.Arn <- %1.Arn").arg(orders),
+        QStringLiteral("sqs:SendMessage OrderEventsBusDlq.Arn <- %1.Arn").arg(audit),
+        QStringLiteral("sqs:SendMessage OrderEventsBusDlq.Arn <- arn:${AWS::Partition}:events:"
+                       "${AWS::Region}:${AWS::AccountId}:rule/${OrderEventsBus}/*")};
+    QStringList got = dlq;
+    got.sort();
+    expected.sort();
+    QCOMPARE(got, expected); // the audit rule's targets use the bus's only DLQ too
+    // SNS target: a topic policy, without a condition (AWS: none for EventBridge).
+    const CfnNode *topicPolicy = policyFor(out, "AWS::SNS::TopicPolicy", "Topics", "AuditTopic");
+    QVERIFY2(topicPolicy, text.constData());
+    QCOMPARE(statements(*topicPolicy),
+             QStringList{QStringLiteral("sns:Publish AuditTopic <- any")});
+    // State machine and bus targets: the rule's role, which only EventBridge may assume.
+    const CfnNode *targets = auditRule->path(QStringLiteral("Properties.Targets"));
+    QVERIFY(targets && targets->items.size() == 3);
+    QString roleId;
+    for (const CfnNode &t : targets->items) {
+        const CfnNode *role = t.get(QStringLiteral("RoleArn"));
+        if (scalar(t, QStringLiteral("Arn")) == QLatin1String("AuditTopic")) {
+            QVERIFY2(!role, "no RoleArn on a topic target (AWS: delivery may fail)");
+            continue;
+        }
+        QVERIFY2(role && role->tag == QLatin1String("GetAtt"), text.constData());
+        roleId = role->scalar.section(QLatin1Char('.'), 0, 0);
+    }
+    const CfnNode *role = out.path(QStringLiteral("Resources.") + roleId);
+    QVERIFY2(role && scalar(*role, QStringLiteral("Type")) == QLatin1String("AWS::IAM::Role"),
+             text.constData());
+    const CfnNode *trust = role->path(QStringLiteral("Properties.AssumeRolePolicyDocument"));
+    QVERIFY(trust && grantsOnly(trust, QStringLiteral("events.amazonaws.com")));
+    QCOMPARE(
+        scalar(trust->get(QStringLiteral("Statement"))->items.front(), QStringLiteral("Action")),
+        QStringLiteral("sts:AssumeRole"));
+    QStringList allowed;
+    const CfnNode *policies = role->path(QStringLiteral("Properties.Policies"));
+    QVERIFY(policies && policies->items.size() == 1);
+    for (const CfnNode &st :
+         policies->items.front().path(QStringLiteral("PolicyDocument.Statement"))->items)
+        allowed.append(scalar(st, QStringLiteral("Action")) + QLatin1Char(' ')
+                       + scalar(st, QStringLiteral("Resource")));
+    allowed.sort();
+    QCOMPARE(allowed, QStringList({QStringLiteral("events:PutEvents ArchiveBus.Arn"),
+                                   QStringLiteral("states:StartExecution AuditWorkflow")}));
+    // The orders rule reaches a queue and a function: no role.
+    QString unused;
+    for (const CfnNode &t :
+         ruleNamed(out, "orders", &unused)->path(QStringLiteral("Properties.Targets"))->items)
+        QVERIFY(!t.get(QStringLiteral("RoleArn")));
+}
+
+void SamEventBridge::permissionsRoundTrip()
+{
+    const Design d = samtest::eventBusWithEveryTarget();
+    const QByteArray text = exportSam(d);
+    const SamImportResult back = importSamText(text, QDir::tempPath(), QStringLiteral("t"));
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    // Permissions, not blocks: the design is the same, and no policy or role is kept as written
+    // (the export writes them again from the wires).
+    const QStringList before = samtest::describe(d, true);
+    const QStringList after = samtest::describe(back.design, true);
+    QVERIFY2(before == after, qPrintable(samtest::firstDifference(before, after)));
+    const QString kept = back.report.kept.join(u'\n');
+    QVERIFY2(!kept.contains(QLatin1String("Policy")) && !kept.contains(QLatin1String("Role")),
+             qPrintable(kept));
+    QCOMPARE(exportSam(back.design), text);
+}
+
+void SamEventBridge::foreignPolicyIsKept()
+{
+    // A queue policy that also lets another principal in is the user's: kept as written.
+    const QByteArray text = ruleTemplate("            MaximumRetryAttempts: 3\n") + R"(
+  QueuePolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {Service: events.amazonaws.com}
+            Action: sqs:SendMessage
+            Resource: !GetAtt Queue.Arn
+            Condition: {ArnEquals: {aws:SourceArn: !GetAtt Rule.Arn}}
+          - Effect: Allow
+            Principal: {Service: sns.amazonaws.com}
+            Action: sqs:SendMessage
+            Resource: !GetAtt Queue.Arn
+)";
+    const SamImportResult r = importSamText(text, QDir::tempPath(), QStringLiteral("t"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const CfnNode out = parse(exportSam(r.design));
+    QVERIFY2(out.path(QStringLiteral("Resources.QueuePolicy")), "the user's policy is kept");
+
+    // The same template with EventBridge's statement alone: read as the rule's permission, not
+    // kept, and written again from the wire.
+    QByteArray own = text;
+    own.truncate(own.indexOf("          - Effect: Allow\n            Principal: {Service: sns"));
+    const SamImportResult mine = importSamText(own, QDir::tempPath(), QStringLiteral("t"));
+    QVERIFY2(mine.ok(), qPrintable(mine.error));
+    QVERIFY2(mine.report.kept.join(u' ').indexOf(QLatin1String("QueuePolicy")) < 0,
+             qPrintable(mine.report.kept.join(u'\n')));
+    const CfnNode again = parse(exportSam(mine.design));
+    const CfnNode *written = policyFor(again, "AWS::SQS::QueuePolicy", "Queues", "Queue");
+    QVERIFY(written);
+    QCOMPARE(statements(*written),
+             QStringList{QStringLiteral("sqs:SendMessage Queue.Arn <- Rule.Arn")});
 }
 
 QTEST_GUILESS_MAIN(SamEventBridge)

@@ -142,6 +142,8 @@ void SamLint::cfnLintAcceptsEveryPattern()
         designs.append({id, *makePattern(id)});
     designs.append({QStringLiteral("rest-throttled"), throttledApi("REST", 250.5, 120, 8000)});
     designs.append({QStringLiteral("http-throttled"), throttledApi("HTTP", 300, 99.5, 12000.5)});
+    // Rule targets of every kind, with the policies and the role EventBridge needs.
+    designs.append({QStringLiteral("eventbridge-targets"), samtest::eventBusWithEveryTarget()});
     for (const auto &[id, design] : std::as_const(designs)) {
         const QString path = dir.filePath(id + QStringLiteral(".yaml"));
         QString error;

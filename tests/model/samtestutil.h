@@ -3,6 +3,8 @@
 // Helpers shared by the SAM tests (tests/model/sam*.cpp).
 
 #include "model/design.h"
+#include "model/document.h"
+#include "model/patterns.h"
 #include "model/sam/cfnnode.h"
 
 #include <QStringList>
@@ -49,6 +51,30 @@ inline QString firstDifference(const QStringList &a, const QStringList &b)
             return QStringLiteral("\n  before: %1\n  after:  %2").arg(x, y);
     }
     return {};
+}
+
+// The bundled eventbridge-routing pattern with a third rule, "audit", whose targets are the
+// other kinds a rule can reach: an SNS topic, a Step Functions state machine (with one Task
+// state, so it is a complete workflow) and another event bus.
+inline Design eventBusWithEveryTarget()
+{
+    Document doc;
+    doc.replaceDesign(*makePattern(QStringLiteral("eventbridge-routing")));
+    const Design &d = doc.design();
+    const ComponentId bus = d.componentByName(QStringLiteral("order-events-bus"))->id;
+    const ComponentId notify = d.componentByName(QStringLiteral("notify-customer"))->id;
+    const ComponentId topic =
+        doc.addComponent(ComponentKind::SnsTopic, QPointF(0, 600), QStringLiteral("audit-topic"));
+    const ComponentId workflow = doc.addComponent(ComponentKind::StepFunctions, QPointF(260, 600),
+                                                  QStringLiteral("audit-workflow"));
+    const ComponentId archive =
+        doc.addComponent(ComponentKind::EventBus, QPointF(520, 600), QStringLiteral("archive-bus"));
+    for (ComponentId to : {topic, workflow, archive}) {
+        const ConnectionId w = doc.connectComponents(bus, to, ConnectionKind::Subscription);
+        doc.setConnectionParam(w, QStringLiteral("rule"), QStringLiteral("audit"));
+    }
+    doc.connectComponents(workflow, notify, ConnectionKind::ServiceIntegration);
+    return doc.design();
 }
 
 } // namespace swb::samtest

@@ -59,6 +59,9 @@ struct BusExport {
     QHash<ConnectionId, const Connection *> dlqs; // target wire -> its DLQ wire
     int dlqQueues = 0;                            // distinct DLQ queues the targets name
     QHash<ConnectionId, QStringList> written;
+    // Resource-policy grants (target block, the rule's ARN), written once every rule is: sorted,
+    // so a policy shared by several rules reads the same whatever order the wires come in.
+    std::vector<std::pair<ComponentId, CfnNode>> grants;
 
     // Which rule-level parameters the template gives back exactly, per target wire.
     void noteTargetKeys(const Connection &w, const QString &firstPattern, bool patternWritten,
@@ -82,6 +85,16 @@ struct BusExport {
     {
         if (const Connection *dlq = dlqs.value(w.id))
             written.insert(dlq->id, {});
+    }
+
+    // Any rule on the bus, for a grant's aws:SourceArn (ArnLike; Ref of a bus is its name).
+    CfnNode busRules() const
+    {
+        return CfnNode::makeTagged(
+            QStringLiteral("Sub"),
+            str(QStringLiteral("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:"
+                               "rule/${%1}/*")
+                    .arg(x.logicalId(bus.id))));
     }
 
     void writeRule(const RuleTargets &r);
@@ -133,6 +146,20 @@ void BusExport::writeRule(const RuleTargets &r)
         if (const CfnNode *id = t.get(QStringLiteral("Id")))
             ids.append(id->scalar);
     }
+    // Targets reached through a role EventBridge assumes (a state machine, another bus) share one
+    // role per rule, unless an imported target names a role of its own (aws-behaviour.md §9
+    // "Permissions").
+    std::vector<CfnNode> roleStatements;
+    QSet<ConnectionId> roleTargets;
+    for (const Connection *w : r.wires) {
+        if (!parseKept(w->extra.value(extra::node)).get(QStringLiteral("RoleArn"))
+            && sam::grantByRole(x, w->target, &roleStatements))
+            roleTargets.insert(w->id);
+    }
+    const QString roleId = roleStatements.empty()
+                               ? QString()
+                               : sam::addServiceRole(x, base + QStringLiteral("Role"),
+                                                     QLatin1String(kPrincipal), roleStatements);
     for (const Connection *w : r.wires) {
         CfnNode entry = w->extra.value(extra::origin).toString() == origin::ruleTarget
                             ? parseKept(w->extra.value(extra::node))
@@ -150,6 +177,10 @@ void BusExport::writeRule(const RuleTargets &r)
         }
         for (const auto &[key, value] : entry.entries)
             ordered.set(key, value);
+        if (roleTargets.contains(w->id))
+            ordered.set(QStringLiteral("RoleArn"),
+                        CfnNode::makeTagged(QStringLiteral("GetAtt"),
+                                            str(roleId + QStringLiteral(".Arn"))));
         const Component &target = *x.design().component(w->target);
         // A FIFO queue target needs a message group (the rule's, one ordered group).
         if (target.kind == ComponentKind::SqsQueue && isFifo(target)
@@ -165,7 +196,8 @@ void BusExport::writeRule(const RuleTargets &r)
     props.set(QStringLiteral("Targets"), targets);
     node.set(QStringLiteral("Properties"), props);
     const QString ruleId = x.addResource(base, node);
-    // EventBridge may invoke each function target: a resource-based policy naming the rule.
+    // EventBridge may deliver to each target and its DLQ: the resource-based policies naming the
+    // rule (a function's permission, a queue's or topic's policy).
     const CfnNode ruleArn =
         CfnNode::makeTagged(QStringLiteral("GetAtt"), str(ruleId + QStringLiteral(".Arn")));
     for (const Connection *w : r.wires) {
@@ -174,6 +206,9 @@ void BusExport::writeRule(const RuleTargets &r)
                 x, w->target, QLatin1String(kPrincipal), ruleArn,
                 w->extra.value(extra::permission).toString(), w->extra.value(extra::permissionNode),
                 ruleId + x.logicalId(w->target) + QStringLiteral("Permission"));
+        grants.emplace_back(w->target, ruleArn);
+        if (const Connection *dlq = dlqs.value(w->id))
+            grants.emplace_back(dlq->target, ruleArn);
     }
 }
 
@@ -217,6 +252,11 @@ void BusExport::writeFunctionEvent(const RuleTargets &r)
         ev.set(QStringLiteral("Type"), str(QStringLiteral("EventBridgeRule")));
         ev.set(QStringLiteral("Properties"), props);
         fnProps.setPath(QStringLiteral("Events.") + name, ev);
+        // SAM writes the function's permission, but no policy for a DLQ given by Arn: the DLQ's
+        // statement names the bus's rules (SAM generates the event's rule and its name;
+        // aws-behaviour.md §9), as arn:...:rule/<bus name>/*.
+        if (const Connection *dlq = dlqs.value(w.id))
+            grants.emplace_back(dlq->target, busRules());
     }
     written.insert(w.id, keys);
     markDlq(w);
@@ -225,7 +265,7 @@ void BusExport::writeFunctionEvent(const RuleTargets &r)
 QHash<ConnectionId, QStringList> exportWires(sam::ExportContext &x, const Component &bus)
 {
     const Design &d = x.design();
-    BusExport out{x, bus, {}, 0, {}};
+    BusExport out{x, bus, {}, 0, {}, {}};
     QList<RuleTargets> rules;
     QSet<ComponentId> queues;
     for (const Connection *w : d.outgoing(bus.id)) {
@@ -258,6 +298,13 @@ QHash<ConnectionId, QStringList> exportWires(sam::ExportContext &x, const Compon
         else
             out.writeRule(r);
     }
+    const auto key = [&](const std::pair<ComponentId, CfnNode> &g) {
+        return x.logicalId(g.first) + QLatin1Char(' ') + sam::yamlText(g.second);
+    };
+    std::stable_sort(out.grants.begin(), out.grants.end(),
+                     [&](const auto &a, const auto &b) { return key(a) < key(b); });
+    for (const auto &[target, source] : out.grants)
+        sam::grantByPolicy(x, target, QLatin1String(kPrincipal), source);
     return out.written;
 }
 
@@ -284,10 +331,14 @@ const QList<sam::IntegerProperty> &target::retryPolicy()
 
 const sam::ServiceSam &samMapping()
 {
+    // A rule sending to this bus (bus to bus) does it through a role allowed PutEvents on it
+    // (aws-behaviour.md §9 "Permissions").
+    static const sam::SamAccess access{nullptr, nullptr, "events:PutEvents", "Arn", false};
     static const sam::ServiceSam mapping{
         .exportWires = exportWires,
         .completeResource = completeResource,
         .importWires = importSamWires,
+        .access = &access,
     };
     return mapping;
 }

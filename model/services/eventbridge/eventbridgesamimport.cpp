@@ -8,6 +8,7 @@
 #include "model/sam/samservice.h"
 #include "model/sam/samtarget.h"
 #include "model/services/eventbridge/eventbridge.h"
+#include "model/services/registry.h"
 
 #include <QSet>
 
@@ -29,7 +30,9 @@ struct TargetDlq {
 struct Import {
     sam::ImportContext &x;
     QHash<ComponentId, QList<TargetDlq>> dlqs; // bus -> its targets' DLQs
-    QSet<QString> rules;                       // consumed rules' logical ids
+    QSet<QString> rules;      // consumed rules' logical ids (and <function><event> of events)
+    QSet<ComponentId> served; // the consumed rules' targets and DLQs
+    QSet<QString> roles;      // roles consumed rule targets name, to consume
 
     void report(QStringList sam::ImportReport::*list, const QString &line)
     {
@@ -78,6 +81,7 @@ struct Import {
         const ConnectionId wire = w.id;
         const ComponentId queue = sam::readDeadLetterArn(x, bus, node, where, origin::ruleTarget);
         dlqs[bus].append({wire, queue, where});
+        served.insert(queue);
     }
 
     // The rule's pattern into each target's parameter; false when it is not exact values.
@@ -96,7 +100,44 @@ struct Import {
         return false;
     }
 
+    // The target's RoleArn when it names a role the export writes again: one that only
+    // EventBridge may assume, allowed only what a target reached through a role needs, for a
+    // target of such a service (aws-behaviour.md §9 "Permissions"). It leaves `entry`.
+    void readRole(CfnNode &entry, ComponentId to)
+    {
+        const CfnNode *arn = entry.get(QStringLiteral("RoleArn"));
+        const QStringList names = arn ? sam::referencedNames(*arn) : QStringList();
+        const sam::ServiceSam *sam = serviceModule(x.design().component(to)->kind).sam;
+        if (names.isEmpty() || !sam || !sam->access || sam->access->policyType)
+            return;
+        const QString id = names.first().section(QLatin1Char('.'), 0, 0);
+        const CfnNode *role = x.resource(id);
+        const CfnNode *props = role ? role->get(QStringLiteral("Properties")) : nullptr;
+        if (x.resourceType(id) != QLatin1String("AWS::IAM::Role") || !props
+            || !sam::grantsOnly(props->get(QStringLiteral("AssumeRolePolicyDocument")),
+                                QLatin1String(kPrincipal)))
+            return;
+        const QStringList allowed = sam::roleActions();
+        const CfnNode *policies = props->get(QStringLiteral("Policies"));
+        for (const auto &[key, value] : props->entries) {
+            if (key != QLatin1String("AssumeRolePolicyDocument")
+                && key != QLatin1String("Policies"))
+                return; // managed policies, a path, a name...: kept as written
+        }
+        for (const CfnNode &p : policies ? policies->items : std::vector<CfnNode>()) {
+            const CfnNode *list = p.path(QStringLiteral("PolicyDocument.Statement"));
+            for (const CfnNode &st : list ? list->items : std::vector<CfnNode>()) {
+                const CfnNode *action = st.get(QStringLiteral("Action"));
+                if (!action || !allowed.contains(action->scalar))
+                    return;
+            }
+        }
+        entry.remove(QStringLiteral("RoleArn"));
+        roles.insert(id);
+    }
+
     void readRule(const QString &logicalId);
+    void readPolicy(const QString &logicalId, const char *blocks);
     void readFunctionEvents(const QString &logicalId);
     void readPermission(const QString &logicalId);
     void assignDlqs();
@@ -156,7 +197,9 @@ void Import::readRule(const QString &logicalId)
         w->params.insert(target::key::rule, rule);
         w->params.insert(target::key::eventPattern, pattern);
         entry.remove(QStringLiteral("Arn"));
+        readRole(entry, to);
         readOptions(*w, entry, at);
+        served.insert(to);
         w->extra.insert(extra::node, yamlText(entry));
         made.append(w->id);
     }
@@ -200,6 +243,8 @@ void Import::readFunctionEvents(const QString &logicalId)
         Connection *w = target(bus, x.block(logicalId), where, {{extra::origin, origin::event}});
         if (!w)
             continue;
+        rules.insert(logicalId + eventName); // the rule SAM generates for the event
+        served.insert(x.block(logicalId));
         QString rule;
         const CfnNode *name = evProps.get(QStringLiteral("RuleName"));
         if (name && name->isScalar() && name->tag.isEmpty()) {
@@ -251,6 +296,41 @@ void Import::readPermission(const QString &logicalId)
     }
 }
 
+// A queue's or topic's policy that only lets EventBridge deliver, from consumed rules, to their
+// targets and DLQs: the export writes it again from the wires (aws-behaviour.md §9 "Permissions").
+// Anything else in it keeps it as written.
+void Import::readPolicy(const QString &logicalId, const char *blocks)
+{
+    const CfnNode *resource = x.resource(logicalId);
+    for (const auto &[key, value] : resource->entries) {
+        if (key != QLatin1String("Type") && key != QLatin1String("Properties"))
+            return; // DependsOn, a Condition...: kept as written
+    }
+    const CfnNode *props = resource->get(QStringLiteral("Properties"));
+    const CfnNode *doc = props ? props->get(QStringLiteral("PolicyDocument")) : nullptr;
+    const CfnNode *covered = props ? props->get(QLatin1String(blocks)) : nullptr;
+    if (!sam::grantsOnly(doc, QLatin1String(kPrincipal)) || !covered || !covered->isSequence())
+        return;
+    for (const CfnNode &b : covered->items) {
+        if (!served.contains(x.resolve(b)))
+            return;
+    }
+    for (const CfnNode &st : doc->get(QStringLiteral("Statement"))->items) {
+        const CfnNode *source = st.path(QStringLiteral("Condition.ArnEquals.aws:SourceArn"));
+        const QStringList names = source ? sam::referencedNames(*source) : QStringList();
+        if (source
+            && (names.isEmpty() || !rules.contains(names.first().section(QLatin1Char('.'), 0, 0))))
+            return;
+    }
+    for (const CfnNode &b : covered->items) {
+        for (const Connection *w : x.design().incoming(x.resolve(b))) {
+            if (w->kind == ConnectionKind::Subscription || w->kind == ConnectionKind::Redrive)
+                x.connection(w->id)->extra.insert(extra::policy, logicalId);
+        }
+    }
+    x.consume(logicalId);
+}
+
 // A target's DLQ parameter: empty is the bus's only DLQ, so a name is needed only when the
 // bus's targets use several.
 void Import::assignDlqs()
@@ -280,7 +360,7 @@ void Import::assignDlqs()
 
 void importSamWires(sam::ImportContext &x)
 {
-    Import in{x, {}, {}};
+    Import in{x, {}, {}, {}, {}};
     for (const QString &id : x.logicalIds()) {
         if (x.resourceType(id) == QLatin1String("AWS::Events::Rule"))
             in.readRule(id);
@@ -288,9 +368,16 @@ void importSamWires(sam::ImportContext &x)
             in.readFunctionEvents(id);
     }
     for (const QString &id : x.logicalIds()) {
-        if (x.resourceType(id) == QLatin1String("AWS::Lambda::Permission"))
+        const QString type = x.resourceType(id);
+        if (type == QLatin1String("AWS::Lambda::Permission"))
             in.readPermission(id);
+        else if (type == QLatin1String("AWS::SQS::QueuePolicy"))
+            in.readPolicy(id, "Queues");
+        else if (type == QLatin1String("AWS::SNS::TopicPolicy"))
+            in.readPolicy(id, "Topics");
     }
+    for (const QString &id : std::as_const(in.roles))
+        x.consume(id);
     in.assignDlqs();
 }
 

@@ -246,7 +246,12 @@ const sam::ServiceSam &samMapping()
                                    "TopicName",
                                    "Arn",
                                    nullptr};
-    static const sam::ServiceSam mapping{.task = &task};
+    // A service publishing to the topic needs a statement in the topic policy; without a
+    // condition: AWS documents that deliveries fail with Condition blocks in topic policies for
+    // rules (aws-behaviour.md §9 "Permissions").
+    static const sam::SamAccess access{"AWS::SNS::TopicPolicy", "Topics", "sns:Publish", nullptr,
+                                       false};
+    static const sam::ServiceSam mapping{.task = &task, .access = &access};
     return mapping;
 }
 

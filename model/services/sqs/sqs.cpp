@@ -269,7 +269,11 @@ const sam::ServiceSam &samMapping()
                                    "QueueName",
                                    "Url",
                                    nullptr};
-    static const sam::ServiceSam mapping{.task = &task};
+    // A service delivering to the queue (a rule's target, a dead-letter queue) needs a statement
+    // in the queue policy naming its resource (aws-behaviour.md §9 "Permissions").
+    static const sam::SamAccess access{"AWS::SQS::QueuePolicy", "Queues", "sqs:SendMessage", "Arn",
+                                       true};
+    static const sam::ServiceSam mapping{.task = &task, .access = &access};
     return mapping;
 }
 

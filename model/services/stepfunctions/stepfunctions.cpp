@@ -208,7 +208,10 @@ const sam::ServiceSam &samMapping()
                                    "Name",
                                    "Arn",
                                    nullptr};
-    static const sam::ServiceSam mapping{.task = &task};
+    // A service starting executions (a rule's target) does it through a role it assumes, allowed
+    // StartExecution (aws-behaviour.md §9 "Permissions"); Ref gives the state machine's ARN.
+    static const sam::SamAccess access{nullptr, nullptr, "states:StartExecution", nullptr, false};
+    static const sam::ServiceSam mapping{.task = &task, .access = &access};
     return mapping;
 }
 
