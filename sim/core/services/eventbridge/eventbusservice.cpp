@@ -16,6 +16,7 @@
 #include "core/tokenbucket.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -94,23 +95,17 @@ void EventBusService::setup()
     }
 }
 
-// Rule targets (aws-behaviour.md §9 "Targets"): Lambda (async), SQS, SNS, Step Functions and
-// other buses. The rules themselves name their edges (EventBus::rules).
+// The kinds a rule may target (aws-behaviour.md §9 "Targets"): Lambda (async), SQS, SNS, Step
+// Functions and other buses. The rules themselves name their edges (EventBus::rules).
+constexpr std::array kTargetKinds{ComponentKind::Lambda, ComponentKind::SqsQueue,
+                                  ComponentKind::SnsTopic, ComponentKind::StepFunctions,
+                                  ComponentKind::EventBus};
+
 bool EventBusService::wire(std::uint32_t e)
 {
     const Edge &E = m_k.scenario().edges[e];
-    if (E.kind != EdgeKind::Subscription)
-        return false;
-    switch (E.to.kind) {
-    case ComponentKind::Lambda:
-    case ComponentKind::SqsQueue:
-    case ComponentKind::SnsTopic:
-    case ComponentKind::StepFunctions:
-    case ComponentKind::EventBus:
-        return true;
-    default:
-        return false;
-    }
+    return E.kind == EdgeKind::Subscription
+           && std::find(kTargetKinds.begin(), kTargetKinds.end(), E.to.kind) != kTargetKinds.end();
 }
 
 void EventBusService::finishWiring()
