@@ -1,6 +1,8 @@
 #include "model/sam/eventpattern.h"
 
 #include "model/filterpolicy.h"
+#include "model/sam/importreport.h"
+#include "model/sam/samservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -149,6 +151,18 @@ std::optional<QString> eventPatternText(const CfnNode &node)
     if (items.isEmpty())
         return std::nullopt;
     return items.join(QStringLiteral(", "));
+}
+
+std::optional<QString> readEventPattern(ImportContext &x, const CfnNode *pattern,
+                                        const QString &where)
+{
+    std::optional<QString> text = pattern ? eventPatternText(*pattern) : std::nullopt;
+    if (!text)
+        x.report().notes.append(
+            QStringLiteral("%1: only exact values of event fields are modelled; the pattern is "
+                           "kept as written and the targets' pattern match share (1) applies")
+                .arg(where));
+    return text;
 }
 
 } // namespace swb::sam

@@ -23,4 +23,10 @@ std::optional<CfnNode> eventPatternNode(const QString &text);
 // anything-but...).
 std::optional<QString> eventPatternText(const CfnNode &node);
 
+class ImportContext;
+// eventPatternText of the pattern a template holds at `where`; nullopt (noted in the import
+// report: the pattern stays as written) when absent or more than exact values.
+std::optional<QString> readEventPattern(ImportContext &x, const CfnNode *pattern,
+                                        const QString &where);
+
 } // namespace swb::sam

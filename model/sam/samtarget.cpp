@@ -106,6 +106,15 @@ void writeInvokePermission(ExportContext &x, ComponentId fn, const QString &prin
     x.addResource(keptId.isEmpty() ? newId : keptId, perm);
 }
 
+void writeTargetPermission(ExportContext &x, const Connection &w, const QString &principal,
+                           const CfnNode &sourceArn, const QString &newId)
+{
+    if (x.design().component(w.target)->kind == ComponentKind::Lambda)
+        writeInvokePermission(x, w.target, principal, sourceArn,
+                              w.extra.value(extra::permission).toString(),
+                              w.extra.value(extra::permissionNode), newId);
+}
+
 ComponentId readInvokePermission(const ImportContext &x, const QString &logicalId,
                                  const QString &principal, QString *sourceId)
 {
@@ -277,6 +286,56 @@ QStringList roleActions()
             actions.append(QLatin1String(m->sam->access->action));
     }
     return actions;
+}
+
+CfnNode targetEntry(ExportContext &x, ComponentId target, const CfnNode &kept, QStringList *ids)
+{
+    CfnNode entry = CfnNode::makeMap();
+    entry.set(QStringLiteral("Arn"), x.arnOf(target));
+    if (!kept.get(QStringLiteral("Id"))) {
+        const QString stem = x.logicalId(target).left(60);
+        QString id = stem;
+        for (int n = 2; ids->contains(id); ++n)
+            id = stem + QString::number(n);
+        ids->append(id);
+        entry.set(QStringLiteral("Id"), CfnNode::makeString(id));
+    }
+    for (const auto &[key, value] : kept.entries)
+        entry.set(key, value);
+    return entry;
+}
+
+QHash<ConnectionId, CfnNode> addTargetsRole(ExportContext &x, const QString &base,
+                                            const QString &principal,
+                                            const QList<const Connection *> &wires)
+{
+    std::vector<CfnNode> statements;
+    QList<ConnectionId> covered;
+    for (const Connection *w : wires) {
+        if (!parseKept(w->extra.value(extra::node)).get(QStringLiteral("RoleArn"))
+            && grantByRole(x, w->target, &statements))
+            covered.append(w->id);
+    }
+    QHash<ConnectionId, CfnNode> arns;
+    if (statements.empty())
+        return arns;
+    const QString id = addServiceRole(x, base + QStringLiteral("Role"), principal, statements);
+    for (ConnectionId w : std::as_const(covered))
+        arns.insert(w, CfnNode::makeTagged(QStringLiteral("GetAtt"),
+                                           CfnNode::makeString(id + QStringLiteral(".Arn"))));
+    return arns;
+}
+
+void grantAllByPolicy(ExportContext &x, std::vector<std::pair<ComponentId, CfnNode>> grants,
+                      const QString &principal)
+{
+    const auto key = [&](const std::pair<ComponentId, CfnNode> &g) {
+        return x.logicalId(g.first) + QLatin1Char(' ') + yamlText(g.second);
+    };
+    std::stable_sort(grants.begin(), grants.end(),
+                     [&](const auto &a, const auto &b) { return key(a) < key(b); });
+    for (const auto &[target, source] : grants)
+        grantByPolicy(x, target, principal, source);
 }
 
 } // namespace swb::sam

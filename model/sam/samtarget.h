@@ -10,12 +10,20 @@
 #include "model/parameter.h"
 #include "model/sam/cfnnode.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
+#include <utility>
 #include <vector>
+
+namespace swb {
+struct Connection;
+} // namespace swb
 
 namespace swb::sam {
 
@@ -60,6 +68,10 @@ ComponentId readDeadLetterArn(ImportContext &x, ComponentId source, CfnNode &ent
 void writeInvokePermission(ExportContext &x, ComponentId fn, const QString &principal,
                            const CfnNode &sourceArn, const QString &keptId,
                            const QVariant &keptNode, const QString &newId);
+// writeInvokePermission for a rule target wire to a function (nothing for other targets), keeping
+// the permission the import noted on the wire (extra::permission, readDeliveryGrants).
+void writeTargetPermission(ExportContext &x, const Connection &w, const QString &principal,
+                           const CfnNode &sourceArn, const QString &newId);
 // The function an AWS::Lambda::Permission lets `principal` invoke, and the logical id of the
 // resource its SourceArn names (first of its references); InvalidId when it is another
 // principal's, or either is missing.
@@ -87,5 +99,76 @@ bool grantsOnly(const CfnNode *document, const QString &principal);
 // The actions of the role-based forms (ServiceSam::access): what a role written by
 // addServiceRole may hold.
 QStringList roleActions();
+
+// --- A rule's targets in a template
+
+// A target entry (Targets[n]): Arn, then an Id unless the imported entry `kept` has one, then
+// `kept`'s properties. An Id is 1 to 64 of [.-_A-Za-z0-9], unique within the rule: `ids` holds
+// those of the rule's entries so far.
+CfnNode targetEntry(ExportContext &x, ComponentId target, const CfnNode &kept, QStringList *ids);
+// The role `principal` assumes to reach the targets of one rule reached through a role
+// (grantByRole): one per rule, added as `base`Role, for each wire whose kept entry (extra::node)
+// names no RoleArn of its own. The role's Arn per wire it covers.
+QHash<ConnectionId, CfnNode> addTargetsRole(ExportContext &x, const QString &base,
+                                            const QString &principal,
+                                            const QList<const Connection *> &wires);
+// Writes resource-policy grants (target block, source ARN) with grantByPolicy, sorted, so a
+// policy shared by several sources reads the same whatever order the wires come in.
+void grantAllByPolicy(ExportContext &x, std::vector<std::pair<ComponentId, CfnNode>> grants,
+                      const QString &principal);
+
+// The entries of a rule's Targets list (at `where`) naming a modelled block by Arn, with that
+// block; the others (noted: kept as written) are appended to `remaining`.
+QList<std::pair<CfnNode, ComponentId>> resolveTargets(ImportContext &x, const CfnNode &list,
+                                                      const QString &where,
+                                                      std::vector<CfnNode> *remaining);
+// The function events of `type` ("EventBridgeRule") of a modelled function: `read` turns one
+// into a wire (given the event's name, its Properties, from which it removes what it reads, and
+// where they are), or returns nullptr to keep the event as written. What is left of a read
+// event is kept on its wire (extra::events) and the event leaves the function.
+void readFunctionEvents(
+    ImportContext &x, const QString &logicalId, const QString &type,
+    const std::function<Connection *(const QString &, CfnNode &, const QString &)> &read);
+// A new Subscription wire from `source` to the block a target entry at `where` names; nullptr
+// when refused or when the source already has one to it (the model holds one per source and
+// target; reported, the entry stays as written).
+Connection *newTargetWire(ImportContext &x, ComponentId source, ComponentId target,
+                          const QString &where, const QVariantMap &extraData);
+// A target entry's RoleArn when it names a role the export writes again: one only `principal`
+// may assume, allowed only roleActions(), for a target whose service is reached through a role.
+// The property then leaves `entry` and the role's logical id is returned (to consume once every
+// rule is read); empty otherwise.
+QString readTargetRole(ImportContext &x, CfnNode &entry, ComponentId target,
+                       const QString &principal);
+
+// The dead-letter queues of the target wires leaving each source, for the wire parameter naming
+// a target's DLQ: empty is the source's only DLQ, so a name is needed only when its targets use
+// several.
+class TargetDlqs
+{
+public:
+    // readDeadLetterArn for wire `w`'s entry; the queue, InvalidId when none.
+    ComponentId read(ImportContext &x, const Connection &w, CfnNode &entry, const QString &where,
+                     const QString &origin);
+    // Sets parameter `key` of each wire whose source's targets use several queues; reports a
+    // target without one when the others use a single queue.
+    void assign(ImportContext &x, const QString &key) const;
+
+private:
+    struct Entry {
+        ConnectionId wire = InvalidId;
+        ComponentId queue = InvalidId;
+        QString where;
+    };
+    QHash<ComponentId, QList<Entry>> m_bySource;
+};
+
+// The resources letting `principal` deliver from consumed rules (logical ids `sources`) to their
+// targets and DLQs (`targets`): an AWS::Lambda::Permission for a rule target wire (its extra::name
+// the rule), a service's delivery policy (SamAccess::policyType) that covers only `targets` and
+// allows only `principal`. The export writes them again from the wires, so they are noted on the
+// wires and consumed; anything else in them keeps them as written.
+void readDeliveryGrants(ImportContext &x, const QString &principal, const QSet<QString> &sources,
+                        const QSet<ComponentId> &targets);
 
 } // namespace swb::sam

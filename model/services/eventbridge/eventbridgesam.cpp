@@ -2,9 +2,11 @@
 // targets of one rule are the Targets of an AWS::Events::Rule on it (with an
 // AWS::Lambda::Permission per function target), except a rule whose only target is a SAM function,
 // which is that function's EventBridgeRule event. Each target carries its RetryPolicy and
-// DeadLetterConfig.
+// DeadLetterConfig. On import each modelled target becomes a wire from the bus; what the model
+// does not hold stays in the wire's kept resource.
 #include "model/design.h"
 #include "model/sam/eventpattern.h"
+#include "model/sam/importreport.h"
 #include "model/sam/sammapping.h"
 #include "model/sam/samservice.h"
 #include "model/sam/samtarget.h"
@@ -21,6 +23,7 @@ namespace {
 
 using sam::CfnNode;
 using sam::parseKept;
+using sam::yamlText;
 namespace extra = sam::extra;
 namespace origin = sam::origin;
 
@@ -46,6 +49,17 @@ void writeTargetOptions(sam::ExportContext &x, const Connection &w, const Connec
     sam::writeIntegerProperties(entry, w.params, target::specs(), target::retryPolicy(), keys);
     if (dlq)
         sam::writeDeadLetterArn(x, entry, dlq->target);
+}
+
+// A rule's pattern (`key`: EventPattern, or Pattern of an EventBridgeRule event) from a target's
+// pattern text; a kept pattern the import left as written stays when the text is empty. Whether
+// the text parses (the template then holds it exactly).
+bool writePattern(CfnNode &props, const QString &key, const QString &text, bool kept)
+{
+    const std::optional<CfnNode> pattern = sam::eventPatternNode(text);
+    if (!kept || !text.isEmpty())
+        props.set(key, pattern ? *pattern : sam::matchAllEventPattern());
+    return pattern.has_value();
 }
 
 struct RuleTargets {
@@ -133,12 +147,8 @@ void BusExport::writeRule(const RuleTargets &r)
     }
     props.set(QStringLiteral("EventBusName"), x.ref(bus.id)); // after Name, as an import keeps it
     const QString firstPattern = target::Params::of(first.params).eventPattern.trimmed();
-    const std::optional<CfnNode> pattern = sam::eventPatternNode(firstPattern);
-    const bool keptPattern = props.get(QStringLiteral("EventPattern")) && firstPattern.isEmpty();
-    if (pattern && !keptPattern)
-        props.set(QStringLiteral("EventPattern"), *pattern);
-    else if (!keptPattern)
-        props.set(QStringLiteral("EventPattern"), sam::matchAllEventPattern());
+    const bool pattern = writePattern(props, QStringLiteral("EventPattern"), firstPattern,
+                                      props.get(QStringLiteral("EventPattern")));
     CfnNode targets = props.get(QStringLiteral("Targets")) ? *props.get(QStringLiteral("Targets"))
                                                            : CfnNode::makeSequence();
     QStringList ids;
@@ -149,38 +159,17 @@ void BusExport::writeRule(const RuleTargets &r)
     // Targets reached through a role EventBridge assumes (a state machine, another bus) share one
     // role per rule, unless an imported target names a role of its own (aws-behaviour.md §9
     // "Permissions").
-    std::vector<CfnNode> roleStatements;
-    QSet<ConnectionId> roleTargets;
+    const QHash<ConnectionId, CfnNode> roles =
+        sam::addTargetsRole(x, base, QLatin1String(kPrincipal), r.wires);
     for (const Connection *w : r.wires) {
-        if (!parseKept(w->extra.value(extra::node)).get(QStringLiteral("RoleArn"))
-            && sam::grantByRole(x, w->target, &roleStatements))
-            roleTargets.insert(w->id);
-    }
-    const QString roleId = roleStatements.empty()
-                               ? QString()
-                               : sam::addServiceRole(x, base + QStringLiteral("Role"),
-                                                     QLatin1String(kPrincipal), roleStatements);
-    for (const Connection *w : r.wires) {
-        CfnNode entry = w->extra.value(extra::origin).toString() == origin::ruleTarget
-                            ? parseKept(w->extra.value(extra::node))
-                            : CfnNode::makeMap();
-        CfnNode ordered = CfnNode::makeMap();
-        ordered.set(QStringLiteral("Arn"), x.arnOf(w->target));
-        if (!entry.get(QStringLiteral("Id"))) {
-            // Id: 1 to 64 of [.-_A-Za-z0-9], unique within the rule.
-            const QString stem = x.logicalId(w->target).left(60);
-            QString id = stem;
-            for (int n = 2; ids.contains(id); ++n)
-                id = stem + QString::number(n);
-            ids.append(id);
-            ordered.set(QStringLiteral("Id"), str(id));
-        }
-        for (const auto &[key, value] : entry.entries)
-            ordered.set(key, value);
-        if (roleTargets.contains(w->id))
-            ordered.set(QStringLiteral("RoleArn"),
-                        CfnNode::makeTagged(QStringLiteral("GetAtt"),
-                                            str(roleId + QStringLiteral(".Arn"))));
+        CfnNode ordered =
+            sam::targetEntry(x, w->target,
+                             w->extra.value(extra::origin).toString() == origin::ruleTarget
+                                 ? parseKept(w->extra.value(extra::node))
+                                 : CfnNode::makeMap(),
+                             &ids);
+        if (roles.contains(w->id))
+            ordered.set(QStringLiteral("RoleArn"), roles.value(w->id));
         const Component &target = *x.design().component(w->target);
         // A FIFO queue target needs a message group (the rule's, one ordered group).
         if (target.kind == ComponentKind::SqsQueue && isFifo(target)
@@ -188,7 +177,7 @@ void BusExport::writeRule(const RuleTargets &r)
             ordered.setPath(QStringLiteral("SqsParameters.MessageGroupId"), str(base));
         QStringList keys;
         writeTargetOptions(x, *w, dlqs.value(w->id), ordered, &keys);
-        noteTargetKeys(*w, firstPattern, pattern.has_value(), ruleWritten, &keys);
+        noteTargetKeys(*w, firstPattern, pattern, ruleWritten, &keys);
         targets.items.push_back(ordered);
         written.insert(w->id, keys);
         markDlq(*w);
@@ -201,11 +190,8 @@ void BusExport::writeRule(const RuleTargets &r)
     const CfnNode ruleArn =
         CfnNode::makeTagged(QStringLiteral("GetAtt"), str(ruleId + QStringLiteral(".Arn")));
     for (const Connection *w : r.wires) {
-        if (x.design().component(w->target)->kind == ComponentKind::Lambda)
-            sam::writeInvokePermission(
-                x, w->target, QLatin1String(kPrincipal), ruleArn,
-                w->extra.value(extra::permission).toString(), w->extra.value(extra::permissionNode),
-                ruleId + x.logicalId(w->target) + QStringLiteral("Permission"));
+        sam::writeTargetPermission(x, *w, QLatin1String(kPrincipal), ruleArn,
+                                   ruleId + x.logicalId(w->target) + QStringLiteral("Permission"));
         grants.emplace_back(w->target, ruleArn);
         if (const Connection *dlq = dlqs.value(w->id))
             grants.emplace_back(dlq->target, ruleArn);
@@ -228,17 +214,14 @@ void BusExport::writeFunctionEvent(const RuleTargets &r)
         events.set(name, ev);
     }
     const QString pattern = target::Params::of(w.params).eventPattern.trimmed();
-    const std::optional<CfnNode> patternValue = sam::eventPatternNode(pattern);
     QStringList keys;
     for (auto &[name, ev] : events.entries) {
         CfnNode kept = ev.get(QStringLiteral("Properties")) ? *ev.get(QStringLiteral("Properties"))
                                                             : CfnNode::makeMap();
         CfnNode props = CfnNode::makeMap();
         props.set(QStringLiteral("EventBusName"), x.ref(bus.id));
-        const bool keptPattern = kept.get(QStringLiteral("Pattern")) && pattern.isEmpty();
-        if (!keptPattern)
-            props.set(QStringLiteral("Pattern"),
-                      patternValue ? *patternValue : sam::matchAllEventPattern());
+        const bool patternWritten = writePattern(props, QStringLiteral("Pattern"), pattern,
+                                                 kept.get(QStringLiteral("Pattern")));
         bool ruleWritten = r.rule.isEmpty();
         if (!r.rule.isEmpty() && validRuleName(r.rule) && !kept.get(QStringLiteral("RuleName"))) {
             props.set(QStringLiteral("RuleName"), str(r.rule));
@@ -248,7 +231,7 @@ void BusExport::writeFunctionEvent(const RuleTargets &r)
             props.set(key, value);
         keys.clear();
         writeTargetOptions(x, w, dlqs.value(w.id), props, &keys);
-        noteTargetKeys(w, pattern, patternValue.has_value(), ruleWritten, &keys);
+        noteTargetKeys(w, pattern, patternWritten, ruleWritten, &keys);
         ev.set(QStringLiteral("Type"), str(QStringLiteral("EventBridgeRule")));
         ev.set(QStringLiteral("Properties"), props);
         fnProps.setPath(QStringLiteral("Events.") + name, ev);
@@ -298,13 +281,7 @@ QHash<ConnectionId, QStringList> exportWires(sam::ExportContext &x, const Compon
         else
             out.writeRule(r);
     }
-    const auto key = [&](const std::pair<ComponentId, CfnNode> &g) {
-        return x.logicalId(g.first) + QLatin1Char(' ') + sam::yamlText(g.second);
-    };
-    std::stable_sort(out.grants.begin(), out.grants.end(),
-                     [&](const auto &a, const auto &b) { return key(a) < key(b); });
-    for (const auto &[target, source] : out.grants)
-        sam::grantByPolicy(x, target, QLatin1String(kPrincipal), source);
+    sam::grantAllByPolicy(x, std::move(out.grants), QLatin1String(kPrincipal));
     return out.written;
 }
 
@@ -319,6 +296,135 @@ void completeResource(sam::ExportContext &, const Component &bus, CfnNode &props
               str(name == QLatin1String("default") ? QStringLiteral("default-bus") : name));
 }
 
+// --- Import
+
+struct Import {
+    sam::ImportContext &x;
+    sam::TargetDlqs dlqs;
+    QSet<QString> rules;      // consumed rules' logical ids (and <function><event> of events)
+    QSet<ComponentId> served; // the consumed rules' targets and DLQs
+    QSet<QString> roles;      // roles consumed rule targets name, to consume
+
+    void note(const QString &line) { x.report().notes.append(line); }
+
+    // The bus an EventBusName names; InvalidId (reported) for the default bus or another.
+    ComponentId bus(const CfnNode *name, const QString &where)
+    {
+        const ComponentId id = name ? x.resolve(*name) : InvalidId;
+        if (id && x.design().component(id)->kind == ComponentKind::EventBus)
+            return id;
+        note(QStringLiteral("%1: a rule on the default event bus or on a bus outside this "
+                            "template is not modelled; kept as written")
+                 .arg(where));
+        return InvalidId;
+    }
+
+    // RetryPolicy and DeadLetterConfig of a target entry or an EventBridgeRule event; what is
+    // read leaves `node`.
+    void readOptions(Connection &w, CfnNode &node, const QString &where)
+    {
+        sam::readIntegerProperties(x, node, w.params, target::specs(), target::retryPolicy(),
+                                   where);
+        served.insert(dlqs.read(x, w, node, where, origin::ruleTarget));
+    }
+
+    void readRule(const QString &logicalId);
+    Connection *readFunctionEvent(const QString &fnId, const QString &eventName, CfnNode &evProps,
+                                  const QString &where);
+};
+
+void Import::readRule(const QString &logicalId)
+{
+    const QString where = QStringLiteral("Resources.%1").arg(logicalId);
+    CfnNode kept = *x.resource(logicalId);
+    CfnNode *props = kept.get(QStringLiteral("Properties"));
+    const CfnNode *list = props ? props->get(QStringLiteral("Targets")) : nullptr;
+    if (!list || !list->isSequence() || !props->get(QStringLiteral("EventPattern"))) {
+        note(where
+             + QStringLiteral(": a rule without an event pattern or targets (a schedule) is not "
+                              "modelled; kept as written"));
+        return;
+    }
+    const ComponentId bus = this->bus(props->get(QStringLiteral("EventBusName")),
+                                      where + QStringLiteral(".Properties.EventBusName"));
+    if (!bus)
+        return;
+    std::vector<CfnNode> remaining;
+    const auto targets =
+        sam::resolveTargets(x, *list, where + QStringLiteral(".Properties.Targets"), &remaining);
+    QString rule = targets.size() > 1 ? logicalId : QString();
+    const CfnNode *name = props->get(QStringLiteral("Name"));
+    if (name && name->isScalar() && name->tag.isEmpty())
+        rule = name->scalar;
+    const std::optional<QString> pattern =
+        sam::readEventPattern(x, props->get(QStringLiteral("EventPattern")),
+                              where + QStringLiteral(".Properties.EventPattern"));
+    QList<ConnectionId> made;
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        auto [entry, to] = targets[i];
+        const QString at = QStringLiteral("%1.Properties.Targets[%2]").arg(where).arg(i);
+        Connection *w = sam::newTargetWire(
+            x, bus, to, at, {{extra::origin, origin::ruleTarget}, {extra::name, logicalId}});
+        if (!w) {
+            remaining.push_back(entry);
+            continue;
+        }
+        w->params.insert(target::key::rule, rule);
+        w->params.insert(target::key::eventPattern, pattern.value_or(QString()));
+        entry.remove(QStringLiteral("Arn"));
+        if (const QString role = sam::readTargetRole(x, entry, to, QLatin1String(kPrincipal));
+            !role.isEmpty())
+            roles.insert(role);
+        readOptions(*w, entry, at);
+        served.insert(to);
+        w->extra.insert(extra::node, yamlText(entry));
+        made.append(w->id);
+    }
+    if (made.isEmpty())
+        return;
+    props->remove(QStringLiteral("EventBusName"));
+    if (pattern)
+        props->remove(QStringLiteral("EventPattern"));
+    CfnNode rest = CfnNode::makeSequence();
+    rest.items = remaining;
+    props->set(QStringLiteral("Targets"), rest);
+    if (remaining.empty())
+        props->remove(QStringLiteral("Targets"));
+    for (ConnectionId id : std::as_const(made))
+        x.connection(id)->extra.insert(extra::resource, yamlText(kept));
+    x.consume(logicalId);
+    rules.insert(logicalId);
+}
+
+Connection *Import::readFunctionEvent(const QString &fnId, const QString &eventName,
+                                      CfnNode &evProps, const QString &where)
+{
+    const ComponentId fn = x.block(fnId);
+    const ComponentId bus = this->bus(evProps.get(QStringLiteral("EventBusName")),
+                                      where + QStringLiteral(".Properties.EventBusName"));
+    Connection *w =
+        bus ? sam::newTargetWire(x, bus, fn, where, {{extra::origin, origin::event}}) : nullptr;
+    if (!w)
+        return nullptr;
+    rules.insert(fnId + eventName); // the rule SAM generates for the event
+    served.insert(fn);
+    QString rule;
+    const CfnNode *name = evProps.get(QStringLiteral("RuleName"));
+    if (name && name->isScalar() && name->tag.isEmpty()) {
+        rule = name->scalar;
+        evProps.remove(QStringLiteral("RuleName"));
+    }
+    w->params.insert(target::key::rule, rule);
+    const std::optional<QString> pattern = sam::readEventPattern(
+        x, evProps.get(QStringLiteral("Pattern")), where + QStringLiteral(".Properties.Pattern"));
+    if (pattern)
+        evProps.remove(QStringLiteral("Pattern"));
+    w->params.insert(target::key::eventPattern, pattern.value_or(QString()));
+    evProps.remove(QStringLiteral("EventBusName"));
+    readOptions(*w, evProps, where + QStringLiteral(".Properties"));
+    return w;
+}
+
 } // namespace
 
 const QList<sam::IntegerProperty> &target::retryPolicy()
@@ -327,6 +433,24 @@ const QList<sam::IntegerProperty> &target::retryPolicy()
         {"RetryPolicy.MaximumEventAgeInSeconds", key::maximumEventAge},
         {"RetryPolicy.MaximumRetryAttempts", key::maximumRetryAttempts}};
     return properties;
+}
+
+void importSamWires(sam::ImportContext &x)
+{
+    Import in{x, {}, {}, {}, {}};
+    for (const QString &id : x.logicalIds()) {
+        if (x.resourceType(id) == QLatin1String("AWS::Events::Rule"))
+            in.readRule(id);
+        else if (x.resourceType(id) == QLatin1String("AWS::Serverless::Function"))
+            sam::readFunctionEvents(x, id, QStringLiteral("EventBridgeRule"),
+                                    [&](const QString &name, CfnNode &props, const QString &where) {
+                                        return in.readFunctionEvent(id, name, props, where);
+                                    });
+    }
+    sam::readDeliveryGrants(x, QLatin1String(kPrincipal), in.rules, in.served);
+    for (const QString &id : std::as_const(in.roles))
+        x.consume(id);
+    in.dlqs.assign(x, target::key::deadLetterQueue);
 }
 
 const sam::ServiceSam &samMapping()
