@@ -119,8 +119,10 @@ QString readTargetRole(ImportContext &x, CfnNode &entry, ComponentId target,
 ComponentId TargetDlqs::read(ImportContext &x, const Connection &w, CfnNode &entry,
                              const QString &where, const QString &origin)
 {
-    const ComponentId queue = readDeadLetterArn(x, w.source, entry, where, origin);
-    m_bySource[w.source].append({w.id, queue, where});
+    const ComponentId source = w.source; // `w` is not used once a wire is added
+    const ConnectionId wire = w.id;
+    const ComponentId queue = readDeadLetterArn(x, source, entry, where, origin);
+    m_bySource[source].append({wire, queue, where});
     return queue;
 }
 

@@ -9,7 +9,6 @@
 namespace swb::sam {
 struct ServiceSam;
 struct IntegerProperty;
-class ImportContext;
 } // namespace swb::sam
 
 namespace swb::eventbridge {
@@ -87,10 +86,9 @@ const Connection *deadLetterWire(const Design &design, const Connection &target,
 inline constexpr int kMaxTargetsPerRule = 5;
 
 const ServiceModule &module();
-// Rules, targets and EventBridgeRule events in SAM templates: the export (eventbridgesam.cpp) and
-// the import (eventbridgesamimport.cpp).
+// Rules, targets and EventBridgeRule events in SAM templates, export and import
+// (eventbridgesam.cpp).
 const sam::ServiceSam &samMapping();
-void importSamWires(sam::ImportContext &x);
 // The service principal EventBridge acts as: what a target's resource policy lets in.
 inline constexpr char kPrincipal[] = "events.amazonaws.com";
 

@@ -19,6 +19,14 @@
 
 namespace swb::eventbridge {
 
+const QList<sam::IntegerProperty> &target::retryPolicy()
+{
+    static const QList<sam::IntegerProperty> properties = {
+        {"RetryPolicy.MaximumEventAgeInSeconds", key::maximumEventAge},
+        {"RetryPolicy.MaximumRetryAttempts", key::maximumRetryAttempts}};
+    return properties;
+}
+
 namespace {
 
 using sam::CfnNode;
@@ -319,12 +327,16 @@ struct Import {
         return InvalidId;
     }
 
-    // RetryPolicy and DeadLetterConfig of a target entry or an EventBridgeRule event; what is
-    // read leaves `node`.
-    void readOptions(Connection &w, CfnNode &node, const QString &where)
+    // A target wire's rule and pattern, and the RetryPolicy and DeadLetterConfig of its target
+    // entry or EventBridgeRule event; what is read leaves `node`.
+    void readTarget(Connection &w, const QString &rule, const std::optional<QString> &pattern,
+                    CfnNode &node, const QString &where)
     {
+        w.params.insert(target::key::rule, rule);
+        w.params.insert(target::key::eventPattern, pattern.value_or(QString()));
         sam::readIntegerProperties(x, node, w.params, target::specs(), target::retryPolicy(),
                                    where);
+        served.insert(w.target);
         served.insert(dlqs.read(x, w, node, where, origin::ruleTarget));
     }
 
@@ -369,14 +381,11 @@ void Import::readRule(const QString &logicalId)
             remaining.push_back(entry);
             continue;
         }
-        w->params.insert(target::key::rule, rule);
-        w->params.insert(target::key::eventPattern, pattern.value_or(QString()));
         entry.remove(QStringLiteral("Arn"));
         if (const QString role = sam::readTargetRole(x, entry, to, QLatin1String(kPrincipal));
             !role.isEmpty())
             roles.insert(role);
-        readOptions(*w, entry, at);
-        served.insert(to);
+        readTarget(*w, rule, pattern, entry, at);
         w->extra.insert(extra::node, yamlText(entry));
         made.append(w->id);
     }
@@ -385,9 +394,7 @@ void Import::readRule(const QString &logicalId)
     props->remove(QStringLiteral("EventBusName"));
     if (pattern)
         props->remove(QStringLiteral("EventPattern"));
-    CfnNode rest = CfnNode::makeSequence();
-    rest.items = remaining;
-    props->set(QStringLiteral("Targets"), rest);
+    props->get(QStringLiteral("Targets"))->items = remaining;
     if (remaining.empty())
         props->remove(QStringLiteral("Targets"));
     for (ConnectionId id : std::as_const(made))
@@ -407,32 +414,19 @@ Connection *Import::readFunctionEvent(const QString &fnId, const QString &eventN
     if (!w)
         return nullptr;
     rules.insert(fnId + eventName); // the rule SAM generates for the event
-    served.insert(fn);
     QString rule;
     const CfnNode *name = evProps.get(QStringLiteral("RuleName"));
     if (name && name->isScalar() && name->tag.isEmpty()) {
         rule = name->scalar;
         evProps.remove(QStringLiteral("RuleName"));
     }
-    w->params.insert(target::key::rule, rule);
     const std::optional<QString> pattern = sam::readEventPattern(
         x, evProps.get(QStringLiteral("Pattern")), where + QStringLiteral(".Properties.Pattern"));
     if (pattern)
         evProps.remove(QStringLiteral("Pattern"));
-    w->params.insert(target::key::eventPattern, pattern.value_or(QString()));
     evProps.remove(QStringLiteral("EventBusName"));
-    readOptions(*w, evProps, where + QStringLiteral(".Properties"));
+    readTarget(*w, rule, pattern, evProps, where + QStringLiteral(".Properties"));
     return w;
-}
-
-} // namespace
-
-const QList<sam::IntegerProperty> &target::retryPolicy()
-{
-    static const QList<sam::IntegerProperty> properties = {
-        {"RetryPolicy.MaximumEventAgeInSeconds", key::maximumEventAge},
-        {"RetryPolicy.MaximumRetryAttempts", key::maximumRetryAttempts}};
-    return properties;
 }
 
 void importSamWires(sam::ImportContext &x)
@@ -452,6 +446,8 @@ void importSamWires(sam::ImportContext &x)
         x.consume(id);
     in.dlqs.assign(x, target::key::deadLetterQueue);
 }
+
+} // namespace
 
 const sam::ServiceSam &samMapping()
 {
