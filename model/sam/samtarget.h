@@ -122,7 +122,7 @@ void grantAllByPolicy(ExportContext &x, std::vector<std::pair<ComponentId, CfnNo
 QList<std::pair<CfnNode, ComponentId>> resolveTargets(ImportContext &x, const CfnNode &list,
                                                       const QString &where,
                                                       std::vector<CfnNode> *remaining);
-// The function events of `type` ("EventBridgeRule") of a modelled function: `read` turns one
+// The function events of `type` (a SAM event Type) of a modelled function: `read` turns one
 // into a wire (given the event's name, its Properties, from which it removes what it reads, and
 // where they are), or returns nullptr to keep the event as written. What is left of a read
 // event is kept on its wire (extra::events) and the event leaves the function.
