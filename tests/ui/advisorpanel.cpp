@@ -258,8 +258,10 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("SWB_SCREENSHOT_DIR", s("/tmp"));
         QVERIFY(dock->grab().save(dir + s("/swb-advisor-dlq.png")));
     }
+
     // The queue pattern for a synchronous API throttled in bursts: Compare opens the Compare
-    // window with the design as it is and as the fix makes it, runs both, and leaves the design
+    // window with the design as it is and as the fix makes it, runs both on the design's own
+    // traffic (the burst shows in the first, not the second), and leaves the design
     // untouched; Apply replaces the API's sync wire by a queue and its two wires as one undo
     // step; Ctrl+Z restores the sync wire. The dock and the Compare window are saved as
     // swb-advisor-sync-burst.png and swb-compare-queue-pattern.png for a person to look at.
@@ -298,6 +300,11 @@ private Q_SLOTS:
         QCOMPARE(rows.at(1).name, fix.title);
         QVERIFY2(rows.at(0).ok && rows.at(1).ok,
                  qPrintable(rows.at(0).error + s(" / ") + rows.at(1).error));
+        // Run on the design's own traffic (its burst), not the window's default 100 req/s
+        // Poisson profile: the design throttles the burst, the queue pattern does not.
+        QVERIFY2(rows.at(0).headline.throttles > 1000,
+                 qPrintable(QString::number(rows.at(0).headline.throttles)));
+        QVERIFY(rows.at(1).headline.throttles < 0.01 * rows.at(0).headline.throttles + 1);
         compareWindow->resize(1100, 800);
         QTest::qWait(200);
         QVERIFY(compareWindow->grab().save(dir + s("/swb-compare-queue-pattern.png")));

@@ -50,6 +50,9 @@ public:
     // A design made elsewhere (e.g. the advisor's structural fix), under `name`.
     void addDesign(const QString &name, const Design &design, const QString &toolTip);
     int designCount() const;
+    // Sets the form's traffic profile and simulated time (the advisor's Compare sets the
+    // design's own, so a fix is compared on the traffic that showed the problem).
+    void setProfile(const TrafficProfile &traffic, double durationSeconds);
 
     CompareResults *results() const { return m_results; }
     CompareRunner *runner() const { return m_runner; }

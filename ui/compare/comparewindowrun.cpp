@@ -10,6 +10,8 @@
 #include "ui/prompter.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -19,6 +21,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+
+#include <cmath>
 
 namespace swb {
 
@@ -88,6 +92,13 @@ void CompareWindow::addDesign(const QString &name, const Design &design, const Q
     entry.name = name;
     entry.input.design = design;
     addEntry(entry, toolTip);
+}
+
+void CompareWindow::setProfile(const TrafficProfile &traffic, double durationSeconds)
+{
+    m_rate->setValue(traffic.rate);
+    m_trafficPattern->setCurrentText(traffic.pattern);
+    m_duration->setValue(int(std::lround(durationSeconds)));
 }
 
 int CompareWindow::designCount() const
