@@ -636,6 +636,84 @@ private Q_SLOTS:
         checkApplyingClears(d, *fix, o, QStringLiteral("orders-service"));
     }
 
+    // A function configured with 1,024 MB that peaks at 150 MB and declares 30 % of its
+    // duration CPU-bound: the smallest memory that fits the peak with 20 % headroom, in 64 MB
+    // steps, is 192 MB; the CPU-bound share then runs at 192 / 1,024 of the CPU, so the mean
+    // duration becomes 80 x (0.7 + 0.3 x 1,024 / 192) = 184 ms. The bill falls (GB-s per
+    // invocation x 0.43), the p99 rises within the stretch, and the re-run is verified.
+    void oversizedMemoryIsCutToThePeak()
+    {
+        const Design d =
+            pattern("api-lambda", {QStringLiteral("orders-service.memory=1024"),
+                                   QStringLiteral("orders-service.maxMemoryUsed=150"),
+                                   QStringLiteral("orders-service.cpuBoundShare=0.3")});
+        const AdviceOptions o = optionsFor(600);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const Advice a = advise(d, run, o);
+        QVERIFY(find(a.diagnoses, QStringLiteral("oversized-memory"),
+                     QStringLiteral("orders-service")));
+        const Fix *fix = fixFor(a, QStringLiteral("oversized-memory"));
+        QVERIFY(fix);
+        QVERIFY2(fix->verified, qPrintable(fix->verdict));
+        QCOMPARE(changedTo(*fix, QStringLiteral("memory")), 192);
+        double duration = -1;
+        for (const ParamChange &c : fix->changes)
+            if (c.key == QStringLiteral("duration"))
+                duration = c.to.toDouble();
+        QVERIFY2(std::fabs(duration - 80 * (0.7 + 0.3 * 1024.0 / 192.0)) < 0.05,
+                 qPrintable(QString::number(duration)));
+        QVERIFY(fix->after.monthlyCostUsd < fix->before.monthlyCostUsd);
+        QVERIFY(fix->after.p99Ms > fix->before.p99Ms); // the CPU-bound part runs longer
+        checkApplyingClears(d, *fix, o, QStringLiteral("orders-service"));
+
+        // Undeclared CPU-bound share: the diagnosis, and no fix (a cut would verify for
+        // nothing: the simulated duration does not follow memory).
+        const Design undeclared =
+            pattern("api-lambda", {QStringLiteral("orders-service.memory=1024"),
+                                   QStringLiteral("orders-service.maxMemoryUsed=150")});
+        const RunResults run2 = runToEnd(undeclared, o.run);
+        const Advice a2 = advise(undeclared, run2, o);
+        QVERIFY(find(a2.diagnoses, QStringLiteral("oversized-memory"),
+                     QStringLiteral("orders-service")));
+        QVERIFY(!fixFor(a2, QStringLiteral("oversized-memory")));
+
+        // A p99 target the smallest memory would break: the memory is raised until the
+        // stretched p99 fits, and the fix stays within the target.
+        AdviceOptions tight = o;
+        tight.targetP99Ms = headlineOf(run).p99Ms * 2;
+        const Advice a3 = advise(d, run, tight);
+        const Fix *fix3 = fixFor(a3, QStringLiteral("oversized-memory"));
+        QVERIFY(fix3);
+        QVERIFY(changedTo(*fix3, QStringLiteral("memory")) > 192);
+        QVERIFY2(fix3->verified, qPrintable(fix3->verdict));
+        QVERIFY(fix3->after.p99Ms <= tight.targetP99Ms);
+    }
+
+    // sqs-lambda at one message every 100 s for an hour: the queue is nearly always empty and
+    // its 5 idle pollers' long polls (one each per 20 s) are most of its billed requests.
+    // Diagnosed, without a fix; the estimate (pollers x idle time / 20 s) is within the
+    // requests the queue billed.
+    void emptyReceivesAreDiagnosed()
+    {
+        const Design d = pattern("sqs-lambda", {QStringLiteral("jobs-traffic.rate=0.01")});
+        const AdviceOptions o = optionsFor(3600);
+        const RunResults run = runToEnd(d, o.run);
+        QVERIFY2(run.ok, qPrintable(run.error));
+        const Advice a = advise(d, run, o);
+        const Diagnosis *diag =
+            find(a.diagnoses, QStringLiteral("sqs-empty-receives"), QStringLiteral("jobs-queue"));
+        QVERIFY(diag);
+        QVERIFY(!fixFor(a, QStringLiteral("sqs-empty-receives")));
+        // 5 pollers x 3,600 s / 20 s = 900 empty receives at most; the messages add ~36 sends,
+        // receives and deletes each.
+        const double billed = sum(series(run, d, "jobs-queue", core::QmBilledRequests));
+        const double sent = sum(series(run, d, "jobs-queue", core::QmSent));
+        QVERIFY2(billed > 600 && billed < 900 + 4 * sent + 10, qPrintable(QString::number(billed)));
+        QVERIFY2(diag->figure.contains(QStringLiteral("billed requests")),
+                 qPrintable(diag->figure));
+    }
+
     // The same fix with a budget below its bill is not offered, and says why.
     void aFixOverTheBudgetIsNotOffered()
     {

@@ -171,6 +171,9 @@ void TestScenarioBuilder::mapsEveryParameter()
     mark("lambda", {"memory", "timeout", "reservedConcurrency", "provisionedConcurrency",
                     "duration", "durationCv", "errorRate", "coldStart", "idleExpiry",
                     "architecture", "maxRetryAttempts", "maxEventAge"});
+    // maxMemoryUsed, cpuBoundShare: not simulated (measurements the advisor's memory rule reads
+    // to size a memory change and its duration: tst_sim_advisor).
+    mark("lambda", {"maxMemoryUsed", "cpuBoundShare"});
     mark("downstream", {"protocol", "capacity", "maxConnections", "latency", "errorRate"});
 
     m.wire(traffic, api, WK::Traffic);

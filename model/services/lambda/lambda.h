@@ -55,7 +55,17 @@ namespace swb::lambda {
         "apart. Default 2.")                                                                     \
     INT(maxEventAge, "Async max event age", "s", 21600, 60, 21600, nullptr,                      \
         "Async invokes: events older than this are dropped (or sent to the on-failure "          \
-        "destination). Default and maximum 6 h.")
+        "destination). Default and maximum 6 h.")                                                \
+    INT(maxMemoryUsed, "Max memory used", "MB", -1, 1, 10240, "not measured",                    \
+        "The peak memory an invocation uses, as CloudWatch reports it (\"Max Memory Used\" in "  \
+        "the REPORT line). Not simulated: the advisor sizes a memory cut from it (20 % "         \
+        "headroom). -1: not measured.")                                                          \
+    REAL(cpuBoundShare, "CPU-bound share", "", -1, 0, 1, "not declared",                         \
+         "Share of the mean duration spent computing rather than waiting. CPU is allocated in "  \
+         "proportion to memory (1,769 MB = 1 vCPU), so at another memory this share runs "       \
+         "longer or shorter (a single thread gains nothing above 1,769 MB). The simulated "      \
+         "duration is the mean duration above; the advisor uses this share to set the "          \
+         "duration of a memory change it proposes. -1: not declared.")
 
 // A Lambda function calling a dependency or another function (sync-invoke wire).
 #define SWB_LAMBDA_SYNC_INVOKE_PARAMS(INT, REAL, FLAG, CHOICE, TEXT)                                \

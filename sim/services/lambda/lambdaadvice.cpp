@@ -329,9 +329,9 @@ namespace swb::lambda {
 const QList<advisor::Rule> &advisorRules()
 {
     // In the order their findings are listed.
-    static const QList<advisor::Rule> rules = {advisor::lambdaThrottling,
-                                               advisor::syncBurstThrottling,
-                                               advisor::lambdaColdStarts, advisor::retryStorm};
+    static const QList<advisor::Rule> rules = {
+        advisor::lambdaThrottling, advisor::syncBurstThrottling, advisor::lambdaColdStarts,
+        advisor::retryStorm, advisor::lambdaOversizedMemory};
     return rules;
 }
 

@@ -59,4 +59,14 @@ struct MappingBatches {
 // (sim/services/lambda/lambdaadvice.cpp).
 void smallBatches(const RuleContext &ctx, const MappingBatches &m, QList<Finding> *out);
 
+// The mean duration at `toMb` of memory of a function whose mean is `durationMs` at `fromMb`,
+// `cpuBoundShare` of it computing: that share runs at the CPU memory buys, 1,769 MB being one
+// vCPU and a single thread gaining nothing above (aws-behaviour.md §1, Memory).
+double durationAtMemory(double durationMs, double cpuBoundShare, double fromMb, double toMb);
+// The smallest memory that holds a measured peak with 20 % headroom, in 64 MB steps, at least
+// Lambda's 128 MB.
+qlonglong memoryForPeak(qlonglong peakMb);
+// Memory far above the measured peak (sim/services/lambda/lambdamemoryadvice.cpp).
+void lambdaOversizedMemory(const RuleContext &ctx, const Component &c, QList<Finding> *out);
+
 } // namespace swb::advisor

@@ -1,6 +1,7 @@
 // The advisor's rules on an SQS queue (sim/advisorruleskit.h): a backlog still growing (the
 // consumer sized by Little's law), failed messages received again and again without a
-// dead-letter queue, and small batches read by its Lambda consumer.
+// dead-letter queue, small batches read by its Lambda consumer, and a bill that is mostly
+// empty receives.
 
 #include "sim/advisorruleskit.h"
 #include "sim/services/simservice.h"
@@ -140,6 +141,58 @@ void sqsSmallBatches(const RuleContext &ctx, const Component &c, QList<Finding> 
                  out);
 }
 
+// SQS: a queue whose bill is mostly the empty receives of its idle pollers. Lambda keeps at
+// least 5 pollers long-polling a queue (WaitTimeSeconds 20) while it is empty, and every
+// ReceiveMessage is a billed request, empty or not (aws-behaviour.md §4, Event source mapping
+// and Pricing); the engine bills each idle poller one empty receive per 20 s. Estimated here
+// from the bins where nothing was visible or received: pollers x bin / 20 s. A diagnosis
+// without a fix: no mapping setting lowers the idle pollers (a batching window only delays
+// invocations), and the remedies (fewer queues, by merging queues of little traffic, or
+// provisioned pollers at a 2-poller minimum, billed apart) change the design or are not
+// simulated, so they are named, not proposed.
+void sqsEmptyReceives(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    if (!mappingFrom(ctx.design, c.id))
+        return;
+    const Series s(ctx.run, c.id);
+    const QList<double> visible = s.values(core::QmVisible);
+    const QList<double> receives = s.values(core::QmReceives);
+    const QList<double> pollers = s.values(core::QmPollers);
+    const double billed = s.total(core::QmBilledRequests);
+    constexpr double kLongPollSeconds = 20;
+    double empty = 0;
+    QList<double> idle(pollers.size(), 0.0);
+    for (qsizetype b = 0; b < pollers.size() && b < visible.size() && b < receives.size(); ++b) {
+        if (visible.at(b) == 0 && receives.at(b) == 0) {
+            idle[b] = pollers.at(b) * s.bin() / kLongPollSeconds;
+            empty += idle.at(b);
+        }
+    }
+    if (billed <= 0 || empty < 0.5 * billed)
+        return;
+    double monthly = 0;
+    for (const ComponentSummary &cs : ctx.run.summary.components)
+        if (cs.id == c.id && std::isfinite(cs.monthlyCostUsd))
+            monthly = cs.monthlyCostUsd;
+    const double share = std::min(1.0, empty / billed);
+    Finding f;
+    f.diagnosis = diagnosis(
+        QStringLiteral("sqs-empty-receives"),
+        QStringLiteral("%1 mostly bills empty receives").arg(c.name), c.name, window(idle, s.bin()),
+        QStringLiteral("about %1 empty receives by idle pollers, %2 of its %3 billed requests "
+                       "(about $%4 of its $%5/month before the free tier)")
+            .arg(count(empty), percent(share), count(billed))
+            .arg(monthly * share, 0, 'f', 2)
+            .arg(monthly, 0, 'f', 2),
+        QStringLiteral("While a queue is empty Lambda keeps at least 5 pollers long-polling it, "
+                       "and each ReceiveMessage, empty or not, is a billed request: about 3 per "
+                       "poller per minute. No mapping setting lowers them; fewer queues (merging "
+                       "queues of little traffic) or provisioned pollers (2 minimum, billed "
+                       "apart; not simulated) do (aws-behaviour.md §4, Event source mapping; "
+                       "Pricing)."));
+    out->append(f);
+}
+
 } // namespace
 
 } // namespace swb::advisor
@@ -150,7 +203,7 @@ const QList<advisor::Rule> &advisorRules()
 {
     // In the order their findings are listed.
     static const QList<advisor::Rule> rules = {advisor::sqsBacklog, advisor::sqsWithoutDlq,
-                                               advisor::sqsSmallBatches};
+                                               advisor::sqsSmallBatches, advisor::sqsEmptyReceives};
     return rules;
 }
 
