@@ -180,7 +180,9 @@ private Q_SLOTS:
         PricingCatalogue edited = PricingCatalogue::builtIn();
         edited.dimensions.removeIf(
             [](const PriceDimension &d) { return d.service == QLatin1String("kinesis"); });
-        const AxisCell &c =
+        // A copy: cell() returns a reference into the temporary PatternAxes (ASan found the
+        // reference read after the temporary was freed).
+        const AxisCell c =
             patternAxes(edited).cell(PatternAxis::Pricing, ComponentKind::KinesisStream);
         QVERIFY2(c.text.contains(QLatin1String("not in the catalogue (kinesis/shard-hours)")),
                  qPrintable(c.text));

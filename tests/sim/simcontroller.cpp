@@ -25,7 +25,9 @@ BuildOptions shortRun()
     return o;
 }
 
-// Collects what the controller delivers, checking on delivery that it arrives on the GUI thread.
+// Collects what the controller delivers, checking on delivery that it arrives on the GUI thread
+// (the application's; not through qApp, which casts to QGuiApplication once QtGui is linked while
+// this test runs a QCoreApplication: UBSan's invalid-downcast finding).
 struct Recorder {
     explicit Recorder(SimController *c)
     {
@@ -33,12 +35,14 @@ struct Recorder {
             catalog = cat;
             ++startedCount;
             startedBeforeFrames = startedBeforeFrames && frames.isEmpty();
-            onGuiThread = onGuiThread && QThread::currentThread() == qApp->thread();
+            onGuiThread =
+                onGuiThread && QThread::currentThread() == QCoreApplication::instance()->thread();
         });
         QObject::connect(c, &SimController::framesReady, c, [this](const MetricFrames &batch) {
             ++batches;
             frames.append(batch);
-            onGuiThread = onGuiThread && QThread::currentThread() == qApp->thread();
+            onGuiThread =
+                onGuiThread && QThread::currentThread() == QCoreApplication::instance()->thread();
         });
         QObject::connect(c, &SimController::finished, c, [this](const RunSummary &s) {
             summary = s;
