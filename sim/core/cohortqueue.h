@@ -1,7 +1,7 @@
 #pragma once
 // A FIFO of waiting units kept as cohorts instead of one entry each (DESIGN.md "Memory is
 // proportional to what is in flight"): units whose `at` (arrival, or the time a retry is due) is
-// within kCohortWidth of a cohort's first and from the same entry path share one 64-byte cohort
+// within kCohortWidth of a cohort's first and from the same entry path share one 72-byte cohort
 // holding their count, first and last `at`, total payload, total lag of their holder and creation
 // times behind `at`, their attribute values and how many are poison. A week of 2,000 messages/s
 // into a consumer that takes one at a time is then one cohort per second of backlog, not 1.2
@@ -11,7 +11,8 @@
 // last (exact for one unit, and for evenly spaced units; otherwise off by less than
 // kCohortWidth), its holder and creation times that `at` minus the cohort's mean lags, the
 // cohort's payload bytes shared out so that their sum is exact, poison drawn with the cohort's
-// poison share, an attribute value drawn among the cohort's, and a fresh hashed key (the traffic
+// poison share, an attribute value drawn among the cohort's, its order stamp interpolated like
+// `at` (see Unit::stamp), and a fresh hashed key (the traffic
 // sources draw all three per message, by a Bernoulli trial and uniformly, trafficservice.cpp). The
 // draws hash the cohort and the unit's place in it: the same run gives the same units. Per-unit
 // identity beyond that is not kept: a holder that needs it (FIFO groups, batches in flight) keeps
@@ -40,6 +41,11 @@ public:
         std::uint32_t bytes = 0, key = 0;
         std::uint16_t path = 0;
         std::uint8_t attr = 0, poison = 0;
+        // An increasing order stamp (a Kinesis sequence number). A unit taken out gets it
+        // interpolated evenly between its cohort's first and last, as `at`: exact when the
+        // cohort's stamps are consecutive, otherwise within the cohort's span, and never
+        // decreasing along the queue.
+        std::uint32_t stamp = 0;
     };
 
     bool empty() const { return m_units == 0; }
@@ -51,9 +57,10 @@ public:
     void push(const Unit &u)
     {
         if (m_q.empty() || !fits(m_q.back(), u))
-            m_q.pushBack(Cohort{u.at, u.at, 0, 0, 0, 0, 0, 0, 0, u.path});
+            m_q.pushBack(Cohort{u.at, u.at, 0, 0, 0, 0, 0, 0, 0, u.stamp, u.stamp, u.path});
         Cohort &c = m_q.back();
         c.last = u.at;
+        c.lastStamp = u.stamp;
         c.sinceLag += static_cast<std::uint64_t>(u.at - u.since);
         c.createdLag += static_cast<std::uint64_t>(u.at - u.created);
         c.bytes += u.bytes;
@@ -91,6 +98,11 @@ public:
                        && (mix(draw) >> 11) * 0x1.0p-53 * c.count < static_cast<double>(c.poison));
         u.path = c.path;
         u.attr = attrOf(c.attrs, draw);
+        u.stamp = c.count < 2
+                      ? c.firstStamp
+                      : c.firstStamp
+                            + static_cast<std::uint32_t>(std::uint64_t(c.lastStamp - c.firstStamp)
+                                                         * k / (c.count - 1));
         if (++c.taken == c.count)
             m_q.popFront();
         --m_units;
@@ -105,9 +117,10 @@ private:
         std::uint64_t bytes = 0;      // sum of their payloads
         std::uint64_t attrs = 0;      // the attribute values (0-63) among its units
         std::uint32_t count = 0, taken = 0, poison = 0;
+        std::uint32_t firstStamp = 0, lastStamp = 0; // stamps of its first and last unit
         std::uint16_t path = 0;
     };
-    static_assert(sizeof(Cohort) == 64);
+    static_assert(sizeof(Cohort) == 72);
 
     static bool fits(const Cohort &c, const Unit &u)
     {

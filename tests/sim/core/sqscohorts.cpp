@@ -1,6 +1,7 @@
 // A standard queue's backlog kept as cohorts (core/cohortqueue.h, sqsservice.h): memory bounded
 // by the per-message head whatever the backlog, the same run as the per-message model while the
 // head is not full, and within statistical error of it once cohorts are merged.
+#include "countsagree.h"
 #include "simtestutil.h"
 
 #include "core/services/sqs/sqsservice.h"
@@ -50,13 +51,6 @@ void run(Simulation &sim, std::size_t exactHead)
 {
     sim.kernel().service<SqsService>().setExactHead(exactHead);
     sim.run();
-}
-
-// Two independent counts of one process agree within 4 standard deviations of their
-// difference (Poisson: variance = mean): a false failure has odds of about 1 in 16,000.
-bool countsAgree(double a, double b)
-{
-    return std::abs(a - b) <= 4 * std::sqrt(a + b) + 1;
 }
 
 } // namespace

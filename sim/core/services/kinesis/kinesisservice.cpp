@@ -174,7 +174,7 @@ bool KinesisService::accept(std::uint32_t si, std::uint32_t msg)
     const Record r{m.created, now, m.bytes, S.nextSeq[shard]++, m.path, m.poison};
     m_k.transfer(msg); // the unit continues as a stream record (held by the first consumer)
     if (S.mappings.empty()) {
-        S.orphan[shard].pushBack(r);
+        S.orphan[shard].pushBack(r, m_exactHead);
         return true;
     }
     const std::uint64_t cum = (S.log[shard].empty() ? 0 : S.log[shard].back().cumBytes) + m.bytes;
@@ -185,11 +185,27 @@ bool KinesisService::accept(std::uint32_t si, std::uint32_t msg)
         if (i > 0)
             m_k.produceHeld();
         const std::uint32_t lane = shard * X.pf + S.keyLane[key] % X.pf;
-        X.lanes[lane].recs.pushBack(r);
+        X.lanes[lane].recs.pushBack(r, std::max<std::size_t>(m_exactHead, X.cfg.batchSize));
         if (X.readers[shard].nextRead == kNever) // else a read is already on its way
             armRead(S.mappings[i], shard, now);
     }
     return true;
+}
+
+KinesisService::Waiting KinesisService::waiting() const
+{
+    Waiting w;
+    auto add = [&w](const RecordBacklog &b) {
+        w.records += b.total();
+        w.cohorts += b.cohorts();
+    };
+    for (const Stream &S : m_streams)
+        for (const RecordBacklog &o : S.orphan)
+            add(o);
+    for (const Mapping &X : m_maps)
+        for (const Lane &L : X.lanes)
+            add(L.recs);
+    return w;
 }
 
 void KinesisService::sampleBin()

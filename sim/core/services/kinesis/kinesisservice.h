@@ -9,11 +9,15 @@
 //
 // A record leaves the kernel's message pool when it is written (Kernel::transfer) and is held in
 // the lanes of every consumer (one unit per consumer) until its outcome (Kernel::settleHeld).
+// A lane (and a shard nobody consumes) keeps its oldest records one by one and the rest as
+// cohorts (recordbacklog.h), so a backlog behind a slow consumer costs memory per second of
+// backlog, not per record.
 
 #include "core/deliveryorder.h"
 #include "core/kernel.h"
 #include "core/ringdeque.h"
 #include "core/services/kinesis/kinesisstream.h"
+#include "core/services/kinesis/recordbacklog.h"
 #include "core/tokenbucket.h"
 
 #include <cstdint>
@@ -41,18 +45,25 @@ public:
     bool accept(std::uint32_t stream, std::uint32_t msg); // PutRecord
     void sampleBin();
 
+    // Records a lane (or an unconsumed shard) keeps one by one before later ones wait as cohorts
+    // (white-box tests; at least the mapping's batch size is kept whatever this says).
+    void setExactHead(std::size_t records) { m_exactHead = records; }
+    // 16,384 records (512 KB) per lane one by one: deeper than any bundled pattern's lane at its
+    // normal load, and more than the largest batch (10,000 records, aws-behaviour.md §5). The
+    // run estimate projects memory from it (sim/runestimate.h).
+    static constexpr std::size_t kExactHead = std::size_t(1) << 14;
+    // Records waiting in every lane and unconsumed shard, and the cohorts among them (white-box
+    // tests).
+    struct Waiting {
+        std::uint64_t records = 0;
+        std::size_t cohorts = 0;
+    };
+    Waiting waiting() const;
+
 private:
     enum Ev : std::uint8_t { EvWake }; // entity = mapping, aux = lane or read slot
 
-    struct Record {
-        Ticks created = 0; // end-to-end origin
-        Ticks arrival = 0; // written to the stream (iterator age, retention)
-        std::uint32_t bytes = 0;
-        std::uint32_t seq = 0; // per-shard sequence number (wraps; compared as a difference)
-        std::uint16_t path = 0;
-        std::uint8_t poison = 0;
-        std::uint8_t failing = 0; // failed its current attempt (LambdaService::recordFails)
-    };
+    using Record = KinesisRecord;
     // What one consumer has read of one shard (kinesisreads.cpp). Records with seq < fetched have
     // been read (GetRecords or an enhanced fan-out push); lanes only batch those.
     struct ShardReader {
@@ -69,7 +80,7 @@ private:
         std::uint32_t bytes = 0;
     };
     struct Lane { // one shard x parallelization-factor slot: in order, one batch at a time
-        RingDeque<Record> recs;
+        RecordBacklog recs;
         std::uint32_t batchN = 0, attempts = 0, bisectLimit = 0;
         bool busy = false, armed = false, failing = false;
         // Sequence numbers of the records processed, in processing order. A run writes at most
@@ -88,7 +99,7 @@ private:
         // Shared read limits per shard, all standard consumers together (aws-behaviour.md §5 "Shard
         // read"): 2 MB/s, 2,000 records/s, 5 GetRecords calls/s.
         std::vector<TokenBucket> readBytes, readRecords, getRecords;
-        std::vector<RingDeque<Record>> orphan; // records nobody consumes (until retention)
+        std::vector<RecordBacklog> orphan; // records nobody consumes (until retention)
         std::vector<std::uint32_t> keyShard, keyLane;
         std::vector<double> keyCdf;                  // Zipf
         std::vector<std::uint32_t> nextSeq, logBase; // per shard: next seq, log[0]'s seq
@@ -119,6 +130,7 @@ private:
     std::uint8_t m_invoker = 0;
     std::vector<Stream> m_streams;
     std::vector<Mapping> m_maps;
+    std::size_t m_exactHead = kExactHead;
 };
 
 } // namespace swb::core
