@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace swb {
 
@@ -59,6 +60,21 @@ QString RunEstimate::refusal(const QString &howToRun) const
              bytesText(kMaxBytesWithoutAsking), howToRun);
 }
 
+double cohortKeptBytes(double held, double head, double cohorts)
+{
+    const double exact = std::min(held, head);
+    return exact * kBytesPerHeldItem + std::min(held - exact, cohorts) * kBytesPerCohort;
+}
+
+double cohortBound(const Design &design, double seconds, double queues)
+{
+    const auto sources =
+        std::count_if(design.components.begin(), design.components.end(),
+                      [](const Component &c) { return c.kind == ComponentKind::TrafficSource; });
+    return sources <= 1 ? (std::ceil(seconds) + 1) * queues
+                        : std::numeric_limits<double>::infinity();
+}
+
 RunEstimate estimateRun(const Design &design, double durationSeconds)
 {
     RunEstimate e;
@@ -70,12 +86,17 @@ RunEstimate estimateRun(const Design &design, double durationSeconds)
     for (const Component &c : design.components) {
         const ComponentFlow f = flows.component(c.id);
         perSecond += f.inRate + f.invocations + f.transitions + f.receiveRequests + f.emptyReceives;
-        // What the block holds at the peak (its service's rule, sim/services/<service>/).
-        if (const auto held = simService(c.kind).heldItems)
-            e.heldItems += held(design, c, flows, t);
+        // What the block holds at the peak, and the memory the core keeps for it (its
+        // service's rules, sim/services/<service>/).
+        const SimService &service = simService(c.kind);
+        if (!service.heldItems)
+            continue;
+        const double held = service.heldItems(design, c, flows, t);
+        e.heldItems += held;
+        e.memoryBytes +=
+            service.heldBytes ? service.heldBytes(design, c, flows, t) : held * kBytesPerHeldItem;
     }
     e.events = perSecond * t;
-    e.memoryBytes = e.heldItems * kBytesPerHeldItem;
     return e;
 }
 

@@ -2,15 +2,19 @@
 // What a run will cost before it starts: the events the core will process and the memory its
 // waiting work will hold, from the design's steady-state rates (model/flowrates.h). A run above
 // the limits is not started without asking: the GUI asks, swb needs --force, and both name the
-// estimate. The figures are projections for a warning, not a promise: a queue that overflows
-// is held message by message (sim/core), so an overloaded week can need tens of gigabytes.
+// estimate. The figures are projections for a warning, not a promise.
 //
 // Events: per second, every block's arriving items and invocation attempts about twice
 // (arrival and completion) plus Step Functions transitions and SQS receives.
-// Memory: what waits is held; per SQS queue the rate its consumers cannot take (their
-// concurrency cap x batch size / mean duration) for as long as retention keeps it; per Kinesis
-// stream every record for its retention; per Lambda function the asynchronous events beyond its
-// concurrency for up to its maximum event age; kBytesPerHeldItem each.
+// Waiting items: per SQS queue the rate its consumers cannot take (their concurrency cap x batch
+// size / mean duration) for as long as retention keeps it; per Kinesis consumer the records it
+// cannot take (per stream nobody reads, every record) for the retention; per Lambda function the
+// asynchronous events beyond its concurrency for up to its maximum event age.
+// Memory: what the core keeps of them (each service's heldBytes rule). A standard queue, a
+// Kinesis lane and a function's async queue keep their oldest items one by one
+// (kBytesPerHeldItem each) and the rest as cohorts (core/cohortqueue.h), about one per second of
+// backlog and entry path (kBytesPerCohort each), so an overloaded week stays within megabytes; an
+// SQS FIFO queue keeps every message.
 
 #include "model/design.h"
 
@@ -33,10 +37,21 @@ struct RunEstimate {
 
 // Bytes the core holds per waiting message (its record, its queue slot, its pending timer).
 inline constexpr double kBytesPerHeldItem = 112;
+// Bytes per cohort of waiting items: 72 (core/cohortqueue.h), in a ring that may have grown to
+// twice what it holds.
+inline constexpr double kBytesPerCohort = 144;
 // Above these a run is not started without the user's consent: about 15 minutes of CPU, and
 // memory a laptop can spare.
 inline constexpr double kMaxEventsWithoutAsking = 5e9;
 inline constexpr double kMaxBytesWithoutAsking = 2.0 * 1024 * 1024 * 1024;
+
+// What the core keeps for `held` items of a queue whose first `head` items are kept one by one
+// and the rest as at most `cohorts` cohorts (never more than one per item).
+double cohortKeptBytes(double held, double head, double cohorts);
+// The cohorts `queues` queues hold for `seconds` of arrivals: one per second each when the design
+// has one traffic source. A cohort takes items of one entry path (traffic source) that arrive in
+// a row, so with several sources interleaving no bound is assumed: up to one per item.
+double cohortBound(const Design &design, double seconds, double queues);
 
 // durationSeconds <= 0 takes the design's own duration setting.
 RunEstimate estimateRun(const Design &design, double durationSeconds = 0);

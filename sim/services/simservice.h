@@ -83,6 +83,10 @@ struct SimService {
     // The advisor's rules over a finished run for a block of the service, in the order their
     // findings are listed (sim/services/<service>/<service>advice.cpp); nullptr: none.
     const QList<advisor::Rule> &(*advisorRules)() = nullptr;
+    // The memory the core keeps for those items (cohorts, sim/runestimate.h); nullptr:
+    // kBytesPerHeldItem each.
+    double (*heldBytes)(const Design &d, const Component &c, const FlowRates &flows,
+                        double seconds) = nullptr;
 };
 
 const SimService &simService(ComponentKind kind);

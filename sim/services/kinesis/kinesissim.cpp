@@ -1,13 +1,19 @@
 // Kinesis Data Streams in the simulation (aws-behaviour.md §5): shards, partition-key skew and
 // retention; the on-failure wire is every stream mapping's destination.
 
+#include "sim/runestimate.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
+
+#include "core/services/kinesis/kinesisservice.h"
 
 #include "model/flowrates.h"
 #include "model/humanformat.h"
 
 #include "model/services/kinesis/kinesis.h"
+#include "model/services/lambda/lambda.h"
+
+#include <algorithm>
 
 namespace swb::kinesis {
 
@@ -98,11 +104,64 @@ void live(const BlockFrame &f, const LiveContext &, LiveFigures *o)
 
 namespace {
 
-// Every record is retained for the retention period, read or not.
-double heldItems(const Design &, const Component &c, const FlowRates &flows, double seconds)
+// The records the core keeps waiting, and the memory for them. A record leaves the core once
+// every consumer has processed it (AWS keeps it for the retention, but a read record costs the
+// simulation nothing). Each consumer (event source mapping) holds what it cannot take as fast as
+// it is written: its lanes (shards x parallelization factor, one batch at a time each, at most
+// the function's concurrency) take batch size / mean duration per second; the rest waits for the
+// retention. A stream nobody reads keeps every record for the retention. Writes above the shards'
+// 1,000 records/s or 1 MB/s are throttled, never stored (aws-behaviour.md §5 "Shard write"). A
+// lane (or an unconsumed shard) keeps its oldest 16,384 records one by one and the rest as
+// cohorts, about one per second of backlog (core/services/kinesis/recordbacklog.h). Not counted:
+// the shard's log of records written but not yet read (it stays short while reads keep up).
+struct Backlog {
+    double items = 0, bytes = 0;
+};
+
+Backlog backlog(const Design &d, const Component &c, const FlowRates &flows, double seconds)
 {
-    return flows.component(c.id).inRate
-           * std::min(seconds, Params::of(c.params).retentionHours * 3600.0);
+    const Params p = Params::of(c.params);
+    const ComponentFlow f = flows.component(c.id);
+    const double shards = std::max(1.0, f.shardsAssumed);
+    double written = f.inRate;
+    if (p.capacityMode == CapacityMode::Provisioned) {
+        written = std::min(written, shards * 1000);
+        if (f.payloadKB > 0)
+            written = std::min(written, shards * 1024 / f.payloadKB);
+    }
+    const double retained = std::min(seconds, double(p.retentionHours) * 3600.0);
+    const double head = double(core::KinesisService::kExactHead);
+    Backlog b;
+    bool read = false;
+    for (const Connection *w : d.outgoing(c.id)) {
+        const Component *fn = d.component(w->target);
+        if (w->kind != ConnectionKind::EventSourceMapping || !fn)
+            continue;
+        read = true;
+        const mapping::Params m = mapping::Params::of(w->params);
+        const double lanes = shards * double(std::max<qlonglong>(1, m.parallelizationFactor));
+        const double busy = std::min(lanes, lambda::concurrencyCap(d, *fn));
+        const double drain = busy * double(std::max<qlonglong>(1, m.batchSize))
+                             / lambda::meanSeconds(lambda::Params::of(fn->params));
+        const double items = std::max(0.0, written - drain) * retained;
+        b.items += items;
+        b.bytes += cohortKeptBytes(items, lanes * head, cohortBound(d, retained, lanes));
+    }
+    if (!read) {
+        b.items = written * retained;
+        b.bytes = cohortKeptBytes(b.items, shards * head, cohortBound(d, retained, shards));
+    }
+    return b;
+}
+
+double heldItems(const Design &d, const Component &c, const FlowRates &flows, double seconds)
+{
+    return backlog(d, c, flows, seconds).items;
+}
+
+double heldBytes(const Design &d, const Component &c, const FlowRates &flows, double seconds)
+{
+    return backlog(d, c, flows, seconds).bytes;
 }
 
 } // namespace
@@ -124,6 +183,7 @@ const SimService &simService()
         nullptr,
         heldItems,
         advisorRules,
+        heldBytes,
     };
     return s;
 }

@@ -1,8 +1,11 @@
 // Lambda in the simulation (aws-behaviour.md §1): the function record, with reserved
 // concurrency resolved by the Lambda module; an on-failure destination and a DLQ.
 
+#include "sim/runestimate.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
+
+#include "core/services/lambda/lambdaservice.h"
 
 #include "model/flowrates.h"
 #include "model/humanformat.h"
@@ -134,6 +137,22 @@ double heldItems(const Design &d, const Component &c, const FlowRates &flows, do
     return std::max(0.0, async - capacity) * std::min(seconds, double(p.maxEventAge));
 }
 
+// What the core keeps of them: the first 65,536 one by one, the rest in retry cohort queues
+// (core/services/lambda/lambdaasync.cpp), one queue per number of throttles so far (backoff
+// 1 s doubling to 5 min until the maximum event age, aws-behaviour.md §1 "Async queue") plus one
+// for events whose age runs out first. Every event of a queue is due within one backoff (at most
+// 300 s), so a queue spans at most 300 s of due times: about 300 cohorts.
+double heldBytes(const Design &d, const Component &c, const FlowRates &flows, double seconds)
+{
+    constexpr double kMaxBackoffSeconds = 300, kDoublingSeconds = 511; // 1 + 2 + ... + 256 s
+    const double held = heldItems(d, c, flows, seconds);
+    const double age = std::min(seconds, double(Params::of(c.params).maxEventAge));
+    const double queues =
+        1 + 9 + std::ceil(std::max(0.0, age - kDoublingSeconds) / kMaxBackoffSeconds);
+    return cohortKeptBytes(held, double(core::LambdaService::kExactAsync),
+                           cohortBound(d, kMaxBackoffSeconds, queues));
+}
+
 } // namespace
 
 // Its advisor rules (lambdaadvice.cpp).
@@ -153,6 +172,7 @@ const SimService &simService()
         nullptr,
         heldItems,
         advisorRules,
+        heldBytes,
     };
     return s;
 }

@@ -1,8 +1,11 @@
 // SQS in the simulation (aws-behaviour.md §4): standard or FIFO queues with visibility
 // timeout, retention, delay and message groups; the redrive wire sets maxReceiveCount.
 
+#include "sim/runestimate.h"
 #include "sim/scenariobuilder_p.h"
 #include "sim/services/simservice.h"
+
+#include "core/services/sqs/sqsservice.h"
 
 #include "model/flowrates.h"
 #include "model/humanformat.h"
@@ -125,6 +128,20 @@ double heldItems(const Design &d, const Component &c, const FlowRates &flows, do
     return excess * std::min(seconds, double(Params::of(c.params).retentionPeriod));
 }
 
+// What the core keeps of that backlog: a standard queue its oldest 65,536 visible messages one
+// by one and the rest as cohorts, about one per second of backlog (core/services/sqs/sqsservice.h);
+// a FIFO queue every message, its groups need them.
+double heldBytes(const Design &d, const Component &c, const FlowRates &flows, double seconds)
+{
+    const double held = heldItems(d, c, flows, seconds);
+    const Params p = Params::of(c.params);
+    if (p.isFifo())
+        return held * kBytesPerHeldItem;
+    const double backlogSeconds = std::min(seconds, double(p.retentionPeriod));
+    return cohortKeptBytes(held, double(core::SqsService::kExactHead),
+                           cohortBound(d, backlogSeconds, 1));
+}
+
 } // namespace
 
 // Its advisor rules (sqsadvice.cpp).
@@ -144,6 +161,7 @@ const SimService &simService()
         nullptr,
         heldItems,
         advisorRules,
+        heldBytes,
     };
     return s;
 }

@@ -98,6 +98,10 @@ public:
     // beyond, they wait as retry cohorts (lambdaasync.cpp). White-box tests compare merged runs
     // with the per-message model; set before the run.
     void setExactAsync(std::uint32_t events) { m_exactAsync = events; }
+    // About 4 MB of pool and timers per function before throttled events wait as cohorts; more
+    // than any bundled pattern holds at its normal load. The run estimate projects memory from
+    // it (sim/runestimate.h).
+    static constexpr std::uint32_t kExactAsync = 1u << 16;
 
 private:
     enum Ev : std::uint8_t {
@@ -173,9 +177,7 @@ private:
     std::vector<Invocation> m_invs;
     std::vector<std::uint32_t> m_freeInvs;
     std::vector<Invoker> m_invokers; // [0] = the async event queue (this module)
-    // About 4 MB of pool and timers per function before throttled events wait as cohorts;
-    // more than any bundled pattern holds at its normal load.
-    std::uint32_t m_exactAsync = 1u << 16;
+    std::uint32_t m_exactAsync = kExactAsync;
     // Account-wide state (aws-behaviour.md §1).
     std::uint32_t m_unreservedCap = 0, m_unreservedBusy = 0, m_accountBusy = 0;
     TokenBucket m_legacyScaling; // 2018 rule: account burst then +500/min

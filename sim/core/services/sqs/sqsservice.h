@@ -41,6 +41,10 @@ public:
     // Visible messages a standard queue keeps one by one before further ones wait as cohorts
     // (white-box tests compare merged runs with the per-message model; set before the run).
     void setExactHead(std::size_t messages) { m_exactHead = messages; }
+    // Visible messages of a standard queue kept one by one (about 4 MB of pool and ring); beyond
+    // it they wait as cohorts. Deeper than any bundled pattern's queue at its normal load. The
+    // run estimate projects memory from it (sim/runestimate.h).
+    static constexpr std::size_t kExactHead = std::size_t(1) << 16;
 
     // ---- kernel hooks (core/service.h)
     void setup();
@@ -119,9 +123,7 @@ private:
     std::vector<Batch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
     std::vector<Ticks> m_oldestInFlight; // scratch of sampleBin(), per queue
-    // Visible messages of a standard queue kept one by one (about 4 MB of pool and ring); beyond
-    // it they wait as cohorts. Deeper than any bundled pattern's queue at its normal load.
-    std::size_t m_exactHead = std::size_t(1) << 16;
+    std::size_t m_exactHead = kExactHead;
 };
 
 } // namespace swb::core
