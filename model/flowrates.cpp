@@ -33,6 +33,8 @@ FlowRates Propagator::run()
         m_result.components.clear();
         for (const Component &c : m_design.components) {
             ComponentFlow f;
+            const Inflow in = inflow(c.id);
+            setRecordFailures(in.poisonShare, in.transientRate);
             serviceModule(c.kind).flow(*this, c, f); // the service module's flow rule
             m_result.components.insert(c.id, f);
         }
@@ -65,22 +67,33 @@ FlowRates Propagator::run()
 Propagator::Inflow Propagator::inflow(ComponentId id, bool (*accept)(const Connection &)) const
 {
     Inflow in;
-    double bytes = 0;
+    double bytes = 0, poison = 0, transient = 0;
     for (const Connection *w : m_design.incoming(id)) {
         if (accept && !accept(*w))
             continue;
         const ConnectionFlow f = m_current.value(w->id);
         in.rate += f.rate;
         bytes += f.rate * f.payloadKB;
+        poison += f.rate * f.poisonShare;
+        transient += f.rate * f.transientRate;
     }
-    in.payloadKB = in.rate > 0 ? bytes / in.rate : 0;
+    if (in.rate > 0) {
+        in.payloadKB = bytes / in.rate;
+        in.poisonShare = poison / in.rate;
+        in.transientRate = transient / in.rate;
+    }
     return in;
 }
 
 void Propagator::out(const Connection *wire, double rate, double payloadKB, double invocations)
 {
     ConnectionFlow &f = m_next[wire->id];
-    f.rate += rate;
+    const double total = f.rate + rate;
+    if (total > 0) { // rate-weighted when several rules send on one wire
+        f.poisonShare = (f.rate * f.poisonShare + rate * m_poisonShare) / total;
+        f.transientRate = (f.rate * f.transientRate + rate * m_transientRate) / total;
+    }
+    f.rate = total;
     f.invocations += invocations;
     f.payloadKB = payloadKB;
 }
@@ -107,6 +120,28 @@ double expectedAttempts(double p, double maxRetries)
     if (p >= 1)
         return maxRetries + 1;
     return (1 - std::pow(p, maxRetries + 1)) / (1 - p);
+}
+
+double attemptFailure(double errorRate, double transientRate)
+{
+    return 1 - (1 - std::clamp(errorRate, 0.0, 1.0)) * (1 - std::clamp(transientRate, 0.0, 1.0));
+}
+
+RetriedFlow retriedFlow(double poisonShare, double p, double maxRetries)
+{
+    const double s = std::clamp(poisonShare, 0.0, 1.0);
+    RetriedFlow r;
+    const double good = (1 - s) * expectedAttempts(p, maxRetries);
+    const double bad = s > 0 ? s * (maxRetries + 1) : 0;
+    r.attempts = good + bad;
+    const double goodFailed =
+        (1 - s)
+        * (maxRetries < 0 ? (p >= 1 ? 1.0 : 0.0)
+                          : std::pow(std::clamp(p, 0.0, 1.0), maxRetries + 1));
+    r.failedShare = goodFailed + s;
+    r.poisonOfAttempts = r.attempts > 0 ? bad / r.attempts : 0;
+    r.poisonOfFailed = r.failedShare > 0 ? s / r.failedShare : 0;
+    return r;
 }
 
 FlowRates computeFlowRates(const Design &design)

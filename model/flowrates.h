@@ -40,6 +40,7 @@ struct ComponentFlow {
     int consumers = 0;        // event source mappings reading every record
     double shardsAssumed = 0; // shards the rates were spread over (on-demand: assumed)
     double failedBatches = 0; // batches sent to the on-failure destination
+    double failedRecords = 0; // records given up (to the on-failure destination, else skipped)
 
     // Step Functions
     // State entries per s incl. every retry and Catch fallback (the catalogue's fixed start/end
@@ -53,6 +54,11 @@ struct ConnectionFlow {
     double rate = 0;        // items (requests, messages, records, events) per s
     double invocations = 0; // into a Lambda: invocation attempts per s incl. retries
     double payloadKB = 0;   // mean size of one item
+    // Per-record failures the items carry from their traffic sources: the share of items that are
+    // poison (every attempt at them fails) and the rate-weighted transient failure rate (each
+    // attempt at any other item fails with it, independently).
+    double poisonShare = 0;
+    double transientRate = 0;
 };
 
 struct FlowRates {
@@ -76,5 +82,20 @@ FlowRates computeFlowRates(const Design &design);
 // Expected attempts of something retried up to maxRetries times, each attempt failing with
 // probability p: 1 + p + ... + p^maxRetries (maxRetries < 0 = until success).
 double expectedAttempts(double p, double maxRetries);
+
+// Probability that one attempt at a record that is not poison fails: the function's own error
+// rate or the record's transient failure rate, independent draws (the simulator's rule).
+double attemptFailure(double errorRate, double transientRate);
+
+// A flow of items of which `poisonShare` always fail and the rest fail each attempt with `p`,
+// retried up to maxRetries (>= 0) times: attempts per item and the share given up after the last
+// retry.
+struct RetriedFlow {
+    double attempts = 1;         // per item, retries included
+    double failedShare = 0;      // given up (DLQ, on-failure destination, discarded)
+    double poisonOfAttempts = 0; // share of the attempts that are at poison items
+    double poisonOfFailed = 0;   // share of the given-up items that are poison
+};
+RetriedFlow retriedFlow(double poisonShare, double p, double maxRetries);
 
 } // namespace swb

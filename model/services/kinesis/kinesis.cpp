@@ -1,5 +1,7 @@
 #include "model/services/kinesis/kinesis.h"
 
+#include "model/services/kinesis/kinesisretries.h"
+
 #include "model/design.h"
 #include "model/pricing.h"
 #include "model/services/billing.h"
@@ -88,7 +90,7 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
 {
     const Design &design = pr.design();
     const Params params = Params::of(c.params);
-    pr.arrive(c, f);
+    const flow::Propagator::Inflow in = pr.arrive(c, f);
     const bool provisioned = params.capacityMode == CapacityMode::Provisioned;
     f.shardsAssumed = provisioned ? double(params.shards) : kOnDemandShards;
     if (!provisioned)
@@ -112,32 +114,46 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
         ++f.consumers; // every consumer reads every record
         const mapping::Params esm = mapping::Params::of(w->params);
         const Component *fn = design.component(w->target);
-        const double p = fn ? lambda::failureShare(*fn) : 0.0;
-        const double retries = double(esm.maxRetryAttempts);
         const double pf = double(esm.parallelizationFactor);
         const double window = double(esm.batchingWindow);
         // Lambda polls each shard about once per second, or gathers for the batching window.
         const double perPoll = f.inRate / (f.shardsAssumed * pf) * std::max(window, kPollSeconds);
         const double perInvoke =
             lambda::batchPayloadCap(std::clamp(perPoll, 1.0, double(esm.batchSize)), f.payloadKB);
-        const double batches = f.inRate / perInvoke;
-        const double attempts = expectedAttempts(p, retries);
-        double invocations = batches * attempts;
-        if (!std::isfinite(attempts)) {
-            // Every batch fails and is retried until the record expires: the shard is blocked and
-            // Lambda keeps re-invoking the same batch.
-            pr.warn(QStringLiteral("'%1' fails every batch from '%2' and retries until the "
-                                   "records expire: the shards are blocked (set maximum retry "
-                                   "attempts or maximum record age)")
+        // The function's errors and the records' poison share and transient failure rate, with
+        // the mapping's retries and bisection (kinesisretries.h).
+        const BatchRetries tries = batchRetries({.batch = perInvoke,
+                                                 .poisonShare = fn ? in.poisonShare : 0.0,
+                                                 .transientRate = fn ? in.transientRate : 0.0,
+                                                 .errorRate = fn ? lambda::failureShare(*fn) : 0.0,
+                                                 .maxRetries = double(esm.maxRetryAttempts),
+                                                 .bisect = esm.bisectOnError});
+        double invocations = f.inRate * tries.invocations;
+        double deliveries = f.inRate * tries.deliveries;
+        if (tries.blocked) {
+            // A batch fails every attempt and is retried until its records expire: the shard is
+            // blocked and Lambda keeps re-invoking the same batch.
+            pr.warn(QStringLiteral("'%1' fails every batch from '%2' (or a poison record's) and "
+                                   "retries until the records expire: the shards are blocked (set "
+                                   "maximum retry attempts or maximum record age)")
                         .arg(fn ? fn->name : QString(), c.name));
             const double seconds =
                 fn ? std::max(lambda::Params::of(fn->params).duration / 1000.0, kPollSeconds)
                    : kPollSeconds;
             invocations = f.shardsAssumed * pf / seconds;
-        } else if (retries >= 0) {
-            f.failedBatches += batches * std::pow(p, retries + 1);
+            deliveries = invocations * perInvoke;
+        } else {
+            f.failedBatches += f.inRate * tries.failedBatches;
+            f.failedRecords += f.inRate * tries.failedRecords;
         }
-        pr.out(w, invocations * perInvoke, f.payloadKB, invocations);
+        if (esm.reportBatchItemFailures && (in.poisonShare > 0 || in.transientRate > 0))
+            pr.note(QStringLiteral("Kinesis: a partial batch response is estimated as a whole "
+                                   "batch failing (its checkpoint is not counted)."));
+        pr.setRecordFailures(deliveries > 0 && !tries.blocked
+                                 ? std::min(1.0, f.inRate * tries.poisonDeliveries / deliveries)
+                                 : in.poisonShare,
+                             in.transientRate);
+        pr.out(w, deliveries, f.payloadKB, invocations);
     }
     if (f.consumers > 0)
         pr.note(QStringLiteral("Kinesis: a batch holds the records of one poll (about 1 s per "

@@ -99,25 +99,37 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
     const double retries = double(params.maxRetryAttempts);
     const bool killSwitch = reservedConcurrency(params).isKillSwitch();
     double syncEvents = 0, asyncEvents = 0, esmRecords = 0, esmInvocations = 0, bytes = 0;
+    // Poison items per s by path, and the rate-weighted transient failure rate (flowrates.h).
+    double syncPoison = 0, asyncPoison = 0, esmPoison = 0, transient = 0;
     for (const Connection *w : design.incoming(c.id)) {
         const ConnectionFlow in = pr.wire(w->id);
         bytes += in.rate * in.payloadKB;
+        transient += in.rate * in.transientRate;
         switch (w->kind) {
         case ConnectionKind::AsyncInvoke:
         case ConnectionKind::Subscription: // SNS invokes Lambda asynchronously
         case ConnectionKind::OnFailure:    // a Lambda destination is an async invoke
             asyncEvents += in.rate;
+            asyncPoison += in.rate * in.poisonShare;
             break;
         case ConnectionKind::EventSourceMapping:
+            // The poller's deliveries, retries included: their poison share is the queue's or
+            // stream's (a poison record is delivered every time it is retried).
             esmRecords += in.rate;
+            esmPoison += in.rate * in.poisonShare;
             esmInvocations += in.invocations;
             break;
         default: // API Gateway proxy, RequestResponse invoke, Step Functions Task, direct traffic
             syncEvents += in.rate;
+            syncPoison += in.rate * in.poisonShare;
             break;
         }
     }
     f.inRate = syncEvents + asyncEvents + esmRecords;
+    const double transientRate = f.inRate > 0 ? transient / f.inRate : 0;
+    // An attempt at an item that is not poison fails with the error rate or its transient rate;
+    // a poison one always does (aws-behaviour.md §1 "Async function-error retries").
+    const double pe = attemptFailure(p, transientRate);
     f.payloadKB = f.inRate > 0 ? bytes / f.inRate : 0;
     if (killSwitch) {
         // Reserved concurrency 0: every invoke is throttled (not billed); async events go straight
@@ -128,12 +140,14 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
     } else {
         // Async function errors are retried up to MaximumRetryAttempts (default 2) times; sync
         // callers see the error and retry themselves.
-        const double asyncInvocations = asyncEvents * expectedAttempts(p, retries);
-        f.invocations = syncEvents + asyncInvocations + esmInvocations;
-        f.failedEvents = asyncEvents * std::pow(p, retries + 1);
-        if (asyncEvents > 0 && p > 0)
+        const RetriedFlow async =
+            retriedFlow(asyncEvents > 0 ? asyncPoison / asyncEvents : 0, pe, retries);
+        f.invocations = syncEvents + asyncEvents * async.attempts + esmInvocations;
+        f.failedEvents = asyncEvents * async.failedShare;
+        if (asyncEvents > 0 && pe > 0)
             pr.note(QStringLiteral("Async invocations include the retries of failed events "
-                                   "(error rate x up to 2 retries)."));
+                                   "(error rate, the traffic's transient failure rate and "
+                                   "poison share, up to 2 retries)."));
     }
     f.eventsPerInvoke = f.invocations > 0 ? f.inRate / f.invocations : 1;
     const double durationMs = params.duration;
@@ -145,20 +159,25 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
     const double provisioned = double(params.provisionedConcurrency);
     f.provisionedShare = f.concurrency > 0 ? std::min(1.0, provisioned / f.concurrency) : 0;
 
-    const double succeeded = killSwitch ? 0
-                                        : syncEvents * (1 - p)
-                                              + asyncEvents * (1 - std::pow(p, retries + 1))
-                                              + esmRecords * (1 - p);
+    const double succeeded =
+        killSwitch ? 0
+                   : (syncEvents - syncPoison) * (1 - pe)
+                         + (asyncEvents - asyncPoison) * (1 - std::pow(pe, retries + 1))
+                         + (esmRecords - esmPoison) * (1 - pe);
     for (const Connection *w : design.outgoing(c.id)) {
         switch (w->kind) {
         case ConnectionKind::SyncInvoke: // every attempt makes its calls
             pr.out(w, f.invocations * SyncInvokeParams::of(w->params).callsPerInvocation,
                    f.payloadKB);
             break;
-        case ConnectionKind::OnFailure:
+        case ConnectionKind::OnFailure: // the failed events, poison ones among them
+            pr.setRecordFailures(f.failedEvents > 0 ? std::min(1.0, asyncPoison / f.failedEvents)
+                                                    : 0,
+                                 transientRate);
             pr.out(w, f.failedEvents, f.payloadKB);
             break;
         default: // async invoke or SDK call: one message per event processed successfully
+            pr.setRecordFailures(0, transientRate); // a poison event never succeeds
             pr.out(w, succeeded, f.payloadKB);
             break;
         }

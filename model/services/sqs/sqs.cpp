@@ -184,15 +184,18 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
                                "a message each of the 5 idle pollers' long polls comes back "
                                "empty; producers send one message per SendMessage."));
     }
-    double deliveries = 0, failed = 0;
+    double deliveries = 0, failed = 0, failedPoison = 0;
     for (const Connection *w : mappings) {
         const mapping::Params esm = mapping::Params::of(w->params);
         const Component *fn = design.component(w->target);
         const lambda::Params function = fn ? lambda::Params::of(fn->params) : lambda::Params();
-        const double p = fn ? lambda::failureShare(*fn) : 0.0;
+        // A message fails a receive with the function's error rate or its transient failure
+        // rate, a poison one every time: received until deleted or maxReceiveCount (§4).
+        const double p = fn ? attemptFailure(lambda::failureShare(*fn), in.transientRate) : 0.0;
+        const RetriedFlow tries = retriedFlow(fn ? in.poisonShare : 0.0, p, maxReceives - 1);
         // Competing mappings share the messages: each message goes to one consumer.
         const double arrivals = in.rate / mappings.size();
-        const double received = arrivals * expectedAttempts(p, maxReceives - 1);
+        const double received = arrivals * tries.attempts;
         const double seconds =
             fn ? std::min(function.duration / 1000.0, double(function.timeout)) : 0.0;
         const bool fifo = params.isFifo();
@@ -213,15 +216,18 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
         const double callsPerBatch = std::ceil(perInvoke / 10 - 1e-9); // <= 10 per call
         const double invocations = received / perInvoke;
         f.receiveRequests += invocations * callsPerBatch;
-        f.deleteRequests += invocations * (1 - p) * callsPerBatch;
+        f.deleteRequests += invocations * (1 - tries.poisonOfAttempts) * (1 - p) * callsPerBatch;
         f.emptyReceives += kIdlePollers / kLongPollSeconds * std::exp(-received * kLongPollSeconds);
         deliveries += received;
-        failed += arrivals * std::pow(p, maxReceives);
+        failed += arrivals * tries.failedShare;
+        failedPoison += arrivals * (fn ? in.poisonShare : 0.0);
+        pr.setRecordFailures(tries.poisonOfAttempts, in.transientRate);
         pr.out(w, received, f.payloadKB, invocations);
     }
     f.messagesPerReceive = f.receiveRequests > 0 ? deliveries / f.receiveRequests : 0;
     if (dlqs.isEmpty())
         f.expiredMessages += failed;
+    pr.setRecordFailures(failed > 0 ? std::min(1.0, failedPoison / failed) : 0, in.transientRate);
     for (const Connection *w : dlqs)
         pr.out(w, failed / dlqs.size(), f.payloadKB);
 }

@@ -67,14 +67,16 @@ bool byTaskOrder(const QPair<qlonglong, const Connection *> &a,
 void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
 {
     const Design &design = pr.design();
-    pr.arrive(c, f);
+    const flow::Propagator::Inflow in = pr.arrive(c, f);
     QList<QPair<qlonglong, const Connection *>> tasks;
     for (const Connection *w : design.outgoing(c.id)) {
         if (w->kind == ConnectionKind::ServiceIntegration)
             tasks.append({task::Params::of(w->params).order, w});
     }
     std::sort(tasks.begin(), tasks.end(), byTaskOrder);
-    double reach = 1;   // share of executions that get to the current Task
+    // Shares of executions that get to the current Task: those whose input is not poison, and
+    // poison ones (every attempt at a function fails: they end at the first Lambda Task).
+    double reach = 1 - in.poisonShare, poisonReach = in.poisonShare;
     double entries = 0; // state entries per execution, every retry included
     double seconds = 0; // execution time incl. retry waits
     for (const auto &[order, w] : tasks) {
@@ -82,8 +84,10 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
         const task::Params t = task::Params::of(w->params);
         const Component *target = design.component(w->target);
         double p = 0, taskSeconds = kServiceCallSeconds;
-        if (target && target->kind == ComponentKind::Lambda) {
-            p = lambda::failureShare(*target);
+        const bool function = target && target->kind == ComponentKind::Lambda;
+        if (function) {
+            // Each attempt fails with the error rate or the input's transient failure rate.
+            p = attemptFailure(lambda::failureShare(*target), in.transientRate);
             taskSeconds = lambda::Params::of(target->params).duration / 1000.0;
         } else if (target && target->kind == ComponentKind::Downstream) {
             const downstream::Params d = downstream::Params::of(target->params);
@@ -93,36 +97,55 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
         p = std::clamp(p, 0.0, 1.0);
         const double maxAttempts = double(t.retryMaxAttempts);
         const double attempts = expectedAttempts(p, maxAttempts);
+        // A poison input fails every attempt of a function; another target treats it as any.
+        const double poisonAttempts = poisonReach * (function ? maxAttempts + 1 : attempts);
         // Every retry re-enters the state and is a billed transition (Step Functions pricing).
-        entries += reach * attempts;
-        pr.out(w, f.inRate * reach * attempts, f.payloadKB);
+        entries += reach * attempts + poisonAttempts;
+        const double calls = reach * attempts + poisonAttempts;
+        pr.setRecordFailures(calls > 0 ? poisonAttempts / calls : 0, in.transientRate);
+        pr.out(w, f.inRate * calls, f.payloadKB);
         // Expected wait before retries: retry k happens with probability p^k and waits
         // min(interval x backoff^(k-1), MaxDelaySeconds); FULL jitter halves it on average.
         const double interval = double(t.retryInterval);
         const double backoff = t.retryBackoffRate;
         const double maxDelay = double(t.retryMaxDelay);
         const bool jitter = t.retryJitter == RetryJitter::Full;
-        double waits = 0, pk = 1, delay = interval;
-        for (int k = 1; k <= maxAttempts && k <= 10000; ++k) {
-            pk *= p;
-            if (pk < 1e-15)
-                break;
-            waits += pk * (maxDelay >= 0 ? std::min(delay, maxDelay) : delay);
-            delay = std::min(delay * backoff, 31536000.0); // an execution lasts at most a year
-        }
-        seconds += reach * (attempts * taskSeconds + (jitter ? waits / 2 : waits));
+        const auto expectedWaits = [&](double fail) {
+            double waits = 0, pk = 1, delay = interval;
+            for (int k = 1; k <= maxAttempts && k <= 10000; ++k) {
+                pk *= fail;
+                if (pk < 1e-15)
+                    break;
+                waits += pk * (maxDelay >= 0 ? std::min(delay, maxDelay) : delay);
+                delay = std::min(delay * backoff, 31536000.0); // an execution lasts at most a year
+            }
+            return jitter ? waits / 2 : waits;
+        };
+        seconds += reach * (attempts * taskSeconds + expectedWaits(p));
         const double failed = std::pow(p, maxAttempts + 1);
+        double ended = reach * failed; // retries exhausted at this Task
+        if (function) {
+            seconds += poisonReach * ((maxAttempts + 1) * taskSeconds + expectedWaits(1.0));
+            ended += poisonReach;
+            poisonReach = 0;
+        } else {
+            seconds += poisonReach * (attempts * taskSeconds + expectedWaits(p));
+            ended += poisonReach * failed;
+            poisonReach *= 1 - failed;
+        }
         if (t.catch_)
-            entries += reach * failed; // Catch moves to a fallback state, then the run ends
+            entries += ended; // Catch moves to a fallback state, then the run ends
         reach *= 1 - failed;
     }
     f.transitions = f.inRate * entries;
     f.executionSeconds = seconds;
     if (!tasks.isEmpty())
-        pr.note(QStringLiteral("Step Functions: each Task attempt is one state entry (retries "
-                               "from the target's error rate and Retry.MaxAttempts); an exhausted "
-                               "Task goes to a Catch fallback state or fails the execution; Tasks "
-                               "that call SQS, SNS or another state machine take 20 ms."));
+        pr.note(
+            QStringLiteral("Step Functions: each Task attempt is one state entry (retries "
+                           "from the target's error rate, the traffic's transient failure rate and "
+                           "poison share, and Retry.MaxAttempts); an exhausted "
+                           "Task goes to a Catch fallback state or fails the execution; Tasks "
+                           "that call SQS, SNS or another state machine take 20 ms."));
 }
 
 const QList<usage::Dimension> &billingDimensions()

@@ -96,6 +96,8 @@ void flowRule(flow::Propagator &pr, const Component &c, ComponentFlow &f)
     if (wires.size() > 1)
         pr.note(QStringLiteral("A traffic source wired to several entries splits its rate evenly "
                                "between them."));
+    pr.setRecordFailures(std::clamp(p.poisonShare, 0.0, 1.0),
+                         std::clamp(p.transientFailureRate, 0.0, 1.0));
     for (const Connection *w : wires)
         pr.out(w, f.inRate / wires.size(), f.payloadKB);
 }
