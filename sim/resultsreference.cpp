@@ -163,6 +163,9 @@ const QHash<QString, QString> &meanings()
          QStringLiteral("GetRecords calls that returned records.")},
         {QStringLiteral("kinesis.shard#.iterator_age_s"),
          QStringLiteral("Iterator age of one shard (# = shard number; the first 64 shards).")},
+        {QStringLiteral("kinesis.shard#.out_of_order"),
+         QStringLiteral("kinesis.out_of_order for one shard (# = shard number; the first 64 "
+                        "shards); 0 while order holds.")},
         {QStringLiteral("sfn.executions"), QStringLiteral("Executions started.")},
         {QStringLiteral("sfn.start_throttles"),
          QStringLiteral("StartExecution calls refused by the start rate limit.")},
@@ -218,6 +221,9 @@ const QHash<QString, QString> &meanings()
                         "while order holds.")},
         {QStringLiteral("sqs.reordered_groups"),
          QStringLiteral("FIFO message groups where a message was ever processed out of order.")},
+        {QStringLiteral("sqs.group#.out_of_order"),
+         QStringLiteral("FIFO: sqs.out_of_order for one message group (# = group number; the "
+                        "first 64 groups); 0 while order holds.")},
         {QStringLiteral("source.e2e_count"),
          QStringLiteral("Units of the source that finished successfully (the percentiles' "
                         "sample).")},
@@ -290,6 +296,8 @@ QString scopeName(core::ComponentKind owner, core::MetricScope scope)
         return QStringLiteral("account");
     case core::MetricScope::Shard:
         return QStringLiteral("shard");
+    case core::MetricScope::Group:
+        return QStringLiteral("message group");
     }
     return {};
 }

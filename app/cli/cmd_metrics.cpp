@@ -52,7 +52,8 @@ CommandSpec metricsCommand()
     c.description = QStringLiteral(
         "The results reference, read from the simulator's metric registry: every series a run "
         "writes (swb simulate --out, File > Export > Results), its scope (one per block, the "
-        "account, the ledger, or one per Kinesis shard: '#' is the shard number), its unit, how "
+        "account, the ledger, or one per Kinesis shard or FIFO message group: '#' is its "
+        "number), its unit, how "
         "a bin aggregates it (sum: total during the bin, max: peak during the bin, last: value "
         "when the bin closes) and what it counts.");
     c.options = {formatOption({QStringLiteral("table"), QStringLiteral("json"),

@@ -201,7 +201,7 @@ public:
     {
         return addSeries(owner, c, table, N, scope);
     }
-    // One MetricScope::Shard series of `c` for shard `shard`; returns its series id.
+    // One keyed series (MetricScope::Shard or Group) of `c` for key `shard`; returns its id.
     std::uint32_t addShardSeries(ComponentKind owner, ComponentRef c, const MetricDecl &decl,
                                  std::uint16_t metricIndex, std::uint32_t shard);
 

@@ -17,7 +17,12 @@ enum class MetricScope : std::uint8_t {
     Component, // one series per component of the service
     Account,   // one account-wide series (component None), e.g. the Lambda concurrency pool
     Shard,     // one series per shard of a component; '#' in the name is the shard number
+    Group,     // one series per FIFO message group of a component; '#' is the group number
 };
+
+// Keyed series (Shard, Group) exist for the first 64 keys only: a result stays readable, and a
+// stream of 20,000 shards or a queue of a million groups does not add as many series.
+inline constexpr std::uint32_t kMaxKeyedSeries = 64;
 
 struct MetricDecl {
     const char *name; // e.g. "lambda.concurrency"

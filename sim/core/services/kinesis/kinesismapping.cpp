@@ -99,6 +99,8 @@ void KinesisService::batchDone(const Invocation &inv)
             L.recs.popFront();
             if (L.order.deliver(r.seq)) {
                 m_k.metrics().add(S.m + KmOutOfOrder, 1);
+                if (shard < kMaxKeyedSeries)
+                    m_k.metrics().add(S.shardOrderSeries + shard, 1);
                 if (!S.reordered[shard]) {
                     S.reordered[shard] = 1;
                     m_k.metrics().gauge(S.m + KmReorderedShards, ++S.reorderedShards);

@@ -11,7 +11,7 @@ namespace swb::core {
 
 namespace {
 constexpr double kMiB = 1024.0 * 1024.0;
-constexpr std::uint32_t kMaxShardSeries = 64;
+constexpr std::uint32_t kMaxShardSeries = kMaxKeyedSeries;
 
 std::uint64_t mixKey(std::uint64_t k, std::uint64_t salt)
 {
@@ -87,6 +87,9 @@ void KinesisService::initStream(std::uint32_t i)
     S.shardSeries = static_cast<std::uint32_t>(m_k.metrics().seriesCount());
     for (std::uint32_t s = 0; s < std::min(shards, kMaxShardSeries); ++s)
         m_k.addShardSeries(kKind, me, kKinesisMetrics[KmShardIteratorAge], KmShardIteratorAge, s);
+    S.shardOrderSeries = static_cast<std::uint32_t>(m_k.metrics().seriesCount());
+    for (std::uint32_t s = 0; s < std::min(shards, kMaxShardSeries); ++s)
+        m_k.addShardSeries(kKind, me, kKinesisMetrics[KmShardOutOfOrder], KmShardOutOfOrder, s);
 }
 
 bool KinesisService::wire(std::uint32_t e)

@@ -108,7 +108,7 @@ private:
         std::vector<std::uint8_t> reordered; // per shard: an out-of-order delivery happened
         std::uint32_t reorderedShards = 0;
         Rng rng;
-        std::uint32_t m = 0, shardSeries = 0;
+        std::uint32_t m = 0, shardSeries = 0, shardOrderSeries = 0; // keyed: + shard number
     };
 
     void initStream(std::uint32_t stream);

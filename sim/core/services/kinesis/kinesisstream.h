@@ -41,6 +41,7 @@ enum KinesisMetric : std::uint32_t {
     KmOutOfOrder,
     KmReorderedShards,
     KmShardIteratorAge, // per shard (first 64), MetricScope::Shard
+    KmShardOutOfOrder,  // per shard (first 64), MetricScope::Shard
     KmCount
 };
 
@@ -60,6 +61,7 @@ inline constexpr MetricDecl kKinesisMetrics[KmCount] = {
     {"kinesis.out_of_order", "records", Aggregation::Sum},
     {"kinesis.reordered_shards", "shards", Aggregation::Max},
     {"kinesis.shard#.iterator_age_s", "s", Aggregation::Max, MetricScope::Shard},
+    {"kinesis.shard#.out_of_order", "records", Aggregation::Sum, MetricScope::Shard},
 };
 
 } // namespace swb::core

@@ -244,6 +244,8 @@ void SqsService::batchDone(const Invocation &inv)
             const bool first = !order.reordered();
             if (order.deliver(m_k.msg(id).since)) {
                 m_k.metrics().add(Q.m + QmOutOfOrder, 1);
+                if (m_batches[b].group < kMaxKeyedSeries)
+                    m_k.metrics().add(Q.groupOrderSeries + m_batches[b].group, 1);
                 if (first)
                     m_k.metrics().gauge(Q.m + QmReorderedGroups, ++Q.reorderedGroups);
             }

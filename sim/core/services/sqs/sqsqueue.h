@@ -40,6 +40,7 @@ enum SqsMetric : std::uint32_t {
     QmBilledRequests,
     QmOutOfOrder,
     QmReorderedGroups,
+    QmGroupOutOfOrder, // per message group of a FIFO queue (first 64), MetricScope::Group
     QmCount
 };
 
@@ -59,6 +60,7 @@ inline constexpr MetricDecl kSqsMetrics[QmCount] = {
     // that ever happened (core/deliveryorder.h); 0 for standard queues (no order promised).
     {"sqs.out_of_order", "messages", Aggregation::Sum},
     {"sqs.reordered_groups", "groups", Aggregation::Max},
+    {"sqs.group#.out_of_order", "messages", Aggregation::Sum, MetricScope::Group},
 };
 
 } // namespace swb::core

@@ -29,6 +29,13 @@ void SqsService::setup()
             Q.groupOrder.resize(Q.groups.size());
         }
         Q.m = m_k.addSeries(kKind, {kKind, i}, kSqsMetrics);
+        if (Q.fifo) { // per-group order counters (standard queues promise no order)
+            Q.groupOrderSeries = static_cast<std::uint32_t>(m_k.metrics().seriesCount());
+            const auto n = std::min<std::uint32_t>(Q.groups.size(), kMaxKeyedSeries);
+            for (std::uint32_t g = 0; g < n; ++g)
+                m_k.addShardSeries(kKind, {kKind, i}, kSqsMetrics[QmGroupOutOfOrder],
+                                   QmGroupOutOfOrder, g);
+        }
     }
 }
 

@@ -72,6 +72,7 @@ private:
         MessageGroups groups;             // FIFO: per message group, in order; busy = batch out
         std::vector<DeliveryOrder> groupOrder; // FIFO: send times processed, per group
         std::uint32_t reorderedGroups = 0;
+        std::uint32_t groupOrderSeries = 0; // FIFO: + group number, the first 64 groups
         RingDeque<std::uint32_t> readyGroups;
         std::uint64_t visibleCount = 0, inFlight = 0, delayed = 0, dlqHeld = 0;
         Ticks dlqHeldSince = 0; // arrival of the oldest held dead letter (they never leave)
