@@ -57,8 +57,31 @@ std::optional<Design> applyComparison(const Design &design, const ComparisonOpti
         }
     }
     if (options.fault) {
-        const ComponentKind kind = faultTargetKind(options.fault->kind);
-        ComponentId target = InvalidId;
+        message = injectFault(&doc, *options.fault, notes);
+        if (!message.isEmpty()) {
+            if (error)
+                *error = message;
+            return std::nullopt;
+        }
+    }
+    return doc.design();
+}
+
+QString injectFault(Document *doc, const ComparisonFault &fault, QStringList *notes)
+{
+    const Design &design = doc->design();
+    ComponentId target = InvalidId;
+    if (!fault.target.isEmpty()) {
+        const Component *named = design.componentByName(fault.target);
+        if (!named) {
+            if (notes)
+                notes->append(QStringLiteral("no block named '%1': ran without the %2 fault")
+                                  .arg(fault.target, faultKindName(fault.kind)));
+            return {};
+        }
+        target = named->id;
+    } else {
+        const ComponentKind kind = faultTargetKind(fault.kind);
         for (const Component &c : design.components) {
             if (c.kind == kind) {
                 target = c.id;
@@ -67,23 +90,20 @@ std::optional<Design> applyComparison(const Design &design, const ComparisonOpti
         }
         if (target == InvalidId) {
             if (notes)
-                notes->append(
-                    QStringLiteral("no %1 block: ran without the %2 fault")
-                        .arg(componentKindName(kind), faultKindName(options.fault->kind)));
-        } else {
-            Fault f;
-            f.kind = options.fault->kind;
-            f.target = target;
-            f.start = options.fault->start;
-            f.duration = options.fault->duration;
-            if (doc.addFault(f, &message) == InvalidId) {
-                if (error)
-                    *error = message;
-                return std::nullopt;
-            }
+                notes->append(QStringLiteral("no %1 block: ran without the %2 fault")
+                                  .arg(componentKindName(kind), faultKindName(fault.kind)));
+            return {};
         }
     }
-    return doc.design();
+    Fault f;
+    f.kind = fault.kind;
+    f.target = target;
+    f.start = fault.start;
+    f.duration = fault.duration;
+    QString error;
+    if (doc->addFault(f, &error) == InvalidId)
+        return error;
+    return {};
 }
 
 namespace {

@@ -19,18 +19,28 @@
 
 namespace swb {
 
+class Document;
+
 struct TrafficProfile {
     double rate = 100;                           // mean req/s of every traffic source
     QString pattern = QStringLiteral("poisson"); // a traffic source "pattern" choice
 };
 
-// The fault is placed on the first block of faultTargetKind(kind) in each design; a design
-// without such a block runs without it (noted in ComparisonRow::notes).
+// A fault injected from outside the design: `swb simulate --fault`, `swb compare --fault` and the
+// Compare window. It is placed by injectFault, the one code path they share: on the block named
+// `target` (any block the kind applies to, as a fault the design itself holds), else on the
+// first block (lowest id) of faultTargetKind(kind); a design without that block runs without it,
+// with a note. The design's own faults run as well.
 struct ComparisonFault {
     FaultKind kind = FaultKind::BadDeploy;
     double start = 60;
     double duration = 60;
+    QString target; // a block's name; empty = the first block of faultTargetKind(kind)
 };
+
+// Adds `fault` to the document as one validated edit (validateFault's message on refusal: "" is
+// returned with a note when the design has no block to place it on). Returns the error or "".
+QString injectFault(Document *doc, const ComparisonFault &fault, QStringList *notes);
 
 // The fault kinds a comparison can inject, in menu order.
 QList<FaultKind> comparisonFaultKinds();

@@ -92,10 +92,11 @@ inline Design brokenDesign()
 }
 
 // Saves the design to dir/name.swb, sets every traffic source to the profile with `swb set`,
-// runs `swb simulate` with the duration and seed and reads its figures.
+// runs `swb simulate` with the duration, seed and `extra` arguments and reads its figures.
 inline SimulatedFigures simulateWithProfile(const QString &dir, const QString &name,
                                             const Design &design, double rate,
-                                            const QString &pattern, int seconds, quint64 seed)
+                                            const QString &pattern, int seconds, quint64 seed,
+                                            const QStringList &extra = {})
 {
     SimulatedFigures f;
     const QString file = dir + QLatin1Char('/') + name + QLatin1String(".swb");
@@ -114,9 +115,10 @@ inline SimulatedFigures simulateWithProfile(const QString &dir, const QString &n
         f.problem = QStringLiteral("swb set failed: ") + setResult.err;
         return f;
     }
-    const SwbResult sim =
-        runSwb({QStringLiteral("simulate"), file, QStringLiteral("--duration"),
-                QString::number(seconds), QStringLiteral("--seed"), QString::number(seed)});
+    const SwbResult sim = runSwb(QStringList{QStringLiteral("simulate"), file,
+                                             QStringLiteral("--duration"), QString::number(seconds),
+                                             QStringLiteral("--seed"), QString::number(seed)}
+                                 + extra);
     if (sim.code != 0) {
         f.problem = QStringLiteral("swb simulate failed: ") + sim.err;
         return f;

@@ -1,6 +1,7 @@
 #include "cliparse.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "faultoption.h"
 #include "interrupt.h"
 #include "output.h"
 #include "runguard.h"
@@ -19,40 +20,6 @@ namespace swb::cli {
 namespace {
 
 const QString kCommand = QStringLiteral("compare");
-
-// "0", "90", "10m", "1h30m": 0 is a valid fault start, which parseDuration reserves for errors.
-double parseStart(const QString &text)
-{
-    bool plain = false;
-    const double seconds = text.toDouble(&plain);
-    if (plain)
-        return seconds >= 0 ? seconds : -1;
-    const double parsed = parseDuration(text);
-    return parsed > 0 ? parsed : -1;
-}
-
-// KIND@START+DURATION, e.g. "bad-deploy@10m+5m". Returns the problem or "".
-QString parseFault(const QString &text, ComparisonFault *fault)
-{
-    QStringList kinds;
-    for (FaultKind kind : comparisonFaultKinds())
-        kinds.append(faultKindId(kind));
-    const QString usage = QStringLiteral("--fault '%1': expected KIND@START+DURATION, e.g. "
-                                         "bad-deploy@10m+5m (kinds: %2)")
-                              .arg(text, kinds.join(QStringLiteral(", ")));
-    const qsizetype at = text.indexOf(QLatin1Char('@'));
-    const qsizetype plus = text.indexOf(QLatin1Char('+'), at + 1);
-    if (at <= 0 || plus < 0)
-        return usage;
-    if (!faultKindFromId(text.left(at), &fault->kind))
-        return QStringLiteral("--fault: unknown kind '%1' (kinds: %2)")
-            .arg(text.left(at), kinds.join(QStringLiteral(", ")));
-    fault->start = parseStart(text.mid(at + 1, plus - at - 1));
-    fault->duration = parseDuration(text.mid(plus + 1));
-    if (fault->start < 0 || fault->duration <= 0)
-        return usage;
-    return {};
-}
 
 TextTable comparisonTable(const QList<ComparisonRow> &rows)
 {
@@ -93,6 +60,7 @@ QJsonObject comparisonJson(const QList<ComparisonRow> &rows, const ComparisonOpt
     QJsonValue fault = QJsonValue::Null;
     if (options.fault)
         fault = QJsonObject{{QStringLiteral("kind"), faultKindId(options.fault->kind)},
+                            {QStringLiteral("target"), options.fault->target},
                             {QStringLiteral("startSeconds"), options.fault->start},
                             {QStringLiteral("durationSeconds"), options.fault->duration}};
     QJsonObject root = jsonHeader(QStringLiteral("swb-compare"));
@@ -115,8 +83,11 @@ QString describe(const ComparisonOptions &options, int designs)
                        .arg(options.traffic.rate)
                        .arg(options.traffic.pattern);
     if (options.fault)
-        text += QStringLiteral("; %1 from %2 s for %3 s")
-                    .arg(faultKindName(options.fault->kind))
+        text += QStringLiteral("; %1%2 from %3 s for %4 s")
+                    .arg(faultKindName(options.fault->kind),
+                         options.fault->target.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" on '%1'").arg(options.fault->target))
                     .arg(options.fault->start)
                     .arg(options.fault->duration);
     return text + QStringLiteral(")");
@@ -151,7 +122,7 @@ int run(const Args &args, Io &io)
     options.seed = seed.value_or(options.seed);
     if (args.isSet(QStringLiteral("fault"))) {
         ComparisonFault fault;
-        const QString error = parseFault(args.value(QStringLiteral("fault")), &fault);
+        const QString error = parseFaultOption(args.value(QStringLiteral("fault")), &fault);
         if (!error.isEmpty())
             return usageError(io, kCommand, error);
         options.fault = fault;
@@ -214,7 +185,8 @@ CommandSpec compareCommand()
                                "table.");
     c.description = QStringLiteral(
         "Every traffic source of every design is set to the same rate and pattern, the same "
-        "fault is injected into the first block of its kind, and each design runs with the same "
+        "fault is injected as swb simulate --fault places it (on the named block, else the first "
+        "block of its kind), and each design runs with the same "
         "seed and duration. One row per design: throughput, p99 latency, throttles, lost and "
         "dead-lettered units, peak concurrency and monthly cost, the figures swb simulate "
         "prints.");
@@ -230,14 +202,7 @@ CommandSpec compareCommand()
     pattern.description = QStringLiteral("Traffic pattern of every source: constant, poisson, "
                                          "diurnal, spike (as the traffic source block offers).");
     pattern.defaultValue = QStringLiteral("poisson");
-    OptionSpec fault;
-    fault.names = {QStringLiteral("fault")};
-    fault.valueName = QStringLiteral("KIND@START+DURATION");
-    QStringList kinds;
-    for (FaultKind kind : comparisonFaultKinds())
-        kinds.append(faultKindId(kind));
-    fault.description = QStringLiteral("Inject a fault, e.g. bad-deploy@2m+1m (kinds: %1).")
-                            .arg(kinds.join(QStringLiteral(", ")));
+    const OptionSpec fault = faultOption();
     OptionSpec csv;
     csv.names = {QStringLiteral("csv")};
     csv.description = QStringLiteral("Same as --format csv (kept for scripts written for it).");

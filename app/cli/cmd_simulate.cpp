@@ -1,10 +1,12 @@
 #include "adviceoutput.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "faultoption.h"
 #include "interrupt.h"
 #include "output.h"
 #include "runguard.h"
 
+#include "sim/comparison.h"
 #include "sim/resultswriter.h"
 #include "sim/runresults.h"
 
@@ -119,6 +121,18 @@ int run(const Args &args, Io &io)
     doc.replaceDesign(loaded);
     if (const QString error = applySetOptions(args, &doc); !error.isEmpty())
         return usageError(io, kCommand, error);
+    if (args.isSet(QStringLiteral("fault"))) {
+        // Placed as swb compare places it (sim/comparison.h injectFault).
+        ComparisonFault fault;
+        QString error = parseFaultOption(args.value(QStringLiteral("fault")), &fault);
+        QStringList notes;
+        if (error.isEmpty())
+            error = injectFault(&doc, fault, &notes);
+        if (!error.isEmpty())
+            return usageError(io, kCommand, QStringLiteral("--fault: ") + error);
+        for (const QString &note : std::as_const(notes))
+            io.err << "swb simulate: " << note << "\n";
+    }
     options.build.baseDirectory = QFileInfo(path).absolutePath();
     options.build.allowedDirectories = allowedDirs(args);
     if (!runSizeAllowed(io, kCommand, path, doc.design(), options.durationSeconds.value_or(0),
@@ -225,6 +239,7 @@ CommandSpec simulateCommand()
                                           "by its suffix."),
                            QStringLiteral("RESULTS")),
                  set,
+                 faultOption(),
                  timingOption,
                  allowDirOption(),
                  forceOption(ForceMeans::RunAndReplace)};
@@ -232,6 +247,7 @@ CommandSpec simulateCommand()
         QStringLiteral("swb simulate design.swb --duration 1h"),
         QStringLiteral("swb simulate design.swb -d 15m --set order-worker.memory=1024 -f json"),
         QStringLiteral("swb simulate design.swb -d 1h --out results.json"),
+        QStringLiteral("swb simulate design.swb -d 10m --fault outage:orders-db@2m+1m"),
         QStringLiteral("swb simulate design.swb -d 10m --out - --format csv > series.csv")};
     c.exitStatus = exitStatusText(QStringLiteral("the design cannot run (error findings)"));
     c.run = &run;

@@ -114,6 +114,65 @@ private Q_SLOTS:
                  qPrintable(outage.out));
     }
 
+    void namedFaultIsPlacedAsSwbSimulatePlacesIt()
+    {
+        // An outage on a named block (sqs-lambda's queue, which no default target reaches):
+        // `swb compare --fault outage:QUEUE@...` and `swb simulate --fault` with the same value
+        // place it through the same code (injectFault) and print the same figures; the queue
+        // refusing sends for a minute lowers the throughput. kinesis-lambda has no block of that
+        // name: it runs without the fault and says so.
+        const Design sqs = *makePattern(QStringLiteral("sqs-lambda"));
+        QString queue; // the queue the traffic is sent to
+        for (const Connection &w : sqs.connections)
+            if (w.kind == ConnectionKind::Traffic)
+                queue = sqs.component(w.target)->name;
+        QVERIFY(!queue.isEmpty());
+        const QString fault = QStringLiteral("outage:%1@30s+1m").arg(queue);
+        const QStringList files{m_files.at(1), m_files.at(2)};
+        const test::SwbResult r =
+            runSwb(QStringList{QStringLiteral("compare")} + files
+                   + QStringList{QStringLiteral("--rate"), QStringLiteral("30"),
+                                 QStringLiteral("--pattern"), QStringLiteral("constant"),
+                                 QStringLiteral("--duration"), QStringLiteral("2m"),
+                                 QStringLiteral("--seed"), QStringLiteral("3"),
+                                 QStringLiteral("--fault"), fault});
+        QCOMPARE(r.code, 0);
+        const auto rows = tableRows(r.out);
+        QTemporaryDir scratch;
+        const test::SimulatedFigures withFault = test::simulateWithProfile(
+            scratch.path(), QStringLiteral("sqs-lambda"), sqs, 30, QStringLiteral("constant"), 120,
+            3, {QStringLiteral("--fault"), fault});
+        const test::SimulatedFigures calm = test::simulateWithProfile(
+            scratch.path(), QStringLiteral("calm"), sqs, 30, QStringLiteral("constant"), 120, 3);
+        QVERIFY2(withFault.ok && calm.ok, qPrintable(withFault.problem + calm.problem));
+        const QStringList row = rows.value(QStringLiteral("sqs-lambda.swb"));
+        QCOMPARE(row.mid(0, withFault.cells.size()), withFault.cells);
+        QVERIFY2(withFault.cells.at(0).toDouble() < calm.cells.at(0).toDouble(),
+                 qPrintable(withFault.cells.join(QLatin1Char(' ')) + QStringLiteral(" vs ")
+                            + calm.cells.join(QLatin1Char(' '))));
+        QVERIFY2(rows.value(QStringLiteral("kinesis-lambda.swb"))
+                     .join(QLatin1Char(' '))
+                     .contains(QStringLiteral("no block named '%1'").arg(queue)),
+                 qPrintable(r.out));
+        // A name that no design has, given to swb simulate: a note, and the run goes on.
+        const test::SwbResult missing =
+            runSwb({QStringLiteral("simulate"), m_files.at(1), QStringLiteral("--duration"),
+                    QStringLiteral("30"), QStringLiteral("--fault"),
+                    QStringLiteral("outage:nowhere@10+10")});
+        QCOMPARE(missing.code, 0);
+        QVERIFY2(missing.err.contains(QLatin1String("no block named 'nowhere': ran without the "
+                                                    "Outage fault")),
+                 qPrintable(missing.err));
+        // A block the kind does not apply to is refused with validateFault's message.
+        const test::SwbResult refused =
+            runSwb({QStringLiteral("simulate"), m_files.at(1), QStringLiteral("--duration"),
+                    QStringLiteral("30"), QStringLiteral("--fault"),
+                    QStringLiteral("bad-deploy:%1@10+10").arg(queue)});
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("Bad deploy applies to a Lambda function")),
+                 qPrintable(refused.err));
+    }
+
     void brokenDesignKeepsItsRow()
     {
         const QString broken = m_dir.filePath(QStringLiteral("broken.swb"));
@@ -150,7 +209,7 @@ private Q_SLOTS:
             << QStringLiteral("bad-deploy");
         QTest::newRow("fault form")
             << QStringList{QStringLiteral("--fault"), QStringLiteral("bad-deploy")} << 2
-            << QStringLiteral("KIND@START+DURATION");
+            << QStringLiteral("KIND[:BLOCK]@START+DURATION");
         QTest::newRow("missing file")
             << QStringList{QStringLiteral("--missing")} << 3 << QStringLiteral("nowhere.swb");
     }

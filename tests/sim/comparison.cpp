@@ -102,7 +102,7 @@ private Q_SLOTS:
     {
         ComparisonOptions options;
         options.pricing = &PricingCatalogue::builtIn();
-        options.fault = ComparisonFault{FaultKind::Outage, 10, 20};
+        options.fault = ComparisonFault{FaultKind::Outage, 10, 20, QString()};
         QStringList notes;
         QString error;
         const auto api =
@@ -137,7 +137,7 @@ private Q_SLOTS:
         options.durationSeconds = 0;
         QVERIFY(validateComparisonOptions(options).contains(QLatin1String("duration")));
         options = ComparisonOptions();
-        options.fault = ComparisonFault{FaultKind::BadDeploy, 700, 60};
+        options.fault = ComparisonFault{FaultKind::BadDeploy, 700, 60, QString()};
         QVERIFY(validateComparisonOptions(options).contains(QLatin1String("never")));
         QVERIFY(validateComparisonOptions(ComparisonOptions()).isEmpty());
     }

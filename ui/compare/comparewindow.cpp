@@ -228,7 +228,8 @@ ComparisonOptions CompareWindow::options() const
     o.traffic.pattern = m_trafficPattern->currentText();
     if (m_fault->isChecked())
         o.fault = ComparisonFault{FaultKind(m_faultKind->currentData().toInt()),
-                                  m_faultStart->value(), m_faultDuration->value()};
+                                  m_faultStart->value(), m_faultDuration->value(),
+                                  QString()}; // the first block of the kind's usual target
     o.durationSeconds = m_duration->value();
     o.seed = quint64(m_seed->value());
     o.pricing = &m_pricing->catalogue();
