@@ -22,6 +22,9 @@ constexpr FaultKindInfo kFaultKinds[] = {
     {FaultKind::Throttle, "throttle", "Throttle", ComponentKind::Lambda},
 };
 
+// The window and the factors, for a fault whose target is valid (named in the messages).
+QString validateFaultWindow(const Fault &fault, const QString &targetName);
+
 } // namespace
 
 QString faultKindId(FaultKind kind)
@@ -69,8 +72,58 @@ bool faultAppliesTo(FaultKind kind, ComponentKind target)
     return target == faultTargetKind(kind);
 }
 
+bool faultAppliesToWire(FaultKind kind, ConnectionKind wire, ComponentKind source)
+{
+    // One SNS subscription's endpoint failing: its deliveries fail and the subscription's
+    // delivery policy retries them (aws-behaviour.md §3 "Delivery retries"); the topic's other
+    // subscriptions and the endpoint's other senders are unaffected. An event bus's rule targets
+    // are Subscription wires too, but their retry policy is EventBridge's (§9): not offered.
+    return kind == FaultKind::Outage && wire == ConnectionKind::Subscription
+           && source == ComponentKind::SnsTopic;
+}
+
+QString faultTargetName(const Fault &fault, const Design &design)
+{
+    if (const Component *c = design.component(fault.target))
+        return c->name;
+    const Connection *w = design.connection(fault.target);
+    if (!w)
+        return {};
+    const Component *from = design.component(w->source);
+    const Component *to = design.component(w->target);
+    return QStringLiteral("%1 -> %2")
+        .arg(from ? from->name : QStringLiteral("?"), to ? to->name : QStringLiteral("?"));
+}
+
+ConnectionId wireByName(const Design &design, const QString &name, ConnectionKind kind)
+{
+    const qsizetype arrow = name.indexOf(QLatin1String("->"));
+    if (arrow < 0)
+        return InvalidId;
+    const Component *from = design.componentByName(name.left(arrow).trimmed());
+    const Component *to = design.componentByName(name.mid(arrow + 2).trimmed());
+    if (!from || !to)
+        return InvalidId;
+    for (const Connection *w : design.outgoing(from->id)) {
+        if (w->target == to->id && w->kind == kind)
+            return w->id;
+    }
+    return InvalidId;
+}
+
 QString validateFault(const Fault &fault, const Design &design)
 {
+    if (const Connection *wire = design.connection(fault.target)) {
+        const Component *source = design.component(wire->source);
+        if (!source || !faultAppliesToWire(fault.kind, wire->kind, source->kind))
+            return QStringLiteral("%1 applies to a block%2, not to the wire '%3' (%4 from %5)")
+                .arg(faultKindName(fault.kind),
+                     fault.kind == FaultKind::Outage ? QStringLiteral(" or an SNS subscription")
+                                                     : QString(),
+                     faultTargetName(fault, design), connectionKindName(wire->kind).toLower(),
+                     source ? withArticle(componentKindName(source->kind)) : QStringLiteral("?"));
+        return validateFaultWindow(fault, faultTargetName(fault, design));
+    }
     const Component *target = design.component(fault.target);
     if (!target)
         return QStringLiteral("%1: its target block does not exist").arg(faultKindName(fault.kind));
@@ -90,32 +143,39 @@ QString validateFault(const Fault &fault, const Design &design)
             .arg(faultKindName(fault.kind),
                  withArticle(componentKindName(faultTargetKind(fault.kind))), target->name,
                  componentKindName(target->kind));
+    return validateFaultWindow(fault, target->name);
+}
+
+namespace {
+QString validateFaultWindow(const Fault &fault, const QString &targetName)
+{
     // Times are checked finite and within a year (checkednumbers.h): an infinite start once
     // passed "start >= 0".
     if (!(fault.start >= 0 && fault.start <= checked::kMaxSeconds))
         return QStringLiteral("%1 on '%2': start %3 s must be from 0 to %4 s")
-            .arg(faultKindName(fault.kind), target->name)
+            .arg(faultKindName(fault.kind), targetName)
             .arg(fault.start)
             .arg(checked::kMaxSeconds, 0, 'f', 0);
     if (!(fault.duration > 0 && fault.duration <= checked::kMaxSeconds))
         return QStringLiteral("%1 on '%2': duration %3 s must be above 0 and at most %4 s")
-            .arg(faultKindName(fault.kind), target->name)
+            .arg(faultKindName(fault.kind), targetName)
             .arg(fault.duration)
             .arg(checked::kMaxSeconds, 0, 'f', 0);
     if (!(fault.errorRate >= 0 && fault.errorRate <= 1))
         return QStringLiteral("%1 on '%2': error rate %3 must be between 0 and 1")
-            .arg(faultKindName(fault.kind), target->name)
+            .arg(faultKindName(fault.kind), targetName)
             .arg(fault.errorRate);
     if (!(fault.durationFactor > 0 && fault.durationFactor <= 1000))
         return QStringLiteral("%1 on '%2': duration factor %3 must be above 0 and at most 1000")
-            .arg(faultKindName(fault.kind), target->name)
+            .arg(faultKindName(fault.kind), targetName)
             .arg(fault.durationFactor);
     if (!(fault.rateFactor >= 0 && fault.rateFactor <= 1000))
         return QStringLiteral("%1 on '%2': rate factor %3 must be between 0 and 1000")
-            .arg(faultKindName(fault.kind), target->name)
+            .arg(faultKindName(fault.kind), targetName)
             .arg(fault.rateFactor);
     return {};
 }
+} // namespace
 
 Design::Design()
     : settings(catalogue::defaultProjectParams())

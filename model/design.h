@@ -48,6 +48,8 @@ bool faultKindFromId(const QString &id, FaultKind *kind);
 struct Fault {
     FaultId id = InvalidId;
     FaultKind kind = FaultKind::BadDeploy;
+    // A block; an Outage may instead name an SNS subscription wire (ids are unique across blocks
+    // and wires): only that endpoint fails.
     ComponentId target = InvalidId;
     double start = 0;            // s of simulated time
     double duration = 60;        // s
@@ -63,6 +65,15 @@ struct Fault {
 // fault is invalid.
 ComponentKind faultTargetKind(FaultKind kind);
 bool faultAppliesTo(FaultKind kind, ComponentKind target);
+// A fault kind that may target a wire of this kind from this kind of block (an Outage: an SNS
+// topic's subscription).
+bool faultAppliesToWire(FaultKind kind, ConnectionKind wire, ComponentKind source);
+// The target as the user knows it: a block's name, or "topic -> endpoint" for a wire; "" if gone.
+QString faultTargetName(const Fault &fault, const class Design &design);
+// The wire a name in faultTargetName's form designates: "source -> target" (spaces around the
+// arrow optional) from the block named `source` to the block named `target`, of the kind `kind`;
+// InvalidId if there is none.
+ConnectionId wireByName(const class Design &design, const QString &name, ConnectionKind kind);
 QString validateFault(const Fault &fault, const class Design &design);
 
 // The whole architecture as a value: what files store, what the simulator compiles and what the

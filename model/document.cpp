@@ -82,14 +82,15 @@ void Document::removeItems(const QList<ComponentId> &components,
         edit->components.insert(id, {*c, std::nullopt});
         for (ConnectionId wire : m_design.connectionsOf(id))
             edit->connections.insert(wire, {*m_design.connection(wire), std::nullopt});
-        for (const Fault &fault : m_design.faults) {
-            if (fault.target == id)
-                edit->faults.insert(fault.id, {fault, std::nullopt});
-        }
     }
     for (ConnectionId id : connections) {
         if (const Connection *c = m_design.connection(id))
             edit->connections.insert(id, {*c, std::nullopt});
+    }
+    // A fault goes with its target, a block or a wire (an Outage on an SNS subscription).
+    for (const Fault &fault : m_design.faults) {
+        if (edit->components.contains(fault.target) || edit->connections.contains(fault.target))
+            edit->faults.insert(fault.id, {fault, std::nullopt});
     }
     const qsizetype blocks = edit->components.size();
     const qsizetype wires = edit->connections.size();
@@ -312,7 +313,7 @@ FaultId Document::addFault(const Fault &fault, QString *error)
     added.id = m_design.allocateId();
     auto *edit = new DesignEdit(this, tr("Add %1 on %2")
                                           .arg(faultKindName(added.kind).toLower(),
-                                               quoted(m_design.component(added.target)->name)));
+                                               quoted(faultTargetName(added, m_design))));
     edit->faults.insert(added.id, {std::nullopt, added});
     push(edit);
     return added.id;
@@ -375,6 +376,7 @@ QList<ComponentId> Document::insertFragment(const Design &fragment, QPointF offs
         copy.id = m_design.allocateId();
         copy.source = idMap.value(source.source);
         copy.target = idMap.value(source.target);
+        idMap.insert(source.id, copy.id); // a fault may target the wire (an SNS subscription)
         edit->connections.insert(copy.id, {std::nullopt, copy});
     }
     for (const Fault &source : fragment.faults) {

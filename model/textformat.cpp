@@ -321,6 +321,10 @@ QByteArray TextFormat::toYaml(const Design &design)
     QHash<qint64, QString> names;
     for (const Component &c : design.components)
         names.insert(c.id, c.name);
+    // A fault on an SNS subscription names its wire: "topic -> endpoint" as the comment.
+    for (const Connection &w : design.connections)
+        names.insert(w.id,
+                     QStringLiteral("%1 -> %2").arg(names.value(w.source), names.value(w.target)));
     const QJsonObject json = designToJson(design);
     YAML::Emitter out;
     out.SetIndent(2);

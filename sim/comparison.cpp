@@ -72,14 +72,23 @@ QString injectFault(Document *doc, const ComparisonFault &fault, QStringList *no
     const Design &design = doc->design();
     ComponentId target = InvalidId;
     if (!fault.target.isEmpty()) {
-        const Component *named = design.componentByName(fault.target);
-        if (!named) {
-            if (notes)
-                notes->append(QStringLiteral("no block named '%1': ran without the %2 fault")
-                                  .arg(fault.target, faultKindName(fault.kind)));
-            return {};
+        // A block by its name, or one SNS subscription as "TOPIC->ENDPOINT" (the name the fault
+        // dock and the text format give it): an outage of that endpoint alone.
+        if (const Component *named = design.componentByName(fault.target)) {
+            target = named->id;
+        } else {
+            target = wireByName(design, fault.target, ConnectionKind::Subscription);
+            if (target == InvalidId) {
+                if (notes)
+                    notes->append(QStringLiteral("no block named '%1'%2: ran without the %3 fault")
+                                      .arg(fault.target,
+                                           fault.target.contains(QLatin1String("->"))
+                                               ? QStringLiteral(" and no subscription of that name")
+                                               : QString(),
+                                           faultKindName(fault.kind)));
+                return {};
+            }
         }
-        target = named->id;
     } else {
         const ComponentKind kind = faultTargetKind(fault.kind);
         for (const Component &c : design.components) {

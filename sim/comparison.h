@@ -35,7 +35,9 @@ struct ComparisonFault {
     FaultKind kind = FaultKind::BadDeploy;
     double start = 60;
     double duration = 60;
-    QString target; // a block's name; empty = the first block of faultTargetKind(kind)
+    // A block's name, or an SNS subscription as "TOPIC->ENDPOINT" (wireByName); empty = the
+    // first block of faultTargetKind(kind).
+    QString target;
 };
 
 // Adds `fault` to the document as one validated edit (validateFault's message on refusal: "" is

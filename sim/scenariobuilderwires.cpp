@@ -341,11 +341,25 @@ void Builder::mapFaults() {
     for (const Fault &f : m_design.faults) {
         const QString problem = validateFault(f, m_design);
         if (!problem.isEmpty()) {
-            note(Severity::Error, "sim-bad-fault", problem, {f.target});
+            if (m_design.connection(f.target))
+                note(Severity::Error, "sim-bad-fault", problem, {}, {f.target});
+            else
+                note(Severity::Error, "sim-bad-fault", problem, {f.target});
             continue;
         }
         core::Fault cf;
-        cf.target = ref(f.target);
+        if (m_design.connection(f.target)) { // an Outage on one SNS subscription (its edge)
+            if (!m_edgeOf.contains(f.target)) {
+                note(Severity::Warning, "sim-fault-unmapped",
+                     QStringLiteral("%1 on '%2': the wire is not simulated; ignored")
+                         .arg(faultKindName(f.kind), faultTargetName(f, m_design)),
+                     {}, {f.target});
+                continue;
+            }
+            cf.edge = static_cast<std::uint32_t>(m_edgeOf.value(f.target));
+        } else {
+            cf.target = ref(f.target);
+        }
         cf.startSeconds = f.start;
         cf.durationSeconds = f.duration;
         switch (f.kind) {

@@ -39,7 +39,9 @@ OptionSpec faultOption()
                        "outage:orders-db@30s+1m (kinds: %1). It goes on the named block, else on "
                        "the first block of the kind's usual target (a bad deploy: a function; an "
                        "outage: a downstream dependency; a spike: a traffic source); the design's "
-                       "own faults run too.")
+                       "own faults run too. An outage may name one SNS subscription as "
+                       "TOPIC->ENDPOINT, e.g. 'outage:orders->audit-queue@1m+5m' (quoted for the "
+                       "shell): only that endpoint fails.")
             .arg(faultKindIds());
     return o;
 }

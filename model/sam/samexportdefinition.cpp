@@ -301,7 +301,13 @@ CfnNode Exporter::workbenchMetadata() const
     for (const Fault &f : m_design.faults) {
         CfnNode entry = CfnNode::makeMap();
         entry.set(QStringLiteral("Kind"), str(faultKindId(f.kind)));
-        entry.set(QStringLiteral("Target"), str(m_ids.value(f.target)));
+        if (const Connection *wire = m_design.connection(f.target)) {
+            // An outage of one SNS subscription: its topic, and the endpoint that fails.
+            entry.set(QStringLiteral("Target"), str(m_ids.value(wire->source)));
+            entry.set(QStringLiteral("Endpoint"), str(m_ids.value(wire->target)));
+        } else {
+            entry.set(QStringLiteral("Target"), str(m_ids.value(f.target)));
+        }
         entry.set(QStringLiteral("Start"), metadataNumber(f.start));
         entry.set(QStringLiteral("Duration"), metadataNumber(f.duration));
         entry.set(QStringLiteral("ErrorRate"), metadataNumber(f.errorRate));

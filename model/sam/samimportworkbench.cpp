@@ -136,6 +136,23 @@ void Importer::createWorkbenchFaults()
             continue;
         }
         f.target = m_byLogicalId.value(target->scalar);
+        if (const CfnNode *endpoint = entry.get(QStringLiteral("Endpoint"))) {
+            // An outage of one SNS subscription: the wire from the topic to that endpoint.
+            const ComponentId to = m_byLogicalId.value(endpoint->scalar);
+            f.target = InvalidId;
+            for (const Connection &c : std::as_const(m_design.connections)) {
+                if (c.source == m_byLogicalId.value(target->scalar) && c.target == to
+                    && c.kind == ConnectionKind::Subscription)
+                    f.target = c.id;
+            }
+            if (f.target == InvalidId) {
+                m_report.unresolved.append(
+                    where
+                    + QStringLiteral(": no subscription from %1 to %2; ignored")
+                          .arg(target->scalar, endpoint->scalar));
+                continue;
+            }
+        }
         f.start = number("Start", f.start);
         f.duration = number("Duration", f.duration);
         f.errorRate = number("ErrorRate", f.errorRate);

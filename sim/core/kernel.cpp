@@ -174,7 +174,17 @@ const Fault *Kernel::activeFault(FaultKind k, ComponentRef c) const
 {
     const Ticks now = m_q.now();
     for (const Fault &f : m_sc.faults)
-        if (f.kind == k && f.target == c && now >= secondsToTicks(f.startSeconds)
+        if (f.kind == k && f.edge == kNone && f.target == c && now >= secondsToTicks(f.startSeconds)
+            && now < secondsToTicks(f.startSeconds + f.durationSeconds))
+            return &f;
+    return nullptr;
+}
+
+const Fault *Kernel::activeEdgeFault(FaultKind k, std::uint32_t e) const
+{
+    const Ticks now = m_q.now();
+    for (const Fault &f : m_sc.faults)
+        if (f.kind == k && f.edge == e && now >= secondsToTicks(f.startSeconds)
             && now < secondsToTicks(f.startSeconds + f.durationSeconds))
             return &f;
     return nullptr;

@@ -106,6 +106,8 @@ public:
     }
     // The fault of kind `k` on `c` active now, if any (Scenario::faults).
     const Fault *activeFault(FaultKind k, ComponentRef c) const;
+    // The fault of kind `k` on edge `e` (an SNS subscription's endpoint) active now, if any.
+    const Fault *activeEdgeFault(FaultKind k, std::uint32_t e) const;
     // `c` refuses requests now: an Outage fault is active on it (its API answers 5xx).
     bool refuses(ComponentRef c) const
     {

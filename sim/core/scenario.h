@@ -130,6 +130,9 @@ enum class FaultKind : std::uint8_t {
 struct Fault {
     FaultKind kind = FaultKind::BadDeploy;
     ComponentRef target;
+    // An Outage of one SNS subscription's endpoint: the index of its Subscription edge in
+    // Scenario::edges (`target` is then unused). Only deliveries on that subscription fail.
+    std::uint32_t edge = UINT32_MAX;
     double startSeconds = 0;
     double durationSeconds = 60;
     double errorRate = 1.0;          // BadDeploy / Outage

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void badArguments_data();
     void badArguments();
     void invalidDesignIsRefused();
+    void faultOnOneSubscription();
 
 private:
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
@@ -303,6 +304,69 @@ void TestCliSimulate::invalidDesignIsRefused()
     QVERIFY(r.err.contains(QLatin1String("cannot be simulated")));
     const Result missing = runSwb({QStringLiteral("simulate"), path("none.swb")});
     QCOMPARE(missing.code, 3);
+}
+
+void TestCliSimulate::faultOnOneSubscription()
+{
+    // `--fault 'outage:TOPIC->ENDPOINT@...'` takes one SNS subscription's endpoint out (spaces
+    // around the arrow optional, as the fault dock writes "topic -> endpoint"): the topic's
+    // deliveries to it fail and are retried (AWS-managed policy, aws-behaviour.md §3), where the
+    // same run without the fault has no failed delivery. A name that matches no subscription
+    // runs without the fault, with a note.
+    const Component *topic = nullptr;
+    for (const Component &c : m_design.components)
+        topic = c.kind == ComponentKind::SnsTopic ? &c : topic;
+    QVERIFY(topic);
+    const Connection *sub = nullptr;
+    for (const Connection *w : m_design.outgoing(topic->id))
+        sub = w->kind == ConnectionKind::Subscription ? w : sub;
+    QVERIFY(sub);
+    const QString wire = topic->name + QStringLiteral("->") + m_design.component(sub->target)->name;
+    const auto totals = [this](const QStringList &extra, const QString &json, QString *err) {
+        const Result r =
+            runSwb(QStringList{QStringLiteral("simulate"), m_project, QStringLiteral("--duration"),
+                               QStringLiteral("2m"), QStringLiteral("--out"), json}
+                   + extra);
+        *err = r.err;
+        QHash<QString, double> sum;
+        if (r.code != 0)
+            return sum;
+        const QJsonArray series = QJsonDocument::fromJson(readAll(json))
+                                      .object()
+                                      .value(QLatin1String("series"))
+                                      .toArray();
+        for (const QJsonValue &v : series) {
+            const QString name = v[QLatin1String("name")].toString();
+            for (const QJsonValue &x : v[QLatin1String("values")].toArray())
+                sum[name] += x.toDouble();
+        }
+        return sum;
+    };
+    QString err;
+    const QHash<QString, double> calm = totals({}, path("calm.json"), &err);
+    QVERIFY2(calm.value(QStringLiteral("sns.deliveries")) > 0, qPrintable(err));
+    QCOMPARE(calm.value(QStringLiteral("sns.delivery_failures")), 0.0);
+    const QHash<QString, double> out =
+        totals({QStringLiteral("--fault"), QStringLiteral("outage:%1@10+30").arg(wire)},
+               path("out.json"), &err);
+    QVERIFY2(out.value(QStringLiteral("sns.delivery_failures")) > 0, qPrintable(err));
+    QCOMPARE(out.value(QStringLiteral("sns.delivery_retries")),
+             out.value(QStringLiteral("sns.delivery_failures")));
+    QCOMPARE(out.value(QStringLiteral("sns.dlq")), 0.0); // the policy runs for 23 days
+    const QHash<QString, double> spaced = totals(
+        {QStringLiteral("--fault"), QStringLiteral("outage:%1 -> %2@10+30")
+                                        .arg(topic->name, m_design.component(sub->target)->name)},
+        path("spaced.json"), &err);
+    QCOMPARE(spaced.value(QStringLiteral("sns.delivery_failures")),
+             out.value(QStringLiteral("sns.delivery_failures")));
+    const Result missing = runSwb(
+        {QStringLiteral("simulate"), m_project, QStringLiteral("--duration"), QStringLiteral("30"),
+         QStringLiteral("--fault"), QStringLiteral("outage:%1->nowhere@10+10").arg(topic->name)});
+    QCOMPARE(missing.code, 0);
+    QVERIFY2(missing.err.contains(QStringLiteral("no block named '%1->nowhere' and no subscription "
+                                                 "of that name: ran without the Outage fault")
+                                      .arg(topic->name)),
+             qPrintable(missing.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliSimulate)

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void editAfterImportReachesExport();
     void missingFilesReported();
     void faultsRoundTrip();
+    void subscriptionOutageRoundTrip();
     void malformedYaml();
     void notCloudFormation();
     void deepNesting();
@@ -409,6 +410,37 @@ void SamImport::faultsRoundTrip()
     g.id = f.id;
     g.target = f.target;
     QCOMPARE(g, f);
+}
+
+void SamImport::subscriptionOutageRoundTrip()
+{
+    // An outage of one SNS subscription keeps its wire through a SAM round trip (the topic as
+    // Target, the failing endpoint as Endpoint in the workbench metadata), not another one.
+    std::optional<Design> d = makePattern(QStringLiteral("sns-fanout"));
+    QVERIFY(d);
+    QList<const Connection *> subs;
+    for (const Connection &w : d->connections)
+        if (w.kind == ConnectionKind::Subscription)
+            subs.append(&w);
+    QVERIFY(subs.size() >= 2);
+    Fault f;
+    f.id = d->allocateId();
+    f.kind = FaultKind::Outage;
+    f.target = subs.last()->id;
+    f.start = 30;
+    f.duration = 90;
+    QVERIFY2(validateFault(f, *d).isEmpty(), qPrintable(validateFault(f, *d)));
+    d->faults.insert(f.id, f);
+    const QString name = faultTargetName(f, *d);
+    const SamImportResult back = importSamText(exportSam(*d), QDir::tempPath());
+    QVERIFY(back.ok());
+    QCOMPARE(back.design.faults.size(), 1);
+    const Fault g = back.design.faults.first();
+    const Connection *wire = back.design.connection(g.target);
+    QVERIFY(wire && wire->kind == ConnectionKind::Subscription);
+    QCOMPARE(faultTargetName(g, back.design), name);
+    QCOMPARE(g.start, f.start);
+    QCOMPARE(g.duration, f.duration);
 }
 
 void SamImport::malformedYaml()

@@ -6,6 +6,7 @@
 #include "chartsfixture.h"
 
 #include "model/document.h"
+#include "model/patterns.h"
 #include "ui/faults/faultspanel.h"
 
 #include <QComboBox>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void targetsFollowTheKindAndRemove();
     void outageOnAFunctionAddedAndUndone();
     void throttleTakesALimitFactor();
+    void outageOnASubscriptionChosenFromTheTargets();
 
 private:
     void type(QLineEdit *edit, const QString &text);
@@ -240,6 +242,53 @@ void TestFaults::throttleTakesALimitFactor()
     QCOMPARE(m_panel->table()->item(0, FaultsPanel::RateFactorColumn)->text(),
              QStringLiteral("0.25"));
     QVERIFY(m_panel->messageLabel()->text().isEmpty());
+}
+
+void TestFaults::outageOnASubscriptionChosenFromTheTargets()
+{
+    // In the SNS fan-out pattern, Outage offers the blocks and then each subscription by its
+    // "topic -> endpoint" name; picking the last one with the keyboard adds a fault on that wire,
+    // which the table names; deleting the wire deletes the fault with it.
+    m_doc->replaceDesign(*makePattern(QStringLiteral("sns-fanout")));
+    m_panel->kindBox()->setFocus();
+    QTest::keyClick(m_panel->kindBox(), Qt::Key_Down);
+    QCOMPARE(m_panel->kindBox()->currentText(), faultKindName(FaultKind::Outage));
+    QComboBox *targets = m_panel->targetBox();
+    int subscriptions = 0;
+    for (const Connection &w : m_doc->design().connections)
+        subscriptions += w.kind == ConnectionKind::Subscription ? 1 : 0;
+    QVERIFY(subscriptions >= 2);
+    QCOMPARE(targets->count(), m_doc->design().components.size() - 1 + subscriptions);
+    targets->setFocus();
+    QTest::keyClick(targets, Qt::Key_End);
+    const Connection *wire = m_doc->design().connection(targets->currentData().toLongLong());
+    QVERIFY(wire && wire->kind == ConnectionKind::Subscription);
+    const QString name = m_doc->design().component(wire->source)->name + QStringLiteral(" -> ")
+                         + m_doc->design().component(wire->target)->name;
+    QCOMPARE(targets->currentText(), name + QStringLiteral(" (subscription)"));
+    type(m_panel->startEdit(), QStringLiteral("10"));
+    type(m_panel->durationEdit(), QStringLiteral("30"));
+    QTest::mouseClick(m_panel->addButton(), Qt::LeftButton);
+    QVERIFY2(m_panel->messageLabel()->text().isEmpty(),
+             qPrintable(m_panel->messageLabel()->text()));
+    QCOMPARE(m_doc->design().faults.size(), 1);
+    const Fault added = m_doc->design().faults.first();
+    QCOMPARE(added.target, wire->id);
+    QCOMPARE(added.start, 10.0);
+    QCOMPARE(added.duration, 30.0);
+    QCOMPARE(m_panel->table()->item(0, FaultsPanel::TargetColumn)->text(), name);
+    QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Add outage on '%1'").arg(name));
+    // For a person to look at: $SWB_SCREENSHOT_DIR (default /tmp)/swb-faults-subscription.png.
+    const QString dir = qEnvironmentVariable("SWB_SCREENSHOT_DIR", QStringLiteral("/tmp"));
+    QVERIFY(m_panel->grab().save(dir + QStringLiteral("/swb-faults-subscription.png")));
+    // Deleting the wire deletes its fault in the same step; one undo brings both back.
+    const ConnectionId wireId = wire->id;
+    m_doc->removeItems({}, {wireId});
+    QVERIFY(m_doc->design().faults.isEmpty());
+    QCOMPARE(m_panel->table()->rowCount(), 0);
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_doc->design().faults.size(), 1);
+    QCOMPARE(m_panel->table()->item(0, FaultsPanel::TargetColumn)->text(), name);
 }
 
 QTEST_MAIN(TestFaults)

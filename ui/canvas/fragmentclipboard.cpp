@@ -24,8 +24,9 @@ Design makeFragment(const Design &design, const QList<ComponentId> &components)
         if (fragment.components.contains(wire.source) && fragment.components.contains(wire.target))
             fragment.connections.insert(wire.id, wire);
     }
-    for (const Fault &fault : design.faults) {
-        if (fragment.components.contains(fault.target))
+    for (const Fault &fault : design.faults) { // on a copied block, or on a copied wire
+        if (fragment.components.contains(fault.target)
+            || fragment.connections.contains(fault.target))
             fragment.faults.insert(fault.id, fault);
     }
     return fragment;

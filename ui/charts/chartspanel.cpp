@@ -519,10 +519,11 @@ void ChartsPanel::updateBands()
     const Design &design = m_document->design();
     QList<TimeChartView::Band> bands;
     for (const Fault &f : design.faults) {
-        const Component *target = design.component(f.target);
+        const QString target = faultTargetName(f, design); // a block, or a subscription wire
         bands.append({f.start, f.start + f.duration,
-                      target ? QStringLiteral("%1: %2").arg(faultKindName(f.kind), target->name)
-                             : faultKindName(f.kind)});
+                      target.isEmpty()
+                          ? faultKindName(f.kind)
+                          : QStringLiteral("%1: %2").arg(faultKindName(f.kind), target)});
     }
     for (TimeChartView *v : m_views)
         v->setBands(bands);

@@ -100,7 +100,8 @@ FaultsPanel::FaultsPanel(Document *document, QWidget *parent)
         rebuildTable();
     });
     for (auto signal :
-         {&Document::componentAdded, &Document::componentRemoved, &Document::componentChanged})
+         {&Document::componentAdded, &Document::componentRemoved, &Document::componentChanged,
+          &Document::connectionAdded, &Document::connectionRemoved})
         connect(document, signal, this, [this] {
             rebuildTargets();
             rebuildTable();
@@ -115,9 +116,20 @@ void FaultsPanel::rebuildTargets()
     const auto kind = FaultKind(m_kind->currentData().toInt());
     const ComponentId current = m_target->currentData().toLongLong();
     m_target->clear();
-    for (const Component &c : m_document->design().components) {
+    const Design &design = m_document->design();
+    for (const Component &c : design.components) {
         if (faultAppliesTo(kind, c.kind))
             m_target->addItem(c.name, qint64(c.id));
+    }
+    // An Outage may take one SNS subscription's endpoint out, the topic's others unaffected.
+    for (const Connection &w : design.connections) {
+        const Component *source = design.component(w.source);
+        if (source && faultAppliesToWire(kind, w.kind, source->kind)) {
+            Fault f;
+            f.target = w.id;
+            m_target->addItem(tr("%1 (subscription)").arg(faultTargetName(f, design)),
+                              qint64(w.id));
+        }
     }
     const int i = m_target->findData(qint64(current));
     if (i >= 0)
@@ -225,9 +237,9 @@ void FaultsPanel::rebuildTable()
             m_table->setItem(row, column, item);
             return item;
         };
-        const Component *target = design.component(f.target);
+        const QString target = faultTargetName(f, design);
         cell(KindColumn, faultKindName(f.kind), false)->setData(Qt::UserRole, qint64(f.id));
-        cell(TargetColumn, target ? target->name : QStringLiteral("?"), false);
+        cell(TargetColumn, target.isEmpty() ? QStringLiteral("?") : target, false);
         cell(StartColumn, QString::number(f.start), true);
         cell(DurationColumn, QString::number(f.duration), true);
         const bool deploy = f.kind == FaultKind::BadDeploy;

@@ -214,8 +214,14 @@ bool SnsService::tryDeliver(std::uint32_t msg)
                                                         : DeliveryPolicy::AwsManaged;
     bool ok = true;
     double latency = 0;
-    if (const Fault *f = m_k.activeFault(FaultKind::Outage, E.to))
-        ok = !T.rng.bernoulli(f->errorRate); // endpoint unavailable
+    // The endpoint is unavailable: an Outage on the endpoint's block, or on this subscription
+    // alone (the topic's other subscriptions deliver as usual).
+    const Fault *f =
+        m_k.scenario().faults.empty() ? nullptr : m_k.activeFault(FaultKind::Outage, E.to);
+    if (!f && !m_k.scenario().faults.empty())
+        f = m_k.activeEdgeFault(FaultKind::Outage, m.ctx);
+    if (f)
+        ok = !T.rng.bernoulli(f->errorRate);
     if (ok && E.to.kind == ComponentKind::Downstream)
         ok = m_down->call(E.to.index, latency);
     if (ok) {
