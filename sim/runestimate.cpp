@@ -2,6 +2,8 @@
 
 #include "sim/services/simservice.h"
 
+#include "core/cohortqueue.h"
+
 #include "model/flowrates.h"
 #include "model/services/account/account.h"
 
@@ -71,8 +73,8 @@ double cohortBound(const Design &design, double seconds, double queues)
     const auto sources =
         std::count_if(design.components.begin(), design.components.end(),
                       [](const Component &c) { return c.kind == ComponentKind::TrafficSource; });
-    return sources <= 1 ? (std::ceil(seconds) + 1) * queues
-                        : std::numeric_limits<double>::infinity();
+    return sources <= core::CohortQueue::kPaths ? (std::ceil(seconds) + 1) * queues
+                                                : std::numeric_limits<double>::infinity();
 }
 
 RunEstimate estimateRun(const Design &design, double durationSeconds)

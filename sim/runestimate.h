@@ -13,8 +13,8 @@
 // Memory: what the core keeps of them (each service's heldBytes rule). A standard queue, a
 // Kinesis lane and a function's async queue keep their oldest items one by one
 // (kBytesPerHeldItem each) and the rest as cohorts (core/cohortqueue.h), about one per second of
-// backlog and entry path (kBytesPerCohort each), so an overloaded week stays within megabytes; an
-// SQS FIFO queue keeps every message.
+// backlog for up to 4 entry paths (kBytesPerCohort each), so an overloaded week stays within
+// megabytes; an SQS FIFO queue keeps every message.
 
 #include "model/design.h"
 
@@ -37,9 +37,9 @@ struct RunEstimate {
 
 // Bytes the core holds per waiting message (its record, its queue slot, its pending timer).
 inline constexpr double kBytesPerHeldItem = 112;
-// Bytes per cohort of waiting items: 72 (core/cohortqueue.h), in a ring that may have grown to
+// Bytes per cohort of waiting items: 120 (core/cohortqueue.h), in a ring that may have grown to
 // twice what it holds.
-inline constexpr double kBytesPerCohort = 144;
+inline constexpr double kBytesPerCohort = 240;
 // Above these a run is not started without the user's consent: about 15 minutes of CPU, and
 // memory a laptop can spare.
 inline constexpr double kMaxEventsWithoutAsking = 5e9;
@@ -49,8 +49,9 @@ inline constexpr double kMaxBytesWithoutAsking = 2.0 * 1024 * 1024 * 1024;
 // and the rest as at most `cohorts` cohorts (never more than one per item).
 double cohortKeptBytes(double held, double head, double cohorts);
 // The cohorts `queues` queues hold for `seconds` of arrivals: one per second each when the design
-// has one traffic source. A cohort takes items of one entry path (traffic source) that arrive in
-// a row, so with several sources interleaving no bound is assumed: up to one per item.
+// has at most CohortQueue::kPaths traffic sources (a cohort holds the items of up to that many
+// entry paths, however they interleave). With more sources sending in turns a cohort may fill
+// its path slots every kPaths items, so no bound is assumed: up to one per item.
 double cohortBound(const Design &design, double seconds, double queues);
 
 // durationSeconds <= 0 takes the design's own duration setting.

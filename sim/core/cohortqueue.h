@@ -1,20 +1,24 @@
 #pragma once
 // A FIFO of waiting units kept as cohorts instead of one entry each (DESIGN.md "Memory is
 // proportional to what is in flight"): units whose `at` (arrival, or the time a retry is due) is
-// within kCohortWidth of a cohort's first and from the same entry path share one 72-byte cohort
-// holding their count, first and last `at`, total payload, total lag of their holder and creation
-// times behind `at`, their attribute values and how many are poison. A week of 2,000 messages/s
-// into a consumer that takes one at a time is then one cohort per second of backlog, not 1.2
-// billion messages.
+// within kCohortWidth of a cohort's first share one 120-byte cohort holding their count, first
+// and last `at`, total payload, total lag of their holder and creation times behind `at`, their
+// attribute values, and per entry path (up to kPaths of them: the traffic sources that fed it)
+// how many units and how many poison. A week of 2,000 messages/s into a consumer that takes one
+// at a time is then one cohort per second of backlog, not 1.2 billion messages, and so is a
+// queue fed by two or three sources in turns (a cohort per path would be a cohort per message).
 //
 // What a unit taken back out gets: its `at` interpolated evenly between the cohort's first and
 // last (exact for one unit, and for evenly spaced units; otherwise off by less than
 // kCohortWidth), its holder and creation times that `at` minus the cohort's mean lags, the
-// cohort's payload bytes shared out so that their sum is exact, poison drawn with the cohort's
-// poison share, an attribute value drawn among the cohort's, its order stamp interpolated like
-// `at` (see Unit::stamp), and a fresh hashed key (the traffic
-// sources draw all three per message, by a Bernoulli trial and uniformly, trafficservice.cpp). The
-// draws hash the cohort and the unit's place in it: the same run gives the same units. Per-unit
+// cohort's payload bytes shared out so that their sum is exact, its entry path drawn among the
+// cohort's remaining units without replacement (so every path gets back exactly the units it
+// put in, and the ledger per path balances), poison drawn with that path's poison share in the
+// cohort, an attribute value drawn among the cohort's, its order stamp interpolated like `at`
+// (see Unit::stamp), and a fresh hashed key (the traffic sources draw all of them per message, by
+// a Bernoulli trial and uniformly, trafficservice.cpp). The draws hash the cohort and the unit's
+// place in it: the same run gives the same units. A cohort of one path takes no path draw, so a
+// run whose queues see one path each is what it was before cohorts held several. Per-unit
 // identity beyond that is not kept: a holder that needs it (FIFO groups, batches in flight) keeps
 // those units in the kernel's pool.
 
@@ -31,6 +35,8 @@ class CohortQueue
 public:
     // Arrivals later than this after a cohort's first one start a new cohort.
     static constexpr Ticks kCohortWidth = kTicksPerSecond;
+    // Entry paths one cohort holds; a unit of a further path starts a new cohort.
+    static constexpr int kPaths = 4;
     // Cap per cohort: keeps the shared-out arithmetic inside 64 bits (count x bytes remainder).
     static constexpr std::uint32_t kMaxCount = 1u << 24;
 
@@ -48,6 +54,51 @@ public:
         std::uint32_t stamp = 0;
     };
 
+    // The fields a unit keeps, from its holder's record: the kernel's Message (with its holder
+    // time `since`, hashed key and attribute value) or a Kinesis record (written at `at`, with a
+    // sequence number as its stamp). The one place that lists them; restoreInto() reverses it.
+    template<class Held>
+    static Unit unitOf(const Held &h, Ticks at)
+    {
+        Unit u;
+        u.at = at;
+        u.created = h.created;
+        u.bytes = h.bytes;
+        u.path = h.path;
+        u.poison = h.poison;
+        if constexpr (requires { h.since; })
+            u.since = h.since;
+        else
+            u.since = at;
+        if constexpr (requires { h.key; }) {
+            u.key = h.key;
+            u.attr = h.attr;
+        }
+        if constexpr (requires { h.seq; })
+            u.stamp = h.seq;
+        return u;
+    }
+    // What a unit taken out gives its holder's record (a Message from Kernel::restore, which set
+    // its creation time and path already, or a Kinesis record written at the unit's `at`).
+    template<class Held>
+    static void restoreInto(const Unit &u, Held *h)
+    {
+        h->created = u.created;
+        h->bytes = u.bytes;
+        h->path = u.path;
+        h->poison = u.poison;
+        if constexpr (requires { h->since; })
+            h->since = u.since;
+        if constexpr (requires { h->arrival; })
+            h->arrival = u.at;
+        if constexpr (requires { h->key; }) {
+            h->key = u.key;
+            h->attr = u.attr;
+        }
+        if constexpr (requires { h->seq; })
+            h->seq = u.stamp;
+    }
+
     bool empty() const { return m_units == 0; }
     std::uint64_t size() const { return m_units; } // units, not cohorts
     std::size_t cohorts() const { return m_q.size(); }
@@ -56,15 +107,24 @@ public:
     // taken out when the cohorts before it are.
     void push(const Unit &u)
     {
-        if (m_q.empty() || !fits(m_q.back(), u))
-            m_q.pushBack(Cohort{u.at, u.at, 0, 0, 0, 0, 0, 0, 0, u.stamp, u.stamp, u.path});
+        int slot = m_q.empty() ? -1 : slotFor(m_q.back(), u);
+        if (slot < 0) {
+            Cohort fresh;
+            fresh.first = fresh.last = u.at;
+            fresh.firstStamp = fresh.lastStamp = u.stamp;
+            fresh.paths[0] = u.path;
+            m_q.pushBack(fresh);
+            slot = 0;
+        }
         Cohort &c = m_q.back();
+        c.paths[slot] = u.path;
+        ++c.pathCount[slot];
+        c.pathPoison[slot] += u.poison != 0;
         c.last = u.at;
         c.lastStamp = u.stamp;
         c.sinceLag += static_cast<std::uint64_t>(u.at - u.since);
         c.createdLag += static_cast<std::uint64_t>(u.at - u.created);
         c.bytes += u.bytes;
-        c.poison += u.poison != 0;
         c.attrs |= std::uint64_t(1) << (u.attr & 63);
         ++c.count;
         ++m_units;
@@ -91,12 +151,16 @@ public:
             static_cast<std::uint32_t>(c.bytes / c.count + share(c.bytes % c.count, k, c.count));
         const std::uint64_t draw = mix(static_cast<std::uint64_t>(c.first) * kGolden + k);
         u.key = static_cast<std::uint32_t>(draw >> 32);
-        // Bernoulli(poison share of the cohort), as the source drew it (not every n-th unit: a
-        // regular spacing would change how many batches hold one).
-        u.poison = c.poison == c.count
-                   || (c.poison > 0
-                       && (mix(draw) >> 11) * 0x1.0p-53 * c.count < static_cast<double>(c.poison));
-        u.path = c.path;
+        // The path: one of the cohort's units not yet taken, uniformly (without replacement).
+        const int s = c.pathCount[0] == c.count ? 0 : pathOf(c, mix(draw ^ kGolden));
+        ++c.pathTaken[s];
+        u.path = c.paths[s];
+        // Bernoulli(poison share of its path in the cohort), as the source drew it (not every
+        // n-th unit: a regular spacing would change how many batches hold one).
+        const std::uint32_t n = c.pathCount[s], poison = c.pathPoison[s];
+        u.poison =
+            poison == n
+            || (poison > 0 && (mix(draw) >> 11) * 0x1.0p-53 * n < static_cast<double>(poison));
         u.attr = attrOf(c.attrs, draw);
         u.stamp = c.count < 2
                       ? c.firstStamp
@@ -116,16 +180,37 @@ private:
         std::uint64_t createdLag = 0; // sum of (at - created)
         std::uint64_t bytes = 0;      // sum of their payloads
         std::uint64_t attrs = 0;      // the attribute values (0-63) among its units
-        std::uint32_t count = 0, taken = 0, poison = 0;
+        std::uint32_t count = 0, taken = 0;
         std::uint32_t firstStamp = 0, lastStamp = 0; // stamps of its first and last unit
-        std::uint16_t path = 0;
+        // Per entry path, in the order the paths first came (a count of 0: slot unused): its
+        // units, how many of them are poison, how many were taken out.
+        std::uint32_t pathCount[kPaths] = {}, pathPoison[kPaths] = {}, pathTaken[kPaths] = {};
+        std::uint16_t paths[kPaths] = {};
     };
-    static_assert(sizeof(Cohort) == 72);
+    static_assert(sizeof(Cohort) == 120);
 
-    static bool fits(const Cohort &c, const Unit &u)
+    // The slot of u's path in `c` (a free one if its path is new), or -1 when u starts a new
+    // cohort: later than kCohortWidth after c's first, out of order, c full, or no slot left.
+    static int slotFor(const Cohort &c, const Unit &u)
     {
-        return u.at >= c.last && u.at - c.first < kCohortWidth && c.path == u.path
-               && c.count < kMaxCount;
+        if (u.at < c.last || u.at - c.first >= kCohortWidth || c.count >= kMaxCount)
+            return -1;
+        for (int i = 0; i < kPaths; ++i) {
+            if (c.pathCount[i] == 0 || c.paths[i] == u.path)
+                return i;
+        }
+        return -1;
+    }
+    // A slot drawn with probability (its units not yet taken) / (the cohort's not yet taken).
+    static int pathOf(const Cohort &c, std::uint64_t draw)
+    {
+        std::uint32_t r = static_cast<std::uint32_t>(draw % (c.count - c.taken));
+        int i = 0;
+        while (r >= c.pathCount[i] - c.pathTaken[i]) {
+            r -= c.pathCount[i] - c.pathTaken[i];
+            ++i;
+        }
+        return i;
     }
     // One of the values in `attrs`, uniformly (sources draw attribute values uniformly, and an SNS
     // filter passes a subset of them): exact when the cohort has one value.

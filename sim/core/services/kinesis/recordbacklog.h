@@ -1,10 +1,10 @@
 #pragma once
 // The records waiting in one Kinesis lane (or in an unconsumed shard), oldest first. The oldest
 // ones are kept one by one (the head); once the head is full, later records wait behind it as
-// cohorts (core/cohortqueue.h: written within 1 s of each other, same entry path) and come back
-// into the head, one for each that leaves it. A slow consumer behind an overloaded stream then
-// costs one 72-byte cohort per second of backlog per lane instead of 32 bytes per record (a day
-// at 2,000 records/s was 1 GB). A lane whose backlog never fills the head runs exactly as the
+// cohorts (core/cohortqueue.h: written within 1 s of each other, up to 4 entry paths) and come
+// back into the head, one for each that leaves it. A slow consumer behind an overloaded stream
+// then costs one 120-byte cohort per second of backlog per lane instead of 32 bytes per record (a
+// day at 2,000 records/s was 1 GB). A lane whose backlog never fills the head runs exactly as the
 // per-record model did.
 //
 // A batch is taken from the head only, so the head must hold at least a batch: the caller
@@ -58,14 +58,7 @@ public:
             m_head.pushBack(r);
             return;
         }
-        CohortQueue::Unit u;
-        u.at = u.since = r.arrival;
-        u.created = r.created;
-        u.bytes = r.bytes;
-        u.path = r.path;
-        u.poison = r.poison;
-        u.stamp = r.seq;
-        m_tail.push(u);
+        m_tail.push(CohortQueue::unitOf(r, r.arrival)); // its holder time is its write time
     }
 
     // Drops the oldest record; the oldest waiting in a cohort takes its place in the head.
@@ -74,14 +67,8 @@ public:
         m_head.popFront();
         if (m_tail.empty())
             return;
-        const CohortQueue::Unit u = m_tail.pop();
         KinesisRecord r;
-        r.created = u.created;
-        r.arrival = u.at;
-        r.bytes = u.bytes;
-        r.seq = u.stamp;
-        r.path = u.path;
-        r.poison = u.poison;
+        CohortQueue::restoreInto(m_tail.pop(), &r);
         m_head.pushBack(r);
     }
 

@@ -107,7 +107,7 @@ void LambdaService::joinCohort(std::uint32_t fn, std::uint32_t msg, Ticks due, b
         F.waiting.resize(q + 1);
         F.waitingArmed.resize(q + 1, kNever);
     }
-    F.waiting[q].push({due, m.since, m.created, m.bytes, m.key, m.path, m.attr, m.poison});
+    F.waiting[q].push(CohortQueue::unitOf(m, due));
     m_k.transfer(msg);
     armCohort(fn, q);
 }
@@ -137,11 +137,7 @@ void LambdaService::onAsyncCohort(std::uint32_t fn, std::size_t q)
         const CohortQueue::Unit u = F.waiting[q].pop();
         const std::uint32_t msg = m_k.restore(u.created, u.path);
         Message &m = m_k.msg(msg);
-        m.since = u.since;
-        m.bytes = u.bytes;
-        m.key = u.key;
-        m.attr = u.attr;
-        m.poison = u.poison;
+        CohortQueue::restoreInto(u, &m);
         m.ctx = fn;
         m.backoff = static_cast<std::uint16_t>(q);
         asyncRetry(msg);

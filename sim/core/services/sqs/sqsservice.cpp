@@ -149,7 +149,7 @@ void SqsService::expireFront(Queue &Q, RingDeque<std::uint32_t> &dq)
 void SqsService::absorb(Queue &Q, std::uint32_t msg)
 {
     const Message &m = m_k.msg(msg);
-    Q.backlog.push({m.since, m.since, m.created, m.bytes, m.key, m.path, m.attr, m.poison});
+    Q.backlog.push(CohortQueue::unitOf(m, m.since));
     m_k.transfer(msg);
 }
 
@@ -163,11 +163,7 @@ void SqsService::refill(std::uint32_t q, std::size_t want)
         const CohortQueue::Unit u = Q.backlog.pop();
         const std::uint32_t id = m_k.restore(u.created, u.path);
         Message &m = m_k.msg(id);
-        m.since = u.since;
-        m.bytes = u.bytes;
-        m.key = u.key;
-        m.attr = u.attr;
-        m.poison = u.poison;
+        CohortQueue::restoreInto(u, &m);
         m.aux = q;
         Q.visible.pushBack(id);
     }

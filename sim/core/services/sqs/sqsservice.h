@@ -41,6 +41,11 @@ public:
     // Visible messages a standard queue keeps one by one before further ones wait as cohorts
     // (white-box tests compare merged runs with the per-message model; set before the run).
     void setExactHead(std::size_t messages) { m_exactHead = messages; }
+    // Cohorts a standard queue's backlog holds now (white-box tests: memory per backlog).
+    std::size_t backlogCohorts(std::uint32_t queue) const
+    {
+        return m_queues[queue].backlog.cohorts();
+    }
     // Visible messages of a standard queue kept one by one (about 4 MB of pool and ring); beyond
     // it they wait as cohorts. Deeper than any bundled pattern's queue at its normal load. The
     // run estimate projects memory from it (sim/runestimate.h).
