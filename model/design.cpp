@@ -1,7 +1,9 @@
 #include "model/design.h"
 
 #include "model/checkednumbers.h"
+#include "model/faulttarget.h"
 #include "model/parametercatalogue.h"
+#include "model/services/servicemodule.h"
 #include "model/wording.h"
 
 namespace swb {
@@ -65,10 +67,13 @@ bool faultAppliesTo(FaultKind kind, ComponentKind target)
     if (kind == FaultKind::Outage)
         return target != ComponentKind::TrafficSource;
     // A throttle lowers a limit the simulator models: a function's concurrency, a stream's
-    // shard write limits, a state machine's StartExecution rate, an API's request rate.
+    // shard write limits, a state machine's StartExecution rate, an API's request rate, a topic's
+    // publish limit, a FIFO queue's API calls per second (a standard queue has no documented
+    // quota: faultAppliesTo(kind, component) refuses it).
     if (kind == FaultKind::Throttle)
         return target == ComponentKind::Lambda || target == ComponentKind::KinesisStream
-               || target == ComponentKind::StepFunctions || target == ComponentKind::ApiGateway;
+               || target == ComponentKind::StepFunctions || target == ComponentKind::ApiGateway
+               || target == ComponentKind::SnsTopic || target == ComponentKind::SqsQueue;
     return target == faultTargetKind(kind);
 }
 
@@ -111,6 +116,13 @@ ConnectionId wireByName(const Design &design, const QString &name, ConnectionKin
     return InvalidId;
 }
 
+bool faultAppliesTo(FaultKind kind, const Component &target)
+{
+    if (kind == FaultKind::Throttle && target.kind == ComponentKind::SqsQueue)
+        return isFifo(target); // aws-behaviour.md §4: standard queues have no API quota
+    return faultAppliesTo(kind, target.kind);
+}
+
 QString validateFault(const Fault &fault, const Design &design)
 {
     if (const Connection *wire = design.connection(fault.target)) {
@@ -132,8 +144,14 @@ QString validateFault(const Fault &fault, const Design &design)
             .arg(faultKindName(fault.kind), target->name, componentKindName(target->kind));
     if (fault.kind == FaultKind::Throttle && !faultAppliesTo(fault.kind, target->kind))
         return QStringLiteral("%1 applies to a Lambda function, a Kinesis stream, a Step Functions "
-                              "state machine or an API Gateway API, not to '%2' (%3)")
+                              "state machine, an API Gateway API, an SNS topic or a FIFO SQS "
+                              "queue, not to '%2' (%3)")
             .arg(faultKindName(fault.kind), target->name, componentKindName(target->kind));
+    if (fault.kind == FaultKind::Throttle && !faultAppliesTo(fault.kind, *target))
+        return QStringLiteral("%1 on '%2': a standard SQS queue has no documented request quota "
+                              "to lower (nearly unlimited API calls per action); throttle a "
+                              "FIFO queue (300 calls/s per action) instead")
+            .arg(faultKindName(fault.kind), target->name);
     if (fault.kind == FaultKind::Throttle && !(fault.rateFactor >= 0 && fault.rateFactor <= 1))
         return QStringLiteral("%1 on '%2': limit factor %3 must be between 0 and 1")
             .arg(faultKindName(fault.kind), target->name)

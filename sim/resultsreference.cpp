@@ -112,7 +112,9 @@ const QHash<QString, QString> &meanings()
          QStringLiteral("Billed publish requests (each 64 KB chunk of a payload counts as one).")},
         {QStringLiteral("sns.billed_http_deliveries"), QStringLiteral("Billed HTTP/S deliveries.")},
         {QStringLiteral("sns.publish_throttles"),
-         QStringLiteral("Publishes refused by a FIFO topic's throughput limit.")},
+         QStringLiteral("Publishes throttled by a FIFO topic's 3,000 msg/s or 20 MB/s limit or "
+                        "a standard topic's Publish quota (each attempt the publisher's SDK "
+                        "makes counts).")},
         {QStringLiteral("sns.fifo_payload_bytes"),
          QStringLiteral("Payload bytes published to a FIFO topic (billed per GB).")},
         {QStringLiteral("sqs.visible"),
@@ -221,6 +223,10 @@ const QHash<QString, QString> &meanings()
                         "while order holds.")},
         {QStringLiteral("sqs.reordered_groups"),
          QStringLiteral("FIFO message groups where a message was ever processed out of order.")},
+        {QStringLiteral("sqs.throttled"),
+         QStringLiteral("FIFO: API calls throttled above the queue's quota (300 per second per "
+                        "action, more in high-throughput mode): each SendMessage attempt, and "
+                        "each wait of the Lambda pollers' ReceiveMessage.")},
         {QStringLiteral("sqs.group#.out_of_order"),
          QStringLiteral("FIFO: sqs.out_of_order for one message group (# = group number; the "
                         "first 64 groups); 0 while order holds.")},
@@ -228,20 +234,21 @@ const QHash<QString, QString> &meanings()
          QStringLiteral("Units of the source that finished successfully (the percentiles' "
                         "sample).")},
         {QStringLiteral("source.sdk_retries"),
-         QStringLiteral("Requests the target refused (an outage) that the client's AWS SDK "
-                        "sent again (standard retry mode: 3 attempts, jittered backoff).")},
+         QStringLiteral("Requests the target refused (an outage) or throttled (over its "
+                        "quota) that the client's AWS SDK sent again (standard retry mode: 3 "
+                        "attempts, jittered backoff).")},
         {QStringLiteral("source.sdk_lost"),
-         QStringLiteral("Requests the client gave up on after its SDK's third refused "
-                        "attempt; counted as rejected in the ledger.")},
+         QStringLiteral("Requests the client gave up on after its SDK's third refused or "
+                        "throttled attempt; counted as rejected in the ledger.")},
         {QStringLiteral("lambda.service_errors"),
          QStringLiteral("Invoke requests refused with a 5xx (Lambda.ServiceException) during "
                         "an outage of the function; the code did not run and nothing is billed.")},
         {QStringLiteral("lambda.sdk_retries"),
-         QStringLiteral("Sends of the function's result to a refusing target (an outage) that "
-                        "its AWS SDK made again.")},
+         QStringLiteral("Sends of the function's result to a refusing (an outage) or "
+                        "throttling target that its AWS SDK made again.")},
         {QStringLiteral("lambda.sdk_lost"),
          QStringLiteral("Results the function's SDK gave up sending after the third refused "
-                        "attempt; counted as rejected in the ledger.")},
+                        "or throttled attempt; counted as rejected in the ledger.")},
     };
     return m;
 }

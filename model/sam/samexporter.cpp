@@ -242,6 +242,8 @@ void Exporter::writeParams(const Component &c, CfnNode &props, const QString &ty
         if (c.kind == ComponentKind::KinesisStream && m.key == QLatin1String("shards"))
             write = c.params.value(QStringLiteral("capacityMode")).toString()
                     != QLatin1String("On-demand");
+        if (c.kind == ComponentKind::SqsQueue && m.key == QLatin1String("highThroughput"))
+            write = write && isFifo(c); // CloudFormation refuses the FIFO properties otherwise
         if (write)
             setProperty(props, m.property, toTemplateValue(m.conversion, value));
     }

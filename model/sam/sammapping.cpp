@@ -98,7 +98,13 @@ const QList<PropertyMapping> &propertyMappings(const QString &resourceType)
           {QStringLiteral("visibilityTimeout"), QStringLiteral("VisibilityTimeout"), C::Plain},
           {QStringLiteral("retentionPeriod"), QStringLiteral("MessageRetentionPeriod"), C::Plain},
           {QStringLiteral("deliveryDelay"), QStringLiteral("DelaySeconds"), C::Plain},
-          {QStringLiteral("maxMessageSize"), QStringLiteral("MaximumMessageSize"), C::Plain}}},
+          {QStringLiteral("maxMessageSize"), QStringLiteral("MaximumMessageSize"), C::Plain},
+          // High-throughput mode needs both; the importer reads DeduplicationScope last, so a
+          // template that sets only one of them imports as the normal mode AWS then runs.
+          {QStringLiteral("highThroughput"), QStringLiteral("FifoThroughputLimit"),
+           C::ThroughputLimit},
+          {QStringLiteral("highThroughput"), QStringLiteral("DeduplicationScope"),
+           C::DeduplicationScope}}},
         {QStringLiteral("AWS::SNS::Topic"),
          {{QStringLiteral("type"), QStringLiteral("FifoTopic"), C::FifoFlag}}},
         {QStringLiteral("AWS::Kinesis::Stream"),
@@ -149,6 +155,16 @@ bool toCatalogueValue(Conversion conversion, const QString &text, QVariant *valu
             return false;
         *value = lower.left(1).toUpper() + lower.mid(1);
         return true;
+    case Conversion::ThroughputLimit:
+    case Conversion::DeduplicationScope: {
+        const bool limit = conversion == Conversion::ThroughputLimit;
+        const QLatin1String high(limit ? "permessagegroupid" : "messagegroup");
+        const QLatin1String normal(limit ? "perqueue" : "queue");
+        if (lower != high && lower != normal)
+            return false;
+        *value = lower == high;
+        return true;
+    }
     }
     return false;
 }
@@ -179,6 +195,12 @@ CfnNode toTemplateValue(Conversion conversion, const QVariant &value)
         return CfnNode::makeString(value.toString().toUpper());
     case Conversion::WholeNumber:
         return CfnNode::makeInteger(std::llround(value.toDouble()));
+    case Conversion::ThroughputLimit:
+        return CfnNode::makeString(value.toBool() ? QStringLiteral("perMessageGroupId")
+                                                  : QStringLiteral("perQueue"));
+    case Conversion::DeduplicationScope:
+        return CfnNode::makeString(value.toBool() ? QStringLiteral("messageGroup")
+                                                  : QStringLiteral("queue"));
     }
     return {};
 }

@@ -19,6 +19,9 @@ enum class Conversion {
     UpperChoice, // Type: EXPRESS <-> "Express"
     WholeNumber, // an integer property (ThrottlingBurstLimit, TimeoutInMillis): the value
                  // rounded; a fractional parameter keeps its exact value in Metadata too
+    // An SQS FIFO queue's high-throughput mode is two properties (aws-behaviour.md §4):
+    ThroughputLimit,    // FifoThroughputLimit: perMessageGroupId <-> true, perQueue <-> false
+    DeduplicationScope, // DeduplicationScope: messageGroup <-> true, queue <-> false
 };
 
 struct PropertyMapping {

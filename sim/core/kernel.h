@@ -169,11 +169,31 @@ public:
     LatencyHistogram pathLatency(std::uint16_t path) const; // whole run so far
 
     // ---- routing (kernelunits.cpp), through the service table
+    // `to` admits the request now under its request-rate quota (an SQS FIFO queue's API calls,
+    // an SNS topic's publishes): the service takes its share; false = throttled, counted by the
+    // service, the unit untouched (the caller retries or settles it). A kind without a quota
+    // admits everything.
+    bool admits(ComponentRef to, std::uint32_t msg)
+    {
+        const ServiceSlot &s = m_slots[kindIndex(to.kind)];
+        return !s.admit || s.admit(s.self, to.index, msg);
+    }
     // The unit enters `to`; false = rejected at that edge (the receiver settled it). A kind with
     // no receiver drops it (DropReason::NoRoute). A component under an Outage fault refuses the
-    // request (rejected; a producer that retries checks refuses() first, core/sdkretry.h); a
-    // dead-letter hand-off (deadLetter()) is the service's own and is not refused.
+    // request, one over its quota throttles it (rejected either way; a producer that retries
+    // checks refuses() and admits() first and calls deliverAdmitted(), core/sdkretry.h); a
+    // dead-letter hand-off (deadLetter()) is the service's own and is neither refused nor
+    // throttled.
     bool deliver(ComponentRef to, std::uint32_t msg)
+    {
+        if (m_dlqHops == 0 && !refuses(to) && !admits(to, msg)) {
+            finish(msg, &Ledger::rejected);
+            return false;
+        }
+        return deliverAdmitted(to, msg);
+    }
+    // deliver() for a request admits() already took (its quota share is not taken again).
+    bool deliverAdmitted(ComponentRef to, std::uint32_t msg)
     {
         m_msgs[msg].since = m_q.now();
         if (m_dlqHops == 0 && refuses(to)) {

@@ -1,10 +1,11 @@
 #pragma once
 // A producer that calls an AWS API through an AWS SDK (a client feeding a queue, topic, stream or
 // state machine; a function's code sending its result on): the SDK's standard retry mode
-// (aws-behaviour.md §10 "SDK retries"). A request the target refuses (an Outage fault) is tried
-// again after a backoff with full jitter, at most kSdkMaxAttempts times in all; then the producer
-// gives up and the unit is lost (ledger: rejected at the edge). The producer owns the retry event
-// and keeps the unit (and Message::attempts) while it waits.
+// (aws-behaviour.md §10 "SDK retries"). A request the target refuses (an Outage fault) or throttles
+// (over its request quota: Kernel::admits, e.g. an SQS FIFO queue, §4) is tried again after a
+// backoff with full jitter, at most kSdkMaxAttempts times in all; then the producer gives up and
+// the unit is lost (ledger: rejected at the edge). The producer owns the retry event and keeps the
+// unit (and Message::attempts) while it waits.
 
 #include "core/kernel.h"
 #include "core/rng.h"
@@ -36,15 +37,10 @@ enum class SdkSend : std::uint8_t {
     Lost,     // refused on the last attempt: settled as rejected
 };
 
-// One attempt to send `msg` to `to`. Before the first attempt the producer sets
-// Message::attempts to 0; on its retry event it calls again with the same arguments.
-inline SdkSend sdkSend(Kernel &k, ComponentRef to, std::uint32_t msg, Rng &rng,
-                       std::uint16_t retryTag)
+// The attempt just made was refused (5xx) or throttled: retry after the backoff, or give up
+// after the last attempt (the unit is settled as rejected).
+inline SdkSend sdkRefused(Kernel &k, std::uint32_t msg, Rng &rng, std::uint16_t retryTag)
 {
-    if (!k.refuses(to)) {
-        k.deliver(to, msg);
-        return SdkSend::Sent;
-    }
     Message &m = k.msg(msg);
     if (++m.attempts >= kSdkMaxAttempts) {
         k.finish(msg, &Ledger::rejected);
@@ -52,6 +48,18 @@ inline SdkSend sdkSend(Kernel &k, ComponentRef to, std::uint32_t msg, Rng &rng,
     }
     k.scheduleIn(sdkBackoff(m.attempts, rng), retryTag, msg, m.gen);
     return SdkSend::Retrying;
+}
+
+// One attempt to send `msg` to `to`. Before the first attempt the producer sets
+// Message::attempts to 0; on its retry event it calls again with the same arguments.
+inline SdkSend sdkSend(Kernel &k, ComponentRef to, std::uint32_t msg, Rng &rng,
+                       std::uint16_t retryTag)
+{
+    if (!k.refuses(to) && k.admits(to, msg)) {
+        k.deliverAdmitted(to, msg);
+        return SdkSend::Sent;
+    }
+    return sdkRefused(k, msg, rng, retryTag);
 }
 
 } // namespace swb::core

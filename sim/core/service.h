@@ -16,6 +16,10 @@
 //                                      same instant as an arrival runs first
 //   run
 //     void onEvent(const Event &)      an event whose tag names this service (eventTag())
+//     bool admit(index, msg)           Kernel::admits: the request passes the component's
+//                                      request-rate quota now (its share taken); false = throttled
+//                                      (the module counted it; the unit is untouched: the caller
+//                                      retries it or settles it)
 //     bool accept(index, msg)          Kernel::deliver: the unit enters this component; false =
 //                                      rejected at that edge (the module settled the unit)
 //     bool deadLetter(index, mayConsume)
@@ -55,6 +59,7 @@ struct ServiceSlot {
     void *self = nullptr;
     void (*onEvent)(void *, const Event &) = nullptr;
     bool (*accept)(void *, std::uint32_t, std::uint32_t) = nullptr;
+    bool (*admit)(void *, std::uint32_t, std::uint32_t) = nullptr;
     bool (*deadLetter)(void *, std::uint32_t, bool) = nullptr;
     void (*failureNotice)(void *, std::uint32_t, std::uint32_t) = nullptr;
     bool (*isFifo)(const void *, std::uint32_t) = nullptr;
@@ -82,6 +87,10 @@ ServiceSlot ServiceSlot::of(std::unique_ptr<T> service)
     if constexpr (requires(T & t) { t.accept(0u, 0u); })
         s.accept = [](void *p, std::uint32_t i, std::uint32_t m) {
             return static_cast<T *>(p)->accept(i, m);
+        };
+    if constexpr (requires(T & t) { t.admit(0u, 0u); })
+        s.admit = [](void *p, std::uint32_t i, std::uint32_t m) {
+            return static_cast<T *>(p)->admit(i, m);
         };
     if constexpr (requires(T & t) { t.deadLetter(0u, true); })
         s.deadLetter = [](void *p, std::uint32_t i, bool consume) {

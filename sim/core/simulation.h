@@ -19,7 +19,8 @@
 //                 filtered S, billed_publishes S (64 KB chunks), billed_http_deliveries S,
 //                 publish_throttles S (FIFO throughput), fifo_payload_bytes S (FIFO billing)
 //   sqs.*         visible M, in_flight M, oldest_age_s M, sent S, receives S, deletes S,
-//                 to_dlq S, dlq_received S, expired S, pollers M, billed_requests S
+//                 to_dlq S, dlq_received S, expired S, pollers M, billed_requests S,
+//                 throttled S (FIFO API calls over the quota)
 //   kinesis.*     incoming_records S, incoming_bytes S, write_throttles S, iterator_age_s M,
 //                 shard<i>.iterator_age_s M (first 64 shards), blocked_shards M,
 //                 on_failure S, expired S, billed_put_units S (25 KB), read_throttles S,
@@ -29,7 +30,8 @@
 //                 throttled_transitions S, transition_delay_s M
 //   downstream.*  calls S, rejections S, connections M
 //   source.*      generated S, e2e_p50_ms L, e2e_p95_ms L, e2e_p99_ms L, e2e_count S,
-//                 sdk_retries S, sdk_lost S (sends refused in an outage, core/sdkretry.h)
+//                 sdk_retries S, sdk_lost S (sends refused in an outage or throttled over a
+//                 target's quota, core/sdkretry.h)
 //                 (end-to-end latency from creation to final success, per entry path = source)
 //   ledger.*      produced, in_flight, succeeded, dead_lettered, expired, rejected, dropped  L
 
@@ -45,8 +47,11 @@
 //     with the given shard count; iterator age is the slowest consumer's.
 //   - SQS: retention is checked at each receive/return and swept when a bin closes (a message
 //     nobody receives expires within one bin of its deadline); FIFO batches
-//     hold one message group; high-throughput/FIFO TPS and in-flight quotas are not modelled.
-//   - SNS: no retry jitter; the standard-topic publish quota is not modelled. FIFO topics keep
+//     hold one message group; FIFO queues throttle SendMessage and ReceiveMessage above 300
+//     calls/s each (high-throughput mode: 300 per message group, at most 70,000; producers send
+//     one message per call, DeleteMessage is not limited); in-flight quotas are not modelled.
+//   - SNS: no retry jitter; a standard topic throttles above its Publish quota (the account's,
+//     applied per topic). FIFO topics keep
 //     order per message group on each subscription and throttle above 3,000 msg/s or 20 MB/s;
 //     deduplication is not modelled (the traffic has no duplicates); high-throughput mode is not.
 //   - SQS event source mappings: pollers grow while messages wait and every poller is busy and

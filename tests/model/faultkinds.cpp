@@ -7,6 +7,7 @@
 // the wire when it is deleted (one undo step brings both back).
 #include "model/design.h"
 #include "model/document.h"
+#include "model/faulttarget.h"
 #include "model/kinds.h"
 #include "model/textformat.h"
 
@@ -45,9 +46,9 @@ private Q_SLOTS:
 
     void throttleAppliesToModelledLimits()
     {
-        const QList<ComponentKind> limited = {ComponentKind::Lambda, ComponentKind::KinesisStream,
-                                              ComponentKind::StepFunctions,
-                                              ComponentKind::ApiGateway};
+        const QList<ComponentKind> limited = {
+            ComponentKind::Lambda,     ComponentKind::KinesisStream, ComponentKind::StepFunctions,
+            ComponentKind::ApiGateway, ComponentKind::SnsTopic,      ComponentKind::SqsQueue};
         for (ComponentKind k : allComponentKinds()) {
             Design d;
             Component c = d.makeComponent(k, QStringLiteral("target"), QPointF());
@@ -61,12 +62,23 @@ private Q_SLOTS:
             if (!limited.contains(k)) {
                 QVERIFY2(why.startsWith(QStringLiteral("Throttle applies to a Lambda function, a "
                                                        "Kinesis stream, a Step Functions state "
-                                                       "machine or an API Gateway API, not to "
-                                                       "'target'")),
+                                                       "machine, an API Gateway API, an SNS topic "
+                                                       "or a FIFO SQS queue, not to 'target'")),
                          qPrintable(why));
                 continue;
             }
-            QVERIFY2(why.isEmpty(), qPrintable(why));
+            if (k == ComponentKind::SqsQueue) {
+                // A standard queue has no documented API quota to lower (aws-behaviour.md §4);
+                // the dock offers only FIFO queues.
+                QVERIFY(!faultAppliesTo(FaultKind::Throttle, c));
+                QCOMPARE(why, QStringLiteral("Throttle on 'target': a standard SQS queue has no "
+                                             "documented request quota to lower (nearly "
+                                             "unlimited API calls per action); throttle a FIFO "
+                                             "queue (300 calls/s per action) instead"));
+                d.components[c.id].params.insert(QStringLiteral("type"), QStringLiteral("FIFO"));
+                QVERIFY(faultAppliesTo(FaultKind::Throttle, d.components[c.id]));
+            }
+            QVERIFY2(validateFault(f, d).isEmpty(), qPrintable(validateFault(f, d)));
             f.rateFactor = 1.5;
             QCOMPARE(validateFault(f, d),
                      QStringLiteral("Throttle on 'target': limit factor 1.5 must be between 0 "

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void missingFilesReported();
     void faultsRoundTrip();
     void subscriptionOutageRoundTrip();
+    void fifoHighThroughputModeRoundTrips();
     void malformedYaml();
     void notCloudFormation();
     void deepNesting();
@@ -124,6 +125,58 @@ void SamImport::parametersGlobalsAndClamping()
     QVERIFY(!out.path(QStringLiteral("Resources.B.Properties.MemorySize")));
     QCOMPARE(out.path(QStringLiteral("Resources.B.Properties.Timeout"))->scalar,
              QStringLiteral("1"));
+}
+
+void SamImport::fifoHighThroughputModeRoundTrips()
+{
+    // High-throughput mode is two properties (aws-behaviour.md §4): both set -> the mode; only
+    // one -> normal throughput, as AWS runs it. Export writes both, and neither on a standard
+    // queue or in normal mode.
+    const QByteArray text = lines({
+        "Resources:",
+        "  Fast:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      FifoQueue: true",
+        "      FifoThroughputLimit: perMessageGroupId",
+        "      DeduplicationScope: messageGroup",
+        "  Half:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      FifoQueue: true",
+        "      FifoThroughputLimit: perMessageGroupId",
+        "      DeduplicationScope: queue",
+        "  Plain:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      FifoQueue: true",
+    });
+    const SamImportResult r = importSamText(text, QDir::tempPath());
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const QString key = QStringLiteral("highThroughput");
+    QCOMPARE(byName(r.design, "Fast")->params.value(key).toBool(), true);
+    QCOMPARE(byName(r.design, "Half")->params.value(key).toBool(), false);
+    QCOMPARE(byName(r.design, "Plain")->params.value(key).toBool(), false);
+    const CfnNode out = parseCfn(exportSam(r.design)).root;
+    QCOMPARE(out.path(QStringLiteral("Resources.Fast.Properties.FifoThroughputLimit"))->scalar,
+             QStringLiteral("perMessageGroupId"));
+    QCOMPARE(out.path(QStringLiteral("Resources.Fast.Properties.DeduplicationScope"))->scalar,
+             QStringLiteral("messageGroup"));
+    QVERIFY(!out.path(QStringLiteral("Resources.Plain.Properties.FifoThroughputLimit")));
+    QVERIFY(!out.path(QStringLiteral("Resources.Plain.Properties.DeduplicationScope")));
+
+    // A value neither mode names is reported with the allowed values, not guessed.
+    const SamImportResult bad = importSamText(lines({
+                                                  "Resources:",
+                                                  "  Q:",
+                                                  "    Type: AWS::SQS::Queue",
+                                                  "    Properties:",
+                                                  "      FifoQueue: true",
+                                                  "      FifoThroughputLimit: perGroup",
+                                              }),
+                                              QDir::tempPath());
+    QVERIFY2(bad.ok(), qPrintable(bad.error));
+    QVERIFY(reportMentions(bad.report.clamped, "Resources.Q.Properties.FifoThroughputLimit"));
 }
 
 void SamImport::refToParameterKeepsExpression()

@@ -130,6 +130,9 @@ void TestScenarioBuilder::mapsEveryParameter()
                                      {"maxMessageSize", 2048}});
     const ComponentId fifo =
         m.add(CK::SqsQueue, "fifo", {{"type", QStringLiteral("FIFO")}, {"messageGroups", 12}});
+    const ComponentId fast = m.add(
+        CK::SqsQueue, "fast",
+        {{"type", QStringLiteral("FIFO")}, {"messageGroups", 1000}, {"highThroughput", true}});
     const ComponentId dlq = m.add(CK::SqsQueue, "dlq");
     const ComponentId stream = m.add(
         CK::KinesisStream, "stream",
@@ -165,7 +168,7 @@ void TestScenarioBuilder::mapsEveryParameter()
     mark("sns", {"type", "publishQuota"});
     mark("eventbridge", {"entriesPerCall", "putEventsQuota", "invocationsQuota"});
     mark("sqs", {"type", "visibilityTimeout", "retentionPeriod", "deliveryDelay", "messageGroups",
-                 "maxMessageSize"});
+                 "maxMessageSize", "highThroughput"});
     mark("kinesis", {"capacityMode", "shards", "retentionHours", "partitionKeys", "hotKeyShare"});
     mark("stepfunctions", {"type"});
     mark("lambda", {"memory", "timeout", "reservedConcurrency", "provisionedConcurrency",
@@ -326,7 +329,9 @@ void TestScenarioBuilder::mapsEveryParameter()
     QCOMPARE(a.rateLimit, 500.0);
     QCOMPARE(a.burstLimit, 200.0);
     QCOMPARE(a.integrationTimeoutMs, 12000.0);
-    QVERIFY(hasFinding(r, QStringLiteral("sim-approx-publish-quota"), S::Info));
+    // The Publish quota throttles the topic in a run (no "not simulated" note any more).
+    QVERIFY(!hasFinding(r, QStringLiteral("sim-approx-publish-quota"), S::Info));
+    QCOMPARE(sc.topics.at(r.refOf(topic).index).publishesPerSecond, 900.0);
 
     const core::SqsQueue &q = sc.queues.at(r.refOf(queue).index);
     QCOMPARE(q.type, core::QueueType::Standard);
@@ -338,6 +343,10 @@ void TestScenarioBuilder::mapsEveryParameter()
     const core::SqsQueue &f = sc.queues.at(r.refOf(fifo).index);
     QCOMPARE(f.type, core::QueueType::Fifo);
     QCOMPARE(f.messageGroupCount, 12u);
+    QCOMPARE(f.callsPerSecond, 300.0); // the FIFO quota per action (aws-behaviour.md §4)
+    QCOMPARE(q.callsPerSecond, 300.0); // unused: a standard queue has no quota
+    // High-throughput mode: 300 per message group, at most the Region's 70,000.
+    QCOMPARE(sc.queues.at(r.refOf(fast).index).callsPerSecond, 70000.0);
 
     const core::KinesisStream &k = sc.streams.at(r.refOf(stream).index);
     QCOMPARE(k.mode, core::StreamMode::Provisioned);

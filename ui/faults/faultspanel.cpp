@@ -1,6 +1,7 @@
 #include "ui/faults/faultspanel.h"
 
 #include "model/document.h"
+#include "model/faulttarget.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -118,7 +119,7 @@ void FaultsPanel::rebuildTargets()
     m_target->clear();
     const Design &design = m_document->design();
     for (const Component &c : design.components) {
-        if (faultAppliesTo(kind, c.kind))
+        if (faultAppliesTo(kind, c))
             m_target->addItem(c.name, qint64(c.id));
     }
     // An Outage may take one SNS subscription's endpoint out, the topic's others unaffected.
@@ -137,7 +138,7 @@ void FaultsPanel::rebuildTargets()
     m_add->setEnabled(m_target->count() > 0);
     const QString what = kind == FaultKind::Outage ? tr("service block")
                          : kind == FaultKind::Throttle
-                             ? tr("function, stream, state machine or API")
+                             ? tr("function, stream, state machine, API, topic or FIFO queue")
                              : componentKindName(faultTargetKind(kind));
     m_add->setToolTip(m_target->count() > 0 ? QString()
                                             : tr("The design has no %1 to target").arg(what));

@@ -37,6 +37,7 @@ QList<ParamSpec> params()
     QList<ParamSpec> specs = SWB_PARAM_SPECS(SWB_SQS_PARAMS);
     // Message groups exist on FIFO queues only (aws-behaviour.md section 4).
     paramdecl::appliesWhen(specs, key::messageGroups, key::type, {QueueType::Fifo});
+    paramdecl::appliesWhen(specs, key::highThroughput, key::type, {QueueType::Fifo});
     return specs;
 }
 

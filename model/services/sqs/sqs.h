@@ -34,7 +34,11 @@ namespace swb::sqs {
         "Larger messages are refused. Up to 1 MiB since 2025; billed in 64 KB chunks.")          \
     INT(messageGroups, "Message groups (FIFO)", "", 1, 1, 1000000, nullptr,                      \
         "FIFO only: number of distinct MessageGroupIds. Messages of one group are "              \
-        "processed in order, one batch at a time; a failing batch blocks its group.")
+        "processed in order, one batch at a time; a failing batch blocks its group.")            \
+    FLAG(highThroughput, "High-throughput mode (FIFO)", false,                                   \
+         "FIFO only: FifoThroughputLimit perMessageGroupId with DeduplicationScope "             \
+         "messageGroup. Raises the 300 API calls/s per action to up to 70,000 (us-east-1, "      \
+         "us-west-2, eu-west-1), 300/s per message group. Calls above the quota are throttled.")
 
 // What the SQS and Kinesis event source mappings share; batch size defaults differ.
 #define SWB_ESM_COMMON_PARAMS(INT, FLAG, defaultBatch)                                              \

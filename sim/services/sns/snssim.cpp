@@ -23,13 +23,8 @@ std::uint32_t add(detail::Builder &b, const Component &c)
     core::SnsTopic topic;
     topic.name = utf8(c.name);
     topic.type = p.isFifo() ? core::TopicType::Fifo : core::TopicType::Standard;
-    if (p.publishQuota != Params().publishQuota)
-        b.note(Severity::Info, "sim-approx-publish-quota",
-               QStringLiteral("Topic %1: the account publish quota is not simulated (only a "
-                              "FIFO topic's own 3,000 msg/s / 20 MB/s limit throttles publishes "
-                              "in a run)")
-                   .arg(QLatin1Char('\'') + c.name + QLatin1Char('\'')),
-               {c.id});
+    // A standard topic's Publish quota (an account quota, applied per topic; aws-behaviour.md §3).
+    topic.publishesPerSecond = double(p.publishQuota);
     core::Scenario &sc = b.scenario();
     sc.topics.push_back(topic);
     return u32(double(sc.topics.size() - 1));

@@ -32,6 +32,11 @@ std::uint32_t add(detail::Builder &b, const Component &c)
     q.retentionSeconds = double(p.retentionPeriod);
     q.delaySeconds = double(p.deliveryDelay);
     q.messageGroupCount = u32(double(p.messageGroups));
+    // High-throughput mode: the Region's quota, within 300 calls/s per message group (a group
+    // lives in one partition; core/services/sqs/sqsqueue.h, aws-behaviour.md §4).
+    q.callsPerSecond = p.highThroughput ? std::min(core::kFifoHighThroughputCallsPerSecond,
+                                                   core::kFifoCallsPerSecond * q.messageGroupCount)
+                                        : core::kFifoCallsPerSecond;
     q.maxReceiveCount = 0; // set by its Redrive wire
     core::Scenario &sc = b.scenario();
     sc.queues.push_back(q);
@@ -52,6 +57,9 @@ void summarize(const SummaryReader &v, const core::Simulation &, core::Component
     c->peakConcurrency = v("sqs.pollers");
     c->maxBacklog = v("sqs.visible");
     c->dlqCount = v("sqs.to_dlq");
+    // A FIFO queue's API quota (standard queues have none): shown once it throttled.
+    if (const double throttled = v("sqs.throttled"); throttled > 0)
+        c->throttles = throttled;
 }
 
 // The same three series the backlog and age charts plot (one truth for a queue): visible, in
@@ -97,6 +105,11 @@ void live(const BlockFrame &f, const LiveContext &ctx, LiveFigures *o)
     o->tip(liveText("Sent"), f.get(core::QmSent));
     o->tip(liveText("Redriven to DLQ"), toDlq);
     o->tip(liveText("Dead letters received"), dlqIn);
+    if (const double throttled = f.get(core::QmThrottled); throttled > 0) {
+        o->raise(LiveSeverity::Warning);
+        o->trouble << liveText("FIFO API calls throttled");
+        o->tip(liveText("Throttled calls"), throttled);
+    }
 }
 
 } // namespace

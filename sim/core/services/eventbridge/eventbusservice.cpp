@@ -207,9 +207,13 @@ void EventBusService::attempt(std::uint32_t msg)
         m_k.metrics().add(B.m + EbInvocationThrottles, 1);
         ok = false;
     }
+    // A target over its own request quota (an SQS FIFO queue, an SNS topic: Kernel::admits)
+    // throttles the invocation: retried by the policy below, as any failed invocation.
+    if (ok)
+        ok = m_k.admits(T.to, msg);
     if (ok) {
         m_k.metrics().add(B.m + EbInvocations, 1);
-        m_k.deliver(T.to, msg);
+        m_k.deliverAdmitted(T.to, msg);
         return;
     }
     const std::uint32_t retries = m.attempts - 1u;

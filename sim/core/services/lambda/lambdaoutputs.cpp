@@ -19,27 +19,34 @@ void LambdaService::succeeded(std::uint32_t fn, std::uint32_t msg)
     sendOutput(fn, 0, msg);
 }
 
-// The function's code sends its result with an AWS SDK: a refused request is retried in the
-// SDK's standard mode, then lost (core/sdkretry.h, aws-behaviour.md §10 "SDK retries").
+// The function's code sends its result with an AWS SDK: a refused or throttled request is retried
+// in the SDK's standard mode, then lost (core/sdkretry.h, aws-behaviour.md §10 "SDK retries").
 void LambdaService::sendOutput(std::uint32_t fn, std::uint32_t out, std::uint32_t msg)
 {
     const ComponentRef to = m_fns[fn].outputs[out];
-    if (!m_k.refuses(to)) {
-        m_k.deliver(to, msg);
+    if (!m_k.refuses(to) && m_k.admits(to, msg)) {
+        m_k.deliverAdmitted(to, msg);
         return;
     }
     Message &m = m_k.msg(msg);
     m.ctx = fn;
     m.aux = out;
     m.attempts = 0;
-    retryOutput(msg);
+    countSdk(fn, sdkRefused(m_k, msg, m_fns[fn].sdkRng, eventTag(kKind, EvSdkRetry)));
 }
 
 void LambdaService::retryOutput(std::uint32_t msg)
 {
     const Message &m = m_k.msg(msg);
-    Function &F = m_fns[m.ctx];
-    switch (sdkSend(m_k, F.outputs[m.aux], msg, F.sdkRng, eventTag(kKind, EvSdkRetry))) {
+    const std::uint32_t fn = m.ctx;
+    Function &F = m_fns[fn];
+    countSdk(fn, sdkSend(m_k, F.outputs[m.aux], msg, F.sdkRng, eventTag(kKind, EvSdkRetry)));
+}
+
+void LambdaService::countSdk(std::uint32_t fn, SdkSend result)
+{
+    Function &F = m_fns[fn];
+    switch (result) {
     case SdkSend::Sent:
         break;
     case SdkSend::Retrying:

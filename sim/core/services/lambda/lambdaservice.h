@@ -20,6 +20,8 @@
 
 namespace swb::core {
 
+enum class SdkSend : std::uint8_t; // core/sdkretry.h
+
 // A synchronous invoke carries at most 6 MB of payload (aws-behaviour.md §1): it bounds the batch
 // an event source mapping hands a function (§4 SQS, §5 Kinesis).
 inline constexpr double kSyncPayloadLimitBytes = 6.0 * 1024 * 1024;
@@ -155,6 +157,7 @@ private:
     // Sends msg to output `out` of `fn` as the function's SDK does (core/sdkretry.h).
     void sendOutput(std::uint32_t fn, std::uint32_t out, std::uint32_t msg);
     void retryOutput(std::uint32_t msg);
+    void countSdk(std::uint32_t fn, SdkSend result); // its SDK retries and losses
     void gaugeConcurrency(const Function &F);
     // Brings F's time integrals to `now`, reclaiming each idle environment at its own expiry
     // time (an idle environment counts as warm until then, not until the next start notices).

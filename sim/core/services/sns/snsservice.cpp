@@ -95,8 +95,11 @@ void SnsService::finishWiring()
         Topic &T = m_topics[t];
         const SnsTopic &cfg = m_k.scenario().topics[t];
         T.fifo = cfg.type == TopicType::Fifo;
-        if (!T.fifo)
+        if (!T.fifo) {
+            // The Publish quota's burst is not documented: one second's worth.
+            T.publishes.init(cfg.publishesPerSecond, cfg.publishesPerSecond);
             continue;
+        }
         // The burst a FIFO topic absorbs is not documented: the buckets hold one second's worth.
         T.fifoRate.init(cfg.fifoPublishesPerSecond, cfg.fifoPublishesPerSecond);
         T.fifoBytes.init(cfg.fifoPublishBytesPerSecond, cfg.fifoPublishBytesPerSecond);
@@ -119,24 +122,38 @@ void SnsService::finishWiring()
     }
 }
 
+// Publish limits (aws-behaviour.md §3): a FIFO topic takes 3,000 msg/s and 20 MB/s ("FIFO
+// throughput history"), a standard topic the account's Publish quota ("Publish quota"). Above
+// them Publish fails with a throttling error and the publisher's SDK retries it (§10); a
+// Throttle fault lowers the limits by its factor (rate and burst alike, TokenBucket).
+bool SnsService::admit(std::uint32_t topic, std::uint32_t msg)
+{
+    Topic &T = m_topics[topic];
+    const Ticks now = m_k.now();
+    const double factor = m_k.limitFactor({kKind, topic});
+    bool ok = factor > 0;
+    if (ok && T.fifo) {
+        const double bytes = m_k.msg(msg).bytes;
+        ok = T.fifoRate.available(now) >= 1.0 / std::min(factor, 1.0)
+             && T.fifoBytes.available(now) >= bytes / std::min(factor, 1.0);
+        if (ok) {
+            T.fifoRate.takeLimited(now, factor);
+            T.fifoBytes.takeLimited(now, factor, bytes);
+        }
+    } else if (ok) {
+        ok = T.publishes.takeLimited(now, factor);
+    }
+    if (!ok)
+        m_k.metrics().add(T.m + SmThrottles, 1);
+    return ok;
+}
+
 bool SnsService::accept(std::uint32_t topic, std::uint32_t msg)
 {
     Topic &T = m_topics[topic];
     Message &m = m_k.msg(msg);
-    if (T.fifo) {
-        // FIFO throughput: above 3,000 msg/s or 20 MB/s per topic, Publish is throttled and the
-        // publisher gets the error (aws-behaviour.md §3 "FIFO throughput history").
-        const Ticks now = m_k.now();
-        if (T.fifoRate.available(now) < 1.0 || T.fifoBytes.available(now) < m.bytes) {
-            m_k.metrics().add(T.m + SmThrottles, 1);
-            m_k.finish(msg, &Ledger::rejected);
-            return false;
-        }
-        T.fifoRate.take(now);
-        T.fifoBytes.take(now, m.bytes);
-        m_k.metrics().add(T.m + SmPublishedBytes,
-                          m.bytes); // FIFO bills payload GB (aws-behaviour.md §3)
-    }
+    if (T.fifo) // FIFO bills payload GB (aws-behaviour.md §3)
+        m_k.metrics().add(T.m + SmPublishedBytes, m.bytes);
     m_k.metrics().add(T.m + SmPublishes, 1);
     // Each 64 KB chunk of a publish is billed as one request (aws-behaviour.md §3 "Pricing").
     m_k.metrics().add(T.m + SmBilledPublishes, billedChunks(m.bytes, 65536));
@@ -224,6 +241,8 @@ bool SnsService::tryDeliver(std::uint32_t msg)
         ok = !T.rng.bernoulli(f->errorRate);
     if (ok && E.to.kind == ComponentKind::Downstream)
         ok = m_down->call(E.to.index, latency);
+    else if (ok)
+        ok = m_k.admits(E.to, msg); // a FIFO queue over its quota throttles (a failed delivery)
     if (ok) {
         m_k.metrics().add(T.m + SmDeliveries, 1);
         if (E.to.kind == ComponentKind::Downstream) {
@@ -231,7 +250,7 @@ bool SnsService::tryDeliver(std::uint32_t msg)
                               1); // HTTP/S deliveries are billed (aws-behaviour.md §3)
             m_k.succeed(msg);
         } else {
-            m_k.deliver(E.to, msg); // an SQS queue, or a Lambda function (async invoke)
+            m_k.deliverAdmitted(E.to, msg); // an SQS queue, or a Lambda function (async)
         }
         return true;
     }

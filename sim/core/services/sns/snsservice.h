@@ -37,6 +37,7 @@ public:
     bool wire(std::uint32_t edge); // Subscription -> SQS, Lambda, HTTP/S (Downstream)
     void finishWiring();           // FIFO topics: SQS-only subscriptions, group order
     void onEvent(const Event &e);
+    bool admit(std::uint32_t topic, std::uint32_t msg);  // the topic's publish limits
     bool accept(std::uint32_t topic, std::uint32_t msg); // Publish
     bool deadLetter(std::uint32_t topic, bool mayConsume);
     bool isFifo(std::uint32_t topic) const
@@ -53,6 +54,7 @@ private:
         std::vector<MessageGroups> subGroups; // FIFO: per subscription (as subs), deliveries held
                                               // behind their group's head while it is retried
         TokenBucket fifoRate, fifoBytes; // FIFO publish throughput per topic (aws-behaviour.md §3)
+        TokenBucket publishes; // standard topics: the Publish quota (aws-behaviour.md §3)
         Rng rng;
         std::uint32_t m = 0;
     };

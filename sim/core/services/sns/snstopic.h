@@ -22,6 +22,9 @@ struct SnsTopic {
     // §3 "FIFO throughput history", the default topic-scope mode; high-throughput mode is opt-in).
     double fifoPublishesPerSecond = 3000;
     double fifoPublishBytesPerSecond = 20.0 * 1024 * 1024;
+    // Standard topics: the account's Publish quota in the Region (30,000 msg/s in us-east-1, soft;
+    // aws-behaviour.md §3 "Publish quota"), applied to each topic on its own.
+    double publishesPerSecond = 30000;
 };
 
 enum SnsMetric : std::uint32_t {
@@ -47,8 +50,9 @@ inline constexpr MetricDecl kSnsMetrics[SmCount] = {
     {"sns.filtered", "count", Aggregation::Sum},
     {"sns.billed_publishes", "requests", Aggregation::Sum},
     {"sns.billed_http_deliveries", "requests", Aggregation::Sum},
-    {"sns.publish_throttles", "count",
-     Aggregation::Sum}, // FIFO throughput limit (aws-behaviour.md §3)
+    // Publishes throttled: a FIFO topic's throughput limit, a standard topic's Publish quota
+    // (aws-behaviour.md §3); each attempt of a publisher's SDK retries counts.
+    {"sns.publish_throttles", "count", Aggregation::Sum},
     {"sns.fifo_payload_bytes", "bytes", Aggregation::Sum}, // FIFO publishes bill payload GB
 };
 

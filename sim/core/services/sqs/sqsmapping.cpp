@@ -99,6 +99,29 @@ void SqsService::freeBatch(std::uint32_t b)
     m_freeBatches.push_back(b);
 }
 
+// A FIFO queue's ReceiveMessage calls share its per-action quota (300/s, aws-behaviour.md §4
+// "FIFO throughput"); each batch of at most 10 messages is one call. Over it, Lambda's pollers
+// are throttled: the mapping waits until the quota has room (one throttled call counted per
+// wait).
+bool SqsService::receiveAdmitted(std::uint32_t x)
+{
+    Mapping &X = m_maps[x];
+    Queue &Q = m_queues[X.queue];
+    const Ticks now = m_k.now();
+    const double factor = m_k.limitFactor({kKind, X.queue});
+    if (Q.receives.takeLimited(now, factor))
+        return true;
+    const Ticks due = factor > 0
+                          ? std::max(now + 1, Q.receives.readyAt(now, 1.0 / std::min(factor, 1.0)))
+                          : now + kTicksPerSecond;
+    if (X.wakeAt == kNever || X.wakeAt < now || X.wakeAt > due) {
+        m_k.metrics().add(Q.m + QmThrottled, 1);
+        X.wakeAt = due;
+        m_k.schedule(due, eventTag(kKind, EvWake), x);
+    }
+    return false;
+}
+
 void SqsService::dispatch(std::uint32_t x)
 {
     Mapping &X = m_maps[x];
@@ -152,7 +175,7 @@ void SqsService::dispatch(std::uint32_t x)
                    && (Q.groups.pending[Q.readyGroups.front()].empty()
                        || Q.groups.busy[Q.readyGroups.front()]))
                 Q.readyGroups.popFront();
-            if (Q.readyGroups.empty()) {
+            if (Q.readyGroups.empty() || !receiveAdmitted(x)) {
                 freeBatch(b);
                 break;
             }

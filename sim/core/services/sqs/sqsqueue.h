@@ -15,6 +15,13 @@ namespace swb::core {
 
 enum class QueueType : std::uint8_t { Standard, Fifo };
 
+// FIFO throughput (aws-behaviour.md §4 "FIFO throughput"): 300 API calls per second per action;
+// in high-throughput mode up to 70,000 per action in us-east-1, us-west-2 and eu-west-1 (less
+// elsewhere), spread over partitions by MessageGroupId: a group lives in one partition, which
+// takes 300 calls per second per action, so a queue with G groups gets at most 300 G.
+inline constexpr double kFifoCallsPerSecond = 300;
+inline constexpr double kFifoHighThroughputCallsPerSecond = 70000;
+
 struct SqsQueue {
     std::string name;
     QueueType type = QueueType::Standard;
@@ -24,6 +31,10 @@ struct SqsQueue {
     std::uint32_t maxReceiveCount =
         0; // redrive policy; 0 = no redrive (aws-behaviour.md §4: 1-1,000)
     std::uint32_t messageGroupCount = 1; // FIFO only: distinct MessageGroupIds (1-100,000)
+    // FIFO only: API calls per second per action (SendMessage, ReceiveMessage) the queue takes;
+    // calls above it are throttled (aws-behaviour.md §4 "FIFO throughput"): 300 by default, more
+    // in high-throughput mode (the builder's figure). A standard queue has no such quota.
+    double callsPerSecond = 300;
 };
 
 enum SqsMetric : std::uint32_t {
@@ -40,6 +51,7 @@ enum SqsMetric : std::uint32_t {
     QmBilledRequests,
     QmOutOfOrder,
     QmReorderedGroups,
+    QmThrottled,
     QmGroupOutOfOrder, // per message group of a FIFO queue (first 64), MetricScope::Group
     QmCount
 };
@@ -60,6 +72,9 @@ inline constexpr MetricDecl kSqsMetrics[QmCount] = {
     // that ever happened (core/deliveryorder.h); 0 for standard queues (no order promised).
     {"sqs.out_of_order", "messages", Aggregation::Sum},
     {"sqs.reordered_groups", "groups", Aggregation::Max},
+    // FIFO: SendMessage calls throttled above the queue's quota (each attempt of a producer's SDK
+    // retries counts), and Lambda pollers' ReceiveMessage calls held back by it.
+    {"sqs.throttled", "requests", Aggregation::Sum},
     {"sqs.group#.out_of_order", "messages", Aggregation::Sum, MetricScope::Group},
 };
 

@@ -27,6 +27,8 @@ void SqsService::setup()
         if (Q.fifo) {
             Q.groups.init(Q.cfg->messageGroupCount);
             Q.groupOrder.resize(Q.groups.size());
+            Q.sends.init(Q.cfg->callsPerSecond, Q.cfg->callsPerSecond);
+            Q.receives.init(Q.cfg->callsPerSecond, Q.cfg->callsPerSecond);
         }
         Q.m = m_k.addSeries(kKind, {kKind, i}, kSqsMetrics);
         if (Q.fifo) { // per-group order counters (standard queues promise no order)
@@ -79,6 +81,19 @@ void SqsService::onEvent(const Event &e)
         }
         break;
     }
+}
+
+// A FIFO queue takes 300 SendMessage calls per second (more in high-throughput mode); above it
+// the call fails with ThrottlingException and the producer's SDK retries it (aws-behaviour.md §4
+// "FIFO throughput", §10). A Throttle fault lowers the quota by its factor. Producers here send
+// one message per call (no SendMessageBatch). Standard queues have no documented quota.
+bool SqsService::admit(std::uint32_t q, std::uint32_t)
+{
+    Queue &Q = m_queues[q];
+    if (!Q.fifo || Q.sends.takeLimited(m_k.now(), m_k.limitFactor({kKind, q})))
+        return true;
+    m_k.metrics().add(Q.m + QmThrottled, 1);
+    return false;
 }
 
 bool SqsService::accept(std::uint32_t q, std::uint32_t msg)

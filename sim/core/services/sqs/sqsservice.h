@@ -18,6 +18,7 @@
 #include "core/messagegroups.h"
 #include "core/ringdeque.h"
 #include "core/services/sqs/sqsqueue.h"
+#include "core/tokenbucket.h"
 
 #include <cstdint>
 #include <vector>
@@ -56,6 +57,7 @@ public:
     bool wire(std::uint32_t edge); // EventSourceMapping -> Lambda, Redrive -> queue
     void start();                  // the mappings' one-second poller ticks
     void onEvent(const Event &e);
+    bool admit(std::uint32_t queue, std::uint32_t msg);  // a FIFO queue's SendMessage quota
     bool accept(std::uint32_t queue, std::uint32_t msg); // SendMessage
     bool deadLetter(std::uint32_t queue, bool mayConsume);
     void failureNotice(std::uint32_t queue, std::uint32_t units);
@@ -83,6 +85,9 @@ private:
         Ticks dlqHeldSince = 0; // arrival of the oldest held dead letter (they never leave)
         std::uint32_t redrive = kNone;
         Ticks retention = 0; // cfg->retentionSeconds, converted once
+        // FIFO: SendMessage and ReceiveMessage calls (aws-behaviour.md §4 "FIFO throughput"),
+        // one second's worth of burst (AWS documents none).
+        TokenBucket sends, receives;
         std::vector<std::uint32_t> mappings;
         std::uint32_t m = 0;
     };
@@ -120,6 +125,7 @@ private:
     void onReturn(std::uint32_t batch, std::uint32_t gen);
     std::uint32_t allocBatch();
     void freeBatch(std::uint32_t b);
+    bool receiveAdmitted(std::uint32_t x); // a FIFO queue's ReceiveMessage quota
 
     Kernel &m_k;
     LambdaService *m_lambda = nullptr;

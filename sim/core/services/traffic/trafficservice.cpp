@@ -188,20 +188,25 @@ void TrafficService::onArrival(std::uint32_t s)
             S.rng.below(std::min<std::uint32_t>(c.attributeValueCount, 64)));
     m.poison = S.rng.bernoulli(c.poisonFraction) ? 1 : 0;
     m_k.metrics().add(S.m + SrGenerated, 1);
-    if (!m_k.refuses(S.target)) {
-        m_k.deliver(S.target, id);
+    if (!m_k.refuses(S.target) && m_k.admits(S.target, id)) {
+        m_k.deliverAdmitted(S.target, id);
         return;
     }
     m.attempts = 0;
-    send(id);
+    counted(S, sdkRefused(m_k, id, S.sdkRng, eventTag(kKind, EvSdkRetry)));
 }
 
-// A client sends through an AWS SDK: a refused request is retried in the standard mode, then
-// lost (core/sdkretry.h, aws-behaviour.md §10 "SDK retries").
+// A client sends through an AWS SDK: a refused or throttled request is retried in the standard
+// mode, then lost (core/sdkretry.h, aws-behaviour.md §10 "SDK retries").
 void TrafficService::send(std::uint32_t msg)
 {
     Source &S = m_sources[m_k.msg(msg).path];
-    switch (sdkSend(m_k, S.target, msg, S.sdkRng, eventTag(kKind, EvSdkRetry))) {
+    counted(S, sdkSend(m_k, S.target, msg, S.sdkRng, eventTag(kKind, EvSdkRetry)));
+}
+
+void TrafficService::counted(const Source &S, SdkSend result)
+{
+    switch (result) {
     case SdkSend::Sent:
         break;
     case SdkSend::Retrying:

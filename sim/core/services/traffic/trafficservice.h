@@ -8,6 +8,7 @@
 // latency of the units it produced (Kernel::recordE2e); this module samples its percentiles.
 
 #include "core/kernel.h"
+#include "core/sdkretry.h"
 #include "core/services/traffic/trafficsource.h"
 
 #include <cstdint>
@@ -47,7 +48,8 @@ private:
 
     void scheduleNextArrival(std::uint32_t s);
     void onArrival(std::uint32_t s);
-    void send(std::uint32_t msg); // as the client's AWS SDK does (core/sdkretry.h)
+    void send(std::uint32_t msg);                  // as the client's AWS SDK does (core/sdkretry.h)
+    void counted(const Source &S, SdkSend result); // its SDK retries and losses
     double rateAt(std::uint32_t s, Ticks t) const;
     Ticks nextRateChange(std::uint32_t s, Ticks t) const;
 
