@@ -1,4 +1,5 @@
-// The advisor's rules on an SQS queue (sim/advisorruleskit.h): a backlog still growing (the
+// The advisor's rules on an SQS queue (sim/advisorruleskit.h): a FIFO queue's API calls throttled
+// (high-throughput mode, verified by re-running), a backlog still growing (the
 // consumer sized by Little's law), failed messages received again and again without a
 // dead-letter queue, small batches read by its Lambda consumer, and a bill that is mostly
 // empty receives.
@@ -193,6 +194,59 @@ void sqsEmptyReceives(const RuleContext &ctx, const Component &c, QList<Finding>
     out->append(f);
 }
 
+// SQS FIFO: API calls throttled above the queue's quota, 300 per second per action (3,000
+// messages/s only with batches of 10, which the simulated producers do not send). Diagnosed when
+// more than kThrottleShare (0.1 %) of the queue's send attempts and receive waits are throttled,
+// as for the other throttling rules. High-throughput mode is the fix: 300 calls/s per message
+// group, up to the Region's 70,000 (us-east-1, us-west-2, eu-west-1); it is verified by re-running
+// (a queue with too few message groups for the load stays throttled and the fix is not offered).
+// A queue already in that mode gets the diagnosis and the remedies that remain: more message
+// groups, or batching on the producer side (not simulated).
+void sqsFifoThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *out)
+{
+    const sqs::Params p = sqs::Params::of(c.params);
+    if (!p.isFifo())
+        return;
+    const Series s(ctx.run, c.id);
+    const double throttled = s.total(core::QmThrottled);
+    const double sent = s.total(core::QmSent);
+    if (throttled <= kThrottleShare * (sent + throttled))
+        return;
+    const QList<double> thr = s.values(core::QmThrottled);
+    const std::pair<double, double> w = window(thr, s.bin());
+    const double quota = p.highThroughput
+                             ? std::min(core::kFifoHighThroughputCallsPerSecond,
+                                        core::kFifoCallsPerSecond * double(p.messageGroups))
+                             : core::kFifoCallsPerSecond;
+    Finding f;
+    f.diagnosis = diagnosis(
+        QStringLiteral("sqs-fifo-throttling"), QStringLiteral("%1 throttles API calls").arg(c.name),
+        c.name, w,
+        QStringLiteral("%1 calls throttled, %2 of send attempts and receive waits, at a quota of "
+                       "%3 calls/s per action")
+            .arg(count(throttled), percent(throttled / (sent + throttled)), count(quota)),
+        QStringLiteral("A FIFO queue takes 300 API calls per second per action (SendMessage, "
+                       "ReceiveMessage, DeleteMessage); above it calls fail with "
+                       "ThrottlingException and the producer's SDK retries them, then gives up. "
+                       "High-throughput mode raises it to 300 per message group, up to 70,000 "
+                       "in the largest Regions (aws-behaviour.md §4, FIFO throughput; §10)."));
+    if (!p.highThroughput) {
+        Fix fix;
+        fix.rule = f.diagnosis.rule;
+        const double ht = std::min(core::kFifoHighThroughputCallsPerSecond,
+                                   core::kFifoCallsPerSecond * double(p.messageGroups));
+        fix.title = QStringLiteral("Turn on high-throughput mode for %1").arg(c.name);
+        fix.sizing = QStringLiteral("High-throughput mode: 300 calls/s per message group x %1 "
+                                    "groups, at most 70,000 = %2 calls/s per action (was 300); "
+                                    "FifoThroughputLimit perMessageGroupId with "
+                                    "DeduplicationScope messageGroup.")
+                         .arg(count(double(p.messageGroups)), count(ht));
+        fix.changes = {blockChange(c, sqs::key::highThroughput, true)};
+        f.fix = fix;
+    }
+    out->append(f);
+}
+
 } // namespace
 
 } // namespace swb::advisor
@@ -202,8 +256,9 @@ namespace swb::sqs {
 const QList<advisor::Rule> &advisorRules()
 {
     // In the order their findings are listed.
-    static const QList<advisor::Rule> rules = {advisor::sqsBacklog, advisor::sqsWithoutDlq,
-                                               advisor::sqsSmallBatches, advisor::sqsEmptyReceives};
+    static const QList<advisor::Rule> rules = {advisor::sqsFifoThrottling, advisor::sqsBacklog,
+                                               advisor::sqsWithoutDlq, advisor::sqsSmallBatches,
+                                               advisor::sqsEmptyReceives};
     return rules;
 }
 
