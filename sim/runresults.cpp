@@ -53,9 +53,9 @@ RunResults runToEnd(const Design &design, const RunOptions &options)
     }
     const core::MetricStore &store = sim.metrics();
     const std::size_t rowSize = store.seriesCount();
-    r.values.reserve(store.binCount() * rowSize);
+    r.values.resize(store.binCount() * rowSize);
     for (std::size_t b = 0; b < store.binCount(); ++b)
-        r.values.insert(r.values.end(), store.row(b), store.row(b) + rowSize);
+        store.copyRow(b, r.values.data() + b * rowSize);
     r.summary = summarizeRun(r.build, sim);
     r.summary.wallSeconds = wall.elapsed() / 1000.0;
     r.ok = true;

@@ -136,11 +136,11 @@ void SimWorker::tick()
 void SimWorker::onBinClosed(const core::Simulation &sim, std::size_t bin)
 {
     const core::MetricStore &store = sim.metrics();
-    const double *row = store.row(bin);
     MetricFrame frame;
     frame.bin = qint64(bin);
     frame.simSeconds = std::min(double(bin + 1) * m_binWidth, sim.durationSeconds());
-    frame.values = QList<double>(row, row + store.seriesCount());
+    frame.values.resize(qsizetype(store.seriesCount()));
+    store.copyRow(bin, frame.values.data());
     frame.ledger = LedgerSnapshot::from(sim.ledger());
     m_pending.append(std::move(frame));
 }

@@ -1,6 +1,9 @@
 #include "core/metricstore.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace swb::core {
 
@@ -13,19 +16,22 @@ std::uint32_t MetricStore::addSeries(ComponentRef c, std::string name, std::stri
 
 void MetricStore::start(double binWidthSeconds, std::size_t expectedBins)
 {
-    m_bins.reserve(expectedBins * m_series.size());
+    m_expectedBins = expectedBins;
     m_binWidth = binWidthSeconds;
     m_cur.assign(m_series.size(), 0.0);
     m_gauge.assign(m_series.size(), 0.0);
     m_summary.assign(m_series.size(), 0.0);
-    m_bins.clear();
+    m_columns.assign(m_series.size(), {});
+    m_binCount = 0;
 }
 
 void MetricStore::closeBin()
 {
     const std::size_t n = m_series.size();
-    m_bins.insert(m_bins.end(), m_cur.begin(), m_cur.end());
-    const double closed = n ? static_cast<double>(m_bins.size() / n) : 1.0;
+    for (std::size_t s = 0; s < n; ++s)
+        append(m_columns[s], m_cur[s]);
+    ++m_binCount;
+    const double closed = static_cast<double>(m_binCount);
     for (std::size_t s = 0; s < n; ++s) {
         switch (m_series[s].aggregation) {
         case Aggregation::Sum:
@@ -45,6 +51,50 @@ void MetricStore::closeBin()
             break;
         }
     }
+}
+
+// Appends closed bin m_binCount's value `v` to a column (Column in metricstore.h).
+void MetricStore::append(Column &c, double v)
+{
+    if (!c.wide.empty()) {
+        c.wide.push_back(v);
+        return;
+    }
+    const std::size_t room = std::max(m_expectedBins, m_binCount + 1);
+    // Exactly a float: in range (NaN and infinities fail this, and the range check keeps the
+    // cast defined) and back to the same double (-0.0 included: the cast keeps the sign).
+    if (std::fabs(v) <= std::numeric_limits<float>::max()
+        && static_cast<double>(static_cast<float>(v)) == v) {
+        if (c.narrow.empty()) {
+            std::uint64_t bits;
+            std::memcpy(&bits, &v, sizeof bits);
+            if (bits == 0)
+                return; // +0.0 again: still nothing stored
+            c.narrow.reserve(room);
+            c.narrow.assign(m_binCount, 0.0f);
+        }
+        c.narrow.push_back(static_cast<float>(v));
+        return;
+    }
+    c.wide.reserve(room);
+    c.wide.assign(m_binCount, 0.0); // assign keeps the reserved room
+    std::copy(c.narrow.begin(), c.narrow.end(), c.wide.begin());
+    std::vector<float>().swap(c.narrow);
+    c.wide.push_back(v);
+}
+
+std::size_t MetricStore::storedBytes() const
+{
+    std::size_t n = 0;
+    for (const Column &c : m_columns)
+        n += c.narrow.size() * sizeof(float) + c.wide.size() * sizeof(double);
+    return n;
+}
+
+void MetricStore::copyRow(std::size_t bin, double *out) const
+{
+    for (std::size_t s = 0; s < m_series.size(); ++s)
+        out[s] = value(bin, static_cast<std::uint32_t>(s));
 }
 
 std::uint32_t MetricStore::find(ComponentRef c, std::string_view name) const
@@ -76,11 +126,13 @@ std::uint64_t MetricStore::fingerprint() const
     };
     for (const SeriesInfo &s : m_series)
         mix(s.name.data(), s.name.size());
-    for (double v : m_bins) {
-        std::uint64_t bits;
-        std::memcpy(&bits, &v, sizeof bits);
-        mix(&bits, sizeof bits);
-    }
+    for (std::size_t b = 0; b < m_binCount; ++b)
+        for (std::size_t s = 0; s < m_series.size(); ++s) {
+            const double v = value(b, static_cast<std::uint32_t>(s));
+            std::uint64_t bits;
+            std::memcpy(&bits, &v, sizeof bits);
+            mix(&bits, sizeof bits);
+        }
     return h;
 }
 

@@ -6,7 +6,11 @@
 //   Last - value sampled when the bin closes (percentiles, ledger counters)
 //   Mean - time-average of a level over the bin, set by the owning service when the bin closes
 //          (setLast); the summary is the average over the closed bins
-// Memory is bins x series doubles: a run's length changes the bin count, never the per-event cost.
+// Memory is bins x series, and only for what a series holds: a run's length changes the bin count,
+// never the per-event cost. A series that stays 0 for the whole run (throttles, dead letters,
+// out-of-order counts of a healthy design) stores nothing; one whose every value so far is exactly
+// a float (counts, whole levels) stores 4 bytes a bin; any other 8. Reads give back the exact
+// double that was recorded, whatever the storage.
 
 #include "core/component.h"
 #include "core/metricdecl.h"
@@ -58,16 +62,13 @@ public:
     // Reading.
     const std::vector<SeriesInfo> &catalog() const { return m_series; }
     std::size_t seriesCount() const { return m_series.size(); }
-    std::size_t binCount() const
-    {
-        return m_bins.size() / (m_series.empty() ? 1 : m_series.size());
-    }
+    std::size_t binCount() const { return m_binCount; }
     double binWidthSeconds() const { return m_binWidth; }
-    double value(std::size_t bin, std::uint32_t s) const
-    {
-        return m_bins[bin * m_series.size() + s];
-    }
-    const double *row(std::size_t bin) const { return m_bins.data() + bin * m_series.size(); }
+    double value(std::size_t bin, std::uint32_t s) const { return m_columns[s].at(bin); }
+    // Bytes of closed-bin values actually held (the memory the storage rules above save).
+    std::size_t storedBytes() const;
+    // Copies closed bin `bin` of every series, in catalog order, to out[0..seriesCount()).
+    void copyRow(std::size_t bin, double *out) const;
     // Sum series: total over closed bins; Max: peak; Last: last closed value; Mean: the average
     // of the closed bins' values.
     double summary(std::uint32_t s) const { return m_summary[s]; }
@@ -85,9 +86,25 @@ public:
     std::uint64_t fingerprint() const;
 
 private:
+    // One series' closed bins: both vectors empty while every closed bin was exactly +0.0; then
+    // `narrow` while every value is exactly a float; then `wide` (narrow copied over and freed).
+    // The first stored value fills the bins before it with 0.
+    struct Column {
+        std::vector<float> narrow;
+        std::vector<double> wide;
+
+        double at(std::size_t bin) const
+        {
+            return !wide.empty() ? wide[bin] : !narrow.empty() ? double(narrow[bin]) : 0.0;
+        }
+    };
+    void append(Column &c, double v);
+
     std::vector<SeriesInfo> m_series;
     std::vector<double> m_cur, m_gauge, m_summary;
-    std::vector<double> m_bins;
+    std::vector<Column> m_columns;
+    std::size_t m_binCount = 0;
+    std::size_t m_expectedBins = 0;
     double m_binWidth = 1;
 };
 

@@ -82,7 +82,7 @@ class Simulation;
 class Kernel;
 
 // Observer called once per closed bin, on the thread that runs the simulation. Implementations
-// should copy what they need (e.g. store.row(bin)) and return quickly.
+// should copy what they need (e.g. store.copyRow(bin, ...)) and return quickly.
 class FrameSink
 {
 public:
