@@ -61,18 +61,23 @@ public:
         m_tail.push(CohortQueue::unitOf(r, r.arrival)); // its holder time is its write time
     }
 
-    // Drops the oldest record; the oldest waiting in a cohort takes its place in the head.
+    // Drops the oldest record; the oldest waiting in a cohort takes its place in the head. The
+    // common case (no cohorts) stays inline: a consumer pops every record it processes.
     void popFront()
     {
         m_head.popFront();
-        if (m_tail.empty())
-            return;
+        if (!m_tail.empty()) [[unlikely]]
+            refillHead();
+    }
+
+private:
+    [[gnu::noinline]] void refillHead()
+    {
         KinesisRecord r;
         CohortQueue::restoreInto(m_tail.pop(), &r);
         m_head.pushBack(r);
     }
 
-private:
     RingDeque<KinesisRecord> m_head;
     CohortQueue m_tail;
 };

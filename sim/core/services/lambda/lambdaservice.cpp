@@ -81,6 +81,9 @@ void LambdaService::setup()
     m_legacyScaling.init(acct.legacyBurst, acct.legacyRampPerMinute / 60.0);
     m_rps.init(10.0 * acct.concurrencyLimit, 10.0 * acct.concurrencyLimit);
     m_currentScaling = acct.scaling == ScalingMode::Current;
+    // Without any transient failure rate above 0, recordFails() draws nothing: it need not look.
+    for (const TrafficSource &src : sc.sources)
+        m_transientFailures = m_transientFailures || src.transientFailureRate > 0;
 }
 
 // A function's outgoing wires: its one downstream call per invocation, the services it sends a
@@ -114,10 +117,9 @@ bool LambdaService::wire(std::uint32_t e)
     return false;
 }
 
-bool LambdaService::recordFails(std::uint32_t fn, std::uint16_t path, bool poison)
+// A record that is not poison fails with its source's transient failure rate (no draw at rate 0).
+bool LambdaService::transientFailure(std::uint32_t fn, std::uint16_t path)
 {
-    if (poison)
-        return true;
     const auto &sources = m_k.scenario().sources;
     return path < sources.size()
            && m_fns[fn].recordRng.bernoulli(sources[path].transientFailureRate);

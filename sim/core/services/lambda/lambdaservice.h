@@ -75,7 +75,11 @@ public:
     // any other with its source's transient failure rate, drawn per attempt from the function's
     // own stream (no draw at rate 0, and durations never shift). Callers decide per record, so a
     // partial batch response can report exactly the records that failed.
-    bool recordFails(std::uint32_t fn, std::uint16_t path, bool poison);
+    // Inline: pollers ask once per record, and most designs have no transient failures.
+    bool recordFails(std::uint32_t fn, std::uint16_t path, bool poison)
+    {
+        return poison || (m_transientFailures && transientFailure(fn, path));
+    }
     // A poller's invoke was throttled (an event source mapping backs off): one throttle counted.
     void countThrottle(std::uint32_t fn) { m_k.metrics().add(m_fns[fn].m + LmThrottles, 1); }
     // A stream mapping retries a failed batch (the retry is the function's: lambda.retries).
@@ -151,6 +155,7 @@ private:
     };
 
     void onDone(std::uint32_t inv, std::uint32_t gen);
+    bool transientFailure(std::uint32_t fn, std::uint16_t path);
     std::uint32_t launch(Invocation inv);
     std::uint32_t refuseInvoke(std::uint32_t fn, std::uint8_t invoker, std::uint32_t ctx,
                                std::uint32_t ctxGen, std::uint32_t aux);
@@ -187,6 +192,7 @@ private:
     TokenBucket m_rps;           // invoke requests: 10 x the concurrency limit per second
     std::uint32_t m_account = 0; // account series base
     bool m_currentScaling = true;
+    bool m_transientFailures = false; // some source has a transient failure rate above 0
 };
 
 } // namespace swb::core

@@ -26,6 +26,11 @@ void TrafficService::setup()
         m_sources[i].sdkRng.reseed(streamSeed(m_k.rngSeed({kKind, i}), kSdkRetryStream));
         m_sources[i].m = m_k.addSeries(kKind, {kKind, i}, kSourceMetrics);
         m_k.addPath(m_sources[i].m + SrE2eCount); // path i: units this source produced
+        const TrafficPattern p = cfgs[i].pattern;
+        m_sources[i].steady = p == TrafficPattern::Constant || p == TrafficPattern::Poisson;
+        for (const Fault &f : m_k.scenario().faults)
+            if (f.kind == FaultKind::TrafficSpike && f.target == ComponentRef{kKind, i})
+                m_sources[i].steady = false;
     }
 }
 
@@ -149,8 +154,9 @@ void TrafficService::scheduleNextArrival(std::uint32_t s)
         }
     } else {
         while (t < m_k.end()) {
-            const double r = rateAt(s, t);
-            const Ticks change = nextRateChange(s, t);
+            // A steady source's rate is rateAt()'s answer at any time, and it never changes.
+            const double r = S.steady ? (c.ratePerSecond < 0 ? 0 : c.ratePerSecond) : rateAt(s, t);
+            const Ticks change = S.steady ? kNever : nextRateChange(s, t);
             if (r <= 0) {
                 if (change == kNever)
                     return;

@@ -44,6 +44,9 @@ private:
         Rng rng;
         Rng sdkRng; // retry jitter: its own stream, so a fault never shifts the arrivals
         std::uint32_t m = 0;
+        // Constant or Poisson with no TrafficSpike fault: the rate never changes, so the next
+        // arrival needs neither rateAt() nor nextRateChange().
+        bool steady = false;
     };
 
     void scheduleNextArrival(std::uint32_t s);
