@@ -13,25 +13,6 @@ using namespace swb::core::test;
 
 namespace {
 
-TrafficSource constant(double rate)
-{
-    TrafficSource s = poisson(rate);
-    s.pattern = TrafficPattern::Constant;
-    s.payloadMeanBytes = 100;
-    return s;
-}
-
-Fault throttle(ComponentRef target, double factor, double start = 10, double duration = 10)
-{
-    Fault f;
-    f.kind = FaultKind::Throttle;
-    f.target = target;
-    f.startSeconds = start;
-    f.durationSeconds = duration;
-    f.rateMultiplier = factor;
-    return f;
-}
-
 // A client sending `rate` messages/s, one SendMessage each, into a queue nobody reads.
 Scenario intoQueue(double rate, QueueType type, double callsPerSecond = kFifoCallsPerSecond,
                    std::uint32_t groups = 1)
@@ -39,7 +20,7 @@ Scenario intoQueue(double rate, QueueType type, double callsPerSecond = kFifoCal
     Scenario sc;
     sc.durationSeconds = 60;
     sc.binWidthSeconds = 1;
-    sc.sources.push_back(constant(rate));
+    sc.sources.push_back(constantSource(rate));
     SqsQueue q;
     q.type = type;
     q.messageGroupCount = groups;
@@ -115,7 +96,7 @@ private Q_SLOTS:
         // once the burst (300 tokens at 5 per call = 60 calls) is spent: bin 15 takes 60 (+-1).
         Scenario sc = intoQueue(100, QueueType::Fifo);
         sc.durationSeconds = 40;
-        sc.faults.push_back(throttle(sqs(0), 0.2));
+        sc.faults.push_back(throttleFault(sqs(0), 0.2));
         Simulation sim(sc);
         sim.run();
         QCOMPARE(sumBins(sim, sqs(0), "sqs.throttled", 0, 10), 0.0);
@@ -162,7 +143,7 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 30;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(1500));
+        sc.sources.push_back(constantSource(1500));
         SnsTopic t;
         t.publishesPerSecond = 1000;
         sc.topics.push_back(t);
@@ -173,8 +154,8 @@ private Q_SLOTS:
             QVERIFY(std::abs(bin(sim, sns(0), "sns.publishes", b) - 1000) <= 1);
         checkSdkAccounting(sim, sns(0), "sns.publish_throttles");
 
-        sc.sources[0] = constant(800);
-        sc.faults.push_back(throttle(sns(0), 0.5));
+        sc.sources[0] = constantSource(800);
+        sc.faults.push_back(throttleFault(sns(0), 0.5));
         Simulation faulted(sc);
         faulted.run();
         QCOMPARE(sumBins(faulted, sns(0), "sns.publish_throttles", 0, 10), 0.0);
@@ -190,12 +171,12 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 30;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(1000));
+        sc.sources.push_back(constantSource(1000));
         SnsTopic t;
         t.type = TopicType::Fifo;
         sc.topics.push_back(t);
         wire(sc, EdgeKind::Traffic, src(0), sns(0));
-        sc.faults.push_back(throttle(sns(0), 0.1));
+        sc.faults.push_back(throttleFault(sns(0), 0.1));
         Simulation sim(sc);
         sim.run();
         QCOMPARE(sumBins(sim, sns(0), "sns.publish_throttles", 0, 10), 0.0);
@@ -212,7 +193,7 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 60;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(10));
+        sc.sources.push_back(constantSource(10));
         SnsTopic t;
         t.type = TopicType::Fifo;
         sc.topics.push_back(t);
@@ -221,7 +202,7 @@ private Q_SLOTS:
         sc.queues.push_back(q);
         wire(sc, EdgeKind::Traffic, src(0), sns(0));
         wire(sc, EdgeKind::Subscription, sns(0), sqs(0));
-        sc.faults.push_back(throttle(sqs(0), 0.0, 10, 5));
+        sc.faults.push_back(throttleFault(sqs(0), 0.0, 10, 5));
         Simulation sim(sc);
         sim.run();
         QVERIFY(total(sim, sqs(0), "sqs.throttled") > 0);

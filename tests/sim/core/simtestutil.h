@@ -74,6 +74,28 @@ inline TrafficSource poisson(double rate)
     return s;
 }
 
+// A constant-rate source of 100-byte payloads.
+inline TrafficSource constantSource(double rate)
+{
+    TrafficSource s = poisson(rate);
+    s.pattern = TrafficPattern::Constant;
+    s.payloadMeanBytes = 100;
+    return s;
+}
+
+// A Throttle fault: the target's limit times `factor` from `start` for `duration` seconds.
+inline Fault throttleFault(ComponentRef target, double factor, double start = 10,
+                           double duration = 10)
+{
+    Fault f;
+    f.kind = FaultKind::Throttle;
+    f.target = target;
+    f.startSeconds = start;
+    f.durationSeconds = duration;
+    f.rateMultiplier = factor;
+    return f;
+}
+
 // Series value accessors.
 inline std::uint32_t series(const Simulation &sim, ComponentRef c, const char *name)
 {

@@ -12,29 +12,6 @@
 using namespace swb::core;
 using namespace swb::core::test;
 
-namespace {
-
-Fault throttle(ComponentRef target, double factor, double start = 10, double duration = 10)
-{
-    Fault f;
-    f.kind = FaultKind::Throttle;
-    f.target = target;
-    f.startSeconds = start;
-    f.durationSeconds = duration;
-    f.rateMultiplier = factor;
-    return f;
-}
-
-TrafficSource constant(double rate)
-{
-    TrafficSource s = poisson(rate);
-    s.pattern = TrafficPattern::Constant;
-    s.payloadMeanBytes = 100;
-    return s;
-}
-
-} // namespace
-
 class TestThrottleFault : public QObject
 {
     Q_OBJECT
@@ -46,14 +23,14 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 30;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(50));
+        sc.sources.push_back(constantSource(50));
         sc.apis.push_back(ApiGateway{});
         LambdaFunction f = fixedLambda(1000);
         f.reservedConcurrency = 100;
         sc.lambdas.push_back(f);
         wire(sc, EdgeKind::Traffic, src(0), api(0));
         wire(sc, EdgeKind::SyncInvoke, api(0), fn(0));
-        sc.faults.push_back(throttle(fn(0), 0.2));
+        sc.faults.push_back(throttleFault(fn(0), 0.2));
         Simulation sim(sc);
         sim.run();
         for (std::size_t b = 11; b < 20; ++b)
@@ -78,10 +55,10 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 30;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(800));
+        sc.sources.push_back(constantSource(800));
         sc.streams.push_back(KinesisStream{});
         wire(sc, EdgeKind::Traffic, src(0), kin(0));
-        sc.faults.push_back(throttle(kin(0), 0.5));
+        sc.faults.push_back(throttleFault(kin(0), 0.5));
         Simulation sim(sc);
         sim.run();
         QCOMPARE(sumBins(sim, kin(0), "kinesis.write_throttles", 0, 10), 0.0);
@@ -102,13 +79,13 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 60;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(100));
+        sc.sources.push_back(constantSource(100));
         sc.lambdas.push_back(fixedLambda(10));
         StepFunctions m;
         m.tasks.push_back(SfnTask{});
         sc.stateMachines.push_back(m);
         wire(sc, EdgeKind::Traffic, src(0), sfn(0));
-        sc.faults.push_back(throttle(sfn(0), 0.1, 10, 40));
+        sc.faults.push_back(throttleFault(sfn(0), 0.1, 10, 40));
         Simulation sim(sc);
         sim.run();
         QCOMPARE(sumBins(sim, sfn(0), "sfn.start_throttles", 0, 10), 0.0);
@@ -126,7 +103,7 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 30;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(80));
+        sc.sources.push_back(constantSource(80));
         ApiGateway a;
         a.rateLimit = 100;
         a.burstLimit = 100;
@@ -134,7 +111,7 @@ private Q_SLOTS:
         sc.queues.push_back(SqsQueue{});
         wire(sc, EdgeKind::Traffic, src(0), api(0));
         wire(sc, EdgeKind::ServiceIntegration, api(0), sqs(0));
-        sc.faults.push_back(throttle(api(0), 0.5));
+        sc.faults.push_back(throttleFault(api(0), 0.5));
         Simulation sim(sc);
         sim.run();
         QCOMPARE(sumBins(sim, api(0), "apigw.throttled_429", 0, 10), 0.0);
@@ -148,10 +125,10 @@ private Q_SLOTS:
         Scenario sc;
         sc.durationSeconds = 20;
         sc.binWidthSeconds = 1;
-        sc.sources.push_back(constant(10));
+        sc.sources.push_back(constantSource(10));
         sc.streams.push_back(KinesisStream{});
         wire(sc, EdgeKind::Traffic, src(0), kin(0));
-        sc.faults.push_back(throttle(kin(0), 0.0));
+        sc.faults.push_back(throttleFault(kin(0), 0.0));
         Simulation sim(sc);
         sim.run();
         QCOMPARE(sumBins(sim, kin(0), "kinesis.incoming_records", 10, 20), 0.0);
