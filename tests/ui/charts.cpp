@@ -1,7 +1,8 @@
 // Charts dock: a FrameStore fed by a real run of the SQS -> Lambda pattern
 // (fixed seed) drives the charts; their points must be the frame values, the cursor must follow
 // the playback position, hiding a block (keyboard on the chooser) removes its lines, a second run
-// leaves the first as dashed ghost lines, fault windows become bands, and export writes files.
+// leaves the first as dashed ghost lines, fault windows become bands, export writes files, and a
+// FIFO queue's throttled API calls are drawn.
 
 #include "chartsfixture.h"
 #include "mainwindowtestutil.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void exportPngAndSvg();
     void longRunIsThinnedKeepingPeaks();
     void minMaxDecimateKeepsExtremes();
+    void fifoQueueThrottlesAreCharted();
 
 private:
     std::unique_ptr<Document> m_doc;
@@ -310,6 +312,44 @@ void TestCharts::minMaxDecimateKeepsExtremes()
     QVERIFY(out.contains(QPointF(777, -5.0)));
     for (int i = 1; i < out.size(); ++i)
         QVERIFY(out.at(i - 1).x() < out.at(i).x());
+}
+
+void TestCharts::fifoQueueThrottlesAreCharted()
+{
+    // The pattern's queues made FIFO at 900 sends/s: over the queue's 300 SendMessage calls/s
+    // (aws-behaviour.md §4 "FIFO throughput"), so the Failures chart draws its throttled calls,
+    // bin for bin as the frames hold them.
+    Document doc;
+    doc.replaceDesign(test::sqsLambda());
+    const Design &d = doc.design();
+    const ComponentId queue = d.componentByName(QStringLiteral("jobs-queue"))->id;
+    QString error;
+    for (const char *name : {"jobs-queue", "jobs-dlq"})
+        QVERIFY2(doc.setComponentParam(d.componentByName(QLatin1String(name))->id,
+                                       QStringLiteral("type"), QStringLiteral("FIFO"), &error),
+                 qPrintable(error));
+    QVERIFY2(doc.setComponentParam(d.componentByName(QStringLiteral("jobs-traffic"))->id,
+                                   QStringLiteral("rate"), 900.0, &error),
+             qPrintable(error));
+    FrameStore store;
+    ChartsPanel panel(&doc, test::pricing());
+    panel.setFrameStore(&store);
+    panel.resize(900, 1400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    test::feed(&store, test::runPattern(doc.design(), kSeconds, kSeed));
+    panel.refreshNow();
+    const QString name = QStringLiteral("sqs.throttled");
+    QLineSeries *line = panel.series(ChartsPanel::Failures, queue, name);
+    QVERIFY(line);
+    const int s = store.catalog().indexOf(queue, name);
+    QVERIFY(s >= 0);
+    double throttled = 0;
+    for (qint64 k = 0; k < store.frameCount(); ++k) {
+        QCOMPARE(test::valueOnLine(line, store.simSecondsAt(k)), store.value(k, s));
+        throttled += store.value(k, s);
+    }
+    QVERIFY(throttled > 0);
 }
 
 QTEST_MAIN(TestCharts)

@@ -42,6 +42,7 @@ const QList<ChartSpec> &chartSpecs()
           {seriesName(core::LmRetries), "retries", Qt::DotLine},
           {seriesName(core::LmDlq), "to DLQ", Qt::DashDotLine},
           {seriesName(core::QmToDlq), "to DLQ", Qt::DashDotLine},
+          {seriesName(core::QmThrottled), "throttled calls", Qt::SolidLine},
           {seriesName(core::LmTimeouts), "timeouts", Qt::DashDotDotLine},
           {seriesName(core::Am429), "429s", Qt::SolidLine},
           {seriesName(core::Am5xx), "5xx", Qt::DashLine},
