@@ -3,6 +3,7 @@
 #include "model/checkednumbers.h"
 #include "model/faulttarget.h"
 #include "model/parametercatalogue.h"
+#include "model/services/registry.h"
 #include "model/services/servicemodule.h"
 #include "model/wording.h"
 
@@ -66,25 +67,19 @@ bool faultAppliesTo(FaultKind kind, ComponentKind target)
     // dependency can have one; a traffic source is load, not a service.
     if (kind == FaultKind::Outage)
         return target != ComponentKind::TrafficSource;
-    // A throttle lowers a limit the simulator models: a function's concurrency, a stream's
-    // shard write limits, a state machine's StartExecution rate, an API's request rate, a topic's
-    // publish limit, a FIFO queue's API calls per second (a standard queue has no documented
-    // quota: faultAppliesTo(kind, component) refuses it).
+    // A throttle lowers a limit the simulator models; the service declares which
+    // (ServiceModule::throttles; for some, only some blocks: faultAppliesTo(kind, component)).
     if (kind == FaultKind::Throttle)
-        return target == ComponentKind::Lambda || target == ComponentKind::KinesisStream
-               || target == ComponentKind::StepFunctions || target == ComponentKind::ApiGateway
-               || target == ComponentKind::SnsTopic || target == ComponentKind::SqsQueue;
+        return serviceModule(target).throttles != nullptr;
     return target == faultTargetKind(kind);
 }
 
 bool faultAppliesToWire(FaultKind kind, ConnectionKind wire, ComponentKind source)
 {
-    // One SNS subscription's endpoint failing: its deliveries fail and the subscription's
-    // delivery policy retries them (aws-behaviour.md §3 "Delivery retries"); the topic's other
-    // subscriptions and the endpoint's other senders are unaffected. An event bus's rule targets
-    // are Subscription wires too, but their retry policy is EventBridge's (§9): not offered.
+    // One subscription's endpoint failing, where the source's service declares it
+    // (ServiceModule::subscriptionOutage).
     return kind == FaultKind::Outage && wire == ConnectionKind::Subscription
-           && source == ComponentKind::SnsTopic;
+           && serviceModule(source).subscriptionOutage;
 }
 
 QString faultTargetName(const Fault &fault, const Design &design)
@@ -118,8 +113,10 @@ ConnectionId wireByName(const Design &design, const QString &name, ConnectionKin
 
 bool faultAppliesTo(FaultKind kind, const Component &target)
 {
-    if (kind == FaultKind::Throttle && target.kind == ComponentKind::SqsQueue)
-        return isFifo(target); // aws-behaviour.md §4: standard queues have no API quota
+    if (kind == FaultKind::Throttle) {
+        const auto throttles = serviceModule(target.kind).throttles;
+        return throttles && throttles(target);
+    }
     return faultAppliesTo(kind, target.kind);
 }
 

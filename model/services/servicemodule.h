@@ -93,6 +93,12 @@ struct ServiceModule {
     // its prices from `prices`. nullptr: the service is not one of the compared ways to get data
     // to a function.
     ComparisonColumn (*comparison)(const PricingCatalogue &prices) = nullptr;
+    // Faults (model/design.h): whether a Throttle fault may lower a limit of the block, one the
+    // simulator models (nullptr: the service has none to lower); whether an Outage may target one
+    // Subscription wire leaving the block, its endpoint failing while the subscription's own
+    // delivery policy retries it.
+    bool (*throttles)(const Component &c) = nullptr;
+    bool subscriptionOutage = false;
 };
 
 // True for a FIFO queue or topic (the service module decides).

@@ -183,6 +183,7 @@ const ServiceModule &module()
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::ServiceIntegration; },
         .comparison = comparisonColumn,
+        .throttles = [](const Component &) { return true; }, // its request rate
     };
     return m;
 }

@@ -259,6 +259,8 @@ const ServiceModule &module()
         .failureWiresPerSubscription = true,
         .matchRule = matchRule,
         .comparison = comparisonColumn,
+        // No subscriptionOutage: a rule target's retries follow the target's own retry policy
+        // (aws-behaviour.md §9), which an outage of one target wire does not model.
     };
     return m;
 }

@@ -348,6 +348,7 @@ const ServiceModule &module()
                                                             : ConnectionKind::SyncInvoke;
             },
         .comparison = comparisonColumn,
+        .throttles = [](const Component &) { return true; }, // its shards' write limits
     };
     return m;
 }

@@ -308,6 +308,7 @@ const ServiceModule &module()
         .samEnvSuffix = "_FUNCTION_NAME",
         .sam = &samMapping(),
         .outgoingWires = outgoingWires,
+        .throttles = [](const Component &) { return true; }, // its concurrency limit
     };
     return m;
 }

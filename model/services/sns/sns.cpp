@@ -337,6 +337,11 @@ const ServiceModule &module()
                                  "filterPolicy"};
             },
         .comparison = comparisonColumn,
+        .throttles = [](const Component &) { return true; }, // its publish limit
+        // One subscription's endpoint failing: its deliveries fail and that subscription's
+        // delivery policy retries them (aws-behaviour.md §3 "Delivery retries"); the topic's
+        // other subscriptions and the endpoint's other senders are unaffected.
+        .subscriptionOutage = true,
     };
     return m;
 }

@@ -369,6 +369,9 @@ const ServiceModule &module()
                                                                 : ConnectionKind::SyncInvoke;
             },
         .comparison = comparisonColumn,
+        // A FIFO queue's API calls per second (aws-behaviour.md §4 "FIFO throughput"); a standard
+        // queue's are nearly unlimited, with no documented quota to lower.
+        .throttles = [](const Component &c) { return isFifo(c); },
     };
     return m;
 }

@@ -264,6 +264,7 @@ const ServiceModule &module()
         .sam = &samMapping(),
         .outgoingWires = outgoingWires,
         .naturalWire = [](const Component &) { return ConnectionKind::ServiceIntegration; },
+        .throttles = [](const Component &) { return true; }, // its StartExecution rate
     };
     return m;
 }
