@@ -9,7 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <cstddef>
 
 namespace swb {
 
@@ -62,19 +62,22 @@ QString RunEstimate::refusal(const QString &howToRun) const
              bytesText(kMaxBytesWithoutAsking), howToRun);
 }
 
-double cohortKeptBytes(double held, double head, double cohorts)
+double cohortKeptBytes(double held, double head, const CohortBound &bound)
 {
     const double exact = std::min(held, head);
-    return exact * kBytesPerHeldItem + std::min(held - exact, cohorts) * kBytesPerCohort;
+    return exact * kBytesPerHeldItem + std::min(held - exact, bound.cohorts) * bound.bytesEach;
 }
 
-double cohortBound(const Design &design, double seconds, double queues)
+CohortBound cohortBound(const Design &design, double seconds, double queues)
 {
     const auto sources =
         std::count_if(design.components.begin(), design.components.end(),
                       [](const Component &c) { return c.kind == ComponentKind::TrafficSource; });
-    return sources <= core::CohortQueue::kPaths ? (std::ceil(seconds) + 1) * queues
-                                                : std::numeric_limits<double>::infinity();
+    CohortBound b;
+    b.cohorts = (std::ceil(seconds) + 1) * queues;
+    b.bytesEach += double(std::max<std::ptrdiff_t>(0, sources - core::CohortQueue::kPaths))
+                   * kBytesPerExtraPath;
+    return b;
 }
 
 RunEstimate estimateRun(const Design &design, double durationSeconds)

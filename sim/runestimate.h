@@ -13,8 +13,9 @@
 // Memory: what the core keeps of them (each service's heldBytes rule). A standard queue, a
 // Kinesis lane and a function's async queue keep their oldest items one by one
 // (kBytesPerHeldItem each) and the rest as cohorts (core/cohortqueue.h), about one per second of
-// backlog for up to 4 entry paths (kBytesPerCohort each), so an overloaded week stays within
-// megabytes; an SQS FIFO queue keeps every message.
+// backlog whatever the number of entry paths (kBytesPerCohort each, plus kBytesPerExtraPath per
+// path beyond a cohort's 4 inline ones), so an overloaded week stays within megabytes; an SQS FIFO
+// queue keeps every message.
 
 #include "model/design.h"
 
@@ -40,19 +41,29 @@ inline constexpr double kBytesPerHeldItem = 112;
 // Bytes per cohort of waiting items: 120 (core/cohortqueue.h), in a ring that may have grown to
 // twice what it holds.
 inline constexpr double kBytesPerCohort = 240;
+// Bytes per entry path a cohort holds beyond its CohortQueue::kPaths inline ones: a 20-byte extra
+// in its queue's side store (core/cohortqueue.h), in a ring that may have grown to twice what it
+// holds.
+inline constexpr double kBytesPerExtraPath = 40;
 // Above these a run is not started without the user's consent: about 15 minutes of CPU, and
 // memory a laptop can spare.
 inline constexpr double kMaxEventsWithoutAsking = 5e9;
 inline constexpr double kMaxBytesWithoutAsking = 2.0 * 1024 * 1024 * 1024;
 
+// At most how many cohorts some queues hold, and the bytes of each with its side-store extras.
+struct CohortBound {
+    double cohorts = 0;
+    double bytesEach = kBytesPerCohort;
+};
 // What the core keeps for `held` items of a queue whose first `head` items are kept one by one
-// and the rest as at most `cohorts` cohorts (never more than one per item).
-double cohortKeptBytes(double held, double head, double cohorts);
-// The cohorts `queues` queues hold for `seconds` of arrivals: one per second each when the design
-// has at most CohortQueue::kPaths traffic sources (a cohort holds the items of up to that many
-// entry paths, however they interleave). With more sources sending in turns a cohort may fill
-// its path slots every kPaths items, so no bound is assumed: up to one per item.
-double cohortBound(const Design &design, double seconds, double queues);
+// and the rest as at most `bound.cohorts` cohorts (never more than one per item).
+double cohortKeptBytes(double held, double head, const CohortBound &bound);
+// The cohorts `queues` queues hold for `seconds` of arrivals: one per second each, however many
+// entry paths (traffic sources) interleave, each with an extra in the side store for every
+// traffic source of the design beyond the kPaths a cohort holds inline (an upper bound: not
+// every source reaches every queue). The side store is so bounded by sources x seconds of
+// backlog.
+CohortBound cohortBound(const Design &design, double seconds, double queues);
 
 // durationSeconds <= 0 takes the design's own duration setting.
 RunEstimate estimateRun(const Design &design, double durationSeconds = 0);

@@ -3,30 +3,37 @@
 // proportional to what is in flight"): units whose `at` (arrival, or the time a retry is due) is
 // within kCohortWidth of a cohort's first share one 120-byte cohort holding their count, first
 // and last `at`, total payload, total lag of their holder and creation times behind `at`, their
-// attribute values, and per entry path (up to kPaths of them: the traffic sources that fed it)
-// how many units and how many poison. A week of 2,000 messages/s into a consumer that takes one
-// at a time is then one cohort per second of backlog, not 1.2 billion messages, and so is a
-// queue fed by two or three sources in turns (a cohort per path would be a cohort per message).
+// attribute values, and per entry path (the traffic sources that fed it) how many units and how
+// many poison. The first kPaths paths of a cohort are held in it; any further path goes to the
+// queue's side store, one 20-byte Extra per path and cohort, kept in cohort order in a ring and
+// reused once its cohort is taken out (no allocation per unit, none per cohort of <= kPaths
+// paths; a queue whose cohorts never have more costs one null pointer). A week of 2,000 messages/s
+// into a consumer that takes one at a time is then one cohort per second of backlog, not 1.2
+// billion messages, and so is a queue fed by any number of sources in turns (a cohort per path
+// would be a cohort per message); the side store adds at most (paths - kPaths) Extras per cohort.
 //
 // What a unit taken back out gets: its `at` interpolated evenly between the cohort's first and
 // last (exact for one unit, and for evenly spaced units; otherwise off by less than
 // kCohortWidth), its holder and creation times that `at` minus the cohort's mean lags, the
 // cohort's payload bytes shared out so that their sum is exact, its entry path drawn among the
-// cohort's remaining units without replacement (so every path gets back exactly the units it
-// put in, and the ledger per path balances), poison drawn with that path's poison share in the
-// cohort, an attribute value drawn among the cohort's, its order stamp interpolated like `at`
-// (see Unit::stamp), and a fresh hashed key (the traffic sources draw all of them per message, by
-// a Bernoulli trial and uniformly, trafficservice.cpp). The draws hash the cohort and the unit's
-// place in it: the same run gives the same units. A cohort of one path takes no path draw, so a
-// run whose queues see one path each is what it was before cohorts held several. Per-unit
-// identity beyond that is not kept: a holder that needs it (FIFO groups, batches in flight) keeps
-// those units in the kernel's pool.
+// cohort's remaining units without replacement, over its inline and extra paths alike (so every
+// path gets back exactly the units it put in, and the ledger per path balances), poison drawn
+// with that path's poison share in the cohort, an attribute value drawn among the cohort's, its
+// order stamp interpolated like `at` (see Unit::stamp), and a fresh hashed key (the traffic
+// sources draw all of them per message, by a Bernoulli trial and uniformly, trafficservice.cpp).
+// The draws hash the cohort and the unit's place in it: the same run gives the same units. A
+// cohort of one path takes no path draw, so a run whose queues see one path each is what it was
+// before cohorts held several, and a cohort of up to kPaths paths draws as it did before the side
+// store. Per-unit identity beyond that is not kept: a holder that needs it (FIFO groups, batches
+// in flight) keeps those units in the kernel's pool.
 
 #include "core/eventqueue.h"
 #include "core/ringdeque.h"
 
 #include <bit>
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace swb::core {
 
@@ -35,7 +42,7 @@ class CohortQueue
 public:
     // Arrivals later than this after a cohort's first one start a new cohort.
     static constexpr Ticks kCohortWidth = kTicksPerSecond;
-    // Entry paths one cohort holds; a unit of a further path starts a new cohort.
+    // Entry paths one cohort holds inline; a further path of the cohort goes to the side store.
     static constexpr int kPaths = 4;
     // Cap per cohort: keeps the shared-out arithmetic inside 64 bits (count x bytes remainder).
     static constexpr std::uint32_t kMaxCount = 1u << 24;
@@ -102,6 +109,15 @@ public:
     bool empty() const { return m_units == 0; }
     std::uint64_t size() const { return m_units; } // units, not cohorts
     std::size_t cohorts() const { return m_q.size(); }
+    // Entry paths held in the side store (beyond the first kPaths of their cohort), and the
+    // bytes it has reserved (a ring that grows by doubling and is reused, never shrunk).
+    std::size_t extraPaths() const { return m_side ? m_side->extra.size() : 0; }
+    std::size_t extraBytes() const
+    {
+        return m_side ? sizeof(Side) + m_side->extra.capacity() * sizeof(Extra)
+                            + m_side->at.capacity() * sizeof(std::uint64_t)
+                      : 0;
+    }
 
     // Units are pushed in `at` order; one pushed out of order starts a cohort of its own and is
     // taken out when the cohorts before it are.
@@ -114,12 +130,21 @@ public:
             fresh.firstStamp = fresh.lastStamp = u.stamp;
             fresh.paths[0] = u.path;
             m_q.pushBack(fresh);
+            ++m_backNumber;
+            if (m_side)
+                m_side->backStart = m_side->popped + m_side->extra.size();
             slot = 0;
         }
         Cohort &c = m_q.back();
-        c.paths[slot] = u.path;
-        ++c.pathCount[slot];
-        c.pathPoison[slot] += u.poison != 0;
+        if (slot < kPaths) {
+            c.paths[slot] = u.path;
+            ++c.pathCount[slot];
+            c.pathPoison[slot] += u.poison != 0;
+        } else {
+            Extra &e = extraFor(u.path);
+            ++e.count;
+            e.poison += u.poison != 0;
+        }
         c.last = u.at;
         c.lastStamp = u.stamp;
         c.sinceLag += static_cast<std::uint64_t>(u.at - u.since);
@@ -153,11 +178,21 @@ public:
         u.key = static_cast<std::uint32_t>(draw >> 32);
         // The path: one of the cohort's units not yet taken, uniformly (without replacement).
         const int s = c.pathCount[0] == c.count ? 0 : pathOf(c, mix(draw ^ kGolden));
-        ++c.pathTaken[s];
-        u.path = c.paths[s];
+        std::uint32_t n, poison; // the units and poison of the drawn path in the cohort
+        if (s < kPaths) {
+            ++c.pathTaken[s];
+            u.path = c.paths[s];
+            n = c.pathCount[s];
+            poison = c.pathPoison[s];
+        } else { // the front cohort's extras are the side store's first ones
+            Extra &e = m_side->extra[static_cast<std::size_t>(s - kPaths)];
+            ++e.taken;
+            u.path = e.path;
+            n = e.count;
+            poison = e.poison;
+        }
         // Bernoulli(poison share of its path in the cohort), as the source drew it (not every
         // n-th unit: a regular spacing would change how many batches hold one).
-        const std::uint32_t n = c.pathCount[s], poison = c.pathPoison[s];
         u.poison =
             poison == n
             || (poison > 0 && (mix(draw) >> 11) * 0x1.0p-53 * n < static_cast<double>(poison));
@@ -168,7 +203,7 @@ public:
                             + static_cast<std::uint32_t>(std::uint64_t(c.lastStamp - c.firstStamp)
                                                          * k / (c.count - 1));
         if (++c.taken == c.count)
-            m_q.popFront();
+            popFrontCohort();
         --m_units;
         return u;
     }
@@ -188,9 +223,28 @@ private:
         std::uint16_t paths[kPaths] = {};
     };
     static_assert(sizeof(Cohort) == 120);
+    // An entry path of a cohort beyond its kPaths inline ones: as a cohort's slot, plus the
+    // cohort's number (its place among the cohorts ever pushed, modulo 2^32: a queue never holds
+    // 2^32 cohorts at once) that tells where its cohort's extras end.
+    struct Extra {
+        std::uint32_t cohort = 0;
+        std::uint32_t count = 0, poison = 0, taken = 0;
+        std::uint16_t path = 0;
+    };
+    static_assert(sizeof(Extra) == 20);
+    // The side store, made when a cohort first has more than kPaths paths (a queue that never
+    // has costs one pointer): the extras of the cohorts in m_q, in cohort order, and per path
+    // where its last extra went (an absolute place: counting the extras ever pushed).
+    struct Side {
+        RingDeque<Extra> extra;
+        std::uint64_t popped = 0;    // extras ever taken out
+        std::uint64_t backStart = 0; // absolute place of the back cohort's first extra
+        std::vector<std::uint64_t> at;
+    };
 
-    // The slot of u's path in `c` (a free one if its path is new), or -1 when u starts a new
-    // cohort: later than kCohortWidth after c's first, out of order, c full, or no slot left.
+    // The inline slot of u's path in `c` (a free one if its path is new), kPaths when `c`'s
+    // inline slots hold other paths (u's goes to the side store), or -1 when u starts a new
+    // cohort: later than kCohortWidth after c's first, out of order, or c full.
     static int slotFor(const Cohort &c, const Unit &u)
     {
         if (u.at < c.last || u.at - c.first >= kCohortWidth || c.count >= kMaxCount)
@@ -199,18 +253,63 @@ private:
             if (c.pathCount[i] == 0 || c.paths[i] == u.path)
                 return i;
         }
-        return -1;
+        return kPaths;
     }
-    // A slot drawn with probability (its units not yet taken) / (the cohort's not yet taken).
-    static int pathOf(const Cohort &c, std::uint64_t draw)
+    // The back cohort's extra for `path`, added at the side store's end if it has none yet.
+    // Side::at's place for the path is its extra when it lies among the back cohort's and holds
+    // that path.
+    Extra &extraFor(std::uint16_t path)
+    {
+        if (!m_side)
+            m_side = std::make_unique<Side>(); // once per queue
+        Side &sd = *m_side;
+        const std::uint64_t end = sd.popped + sd.extra.size();
+        if (path < sd.at.size()) {
+            const std::uint64_t at = sd.at[path];
+            if (at >= sd.backStart && at < end && sd.extra[at - sd.popped].path == path)
+                return sd.extra[at - sd.popped];
+        } else {
+            sd.at.resize(std::size_t(path) + 1, 0); // once per path: at most 65,536 places
+        }
+        Extra e;
+        e.cohort = m_backNumber;
+        e.path = path;
+        sd.extra.pushBack(e);
+        sd.at[path] = end;
+        return sd.extra.back();
+    }
+    // A path of the front cohort drawn with probability (its units not yet taken) / (the
+    // cohort's not yet taken): an inline slot (< kPaths), or kPaths + j for the side store's
+    // j-th extra (the front cohort's extras come first there). Inline slots are walked first, so
+    // a cohort without extras draws as before the side store existed.
+    int pathOf(const Cohort &c, std::uint64_t draw) const
     {
         std::uint32_t r = static_cast<std::uint32_t>(draw % (c.count - c.taken));
-        int i = 0;
-        while (r >= c.pathCount[i] - c.pathTaken[i]) {
+        for (int i = 0; i < kPaths; ++i) {
+            if (r < c.pathCount[i] - c.pathTaken[i])
+                return i;
             r -= c.pathCount[i] - c.pathTaken[i];
-            ++i;
         }
-        return i;
+        const RingDeque<Extra> &extra = m_side->extra;
+        std::size_t j = 0;
+        while (r >= extra[j].count - extra[j].taken) {
+            r -= extra[j].count - extra[j].taken;
+            ++j;
+        }
+        return kPaths + static_cast<int>(j);
+    }
+    // Takes the front cohort out, and its extras from the side store's front.
+    void popFrontCohort()
+    {
+        if (m_side) {
+            const std::uint32_t number = m_backNumber - static_cast<std::uint32_t>(m_q.size() - 1);
+            std::size_t n = 0;
+            while (n < m_side->extra.size() && m_side->extra[n].cohort == number)
+                ++n;
+            m_side->extra.popFrontN(n);
+            m_side->popped += n;
+        }
+        m_q.popFront();
     }
     // One of the values in `attrs`, uniformly (sources draw attribute values uniformly, and an SNS
     // filter passes a subset of them): exact when the cohort has one value.
@@ -242,6 +341,8 @@ private:
 
     RingDeque<Cohort> m_q;
     std::uint64_t m_units = 0;
+    std::uint32_t m_backNumber = 0; // number of the back cohort (see Extra::cohort)
+    std::unique_ptr<Side> m_side;
 };
 
 } // namespace swb::core

@@ -13,6 +13,7 @@ class RingDeque
 public:
     std::size_t size() const { return m_count; }
     bool empty() const { return m_count == 0; }
+    std::size_t capacity() const { return m_buf.size(); } // elements it holds before growing
     T &front() { return m_buf[m_head]; }
     const T &front() const { return m_buf[m_head]; }
     T &operator[](std::size_t i) { return m_buf[(m_head + i) & (m_buf.size() - 1)]; }

@@ -5,9 +5,11 @@
 // in simulated time once the backlog builds. Run it from a Release build, on a quiet machine.
 //
 // Usage: bench_backlog [CASE...]
-//   CASE = sqs-1d | sqs-3d | sqs-week | sns-fanout | kinesis | kinesis-slow
+//   CASE = sqs-1d | sqs-3d | sqs-week | sqs6-1d | sqs6-week | sns-fanout | kinesis | kinesis-slow
 //   (default: all of them, in that order)
 //   sqs-*       sqs-lambda pattern, 2,000 msg/s into job-worker at reserved concurrency 1
+//   sqs6-*      the same 2,000 msg/s from 6 traffic sources in turns (jobs-traffic and 5 copies
+//               of it, 333.3 msg/s each): more entry paths than a cohort holds inline
 //   sns-fanout  sns-fanout pattern at rate=1000000 (SNS's 30,000/s publish quota admits 30,000/s
 //               into an async function and a queue, both overloaded), 10 simulated minutes
 //   kinesis     kinesis-lambda pattern at 10x its rate (8,000 records/s; the shards' write limits
@@ -39,7 +41,48 @@ struct Case {
     const char *name;
     const char *pattern;
     std::vector<std::string> args; // after `simulate FILE`
+    int sources = 1; // > 1: the pattern's first block (a traffic source) and its wire copied
 };
+
+std::vector<std::string> sixSourceArgs(const char *duration)
+{
+    std::vector<std::string> args = {"--duration", duration, "--set",
+                                     "job-worker.reservedConcurrency=1"};
+    for (const char *name : {"jobs-traffic", "copy1", "copy2", "copy3", "copy4", "copy5"}) {
+        args.push_back("--set");
+        args.push_back(std::string(name) + ".rate=333.333");
+    }
+    return args;
+}
+
+// A `.swb.yaml` design text with its first component (id 1, a traffic source) copied
+// `sources - 1` times (ids 1001..., named copy1...), each wired like it to the block its first
+// wire feeds, as a user would paste them. Empty if the text is not laid out as expected.
+QByteArray withCopiedSource(QByteArray text, int sources)
+{
+    const qsizetype from = text.indexOf("  - id: 1\n"), to = text.indexOf("  - id: 2\n");
+    const qsizetype wire = text.indexOf("    source: 1  #");
+    const qsizetype target = text.indexOf("    target: ", wire);
+    const qsizetype blocksEnd = text.indexOf("connections:\n"), wiresEnd = text.indexOf("faults:");
+    if (from < 0 || to < from || wire < 0 || target < 0 || blocksEnd < 0 || wiresEnd < 0)
+        return {};
+    const QByteArray block = text.mid(from, to - from);
+    const QByteArray targetLine = text.mid(target, text.indexOf('\n', target) + 1 - target);
+    const QByteArray name = block.mid(block.indexOf("name: ") + 6).split('\n').first();
+    QByteArray blocks, wires;
+    for (int i = 1; i < sources; ++i) {
+        const QByteArray id = QByteArray::number(1000 + i), copy = "copy" + QByteArray::number(i);
+        blocks += QByteArray(block)
+                      .replace("  - id: 1\n", "  - id: " + id + "\n")
+                      .replace("name: " + name + "\n", "name: " + copy + "\n");
+        wires += "  - id: " + QByteArray::number(2000 + i) + "\n    kind: traffic\n    source: "
+                 + id + "\n" + targetLine + "    params: {}\n";
+    }
+    text.insert(wiresEnd, wires);
+    text.insert(blocksEnd, blocks);
+    const qsizetype next = text.indexOf("nextId: ");
+    return text.replace(next, text.indexOf('\n', next) - next, "nextId: 3000");
+}
 
 const std::vector<Case> &cases()
 {
@@ -56,6 +99,8 @@ const std::vector<Case> &cases()
          "sqs-lambda",
          {"--duration", "7d", "--set", "jobs-traffic.rate=2000", "--set",
           "job-worker.reservedConcurrency=1"}},
+        {"sqs6-1d", "sqs-lambda", sixSourceArgs("1d"), 6},
+        {"sqs6-week", "sqs-lambda", sixSourceArgs("7d"), 6},
         {"sns-fanout",
          "sns-fanout",
          {"--duration", "10m", "--set", "order-events-traffic.rate=1000000"}},
@@ -157,16 +202,30 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "bench_backlog: unknown case '%s'\n", name.c_str());
             return 2;
         }
+        const QString suffix =
+            c->sources > 1 ? QStringLiteral(".swb.yaml") : QStringLiteral(".swb");
         const std::string file =
-            (dir.path() + QStringLiteral("/%1.swb").arg(QString::fromStdString(name)))
-                .toStdString();
+            (dir.path() + QLatin1Char('/') + QString::fromStdString(name) + suffix).toStdString();
         if (runTool({swb, "new", "--pattern", c->pattern, file}, false) != 0) {
             std::fprintf(stderr, "bench_backlog: swb new --pattern %s failed\n", c->pattern);
             return 1;
         }
+        if (c->sources > 1) {
+            QFile f(QString::fromStdString(file));
+            const QByteArray text = f.open(QIODevice::ReadOnly)
+                                        ? withCopiedSource(f.readAll(), c->sources)
+                                        : QByteArray();
+            f.close();
+            if (text.isEmpty() || !f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                || f.write(text) != text.size()) {
+                std::fprintf(stderr, "bench_backlog: cannot add sources to %s\n", file.c_str());
+                return 1;
+            }
+        }
         std::vector<std::string> run = {swb, "simulate", file, "--force"};
         run.insert(run.end(), c->args.begin(), c->args.end());
-        std::printf("%s: swb simulate %s.swb --force", c->name, c->pattern);
+        std::printf("%s: swb simulate %s%s --force", c->name, c->pattern,
+                    c->sources > 1 ? "+copies.swb.yaml" : ".swb");
         for (const std::string &a : c->args)
             std::printf(" %s", a.c_str());
         std::printf("\n");

@@ -107,7 +107,7 @@ private Q_SLOTS:
     void twoSourcesInTurnsKeepTheSameCohortsAndTheOrder()
     {
         // The same 900 records/s written by two producers in turns (450/s each): a cohort holds
-        // the records of up to CohortQueue::kPaths entry paths, so the lanes keep the cohort count
+        // the records of any number of entry paths, so the lanes keep the cohort count
         // of one source (before, a cohort held one producer's records in a row: about one per
         // record, some 250,000 here), and the sequence numbers taken back out still grow along
         // each lane, so the order counter stays at 0.

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 using namespace swb::core;
 using namespace swb::core::test;
@@ -63,6 +64,52 @@ Scenario overloadFromThree(double seconds, double poison)
     }
     return sc;
 }
+
+// The overload's queue, consumer and DLQ fed by six sources of 100, 200, ... 600 msg/s
+// (Poisson) in turns for `sendFor` seconds. The consumer takes batches of 100 in its fixed 100 ms
+// with partial batch responses: it drains 1,000 msg/s, so the backlog grows by 1,100/s while they
+// send and is drained afterwards. Only the last source sends poison (share `poison`): only its
+// messages fail, and go to the DLQ on their 3rd receive. Retention is the default 4 days:
+// nothing expires.
+Scenario sixSources(double seconds, double sendFor, double poison)
+{
+    Scenario sc = overload(seconds, 0);
+    sc.seed = 11;
+    sc.queues[0].retentionSeconds = SqsQueue{}.retentionSeconds;
+    for (Edge &e : sc.edges) {
+        e.esm.batchSize = 100;
+        e.esm.reportBatchItemFailures = true;
+    }
+    sc.sources.clear();
+    for (std::uint32_t i = 0; i < 6; ++i) {
+        TrafficSource s = poisson(0);
+        s.name = "src" + std::to_string(i);
+        s.pattern = TrafficPattern::Replay;
+        s.replay = {{0, 100.0 * (i + 1)}, {sendFor, 0}};
+        s.poisonFraction = i == 5 ? poison : 0;
+        sc.sources.push_back(s);
+        if (i > 0) // the overload wires the first
+            wire(sc, EdgeKind::Traffic, src(i), sqs(0));
+    }
+    return sc;
+}
+
+// The backlog's cohorts when each bin closes.
+class CohortSampler : public FrameSink
+{
+public:
+    explicit CohortSampler(Simulation &sim)
+        : m_sim(sim)
+    {}
+    void onBinClosed(const Simulation &, std::size_t) override
+    {
+        cohorts.push_back(m_sim.kernel().service<SqsService>().backlogCohorts(0));
+    }
+    std::vector<std::size_t> cohorts;
+
+private:
+    Simulation &m_sim;
+};
 
 void run(Simulation &sim, std::size_t exactHead)
 {
@@ -159,7 +206,7 @@ private Q_SLOTS:
     void sourcesInTurnsKeepOneCohortPerSecond()
     {
         // Three sources feed the queue in turns. A cohort holds the messages sent within 1 s of
-        // its first, of up to CohortQueue::kPaths sources, so the backlog behind the 1,000-message
+        // its first, whatever their sources, so the backlog behind the 1,000-message
         // head, which retention (300 s) keeps to 300 s of sends, is at most 301 cohorts (plus one
         // when a second's boundary splits). Before, a cohort held one source's messages in a row:
         // about one cohort per message, some 80,000 here.
@@ -187,6 +234,56 @@ private Q_SLOTS:
                 a > 0 && countsAgree(a, b),
                 qPrintable(QStringLiteral("%1: %2 vs %3").arg(QLatin1String(name)).arg(a).arg(b)));
         }
+    }
+
+    void sixSourcesInTurnsKeepOneCohortPerSecond()
+    {
+        // 100 s of sends (2,100 msg/s, 210,000 messages) build a backlog of about 110,000
+        // (1,100/s more than the consumer takes); by 300 s it is drained. A cohort holds the
+        // messages sent within 1 s of its first, of any number of sources (4 inline, the rest in
+        // the side store), so at every bin's end the backlog behind the 1,000-message head holds
+        // at most one cohort per second of sends it spans, which is at most the age of the
+        // oldest message (the bin's sqs.oldest_age_s) plus 1, plus one more when a second's
+        // boundary splits. Before the side store, a cohort ended at the first message of a 5th
+        // source: about one cohort per 5 messages here, some 20,000 at the peak.
+        Simulation merged(sixSources(300, 100, 0.05));
+        CohortSampler sampler(merged);
+        merged.setFrameSink(&sampler);
+        run(merged, 1000);
+        QCOMPARE(sampler.cohorts.size(), merged.metrics().binCount());
+        double peak = 0;
+        for (std::size_t b = 0; b < sampler.cohorts.size(); ++b) {
+            const double visible = bin(merged, sqs(0), "sqs.visible", b),
+                         age = bin(merged, sqs(0), "sqs.oldest_age_s", b);
+            peak = std::max(peak, visible);
+            QVERIFY2(double(sampler.cohorts[b]) <= std::ceil(age) + 2,
+                     qPrintable(QStringLiteral("bin %1: %2 cohorts, %3 visible, oldest %4 s")
+                                    .arg(b)
+                                    .arg(sampler.cohorts[b])
+                                    .arg(visible)
+                                    .arg(age)));
+        }
+        QVERIFY2(peak > 100000, qPrintable(QString::number(peak)));
+        QCOMPARE(merged.kernel().service<SqsService>().backlogCohorts(0), std::size_t(0));
+        QVERIFY(merged.ledger().balanced());
+
+        // Each source gets back exactly its own messages: drained and nothing expired, each of
+        // the first five sources' messages were all processed (end-to-end count = generated),
+        // and the sixth's were processed or dead-lettered, its poison staying with it. Its DLQ
+        // letters are 5% of its ~60,000 messages, drawn per message by the source and again
+        // per message once in a cohort (with its share of poison there): two binomial draws,
+        // sigma <= sqrt(2 x 60,000 x 0.05 x 0.95) = 75; 5 sigma is allowed.
+        for (std::uint32_t i = 0; i < 5; ++i) {
+            const double generated = total(merged, src(i), "source.generated");
+            QVERIFY(generated > 100 * (i + 1) * 95);
+            QCOMPARE(total(merged, src(i), "source.e2e_count"), generated);
+        }
+        const double generated = total(merged, src(5), "source.generated"),
+                     letters = total(merged, sqs(0), "sqs.to_dlq");
+        QCOMPARE(total(merged, src(5), "source.e2e_count") + letters, generated);
+        const double sigma = std::sqrt(2 * generated * 0.05 * 0.95);
+        QVERIFY2(std::abs(letters - 0.05 * generated) <= 5 * sigma,
+                 qPrintable(QStringLiteral("%1 letters of %2").arg(letters).arg(generated)));
     }
 };
 

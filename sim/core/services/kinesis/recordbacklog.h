@@ -1,7 +1,7 @@
 #pragma once
 // The records waiting in one Kinesis lane (or in an unconsumed shard), oldest first. The oldest
 // ones are kept one by one (the head); once the head is full, later records wait behind it as
-// cohorts (core/cohortqueue.h: written within 1 s of each other, up to 4 entry paths) and come
+// cohorts (core/cohortqueue.h: written within 1 s of each other, of any entry paths) and come
 // back into the head, one for each that leaves it. A slow consumer behind an overloaded stream
 // then costs one 120-byte cohort per second of backlog per lane instead of 32 bytes per record (a
 // day at 2,000 records/s was 1 GB). A lane whose backlog never fills the head runs exactly as the
