@@ -178,10 +178,13 @@ public:
         const ServiceSlot &s = m_slots[kindIndex(to.kind)];
         return !s.admit || s.admit(s.self, to.index, msg);
     }
+    // The request passes now: `to` neither refuses it (Outage) nor throttles it (admits()). A
+    // producer that retries calls this, then deliverAdmitted() (core/sdkretry.h).
+    bool passes(ComponentRef to, std::uint32_t msg) { return !refuses(to) && admits(to, msg); }
     // The unit enters `to`; false = rejected at that edge (the receiver settled it). A kind with
     // no receiver drops it (DropReason::NoRoute). A component under an Outage fault refuses the
     // request, one over its quota throttles it (rejected either way; a producer that retries
-    // checks refuses() and admits() first and calls deliverAdmitted(), core/sdkretry.h); a
+    // checks passes() first and calls deliverAdmitted(), core/sdkretry.h); a
     // dead-letter hand-off (deadLetter()) is the service's own and is neither refused nor
     // throttled.
     bool deliver(ComponentRef to, std::uint32_t msg)

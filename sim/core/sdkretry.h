@@ -55,7 +55,7 @@ inline SdkSend sdkRefused(Kernel &k, std::uint32_t msg, Rng &rng, std::uint16_t 
 inline SdkSend sdkSend(Kernel &k, ComponentRef to, std::uint32_t msg, Rng &rng,
                        std::uint16_t retryTag)
 {
-    if (!k.refuses(to) && k.admits(to, msg)) {
+    if (k.passes(to, msg)) {
         k.deliverAdmitted(to, msg);
         return SdkSend::Sent;
     }

@@ -194,7 +194,7 @@ void TrafficService::onArrival(std::uint32_t s)
             S.rng.below(std::min<std::uint32_t>(c.attributeValueCount, 64)));
     m.poison = S.rng.bernoulli(c.poisonFraction) ? 1 : 0;
     m_k.metrics().add(S.m + SrGenerated, 1);
-    if (!m_k.refuses(S.target) && m_k.admits(S.target, id)) {
+    if (m_k.passes(S.target, id)) {
         m_k.deliverAdmitted(S.target, id);
         return;
     }
