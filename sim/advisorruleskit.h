@@ -76,6 +76,16 @@ inline std::pair<double, double> window(const QList<double> &v, double bin)
     return first < 0 ? std::pair{-1.0, -1.0} : std::pair{first * bin, (last + 1) * bin};
 }
 
+// The busiest bin of `m`, per second.
+template<typename Metric>
+double peakPerSecond(const Series &s, Metric m)
+{
+    double peak = 0;
+    for (double v : s.values(m))
+        peak = std::max(peak, v / s.bin());
+    return peak;
+}
+
 // Sum of `a` (and `b`) over the bins of [from, to).
 inline double sumIn(const QList<double> &a, double bin, std::pair<double, double> w)
 {

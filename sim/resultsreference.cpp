@@ -147,7 +147,9 @@ const QHash<QString, QString> &meanings()
          QStringLiteral("Records written to the stream.")},
         {QStringLiteral("kinesis.incoming_bytes"), QStringLiteral("Bytes written to the stream.")},
         {QStringLiteral("kinesis.write_throttles"),
-         QStringLiteral("Writes refused by a shard's 1 MB/s or 1,000 records/s limit.")},
+         QStringLiteral("PutRecord attempts throttled by a shard's 1 MB/s or 1,000 records/s "
+                        "limit (ProvisionedThroughputExceeded); the producer's SDK retries them, "
+                        "3 attempts in all. Every attempt counts.")},
         {QStringLiteral("kinesis.iterator_age_s"),
          QStringLiteral("Age of the last record read by the slowest consumer "
                         "(GetRecords.IteratorAgeMilliseconds, in seconds).")},
@@ -163,6 +165,9 @@ const QHash<QString, QString> &meanings()
          QStringLiteral("GetRecords calls refused (ReadProvisionedThroughputExceeded).")},
         {QStringLiteral("kinesis.read_calls"),
          QStringLiteral("GetRecords calls that returned records.")},
+        {QStringLiteral("kinesis.offered_records"),
+         QStringLiteral("Records the producers sent, each counted once (an SDK's retries of a "
+                        "throttled record are not counted again).")},
         {QStringLiteral("kinesis.shard#.iterator_age_s"),
          QStringLiteral("Iterator age of one shard (# = shard number; the first 64 shards).")},
         {QStringLiteral("kinesis.shard#.out_of_order"),
@@ -170,7 +175,9 @@ const QHash<QString, QString> &meanings()
                         "shards); 0 while order holds.")},
         {QStringLiteral("sfn.executions"), QStringLiteral("Executions started.")},
         {QStringLiteral("sfn.start_throttles"),
-         QStringLiteral("StartExecution calls refused by the start rate limit.")},
+         QStringLiteral("StartExecution calls throttled by the start rate limit "
+                        "(ThrottlingException); a caller's SDK retries them, 3 attempts in all, "
+                        "an API Gateway integration answers 5xx. Every attempt counts.")},
         {QStringLiteral("sfn.transitions"), QStringLiteral("State transitions.")},
         {QStringLiteral("sfn.retries"), QStringLiteral("Task attempts retried by a Retry rule.")},
         {QStringLiteral("sfn.failures"),
@@ -186,6 +193,9 @@ const QHash<QString, QString> &meanings()
          QStringLiteral("Standard workflow transitions delayed by the transition rate limit.")},
         {QStringLiteral("sfn.transition_delay_s"),
          QStringLiteral("Longest delay a transition waited for the transition rate limit.")},
+        {QStringLiteral("sfn.offered_starts"),
+         QStringLiteral("Executions the callers asked to start, each counted once (an SDK's "
+                        "retries of a throttled StartExecution are not counted again).")},
         {QStringLiteral("downstream.calls"), QStringLiteral("Calls to the downstream dependency.")},
         {QStringLiteral("downstream.rejections"),
          QStringLiteral("Calls that failed: the dependency overloaded (connections or rate) or "

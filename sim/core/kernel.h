@@ -52,6 +52,11 @@ struct Message {
     std::uint8_t poison = 0;
     // Failed its current processing attempt (a poller's batch: LambdaService::recordFails).
     std::uint8_t failing = 0;
+    // 1 = the target's admit() has seen this request: it was throttled (or is being taken now)
+    // and the producer's SDK sends it again. The target counts it offered once, and a Kinesis
+    // stream keeps the partition key it drew in `key` (the same shard on every attempt). Cleared
+    // when a service takes the unit.
+    std::uint8_t quotaSeen = 0;
 };
 static_assert(sizeof(Message) == 56); // the pool's footprint per unit in flight
 
@@ -170,7 +175,8 @@ public:
 
     // ---- routing (kernelunits.cpp), through the service table
     // `to` admits the request now under its request-rate quota (an SQS FIFO queue's API calls,
-    // an SNS topic's publishes): the service takes its share; false = throttled, counted by the
+    // an SNS topic's publishes, a Kinesis shard's writes, a state machine's StartExecution
+    // bucket): the service takes its share; false = throttled, counted by the
     // service, the unit untouched (the caller retries or settles it). A kind without a quota
     // admits everything.
     bool admits(ComponentRef to, std::uint32_t msg)

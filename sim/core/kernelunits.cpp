@@ -110,6 +110,7 @@ void Kernel::deadLetter(ComponentRef to, std::uint32_t msg)
 {
     constexpr std::uint32_t kMaxDlqHops = 8;
     const ServiceSlot &s = m_slots[kindIndex(to.kind)];
+    m_msgs[msg].quotaSeen = 0; // EventBridge gave up on a throttled target: a new request now
     if (s.deadLetter && s.deadLetter(s.self, to.index, m_dlqHops < kMaxDlqHops)) {
         ++m_dlqHops;
         deliver(to, msg);

@@ -2,10 +2,11 @@
 // A producer that calls an AWS API through an AWS SDK (a client feeding a queue, topic, stream or
 // state machine; a function's code sending its result on): the SDK's standard retry mode
 // (aws-behaviour.md §10 "SDK retries"). A request the target refuses (an Outage fault) or throttles
-// (over its request quota: Kernel::admits, e.g. an SQS FIFO queue, §4) is tried again after a
-// backoff with full jitter, at most kSdkMaxAttempts times in all; then the producer gives up and
-// the unit is lost (ledger: rejected at the edge). The producer owns the retry event and keeps the
-// unit (and Message::attempts) while it waits.
+// (over its request quota: Kernel::admits, e.g. an SQS FIFO queue §4, a Kinesis shard §5, a state
+// machine's StartExecution bucket §6) is tried again after a backoff with full jitter, at most
+// kSdkMaxAttempts times in all; then the producer gives up and the unit is lost (ledger: rejected
+// at the edge). The producer owns the retry event and keeps the unit (and Message::attempts)
+// while it waits.
 
 #include "core/kernel.h"
 #include "core/rng.h"

@@ -24,10 +24,12 @@
 //   kinesis.*     incoming_records S, incoming_bytes S, write_throttles S, iterator_age_s M,
 //                 shard<i>.iterator_age_s M (first 64 shards), blocked_shards M,
 //                 on_failure S, expired S, billed_put_units S (25 KB), read_throttles S,
-//                 read_calls S (GetRecords calls that returned records)
+//                 read_calls S (GetRecords calls that returned records), offered_records S
+//                 (records the producers sent, each once: SDK retries not counted again)
 //   sfn.*         executions S, start_throttles S, transitions S, retries S, failures S,
 //                 caught S, succeeded S, billed_express_requests S, billed_express_gb_s S,
-//                 throttled_transitions S, transition_delay_s M
+//                 throttled_transitions S, transition_delay_s M, offered_starts S (each
+//                 requested execution once)
 //   downstream.*  calls S, rejections S, connections M
 //   source.*      generated S, e2e_p50_ms L, e2e_p95_ms L, e2e_p99_ms L, e2e_count S,
 //                 sdk_retries S, sdk_lost S (sends refused in an outage or throttled over a

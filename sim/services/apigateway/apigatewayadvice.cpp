@@ -21,7 +21,6 @@ void apiThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *o
     const RunResults &run = ctx.run;
     const Series s(run, c.id);
     const QList<double> t429 = s.values(core::Am429);
-    const QList<double> req = s.values(core::AmRequests);
     const double rejected = s.total(core::Am429);
     const double requests = s.total(core::AmRequests);
     if (rejected <= kThrottleShare * requests)
@@ -36,9 +35,7 @@ void apiThrottling(const RuleContext &ctx, const Component &c, QList<Finding> *o
         QStringLiteral("A stage's token bucket (rate, burst), and the account's 10,000 req/s, "
                        "5,000 burst per Region, answer requests above it with 429 Too Many "
                        "Requests (aws-behaviour.md §2, Throttling)."));
-    double peak = 0;
-    for (double r : req)
-        peak = std::max(peak, r / s.bin());
+    const double peak = peakPerSecond(s, core::AmRequests);
     const apigw::Params p = apigw::Params::of(c.params);
     const account::Params a = account::Params::of(design.settings);
     const double rate = std::ceil(peak * kHeadroom);

@@ -21,7 +21,6 @@ void kinesisWriteThrottling(const RuleContext &ctx, const Component &c, QList<Fi
     const RunResults &run = ctx.run;
     const Series s(run, c.id);
     const QList<double> thr = s.values(core::KmThrottles);
-    const QList<double> rec = s.values(core::KmRecords);
     const double throttles = s.total(core::KmThrottles);
     const double records = s.total(core::KmRecords);
     if (throttles <= kThrottleShare * (records + throttles))
@@ -31,14 +30,14 @@ void kinesisWriteThrottling(const RuleContext &ctx, const Component &c, QList<Fi
     f.diagnosis = diagnosis(
         QStringLiteral("kinesis-write-throttling"), QStringLiteral("%1 rejects writes").arg(c.name),
         c.name, w,
-        QStringLiteral("%1 writes throttled, %2 of puts")
+        QStringLiteral("%1 writes throttled, %2 of put attempts")
             .arg(count(throttles), percent(throttles / (records + throttles))),
         QStringLiteral("Each shard takes at most 1,000 records/s and 1 MB/s of writes; puts "
                        "above that fail with ProvisionedThroughputExceeded "
                        "(aws-behaviour.md §5, Shard limits)."));
-    double peak = 0;
-    for (qsizetype b = 0; b < rec.size(); ++b)
-        peak = std::max(peak, (rec.at(b) + thr.value(b)) / s.bin());
+    // Sized for the records offered, not the attempts: a throttled record's SDK retries count
+    // in write_throttles again, and would oversize the stream (aws-behaviour.md §10).
+    const double peak = peakPerSecond(s, core::KmOffered);
     const double bytesPerRecord = records > 0 ? s.total(core::KmBytes) / records : 0;
     const double byRecords = peak / 1000.0;
     const double byBytes = peak * bytesPerRecord / 1048576.0;

@@ -47,7 +47,6 @@ void sfnStartThrottling(const RuleContext &ctx, const Component &c, QList<Findin
 {
     const Series s(ctx.run, c.id);
     const QList<double> thr = s.values(core::FmStartThrottles);
-    const QList<double> exe = s.values(core::FmExecutions);
     const double throttles = s.total(core::FmStartThrottles);
     const double executions = s.total(core::FmExecutions);
     if (throttles <= kThrottleShare * (executions + throttles))
@@ -56,15 +55,15 @@ void sfnStartThrottling(const RuleContext &ctx, const Component &c, QList<Findin
     f.diagnosis = diagnosis(
         QStringLiteral("sfn-start-throttling"), QStringLiteral("%1 refuses executions").arg(c.name),
         c.name, window(thr, s.bin()),
-        QStringLiteral("%1 StartExecution calls throttled, %2 of starts")
+        QStringLiteral("%1 StartExecution calls throttled, %2 of start attempts")
             .arg(count(throttles), percent(throttles / (executions + throttles))),
         QStringLiteral("A Standard state machine's StartExecution is a token bucket (1,300 "
                        "burst, 300 per s in us-east-1, us-west-2 and eu-west-1; 800 / 150 "
                        "elsewhere); calls above it fail with ThrottlingException. Express "
                        "allows 6,000 / 6,000 (aws-behaviour.md §6, Standard vs Express)."));
-    double peak = 0;
-    for (qsizetype b = 0; b < exe.size(); ++b)
-        peak = std::max(peak, (exe.at(b) + thr.value(b)) / s.bin());
+    // Sized for the starts requested, not the attempts (an SDK's retries count again in
+    // start_throttles, aws-behaviour.md §10).
+    const double peak = peakPerSecond(s, core::FmOfferedStarts);
     const double longest = longestExecutionSeconds(ctx.design, c);
     const sfn::Params p = sfn::Params::of(c.params);
     if (p.type == sfn::WorkflowType::Standard && peak * kHeadroom <= 6000 && longest <= 300) {

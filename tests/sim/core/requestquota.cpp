@@ -2,7 +2,7 @@
 // 300 API calls/s per action and its high-throughput mode (aws-behaviour.md §4 "FIFO
 // throughput"), an SNS topic's publish limits (§3), each lowered by a Throttle fault; a
 // throttled request is retried by the producer's SDK in the standard mode, then lost (§10).
-#include "simtestutil.h"
+#include "sdkaccounting.h"
 
 #include <QtTest>
 
@@ -28,16 +28,6 @@ Scenario intoQueue(double rate, QueueType type, double callsPerSecond = kFifoCal
     sc.queues.push_back(q);
     wire(sc, EdgeKind::Traffic, src(0), sqs(0));
     return sc;
-}
-
-// Every throttled attempt is either retried by the SDK or, on the third, lost (core/sdkretry.h);
-// the ledger counts the lost ones rejected.
-void checkSdkAccounting(const Simulation &sim, ComponentRef target, const char *throttles)
-{
-    QCOMPARE(total(sim, target, throttles),
-             total(sim, src(0), "source.sdk_retries") + total(sim, src(0), "source.sdk_lost"));
-    QCOMPARE(double(sim.ledger().rejected), total(sim, src(0), "source.sdk_lost"));
-    QVERIFY(sim.ledger().balanced());
 }
 
 } // namespace

@@ -140,36 +140,62 @@ void KinesisService::onEvent(const Event &e)
     laneTry(e.entity, e.aux);
 }
 
-bool KinesisService::accept(std::uint32_t si, std::uint32_t msg)
+// A record's partition key, drawn by the stream's key distribution.
+std::uint32_t KinesisService::drawKey(Stream &S)
 {
-    Stream &S = m_streams[si];
-    const Ticks now = m_k.now();
     const auto keys = static_cast<std::uint32_t>(S.keyShard.size());
-    std::uint32_t key = 0;
     switch (S.cfg->skew) {
     case KeySkew::Uniform:
-        key = S.rng.below(keys);
-        break;
+        return S.rng.below(keys);
     case KeySkew::Zipf:
-        key = static_cast<std::uint32_t>(
-            std::lower_bound(S.keyCdf.begin(), S.keyCdf.end(), S.rng.uniform()) - S.keyCdf.begin());
-        key = std::min(key, keys - 1);
-        break;
+        return std::min(keys - 1,
+                        static_cast<std::uint32_t>(
+                            std::lower_bound(S.keyCdf.begin(), S.keyCdf.end(), S.rng.uniform())
+                            - S.keyCdf.begin()));
     case KeySkew::HotKey:
-        key = (keys == 1 || S.rng.bernoulli(S.cfg->hotKeyFraction)) ? 0 : 1 + S.rng.below(keys - 1);
-        break;
+        return (keys == 1 || S.rng.bernoulli(S.cfg->hotKeyFraction)) ? 0
+                                                                     : 1 + S.rng.below(keys - 1);
     }
-    const std::uint32_t shard = S.keyShard[key];
-    const Message m = m_k.msg(msg);
-    // Shard write limit: ProvisionedThroughputExceeded above 1,000 records/s or 1 MB/s (lowered
-    // by a Throttle fault).
+    return 0;
+}
+
+// PutRecord against its shard's write limits: ProvisionedThroughputExceededException above 1,000
+// records/s or 1 MB/s (aws-behaviour.md §5 "Shard write"; lowered by a Throttle fault). The
+// producer's SDK retries a throttled record (§10 "SDK retries": standard mode retries throttling
+// codes) with the same partition key, so it goes to the same shard: the key is drawn on the first
+// attempt and kept in the message (Message::quotaSeen). The stream counts each record offered once.
+bool KinesisService::admit(std::uint32_t si, std::uint32_t msg)
+{
+    Stream &S = m_streams[si];
+    Message &m = m_k.msg(msg);
+    if (!keyedFor(S, m)) {
+        m.key = drawKey(S);
+        m.quotaSeen = 1;
+        m_k.metrics().add(S.m + KmOffered, 1);
+    }
+    const std::uint32_t shard = S.keyShard[m.key];
+    const Ticks now = m_k.now();
     const double limit = m_k.limitFactor({kKind, si});
     if (!S.writeRecords[shard].takeLimited(now, limit, 1)
         || !S.writeBytes[shard].takeLimited(now, limit, m.bytes)) {
-        m_k.metrics().add(S.m + KmThrottles, 1);
+        m_k.metrics().add(S.m + KmThrottles, 1); // every throttled attempt, as CloudWatch counts
+        return false;
+    }
+    return true;
+}
+
+bool KinesisService::accept(std::uint32_t si, std::uint32_t msg)
+{
+    // Every write passes admit() first (Kernel::deliver, Kernel::passes); a stream is never a
+    // dead-letter target, the one hand-off that skips it. Should one come, it is admitted here.
+    Stream &S = m_streams[si];
+    if (!keyedFor(S, m_k.msg(msg)) && !admit(si, msg)) {
         m_k.finish(msg, &Ledger::rejected);
         return false;
     }
+    const Ticks now = m_k.now();
+    const Message m = m_k.msg(msg);
+    const std::uint32_t key = m.key, shard = S.keyShard[key];
     m_k.metrics().add(S.m + KmRecords, 1);
     m_k.metrics().add(S.m + KmBytes, m.bytes);
     // PUT payload units: each 25 KB chunk of a record (aws-behaviour.md §5 "Pricing").

@@ -42,7 +42,8 @@ public:
     bool wire(std::uint32_t edge); // EventSourceMapping -> Lambda
     void finishWiring();
     void onEvent(const Event &e);
-    bool accept(std::uint32_t stream, std::uint32_t msg); // PutRecord
+    bool admit(std::uint32_t stream, std::uint32_t msg);  // PutRecord's shard write limits
+    bool accept(std::uint32_t stream, std::uint32_t msg); // PutRecord, once admitted
     void sampleBin();
 
     // Records a lane (or an unconsumed shard) keeps one by one before later ones wait as cohorts
@@ -110,6 +111,12 @@ private:
         Rng rng;
         std::uint32_t m = 0, shardSeries = 0, shardOrderSeries = 0; // keyed: + shard number
     };
+    std::uint32_t drawKey(Stream &S);
+    // `m` carries a partition key chosen for this stream (a throttled PutRecord's retry).
+    static bool keyedFor(const Stream &S, const Message &m)
+    {
+        return m.quotaSeen && m.key < S.keyShard.size();
+    }
 
     void initStream(std::uint32_t stream);
     void addMapping(std::uint32_t edge);

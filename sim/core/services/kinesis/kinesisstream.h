@@ -40,6 +40,7 @@ enum KinesisMetric : std::uint32_t {
     KmReadCalls,
     KmOutOfOrder,
     KmReorderedShards,
+    KmOffered,
     KmShardIteratorAge, // per shard (first 64), MetricScope::Shard
     KmShardOutOfOrder,  // per shard (first 64), MetricScope::Shard
     KmCount
@@ -60,6 +61,10 @@ inline constexpr MetricDecl kKinesisMetrics[KmCount] = {
     // factor above 1), and the shards where that ever happened (core/deliveryorder.h).
     {"kinesis.out_of_order", "records", Aggregation::Sum},
     {"kinesis.reordered_shards", "shards", Aggregation::Max},
+    // Records the producers sent, each once: the SDK's retries of a throttled record are not
+    // counted again (they are in write_throttles). What the shards must take: the advisor sizes
+    // from it.
+    {"kinesis.offered_records", "count", Aggregation::Sum},
     {"kinesis.shard#.iterator_age_s", "s", Aggregation::Max, MetricScope::Shard},
     {"kinesis.shard#.out_of_order", "records", Aggregation::Sum, MetricScope::Shard},
 };

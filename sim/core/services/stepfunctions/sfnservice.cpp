@@ -44,21 +44,33 @@ void SfnService::onEvent(const Event &e)
     onRetry(e.entity, e.gen);
 }
 
+// StartExecution is throttled by a token bucket (aws-behaviour.md §6 table; a Throttle fault
+// lowers it): the caller gets ThrottlingException. A producer's SDK retries it (§10 "SDK
+// retries": standard mode retries throttling codes), then gives up; an API Gateway direct
+// integration does not retry and answers 5xx (Kernel::deliver settles the request as rejected).
+bool SfnService::admit(std::uint32_t sm, std::uint32_t msg)
+{
+    Machine &S = m_machines[sm];
+    Message &m = m_k.msg(msg);
+    if (!m.quotaSeen) { // its first call (Message::quotaSeen)
+        m.quotaSeen = 1;
+        m_k.metrics().add(S.m + FmOfferedStarts, 1);
+    }
+    if (S.starts.takeLimited(m_k.now(), m_k.limitFactor({kKind, sm})))
+        return true;
+    m_k.metrics().add(S.m + FmStartThrottles, 1); // every throttled call
+    return false;
+}
+
+// A started execution (admit() took its StartExecution token: Kernel::deliver, Kernel::passes).
 bool SfnService::accept(std::uint32_t sm, std::uint32_t msg)
 {
     Machine &S = m_machines[sm];
-    // StartExecution is throttled by a token bucket (aws-behaviour.md §6 table): the call is
-    // refused and the caller (API Gateway direct integration: a 5xx; a Lambda function: its SDK
-    // call fails) sees the error; the request is counted as rejected.
-    if (!S.starts.takeLimited(m_k.now(), m_k.limitFactor({kKind, sm}))) { // a Throttle lowers it
-        m_k.metrics().add(S.m + FmStartThrottles, 1);
-        m_k.finish(msg, &Ledger::rejected);
-        return false;
-    }
     m_k.metrics().add(S.m + FmExecutions, 1);
     if (S.cfg->type == WorkflowType::Express)
         m_k.metrics().add(S.m + FmBilledExpressRequests, 1);
     Message &m = m_k.msg(msg);
+    m.quotaSeen = 0;
     m.aux = sm;
     m.ctx = 0;     // current task
     m.backoff = 0; // 1 = the next wake-up starts a transition already admitted by the bucket

@@ -3,8 +3,8 @@
 // synchronously, Retry (several retriers per Task, see sfnretry.h: interval x backoff^(n-1),
 // MaxDelaySeconds, FULL jitter, MaxAttempts per error name) then Catch, state transitions counted
 // for cost (every attempt is a billed transition), and the throttling token buckets:
-// StartExecution (refused calls are rejected and the caller sees the error) and, for Standard
-// workflows, StateTransition.
+// StartExecution (a throttled call fails to the caller: its SDK retries it, an API answers 5xx)
+// and, for Standard workflows, StateTransition.
 //
 // A throttled state transition is delayed, not lost: AWS throttles the transition and the
 // execution continues once the bucket allows it (aws-behaviour.md §6 table; "StateTransition" is a
@@ -42,7 +42,8 @@ public:
     // ---- kernel hooks (core/service.h)
     void setup();
     void onEvent(const Event &e);
-    bool accept(std::uint32_t sm, std::uint32_t msg); // StartExecution
+    bool admit(std::uint32_t sm, std::uint32_t msg);  // StartExecution's token bucket
+    bool accept(std::uint32_t sm, std::uint32_t msg); // StartExecution, once admitted
 
 private:
     enum Ev : std::uint8_t { EvRetry }; // entity = execution (message), gen

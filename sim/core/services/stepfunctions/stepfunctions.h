@@ -70,6 +70,7 @@ enum SfnMetric : std::uint32_t {
     FmBilledExpressGbS,
     FmThrottledTransitions,
     FmTransitionDelayMax,
+    FmOfferedStarts,
     FmCount
 };
 
@@ -86,6 +87,9 @@ inline constexpr MetricDecl kSfnMetrics[FmCount] = {
     {"sfn.throttled_transitions", "count",
      Aggregation::Sum}, // delayed by the bucket (aws-behaviour.md §6)
     {"sfn.transition_delay_s", "s", Aggregation::Max},
+    // Executions the callers asked for, each once: an SDK's retries of a throttled StartExecution
+    // are not counted again (they are in start_throttles).
+    {"sfn.offered_starts", "count", Aggregation::Sum},
 };
 
 } // namespace swb::core
