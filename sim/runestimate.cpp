@@ -74,7 +74,7 @@ CohortBound cohortBound(const Design &design, double seconds, double queues)
         std::count_if(design.components.begin(), design.components.end(),
                       [](const Component &c) { return c.kind == ComponentKind::TrafficSource; });
     CohortBound b;
-    b.cohorts = (std::ceil(seconds) + 1) * queues;
+    b.cohorts = core::CohortQueue::maxCohorts(seconds) * queues;
     b.bytesEach += double(std::max<std::ptrdiff_t>(0, sources - core::CohortQueue::kPaths))
                    * kBytesPerExtraPath;
     return b;

@@ -12,10 +12,10 @@
 // asynchronous events beyond its concurrency for up to its maximum event age.
 // Memory: what the core keeps of them (each service's heldBytes rule). A standard queue, a
 // Kinesis lane and a function's async queue keep their oldest items one by one
-// (kBytesPerHeldItem each) and the rest as cohorts (core/cohortqueue.h), about one per second of
-// backlog whatever the number of entry paths (kBytesPerCohort each, plus kBytesPerExtraPath per
-// path beyond a cohort's 4 inline ones), so an overloaded week stays within megabytes; an SQS FIFO
-// queue keeps every message.
+// (kBytesPerHeldItem each) and the rest as cohorts (core/cohortqueue.h), one per second of
+// backlog up to 4,096 s and about 4,096 more per doubling beyond, whatever the number of entry
+// paths (kBytesPerCohort each, plus kBytesPerExtraPath per path beyond a cohort's 4 inline ones),
+// so an overloaded week stays within megabytes; an SQS FIFO queue keeps every message.
 
 #include "model/design.h"
 
@@ -58,11 +58,11 @@ struct CohortBound {
 // What the core keeps for `held` items of a queue whose first `head` items are kept one by one
 // and the rest as at most `bound.cohorts` cohorts (never more than one per item).
 double cohortKeptBytes(double held, double head, const CohortBound &bound);
-// The cohorts `queues` queues hold for `seconds` of arrivals: one per second each, however many
-// entry paths (traffic sources) interleave, each with an extra in the side store for every
-// traffic source of the design beyond the kPaths a cohort holds inline (an upper bound: not
-// every source reaches every queue). The side store is so bounded by sources x seconds of
-// backlog.
+// The cohorts `queues` queues hold for `seconds` of arrivals: CohortQueue::maxCohorts(seconds)
+// each, however many entry paths (traffic sources) interleave, each with an extra in the side
+// store for every traffic source of the design beyond the kPaths a cohort holds inline (an upper
+// bound: not every source reaches every queue). The side store is so bounded by sources x
+// cohorts.
 CohortBound cohortBound(const Design &design, double seconds, double queues);
 
 // durationSeconds <= 0 takes the design's own duration setting.

@@ -1,36 +1,45 @@
 #pragma once
 // A FIFO of waiting units kept as cohorts instead of one entry each (DESIGN.md "Memory is
 // proportional to what is in flight"): units whose `at` (arrival, or the time a retry is due) is
-// within kCohortWidth of a cohort's first share one 120-byte cohort holding their count, first
+// within a cohort's width of its first share one 120-byte cohort holding their count, first
 // and last `at`, total payload, total lag of their holder and creation times behind `at`, their
 // attribute values, and per entry path (the traffic sources that fed it) how many units and how
 // many poison. The first kPaths paths of a cohort are held in it; any further path goes to the
 // queue's side store, one 20-byte Extra per path and cohort, kept in cohort order in a ring and
 // reused once its cohort is taken out (no allocation per unit, none per cohort of <= kPaths
 // paths; a queue whose cohorts never have more costs one null pointer). A week of 2,000 messages/s
-// into a consumer that takes one at a time is then one cohort per second of backlog, not 1.2
-// billion messages, and so is a queue fed by any number of sources in turns (a cohort per path
-// would be a cohort per message); the side store adds at most (paths - kPaths) Extras per cohort.
+// into a consumer that takes one at a time is then a few thousand cohorts, not 1.2 billion
+// messages, and so is a queue fed by any number of sources in turns (a cohort per path would be a
+// cohort per message); the side store adds at most (paths - kPaths) Extras per cohort.
 //
-// What a unit taken back out gets: its `at` interpolated evenly between the cohort's first and
-// last (exact for one unit, and for evenly spaced units; otherwise off by less than
-// kCohortWidth), its holder and creation times that `at` minus the cohort's mean lags, the
-// cohort's payload bytes shared out so that their sum is exact, its entry path drawn among the
-// cohort's remaining units without replacement, over its inline and extra paths alike (so every
-// path gets back exactly the units it put in, and the ledger per path balances), poison drawn
-// with that path's poison share in the cohort, an attribute value drawn among the cohort's, its
-// order stamp interpolated like `at` (see Unit::stamp), and a fresh hashed key (the traffic
-// sources draw all of them per message, by a Bernoulli trial and uniformly, trafficservice.cpp).
-// The draws hash the cohort and the unit's place in it: the same run gives the same units. A
-// cohort of one path takes no path draw, so a run whose queues see one path each is what it was
-// before cohorts held several, and a cohort of up to kPaths paths draws as it did before the side
-// store. Per-unit identity beyond that is not kept: a holder that needs it (FIFO groups, batches
-// in flight) keeps those units in the kernel's pool.
+// A cohort's width is kCohortWidth (1 s) while the queue spans less than kSpanCohorts seconds
+// (from its oldest cohort's first `at` to the unit pushed), and 1/kSpanCohorts of that span
+// beyond: a backlog that keeps growing (a day of Kinesis retention behind a slow consumer, SQS's
+// 4 days) then holds about kSpanCohorts more cohorts per doubling of its span instead of one
+// more per second (maxCohorts()), so its memory stays nearly flat in simulated time. A queue that
+// never spans kSpanCohorts seconds forms exactly the cohorts it did with a fixed 1 s width.
+//
+// What a unit taken back out gets: its `at` interpolated evenly between the cohort's first and last
+// (exact for one unit, and for evenly spaced units; otherwise off by less than the cohort's width:
+// 1 s, or 1/kSpanCohorts of the span, 0.025 %), its holder and creation times that `at` minus the
+// cohort's mean lags, the cohort's payload bytes shared out so that their sum is exact, its entry
+// path drawn among the cohort's remaining units without replacement, over its inline and extra
+// paths alike (so every path gets back exactly the units it put in, and the ledger per path
+// balances), poison drawn with that path's poison share in the cohort, an attribute value drawn
+// among the cohort's, its order stamp interpolated like `at` (see Unit::stamp), and a fresh hashed
+// key (the traffic sources draw all of them per message, by a Bernoulli trial and uniformly,
+// trafficservice.cpp). The draws hash the cohort and the unit's place in it: the same run gives the
+// same units. A cohort of one path takes no path draw, so a run whose queues see one path each is
+// what it was before cohorts held several, and a cohort of up to kPaths paths draws as it did
+// before the side store. Per-unit identity beyond that is not kept: a holder that needs it (FIFO
+// groups, batches in flight) keeps those units in the kernel's pool.
 
 #include "core/eventqueue.h"
 #include "core/ringdeque.h"
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -40,8 +49,10 @@ namespace swb::core {
 class CohortQueue
 {
 public:
-    // Arrivals later than this after a cohort's first one start a new cohort.
+    // Arrivals later than this after a cohort's first one start a new cohort, or later than
+    // 1/kSpanCohorts of the queue's span when that is longer (see above).
     static constexpr Ticks kCohortWidth = kTicksPerSecond;
+    static constexpr Ticks kSpanCohorts = 4096;
     // Entry paths one cohort holds inline; a further path of the cohort goes to the side store.
     static constexpr int kPaths = 4;
     // Cap per cohort: keeps the shared-out arithmetic inside 64 bits (count x bytes remainder).
@@ -104,6 +115,19 @@ public:
         }
         if constexpr (requires { h->seq; })
             h->seq = u.stamp;
+    }
+
+    // At most how many cohorts a queue whose units span `seconds` holds (units pushed in order,
+    // no cohort full): one per second up to kSpanCohorts seconds; beyond, each cohort starts at
+    // least a factor kSpanCohorts / (kSpanCohorts - 1) later (relative to the oldest) than the one
+    // before it, so about kSpanCohorts x ln(span / kSpanCohorts) more: 16,600 for a day, 24,600
+    // for a week (2 and 3 MB).
+    static double maxCohorts(double seconds)
+    {
+        const double k = static_cast<double>(kSpanCohorts);
+        if (seconds <= k)
+            return std::ceil(std::max(0.0, seconds)) + 1;
+        return k + 1 + std::ceil(std::log(seconds / k) / -std::log1p(-1 / k));
     }
 
     bool empty() const { return m_units == 0; }
@@ -242,12 +266,15 @@ private:
         std::vector<std::uint64_t> at;
     };
 
-    // The inline slot of u's path in `c` (a free one if its path is new), kPaths when `c`'s
-    // inline slots hold other paths (u's goes to the side store), or -1 when u starts a new
-    // cohort: later than kCohortWidth after c's first, out of order, or c full.
-    static int slotFor(const Cohort &c, const Unit &u)
+    // The inline slot of u's path in the back cohort `c` (a free one if its path is new), kPaths
+    // when `c`'s inline slots hold other paths (u's goes to the side store), or -1 when u starts a
+    // new cohort: beyond c's width after c's first (kCohortWidth, or 1/kSpanCohorts of the span
+    // from the oldest cohort's first to u), out of order, or c full.
+    int slotFor(const Cohort &c, const Unit &u) const
     {
-        if (u.at < c.last || u.at - c.first >= kCohortWidth || c.count >= kMaxCount)
+        const Ticks d = u.at - c.first;
+        if (u.at < c.last || c.count >= kMaxCount
+            || (d >= kCohortWidth && d >= (u.at - m_q.front().first) / kSpanCohorts))
             return -1;
         for (int i = 0; i < kPaths; ++i) {
             if (c.pathCount[i] == 0 || c.paths[i] == u.path)

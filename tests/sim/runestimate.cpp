@@ -87,10 +87,10 @@ private Q_SLOTS:
 
     // The overloaded week (2,000 msg/s into a consumer of concurrency 1): about
     // 2,000 - 20 msg/s wait for the 4-day retention, 6.8e8 messages, but the queue keeps them as
-    // cohorts (a 65,536-message head, then one per second of backlog): the projection is tens of
-    // megabytes (bench_backlog measured an 86 MB peak RSS for the whole process with 72-byte
-    // cohorts), so the run
-    // starts unasked. It projected 71.4 GB when every message was counted.
+    // cohorts (a 65,536-message head, then one per second of backlog up to 4,096 s and wider ones
+    // beyond: CohortQueue::maxCohorts(4 days) = 22,262): the projection is megabytes, so the run
+    // starts unasked. It projected 71.4 GB when every message was counted, and 90 MB with a
+    // cohort per second of the 4 days.
     void anOverloadedWeekIsKeptAsCohortsAndStartsUnasked()
     {
         const RunEstimate week =
@@ -98,26 +98,25 @@ private Q_SLOTS:
                                                    {"job-worker", "reservedConcurrency", 1}}),
                         7 * 86400);
         QVERIFY2(week.heldItems > 6e8 && week.heldItems < 7e8, qPrintable(week.text()));
-        // 65,536 x 112 B + 4 days of one 240 B cohort per second (120 B, with the ring's slack):
-        // 90 MB.
-        QVERIFY2(week.memoryBytes > 80e6 && week.memoryBytes < 100e6, qPrintable(week.text()));
+        // 65,536 x 112 B + 22,262 cohorts of 240 B (120 B, with the ring's slack): 12.7 MB.
+        QVERIFY2(week.memoryBytes > 12e6 && week.memoryBytes < 13.5e6, qPrintable(week.text()));
         QVERIFY2(!week.exceedsLimits(), qPrintable(week.text()));
 
         // The same 2,000 msg/s from two sources (1,000 each): a cohort holds the messages of up
         // to 4 sources however they interleave (core/cohortqueue.h), so the backlog still costs
-        // one cohort per second: the same 90 MB and no consent needed (when several sources
+        // the same cohorts: the same 12.7 MB and no consent needed (when several sources
         // counted as unbounded, this projected about 100 GB and needed consent).
         //
-        // From 6 and 40 sources too: still one cohort per second (core/cohortqueue.h keeps the
-        // paths beyond a cohort's 4 inline ones in its side store), each with up to 2 or 36
-        // extras of 40 B (20 B with the ring's slack): 7.3 MB of head + 345,601 x (240 + 80) B =
-        // 118 MB, and + 345,601 x (240 + 1,440) B = 588 MB, both starting unasked. (With more than
-        // 4 sources the estimate assumed a cohort per message: 6.8e8 x 240 B, about 150 GB, and
+        // From 6 and 40 sources too: the same cohorts (core/cohortqueue.h keeps the paths
+        // beyond a cohort's 4 inline ones in its side store), each with up to 2 or 36 extras of
+        // 40 B (20 B with the ring's slack): 7.3 MB of head + 22,262 x (240 + 80) B = 14.5 MB,
+        // and + 22,262 x (240 + 1,440) B = 44.7 MB, both starting unasked. (With more than 4
+        // sources the estimate assumed a cohort per message: 6.8e8 x 240 B, about 150 GB, and
         // needed consent.)
         const struct {
             int sources;
             double low, high; // bytes
-        } cases[] = {{2, 80e6, 100e6}, {6, 110e6, 125e6}, {40, 570e6, 600e6}};
+        } cases[] = {{2, 12e6, 13.5e6}, {6, 14e6, 15e6}, {40, 44e6, 45.5e6}};
         for (const auto &c : cases) {
             const RunEstimate e = estimateRun(
                 withSources(patternWith("sqs-lambda", {{"jobs-traffic", "rate", 2000.0 / c.sources},
@@ -168,8 +167,9 @@ private Q_SLOTS:
                         86400);
         // 4 lanes x 100 records / 2 s = 200/s taken of 2,000/s written: 1.56e8 records a day.
         QVERIFY2(day.heldItems > 1.4e8 && day.heldItems < 1.7e8, qPrintable(day.text()));
-        // 4 lanes x (16,384 x 112 B + 86,401 cohorts x 240 B): 90 MB.
-        QVERIFY2(day.memoryBytes > 80e6 && day.memoryBytes < 100e6, qPrintable(day.text()));
+        // 4 lanes x (16,384 x 112 B + CohortQueue::maxCohorts(1 day) = 16,585 cohorts x 240 B):
+        // 23.3 MB (90 MB with a cohort per second of the day).
+        QVERIFY2(day.memoryBytes > 22.5e6 && day.memoryBytes < 24e6, qPrintable(day.text()));
         QVERIFY2(!day.exceedsLimits(), qPrintable(day.text()));
     }
 };

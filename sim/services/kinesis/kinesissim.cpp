@@ -112,7 +112,8 @@ namespace {
 // retention. A stream nobody reads keeps every record for the retention. Writes above the shards'
 // 1,000 records/s or 1 MB/s are throttled, never stored (aws-behaviour.md §5 "Shard write"). A
 // lane (or an unconsumed shard) keeps its oldest 16,384 records one by one and the rest as
-// cohorts, about one per second of backlog (core/services/kinesis/recordbacklog.h). Not counted:
+// cohorts, one per second of backlog up to 4,096 s and about 4,096 more per doubling beyond
+// (CohortQueue::maxCohorts, core/services/kinesis/recordbacklog.h). Not counted:
 // the shard's log of records written but not yet read (it stays short while reads keep up).
 struct Backlog {
     double items = 0, bytes = 0;

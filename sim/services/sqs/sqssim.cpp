@@ -142,7 +142,8 @@ double heldItems(const Design &d, const Component &c, const FlowRates &flows, do
 }
 
 // What the core keeps of that backlog: a standard queue its oldest 65,536 visible messages one
-// by one and the rest as cohorts, about one per second of backlog (core/services/sqs/sqsservice.h);
+// by one and the rest as cohorts, one per second of backlog up to 4,096 s and about 4,096 more
+// per doubling beyond (CohortQueue::maxCohorts, core/services/sqs/sqsservice.h);
 // a FIFO queue every message, its groups need them.
 double heldBytes(const Design &d, const Component &c, const FlowRates &flows, double seconds)
 {

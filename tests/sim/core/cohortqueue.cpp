@@ -1,14 +1,16 @@
 // CohortQueue (core/cohortqueue.h) on its own: units of several entry paths arriving in turns
 // share cohorts (one per second of arrivals, whatever the number of paths: kPaths inline, the
-// rest in the side store), and what comes back out keeps each path's units and poison, the
-// queue's order and its order stamps.
+// rest in the side store; wider ones once the queue spans more than kSpanCohorts seconds), and
+// what comes back out keeps each path's units and poison, the queue's order and its order stamps.
 #include "core/cohortqueue.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 using namespace swb::core;
@@ -175,6 +177,76 @@ private Q_SLOTS:
                                     .arg(early[p])
                                     .arg(pushed[p])));
         }
+    }
+
+    void aGrowingBacklogWidensItsCohorts()
+    {
+        // A consumer that never catches up: units arrive for a week, 5 a second on average at
+        // random (exponential gaps, fixed seed), and none is taken until the end. Up to
+        // kSpanCohorts seconds of span a cohort is 1 s of arrivals, as it always was; beyond, it
+        // is 1/kSpanCohorts of the span, so a week is at most maxCohorts(week) = 24,554 cohorts
+        // (3 MB) instead of one per second (604,800, 73 MB).
+        static_assert(CohortQueue::kSpanCohorts == 4096);
+        std::mt19937_64 rng(17);
+        std::exponential_distribution<double> gap(5.0);
+        std::vector<Ticks> at;
+        double t = 0;
+        CohortQueue q;
+        auto pushUntil = [&](double seconds) {
+            for (t += gap(rng); t < seconds; t += gap(rng)) {
+                CohortQueue::Unit u;
+                u.at = u.since = u.created = static_cast<Ticks>(t * kTicksPerSecond);
+                u.bytes = 100;
+                u.stamp = static_cast<std::uint32_t>(at.size());
+                at.push_back(u.at);
+                q.push(u);
+            }
+        };
+        // Within the first 4,000 s (less than kSpanCohorts): the cohorts of a fixed 1 s width,
+        // each starting at the first unit 1 s or more after the previous one's first (about 3,333
+        // of them: 1 s plus the mean 0.2 s to the next arrival).
+        pushUntil(4000);
+        std::size_t fixedWidth = 0;
+        for (Ticks first = -kTicksPerSecond; Ticks a : at) {
+            if (a - first >= kTicksPerSecond) {
+                first = a;
+                ++fixedWidth;
+            }
+        }
+        QCOMPARE(q.cohorts(), fixedWidth);
+        const double week = 7 * 86400.0;
+        pushUntil(week);
+        const double bound = CohortQueue::maxCohorts(week);
+        QCOMPARE(bound, 24554.0);
+        QVERIFY2(q.cohorts() <= bound && q.cohorts() > 0.9 * bound,
+                 qPrintable(QStringLiteral("%1 cohorts, bound %2").arg(q.cohorts()).arg(bound)));
+        QCOMPARE(q.size(), std::uint64_t(at.size()));
+
+        // Half taken, then another day: the span is measured from the oldest cohort left, and
+        // the bound still holds for it.
+        std::size_t taken = 0;
+        double worst = 0; // the largest error of a unit's `at` over the bound allowed for it
+        auto take = [&](std::size_t n) {
+            for (; n > 0; --n, ++taken) {
+                const CohortQueue::Unit u = q.pop();
+                // Within its cohort's width: 1 s, or 1/kSpanCohorts of the span when it joined.
+                const double err = std::abs(double(u.at - at[taken])) / kTicksPerSecond;
+                const double allowed =
+                    std::max(1.0, double(at[taken]) / kTicksPerSecond / (4096 - 1));
+                worst = std::max(worst, err / allowed);
+                QCOMPARE(u.stamp, std::uint32_t(taken)); // the order stamps come back in order
+            }
+        };
+        take(at.size() / 2);
+        pushUntil(week + 86400);
+        const double span = double(at.back() - at[taken]) / kTicksPerSecond;
+        QVERIFY2(q.cohorts() <= CohortQueue::maxCohorts(span),
+                 qPrintable(QStringLiteral("%1 cohorts, bound %2")
+                                .arg(q.cohorts())
+                                .arg(CohortQueue::maxCohorts(span))));
+        take(q.size());
+        QVERIFY(q.empty());
+        QVERIFY2(worst < 1, qPrintable(QString::number(worst)));
     }
 
     void theSideStoreIsReused()

@@ -10,8 +10,8 @@
 // A record leaves the kernel's message pool when it is written (Kernel::transfer) and is held in
 // the lanes of every consumer (one unit per consumer) until its outcome (Kernel::settleHeld).
 // A lane (and a shard nobody consumes) keeps its oldest records one by one and the rest as
-// cohorts (recordbacklog.h), so a backlog behind a slow consumer costs memory per second of
-// backlog, not per record.
+// cohorts (recordbacklog.h), so a backlog behind a slow consumer costs memory per cohort of
+// backlog (a few thousand per doubling of its span), not per record.
 
 #include "core/deliveryorder.h"
 #include "core/kernel.h"
