@@ -32,10 +32,13 @@ void Importer::readWorkbenchMetadata()
 
 void Importer::applyWorkbenchComponent(Component &component, const CfnNode &entry)
 {
+    // A block's name has no leading or trailing white space (designvalidation.cpp), so a padded
+    // one (a quoted "\f jobs ") is trimmed first, and taken only if no block has it yet. Found by
+    // fuzz_samimport: the padded name was taken as it was and the design failed validation.
     const CfnNode *name = entry.get(QStringLiteral("Name"));
-    if (name && name->isScalar() && !name->scalar.trimmed().isEmpty()
-        && !m_design.componentByName(name->scalar))
-        component.name = name->scalar;
+    if (const QString wanted = name && name->isScalar() ? name->scalar.trimmed() : QString();
+        !wanted.isEmpty() && !m_design.componentByName(wanted))
+        component.name = wanted;
     const CfnNode *pos = entry.get(QStringLiteral("Position"));
     if (pos && pos->isSequence() && pos->items.size() == 2) {
         bool okX = false;

@@ -5,11 +5,13 @@
 
 #include "../fstestutil.h"
 
+#include "model/designvalidation.h"
 #include "model/sam/cfnyaml.h"
 #include "model/sam/samimporter.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -183,6 +185,26 @@ private Q_SLOTS:
         const Connection &task = r.design.connections.first();
         QCOMPARE(task.params.value(s("retryMaxAttempts")).toLongLong(), 99999999); // clamped
         QVERIFY(task.params.value(s("retriers")).toString().isEmpty());
+    }
+
+    void paddedWorkbenchNamesAreTrimmed()
+    {
+        // Found by fuzz_samimport in CI: a block name from the Workbench metadata with form
+        // feeds before it was taken as it was, and the imported design failed validation
+        // ("the name has leading or trailing spaces"). The corpus keeps the input.
+        QFile file(s(SWB_SOURCE_DIR "/tests/fuzz/corpus/samimport/"
+                                    "regression-workbench-name-padded.yaml"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const SamImportResult r = importSamText(file.readAll(), m_folder);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QVERIFY2(validateDesign(r.design).isEmpty(), qPrintable(validateDesign(r.design)));
+        // Both ask for "jobs-queue" once trimmed: the first gets it, the second keeps its
+        // logical id rather than make a duplicate.
+        QStringList names;
+        for (const Component &c : std::as_const(r.design.components))
+            names.append(c.name);
+        names.sort();
+        QCOMPARE(names, QStringList({s("Worker"), s("jobs-queue")}));
     }
 
     void hostileYamlIsRefused()
