@@ -231,8 +231,8 @@ private Q_SLOTS:
                 const CohortQueue::Unit u = q.pop();
                 // Within its cohort's width: 1 s, or 1/kSpanCohorts of the span when it joined.
                 const double err = std::abs(double(u.at - at[taken])) / kTicksPerSecond;
-                const double allowed =
-                    std::max(1.0, double(at[taken]) / kTicksPerSecond / (4096 - 1));
+                const double allowed = std::max(1.0, double(at[taken]) / kTicksPerSecond
+                                                         / double(CohortQueue::kSpanCohorts - 1));
                 worst = std::max(worst, err / allowed);
                 QCOMPARE(u.stamp, std::uint32_t(taken)); // the order stamps come back in order
             }

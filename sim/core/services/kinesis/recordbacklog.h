@@ -9,16 +9,17 @@
 // 1 GB; it is 16,600 cohorts, 2 MB, per lane). A lane whose backlog never fills the head runs
 // exactly as the per-record model did.
 //
-// A batch is taken from the head only, so the head must hold at least a batch: the caller
-// passes a head of at least the mapping's batch size. What a record back from a cohort gets
-// (CohortQueue::pop): its write time interpolated within the cohort (off by less than the
-// cohort's width, 1 s or 0.025 % of the backlog's span: 21 s on a day's, which bounds the error of
-// its retention expiry, maximum record age and iterator age), its creation time as the cohort's mean lag behind it, its bytes shared out exactly, poison
-// drawn with the cohort's poison share, and its sequence number interpolated between the
-// cohort's first and last: exact when the lane has the whole shard (parallelization factor 1:
-// its sequence numbers are consecutive), otherwise within the cohort's span, so a record may
-// count as read (kinesisreads.cpp) up to the cohort's width of writes early. Sequence numbers
-// still grow along the lane, so the delivery order counter stays exact.
+// A batch is taken from the head only, so the head must hold at least a batch: the caller passes a
+// head of at least the mapping's batch size. What a record back from a cohort gets
+// (CohortQueue::pop): its write time interpolated within the cohort (off by less than the cohort's
+// width, 1 s or 0.025 % of the backlog's span: 21 s on a day's, which bounds the error of its
+// retention expiry, maximum record age and iterator age), its creation time as the cohort's mean
+// lag behind it, its bytes shared out exactly, poison drawn with the cohort's poison share, and its
+// sequence number interpolated between the cohort's first and last: exact when the lane has the
+// whole shard (parallelization factor 1: its sequence numbers are consecutive), otherwise within
+// the cohort's span, so a record may count as read (kinesisreads.cpp) up to the cohort's width of
+// writes early. Sequence numbers still grow along the lane, so the delivery order counter stays
+// exact.
 
 #include "core/cohortqueue.h"
 #include "core/ringdeque.h"

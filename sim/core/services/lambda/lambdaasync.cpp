@@ -91,14 +91,14 @@ void LambdaService::asyncRequeue(std::uint32_t fn, std::uint32_t msg)
     m_k.schedule(due, eventTag(kKind, EvAsyncRetry), msg, m.gen);
 }
 
-// Beyond m_exactAsync waiting events a throttled event leaves the pool and waits in a cohort
-// queue (core/cohortqueue.h) by the time its retry is due: events throttled the same number of
-// times share a queue, so their event age is the same lag behind that time (the backoff schedule
-// is the same for all), and those whose maximum event age comes first wait in queue 0 by that
-// time. Each queue keeps one timer, at its oldest event; every event still retries (or expires)
-// at its own time, give or take the spread within its cohort (under 1 s, or 1/4,096 of what the
-// queue spans: under 6 s within the 6 h maximum event age), through the same
-// asyncRetry() as the per-event model.
+// Beyond m_exactAsync waiting events a throttled event leaves the pool and waits in a cohort queue
+// (core/cohortqueue.h) by the time its retry is due: events throttled the same number of times
+// share a queue, so their event age is the same lag behind that time (the backoff schedule is the
+// same for all), and those whose maximum event age comes first wait in queue 0 by that time. Each
+// queue keeps one timer, at its oldest event; every event still retries (or expires) at its own
+// time, give or take the spread within its cohort (under 1 s, or 1/4,096 of what the queue spans:
+// under 6 s within the 6 h maximum event age), through the same asyncRetry() as the per-event
+// model.
 void LambdaService::joinCohort(std::uint32_t fn, std::uint32_t msg, Ticks due, bool expires)
 {
     Function &F = m_fns[fn];
